@@ -1,0 +1,103 @@
+// swift-tools-version:6.0
+// Samsa: a Kafka you can see inside. One library per concern; executables are thin.
+// The arrows between targets are the ones in docs/ARCHITECTURE.md; keep them acyclic.
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let nioCore = Target.Dependency.product(name: "NIOCore", package: "swift-nio")
+let nioPosix = Target.Dependency.product(name: "NIOPosix", package: "swift-nio")
+let logging = Target.Dependency.product(name: "Logging", package: "swift-log")
+let argumentParser = Target.Dependency.product(name: "ArgumentParser", package: "swift-argument-parser")
+
+let package = Package(
+    name: "samsa",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "samsa-broker", targets: ["samsa-broker"]),
+        .executable(name: "samsa-meta", targets: ["samsa-meta"]),
+        .executable(name: "samsa-codegen", targets: ["samsa-codegen"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.3"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+    ],
+    targets: [
+        // Shared leaf: Java-style .properties files (server.properties, zookeeper.properties).
+        .target(name: "PropertiesFile", swiftSettings: swiftSettings),
+
+        // Kafka side.
+        .target(name: "KafkaProtocol", dependencies: [nioCore], swiftSettings: swiftSettings),
+        .target(name: "LogStorage", dependencies: ["KafkaProtocol", nioCore, logging], swiftSettings: swiftSettings),
+        .target(
+            name: "Broker",
+            dependencies: ["KafkaProtocol", "LogStorage", "PropertiesFile", nioCore, nioPosix, logging],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "samsa-broker",
+            dependencies: ["Broker", "PropertiesFile", argumentParser, logging],
+            swiftSettings: swiftSettings
+        ),
+        // Reads schemas/kafka/*.json and writes Sources/KafkaProtocol/Generated/. Foundation only.
+        .executableTarget(name: "samsa-codegen", swiftSettings: swiftSettings),
+
+        // ZooKeeper side.
+        .target(name: "ZooKeeperProtocol", dependencies: [nioCore], swiftSettings: swiftSettings),
+        .target(
+            name: "MetadataServer",
+            dependencies: ["ZooKeeperProtocol", "PropertiesFile", nioCore, nioPosix, logging],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "MetadataClient",
+            dependencies: ["ZooKeeperProtocol", nioCore, nioPosix, logging],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "samsa-meta",
+            dependencies: ["MetadataServer", "PropertiesFile", argumentParser, logging],
+            swiftSettings: swiftSettings
+        ),
+
+        // Test support: runs samsa-meta / samsa-broker processes on free ports in temp dirs.
+        .target(name: "SamsaTesting", swiftSettings: swiftSettings),
+
+        .testTarget(name: "PropertiesFileTests", dependencies: ["PropertiesFile"], swiftSettings: swiftSettings),
+        .testTarget(name: "KafkaProtocolTests", dependencies: ["KafkaProtocol", nioCore], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "LogStorageTests",
+            dependencies: ["LogStorage", "KafkaProtocol", nioCore, logging],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "BrokerTests",
+            dependencies: ["Broker", "KafkaProtocol", "SamsaTesting", nioCore, nioPosix, logging],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "CompatibilityTests",
+            dependencies: ["SamsaTesting"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ZooKeeperProtocolTests",
+            dependencies: ["ZooKeeperProtocol", nioCore],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "MetadataServerTests",
+            dependencies: ["MetadataServer", "ZooKeeperProtocol", "SamsaTesting", nioCore, nioPosix, logging],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "MetadataClientTests",
+            dependencies: ["MetadataClient", "SamsaTesting", logging],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)
