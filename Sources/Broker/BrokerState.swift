@@ -13,6 +13,7 @@ final class BrokerState: Sendable {
     let logManager: LogManager
     let topics: TopicRegistry
     let appendWaiters = AppendWaiters()
+    let producerIds: ProducerIdManager
     /// The epoch a standalone broker stamps on batches: it has always been the only leader.
     let leaderEpoch: Int32 = 0
 
@@ -24,6 +25,7 @@ final class BrokerState: Sendable {
         self.logger = logger
         self.logManager = logManager
         self.topics = topics
+        self.producerIds = ProducerIdManager(directory: config.logDirs[0])
     }
 
     /// The topic's log settings: broker defaults with the topic's overrides.

@@ -1,3 +1,4 @@
+import Logging
 import KafkaProtocol
 import LogStorage
 
@@ -138,7 +139,7 @@ struct TopicAdminHandler {
         var response = CreatePartitionsResponse()
         for topic in request.topics {
             var result = CreatePartitionsResponse.CreatePartitionsTopicResult(name: topic.name)
-            do {
+            do throws(TopicError) {
                 let record = try await self.state.topics.setPartitionCount(
                     topic.count, of: topic.name, validateOnly: request.validateOnly)
                 if !request.validateOnly {

@@ -99,6 +99,10 @@ struct RequestDispatcher: Sendable {
             return await self.serve(FindCoordinatorRequest.self, &frame, context) { request, context in
                 ClusterHandler(state: self.state).findCoordinator(request, context: context)
             }
+        case .initProducerId:
+            return await self.serve(InitProducerIdRequest.self, &frame, context) { request, context in
+                await InitProducerIdHandler(state: self.state).handle(request, context: context)
+            }
         default:
             return .close("\(apiKey.name) is not handled by this broker")
         }

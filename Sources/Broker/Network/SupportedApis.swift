@@ -19,6 +19,7 @@ enum SupportedApis {
         .createPartitions: 0...3,
         .incrementalAlterConfigs: 0...1,
         .describeCluster: 0...1,
+        .initProducerId: 0...4,
     ]
 
     static func supports(_ key: ApiKey, version: Int16) -> Bool {
