@@ -76,7 +76,7 @@ let package = Package(
         ),
         .testTarget(
             name: "BrokerTests",
-            dependencies: ["Broker", "KafkaProtocol", "SamsaTesting", nioCore, nioPosix, logging],
+            dependencies: ["Broker", "KafkaProtocol", "LogStorage", "PropertiesFile", "SamsaTesting", nioCore, nioPosix, logging],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -32,10 +32,11 @@ public final class LogManager: Sendable {
             let isClean = FileManagerless.exists(marker)
             let recoveryPoints = OffsetCheckpointFile(path: "\(directory)/\(Self.recoveryPointFileName)").read()
             let startOffsets = OffsetCheckpointFile(path: "\(directory)/\(Self.logStartOffsetFileName)").read()
-            if !isClean {
+            let names = try FileManagerless.contents(of: directory)
+            if !isClean, names.contains(where: { Self.parse(directoryName: $0) != nil }) {
                 self.logger.info("log dir was not shut down cleanly; recovering unflushed segments", metadata: ["dir": "\(directory)"])
             }
-            for name in try FileManagerless.contents(of: directory) {
+            for name in names {
                 let path = "\(directory)/\(name)"
                 if name.hasSuffix("-delete") {
                     try? FileManagerless.removeTree(path)  // a topic deletion interrupted by a crash

@@ -131,7 +131,10 @@ public struct BrokerConfig: Sendable {
             do {
                 try config.set(key, to: value)
             } catch {
-                throw BrokerConfigError(key: key.brokerKey, value: value, message: error.description)
+                guard case .invalidConfig(_, _, let expected) = error else {
+                    throw BrokerConfigError(key: key.brokerKey, value: value, message: error.description)
+                }
+                throw BrokerConfigError(key: key.brokerKey, value: value, expected: expected)
             }
         }
         return config
