@@ -73,7 +73,8 @@ struct BrokerCommand: AsyncParsableCommand {
         } catch {
             Self.fail("\(error)")
         }
-        _ = signals
+        // Using the sources here keeps them alive until now: a released source stops listening.
+        for source in signals { source.cancel() }
     }
 
     private var parsedOverrides: [String: String] {

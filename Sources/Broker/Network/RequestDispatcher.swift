@@ -119,10 +119,8 @@ struct RequestDispatcher: Sendable {
         } catch {
             return .close("malformed \(context.apiKey.name) v\(context.apiVersion) request: \(error)")
         }
-        guard frame.readableBytes == 0 else {
-            return .close(
-                "\(frame.readableBytes) unexpected bytes after a \(context.apiKey.name) v\(context.apiVersion) request")
-        }
+        // Bytes left after a complete body are ignored, as Kafka's RequestContext does: librdkafka
+        // sends a few extra zero bytes after some Metadata v12 requests.
         guard let response = await handle(request, context) else { return .noResponse }
         return .respond(self.encode(response, context: context))
     }
