@@ -13,8 +13,9 @@ Usage:
       Prints {"acked", "failed", "first_error"}.
   confluent_durability.py verify BOOTSTRAP TOPIC ACKED_FILE
       Read all partitions from the beginning to their end and check every acknowledged record
-      is at its offset with its value. Prints {"acked", "read", "missing", "wrong",
-      "duplicate_acks", "end_offsets", "errors"} (lists cut to their first 20 entries)."""
+      is at its offset with its value. Prints {"acked", "read", "missing", "missing_count",
+      "wrong", "wrong_count", "duplicate_acks", "end_offsets", "partitions_at_end", "errors"}
+      (lists cut to their first 20 entries)."""
 import json
 import sys
 
@@ -73,38 +74,48 @@ def verify(bootstrap, topic, acked_path):
             a = json.loads(line)
             where = (a["partition"], a["offset"])
             if where in acks:
-                duplicates.append([a["partition"], a["offset"], acks[where], a["i"]])
+                duplicates.append({"partition": a["partition"], "offset": a["offset"],
+                                   "first_i": acks[where], "second_i": a["i"]})
             acks[where] = a["i"]
 
     consumer = Consumer({"bootstrap.servers": bootstrap, "group.id": "samsa-compat-unused",
                          "enable.auto.commit": False, "enable.partition.eof": True,
                          "check.crcs": True})
     parts = list(range(PARTITIONS))
-    consumer.assign([TopicPartition(topic, p, OFFSET_BEGINNING) for p in parts])
-    read, errors, at_end = {}, [], set()
-    more = common.deadline(TIMEOUT)
-    while more() and len(at_end) < len(parts):
-        for msg in consumer.consume(1000, 0.5):
-            err = msg.error()
-            if err is not None:
-                if err.code() == KafkaError._PARTITION_EOF:
-                    at_end.add(msg.partition())
-                else:
-                    errors.append(err.name())
-                continue
-            at_end.discard(msg.partition())
-            read[(msg.partition(), msg.offset())] = msg.value()
-    end_offsets = {p: consumer.get_watermark_offsets(TopicPartition(topic, p), timeout=TIMEOUT,
-                                                     cached=False)[1] for p in parts}
+    read, errors, at_end, end_offsets = {}, [], set(), {}
+    listed = consumer.list_topics(topic, timeout=TIMEOUT).topics.get(topic)
+    if listed is None or listed.error is not None or len(listed.partitions) != PARTITIONS:
+        errors.append("topic %s after the restart: %s" % (topic, "not listed" if listed is None else
+                      listed.error or "%d partitions" % len(listed.partitions)))
+    else:
+        consumer.assign([TopicPartition(topic, p, OFFSET_BEGINNING) for p in parts])
+        more = common.deadline(TIMEOUT)
+        while more() and len(at_end) < len(parts):
+            for msg in consumer.consume(1000, 0.5):
+                err = msg.error()
+                if err is not None:
+                    if err.code() == KafkaError._PARTITION_EOF:
+                        at_end.add(msg.partition())
+                    else:
+                        errors.append(err.name())
+                    continue
+                at_end.discard(msg.partition())
+                read[(msg.partition(), msg.offset())] = msg.value()
+        for p in parts:
+            try:
+                end_offsets[p] = consumer.get_watermark_offsets(TopicPartition(topic, p), timeout=TIMEOUT,
+                                                                cached=False)[1]
+            except Exception as e:
+                errors.append("watermarks of partition %d: %s" % (p, e))
     consumer.close()
 
     missing, wrong = [], []
     for (p, o), i in sorted(acks.items()):
         got = read.get((p, o))
         if got is None:
-            missing.append([p, o, i])
+            missing.append({"partition": p, "offset": o, "i": i})
         elif got != value_of(i):
-            wrong.append([p, o, i, common.hexify(got)])
+            wrong.append({"partition": p, "offset": o, "i": i, "got": common.hexify(got)})
     return {"acked": len(acks), "read": len(read), "missing": missing[:20],
             "missing_count": len(missing), "wrong": wrong[:20], "wrong_count": len(wrong),
             "duplicate_acks": duplicates[:20], "end_offsets": end_offsets,
