@@ -35,7 +35,8 @@ final class TestProcessTests: XCTestCase {
         let dir = try self.makeTemporaryDirectory()
         let work = try dir.makeSubdirectory("work")
         let process = try self.launchProcess(
-            self.shell, arguments: ["-c", "echo \"$SAMSA_TEST_VALUE\"; pwd -P"], environment: ["SAMSA_TEST_VALUE": "42"],
+            self.shell, arguments: ["-c", "echo \"$SAMSA_TEST_VALUE\"; pwd -P"],
+            environment: ["SAMSA_TEST_VALUE": "42"],
             currentDirectoryURL: work, logURL: dir.appending("log"))
         XCTAssertEqual(process.waitForExit(timeout: .seconds(30)), 0)
         let lines = process.output().split(separator: "\n").map(String.init)

@@ -22,7 +22,8 @@ final class TestServerTests: XCTestCase {
         let properties = try String(contentsOf: broker.configURL, encoding: .utf8)
         XCTAssertTrue(properties.contains("broker.id=7\n"))
         XCTAssertTrue(properties.contains("listeners=PLAINTEXT://127.0.0.1:\(broker.port)\n"))
-        XCTAssertTrue(properties.contains("log.dirs=\(dir.appending("elsewhere").path)\n"), "overrides replace defaults")
+        XCTAssertTrue(properties.contains("log.dirs=\(dir.appending("elsewhere").path)\n"),
+                      "overrides replace defaults")
         XCTAssertTrue(properties.contains("num.partitions=3\n"))
         XCTAssertEqual(broker.configURL.lastPathComponent, "server.properties")
         XCTAssertEqual(broker.bootstrap, "127.0.0.1:\(broker.port)")
@@ -76,7 +77,8 @@ final class TestServerTests: XCTestCase {
     func testAServerThatExitsAtOnceIsReportedWithItsOutput() throws {
         let dir = try self.makeTemporaryDirectory()
         let script = dir.appending("broken-broker")
-        try "#!/bin/sh\necho \"no such setting in $1\" >&2\nexit 2\n".write(to: script, atomically: true, encoding: .utf8)
+        let text = "#!/bin/sh\necho \"no such setting in $1\" >&2\nexit 2\n"
+        try text.write(to: script, atomically: true, encoding: .utf8)
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: script.path)
         XCTAssertThrowsError(try TestBroker(directory: dir.url, executableURL: script)) { error in
             guard case SamsaTestingError.processExited(_, let status, let tail) = error else {
