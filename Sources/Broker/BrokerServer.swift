@@ -1,0 +1,166 @@
+import Foundation
+import KafkaProtocol
+import LogStorage
+import Logging
+import NIOCore
+import NIOPosix
+
+/// A Kafka broker process: loads its logs, listens on its listeners, serves requests, runs the
+/// log housekeeping (retention, flush, checkpoints), and shuts down cleanly when its task is
+/// cancelled (SIGTERM in `samsa-broker`).
+public final class BrokerServer: Sendable {
+    public let config: BrokerConfig
+    let state: BrokerState
+    private let logger: Logger
+    private let group: MultiThreadedEventLoopGroup
+
+    public var brokerId: Int32 { self.state.brokerId }
+    public var clusterId: String { self.state.clusterId }
+
+    public init(config: BrokerConfig, logger: Logger) throws {
+        self.config = config
+        var logger = logger
+        let metaProperties = try MetaProperties.loadOrCreate(in: config.logDirs, brokerId: config.brokerId)
+        logger[metadataKey: "broker.id"] = "\(metaProperties.brokerId)"
+        self.logger = logger
+        let logManager = try LogManager(logDirs: config.logDirs, logger: logger)
+        let topics = try TopicRegistry(directory: config.logDirs[0])
+        self.state = BrokerState(
+            config: config, brokerId: metaProperties.brokerId, clusterId: metaProperties.clusterId, logger: logger,
+            logManager: logManager, topics: topics)
+        self.group = MultiThreadedEventLoopGroup(numberOfThreads: max(1, System.coreCount))
+    }
+
+    /// Loads every partition log (recovering after a crash), binds the listeners and serves until
+    /// the calling task is cancelled; then closes connections and shuts the logs down cleanly.
+    /// `onListening` receives the bound ports (useful with port 0).
+    public func run(onListening: @Sendable ([Int]) -> Void = { _ in }) async throws {
+        try await self.loadLogs()
+        let dispatcher = RequestDispatcher(state: self.state)
+        let maxFrame = self.config.socketRequestMaxBytes
+        var servers: [NIOAsyncChannel<NIOAsyncChannel<ByteBuffer, ByteBuffer>, Never>] = []
+        for listener in self.config.listeners {
+            let server = try await ServerBootstrap(group: self.group)
+                .serverChannelOption(.backlog, value: 256)
+                .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+                .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
+                .childChannelOption(.maxMessagesPerRead, value: 16)
+                .bind(host: listener.host, port: listener.port) { channel in
+                    channel.eventLoop.makeCompletedFuture {
+                        try channel.pipeline.syncOperations.addHandler(
+                            ByteToMessageHandler(KafkaFrameDecoder(maxFrameSize: maxFrame)))
+                        return try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
+                    }
+                }
+            servers.append(server)
+        }
+        let ports = servers.compactMap { $0.channel.localAddress?.port }
+        self.logger.info(
+            "[KafkaServer id=\(self.state.brokerId)] started",
+            metadata: ["listeners": "\(self.config.listeners)", "ports": "\(ports)", "cluster.id": "\(self.state.clusterId)"])
+        onListening(ports)
+        await withDiscardingTaskGroup { group in
+            group.addTask { await self.runHousekeeping() }
+            for server in servers {
+                group.addTask { await self.accept(on: server, dispatcher: dispatcher) }
+            }
+        }
+        await self.shutdownLogs()
+    }
+
+    private func accept(
+        on server: NIOAsyncChannel<NIOAsyncChannel<ByteBuffer, ByteBuffer>, Never>, dispatcher: RequestDispatcher
+    ) async {
+        do {
+            try await withThrowingDiscardingTaskGroup { group in
+                try await server.executeThenClose { connections in
+                    for try await connection in connections {
+                        group.addTask { await self.serve(connection, dispatcher: dispatcher) }
+                    }
+                }
+            }
+        } catch is CancellationError {
+        } catch {
+            self.logger.error("listener stopped", metadata: ["error": "\(error)"])
+        }
+    }
+
+    /// One connection: requests are handled one at a time, in order, as Kafka does (a client's
+    /// responses must come back in request order; a long-poll fetch holds the line).
+    private func serve(_ connection: NIOAsyncChannel<ByteBuffer, ByteBuffer>, dispatcher: RequestDispatcher) async {
+        let peer = connection.channel.remoteAddress?.description ?? "unknown"
+        do {
+            try await connection.executeThenClose { inbound, outbound in
+                for try await frame in inbound {
+                    switch await dispatcher.dispatch(frame, peer: peer) {
+                    case .respond(let response):
+                        try await outbound.write(response)
+                    case .noResponse:
+                        continue
+                    case .close(let reason):
+                        self.logger.info("closing connection", metadata: ["peer": "\(peer)", "reason": "\(reason)"])
+                        return
+                    }
+                }
+            }
+        } catch {
+            self.logger.debug("connection ended", metadata: ["peer": "\(peer)", "error": "\(error)"])
+        }
+    }
+
+    private func loadLogs() async throws {
+        let topics = await self.state.topics.all
+        let byName = Dictionary(uniqueKeysWithValues: topics.map { ($0.name, $0) })
+        let loaded = try self.state.logManager.loadLogs(now: Clock.millis()) { name in
+            byName[name].map { self.state.logConfig(for: $0) } ?? self.config.logConfig
+        }
+        // Partitions of known topics that have no directory yet (e.g. created just before a crash).
+        for topic in topics { try self.state.createLogs(for: topic) }
+        // Directories of topics that no longer exist (deleted while a log dir was away) are left
+        // alone but not served.
+        let orphans = loaded.filter { byName[$0.topic] == nil || $0.partition >= byName[$0.topic]!.partitions }
+        for orphan in orphans {
+            self.logger.warning("ignoring partition directory of unknown topic", metadata: ["partition": "\(orphan)"])
+            self.state.logManager.deleteLog(for: orphan)
+        }
+        self.logger.info("loaded logs", metadata: ["partitions": "\(loaded.count - orphans.count)"])
+    }
+
+    /// Kafka's scheduler: retention every `log.retention.check.interval.ms`, flushing every
+    /// `log.flush.scheduler.interval.ms`, checkpoints every `log.flush.offset.checkpoint.interval.ms`.
+    private func runHousekeeping() async {
+        let tick: Int64 = 100
+        var lastRetention = Clock.millis()
+        var lastFlush = lastRetention
+        var lastCheckpoint = lastRetention
+        while !Task.isCancelled {
+            try? await Task.sleep(for: .milliseconds(tick))
+            let now = Clock.millis()
+            if now - lastRetention >= self.config.logRetentionCheckIntervalMs {
+                lastRetention = now
+                self.state.logManager.runRetention(now: now)
+            }
+            if self.config.logFlushSchedulerIntervalMs != .max, now - lastFlush >= self.config.logFlushSchedulerIntervalMs {
+                lastFlush = now
+                self.state.logManager.flushDirty(now: now)
+            }
+            if now - lastCheckpoint >= self.config.logFlushOffsetCheckpointIntervalMs {
+                lastCheckpoint = now
+                do { try self.state.logManager.writeCheckpoints() } catch {
+                    self.logger.error("checkpoint failed", metadata: ["error": "\(error)"])
+                }
+            }
+        }
+    }
+
+    private func shutdownLogs() async {
+        self.logger.info("[KafkaServer id=\(self.state.brokerId)] shutting down")
+        do {
+            try self.state.logManager.shutdown(now: Clock.millis())
+        } catch {
+            self.logger.error("clean shutdown of logs failed; the next start will recover", metadata: ["error": "\(error)"])
+        }
+        try? await self.group.shutdownGracefully()
+        self.logger.info("[KafkaServer id=\(self.state.brokerId)] shut down completed")
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+import KafkaProtocol
+import LogStorage
+import Logging
+
+/// What every request handler shares: the broker's identity and config, its logs, the topic
+/// registry and the fetch waiters. One instance per broker process.
+final class BrokerState: Sendable {
+    let config: BrokerConfig
+    let brokerId: Int32
+    let clusterId: String
+    let logger: Logger
+    let logManager: LogManager
+    let topics: TopicRegistry
+    let appendWaiters = AppendWaiters()
+    let producerIds: ProducerIdManager
+    /// The epoch a standalone broker stamps on batches: it has always been the only leader.
+    let leaderEpoch: Int32 = 0
+
+    init(config: BrokerConfig, brokerId: Int32, clusterId: String, logger: Logger, logManager: LogManager,
+         topics: TopicRegistry) {
+        self.config = config
+        self.brokerId = brokerId
+        self.clusterId = clusterId
+        self.logger = logger
+        self.logManager = logManager
+        self.topics = topics
+        self.producerIds = ProducerIdManager(directory: config.logDirs[0])
+    }
+
+    /// The topic's log settings: broker defaults with the topic's overrides.
+    func logConfig(for topic: TopicRecord) -> LogConfig {
+        (try? self.config.logConfig.applying(topic.configs)) ?? self.config.logConfig
+    }
+
+    /// Creates the partition directories a topic needs on this broker.
+    func createLogs(for topic: TopicRecord) throws(LogStorageError) {
+        let config = self.logConfig(for: topic)
+        for partition in 0..<topic.partitions {
+            let tp = TopicPartition(topic.name, partition)
+            let log = try self.logManager.getOrCreateLog(for: tp, config: config, now: Clock.millis())
+            try PartitionMetadataFile.write(topicId: topic.topicId, in: log.directory)
+        }
+    }
+
+    /// Auto-creation as Kafka does it when `auto.create.topics.enable` is set: the broker's
+    /// `num.partitions` and `default.replication.factor`.
+    func autoCreate(_ name: String) async throws(TopicError) -> TopicRecord {
+        guard self.config.defaultReplicationFactor <= 1 else {
+            throw TopicError(
+                .invalidReplicationFactor,
+                "Replication factor: \(self.config.defaultReplicationFactor) larger than available brokers: 1.")
+        }
+        let record = try await self.topics.create(
+            name: name, partitions: self.config.numPartitions, replicationFactor: 1, configs: [:],
+            defaults: self.config.logConfig)
+        do {
+            try self.createLogs(for: record)
+        } catch {
+            throw TopicError(.kafkaStorageError, error.description)
+        }
+        self.logger.info("auto-created topic", metadata: ["topic": "\(name)", "partitions": "\(record.partitions)"])
+        return record
+    }
+
+    /// This broker as a Metadata/DescribeCluster entry.
+    var advertisedEndpoint: BrokerConfig.Endpoint {
+        self.config.advertised.first ?? BrokerConfig.Endpoint(host: "127.0.0.1", port: 9092)
+    }
+}
+
+/// Wall-clock milliseconds, the unit of every Kafka timestamp.
+enum Clock {
+    static func millis() -> Int64 {
+        Int64((Date().timeIntervalSince1970 * 1000).rounded(.down))
+    }
+}
+
+/// Kafka's `partition.metadata` file beside a partition's segments, naming its topic id, so a
+/// directory left by a deleted-and-recreated topic is never mistaken for the new one.
+enum PartitionMetadataFile {
+    static func write(topicId: String, in directory: String) throws(LogStorageError) {
+        let path = "\(directory)/partition.metadata"
+        do {
+            try "version: 0\ntopic_id: \(topicId)\n".write(toFile: path, atomically: true, encoding: .utf8)
+        } catch {
+            throw .io(operation: "write", path: path, errno: EIO)
+        }
+    }
+}

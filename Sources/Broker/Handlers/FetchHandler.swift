@@ -1,0 +1,74 @@
+import KafkaProtocol
+import LogStorage
+import NIOCore
+
+/// Fetch: serve whole batches from the segment files up to the high watermark, without decoding
+/// records. If fewer than `min_bytes` are ready, wait (up to `max_wait_ms`) for a produce to any
+/// of the partitions: this long poll is why an idle consumer costs the broker nothing.
+struct FetchHandler {
+    let state: BrokerState
+
+    func handle(_ request: FetchRequest, context: RequestContext) async -> FetchResponse {
+        let deadline = ContinuousClock.now + .milliseconds(Int64(max(0, request.maxWaitMs)))
+        let partitions = Set(request.topics.flatMap { topic in topic.partitions.map { TopicPartition(topic.topic, $0.partition) } })
+        var response = self.readAll(request)
+        // Bounded: each pass either returns or waits until an append or the deadline.
+        for _ in 0..<1_000 {
+            let (bytes, hasError) = Self.summary(of: response)
+            if bytes >= Int(request.minBytes) || hasError || ContinuousClock.now >= deadline { break }
+            await self.state.appendWaiters.wait(for: partitions, timeout: deadline - ContinuousClock.now)
+            if Task.isCancelled { break }
+            response = self.readAll(request)
+        }
+        return response
+    }
+
+    private static func summary(of response: FetchResponse) -> (bytes: Int, hasError: Bool) {
+        var bytes = 0
+        var hasError = false
+        for topic in response.responses {
+            for partition in topic.partitions {
+                bytes += partition.records?.readableBytes ?? 0
+                if partition.errorCode != 0 { hasError = true }
+            }
+        }
+        return (bytes, hasError)
+    }
+
+    private func readAll(_ request: FetchRequest) -> FetchResponse {
+        var remaining = Int(request.maxBytes)
+        var response = FetchResponse(errorCode: 0, sessionId: 0)
+        for topic in request.topics {
+            var partitions: [FetchResponse.PartitionData] = []
+            for partition in topic.partitions {
+                let tp = TopicPartition(topic.topic, partition.partition)
+                var data = FetchResponse.PartitionData(partitionIndex: partition.partition, highWatermark: -1)
+                guard let log = self.state.logManager.log(for: tp) else {
+                    data.errorCode = ErrorCode.unknownTopicOrPartition.rawValue
+                    partitions.append(data)
+                    continue
+                }
+                do {
+                    // KIP-74: the first partition with data may exceed the limits by one batch.
+                    let isFirst = remaining == Int(request.maxBytes)
+                    let limit = max(0, min(Int(partition.partitionMaxBytes), remaining))
+                    let read = try log.read(
+                        from: partition.fetchOffset, maxBytes: limit, maxOffset: log.highWatermark, minOneBatch: isFirst)
+                    remaining -= read.records.readableBytes
+                    data.highWatermark = read.highWatermark
+                    data.lastStableOffset = read.highWatermark
+                    data.logStartOffset = read.logStartOffset
+                    data.records = read.records
+                } catch {
+                    data.errorCode = ProduceHandler.errorCode(for: error).rawValue
+                    data.highWatermark = log.highWatermark
+                    data.lastStableOffset = log.highWatermark
+                    data.logStartOffset = log.logStartOffset
+                }
+                partitions.append(data)
+            }
+            response.responses.append(.init(topic: topic.topic, partitions: partitions))
+        }
+        return response
+    }
+}

@@ -1,0 +1,60 @@
+import KafkaProtocol
+
+/// Metadata: the brokers, the controller and, per topic, each partition's leader, replicas and
+/// ISR. A standalone broker is all of these for every partition.
+struct MetadataHandler {
+    let state: BrokerState
+
+    func handle(_ request: MetadataRequest, context: RequestContext) async -> MetadataResponse {
+        let endpoint = self.state.advertisedEndpoint
+        var response = MetadataResponse(
+            brokers: [.init(nodeId: self.state.brokerId, host: endpoint.host, port: Int32(endpoint.port))],
+            clusterId: self.state.clusterId, controllerId: self.state.brokerId)
+        // v0: an empty list means all topics; v1+: null means all, empty means none.
+        let requested: [MetadataRequest.MetadataRequestTopic]? =
+            context.apiVersion == 0 && (request.topics?.isEmpty ?? true) ? nil : request.topics
+        guard let requested else {
+            response.topics = await self.state.topics.all.map { self.describe($0) }
+            return response
+        }
+        let mayCreate = self.state.config.autoCreateTopicsEnable && (context.apiVersion < 4 || request.allowAutoTopicCreation)
+        for item in requested {
+            var name = item.name
+            if name == nil, item.topicId != .zero { name = await self.state.topics.topic(id: item.topicId)?.name }
+            guard let name else {
+                response.topics.append(.init(errorCode: ErrorCode.unknownTopicId.rawValue, name: nil, topicId: item.topicId))
+                continue
+            }
+            if let topic = await self.state.topics.topic(named: name) {
+                response.topics.append(self.describe(topic))
+                continue
+            }
+            guard TopicName.isValid(name) else {
+                response.topics.append(.init(errorCode: ErrorCode.invalidTopicException.rawValue, name: name))
+                continue
+            }
+            guard mayCreate else {
+                response.topics.append(.init(errorCode: ErrorCode.unknownTopicOrPartition.rawValue, name: name))
+                continue
+            }
+            do {
+                response.topics.append(self.describe(try await self.state.autoCreate(name)))
+            } catch {
+                response.topics.append(.init(errorCode: error.code.rawValue, name: name))
+            }
+        }
+        return response
+    }
+
+    private func describe(_ topic: TopicRecord) -> MetadataResponse.MetadataResponseTopic {
+        let me = self.state.brokerId
+        let partitions = (0..<topic.partitions).map { index in
+            MetadataResponse.MetadataResponsePartition(
+                errorCode: 0, partitionIndex: index, leaderId: me, leaderEpoch: self.state.leaderEpoch,
+                replicaNodes: [me], isrNodes: [me], offlineReplicas: [])
+        }
+        return .init(
+            errorCode: 0, name: topic.name, topicId: topic.id, isInternal: topic.name.hasPrefix("__"),
+            partitions: partitions)
+    }
+}

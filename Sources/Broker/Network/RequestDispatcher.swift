@@ -1,0 +1,149 @@
+import KafkaProtocol
+import Logging
+import NIOCore
+
+/// Turns one request frame into one response frame: parses the header, checks the version,
+/// decodes the body with the generated codec, runs the handler and encodes the answer with the
+/// right response header. What it cannot parse closes the connection, as Kafka does.
+struct RequestDispatcher: Sendable {
+    enum Outcome: Sendable {
+        case respond(ByteBuffer)
+        /// acks=0 produce: the client expects nothing back.
+        case noResponse
+        /// The frame cannot be answered; the reason is logged and the connection closed.
+        case close(String)
+    }
+
+    let state: BrokerState
+    private let allocator = ByteBufferAllocator()
+
+    init(state: BrokerState) {
+        self.state = state
+    }
+
+    func dispatch(_ frame: ByteBuffer, peer: String) async -> Outcome {
+        var frame = frame
+        guard let rawKey = frame.getInteger(at: frame.readerIndex, as: Int16.self),
+            let version = frame.getInteger(at: frame.readerIndex + 2, as: Int16.self),
+            let correlationId = frame.getInteger(at: frame.readerIndex + 4, as: Int32.self)
+        else { return .close("request of \(frame.readableBytes) bytes is shorter than a request header (8 bytes)") }
+        guard let apiKey = ApiKey(rawValue: rawKey), SupportedApis.versions[apiKey] != nil else {
+            return .close("unknown or unsupported API key \(rawKey)")
+        }
+        // Kafka's rule (KIP-511): an ApiVersions request of a version we do not know is answered
+        // in v0 format with UNSUPPORTED_VERSION and our range, so the client can retry lower.
+        if apiKey == .apiVersions, !SupportedApis.supports(.apiVersions, version: version) {
+            return .respond(self.unsupportedApiVersionsResponse(correlationId: correlationId))
+        }
+        guard SupportedApis.supports(apiKey, version: version) else {
+            return .close("\(apiKey.name) v\(version) is not supported (supported: \(SupportedApis.versions[apiKey]!))")
+        }
+        let header: RequestHeader
+        do {
+            header = try RequestHeader(from: &frame, version: apiKey.requestHeaderVersion(for: version))
+        } catch {
+            return .close("malformed \(apiKey.name) request header: \(error)")
+        }
+        let context = RequestContext(
+            apiKey: apiKey, apiVersion: version, correlationId: correlationId, clientId: header.clientId, peer: peer)
+        switch apiKey {
+        case .apiVersions:
+            return await self.serve(ApiVersionsRequest.self, &frame, context) { request, context in
+                ApiVersionsHandler.handle(request, context: context)
+            }
+        case .metadata:
+            return await self.serve(MetadataRequest.self, &frame, context) { request, context in
+                await MetadataHandler(state: self.state).handle(request, context: context)
+            }
+        case .produce:
+            return await self.serve(ProduceRequest.self, &frame, context) { request, context in
+                await ProduceHandler(state: self.state).handle(request, context: context)
+            }
+        case .fetch:
+            return await self.serve(FetchRequest.self, &frame, context) { request, context in
+                await FetchHandler(state: self.state).handle(request, context: context)
+            }
+        case .listOffsets:
+            return await self.serve(ListOffsetsRequest.self, &frame, context) { request, context in
+                await ListOffsetsHandler(state: self.state).handle(request, context: context)
+            }
+        case .createTopics:
+            return await self.serve(CreateTopicsRequest.self, &frame, context) { request, context in
+                await TopicAdminHandler(state: self.state).createTopics(request, context: context)
+            }
+        case .deleteTopics:
+            return await self.serve(DeleteTopicsRequest.self, &frame, context) { request, context in
+                await TopicAdminHandler(state: self.state).deleteTopics(request, context: context)
+            }
+        case .createPartitions:
+            return await self.serve(CreatePartitionsRequest.self, &frame, context) { request, context in
+                await TopicAdminHandler(state: self.state).createPartitions(request, context: context)
+            }
+        case .describeConfigs:
+            return await self.serve(DescribeConfigsRequest.self, &frame, context) { request, context in
+                await ConfigsHandler(state: self.state).describeConfigs(request, context: context)
+            }
+        case .alterConfigs:
+            return await self.serve(AlterConfigsRequest.self, &frame, context) { request, context in
+                await ConfigsHandler(state: self.state).alterConfigs(request, context: context)
+            }
+        case .incrementalAlterConfigs:
+            return await self.serve(IncrementalAlterConfigsRequest.self, &frame, context) { request, context in
+                await ConfigsHandler(state: self.state).incrementalAlterConfigs(request, context: context)
+            }
+        case .describeCluster:
+            return await self.serve(DescribeClusterRequest.self, &frame, context) { request, context in
+                ClusterHandler(state: self.state).describeCluster(request, context: context)
+            }
+        case .findCoordinator:
+            return await self.serve(FindCoordinatorRequest.self, &frame, context) { request, context in
+                ClusterHandler(state: self.state).findCoordinator(request, context: context)
+            }
+        case .initProducerId:
+            return await self.serve(InitProducerIdRequest.self, &frame, context) { request, context in
+                await InitProducerIdHandler(state: self.state).handle(request, context: context)
+            }
+        default:
+            return .close("\(apiKey.name) is not handled by this broker")
+        }
+    }
+
+    /// Decodes the body, runs `handle`, encodes the response with its header.
+    private func serve<Request: KafkaRequest>(
+        _ type: Request.Type, _ frame: inout ByteBuffer, _ context: RequestContext,
+        _ handle: (Request, RequestContext) async -> Request.Response?
+    ) async -> Outcome {
+        let request: Request
+        do {
+            request = try Request(from: &frame, version: context.apiVersion)
+        } catch {
+            return .close("malformed \(context.apiKey.name) v\(context.apiVersion) request: \(error)")
+        }
+        guard frame.readableBytes == 0 else {
+            return .close(
+                "\(frame.readableBytes) unexpected bytes after a \(context.apiKey.name) v\(context.apiVersion) request")
+        }
+        guard let response = await handle(request, context) else { return .noResponse }
+        return .respond(self.encode(response, context: context))
+    }
+
+    private func encode(_ response: some KafkaMessage, context: RequestContext) -> ByteBuffer {
+        var buffer = self.allocator.buffer(capacity: 256)
+        buffer.moveWriterIndex(forwardBy: 4)  // size, set below
+        let header = ResponseHeader(correlationId: context.correlationId)
+        header.write(to: &buffer, version: context.apiKey.responseHeaderVersion(for: context.apiVersion))
+        response.write(to: &buffer, version: context.apiVersion)
+        buffer.setInteger(Int32(buffer.readableBytes - 4), at: buffer.readerIndex)
+        return buffer
+    }
+
+    private func unsupportedApiVersionsResponse(correlationId: Int32) -> ByteBuffer {
+        let body = ApiVersionsHandler.response(errorCode: .unsupportedVersion)
+        var buffer = self.allocator.buffer(capacity: 256)
+        buffer.moveWriterIndex(forwardBy: 4)
+        ResponseHeader(correlationId: correlationId).write(to: &buffer, version: 0)
+        body.write(to: &buffer, version: 0)
+        buffer.setInteger(Int32(buffer.readableBytes - 4), at: buffer.readerIndex)
+        return buffer
+    }
+}

@@ -1,0 +1,127 @@
+import NIOCore
+
+/// Operations on the raw bytes of one or more RecordBatch v2, as they arrive in a Produce request
+/// or lie in a log segment. Nothing here decompresses or copies records: validating a batch costs
+/// a CRC pass (plus a walk over record lengths when uncompressed), which is why a broker can store
+/// what clients send and serve it back unchanged.
+public enum RecordBatches {
+    /// Smallest legal `batchLength`: the header after the 12-byte log overhead, with no records.
+    public static let minimumBatchLength = Int32(RecordBatchHeader.size - RecordBatchHeader.logOverhead)
+
+    /// Validates each batch in `buffer`'s readable bytes and returns their headers in order.
+    public static func validate(_ buffer: ByteBuffer, maxBatchSize: Int = .max) throws(RecordBatchError)
+        -> [RecordBatchHeader]
+    {
+        var headers: [RecordBatchHeader] = []
+        var index = buffer.readerIndex
+        while index < buffer.writerIndex {
+            let header = try Self.validateBatch(in: buffer, at: index, maxBatchSize: maxBatchSize)
+            headers.append(header)
+            index += header.totalSize
+        }
+        if headers.isEmpty { throw .empty }
+        return headers
+    }
+
+    /// Validates the single batch starting at `index`.
+    public static func validateBatch(in buffer: ByteBuffer, at index: Int, maxBatchSize: Int = .max)
+        throws(RecordBatchError) -> RecordBatchHeader
+    {
+        let available = buffer.writerIndex - index
+        guard let header = RecordBatchHeader(buffer: buffer, at: index) else {
+            throw .truncated(needed: RecordBatchHeader.size, available: available)
+        }
+        guard header.magic == 2 else { throw .unsupportedMagic(header.magic) }
+        guard header.batchLength >= Self.minimumBatchLength else { throw .invalidBatchLength(header.batchLength) }
+        guard header.totalSize <= available else {
+            throw .truncated(needed: header.totalSize, available: available)
+        }
+        guard header.totalSize <= maxBatchSize else { throw .batchTooLarge(size: header.totalSize, max: maxBatchSize) }
+        guard let compression = header.attributes.compression else {
+            throw .unknownCompression(header.attributes.rawValue)
+        }
+        let computed = Self.computeCRC(in: buffer, at: index, totalSize: header.totalSize)
+        guard computed == header.crc else { throw .crcMismatch(stored: header.crc, computed: computed) }
+        guard header.recordsCount >= 0, header.lastOffsetDelta == header.recordsCount - 1 || header.recordsCount == 0
+        else {
+            throw .invalidLastOffsetDelta(lastOffsetDelta: header.lastOffsetDelta, recordsCount: header.recordsCount)
+        }
+        if compression == .none {
+            let counted = Self.countRecords(
+                in: buffer, from: index + RecordBatchHeader.size, to: index + header.totalSize)
+            guard counted == Int(header.recordsCount) else {
+                throw .recordCountMismatch(header: header.recordsCount, counted: counted ?? -1)
+            }
+        }
+        return header
+    }
+
+    /// CRC-32C of a batch's bytes from `attributes` to its end.
+    public static func computeCRC(in buffer: ByteBuffer, at index: Int, totalSize: Int) -> UInt32 {
+        let start = index + RecordBatchHeader.crcCoverageStart
+        return buffer.withUnsafeReadableBytes { bytes in
+            let offset = start - buffer.readerIndex
+            return CRC32C.checksum(UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + totalSize - 21)]))
+        }
+    }
+
+    /// Stamps offsets on each batch (and, for `LogAppendTime`, the broker's clock), as the leader
+    /// does on append. `baseOffset` and `partitionLeaderEpoch` sit before the CRC's coverage, so
+    /// only a timestamp rewrite needs a new CRC.
+    /// - Returns: the offset after the last record.
+    @discardableResult
+    public static func assignOffsets(
+        in buffer: inout ByteBuffer, headers: [RecordBatchHeader], firstOffset: Int64,
+        partitionLeaderEpoch: Int32, logAppendTime: Int64?
+    ) -> Int64 {
+        var index = buffer.readerIndex
+        var nextOffset = firstOffset
+        for header in headers {
+            buffer.setInteger(nextOffset, at: index + RecordBatchHeader.Offset.baseOffset)
+            buffer.setInteger(partitionLeaderEpoch, at: index + RecordBatchHeader.Offset.partitionLeaderEpoch)
+            if let logAppendTime {
+                var attributes = header.attributes
+                attributes.timestampType = .logAppendTime
+                buffer.setInteger(attributes.rawValue, at: index + RecordBatchHeader.Offset.attributes)
+                buffer.setInteger(logAppendTime, at: index + RecordBatchHeader.Offset.maxTimestamp)
+                let crc = Self.computeCRC(in: buffer, at: index, totalSize: header.totalSize)
+                buffer.setInteger(crc, at: index + RecordBatchHeader.Offset.crc)
+            }
+            nextOffset += Int64(header.lastOffsetDelta) + 1
+            index += header.totalSize
+        }
+        return nextOffset
+    }
+
+    /// Counts the records of an uncompressed batch by hopping over their length prefixes.
+    /// `nil` if a length is malformed or runs past the batch.
+    static func countRecords(in buffer: ByteBuffer, from start: Int, to end: Int) -> Int? {
+        var index = start
+        var count = 0
+        while index < end {
+            guard let (length, width) = Self.zigZagVarint(in: buffer, at: index, limit: end), length >= 0 else {
+                return nil
+            }
+            index += width + Int(length)
+            count += 1
+        }
+        return index == end ? count : nil
+    }
+
+    /// A zigzag varint at `index` without moving the reader: `(value, bytes used)`.
+    static func zigZagVarint(in buffer: ByteBuffer, at index: Int, limit: Int) -> (Int32, Int)? {
+        var raw: UInt32 = 0
+        var shift: UInt32 = 0
+        var position = index
+        while position < limit, shift < 35, let byte = buffer.getInteger(at: position, as: UInt8.self) {
+            raw |= UInt32(byte & 0x7F) << shift
+            position += 1
+            if byte & 0x80 == 0 {
+                let value = Int32(bitPattern: (raw >> 1) ^ (0 &- (raw & 1)))
+                return (value, position - index)
+            }
+            shift += 7
+        }
+        return nil
+    }
+}

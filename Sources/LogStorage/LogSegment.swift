@@ -1,0 +1,346 @@
+import KafkaProtocol
+import NIOCore
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// One segment of a partition's log: `<baseOffset>.log` holding record batches back to back,
+/// with a sparse `.index` and `.timeindex` beside it. Only the last segment of a log is written;
+/// the others are read-only until retention deletes them whole.
+///
+/// Not thread-safe: `PartitionLog` owns its segments under a lock.
+final class LogSegment {
+    let baseOffset: Int64
+    let directory: String
+    let log: SegmentFile
+    private(set) var offsetIndex: SegmentIndex<OffsetIndexEntry>
+    private(set) var timeIndex: SegmentIndex<TimeIndexEntry>
+    /// Bytes of complete batches in the `.log` file.
+    private(set) var size: Int64
+    /// The offset after the last record in this segment (`baseOffset` when empty).
+    private(set) var nextOffset: Int64
+    /// Largest record timestamp seen (-1 if none), for retention by time and the time index.
+    private(set) var maxTimestamp: Int64 = -1
+    private var bytesSinceLastIndexEntry = 0
+    /// When the first batch was appended (broker clock), for `segment.ms` rolling.
+    private(set) var firstAppendTime: Int64?
+
+    static func fileName(baseOffset: Int64, suffix: String) -> String {
+        let digits = String(baseOffset)
+        return String(repeating: "0", count: max(0, 20 - digits.count)) + digits + suffix
+    }
+
+    var logPath: String { "\(self.directory)/\(Self.fileName(baseOffset: self.baseOffset, suffix: ".log"))" }
+    var offsetIndexPath: String { "\(self.directory)/\(Self.fileName(baseOffset: self.baseOffset, suffix: ".index"))" }
+    var timeIndexPath: String {
+        "\(self.directory)/\(Self.fileName(baseOffset: self.baseOffset, suffix: ".timeindex"))"
+    }
+
+    /// Opens the segment at `baseOffset` (creating empty files if missing). When `recover` is
+    /// set, every batch is checked and a torn or corrupt tail is cut off; otherwise the indexes
+    /// are trusted and only the batches after the last index entry are scanned. A corrupt index
+    /// is rebuilt either way.
+    init(directory: String, baseOffset: Int64, recover: Bool, maxBatchSize: Int, indexIntervalBytes: Int)
+        throws(LogStorageError)
+    {
+        self.directory = directory
+        self.baseOffset = baseOffset
+        let logPath = "\(directory)/\(Self.fileName(baseOffset: baseOffset, suffix: ".log"))"
+        self.log = try SegmentFile(path: logPath, create: true)
+        self.size = try self.log.size
+        self.nextOffset = baseOffset
+        var needsRebuild = recover
+        do {
+            self.offsetIndex = try SegmentIndex(
+                path: "\(directory)/\(Self.fileName(baseOffset: baseOffset, suffix: ".index"))", maxEntries: 0)
+            self.timeIndex = try SegmentIndex(
+                path: "\(directory)/\(Self.fileName(baseOffset: baseOffset, suffix: ".timeindex"))", maxEntries: 0)
+        } catch .corruptIndex {
+            needsRebuild = true
+            try? FileManagerless.remove("\(directory)/\(Self.fileName(baseOffset: baseOffset, suffix: ".index"))")
+            try? FileManagerless.remove("\(directory)/\(Self.fileName(baseOffset: baseOffset, suffix: ".timeindex"))")
+            self.offsetIndex = try SegmentIndex(
+                path: "\(directory)/\(Self.fileName(baseOffset: baseOffset, suffix: ".index"))", maxEntries: 0)
+            self.timeIndex = try SegmentIndex(
+                path: "\(directory)/\(Self.fileName(baseOffset: baseOffset, suffix: ".timeindex"))", maxEntries: 0)
+        }
+        if !needsRebuild, let last = self.offsetIndex.entries.last, Int64(last.position) >= self.size {
+            needsRebuild = true  // the index points past the log: it cannot be trusted
+        }
+        if needsRebuild {
+            try self.rebuild(maxBatchSize: maxBatchSize, indexIntervalBytes: indexIntervalBytes)
+        } else {
+            try self.loadTail()
+        }
+    }
+
+    // MARK: - Appending
+
+    /// Appends already validated, offset-stamped batches at the end of the `.log` file and adds
+    /// index entries every `indexIntervalBytes`.
+    func append(_ batches: ByteBuffer, headers: [RecordBatchHeader], indexIntervalBytes: Int, now: Int64)
+        throws(LogStorageError)
+    {
+        try self.log.write(batches, at: self.size)
+        if self.firstAppendTime == nil { self.firstAppendTime = now }
+        var position = self.size
+        for header in headers {
+            try self.indexBatch(header, at: position, indexIntervalBytes: indexIntervalBytes)
+            position += Int64(header.totalSize)
+        }
+        self.size = position
+    }
+
+    private func indexBatch(_ header: RecordBatchHeader, at position: Int64, indexIntervalBytes: Int)
+        throws(LogStorageError)
+    {
+        if self.bytesSinceLastIndexEntry >= indexIntervalBytes || self.offsetIndex.entries.isEmpty {
+            try self.offsetIndex.append(
+                OffsetIndexEntry(relativeOffset: Int32(header.baseOffset - self.baseOffset), position: Int32(position)))
+            self.bytesSinceLastIndexEntry = 0
+        }
+        self.bytesSinceLastIndexEntry += header.totalSize
+        if header.maxTimestamp > self.maxTimestamp {
+            self.maxTimestamp = header.maxTimestamp
+            try self.timeIndex.append(
+                TimeIndexEntry(timestamp: header.maxTimestamp, relativeOffset: Int32(header.lastOffset - self.baseOffset)))
+        }
+        self.nextOffset = header.nextOffset
+    }
+
+    // MARK: - Reading
+
+    /// Walks batch headers from `position`, stopping at the end, at a torn batch, or when `body`
+    /// returns false.
+    func forEachBatch(from position: Int64, _ body: (Int64, RecordBatchHeader) throws(LogStorageError) -> Bool)
+        throws(LogStorageError)
+    {
+        var position = position
+        while position + Int64(RecordBatchHeader.size) <= self.size {
+            let bytes = try self.log.read(at: position, count: RecordBatchHeader.size)
+            guard let header = RecordBatchHeader(buffer: bytes, at: bytes.readerIndex),
+                header.batchLength >= RecordBatches.minimumBatchLength,
+                position + Int64(header.totalSize) <= self.size
+            else { return }
+            guard try body(position, header) else { return }
+            position += Int64(header.totalSize)
+        }
+    }
+
+    /// Position of the first batch whose last offset is at least `offset`.
+    func position(of offset: Int64) throws(LogStorageError) -> (position: Int64, header: RecordBatchHeader)? {
+        let relative = offset - self.baseOffset
+        let start = self.offsetIndex.lastEntry(where: { Int64($0.relativeOffset) <= relative })
+        var found: (Int64, RecordBatchHeader)?
+        try self.forEachBatch(from: Int64(start?.position ?? 0)) { position, header in
+            if header.lastOffset >= offset {
+                found = (position, header)
+                return false
+            }
+            return true
+        }
+        return found
+    }
+
+    /// Byte range of whole batches starting at `position`: batches are taken while they start
+    /// below `maxOffset` and fit in `maxBytes`; the first is taken even if larger when
+    /// `minOneBatch` (KIP-74: a consumer must always make progress).
+    func range(from position: Int64, maxBytes: Int, maxOffset: Int64, minOneBatch: Bool)
+        throws(LogStorageError) -> (position: Int64, length: Int)
+    {
+        var length = 0
+        try self.forEachBatch(from: position) { _, header in
+            guard header.baseOffset < maxOffset else { return false }
+            if length + header.totalSize > maxBytes {
+                if length == 0 && minOneBatch { length = header.totalSize }
+                return false
+            }
+            length += header.totalSize
+            return true
+        }
+        return (position, length)
+    }
+
+    /// The first offset whose batch has a timestamp at or after `timestamp`.
+    func offset(forTimestamp timestamp: Int64) throws(LogStorageError) -> (offset: Int64, timestamp: Int64)? {
+        guard self.maxTimestamp >= timestamp else { return nil }
+        let entry = self.timeIndex.lastEntry(where: { $0.timestamp < timestamp })
+        let startOffset = self.baseOffset + Int64(entry?.relativeOffset ?? 0)
+        let start = try self.position(of: startOffset)?.position ?? 0
+        var found: (Int64, Int64)?
+        try self.forEachBatch(from: start) { _, header in
+            if header.maxTimestamp >= timestamp {
+                found = (header.baseOffset, header.maxTimestamp)
+                return false
+            }
+            return true
+        }
+        return found
+    }
+
+    // MARK: - Recovery and truncation
+
+    /// Reads every batch, checks its CRC, rebuilds both indexes and cuts the file after the last
+    /// good batch. Returns the bytes cut off.
+    @discardableResult
+    func rebuild(maxBatchSize: Int, indexIntervalBytes: Int) throws(LogStorageError) -> Int64 {
+        try self.offsetIndex.reset()
+        try self.timeIndex.reset()
+        self.bytesSinceLastIndexEntry = 0
+        self.maxTimestamp = -1
+        self.nextOffset = self.baseOffset
+        let fileSize = try self.log.size
+        var position: Int64 = 0
+        while position + Int64(RecordBatchHeader.size) <= fileSize {
+            let headerBytes = try self.log.read(at: position, count: RecordBatchHeader.size)
+            guard let header = RecordBatchHeader(buffer: headerBytes, at: headerBytes.readerIndex),
+                header.batchLength >= RecordBatches.minimumBatchLength,
+                position + Int64(header.totalSize) <= fileSize,
+                header.baseOffset >= self.nextOffset
+            else { break }
+            let batch = try self.log.read(at: position, count: header.totalSize)
+            do {
+                _ = try RecordBatches.validateBatch(in: batch, at: batch.readerIndex, maxBatchSize: .max)
+            } catch {
+                break
+            }
+            try self.indexBatch(header, at: position, indexIntervalBytes: indexIntervalBytes)
+            position += Int64(header.totalSize)
+        }
+        self.size = position
+        if position < fileSize { try self.log.truncate(to: position) }
+        return fileSize - position
+    }
+
+    /// Finds the end of the segment from its last index entry (a clean restart).
+    private func loadTail() throws(LogStorageError) {
+        if let lastTime = self.timeIndex.entries.last { self.maxTimestamp = lastTime.timestamp }
+        let start = Int64(self.offsetIndex.entries.last?.position ?? 0)
+        var end = start
+        try self.forEachBatch(from: start) { position, header in
+            self.nextOffset = header.nextOffset
+            if header.maxTimestamp > self.maxTimestamp { self.maxTimestamp = header.maxTimestamp }
+            end = position + Int64(header.totalSize)
+            return true
+        }
+        if end < self.size {
+            try self.log.truncate(to: end)  // a torn tail after a clean marker: still never serve it
+            self.size = end
+        }
+    }
+
+    /// Drops every batch at or after `offset` (a follower truncating to its leader).
+    func truncate(to offset: Int64) throws(LogStorageError) {
+        guard offset < self.nextOffset else { return }
+        var cut = self.size
+        var newNext = self.baseOffset
+        try self.forEachBatch(from: 0) { position, header in
+            if header.baseOffset >= offset {
+                cut = position
+                return false
+            }
+            newNext = header.nextOffset
+            return true
+        }
+        try self.log.truncate(to: cut)
+        self.size = cut
+        self.nextOffset = newNext
+        try self.offsetIndex.truncate(fromRelativeOffset: Int32(clamping: offset - self.baseOffset))
+        try self.timeIndex.truncate(fromRelativeOffset: Int32(clamping: offset - self.baseOffset))
+        self.maxTimestamp = self.timeIndex.entries.last?.timestamp ?? -1
+    }
+
+    func sync() throws(LogStorageError) {
+        try self.log.sync()
+        try self.offsetIndex.sync()
+        try self.timeIndex.sync()
+    }
+
+    /// Largest timestamp for retention by time; an empty segment counts from its file's mtime.
+    var largestTimestamp: Int64 {
+        if self.maxTimestamp >= 0 { return self.maxTimestamp }
+        var info = stat()
+        guard stat(self.logPath, &info) == 0 else { return 0 }
+        return Int64(info.st_mtim.tv_sec) * 1000 + Int64(info.st_mtim.tv_nsec) / 1_000_000
+    }
+
+    /// Removes the three files; open descriptors stay valid for readers until released.
+    func deleteFiles() {
+        for path in [self.logPath, self.offsetIndexPath, self.timeIndexPath] { try? FileManagerless.remove(path) }
+    }
+}
+
+/// File-system calls the log needs, without Foundation.
+enum FileManagerless {
+    static func remove(_ path: String) throws(LogStorageError) {
+        guard unlink(path) == 0 || errno == ENOENT else { throw .io(operation: "unlink", path: path, errno: errno) }
+    }
+
+    static func makeDirectory(_ path: String) throws(LogStorageError) {
+        var partial = path.hasPrefix("/") ? "" : "."
+        for component in path.split(separator: "/") {
+            partial += "/" + component
+            if mkdir(partial, 0o755) != 0 && errno != EEXIST {
+                throw .io(operation: "mkdir", path: partial, errno: errno)
+            }
+        }
+    }
+
+    static func contents(of directory: String) throws(LogStorageError) -> [String] {
+        guard let handle = opendir(directory) else { throw .io(operation: "opendir", path: directory, errno: errno) }
+        defer { closedir(handle) }
+        var names: [String] = []
+        while let entry = readdir(handle) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
+                String(decoding: bytes.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names.sorted()
+    }
+
+    static func isDirectory(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    static func exists(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0
+    }
+
+    /// Deletes a directory tree (a deleted partition).
+    static func removeTree(_ path: String) throws(LogStorageError) {
+        if Self.isDirectory(path) {
+            for name in try Self.contents(of: path) { try Self.removeTree("\(path)/\(name)") }
+            guard rmdir(path) == 0 || errno == ENOENT else { throw .io(operation: "rmdir", path: path, errno: errno) }
+        } else {
+            try Self.remove(path)
+        }
+    }
+
+    static func rename(_ from: String, to: String) throws(LogStorageError) {
+        guard Glibc.rename(from, to) == 0 else { throw .io(operation: "rename", path: from, errno: errno) }
+    }
+
+    /// Writes a small file atomically: temp file, fsync, rename, as Kafka writes checkpoints.
+    static func writeAtomically(_ text: String, to path: String) throws(LogStorageError) {
+        let temporary = path + ".tmp"
+        let file = try SegmentFile(path: temporary, create: true)
+        try file.truncate(to: 0)
+        var buffer = ByteBufferAllocator().buffer(capacity: text.utf8.count)
+        buffer.writeString(text)
+        try file.write(buffer, at: 0)
+        try file.sync()
+        try Self.rename(temporary, to: path)
+    }
+
+    static func read(_ path: String) throws(LogStorageError) -> String {
+        let file = try SegmentFile(path: path, create: false)
+        let bytes = try file.read(at: 0, count: Int(try file.size))
+        return String(buffer: bytes)
+    }
+}

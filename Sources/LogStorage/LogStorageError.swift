@@ -1,0 +1,39 @@
+import KafkaProtocol
+
+/// What went wrong with a partition's log. Mapped to Kafka error codes only at the wire.
+public enum LogStorageError: Error, Sendable, CustomStringConvertible {
+    /// A system call failed; `errno` as the OS gave it.
+    case io(operation: String, path: String, errno: Int32)
+    case offsetOutOfRange(requested: Int64, logStartOffset: Int64, logEndOffset: Int64)
+    case invalidBatch(RecordBatchError)
+    case invalidConfig(key: String, value: String, expected: String)
+    case logClosed(TopicPartition)
+    case corruptIndex(path: String, reason: String)
+    case invalidDirectoryName(String)
+
+    public var description: String {
+        switch self {
+        case .io(let operation, let path, let errno):
+            "\(operation) failed on \(path): \(String(cString: strerror(errno))) (errno \(errno))"
+        case .offsetOutOfRange(let requested, let start, let end):
+            "offset \(requested) is out of range: the log holds offsets \(start) to \(end - 1)"
+                + (start == end ? " (it is empty; the next record gets offset \(end))" : "")
+        case .invalidBatch(let error):
+            error.description
+        case .invalidConfig(let key, let value, let expected):
+            "\(key)=\(value) is not valid; expected \(expected)"
+        case .logClosed(let partition):
+            "the log of \(partition) is closed (the topic was deleted or the broker is stopping)"
+        case .corruptIndex(let path, let reason):
+            "index \(path) is corrupt (\(reason)); it will be rebuilt from the log"
+        case .invalidDirectoryName(let name):
+            "\(name) is not a partition directory (expected <topic>-<partition>)"
+        }
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif

@@ -1,0 +1,370 @@
+import KafkaProtocol
+import Logging
+import NIOCore
+import Synchronization
+
+/// The log of one partition replica: an ordered list of segments in `<log.dir>/<topic>-<partition>/`.
+///
+/// Appends and metadata changes happen under one lock; a fetch takes the lock only to find its
+/// byte range and reads the file after releasing it, so readers never wait behind a slow disk
+/// write of another partition, and retention can unlink a segment a reader still holds open.
+public final class PartitionLog: Sendable {
+    public let topicPartition: TopicPartition
+    public let directory: String
+    private let logger: Logger
+    private let state: Mutex<State>
+
+    struct State {
+        var config: LogConfig
+        var segments: [LogSegment]
+        var logStartOffset: Int64
+        /// Offsets below this are known to be on disk (fsynced); recovery starts here.
+        var recoveryPoint: Int64
+        var highWatermark: Int64
+        var unflushedMessages: Int64 = 0
+        var lastFlushTime: Int64
+        var isClosed = false
+
+        var activeSegment: LogSegment { self.segments[self.segments.count - 1] }
+        var logEndOffset: Int64 { self.activeSegment.nextOffset }
+    }
+
+    /// The result of a leader append, used in the Produce response.
+    public struct AppendResult: Sendable, Equatable {
+        public var firstOffset: Int64
+        public var lastOffset: Int64
+        /// `-1` unless the topic uses `LogAppendTime`.
+        public var logAppendTime: Int64
+        public var logStartOffset: Int64
+        public var recordCount: Int
+    }
+
+    /// What a fetch may send: whole batches, read straight from the segment file.
+    public struct ReadResult: Sendable {
+        public var records: ByteBuffer
+        public var logStartOffset: Int64
+        public var logEndOffset: Int64
+        public var highWatermark: Int64
+    }
+
+    /// Opens or creates the log in `directory`. `isCleanShutdown` skips the full CRC scan of the
+    /// segments after `recoveryPoint`, as Kafka does when it finds `.kafka_cleanshutdown`.
+    public init(
+        topicPartition: TopicPartition, directory: String, config: LogConfig, recoveryPoint: Int64 = 0,
+        logStartOffset: Int64 = 0, isCleanShutdown: Bool = true, now: Int64, logger: Logger
+    ) throws(LogStorageError) {
+        self.topicPartition = topicPartition
+        self.directory = directory
+        var logger = logger
+        logger[metadataKey: "partition"] = "\(topicPartition)"
+        self.logger = logger
+        try FileManagerless.makeDirectory(directory)
+        var baseOffsets: [Int64] = []
+        for name in try FileManagerless.contents(of: directory) {
+            if name.hasSuffix(".deleted") || name.hasSuffix(".cleaned") || name.hasSuffix(".swap") {
+                try? FileManagerless.remove("\(directory)/\(name)")  // leftovers of an interrupted delete
+            } else if name.hasSuffix(".log"), let base = Int64(name.dropLast(4)) {
+                baseOffsets.append(base)
+            }
+        }
+        baseOffsets.sort()
+        if baseOffsets.isEmpty { baseOffsets = [logStartOffset] }
+        var segments: [LogSegment] = []
+        for base in baseOffsets {
+            // Unflushed segments may hold a torn or corrupt tail after a crash.
+            let mustRecover = !isCleanShutdown && (base >= recoveryPoint || base == baseOffsets.last)
+            let segment = try LogSegment(
+                directory: directory, baseOffset: base, recover: mustRecover,
+                maxBatchSize: config.maxMessageBytes, indexIntervalBytes: config.indexIntervalBytes)
+            segments.append(segment)
+        }
+        // After truncation in recovery, a later segment may start past a gap; keep them in order.
+        let end = segments.last?.nextOffset ?? logStartOffset
+        let start = min(max(logStartOffset, segments.first?.baseOffset ?? 0), end)
+        logger.debug(
+            "loaded log", metadata: ["segments": "\(segments.count)", "logEndOffset": "\(end)", "logStartOffset": "\(start)"])
+        self.state = Mutex(
+            State(
+                config: config, segments: segments, logStartOffset: start, recoveryPoint: min(recoveryPoint, end),
+                highWatermark: end, lastFlushTime: now))
+    }
+
+    // MARK: - Offsets
+
+    public var logEndOffset: Int64 { self.state.withLock { $0.logEndOffset } }
+    public var logStartOffset: Int64 { self.state.withLock { $0.logStartOffset } }
+    public var recoveryPoint: Int64 { self.state.withLock { $0.recoveryPoint } }
+    public var config: LogConfig { self.state.withLock { $0.config } }
+    public var segmentCount: Int { self.state.withLock { $0.segments.count } }
+    public var sizeInBytes: Int64 { self.state.withLock { $0.segments.reduce(0) { $0 + $1.size } } }
+    public var segmentBaseOffsets: [Int64] { self.state.withLock { $0.segments.map(\.baseOffset) } }
+
+    /// The offset below which every in-sync replica has the data. A standalone broker moves it
+    /// with the log end; the replica manager moves it in a cluster.
+    public var highWatermark: Int64 {
+        get { self.state.withLock { $0.highWatermark } }
+    }
+
+    public func updateHighWatermark(_ offset: Int64) {
+        self.state.withLock { state in state.highWatermark = min(max(offset, state.logStartOffset), state.logEndOffset) }
+    }
+
+    public func updateConfig(_ config: LogConfig) {
+        self.state.withLock { $0.config = config }
+    }
+
+    // MARK: - Append
+
+    /// Appends the batches of a Produce request as the partition leader: validates them (magic,
+    /// CRC, record count, size), stamps offsets and the leader epoch, and writes the bytes as they
+    /// came. `advanceHighWatermark` is true on a standalone broker, where the leader is the ISR.
+    public func appendAsLeader(
+        _ records: ByteBuffer, leaderEpoch: Int32, now: Int64, advanceHighWatermark: Bool
+    ) throws(LogStorageError) -> AppendResult {
+        var records = records
+        let maxBatchSize = self.state.withLock { $0.config.maxMessageBytes }
+        let headers: [RecordBatchHeader]
+        do {
+            headers = try RecordBatches.validate(records, maxBatchSize: maxBatchSize)
+        } catch {
+            throw .invalidBatch(error)
+        }
+        return try self.state.withLock { state throws(LogStorageError) -> AppendResult in
+            guard !state.isClosed else { throw .logClosed(self.topicPartition) }
+            let firstOffset = state.logEndOffset
+            let appendTime: Int64? = state.config.timestampType == .logAppendTime ? now : nil
+            RecordBatches.assignOffsets(
+                in: &records, headers: headers, firstOffset: firstOffset, partitionLeaderEpoch: leaderEpoch,
+                logAppendTime: appendTime)
+            var stamped = headers
+            var next = firstOffset
+            for index in stamped.indices {
+                stamped[index].baseOffset = next
+                if let appendTime { stamped[index].maxTimestamp = appendTime }
+                next = stamped[index].nextOffset
+            }
+            try self.append(records, headers: stamped, state: &state, now: now)
+            if advanceHighWatermark { state.highWatermark = state.logEndOffset }
+            return AppendResult(
+                firstOffset: firstOffset, lastOffset: next - 1, logAppendTime: appendTime ?? -1,
+                logStartOffset: state.logStartOffset, recordCount: stamped.reduce(0) { $0 + Int($1.recordsCount) })
+        }
+    }
+
+    /// Appends batches that already carry offsets (a follower copying its leader).
+    public func appendAsFollower(_ records: ByteBuffer, now: Int64) throws(LogStorageError) -> Int64 {
+        let headers: [RecordBatchHeader]
+        do {
+            headers = try RecordBatches.validate(records)
+        } catch {
+            throw .invalidBatch(error)
+        }
+        return try self.state.withLock { state throws(LogStorageError) -> Int64 in
+            guard !state.isClosed else { throw .logClosed(self.topicPartition) }
+            guard let first = headers.first, first.baseOffset >= state.logEndOffset else {
+                return state.logEndOffset  // already have these offsets
+            }
+            try self.append(records, headers: headers, state: &state, now: now)
+            return state.logEndOffset
+        }
+    }
+
+    private func append(_ records: ByteBuffer, headers: [RecordBatchHeader], state: inout State, now: Int64)
+        throws(LogStorageError)
+    {
+        let size = records.readableBytes
+        let active = state.activeSegment
+        let isFull = active.size > 0 && active.size + Int64(size) > Int64(state.config.segmentBytes)
+        let isOld = active.size > 0 && now - (active.firstAppendTime ?? now) >= state.config.segmentMs
+        let offsetTooFar = (headers.last?.lastOffset ?? 0) - active.baseOffset > Int64(Int32.max)
+        if isFull || isOld || offsetTooFar {
+            try self.roll(state: &state, baseOffset: headers.first?.baseOffset ?? state.logEndOffset)
+        }
+        try state.activeSegment.append(
+            records, headers: headers, indexIntervalBytes: state.config.indexIntervalBytes, now: now)
+        state.unflushedMessages += headers.reduce(0) { $0 + Int64($1.recordsCount) }
+        if state.unflushedMessages >= state.config.flushMessages {
+            try self.flush(state: &state, now: now)
+        }
+    }
+
+    private func roll(state: inout State, baseOffset: Int64) throws(LogStorageError) {
+        let segment = try LogSegment(
+            directory: self.directory, baseOffset: baseOffset, recover: false,
+            maxBatchSize: state.config.maxMessageBytes, indexIntervalBytes: state.config.indexIntervalBytes)
+        state.segments.append(segment)
+        self.logger.debug("rolled new segment", metadata: ["baseOffset": "\(baseOffset)"])
+    }
+
+    // MARK: - Read
+
+    /// Reads whole batches from `offset`. `maxOffset` bounds what a consumer may see (the high
+    /// watermark); a follower passes the log end offset.
+    public func read(from offset: Int64, maxBytes: Int, maxOffset: Int64? = nil, minOneBatch: Bool = true)
+        throws(LogStorageError) -> ReadResult
+    {
+        let (file, range, result) = try self.state.withLock {
+            state throws(LogStorageError) -> (SegmentFile?, (position: Int64, length: Int), ReadResult) in
+            let result = ReadResult(
+                records: ByteBuffer(), logStartOffset: state.logStartOffset, logEndOffset: state.logEndOffset,
+                highWatermark: state.highWatermark)
+            guard offset >= state.logStartOffset, offset <= state.logEndOffset else {
+                throw .offsetOutOfRange(
+                    requested: offset, logStartOffset: state.logStartOffset, logEndOffset: state.logEndOffset)
+            }
+            let limit = min(maxOffset ?? state.logEndOffset, state.logEndOffset)
+            guard offset < limit else { return (nil, (0, 0), result) }
+            // The segment holding `offset`, or the next one if it fell in a gap.
+            var index = state.segments.lastIndex(where: { $0.baseOffset <= offset }) ?? 0
+            while index < state.segments.count {
+                let segment = state.segments[index]
+                if let (position, _) = try segment.position(of: offset) {
+                    let range = try segment.range(
+                        from: position, maxBytes: maxBytes, maxOffset: limit, minOneBatch: minOneBatch)
+                    return (segment.log, range, result)
+                }
+                index += 1
+            }
+            return (nil, (0, 0), result)
+        }
+        guard let file, range.length > 0 else { return result }
+        var output = result
+        output.records = try file.read(at: range.position, count: range.length)
+        return output
+    }
+
+    /// The earliest offset whose timestamp is at or after `timestamp` (ListOffsets by time).
+    public func offset(forTimestamp timestamp: Int64) throws(LogStorageError) -> (offset: Int64, timestamp: Int64)? {
+        try self.state.withLock { state throws(LogStorageError) -> (offset: Int64, timestamp: Int64)? in
+            for segment in state.segments {
+                if let found = try segment.offset(forTimestamp: timestamp) {
+                    return (max(found.offset, state.logStartOffset), found.timestamp)
+                }
+            }
+            return nil
+        }
+    }
+
+    /// The offset and timestamp of the record with the largest timestamp (ListOffsets -3, KIP-734).
+    public var maxTimestampAndOffset: (offset: Int64, timestamp: Int64)? {
+        self.state.withLock { state in
+            guard let segment = state.segments.max(by: { $0.maxTimestamp < $1.maxTimestamp }),
+                segment.maxTimestamp >= 0,
+                let entry = segment.timeIndex.entries.last
+            else { return nil }
+            return (segment.baseOffset + Int64(entry.relativeOffset), segment.maxTimestamp)
+        }
+    }
+
+    // MARK: - Truncation, retention, deletion
+
+    /// Removes everything at or after `offset` (a follower whose tail diverged from its leader).
+    public func truncate(to offset: Int64) throws(LogStorageError) {
+        try self.state.withLock { state throws(LogStorageError) in
+            guard offset < state.logEndOffset else { return }
+            while state.segments.count > 1, state.activeSegment.baseOffset >= offset {
+                let removed = state.segments.removeLast()
+                removed.deleteFiles()
+            }
+            if state.activeSegment.baseOffset >= offset, state.activeSegment.baseOffset != offset {
+                let removed = state.segments.removeLast()
+                removed.deleteFiles()
+                state.segments.append(
+                    try LogSegment(
+                        directory: self.directory, baseOffset: offset, recover: false,
+                        maxBatchSize: state.config.maxMessageBytes,
+                        indexIntervalBytes: state.config.indexIntervalBytes))
+            } else {
+                try state.activeSegment.truncate(to: offset)
+            }
+            state.logStartOffset = min(state.logStartOffset, state.logEndOffset)
+            state.highWatermark = min(state.highWatermark, state.logEndOffset)
+            state.recoveryPoint = min(state.recoveryPoint, state.logEndOffset)
+        }
+    }
+
+    /// Advances the log start offset (DeleteRecords); whole segments below it go at retention.
+    public func deleteRecords(before offset: Int64) throws(LogStorageError) -> Int64 {
+        try self.state.withLock { state throws(LogStorageError) -> Int64 in
+            guard offset <= state.highWatermark else {
+                throw .offsetOutOfRange(
+                    requested: offset, logStartOffset: state.logStartOffset, logEndOffset: state.highWatermark)
+            }
+            state.logStartOffset = max(state.logStartOffset, offset)
+            return state.logStartOffset
+        }
+    }
+
+    /// Deletes whole segments that are too old (`retention.ms`), push the log over
+    /// `retention.bytes`, or lie entirely below the log start offset. The active segment is rolled
+    /// first when it must go too, so the log always keeps one (empty) segment and its end offset.
+    /// Returns the base offsets of the deleted segments.
+    @discardableResult
+    public func applyRetention(now: Int64) throws(LogStorageError) -> [Int64] {
+        try self.state.withLock { state throws(LogStorageError) -> [Int64] in
+            guard !state.isClosed, state.config.cleanupPolicy.contains("delete") else { return [] }
+            var deletable = 0
+            var remainingBytes = state.segments.reduce(Int64(0)) { $0 + $1.size }
+            for (index, segment) in state.segments.enumerated() {
+                let next = index + 1 < state.segments.count ? state.segments[index + 1].baseOffset : state.logEndOffset
+                let isEmptyActive = index == state.segments.count - 1 && segment.size == 0
+                if isEmptyActive { break }
+                let belowStart = next <= state.logStartOffset
+                let expired = state.config.retentionMs >= 0 && now - segment.largestTimestamp > state.config.retentionMs
+                let oversized =
+                    state.config.retentionBytes >= 0 && remainingBytes - segment.size >= state.config.retentionBytes
+                guard belowStart || expired || oversized else { break }
+                remainingBytes -= segment.size
+                deletable += 1
+            }
+            guard deletable > 0 else { return [] }
+            if deletable == state.segments.count {
+                try self.roll(state: &state, baseOffset: state.logEndOffset)
+            }
+            let removed = state.segments.prefix(deletable)
+            state.segments.removeFirst(deletable)
+            for segment in removed { segment.deleteFiles() }
+            state.logStartOffset = max(state.logStartOffset, state.segments[0].baseOffset)
+            state.highWatermark = max(state.highWatermark, state.logStartOffset)
+            let bases = removed.map(\.baseOffset)
+            self.logger.info(
+                "deleted segments by retention", metadata: ["baseOffsets": "\(bases)", "logStartOffset": "\(state.logStartOffset)"])
+            return bases
+        }
+    }
+
+    /// Writes dirty pages to disk if `flush.ms` has passed since the last flush.
+    public func flushIfDue(now: Int64) throws(LogStorageError) {
+        try self.state.withLock { state throws(LogStorageError) in
+            guard !state.isClosed, state.unflushedMessages > 0,
+                state.config.flushMs != .max, now - state.lastFlushTime >= state.config.flushMs
+            else { return }
+            try self.flush(state: &state, now: now)
+        }
+    }
+
+    public func flush(now: Int64) throws(LogStorageError) {
+        try self.state.withLock { state throws(LogStorageError) in
+            guard !state.isClosed else { return }
+            try self.flush(state: &state, now: now)
+        }
+    }
+
+    private func flush(state: inout State, now: Int64) throws(LogStorageError) {
+        for segment in state.segments where segment.nextOffset > state.recoveryPoint { try segment.sync() }
+        state.recoveryPoint = state.logEndOffset
+        state.unflushedMessages = 0
+        state.lastFlushTime = now
+    }
+
+    /// Stops accepting appends; with `deleteFiles` also removes the directory (DeleteTopics).
+    public func close(deleteFiles: Bool = false) {
+        self.state.withLock { state in
+            state.isClosed = true
+            if deleteFiles {
+                for segment in state.segments { segment.deleteFiles() }
+                try? FileManagerless.removeTree(self.directory)
+            }
+        }
+    }
+}

@@ -1,0 +1,101 @@
+import ArgumentParser
+import Broker
+import Dispatch
+import Foundation
+import Logging
+import PropertiesFile
+
+/// `samsa-broker [server.properties] [--override key=value]...`, like `kafka-server-start.sh`.
+@main
+struct BrokerCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "samsa-broker",
+        abstract: "Runs a Samsa broker: the Kafka wire protocol over an on-disk log.",
+        discussion: """
+            Reads Kafka's server.properties keys (broker.id, listeners, log.dirs, num.partitions, \
+            log.retention.hours, ...). Without zookeeper.connect the broker runs standalone and is its \
+            own controller. SIGTERM or Ctrl-C shuts it down cleanly.
+            """)
+
+    @Argument(help: "The broker's properties file, e.g. config/server.properties.")
+    var propertiesFile: String?
+
+    @Option(name: .customLong("override"), help: ArgumentHelp("Sets a property, overriding the file.", valueName: "key=value"))
+    var overrides: [String] = []
+
+    @Option(help: "Log level: trace, debug, info, notice, warning, error or critical.")
+    var logLevel: String = "info"
+
+    func validate() throws {
+        for override in self.overrides where !override.contains("=") {
+            throw ValidationError("--override takes key=value, e.g. --override log.dirs=/tmp/kafka-logs; got '\(override)'")
+        }
+        guard Logger.Level(rawValue: self.logLevel) != nil else {
+            throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error, critical")
+        }
+    }
+
+    func run() async throws {
+        let level = Logger.Level(rawValue: self.logLevel) ?? .info
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = level
+            return handler
+        }
+        let logger = Logger(label: "samsa-broker")
+        let config: BrokerConfig
+        do {
+            config = try BrokerConfig(properties: try self.readProperties(), overrides: self.parsedOverrides)
+        } catch {
+            Self.fail("\(error)")
+        }
+        for warning in config.warnings { logger.warning("\(warning)") }
+        guard config.isStandalone else {
+            Self.fail("zookeeper.connect=\(config.zookeeperConnect ?? ""): cluster mode is not available in this build yet; remove it to run standalone")
+        }
+        let server: BrokerServer
+        do {
+            server = try BrokerServer(config: config, logger: logger)
+        } catch {
+            Self.fail("cannot start: \(error)")
+        }
+        let serving = Task { try await server.run() }
+        let signals = [SIGTERM, SIGINT].map { signal in
+            Foundation.signal(signal, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: signal, queue: .main)
+            source.setEventHandler { serving.cancel() }
+            source.resume()
+            return source
+        }
+        do {
+            try await serving.value
+        } catch is CancellationError {
+        } catch {
+            Self.fail("\(error)")
+        }
+        _ = signals
+    }
+
+    private var parsedOverrides: [String: String] {
+        var result: [String: String] = [:]
+        for override in self.overrides {
+            let parts = override.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            result[String(parts[0])] = parts.count > 1 ? String(parts[1]) : ""
+        }
+        return result
+    }
+
+    private func readProperties() throws -> PropertiesFile {
+        guard let path = self.propertiesFile else { return PropertiesFile() }
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            throw ValidationError("cannot read \(path); pass a server.properties file such as config/server.properties")
+        }
+        return PropertiesFile(parsing: text)
+    }
+
+    /// One line on stderr, exit code 1: what a bad config deserves.
+    private static func fail(_ message: String) -> Never {
+        FileHandle.standardError.write(Data("samsa-broker: \(message)\n".utf8))
+        Foundation.exit(1)
+    }
+}
