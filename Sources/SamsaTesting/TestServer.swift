@@ -5,7 +5,8 @@ import Foundation
 /// restarts. Writes the file, launches the product, waits for the port, restarts on the same
 /// port and directory.
 ///
-/// `@unchecked Sendable`: `process` is read and replaced only while holding `lock`.
+/// `@unchecked Sendable`: `current` (the process) and `currentPort` are read and replaced only
+/// while holding `lock`.
 public class TestServer: @unchecked Sendable {
     /// The executable run: the SwiftPM product (e.g. `samsa-broker`) unless the caller gave one.
     public let executableURL: URL
@@ -15,12 +16,17 @@ public class TestServer: @unchecked Sendable {
     /// The server's stdout and stderr, across restarts.
     public let outputURL: URL
     /// The port the server listens on; kept across restarts.
-    public private(set) var port: Int
+    public var port: Int {
+        self.lock.lock()
+        defer { self.lock.unlock() }
+        return self.currentPort
+    }
     /// How long to wait for the port to open after a (re)start. A bound, not an expectation.
     public let startTimeout: Duration
 
     private let lock = NSLock()
     private var current: TestProcess?
+    private var currentPort: Int
     private let makeConfig: @Sendable (Int) -> [(String, String)]
 
     /// - Parameter config: the properties for a given port, in file order.
@@ -34,7 +40,7 @@ public class TestServer: @unchecked Sendable {
         self.outputURL = directory.appendingPathComponent("\(product).out")
         self.startTimeout = startTimeout
         self.makeConfig = config
-        self.port = try port ?? FreePort.allocate()
+        self.currentPort = try port ?? FreePort.allocate()
         try self.start(retryOnNewPort: port == nil)
     }
 
@@ -85,7 +91,10 @@ public class TestServer: @unchecked Sendable {
                 try waitForPort(self.port, timeout: self.startTimeout, process: process)
                 return
             } catch SamsaTestingError.processExited where attempt < attempts {
-                self.port = try FreePort.allocate()
+                let newPort = try FreePort.allocate()
+                self.lock.lock()
+                self.currentPort = newPort
+                self.lock.unlock()
             } catch {
                 process.kill()
                 throw error
