@@ -82,8 +82,10 @@ let package = Package(
         .testTarget(
             name: "CompatibilityTests",
             dependencies: ["SamsaTesting"],
+            exclude: ["clients"],  // Python scripts the tests run, not Swift sources
             swiftSettings: swiftSettings
         ),
+        .testTarget(name: "SamsaTestingTests", dependencies: ["SamsaTesting"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ZooKeeperProtocolTests",
             dependencies: ["ZooKeeperProtocol", nioCore],

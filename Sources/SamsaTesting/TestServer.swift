@@ -1,0 +1,133 @@
+import Foundation
+
+/// What `TestBroker` and `TestMetaServer` share: a server executable that takes one properties
+/// file, listens on one port of 127.0.0.1, and keeps its data in a directory that outlives
+/// restarts. Writes the file, launches the product, waits for the port, restarts on the same
+/// port and directory.
+///
+/// `@unchecked Sendable`: `current` (the process) and `currentPort` are read and replaced only
+/// while holding `lock`.
+public class TestServer: @unchecked Sendable {
+    /// The executable run: the SwiftPM product (e.g. `samsa-broker`) unless the caller gave one.
+    public let executableURL: URL
+    /// Holds the config file, the output log and the data directories.
+    public let directory: URL
+    public let configURL: URL
+    /// The server's stdout and stderr, across restarts.
+    public let outputURL: URL
+    /// The port the server listens on; kept across restarts.
+    public var port: Int {
+        self.lock.lock()
+        defer { self.lock.unlock() }
+        return self.currentPort
+    }
+    /// How long to wait for the port to open after a (re)start. A bound, not an expectation.
+    public let startTimeout: Duration
+
+    private let lock = NSLock()
+    private var current: TestProcess?
+    private var currentPort: Int
+    private let makeConfig: @Sendable (Int) -> [(String, String)]
+
+    /// - Parameter config: the properties for a given port, in file order.
+    init(
+        product: String, executableURL: URL?, directory: URL, configFileName: String, port: Int?,
+        startTimeout: Duration, config: @escaping @Sendable (Int) -> [(String, String)]
+    ) throws {
+        self.executableURL = try executableURL ?? Products.executable(product)
+        self.directory = directory
+        self.configURL = directory.appendingPathComponent(configFileName)
+        self.outputURL = directory.appendingPathComponent("\(product).out")
+        self.startTimeout = startTimeout
+        self.makeConfig = config
+        self.currentPort = try port ?? FreePort.allocate()
+        try self.start(retryOnNewPort: port == nil)
+    }
+
+    /// The running process (the latest one after a restart).
+    public var process: TestProcess? {
+        self.lock.lock()
+        defer { self.lock.unlock() }
+        return self.current
+    }
+
+    public var isRunning: Bool { self.process?.isRunning ?? false }
+
+    /// SIGKILL (a crash); data stays for `restart()`.
+    public func kill() { self.process?.kill() }
+
+    /// SIGTERM, bounded wait, then SIGKILL; data stays for `restart()`.
+    public func stop() { self.process?.terminate() }
+
+    /// SIGSTOP / SIGCONT: the server freezes with its sockets open.
+    public func pause() { self.process?.pause() }
+    public func resume() { self.process?.resume() }
+
+    /// Stops the server if it still runs, then starts it again on the same port, config and data
+    /// directories, and waits until it listens.
+    public func restart() throws {
+        self.stop()
+        try self.start(retryOnNewPort: false)
+    }
+
+    /// Last part of the server's output, for failure messages.
+    public func logTail(maxBytes: Int = 4000) -> String {
+        TestProcess.tail(of: self.outputURL, maxBytes: maxBytes)
+    }
+
+    private func start(retryOnNewPort: Bool) throws {
+        // The port was free when allocated but another process can take it before the server
+        // binds; a server that exits before listening gets a new port, three times at most.
+        let attempts = retryOnNewPort ? 3 : 1
+        for attempt in 1...attempts {
+            try self.writeConfig()
+            let process = try TestProcess(
+                executableURL: self.executableURL, arguments: [self.configURL.path],
+                currentDirectoryURL: self.directory, logURL: self.outputURL)
+            self.lock.lock()
+            self.current = process
+            self.lock.unlock()
+            do {
+                try waitForPort(self.port, timeout: self.startTimeout, process: process)
+                return
+            } catch SamsaTestingError.processExited where attempt < attempts {
+                let newPort = try FreePort.allocate()
+                self.lock.lock()
+                self.currentPort = newPort
+                self.lock.unlock()
+            } catch {
+                process.kill()
+                throw error
+            }
+        }
+    }
+
+    private func writeConfig() throws {
+        let lines = self.makeConfig(self.port).map { "\(Self.escape($0.0))=\(Self.escape($0.1))" }
+        let text = "# Written by SamsaTesting for one test.\n" + lines.joined(separator: "\n") + "\n"
+        try text.write(to: self.configURL, atomically: true, encoding: .utf8)
+    }
+
+    /// Java .properties escaping for the few characters that matter in keys and values.
+    private static func escape(_ s: String) -> String {
+        var out = ""
+        for ch in s {
+            switch ch {
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            default: out.append(ch)
+            }
+        }
+        return out
+    }
+}
+
+/// Merges `overrides` into `defaults`: a default is replaced in place, new keys follow sorted.
+func mergeProperties(_ defaults: [(String, String)], _ overrides: [String: String]) -> [(String, String)] {
+    var merged = defaults.map { (key, value) in (key, overrides[key] ?? value) }
+    let known = Set(defaults.map(\.0))
+    for key in overrides.keys.sorted() where !known.contains(key) {
+        merged.append((key, overrides[key] ?? ""))
+    }
+    return merged
+}
