@@ -26,7 +26,7 @@ struct Options {
     var check = false
 
     static let usage = """
-        USAGE: samsa-codegen [--schemas <dir>] [--output <dir>] [--check]
+        USAGE: samsa-codegen [--schemas <dir>] [--output <dir>] [--tests-output <dir>] [--check]
 
         Generates one Swift file per allow-listed Kafka message schema, plus ApiKey.swift.
 
@@ -67,7 +67,7 @@ struct Options {
 }
 
 /// The nearest directory at or above the current one that holds Package.swift.
-func packageRoot() -> URL {
+func packageRoot() throws -> URL {
     let fileManager = FileManager.default
     var directory = URL(fileURLWithPath: fileManager.currentDirectoryPath, isDirectory: true)
     while true {
@@ -76,7 +76,10 @@ func packageRoot() -> URL {
         }
         let parent = directory.deletingLastPathComponent()
         if parent.path == directory.path {
-            return URL(fileURLWithPath: fileManager.currentDirectoryPath, isDirectory: true)
+            throw CodegenError(
+                "no Package.swift in \(fileManager.currentDirectoryPath) or above; run inside the samsa package "
+                    + "or pass --schemas, --output and --tests-output"
+            )
         }
         directory = parent
     }
@@ -123,7 +126,7 @@ func generate(schemaDirectory: URL) throws -> (library: [String: String], sample
 
 func run() throws -> Int32 {
     let options = try Options.parse(Array(CommandLine.arguments.dropFirst()))
-    let root = packageRoot()
+    let root = try packageRoot()
     let schemaDirectory = options.schemas.map { URL(fileURLWithPath: $0) }
         ?? root.appendingPathComponent("schemas/kafka")
     let outputDirectory = options.output.map { URL(fileURLWithPath: $0) }
