@@ -22,16 +22,19 @@ let otherSchemas = [
 struct Options {
     var schemas: String?
     var output: String?
+    var testsOutput: String?
     var check = false
 
     static let usage = """
-        USAGE: samsa-codegen [--schemas <dir>] [--output <dir>] [--check]
+        USAGE: samsa-codegen [--schemas <dir>] [--output <dir>] [--tests-output <dir>] [--check]
 
         Generates one Swift file per allow-listed Kafka message schema, plus ApiKey.swift.
 
         OPTIONS:
           --schemas <dir>  Kafka JSON schemas (default: schemas/kafka in the package root)
           --output <dir>   where to write (default: Sources/KafkaProtocol/Generated in the package root)
+          --tests-output <dir>
+                           where to write test fixtures (default: Tests/KafkaProtocolTests/Generated)
           --check          write nothing; exit 1 if any generated file would change (for CI)
           -h, --help       show this help
         """
@@ -47,6 +50,9 @@ struct Options {
             case "--output":
                 guard let value = iterator.next() else { throw CodegenError("--output needs a directory") }
                 options.output = value
+            case "--tests-output":
+                guard let value = iterator.next() else { throw CodegenError("--tests-output needs a directory") }
+                options.testsOutput = value
             case "--check":
                 options.check = true
             case "-h", "--help":
@@ -61,7 +67,7 @@ struct Options {
 }
 
 /// The nearest directory at or above the current one that holds Package.swift.
-func packageRoot() -> URL {
+func packageRoot() throws -> URL {
     let fileManager = FileManager.default
     var directory = URL(fileURLWithPath: fileManager.currentDirectoryPath, isDirectory: true)
     while true {
@@ -70,14 +76,19 @@ func packageRoot() -> URL {
         }
         let parent = directory.deletingLastPathComponent()
         if parent.path == directory.path {
-            return URL(fileURLWithPath: fileManager.currentDirectoryPath, isDirectory: true)
+            throw CodegenError(
+                "no Package.swift in \(fileManager.currentDirectoryPath) or above; run inside the samsa package "
+                    + "or pass --schemas, --output and --tests-output"
+            )
         }
         directory = parent
     }
 }
 
-func generate(schemaDirectory: URL) throws -> [String: String] {
+/// The generated files by name: the library's, and the test fixtures (`samples`).
+func generate(schemaDirectory: URL) throws -> (library: [String: String], samples: String) {
     var outputs: [String: String] = [:]
+    var models: [MessageModel] = []
     let allowed = Set(allowedAPIs)
     let names = allowedAPIs.flatMap { ["\($0)Request", "\($0)Response"] } + otherSchemas
     for name in names {
@@ -85,6 +96,7 @@ func generate(schemaDirectory: URL) throws -> [String: String] {
         let spec = try loadSchema(at: url)
         guard spec.name == name else { throw CodegenError("\(url.lastPathComponent) defines \(spec.name)") }
         let model = try buildModel(spec)
+        models.append(model)
         outputs["\(name).swift"] = try SwiftEmitter(model: model, sourceFileName: "\(name).json").emit()
     }
 
@@ -109,17 +121,20 @@ func generate(schemaDirectory: URL) throws -> [String: String] {
         )
     }
     outputs["ApiKey.swift"] = ApiKeyEmitter(entries: entries).emit()
-    return outputs
+    return (outputs, SampleEmitter(models: models).emit())
 }
 
 func run() throws -> Int32 {
     let options = try Options.parse(Array(CommandLine.arguments.dropFirst()))
-    let root = packageRoot()
+    let root = try packageRoot()
     let schemaDirectory = options.schemas.map { URL(fileURLWithPath: $0) }
         ?? root.appendingPathComponent("schemas/kafka")
     let outputDirectory = options.output.map { URL(fileURLWithPath: $0) }
         ?? root.appendingPathComponent("Sources/KafkaProtocol/Generated")
-    let outputs = try generate(schemaDirectory: schemaDirectory)
+    let testsDirectory = options.testsOutput.map { URL(fileURLWithPath: $0) }
+        ?? root.appendingPathComponent("Tests/KafkaProtocolTests/Generated")
+    let (outputs, samples) = try generate(schemaDirectory: schemaDirectory)
+    let samplesURL = testsDirectory.appendingPathComponent("MessageSamples.swift")
 
     let fileManager = FileManager.default
     let existing = ((try? fileManager.contentsOfDirectory(atPath: outputDirectory.path)) ?? [])
@@ -139,8 +154,11 @@ func run() throws -> Int32 {
         }
     }
 
+    let samplesChanged = (try? String(contentsOf: samplesURL, encoding: .utf8)) != samples
+
     if options.check {
-        if changed.isEmpty && stale.isEmpty {
+        if samplesChanged { print("would change: \(samplesURL.path)") }
+        if changed.isEmpty && stale.isEmpty && !samplesChanged {
             print("samsa-codegen: \(outputs.count) files up to date in \(outputDirectory.path)")
             return 0
         }
@@ -154,11 +172,15 @@ func run() throws -> Int32 {
     for name in changed {
         try Data(outputs[name]!.utf8).write(to: outputDirectory.appendingPathComponent(name), options: .atomic)
     }
+    if samplesChanged {
+        try fileManager.createDirectory(at: testsDirectory, withIntermediateDirectories: true)
+        try Data(samples.utf8).write(to: samplesURL, options: .atomic)
+    }
     for name in stale {
         try fileManager.removeItem(at: outputDirectory.appendingPathComponent(name))
     }
     print(
-        "samsa-codegen: wrote \(changed.count), deleted \(stale.count), \(outputs.count - changed.count) unchanged "
+        "samsa-codegen: wrote \(changed.count + (samplesChanged ? 1 : 0)), deleted \(stale.count), \(outputs.count - changed.count) unchanged "
             + "in \(outputDirectory.path)"
     )
     return 0
