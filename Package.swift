@@ -31,7 +31,9 @@ let package = Package(
         .target(name: "PropertiesFile", swiftSettings: swiftSettings),
 
         // Kafka side.
-        .target(name: "KafkaProtocol", dependencies: [nioCore], swiftSettings: swiftSettings),
+        // The CPU's CRC-32C instruction (SSE 4.2), which Swift cannot emit; KafkaProtocol falls back to a table.
+        .target(name: "CRC32CHardware"),
+        .target(name: "KafkaProtocol", dependencies: ["CRC32CHardware", nioCore], swiftSettings: swiftSettings),
         .target(name: "LogStorage", dependencies: ["KafkaProtocol", nioCore, logging], swiftSettings: swiftSettings),
         .target(
             name: "Broker",

@@ -45,16 +45,16 @@ public struct RecordBatchBuilder: Sendable {
         for (index, record) in self.records.enumerated() {
             scratch.clear()
             scratch.writeInteger(Int8(0))  // record attributes: unused
-            scratch.writeZigZagVarlong(record.timestamp - baseTimestamp)
-            scratch.writeZigZagVarint(Int32(index))
+            scratch.writeVarlong(record.timestamp - baseTimestamp)
+            scratch.writeVarint(Int32(index))
             scratch.writeLengthPrefixedVarint(record.key)
             scratch.writeLengthPrefixedVarint(record.value)
-            scratch.writeZigZagVarint(Int32(record.headers.count))
+            scratch.writeVarint(Int32(record.headers.count))
             for header in record.headers {
                 scratch.writeLengthPrefixedVarint(ByteBuffer(string: header.key))
                 scratch.writeLengthPrefixedVarint(header.value)
             }
-            body.writeZigZagVarint(Int32(scratch.readableBytes))
+            body.writeVarint(Int32(scratch.readableBytes))
             body.writeImmutableBuffer(scratch)
         }
         let header = RecordBatchHeader(
@@ -75,34 +75,13 @@ public struct RecordBatchBuilder: Sendable {
 }
 
 extension ByteBuffer {
-    /// Zigzag varint as used inside records (not the unsigned varints of compact lengths).
-    @discardableResult
-    mutating func writeZigZagVarint(_ value: Int32) -> Int {
-        self.writeUnsignedLEB128(UInt64(UInt32(bitPattern: (value << 1) ^ (value >> 31))))
-    }
-
-    @discardableResult
-    mutating func writeZigZagVarlong(_ value: Int64) -> Int {
-        self.writeUnsignedLEB128(UInt64(bitPattern: (value << 1) ^ (value >> 63)))
-    }
-
-    private mutating func writeUnsignedLEB128(_ value: UInt64) -> Int {
-        var value = value
-        var written = 0
-        while value >= 0x80 {
-            written += self.writeInteger(UInt8(truncatingIfNeeded: value) | 0x80)
-            value >>= 7
-        }
-        return written + self.writeInteger(UInt8(value))
-    }
-
-    /// Varint length (-1 for null) then the bytes.
+    /// Varint length (-1 for null) then the bytes: how records store keys, values and headers.
     mutating func writeLengthPrefixedVarint(_ bytes: ByteBuffer?) {
         guard let bytes else {
-            self.writeZigZagVarint(-1)
+            self.writeVarint(-1)
             return
         }
-        self.writeZigZagVarint(Int32(bytes.readableBytes))
+        self.writeVarint(Int32(bytes.readableBytes))
         self.writeImmutableBuffer(bytes)
     }
 }

@@ -30,75 +30,53 @@ extension RecordBatches {
     public static func decodeRecords(in buffer: ByteBuffer, from start: Int, to end: Int, header: RecordBatchHeader)
         throws(RecordBatchError) -> [Record]
     {
-        var cursor = RecordCursor(buffer: buffer, index: start, end: end)
+        guard var body = buffer.getSlice(at: start, length: end - start) else {
+            throw .truncated(needed: end - start, available: buffer.writerIndex - start)
+        }
         var records: [Record] = []
         records.reserveCapacity(Int(max(0, min(header.recordsCount, 1 << 16))))
-        for _ in 0..<max(0, header.recordsCount) {
-            let length = try cursor.varint()
-            let recordEnd = cursor.index + Int(length)
-            guard length >= 0, recordEnd <= end else { throw .truncated(needed: recordEnd - start, available: end - start) }
-            _ = try cursor.byte()  // attributes
-            let timestampDelta = try cursor.varlong()
-            let offsetDelta = try cursor.varint()
-            let key = try cursor.bytes()
-            let value = try cursor.bytes()
-            let headerCount = try cursor.varint()
-            var headers: [Record.Header] = []
-            for _ in 0..<max(0, headerCount) {
-                let name = try cursor.bytes().map { String(buffer: $0) } ?? ""
-                headers.append(Record.Header(key: name, value: try cursor.bytes()))
+        do {
+            for _ in 0..<max(0, header.recordsCount) {
+                let length = Int(try body.readVarint(field: "record length"))
+                guard length >= 0, var record = body.readSlice(length: length) else {
+                    throw RecordBatchError.truncated(needed: length, available: body.readableBytes)
+                }
+                _ = try record.readInt8(field: "record attributes")
+                let timestampDelta = try record.readVarlong(field: "timestampDelta")
+                let offsetDelta = try record.readVarint(field: "offsetDelta")
+                let key = try record.readVarintPrefixedBytes()
+                let value = try record.readVarintPrefixedBytes()
+                let headerCount = try record.readVarint(field: "header count")
+                var headers: [Record.Header] = []
+                for _ in 0..<max(0, headerCount) {
+                    let name = try record.readVarintPrefixedBytes().map { String(buffer: $0) } ?? ""
+                    headers.append(Record.Header(key: name, value: try record.readVarintPrefixedBytes()))
+                }
+                let timestamp =
+                    header.attributes.timestampType == .logAppendTime
+                    ? header.maxTimestamp : header.baseTimestamp + timestampDelta
+                records.append(
+                    Record(
+                        offset: header.baseOffset + Int64(offsetDelta), timestamp: timestamp, key: key, value: value,
+                        headers: headers))
             }
-            let timestamp =
-                header.attributes.timestampType == .logAppendTime
-                ? header.maxTimestamp : header.baseTimestamp + timestampDelta
-            records.append(
-                Record(
-                    offset: header.baseOffset + Int64(offsetDelta), timestamp: timestamp, key: key, value: value,
-                    headers: headers))
-            cursor.index = recordEnd
+        } catch let error as RecordBatchError {
+            throw error
+        } catch {
+            throw .truncated(needed: end - start, available: body.readableBytes)
         }
         return records
     }
 }
 
-/// Reads the zigzag varints and length-prefixed fields inside a record.
-private struct RecordCursor {
-    let buffer: ByteBuffer
-    var index: Int
-    let end: Int
-
-    mutating func byte() throws(RecordBatchError) -> UInt8 {
-        guard self.index < self.end, let byte = self.buffer.getInteger(at: self.index, as: UInt8.self) else {
-            throw .truncated(needed: self.index + 1, available: self.end)
-        }
-        self.index += 1
-        return byte
-    }
-
-    mutating func varlong() throws(RecordBatchError) -> Int64 {
-        var raw: UInt64 = 0
-        var shift: UInt64 = 0
-        while shift < 70 {
-            let byte = try self.byte()
-            raw |= UInt64(byte & 0x7F) << shift
-            if byte & 0x80 == 0 { return Int64(bitPattern: (raw >> 1) ^ (0 &- (raw & 1))) }
-            shift += 7
-        }
-        throw .truncated(needed: self.index, available: self.end)
-    }
-
-    mutating func varint() throws(RecordBatchError) -> Int32 {
-        Int32(truncatingIfNeeded: try self.varlong())
-    }
-
-    /// Varint length (-1 = null) then that many bytes, as a slice of the buffer.
-    mutating func bytes() throws(RecordBatchError) -> ByteBuffer? {
-        let length = try self.varint()
+extension ByteBuffer {
+    /// Varint length (-1 = null) then that many bytes, as a slice: a record's key, value or header.
+    mutating func readVarintPrefixedBytes() throws(KafkaProtocolError) -> ByteBuffer? {
+        let length = try self.readVarint(field: "record field length")
         if length < 0 { return nil }
-        guard self.index + Int(length) <= self.end,
-            let slice = self.buffer.getSlice(at: self.index, length: Int(length))
-        else { throw .truncated(needed: self.index + Int(length), available: self.end) }
-        self.index += Int(length)
+        guard let slice = self.readSlice(length: Int(length)) else {
+            throw .truncated("record field of \(length) bytes")
+        }
         return slice
     }
 }

@@ -96,32 +96,15 @@ public enum RecordBatches {
     /// Counts the records of an uncompressed batch by hopping over their length prefixes.
     /// `nil` if a length is malformed or runs past the batch.
     static func countRecords(in buffer: ByteBuffer, from start: Int, to end: Int) -> Int? {
-        var index = start
+        guard var records = buffer.getSlice(at: start, length: end - start) else { return nil }
         var count = 0
-        while index < end {
-            guard let (length, width) = Self.zigZagVarint(in: buffer, at: index, limit: end), length >= 0 else {
+        while records.readableBytes > 0 {
+            guard let length = try? records.readVarint(), length >= 0, records.readableBytes >= Int(length) else {
                 return nil
             }
-            index += width + Int(length)
+            records.moveReaderIndex(forwardBy: Int(length))
             count += 1
         }
-        return index == end ? count : nil
-    }
-
-    /// A zigzag varint at `index` without moving the reader: `(value, bytes used)`.
-    static func zigZagVarint(in buffer: ByteBuffer, at index: Int, limit: Int) -> (Int32, Int)? {
-        var raw: UInt32 = 0
-        var shift: UInt32 = 0
-        var position = index
-        while position < limit, shift < 35, let byte = buffer.getInteger(at: position, as: UInt8.self) {
-            raw |= UInt32(byte & 0x7F) << shift
-            position += 1
-            if byte & 0x80 == 0 {
-                let value = Int32(bitPattern: (raw >> 1) ^ (0 &- (raw & 1)))
-                return (value, position - index)
-            }
-            shift += 7
-        }
-        return nil
+        return count
     }
 }
