@@ -43,9 +43,7 @@ struct BrokerCommand: AsyncParsableCommand {
         // raises its mmap threshold after such buffers are freed and then keeps them in the heap;
         // fixing the threshold at 1 MiB hands them back to the OS (73 MB → 28 MB RSS after a 1M-record
         // consume, docs/benchmarks.md).
-        #if canImport(Glibc)
-        mallopt(M_MMAP_THRESHOLD, 1 << 20)
-        #endif
+        Self.fixMallocMmapThreshold(bytes: 1 << 20)
         let level = Logger.Level(rawValue: self.logLevel) ?? .info
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardError(label: label)
@@ -102,6 +100,17 @@ struct BrokerCommand: AsyncParsableCommand {
             throw ValidationError("cannot read \(path); pass a server.properties file such as config/server.properties")
         }
         return PropertiesFile(parsing: text)
+    }
+
+    /// `mallopt(M_MMAP_THRESHOLD, bytes)`; malloc.h is not part of Swift's Glibc module, so the
+    /// function is looked up by name. Does nothing where it does not exist (non-glibc systems).
+    private static func fixMallocMmapThreshold(bytes: Int32) {
+        #if canImport(Glibc)
+        typealias MalloptFunction = @convention(c) (Int32, Int32) -> Int32
+        let mmapThresholdParameter: Int32 = -3  // M_MMAP_THRESHOLD in <malloc.h>
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") else { return }
+        _ = unsafeBitCast(symbol, to: MalloptFunction.self)(mmapThresholdParameter, bytes)
+        #endif
     }
 
     /// One line on stderr, exit code 1: what a bad config deserves.
