@@ -45,6 +45,8 @@ let package = Package(
             dependencies: ["Broker", "PropertiesFile", argumentParser, logging],
             swiftSettings: swiftSettings
         ),
+        // libFuzzer target for everything the broker parses (docs/fuzzing.md); a corpus replayer otherwise.
+        .executableTarget(name: "samsa-fuzz-kafka", dependencies: ["KafkaProtocol", nioCore], swiftSettings: swiftSettings),
         // Reads schemas/kafka/*.json and writes Sources/KafkaProtocol/Generated/. Foundation only.
         .executableTarget(name: "samsa-codegen", swiftSettings: swiftSettings),
 

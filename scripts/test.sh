@@ -76,4 +76,11 @@ if [ -z "${SAMSA_ZOOKEEPER_HOME:-}" ] && [ -x /usr/share/zookeeper/bin/zkServer.
   export SAMSA_ZOOKEEPER_HOME=/usr/share/zookeeper   # Debian: scripts here, jars in /usr/share/java
 fi
 
+# --- Generated code is up to date -------------------------------------------------------------
+# The Kafka codecs are generated from schemas/kafka/*.json and checked in; a hand edit or a schema
+# change without regenerating fails here (fix: swift run samsa-codegen).
+if [ $# -eq 0 ]; then
+  swift run --quiet samsa-codegen --check
+fi
+
 exec swift test "$@"
