@@ -4,6 +4,7 @@ import LogStorage
 import Logging
 import NIOCore
 import NIOPosix
+import Synchronization
 
 /// A Kafka broker process: loads its logs, listens on its listeners, serves requests, runs the
 /// log housekeeping (retention, flush, checkpoints), and shuts down cleanly when its task is
@@ -55,6 +56,7 @@ public final class BrokerServer: Sendable {
             servers.append(server)
         }
         let ports = servers.compactMap { $0.channel.localAddress?.port }
+        self.state.boundPorts.withLock { $0 = ports }
         self.logger.info(
             "[KafkaServer id=\(self.state.brokerId)] started",
             metadata: ["listeners": "\(self.config.listeners)", "ports": "\(ports)", "cluster.id": "\(self.state.clusterId)"])

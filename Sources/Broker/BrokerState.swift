@@ -2,6 +2,7 @@ import Foundation
 import KafkaProtocol
 import LogStorage
 import Logging
+import Synchronization
 
 /// What every request handler shares: the broker's identity and config, its logs, the topic
 /// registry and the fetch waiters. One instance per broker process.
@@ -63,9 +64,15 @@ final class BrokerState: Sendable {
         return record
     }
 
-    /// This broker as a Metadata/DescribeCluster entry.
+    /// Ports actually bound, in listener order (differs from the config with port 0).
+    let boundPorts = Mutex<[Int]>([])
+
+    /// This broker as a Metadata/DescribeCluster entry. A listener on port 0 advertises the port
+    /// the OS chose.
     var advertisedEndpoint: BrokerConfig.Endpoint {
-        self.config.advertised.first ?? BrokerConfig.Endpoint(host: "127.0.0.1", port: 9092)
+        var endpoint = self.config.advertised.first ?? BrokerConfig.Endpoint(host: "127.0.0.1", port: 9092)
+        if endpoint.port == 0, let bound = self.boundPorts.withLock({ $0.first }) { endpoint.port = bound }
+        return endpoint
     }
 }
 
