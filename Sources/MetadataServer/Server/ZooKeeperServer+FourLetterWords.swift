@@ -137,10 +137,16 @@ extension ZooKeeperServer {
     }
 
     private func dumpText() -> String {
+        let now = ContinuousClock.now
+        let nowMillis = Self.wallClockMillis()
+        func expiry(_ state: SessionState) -> Int64 {
+            let left = Duration.milliseconds(Int64(state.timeout)) - (now - state.lastSeen)
+            return nowMillis + left.components.seconds * 1000 + left.components.attoseconds / 1_000_000_000_000_000
+        }
         var text = "SessionTracker dump:\n"
-        text += "Session Sets (\(self.sessions.count)):\n"
+        text += "Session Sets (\(self.sessions.count))/(\(self.sessions.count)):\n"
         for (session, state) in self.sessions.sorted(by: { $0.key < $1.key }) {
-            text += "\t\(Self.hex(session))\ttimeout=\(state.timeout)ms\n"
+            text += "1 expire at \(Self.javaDate(expiry(state))):\n\t\(Self.hex(session))\n"
         }
         let ephemerals = self.database.tree.ephemerals
         text += "ephemeral nodes dump:\n"
@@ -151,10 +157,22 @@ extension ZooKeeperServer {
         }
         text += "Connections dump:\n"
         text += "Connections Sets (1)/(\(self.connections.count)):\n"
+        text += "\(self.connections.count) expire at \(Self.javaDate(nowMillis + Int64(self.configuration.tickTime))):\n"
         for connection in self.connections.values.sorted(by: { $0.id < $1.id }) {
-            text += "\t\(connection.sessionId.map(Self.hex) ?? "0x0")\n"
+            let session = connection.sessionId.map(Self.hex) ?? "0x0"
+            text += "\tip: /\(connection.remoteHost):\(connection.remotePort) sessionId: \(session)\n"
         }
         return text
+    }
+
+    /// `java.util.Date.toString()` in UTC, e.g. `Thu Nov 26 14:56:10 UTC 2026`.
+    static func javaDate(_ millis: Int64) -> String {
+        var seconds = time_t(millis / 1000)
+        var parts = tm()
+        gmtime_r(&seconds, &parts)
+        var buffer = [CChar](repeating: 0, count: 64)
+        let count = strftime(&buffer, buffer.count, "%a %b %d %H:%M:%S UTC %Y", &parts)
+        return String(decoding: buffer.prefix(count).map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     private func confText() -> String {
