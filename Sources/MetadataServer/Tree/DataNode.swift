@@ -15,11 +15,14 @@ public struct DataNode: Sendable, Hashable {
         self.children = children
     }
 
-    /// The full `Stat` a client sees: the persisted fields plus the derived lengths.
+    /// The full `Stat` a client sees: the persisted fields plus the derived lengths. The stored
+    /// cversion counts creates; clients see creates plus deletes, `2 * creates - children`, as
+    /// ZooKeeper's `DataNode.copyStat` computes it (so `/zookeeper` shows -2).
     public var clientStat: Stat {
         Stat(
             czxid: self.stat.czxid, mzxid: self.stat.mzxid, ctime: self.stat.ctime, mtime: self.stat.mtime,
-            version: self.stat.version, cversion: self.stat.cversion, aversion: self.stat.aversion,
+            version: self.stat.version, cversion: self.stat.cversion &* 2 &- Int32(self.children.count),
+            aversion: self.stat.aversion,
             ephemeralOwner: self.stat.ephemeralOwner, dataLength: Int32(self.data?.count ?? 0),
             numChildren: Int32(self.children.count), pzxid: self.stat.pzxid
         )
