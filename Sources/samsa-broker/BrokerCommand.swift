@@ -58,9 +58,6 @@ struct BrokerCommand: AsyncParsableCommand {
             Self.fail("\(error)")
         }
         for warning in config.warnings { logger.warning("\(warning)") }
-        guard config.isStandalone else {
-            Self.fail("zookeeper.connect=\(config.zookeeperConnect ?? ""): cluster mode is not available in this build yet; remove it to run standalone")
-        }
         let server: BrokerServer
         do {
             server = try BrokerServer(config: config, logger: logger)

@@ -20,6 +20,12 @@ enum SupportedApis {
         .incrementalAlterConfigs: 0...1,
         .describeCluster: 0...1,
         .initProducerId: 0...4,
+        // Inter-broker requests of a ZooKeeper-mode cluster, at the versions Kafka 3.4+ sends.
+        .leaderAndIsr: 5...7,
+        .updateMetadata: 5...8,
+        .stopReplica: 3...4,
+        .controlledShutdown: 3...3,
+        .offsetForLeaderEpoch: 0...4,
     ]
 
     static func supports(_ key: ApiKey, version: Int16) -> Bool {
