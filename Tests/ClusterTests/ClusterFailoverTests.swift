@@ -1,0 +1,148 @@
+import Foundation
+import SamsaTesting
+import XCTest
+
+/// Three `samsa-broker` processes on one `samsa-meta`, driven by confluent-kafka: leader failover
+/// without losing acknowledged records, and the data-loss lesson of unclean leader election.
+final class ClusterFailoverTests: XCTestCase {
+    private static let clients = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("clients/cluster_client.py")
+
+    struct Partition: Decodable {
+        var leader: Int
+        var replicas: [Int]
+        var isr: [Int]
+    }
+
+    struct Description: Decodable {
+        var partitions: [String: Partition]
+    }
+
+    struct ProduceSummary: Decodable {
+        var acked: Int
+        var failed: Int
+        var firstError: String?
+    }
+
+    struct Verification: Decodable {
+        var acked: Int
+        var read: Int
+        var missingCount: Int
+        var wrongCount: Int
+    }
+
+    private func client<T: Decodable>(_ arguments: [String], as type: T.Type, file: StaticString = #filePath, line: UInt = #line)
+        throws -> T
+    {
+        let python = try ExternalTool.requirePython(modules: ["confluent_kafka"], file: file, line: line)
+        let result = try ExternalTool.run(
+            python, arguments: [Self.clients.path] + arguments, environment: ["PYTHONUNBUFFERED": "1"], timeout: .seconds(180))
+        guard result.succeeded, let last = result.stdoutText.split(separator: "\n").last else {
+            XCTFail("cluster client failed: \(result.summary)", file: file, line: line)
+            throw SamsaTestingError.reported("cluster_client.py")
+        }
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        return try decoder.decode(T.self, from: Data(last.utf8))
+    }
+
+    /// samsa-meta plus brokers 1...count with the kit's lab timings: a dead broker's session
+    /// expires after 4 s, a follower that stops fetching leaves the ISR after 2 s.
+    private func startCluster(brokers count: Int, extra: [String: String] = [:]) throws -> (TestMetaServer, [TestBroker]) {
+        let meta = try self.startMetaServer(overrides: ["tickTime": "500"])
+        var brokers: [TestBroker] = []
+        for id in 1...count {
+            var overrides = [
+                "zookeeper.connect": meta.connectString, "zookeeper.session.timeout.ms": "4000",
+                "replica.lag.time.max.ms": "2000", "num.partitions": "1", "default.replication.factor": "1",
+            ]
+            for (key, value) in extra { overrides[key] = value }
+            brokers.append(try self.startBroker(brokerID: id, overrides: overrides))
+        }
+        return (meta, brokers)
+    }
+
+    /// Polls `describe` until `isDone` (bounded: 60 × 0.5 s).
+    private func waitFor(_ bootstrap: String, _ topic: String, _ what: String, _ isDone: (Description) -> Bool) throws -> Description {
+        var last = Description(partitions: [:])
+        for _ in 0..<60 {
+            last = try self.client(["describe", bootstrap, topic], as: Description.self)
+            if isDone(last) { return last }
+            Thread.sleep(forTimeInterval: 0.5)
+        }
+        XCTFail("timed out waiting until \(what); last: \(last)")
+        return last
+    }
+
+    func testLeaderFailoverKeepsEveryAcknowledgedRecord() throws {
+        let (_, brokers) = try self.startCluster(brokers: 3)
+        let bootstrap = brokers.map(\.bootstrap).joined(separator: ",")
+        let acked = try self.makeTemporaryDirectory().appending("acked.jsonl").path
+        let created = try self.client(
+            ["create", bootstrap, "orders", "3", "3", "min.insync.replicas=2"], as: Description.self)
+        XCTAssertEqual(created.partitions["0"]?.replicas, [1, 2, 3], "Kafka's rack-unaware assignment")
+        XCTAssertEqual(created.partitions["1"]?.leader, 2)
+
+        let first = try self.client(["produce", bootstrap, "orders", "0", "300", "all", acked], as: ProduceSummary.self)
+        XCTAssertEqual(first.acked, 300, "first error: \(first.firstError ?? "none")")
+
+        let victim = try XCTUnwrap(created.partitions["0"]?.leader)
+        brokers[victim - 1].kill()
+        let survivors = brokers.enumerated().filter { $0.offset != victim - 1 }.map(\.element.bootstrap).joined(separator: ",")
+        let failedOver = try self.waitFor(survivors, "orders", "partition 0 has a new leader") {
+            guard let p = $0.partitions["0"] else { return false }
+            return p.leader >= 0 && p.leader != victim && !p.isr.contains(victim)
+        }
+        XCTAssertNotEqual(failedOver.partitions["0"]?.leader, victim)
+
+        let second = try self.client(["produce", survivors, "orders", "300", "300", "all", acked], as: ProduceSummary.self)
+        XCTAssertEqual(second.acked, 300, "first error: \(second.firstError ?? "none")")
+
+        try brokers[victim - 1].restart()
+        _ = try self.waitFor(bootstrap, "orders", "the restarted broker is back in every ISR") { description in
+            description.partitions.count == 3 && description.partitions.values.allSatisfy { $0.isr.count == 3 }
+        }
+        let verified = try self.client(["verify", bootstrap, "orders", acked], as: Verification.self)
+        XCTAssertEqual(verified.acked, 600)
+        XCTAssertEqual(verified.missingCount, 0)
+        XCTAssertEqual(verified.wrongCount, 0)
+    }
+
+    /// Lab 3's lesson, made deterministic: a follower paused until it leaves the ISR misses
+    /// records acknowledged with acks=1; then the leader dies.
+    private func loseLeaderWithStaleFollower(unclean: Bool) throws -> (bootstrap: String, acked: String, follower: Int) {
+        let (_, brokers) = try self.startCluster(
+            brokers: 2, extra: ["unclean.leader.election.enable": unclean ? "true" : "false", "zookeeper.session.timeout.ms": "8000"])
+        let bootstrap = brokers.map(\.bootstrap).joined(separator: ",")
+        let acked = try self.makeTemporaryDirectory().appending("acked.jsonl").path
+        let created = try self.client(["create", bootstrap, "lessons", "1", "2"], as: Description.self)
+        let leader = try XCTUnwrap(created.partitions["0"]?.leader)
+        let follower = leader == 1 ? 2 : 1
+        let early = try self.client(["produce", bootstrap, "lessons", "0", "50", "all", acked], as: ProduceSummary.self)
+        XCTAssertEqual(early.acked, 50)
+
+        brokers[follower - 1].pause()
+        _ = try self.waitFor(brokers[leader - 1].bootstrap, "lessons", "the paused follower leaves the ISR") {
+            $0.partitions["0"]?.isr == [leader]
+        }
+        let late = try self.client(["produce", brokers[leader - 1].bootstrap, "lessons", "50", "50", "1", acked], as: ProduceSummary.self)
+        XCTAssertEqual(late.acked, 50, "acks=1 needs only the leader")
+        brokers[leader - 1].kill()
+        brokers[follower - 1].resume()
+        return (brokers[follower - 1].bootstrap, acked, follower)
+    }
+
+    func testWithoutUncleanElectionThePartitionGoesOffline() throws {
+        let (bootstrap, _, _) = try self.loseLeaderWithStaleFollower(unclean: false)
+        let offline = try self.waitFor(bootstrap, "lessons", "the partition has no leader") { $0.partitions["0"]?.leader == -1 }
+        XCTAssertEqual(offline.partitions["0"]?.leader, -1, "no in-sync replica is alive, so no leader")
+    }
+
+    func testUncleanElectionLosesAcknowledgedRecords() throws {
+        let (bootstrap, acked, follower) = try self.loseLeaderWithStaleFollower(unclean: true)
+        _ = try self.waitFor(bootstrap, "lessons", "the stale follower leads") { $0.partitions["0"]?.leader == follower }
+        let verified = try self.client(["verify", bootstrap, "lessons", acked], as: Verification.self)
+        XCTAssertEqual(verified.acked, 100)
+        XCTAssertEqual(verified.missingCount, 50, "the 50 records acknowledged with acks=1 after the follower fell behind are gone")
+    }
+}
