@@ -2,6 +2,7 @@ import KafkaProtocol
 import LogStorage
 import Logging
 import MetadataClient
+import Synchronization
 import ZooKeeperProtocol
 
 /// Everything a broker in cluster mode has beyond a standalone one: its metadata-server session,
@@ -27,23 +28,71 @@ final class ClusterContext: Sendable {
     let replicaManager: ReplicaManager
     let controller: KafkaController
     let brokerId: Int32
-    /// The czxid of this broker's registration znode (Kafka's broker epoch).
-    let brokerEpoch: Int64
+    /// The czxid of this broker's registration znode (Kafka's broker epoch); a new one after the
+    /// broker re-registers with a new session.
+    var brokerEpoch: Int64 { self.registration.withLock { $0.epoch } }
+    private let registration: Mutex<(znode: BrokerRegistrationZNode, epoch: Int64)>
     private let logger: Logger
-    private let election: Task<Void, Never>
+    private let election = Mutex<Task<Void, Never>?>(nil)
+    private let sessionWatcher = Mutex<Task<Void, Never>?>(nil)
 
     private init(
         zk: KafkaZkClient, metadata: MetadataCache, replicaManager: ReplicaManager, controller: KafkaController,
-        brokerId: Int32, brokerEpoch: Int64, logger: Logger, election: Task<Void, Never>
+        brokerId: Int32, registration: BrokerRegistrationZNode, brokerEpoch: Int64, logger: Logger
     ) {
         self.zk = zk
         self.metadata = metadata
         self.replicaManager = replicaManager
         self.controller = controller
         self.brokerId = brokerId
-        self.brokerEpoch = brokerEpoch
+        self.registration = Mutex((registration, brokerEpoch))
         self.logger = logger
-        self.election = election
+    }
+
+    private func startElection() {
+        let (zk, brokerId, controller, logger) = (self.zk, self.brokerId, self.controller, self.logger)
+        let task = Task { await Self.competeForController(zk: zk, brokerId: brokerId, controller: controller, logger: logger) }
+        self.election.withLock { $0 = task }
+    }
+
+    /// A broker paused (SIGSTOP) or cut off for longer than its session timeout finds its session
+    /// expired: its registration and any `/controller` it held are gone. It opens a new session,
+    /// registers again and rejoins the election, as Kafka's brokers do.
+    private func watchSession() {
+        let task = Task { [weak self] in
+            while !Task.isCancelled {
+                guard let self else { return }
+                var expired = false
+                for await event in await self.zk.client.sessionEvents() {
+                    if event == .expired { expired = true }
+                    if event == .expired || event == .closed { break }
+                }
+                guard expired, !Task.isCancelled else { return }
+                await self.recoverFromExpiredSession()
+            }
+        }
+        self.sessionWatcher.withLock { $0 = task }
+    }
+
+    private func recoverFromExpiredSession() async {
+        self.logger.warning("metadata session expired (was this broker paused?); registering again with a new session")
+        self.election.withLock { $0 }?.cancel()
+        await self.controller.resign()
+        for attempt in 1...60 where !Task.isCancelled {
+            do {
+                try await self.zk.renewSession()
+                let znode = self.registration.withLock { $0.znode }
+                try await self.zk.create(ZkPaths.broker(self.brokerId), znode, mode: .ephemeral)
+                let epoch = try await self.zk.exists(ZkPaths.broker(self.brokerId))?.czxid ?? -1
+                self.registration.withLock { $0.epoch = epoch }
+                self.startElection()
+                self.logger.info("registered again", metadata: ["brokerEpoch": "\(epoch)"])
+                return
+            } catch {
+                self.logger.warning("re-registration failed", metadata: ["attempt": "\(attempt)", "error": "\(error)"])
+                try? await Task.sleep(for: .seconds(1))
+            }
+        }
     }
 
     /// Connects to the metadata server, agrees on the cluster id, registers this broker and
@@ -79,10 +128,12 @@ final class ClusterContext: Sendable {
                 return (try? config.logConfig.applying(overrides)) ?? config.logConfig
             })
         let controller = KafkaController(brokerId: state.brokerId, zk: zk, config: config, logger: logger)
-        let election = Task { await Self.competeForController(zk: zk, brokerId: state.brokerId, controller: controller, logger: logger) }
-        return ClusterContext(
+        let context = ClusterContext(
             zk: zk, metadata: metadata, replicaManager: replicaManager, controller: controller, brokerId: state.brokerId,
-            brokerEpoch: brokerEpoch, logger: logger, election: election)
+            registration: registration, brokerEpoch: brokerEpoch, logger: logger)
+        context.startElection()
+        context.watchSession()
+        return context
     }
 
     /// `/cluster/id` wins; the first broker of a new cluster writes it.
@@ -129,7 +180,8 @@ final class ClusterContext: Sendable {
     /// `/controller`, if held) disappear at once, so the controller reacts without waiting for a
     /// session timeout.
     func shutdown() async {
-        self.election.cancel()
+        self.sessionWatcher.withLock { $0 }?.cancel()
+        self.election.withLock { $0 }?.cancel()
         await self.replicaManager.shutdown()
         await self.controller.resign()
         await self.zk.client.close()

@@ -1,14 +1,29 @@
 import KafkaProtocol
 import Logging
 import MetadataClient
+import Synchronization
 import ZooKeeperProtocol
 
 /// The broker's view of the metadata server: typed reads and writes of Kafka's znodes over a
 /// `ZooKeeperClient`, with the optional chroot of `zookeeper.connect` (`host:port/kafka`) applied
 /// to every path.
-struct KafkaZkClient: Sendable {
-    let client: ZooKeeperClient
+final class KafkaZkClient: Sendable {
+    private let current: Mutex<ZooKeeperClient>
     let chroot: String
+    private let servers: String
+    private let sessionTimeoutMs: Int
+    private let logger: Logger
+
+    /// The session in use; replaced by `renewSession()` after the old one expired.
+    var client: ZooKeeperClient { self.current.withLock { $0 } }
+
+    private init(client: ZooKeeperClient, chroot: String, servers: String, sessionTimeoutMs: Int, logger: Logger) {
+        self.current = Mutex(client)
+        self.chroot = chroot
+        self.servers = servers
+        self.sessionTimeoutMs = sessionTimeoutMs
+        self.logger = logger
+    }
 
     /// `host:port[,host:port]/chroot` → the client and the chroot ("" when none).
     static func connect(_ connect: String, sessionTimeoutMs: Int, logger: Logger) async throws -> KafkaZkClient {
@@ -19,12 +34,26 @@ struct KafkaZkClient: Sendable {
             chroot = String(connect[slash...])
             if chroot == "/" { chroot = "" }
         }
-        let client = try ZooKeeperClient(
-            connectString: servers, sessionTimeout: .milliseconds(sessionTimeoutMs), logger: logger)
-        try await client.connect(timeout: .milliseconds(max(sessionTimeoutMs, 5_000)))
-        let zk = KafkaZkClient(client: client, chroot: chroot)
+        let client = try await Self.newSession(servers, sessionTimeoutMs: sessionTimeoutMs, logger: logger)
+        let zk = KafkaZkClient(client: client, chroot: chroot, servers: servers, sessionTimeoutMs: sessionTimeoutMs, logger: logger)
         if !chroot.isEmpty { try await zk.ensurePath("", rawPath: chroot) }
         return zk
+    }
+
+    private static func newSession(_ servers: String, sessionTimeoutMs: Int, logger: Logger) async throws -> ZooKeeperClient {
+        let client = try ZooKeeperClient(connectString: servers, sessionTimeout: .milliseconds(sessionTimeoutMs), logger: logger)
+        try await client.connect(timeout: .milliseconds(max(sessionTimeoutMs, 5_000)))
+        return client
+    }
+
+    /// An expired session cannot be resumed: open a new one (its ephemerals start empty).
+    func renewSession() async throws {
+        let client = try await Self.newSession(self.servers, sessionTimeoutMs: self.sessionTimeoutMs, logger: self.logger)
+        let old = self.current.withLock { current in
+            defer { current = client }
+            return current
+        }
+        await old.close()
     }
 
     func path(_ path: String) -> String { self.chroot + path }
