@@ -108,6 +108,22 @@ final class ClusterFailoverTests: XCTestCase {
         XCTAssertEqual(verified.wrongCount, 0)
     }
 
+    func testPausedBrokerRegistersAgainAfterItsSessionExpires() throws {
+        let (_, brokers) = try self.startCluster(brokers: 3)
+        let bootstrap = brokers.map(\.bootstrap).joined(separator: ",")
+        _ = try self.client(["create", bootstrap, "paused", "3", "3"], as: Description.self)
+        brokers[1].pause()
+        let others = [brokers[0].bootstrap, brokers[2].bootstrap].joined(separator: ",")
+        _ = try self.waitFor(others, "paused", "broker 2 left every ISR (session expired)") { description in
+            description.partitions.values.allSatisfy { !$0.isr.contains(2) && $0.leader != 2 }
+        }
+        Thread.sleep(forTimeInterval: 1)
+        brokers[1].resume()
+        _ = try self.waitFor(bootstrap, "paused", "broker 2 is back in every ISR") { description in
+            description.partitions.count == 3 && description.partitions.values.allSatisfy { $0.isr.contains(2) }
+        }
+    }
+
     /// Lab 3's lesson, made deterministic: a follower paused until it leaves the ISR misses
     /// records acknowledged with acks=1; then the leader dies.
     private func loseLeaderWithStaleFollower(unclean: Bool) throws -> (bootstrap: String, acked: String, follower: Int) {
