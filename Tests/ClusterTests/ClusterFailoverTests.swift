@@ -18,6 +18,10 @@ final class ClusterFailoverTests: XCTestCase {
         var partitions: [String: Partition]
     }
 
+    struct BrokerList: Decodable {
+        var brokers: [Int]
+    }
+
     struct ProduceSummary: Decodable {
         var acked: Int
         var failed: Int
@@ -46,20 +50,64 @@ final class ClusterFailoverTests: XCTestCase {
         return try decoder.decode(T.self, from: Data(last.utf8))
     }
 
-    /// samsa-meta plus brokers 1...count with the kit's lab timings: a dead broker's session
-    /// expires after 4 s, a follower that stops fetching leaves the ISR after 2 s.
-    private func startCluster(brokers count: Int, extra: [String: String] = [:]) throws -> (TestMetaServer, [TestBroker]) {
-        let meta = try self.startMetaServer(overrides: ["tickTime": "500"])
+    /// A real Apache ZooKeeper 3.8 (Debian's `zookeeper` package) on a free port, for the same
+    /// tests against the server Kafka was built for.
+    private func startRealZooKeeper() throws -> String {
+        let java = try ExternalTool.require(
+            "java", ["/usr/bin/java"].map { URL(fileURLWithPath: $0) }.first { FileManager.default.isExecutableFile(atPath: $0.path) },
+            hint: "scripts/test.sh installs Debian's zookeeper package, which brings a JRE")
+        let jar = URL(fileURLWithPath: "/usr/share/java/zookeeper.jar")
+        _ = try ExternalTool.require(
+            "ZooKeeper 3.8", FileManager.default.fileExists(atPath: jar.path) ? jar : nil,
+            hint: "scripts/test.sh installs Debian's zookeeper package")
+        let directory = try self.makeTemporaryDirectory(prefix: "zookeeper")
+        let port = try FreePort.allocate()
+        let config = directory.appending("zoo.cfg")
+        try """
+            clientPort=\(port)
+            clientPortAddress=127.0.0.1
+            dataDir=\(directory.path)/data
+            tickTime=500
+            admin.enableServer=false
+
+            """.write(to: config, atomically: true, encoding: .utf8)
+        let process = try self.launchProcess(
+            java,
+            arguments: [
+                "-Xmx256m", "-cp", "\(jar.path):/usr/share/java/slf4j-simple.jar",
+                "org.apache.zookeeper.server.ZooKeeperServerMain", config.path,
+            ],
+            logURL: directory.appending("zookeeper.log"))
+        try waitForPort(port, timeout: .seconds(60), process: process)
+        return "127.0.0.1:\(port)"
+    }
+
+    /// samsa-meta (or the given ZooKeeper) plus brokers 1...count with the kit's lab timings: a
+    /// dead broker's session expires after 4 s, a follower that stops fetching leaves the ISR
+    /// after 2 s.
+    private func startCluster(brokers count: Int, extra: [String: String] = [:], zookeeper: String? = nil) throws
+        -> (String, [TestBroker])
+    {
+        let connect = try zookeeper ?? self.startMetaServer(overrides: ["tickTime": "500"]).connectString
         var brokers: [TestBroker] = []
         for id in 1...count {
             var overrides = [
-                "zookeeper.connect": meta.connectString, "zookeeper.session.timeout.ms": "4000",
+                "zookeeper.connect": connect, "zookeeper.session.timeout.ms": "4000",
                 "replica.lag.time.max.ms": "2000", "num.partitions": "1", "default.replication.factor": "1",
             ]
             for (key, value) in extra { overrides[key] = value }
             brokers.append(try self.startBroker(brokerID: id, overrides: overrides))
         }
-        return (meta, brokers)
+        // Every broker answers Metadata from what the controller told it: wait until that lists all.
+        let bootstrap = brokers.map(\.bootstrap).joined(separator: ",")
+        var listed: [Int] = []
+        for _ in 0..<60 {
+            listed = try self.client(["brokers", bootstrap], as: BrokerList.self).brokers
+            if listed.count == count { break }
+            Thread.sleep(forTimeInterval: 0.25)
+        }
+        XCTAssertEqual(listed, Array(1...count), "every broker registered and known to the controller")
+        return (connect, brokers)
     }
 
     /// Polls `describe` until `isDone` (bounded: 60 × 0.5 s).
@@ -75,7 +123,15 @@ final class ClusterFailoverTests: XCTestCase {
     }
 
     func testLeaderFailoverKeepsEveryAcknowledgedRecord() throws {
-        let (_, brokers) = try self.startCluster(brokers: 3)
+        try self.checkLeaderFailoverKeepsEveryAcknowledgedRecord(zookeeper: nil)
+    }
+
+    func testLeaderFailoverOnARealZooKeeper() throws {
+        try self.checkLeaderFailoverKeepsEveryAcknowledgedRecord(zookeeper: try self.startRealZooKeeper())
+    }
+
+    private func checkLeaderFailoverKeepsEveryAcknowledgedRecord(zookeeper: String?) throws {
+        let (_, brokers) = try self.startCluster(brokers: 3, zookeeper: zookeeper)
         let bootstrap = brokers.map(\.bootstrap).joined(separator: ",")
         let acked = try self.makeTemporaryDirectory().appending("acked.jsonl").path
         let created = try self.client(

@@ -3,6 +3,7 @@
 client and prints one JSON line.
 
   cluster_client.py create BOOTSTRAP TOPIC PARTITIONS RF [key=value ...]
+  cluster_client.py brokers BOOTSTRAP               -> {"brokers": [ids the metadata lists]}
   cluster_client.py describe BOOTSTRAP TOPIC        -> {"partitions": {"0": {"leader", "replicas", "isr"}}}
   cluster_client.py produce BOOTSTRAP TOPIC START COUNT ACKS ACKED_FILE
         records "record-<i>" for i in START..<START+COUNT, round robin over partitions; each
@@ -32,6 +33,11 @@ def describe(bootstrap, topic):
         return {"partitions": {}, "error": str(listed.error) if listed else "not listed"}
     return {"partitions": {str(p.id): {"leader": p.leader, "replicas": list(p.replicas), "isr": list(p.isrs)}
                            for p in listed.partitions.values()}}
+
+
+def brokers(bootstrap):
+    admin = AdminClient({"bootstrap.servers": bootstrap})
+    return {"brokers": sorted(admin.list_topics(timeout=TIMEOUT).brokers.keys())}
 
 
 def create(bootstrap, topic, partitions, rf, configs):
@@ -97,6 +103,8 @@ def main(argv):
     if command == "create":
         configs = dict(kv.split("=", 1) for kv in argv[6:])
         result = create(argv[2], argv[3], int(argv[4]), int(argv[5]), configs)
+    elif command == "brokers":
+        result = brokers(argv[2])
     elif command == "describe":
         result = describe(argv[2], argv[3])
     elif command == "produce":
