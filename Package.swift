@@ -92,7 +92,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "SamsaTestingTests", dependencies: ["SamsaTesting"], swiftSettings: swiftSettings),
-        .testTarget(name: "ClusterTests", dependencies: ["SamsaTesting"], swiftSettings: swiftSettings),
+        .testTarget(name: "ClusterTests", dependencies: ["SamsaTesting", "KafkaProtocol", nioCore], swiftSettings: swiftSettings),
         .testTarget(
             name: "ZooKeeperProtocolTests",
             dependencies: ["ZooKeeperProtocol", nioCore],

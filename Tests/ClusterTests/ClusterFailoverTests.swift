@@ -1,4 +1,6 @@
 import Foundation
+import KafkaProtocol
+import NIOCore
 import SamsaTesting
 import XCTest
 
@@ -20,6 +22,11 @@ final class ClusterFailoverTests: XCTestCase {
 
     struct BrokerList: Decodable {
         var brokers: [Int]
+        var controller: Int
+    }
+
+    struct Watermarks: Decodable {
+        var watermarks: [String: [Int64]]
     }
 
     struct ProduceSummary: Decodable {
@@ -45,9 +52,7 @@ final class ClusterFailoverTests: XCTestCase {
             XCTFail("cluster client failed: \(result.summary)", file: file, line: line)
             throw SamsaTestingError.reported("cluster_client.py")
         }
-        let decoder = JSONDecoder()
-        decoder.keyDecodingStrategy = .convertFromSnakeCase
-        return try decoder.decode(T.self, from: Data(last.utf8))
+        return try JSONDecoder.snakeCase.decode(T.self, from: Data(last.utf8))
     }
 
     /// A real Apache ZooKeeper 3.8 (Debian's `zookeeper` package) on a free port, for the same
@@ -180,6 +185,90 @@ final class ClusterFailoverTests: XCTestCase {
         }
     }
 
+    func testThreeLeaderKillsWhileProducingLoseNothingAndReplicasAgree() throws {
+        let (_, brokers) = try self.startCluster(brokers: 3)
+        let bootstrap = brokers.map(\.bootstrap).joined(separator: ",")
+        let dir = try self.makeTemporaryDirectory()
+        let acked = dir.appending("acked.jsonl")
+        let stop = dir.appending("stop")
+        _ = try self.client(["create", bootstrap, "orders", "3", "3", "min.insync.replicas=2"], as: Description.self)
+        let python = try ExternalTool.requirePython(modules: ["confluent_kafka"])
+        let producer = try self.launchProcess(
+            python,
+            arguments: [Self.clients.path, "produce", bootstrap, "orders", "0", "1000000", "all", acked.path, "400", stop.path],
+            environment: ["PYTHONUNBUFFERED": "1"], logURL: dir.appending("producer.json"), stderrURL: dir.appending("producer.err"))
+
+        for round in 0..<3 {
+            Self.waitForMoreLines(acked, than: Self.lineCount(acked) + 200)
+            let description = try self.client(["describe", bootstrap, "orders"], as: Description.self)
+            let controller = try self.client(["brokers", bootstrap], as: BrokerList.self).controller
+            // The second victim is the controller, so a new controller must take over too.
+            let victim = round == 1 ? controller : (description.partitions["0"]?.leader ?? 1)
+            brokers[victim - 1].kill()
+            let survivors = brokers.filter { $0.brokerID != victim }.map(\.bootstrap).joined(separator: ",")
+            _ = try self.waitFor(survivors, "orders", "no partition is led by the killed broker \(victim)") { description in
+                description.partitions.values.allSatisfy { $0.leader >= 0 && $0.leader != victim }
+            }
+            try brokers[victim - 1].restart()
+            _ = try self.waitFor(bootstrap, "orders", "broker \(victim) is back in every ISR") { description in
+                description.partitions.count == 3 && description.partitions.values.allSatisfy { $0.isr.count == 3 }
+            }
+        }
+        FileManager.default.createFile(atPath: stop.path, contents: nil)
+        XCTAssertNotNil(producer.waitForExit(timeout: .seconds(90)), "the producer stops once asked")
+        let summary = try JSONDecoder.snakeCase.decode(
+            ProduceSummary.self, from: Data(producer.output().split(separator: "\n").last.map { Array($0.utf8) } ?? []))
+        XCTAssertEqual(summary.failed, 0, "acks=all with retries: no record may fail (first error: \(summary.firstError ?? "none"))")
+        XCTAssertGreaterThan(summary.acked, 600)
+
+        let verified = try self.client(["verify", bootstrap, "orders", acked.path], as: Verification.self)
+        XCTAssertEqual(verified.acked, summary.acked)
+        XCTAssertEqual(verified.missingCount, 0, "every acknowledged record is readable at its acknowledged offset")
+        XCTAssertEqual(verified.wrongCount, 0)
+
+        // Every replica holds the same batches below the high watermark.
+        let marks = try self.client(["watermarks", bootstrap, "orders"], as: Watermarks.self).watermarks
+        for partition in 0..<3 {
+            let highWatermark = try XCTUnwrap(marks[String(partition)]?.last)
+            let replicas = try brokers.map { try Self.batches(in: $0.logDir.appendingPathComponent("orders-\(partition)"), below: highWatermark) }
+            XCTAssertEqual(replicas[0].last.map { $0.lastOffset + 1 }, highWatermark, "partition \(partition) covers its high watermark")
+            XCTAssertEqual(replicas[0], replicas[1], "partition \(partition): brokers 1 and 2 differ below the high watermark")
+            XCTAssertEqual(replicas[0], replicas[2], "partition \(partition): brokers 1 and 3 differ below the high watermark")
+        }
+    }
+
+    struct BatchIdentity: Equatable {
+        var baseOffset: Int64
+        var lastOffset: Int64
+        var crc: UInt32
+    }
+
+    /// The batches of a partition directory's segments that end below `highWatermark`.
+    private static func batches(in directory: URL, below highWatermark: Int64) throws -> [BatchIdentity] {
+        let segments = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".log") }.sorted()
+        var result: [BatchIdentity] = []
+        for segment in segments {
+            let buffer = ByteBuffer(bytes: try Data(contentsOf: directory.appendingPathComponent(segment)))
+            var index = buffer.readerIndex
+            while let header = RecordBatchHeader(buffer: buffer, at: index), index + header.totalSize <= buffer.writerIndex {
+                if header.lastOffset < highWatermark {
+                    result.append(BatchIdentity(baseOffset: header.baseOffset, lastOffset: header.lastOffset, crc: header.crc))
+                }
+                index += header.totalSize
+            }
+        }
+        return result
+    }
+
+    private static func lineCount(_ url: URL) -> Int {
+        ((try? String(contentsOf: url, encoding: .utf8)) ?? "").split(separator: "\n").count
+    }
+
+    /// Waits (bounded: 30 s) until the producer has acknowledged `target` records in all.
+    private static func waitForMoreLines(_ url: URL, than target: Int) {
+        for _ in 0..<300 where Self.lineCount(url) < target { Thread.sleep(forTimeInterval: 0.1) }
+    }
+
     /// Lab 3's lesson, made deterministic: a follower paused until it leaves the ISR misses
     /// records acknowledged with acks=1; then the leader dies.
     private func loseLeaderWithStaleFollower(unclean: Bool) throws -> (bootstrap: String, acked: String, follower: Int) {
@@ -216,5 +305,13 @@ final class ClusterFailoverTests: XCTestCase {
         let verified = try self.client(["verify", bootstrap, "lessons", acked], as: Verification.self)
         XCTAssertEqual(verified.acked, 100)
         XCTAssertEqual(verified.missingCount, 50, "the 50 records acknowledged with acks=1 after the follower fell behind are gone")
+    }
+}
+
+extension JSONDecoder {
+    static var snakeCase: JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        return decoder
     }
 }

@@ -5,14 +5,18 @@ client and prints one JSON line.
   cluster_client.py create BOOTSTRAP TOPIC PARTITIONS RF [key=value ...]
   cluster_client.py brokers BOOTSTRAP               -> {"brokers": [ids the metadata lists]}
   cluster_client.py describe BOOTSTRAP TOPIC        -> {"partitions": {"0": {"leader", "replicas", "isr"}}}
-  cluster_client.py produce BOOTSTRAP TOPIC START COUNT ACKS ACKED_FILE
+  cluster_client.py watermarks BOOTSTRAP TOPIC      -> {"watermarks": {"0": [log start, high watermark]}}
+  cluster_client.py produce BOOTSTRAP TOPIC START COUNT ACKS ACKED_FILE [RATE [STOP_FILE]]
         records "record-<i>" for i in START..<START+COUNT, round robin over partitions; each
-        acknowledgement appended to ACKED_FILE as {"i", "partition", "offset"}
+        acknowledgement appended to ACKED_FILE as {"i", "partition", "offset"}; RATE records/s
+        (0: as fast as possible); stops early once STOP_FILE exists
         -> {"acked", "failed", "first_error"}
   cluster_client.py verify BOOTSTRAP TOPIC ACKED_FILE
         -> {"acked", "read", "missing_count", "missing", "wrong_count"}"""
 import json
+import os
 import sys
+import time
 
 from confluent_kafka import Consumer, KafkaError, Producer, TopicPartition, OFFSET_BEGINNING
 from confluent_kafka.admin import AdminClient, NewTopic
@@ -37,7 +41,17 @@ def describe(bootstrap, topic):
 
 def brokers(bootstrap):
     admin = AdminClient({"bootstrap.servers": bootstrap})
-    return {"brokers": sorted(admin.list_topics(timeout=TIMEOUT).brokers.keys())}
+    metadata = admin.list_topics(timeout=TIMEOUT)
+    return {"brokers": sorted(metadata.brokers.keys()), "controller": metadata.controller_id}
+
+
+def watermarks(bootstrap, topic):
+    partitions = sorted(int(p) for p in describe(bootstrap, topic)["partitions"])
+    consumer = Consumer({"bootstrap.servers": bootstrap, "group.id": "samsa-cluster-unused"})
+    result = {str(p): list(consumer.get_watermark_offsets(TopicPartition(topic, p), timeout=TIMEOUT, cached=False))
+              for p in partitions}
+    consumer.close()
+    return {"watermarks": result}
 
 
 def create(bootstrap, topic, partitions, rf, configs):
@@ -46,7 +60,7 @@ def create(bootstrap, topic, partitions, rf, configs):
     return describe(bootstrap, topic)
 
 
-def produce(bootstrap, topic, start, count, acks, acked_path):
+def produce(bootstrap, topic, start, count, acks, acked_path, rate=0.0, stop_path=None):
     producer = Producer({"bootstrap.servers": bootstrap, "acks": acks, "linger.ms": 5,
                          "enable.idempotence": False, "message.timeout.ms": 30000,
                          "retry.backoff.ms": 200, "topic.metadata.refresh.interval.ms": 1000})
@@ -62,7 +76,15 @@ def produce(bootstrap, topic, start, count, acks, acked_path):
             acked.write(json.dumps({"i": i, "partition": msg.partition(), "offset": msg.offset()}) + "\n")
             acked.flush()
 
-        for i in range(start, start + count):
+        began = time.monotonic()
+        for n, i in enumerate(range(start, start + count)):
+            if stop_path and os.path.exists(stop_path):
+                break
+            if rate > 0:
+                # Pace the records so a run spans the failures the test causes.
+                delay = began + n / rate - time.monotonic()
+                if delay > 0:
+                    producer.poll(delay)
             producer.produce(topic, key=b"%d" % i, value=value_of(i), partition=i % partitions,
                              on_delivery=lambda err, msg, i=i: on_delivery(err, msg, i))
             producer.poll(0)
@@ -105,10 +127,13 @@ def main(argv):
         result = create(argv[2], argv[3], int(argv[4]), int(argv[5]), configs)
     elif command == "brokers":
         result = brokers(argv[2])
+    elif command == "watermarks":
+        result = watermarks(argv[2], argv[3])
     elif command == "describe":
         result = describe(argv[2], argv[3])
     elif command == "produce":
-        result = produce(argv[2], argv[3], int(argv[4]), int(argv[5]), argv[6], argv[7])
+        result = produce(argv[2], argv[3], int(argv[4]), int(argv[5]), argv[6], argv[7],
+                         float(argv[8]) if len(argv) > 8 else 0.0, argv[9] if len(argv) > 9 else None)
     elif command == "verify":
         result = verify(argv[2], argv[3], argv[4])
     else:
