@@ -269,6 +269,60 @@ final class ClusterFailoverTests: XCTestCase {
         for _ in 0..<300 where Self.lineCount(url) < target { Thread.sleep(forTimeInterval: 0.1) }
     }
 
+    func testTopicAdminOnEveryBrokerAndPreferredLeaderElection() throws {
+        let (connect, brokers) = try self.startCluster(brokers: 3)
+        let bootstrap = brokers.map(\.bootstrap).joined(separator: ",")
+        _ = try self.client(["create", bootstrap, "admin", "2", "2"], as: Description.self)
+        let grown = try self.client(["add_partitions", bootstrap, "admin", "4"], as: Description.self)
+        XCTAssertEqual(grown.partitions.count, 4)
+        // Every broker answers Metadata the same way once the controller has told them all.
+        let answers = try brokers.map { broker in
+            try self.waitFor(broker.bootstrap, "admin", "broker \(broker.brokerID) sees 4 partitions") { $0.partitions.count == 4 }
+        }
+        XCTAssertEqual(answers[0].partitions.mapValues(\.leader), answers[1].partitions.mapValues(\.leader))
+        XCTAssertEqual(answers[0].partitions.mapValues(\.replicas), answers[2].partitions.mapValues(\.replicas))
+
+        // Move leadership off the preferred replica, bring it back, then elect it on request.
+        let preferred = try XCTUnwrap(answers[0].partitions["0"]?.replicas.first)
+        brokers[preferred - 1].kill()
+        let others = brokers.filter { $0.brokerID != preferred }.map(\.bootstrap).joined(separator: ",")
+        _ = try self.waitFor(others, "admin", "partition 0 left its preferred leader") { ($0.partitions["0"]?.leader ?? preferred) != preferred }
+        try brokers[preferred - 1].restart()
+        _ = try self.waitFor(bootstrap, "admin", "partition 0's replicas are all in sync") { ($0.partitions["0"]?.isr.count ?? 0) == 2 }
+        let election = try self.client(["elect_preferred", bootstrap, "admin", "0"], as: ElectionErrors.self)
+        XCTAssertEqual(election.errors["admin-0"] ?? "missing", nil)
+        _ = try self.waitFor(bootstrap, "admin", "the preferred replica leads again") { $0.partitions["0"]?.leader == preferred }
+
+        _ = try self.client(["delete", bootstrap, "admin"], as: [String: String].self)
+        for broker in brokers {
+            var leftovers: [String] = []
+            for _ in 0..<100 {
+                leftovers = ((try? FileManager.default.contentsOfDirectory(atPath: broker.logDir.path)) ?? []).filter { $0.hasPrefix("admin-") }
+                if leftovers.isEmpty { break }
+                Thread.sleep(forTimeInterval: 0.1)
+            }
+            XCTAssertEqual(leftovers, [], "broker \(broker.brokerID) removed the deleted topic's partitions")
+        }
+
+        // A second broker with a taken id is refused with one line, exit code 1.
+        let dir = try self.makeTemporaryDirectory()
+        let duplicate = try self.launchProcess(
+            try Products.executable("samsa-broker"),
+            arguments: [
+                "--override", "broker.id=1", "--override", "zookeeper.connect=\(connect)",
+                "--override", "listeners=PLAINTEXT://127.0.0.1:\(try FreePort.allocate())",
+                "--override", "log.dirs=\(dir.path)/logs",
+            ],
+            logURL: dir.appending("out.log"), stderrURL: dir.appending("err.log"))
+        XCTAssertEqual(duplicate.waitForExit(timeout: .seconds(30)), 1)
+        let stderr = (try? String(contentsOf: dir.appending("err.log"), encoding: .utf8)) ?? ""
+        XCTAssertTrue(stderr.contains("broker.id=1 is already registered"), stderr)
+    }
+
+    struct ElectionErrors: Decodable {
+        var errors: [String: String?]
+    }
+
     /// Lab 3's lesson, made deterministic: a follower paused until it leaves the ISR misses
     /// records acknowledged with acks=1; then the leader dies.
     private func loseLeaderWithStaleFollower(unclean: Bool) throws -> (bootstrap: String, acked: String, follower: Int) {

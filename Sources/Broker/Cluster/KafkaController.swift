@@ -415,32 +415,71 @@ actor KafkaController {
 
     // MARK: - Preferred leaders
 
+    /// How an election request ended for one partition (ElectLeaders' per-partition error).
+    enum ElectionResult: Error, Sendable, Equatable {
+        case elected
+        /// The partition already has the leader asked for.
+        case notNeeded
+        /// No replica may lead: the preferred one is down or out of sync (preferred), or no
+        /// replica is alive (unclean).
+        case notPossible
+        case unknownPartition
+    }
+
     /// Moves leadership back to each partition's preferred (first) replica where it is alive and
     /// in sync: automatically (`auto.leader.rebalance.enable`) or on ElectLeaders.
-    func electPreferredLeaders(_ partitions: [TopicPartition]? = nil) async -> [TopicPartition: Bool] {
-        var results: [TopicPartition: Bool] = [:]
+    @discardableResult
+    func electPreferredLeaders(_ partitions: [TopicPartition]? = nil) async -> [TopicPartition: ElectionResult] {
+        await self.elect(partitions) { state, assignment in
+            guard let preferred = PartitionLeaderElection.preferredLeader(assignment: assignment, isr: state.isr, live: self.liveIds)
+            else { return .failure(.notPossible) }
+            guard preferred != state.leader else { return .failure(.notNeeded) }
+            var znode = state
+            znode.leader = preferred
+            return .success(znode)
+        }
+    }
+
+    /// ElectLeaders with type UNCLEAN: a partition without a leader takes any live replica, even
+    /// one that is not in sync (what `unclean.leader.election.enable` would do automatically).
+    func electUncleanLeaders(_ partitions: [TopicPartition]?) async -> [TopicPartition: ElectionResult] {
+        await self.elect(partitions) { state, assignment in
+            guard state.leader < 0 || !self.liveIds.contains(state.leader) else { return .failure(.notNeeded) }
+            guard let outcome = PartitionLeaderElection.offlinePartitionLeader(
+                assignment: assignment, isr: state.isr, live: self.liveIds, uncleanAllowed: true)
+            else { return .failure(.notPossible) }
+            var znode = state
+            znode.leader = outcome.leader
+            znode.isr = outcome.isr
+            return .success(znode)
+        }
+    }
+
+
+    private func elect(
+        _ partitions: [TopicPartition]?,
+        _ decide: (PartitionStateZNode, [Int32]) -> Result<PartitionStateZNode, ElectionResult>
+    ) async -> [TopicPartition: ElectionResult] {
+        var results: [TopicPartition: ElectionResult] = [:]
         var changed: [TopicPartition] = []
         for tp in (partitions ?? self.states.keys.sorted()) {
-            guard let state = self.states[tp], let assignment = self.topics[tp.topic]?.assignment[tp.partition],
-                let preferred = PartitionLeaderElection.preferredLeader(assignment: assignment, isr: state.znode.isr, live: self.liveIds)
-            else {
-                results[tp] = false
+            guard let state = self.states[tp], let assignment = self.topics[tp.topic]?.assignment[tp.partition] else {
+                results[tp] = .unknownPartition
                 continue
             }
-            guard preferred != state.znode.leader else {
-                results[tp] = true
-                continue
+            switch decide(state.znode, assignment) {
+            case .failure(let result):
+                results[tp] = result
+            case .success(var znode):
+                znode.leaderEpoch += 1
+                znode.controllerEpoch = self.epoch
+                let written = (try? await self.write(tp, znode, expectedVersion: state.version)) == true
+                results[tp] = written ? .elected : .notPossible
+                if written { changed.append(tp) }
             }
-            var znode = state.znode
-            znode.leader = preferred
-            znode.leaderEpoch += 1
-            znode.controllerEpoch = self.epoch
-            let written = (try? await self.write(tp, znode, expectedVersion: state.version)) == true
-            results[tp] = written
-            if written { changed.append(tp) }
         }
         if !changed.isEmpty {
-            self.logger.info("preferred leaders elected", metadata: ["partitions": "\(changed.map(\.description))"])
+            self.logger.info("leaders elected on request or by rebalance", metadata: ["partitions": "\(changed.map(\.description))"])
         }
         self.broadcast(changed)
         return results

@@ -81,4 +81,44 @@ struct InterBrokerHandler {
         }
         return response
     }
+
+    /// ElectLeaders (KIP-460), answered by the controller: type 0 moves leadership to preferred
+    /// replicas, type 1 elects an out-of-sync replica where no in-sync one is alive.
+    func electLeaders(_ request: ElectLeadersRequest, context: RequestContext) async -> ElectLeadersResponse {
+        guard let cluster = self.state.cluster, await cluster.controller.isActive else {
+            return ElectLeadersResponse(errorCode: ErrorCode.notController.rawValue)
+        }
+        let asked = request.topicPartitions.map { topics in
+            topics.flatMap { topic in topic.partitions.map { TopicPartition(topic.topic, $0) } }
+        }
+        let results =
+            request.electionType == 1
+            ? await cluster.controller.electUncleanLeaders(asked)
+            : await cluster.controller.electPreferredLeaders(asked)
+        let byTopic = Dictionary(grouping: results.keys, by: \.topic)
+        return ElectLeadersResponse(
+            errorCode: 0,
+            replicaElectionResults: byTopic.keys.sorted().map { topic in
+                .init(
+                    topic: topic,
+                    partitionResult: (byTopic[topic] ?? []).sorted().map { tp in
+                        let (code, message) = Self.describe(results[tp] ?? .unknownPartition, tp, unclean: request.electionType == 1)
+                        return .init(partitionId: tp.partition, errorCode: code.rawValue, errorMessage: message)
+                    })
+            })
+    }
+
+    private static func describe(_ result: KafkaController.ElectionResult, _ tp: TopicPartition, unclean: Bool)
+        -> (ErrorCode, String?)
+    {
+        switch result {
+        case .elected: return (.none, nil)
+        case .notNeeded: return (.electionNotNeeded, "Leader election not needed for topic partition \(tp).")
+        case .notPossible where unclean:
+            return (.eligibleLeadersNotAvailable, "No live replica of \(tp) can become its leader.")
+        case .notPossible:
+            return (.preferredLeaderNotAvailable, "The preferred leader of \(tp) is not alive or not in sync.")
+        case .unknownPartition: return (.unknownTopicOrPartition, "\(tp) does not exist.")
+        }
+    }
 }

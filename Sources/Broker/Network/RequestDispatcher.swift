@@ -123,6 +123,10 @@ struct RequestDispatcher: Sendable {
             return await self.serve(OffsetForLeaderEpochRequest.self, &frame, context) { request, context in
                 await InterBrokerHandler(state: self.state).offsetForLeaderEpoch(request, context: context)
             }
+        case .electLeaders:
+            return await self.serve(ElectLeadersRequest.self, &frame, context) { request, context in
+                await InterBrokerHandler(state: self.state).electLeaders(request, context: context)
+            }
         default:
             return .close("\(apiKey.name) is not handled by this broker")
         }

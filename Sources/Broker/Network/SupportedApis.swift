@@ -26,6 +26,7 @@ enum SupportedApis {
         .stopReplica: 3...4,
         .controlledShutdown: 3...3,
         .offsetForLeaderEpoch: 0...4,
+        .electLeaders: 0...2,
     ]
 
     static func supports(_ key: ApiKey, version: Int16) -> Bool {

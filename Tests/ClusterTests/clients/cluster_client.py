@@ -4,6 +4,9 @@ client and prints one JSON line.
 
   cluster_client.py create BOOTSTRAP TOPIC PARTITIONS RF [key=value ...]
   cluster_client.py brokers BOOTSTRAP               -> {"brokers": [ids the metadata lists]}
+  cluster_client.py delete BOOTSTRAP TOPIC
+  cluster_client.py add_partitions BOOTSTRAP TOPIC COUNT
+  cluster_client.py elect_preferred BOOTSTRAP TOPIC PARTITION  -> {"errors": {"t-0": null}}
   cluster_client.py describe BOOTSTRAP TOPIC        -> {"partitions": {"0": {"leader", "replicas", "isr"}}}
   cluster_client.py watermarks BOOTSTRAP TOPIC      -> {"watermarks": {"0": [log start, high watermark]}}
   cluster_client.py produce BOOTSTRAP TOPIC START COUNT ACKS ACKED_FILE [RATE [STOP_FILE]]
@@ -58,6 +61,26 @@ def create(bootstrap, topic, partitions, rf, configs):
     admin = AdminClient({"bootstrap.servers": bootstrap})
     admin.create_topics([NewTopic(topic, partitions, rf, config=configs)])[topic].result(timeout=TIMEOUT)
     return describe(bootstrap, topic)
+
+
+def delete(bootstrap, topic):
+    admin = AdminClient({"bootstrap.servers": bootstrap})
+    admin.delete_topics([topic])[topic].result(timeout=TIMEOUT)
+    return {"deleted": topic}
+
+
+def add_partitions(bootstrap, topic, count):
+    from confluent_kafka.admin import NewPartitions
+    admin = AdminClient({"bootstrap.servers": bootstrap})
+    admin.create_partitions([NewPartitions(topic, count)])[topic].result(timeout=TIMEOUT)
+    return describe(bootstrap, topic)
+
+
+def elect_preferred(bootstrap, topic, partition):
+    from confluent_kafka import ElectionType
+    admin = AdminClient({"bootstrap.servers": bootstrap})
+    result = admin.elect_leaders(ElectionType.PREFERRED, [TopicPartition(topic, partition)]).result(timeout=TIMEOUT)
+    return {"errors": {"%s-%d" % (tp.topic, tp.partition): (str(err) if err else None) for tp, err in result.items()}}
 
 
 def produce(bootstrap, topic, start, count, acks, acked_path, rate=0.0, stop_path=None):
@@ -129,6 +152,12 @@ def main(argv):
         result = brokers(argv[2])
     elif command == "watermarks":
         result = watermarks(argv[2], argv[3])
+    elif command == "delete":
+        result = delete(argv[2], argv[3])
+    elif command == "add_partitions":
+        result = add_partitions(argv[2], argv[3], int(argv[4]))
+    elif command == "elect_preferred":
+        result = elect_preferred(argv[2], argv[3], int(argv[4]))
     elif command == "describe":
         result = describe(argv[2], argv[3])
     elif command == "produce":
