@@ -68,12 +68,14 @@ public final class BrokerServer: Sendable {
         if !self.config.isStandalone {
             do {
                 self.state.setCluster(try await ClusterContext.join(state: self.state, advertised: self.state.advertisedEndpoint))
+                self.state.ready.open()
             } catch {
                 for server in servers { try? await server.channel.close() }
                 await self.shutdownLogs()
                 throw error
             }
         }
+        if self.config.isStandalone { self.state.ready.open() }
         self.logger.info(
             "[KafkaServer id=\(self.state.brokerId)] started",
             metadata: ["listeners": "\(self.config.listeners)", "ports": "\(ports)", "cluster.id": "\(self.state.clusterId)"])
@@ -115,6 +117,7 @@ public final class BrokerServer: Sendable {
         let peer = connection.channel.remoteAddress?.description ?? "unknown"
         do {
             try await connection.executeThenClose { inbound, outbound in
+                await self.state.ready.wait()
                 for try await frame in inbound {
                     switch await dispatcher.dispatch(frame, peer: peer) {
                     case .respond(let response):

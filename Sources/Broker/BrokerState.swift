@@ -12,6 +12,10 @@ final class BrokerState: Sendable {
     private let clusterIdStorage: Mutex<String>
     var clusterId: String { self.clusterIdStorage.withLock { $0 } }
     func setClusterId(_ id: String) { self.clusterIdStorage.withLock { $0 = id } }
+    /// Opens once the broker may serve requests: at once when standalone; in a cluster only after
+    /// it joined (before that it would answer as if standalone, from stale logs). Connections
+    /// accepted earlier wait, as Kafka's socket server does until start-up completes.
+    let ready = ReadyGate()
     /// Set once a cluster-mode broker has joined its metadata server; nil when standalone.
     private let clusterStorage = Mutex<ClusterContext?>(nil)
     var cluster: ClusterContext? { self.clusterStorage.withLock { $0 } }
@@ -98,6 +102,32 @@ enum PartitionMetadataFile {
             try "version: 0\ntopic_id: \(topicId)\n".write(toFile: path, atomically: true, encoding: .utf8)
         } catch {
             throw .io(operation: "write", path: path, errno: EIO)
+        }
+    }
+}
+
+/// A one-way gate: `wait()` returns once `open()` has been called.
+final class ReadyGate: Sendable {
+    private let state = Mutex<(isOpen: Bool, waiters: [CheckedContinuation<Void, Never>])>((false, []))
+
+    func open() {
+        let waiters = self.state.withLock { state -> [CheckedContinuation<Void, Never>] in
+            state.isOpen = true
+            defer { state.waiters = [] }
+            return state.waiters
+        }
+        for waiter in waiters { waiter.resume() }
+    }
+
+    func wait() async {
+        if self.state.withLock({ $0.isOpen }) { return }
+        await withCheckedContinuation { continuation in
+            let resumeNow = self.state.withLock { state -> Bool in
+                if state.isOpen { return true }
+                state.waiters.append(continuation)
+                return false
+            }
+            if resumeNow { continuation.resume() }
         }
     }
 }

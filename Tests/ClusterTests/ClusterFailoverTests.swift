@@ -197,6 +197,12 @@ final class ClusterFailoverTests: XCTestCase {
             python,
             arguments: [Self.clients.path, "produce", bootstrap, "orders", "0", "1000000", "all", acked.path, "400", stop.path],
             environment: ["PYTHONUNBUFFERED": "1"], logURL: dir.appending("producer.json"), stderrURL: dir.appending("producer.err"))
+        // A consumer reads throughout: nothing it sees may later disappear (it reads below the
+        // high watermark only, which every in-sync replica has).
+        let seen = dir.appending("seen.jsonl")
+        let reader = try self.launchProcess(
+            python, arguments: [Self.clients.path, "watch", bootstrap, "orders", seen.path, stop.path],
+            environment: ["PYTHONUNBUFFERED": "1"], logURL: dir.appending("reader.json"), stderrURL: dir.appending("reader.err"))
 
         for round in 0..<3 {
             Self.waitForMoreLines(acked, than: Self.lineCount(acked) + 200)
@@ -216,15 +222,22 @@ final class ClusterFailoverTests: XCTestCase {
         }
         FileManager.default.createFile(atPath: stop.path, contents: nil)
         XCTAssertNotNil(producer.waitForExit(timeout: .seconds(90)), "the producer stops once asked")
+        XCTAssertNotNil(reader.waitForExit(timeout: .seconds(30)), "the reader stops once asked")
         let summary = try JSONDecoder.snakeCase.decode(
             ProduceSummary.self, from: Data(producer.output().split(separator: "\n").last.map { Array($0.utf8) } ?? []))
-        XCTAssertEqual(summary.failed, 0, "acks=all with retries: no record may fail (first error: \(summary.firstError ?? "none"))")
+        XCTAssertEqual(
+            summary.failed, 0,
+            "acks=all with retries: no record may fail (first error: \(summary.firstError ?? "none")); producer stderr: "
+                + ((try? String(contentsOf: dir.appending("producer.err"), encoding: .utf8))?.suffix(3000) ?? ""))
         XCTAssertGreaterThan(summary.acked, 600)
 
         let verified = try self.client(["verify", bootstrap, "orders", acked.path], as: Verification.self)
         XCTAssertEqual(verified.acked, summary.acked)
         XCTAssertEqual(verified.missingCount, 0, "every acknowledged record is readable at its acknowledged offset")
         XCTAssertEqual(verified.wrongCount, 0)
+        let watched = try self.client(["check_seen", bootstrap, "orders", seen.path], as: SeenCheck.self)
+        XCTAssertGreaterThan(watched.seen, 0, "the reader saw records during the failures")
+        XCTAssertEqual(watched.vanishedCount, 0, "a record a consumer saw later disappeared")
 
         // Every replica holds the same batches below the high watermark.
         let marks = try self.client(["watermarks", bootstrap, "orders"], as: Watermarks.self).watermarks
@@ -235,6 +248,11 @@ final class ClusterFailoverTests: XCTestCase {
             XCTAssertEqual(replicas[0], replicas[1], "partition \(partition): brokers 1 and 2 differ below the high watermark")
             XCTAssertEqual(replicas[0], replicas[2], "partition \(partition): brokers 1 and 3 differ below the high watermark")
         }
+    }
+
+    struct SeenCheck: Decodable {
+        var seen: Int
+        var vanishedCount: Int
     }
 
     struct BatchIdentity: Equatable {

@@ -210,12 +210,14 @@ actor KafkaController {
             if dead.contains(state.znode.leader) {
                 if (try? await self.electOffline(tp)) == true { changed.append(tp) }
             } else if state.znode.isr.contains(where: dead.contains) {
-                var znode = state.znode
-                let remaining = znode.isr.filter { !dead.contains($0) }
-                znode.isr = remaining.isEmpty ? znode.isr : remaining
-                znode.leaderEpoch += 1
-                znode.controllerEpoch = self.epoch
-                if (try? await self.write(tp, znode, expectedVersion: state.version)) == true { changed.append(tp) }
+                let written = await self.update(tp) { current in
+                    guard current.isr.contains(where: dead.contains) else { return nil }
+                    var znode = current
+                    let remaining = znode.isr.filter { !dead.contains($0) }
+                    znode.isr = remaining.isEmpty ? znode.isr : remaining
+                    return znode
+                }
+                if written != nil { changed.append(tp) }
             }
         }
         self.broadcast(changed)
@@ -238,38 +240,41 @@ actor KafkaController {
     /// Elects a leader for a partition whose leader is gone; writes the new state. Returns true
     /// if the state changed (a new leader, or the partition went offline).
     private func electOffline(_ tp: TopicPartition) async throws -> Bool {
-        guard let state = self.states[tp], let assignment = self.topics[tp.topic]?.assignment[tp.partition] else {
-            return false
-        }
-        var znode = state.znode
-        if let outcome = PartitionLeaderElection.offlinePartitionLeader(
-            assignment: assignment, isr: znode.isr, live: self.liveIds, uncleanAllowed: self.isUncleanAllowed(tp.topic))
-        {
-            if outcome.isUnclean {
-                self.logger.warning(
-                    "UNCLEAN leader election: no in-sync replica is alive, so an out-of-sync one leads; records it never copied are lost",
-                    metadata: ["partition": "\(tp)", "leader": "\(outcome.leader)", "oldIsr": "\(znode.isr)"])
+        guard let assignment = self.topics[tp.topic]?.assignment[tp.partition] else { return false }
+        let live = self.liveIds
+        let uncleanAllowed = self.isUncleanAllowed(tp.topic)
+        var unclean = false
+        let written = await self.update(tp) { current in
+            guard current.leader < 0 || !live.contains(current.leader) else { return nil }  // someone else fixed it
+            var znode = current
+            if let outcome = PartitionLeaderElection.offlinePartitionLeader(
+                assignment: assignment, isr: znode.isr, live: live, uncleanAllowed: uncleanAllowed)
+            {
+                unclean = outcome.isUnclean
+                znode.leader = outcome.leader
+                znode.isr = outcome.isr
+            } else {
+                guard znode.leader != -1 else { return nil }
+                znode.leader = -1
+                // Kafka keeps the last in-sync replica in the ISR so it can lead again when it returns.
+                let alive = znode.isr.filter { live.contains($0) }
+                znode.isr = alive.isEmpty ? Array(znode.isr.prefix(1)) : alive
             }
-            znode.leader = outcome.leader
-            znode.isr = outcome.isr
-        } else {
-            guard znode.leader != -1 else { return false }
+            return znode
+        }
+        guard let written else { return false }
+        if written.leader < 0 {
             self.logger.warning(
                 "partition is offline: every in-sync replica is down and unclean.leader.election.enable is false",
-                metadata: ["partition": "\(tp)", "isr": "\(znode.isr)"])
-            znode.leader = -1
-            // Kafka keeps the last in-sync replica in the ISR so it can lead again when it returns.
-            let alive = znode.isr.filter { self.liveIds.contains($0) }
-            znode.isr = alive.isEmpty ? Array(znode.isr.prefix(1)) : alive
+                metadata: ["partition": "\(tp)", "isr": "\(written.isr)"])
+        } else if unclean {
+            self.logger.warning(
+                "UNCLEAN leader election: no in-sync replica is alive, so an out-of-sync one leads; records it never copied are lost",
+                metadata: ["partition": "\(tp)", "leader": "\(written.leader)"])
         }
-        znode.leaderEpoch += 1
-        znode.controllerEpoch = self.epoch
-        let written = try await self.write(tp, znode, expectedVersion: state.version)
-        if written {
-            self.logger.info(
-                "elected leader", metadata: ["partition": "\(tp)", "leader": "\(znode.leader)", "leaderEpoch": "\(znode.leaderEpoch)", "isr": "\(znode.isr)"])
-        }
-        return written
+        self.logger.info(
+            "elected leader", metadata: ["partition": "\(tp)", "leader": "\(written.leader)", "leaderEpoch": "\(written.leaderEpoch)", "isr": "\(written.isr)"])
+        return true
     }
 
     private func isUncleanAllowed(_ topic: String) -> Bool {
@@ -277,16 +282,30 @@ actor KafkaController {
         return self.config.logConfig.uncleanLeaderElectionEnable
     }
 
-    /// Writes a partition state with a version check; on a conflict, reloads it and reports false.
-    private func write(_ tp: TopicPartition, _ znode: PartitionStateZNode, expectedVersion: Int32) async throws -> Bool {
-        if let version = try await self.zk.conditionalSet(ZkPaths.partitionState(tp), znode, version: expectedVersion) {
-            self.states[tp] = PartitionState(znode: znode, version: version)
-            return true
+    /// Changes a partition's state znode: `change` gets the current state and returns the new one
+    /// (nil: nothing to do); the leader epoch is bumped. The write is conditional on the znode's
+    /// version; when a leader changed the ISR meanwhile, the state is re-read and the change
+    /// decided again (bounded), as Kafka's controller retries its leader-and-ISR updates.
+    private func update(_ tp: TopicPartition, _ change: (PartitionStateZNode) -> PartitionStateZNode?) async
+        -> PartitionStateZNode?
+    {
+        for _ in 0..<5 {
+            guard let state = self.states[tp], var znode = change(state.znode) else { return nil }
+            znode.leaderEpoch = state.znode.leaderEpoch + 1
+            znode.controllerEpoch = self.epoch
+            do {
+                if let version = try await self.zk.conditionalSet(ZkPaths.partitionState(tp), znode, version: state.version) {
+                    self.states[tp] = PartitionState(znode: znode, version: version)
+                    return znode
+                }
+                guard let (current, version) = try await self.zk.partitionState(tp) else { return nil }
+                self.states[tp] = PartitionState(znode: current, version: version)
+            } catch {
+                self.logger.warning("cannot write partition state", metadata: ["partition": "\(tp)", "error": "\(error)"])
+                return nil
+            }
         }
-        if let (current, version) = try await self.zk.partitionState(tp) {
-            self.states[tp] = PartitionState(znode: current, version: version)
-        }
-        return false
+        return nil
     }
 
     /// New partitions (of new topics, or added by CreatePartitions) get their first state: the
@@ -384,29 +403,34 @@ actor KafkaController {
         var changed: [TopicPartition] = []
         var stopped: [TopicPartition] = []
         for tp in self.states.keys.sorted() {
-            guard let state = self.states[tp], let assignment = self.topics[tp.topic]?.assignment[tp.partition],
-                assignment.contains(id)
-            else { continue }
-            var znode = state.znode
-            if znode.leader == id {
-                guard
-                    let outcome = PartitionLeaderElection.controlledShutdownLeader(
-                        assignment: assignment, isr: znode.isr, live: self.liveIds, shuttingDown: id)
-                else {
-                    remaining.append(tp)
-                    continue
+            guard let assignment = self.topics[tp.topic]?.assignment[tp.partition], assignment.contains(id) else { continue }
+            let live = self.liveIds
+            var stillLeads = false
+            var leftIsr = false
+            let written = await self.update(tp) { current in
+                var znode = current
+                if znode.leader == id {
+                    guard
+                        let outcome = PartitionLeaderElection.controlledShutdownLeader(
+                            assignment: assignment, isr: znode.isr, live: live, shuttingDown: id)
+                    else {
+                        stillLeads = true
+                        return nil
+                    }
+                    znode.leader = outcome.leader
+                    znode.isr = outcome.isr
+                    return znode
                 }
-                znode.leader = outcome.leader
-                znode.isr = outcome.isr
-            } else if znode.isr.contains(id), znode.isr.count > 1 {
+                guard znode.isr.contains(id), znode.isr.count > 1 else { return nil }
                 znode.isr.removeAll { $0 == id }
-                stopped.append(tp)
-            } else {
-                continue
+                leftIsr = true
+                return znode
             }
-            znode.leaderEpoch += 1
-            znode.controllerEpoch = self.epoch
-            if (try? await self.write(tp, znode, expectedVersion: state.version)) == true { changed.append(tp) }
+            if stillLeads { remaining.append(tp) }
+            if written != nil {
+                changed.append(tp)
+                if leftIsr { stopped.append(tp) }
+            }
         }
         if !stopped.isEmpty { self.sendStopReplica(stopped, delete: false, to: id) }
         self.broadcast(changed)
@@ -463,20 +487,22 @@ actor KafkaController {
         var results: [TopicPartition: ElectionResult] = [:]
         var changed: [TopicPartition] = []
         for tp in (partitions ?? self.states.keys.sorted()) {
-            guard let state = self.states[tp], let assignment = self.topics[tp.topic]?.assignment[tp.partition] else {
+            guard self.states[tp] != nil, let assignment = self.topics[tp.topic]?.assignment[tp.partition] else {
                 results[tp] = .unknownPartition
                 continue
             }
-            switch decide(state.znode, assignment) {
-            case .failure(let result):
-                results[tp] = result
-            case .success(var znode):
-                znode.leaderEpoch += 1
-                znode.controllerEpoch = self.epoch
-                let written = (try? await self.write(tp, znode, expectedVersion: state.version)) == true
-                results[tp] = written ? .elected : .notPossible
-                if written { changed.append(tp) }
+            var refusal: ElectionResult = .notPossible
+            let written = await self.update(tp) { current in
+                switch decide(current, assignment) {
+                case .failure(let result):
+                    refusal = result
+                    return nil
+                case .success(let znode):
+                    return znode
+                }
             }
+            results[tp] = written != nil ? .elected : refusal
+            if written != nil { changed.append(tp) }
         }
         if !changed.isEmpty {
             self.logger.info("leaders elected on request or by rebalance", metadata: ["partitions": "\(changed.map(\.description))"])

@@ -163,8 +163,10 @@ final class ReplicaManager: Sendable {
     }
 
     /// Writes a new ISR to the partition state znode (only if nobody changed it since: the
-    /// version check), then tells the controller through `/isr_change_notification`.
-    private func updateIsr(_ replica: PartitionReplica, _ change: ([Int32]) -> [Int32]) async {
+    /// version check), then tells the controller through `/isr_change_notification`. If the znode
+    /// moved on but still names this leader and epoch (another ISR change raced us), the change is
+    /// re-applied to it; a newer epoch means the controller decided: wait for its LeaderAndIsr.
+    private func updateIsr(_ replica: PartitionReplica, _ change: @escaping ([Int32]) -> [Int32]) async {
         let tp = replica.topicPartition
         let prepared: (PartitionStateZNode, Int32)? = replica.state.withLock { state in
             guard !state.isIsrUpdateInFlight else { return nil }
@@ -178,10 +180,27 @@ final class ReplicaManager: Sendable {
                 state.zkVersion
             )
         }
-        guard let (znode, version) = prepared else { return }
+        guard var (znode, version) = prepared else { return }
         var newVersion: Int32?
         do {
-            newVersion = try await self.zk.conditionalSet(ZkPaths.partitionState(tp), znode, version: version)
+            for _ in 0..<3 {
+                newVersion = try await self.zk.conditionalSet(ZkPaths.partitionState(tp), znode, version: version)
+                if newVersion != nil { break }
+                guard let (current, currentVersion) = try await self.zk.partitionState(tp),
+                    current.leader == self.brokerId, current.leaderEpoch == znode.leaderEpoch
+                else { break }
+                let isr = change(current.isr)
+                guard isr != current.isr, !isr.isEmpty else {
+                    replica.state.withLock { state in
+                        state.isr = current.isr
+                        state.zkVersion = currentVersion
+                    }
+                    break
+                }
+                znode = PartitionStateZNode(
+                    leader: current.leader, leaderEpoch: current.leaderEpoch, controllerEpoch: current.controllerEpoch, isr: isr)
+                version = currentVersion
+            }
             if newVersion != nil {
                 try await self.zk.createSequential(
                     "\(ZkPaths.isrChangeNotification)/isr_change_",
@@ -190,18 +209,19 @@ final class ReplicaManager: Sendable {
         } catch {
             self.logger.warning("ISR update failed", metadata: ["partition": "\(tp)", "error": "\(error)"])
         }
+        let written = newVersion
         replica.state.withLock { state in
             state.isIsrUpdateInFlight = false
-            if let newVersion {
+            if let written, state.leaderEpoch == znode.leaderEpoch {
                 state.isr = znode.isr
-                state.zkVersion = newVersion
+                state.zkVersion = written
             }
         }
         if newVersion != nil {
             self.logger.info("ISR changed", metadata: ["partition": "\(tp)", "isr": "\(znode.isr)"])
         } else {
             self.logger.info(
-                "ISR update skipped: the partition state changed under us; waiting for the controller",
+                "ISR update skipped: the controller changed the partition; waiting for its LeaderAndIsr",
                 metadata: ["partition": "\(tp)"])
         }
     }

@@ -7,6 +7,8 @@ client and prints one JSON line.
   cluster_client.py delete BOOTSTRAP TOPIC
   cluster_client.py add_partitions BOOTSTRAP TOPIC COUNT
   cluster_client.py elect_preferred BOOTSTRAP TOPIC PARTITION  -> {"errors": {"t-0": null}}
+  cluster_client.py watch BOOTSTRAP TOPIC SEEN_FILE STOP_FILE   consume until STOP_FILE exists
+  cluster_client.py check_seen BOOTSTRAP TOPIC SEEN_FILE -> {"seen", "vanished_count", "vanished"}
   cluster_client.py describe BOOTSTRAP TOPIC        -> {"partitions": {"0": {"leader", "replicas", "isr"}}}
   cluster_client.py watermarks BOOTSTRAP TOPIC      -> {"watermarks": {"0": [log start, high watermark]}}
   cluster_client.py produce BOOTSTRAP TOPIC START COUNT ACKS ACKED_FILE [RATE [STOP_FILE]]
@@ -115,6 +117,52 @@ def produce(bootstrap, topic, start, count, acks, acked_path, rate=0.0, stop_pat
     return state
 
 
+def watch(bootstrap, topic, seen_path, stop_path):
+    """Reads every partition from the start until STOP exists, appending each record it sees."""
+    partitions = sorted(int(p) for p in describe(bootstrap, topic)["partitions"])
+    consumer = Consumer({"bootstrap.servers": bootstrap, "group.id": "samsa-cluster-watch",
+                         "enable.auto.commit": False, "topic.metadata.refresh.interval.ms": 500})
+    consumer.assign([TopicPartition(topic, p, OFFSET_BEGINNING) for p in partitions])
+    seen = 0
+    more = common.deadline(600)
+    with open(seen_path, "a") as out:
+        while more() and not os.path.exists(stop_path):
+            for msg in consumer.consume(1000, 0.2):
+                if msg.error() is None:
+                    out.write(json.dumps({"partition": msg.partition(), "offset": msg.offset(),
+                                          "value": msg.value().decode()}) + "\n")
+                    seen += 1
+            out.flush()
+    consumer.close()
+    return {"seen": seen}
+
+
+def check_seen(bootstrap, topic, seen_path):
+    """Every record a consumer saw during the failures is still there, at the same offset."""
+    seen = {}
+    with open(seen_path) as f:
+        for line in f:
+            r = json.loads(line)
+            seen[(r["partition"], r["offset"])] = r["value"].encode()
+    partitions = sorted(int(p) for p in describe(bootstrap, topic)["partitions"])
+    consumer = Consumer({"bootstrap.servers": bootstrap, "group.id": "samsa-cluster-unused",
+                         "enable.auto.commit": False, "enable.partition.eof": True})
+    consumer.assign([TopicPartition(topic, p, OFFSET_BEGINNING) for p in partitions])
+    read, at_end = {}, set()
+    more = common.deadline(TIMEOUT)
+    while more() and len(at_end) < len(partitions):
+        for msg in consumer.consume(1000, 0.5):
+            if msg.error() is not None:
+                if msg.error().code() == KafkaError._PARTITION_EOF:
+                    at_end.add(msg.partition())
+                continue
+            at_end.discard(msg.partition())
+            read[(msg.partition(), msg.offset())] = msg.value()
+    consumer.close()
+    vanished = [{"partition": p, "offset": o} for (p, o), v in sorted(seen.items()) if read.get((p, o)) != v]
+    return {"seen": len(seen), "vanished_count": len(vanished), "vanished": vanished[:10]}
+
+
 def verify(bootstrap, topic, acked_path):
     acks = {}
     with open(acked_path) as f:
@@ -158,6 +206,10 @@ def main(argv):
         result = add_partitions(argv[2], argv[3], int(argv[4]))
     elif command == "elect_preferred":
         result = elect_preferred(argv[2], argv[3], int(argv[4]))
+    elif command == "watch":
+        result = watch(argv[2], argv[3], argv[4], argv[5])
+    elif command == "check_seen":
+        result = check_seen(argv[2], argv[3], argv[4])
     elif command == "describe":
         result = describe(argv[2], argv[3])
     elif command == "produce":
