@@ -98,7 +98,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
-            name: "LocalClusterTests", dependencies: ["LocalCluster", "SamsaTesting"], swiftSettings: swiftSettings),
+            name: "LocalClusterTests", dependencies: ["LocalCluster", "PropertiesFile", "SamsaTesting"], swiftSettings: swiftSettings),
         .testTarget(
             name: "REPLTests", dependencies: ["REPL", "LocalCluster", "SamsaTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "SamsaTestingTests", dependencies: ["SamsaTesting"], swiftSettings: swiftSettings),

@@ -71,10 +71,20 @@ public final class ParentDeathWatchdog: @unchecked Sendable {
         return self.watchdog?.processIdentifier
     }
 
+    /// Closes the pipe, which is what the REPL's death does: the watchdog stops every PID still
+    /// listed. For tests, and for a REPL handing its cluster over on purpose.
+    public func closePipe() {
+        self.lock.lock()
+        defer { self.lock.unlock() }
+        guard self.writeFD >= 0 else { return }
+        _ = close(self.writeFD)
+        self.writeFD = -2  // closed for good: later watch calls do not start a new watchdog
+    }
+
     private func send(_ line: String) {
         self.lock.lock()
         defer { self.lock.unlock() }
-        if self.writeFD < 0 { self.startLocked() }
+        if self.writeFD == -1 { self.startLocked() }
         guard self.writeFD >= 0 else { return }
         let bytes = Array(line.utf8)
         var written = 0
