@@ -3,7 +3,8 @@
 public struct ClusterOptions: Sendable, Equatable {
     /// Broker count; nil keeps an existing cluster's count (or 3 for a new one).
     public var brokerCount: Int?
-    public var mode: ClusterMode
+    /// nil keeps an existing cluster's mode (or `.zookeeper` for a new one).
+    public var mode: ClusterMode?
     /// Processes outlive the REPL (and are not stopped when it quits).
     public var isDetached: Bool
     public var metadataPort: Int
@@ -16,7 +17,7 @@ public struct ClusterOptions: Sendable, Equatable {
     public static let defaultBrokerCount = 3
 
     public init(
-        brokerCount: Int? = nil, mode: ClusterMode = .zookeeper, isDetached: Bool = false,
+        brokerCount: Int? = nil, mode: ClusterMode? = nil, isDetached: Bool = false,
         metadataPort: Int = 2181, firstBrokerPort: Int = 9092,
         startTimeout: Duration = .seconds(30), stopGracePeriod: Duration = .seconds(10)
     ) {

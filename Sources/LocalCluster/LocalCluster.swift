@@ -28,6 +28,9 @@ public final class LocalCluster: @unchecked Sendable {
     private var state: ClusterState?
     private var processes: [ClusterRole: ClusterProcess] = [:]
     private var expectedExits: Set<Int32> = []
+    /// PIDs that listened once: only their exits are news (a failed start is reported by the
+    /// error `start` throws, not twice).
+    private var readyPIDs: Set<Int32> = []
     private var exitHandler: (@Sendable (ClusterRole, Int32, Int32) -> Void)?
 
     /// Reads `cluster.json` if there is one and adopts every process it lists that is still ours.
@@ -46,6 +49,7 @@ public final class LocalCluster: @unchecked Sendable {
             guard let pid = record.pid else { continue }
             if ProcessInspector.isOurs(pid: pid, marker: record.configFile) {
                 self.processes[record.role] = ClusterProcess(adopting: pid, role: record.role, marker: record.configFile)
+                self.readyPIDs.insert(pid)
                 logger.debug("reattached", metadata: ["role": "\(record.role)", "pid": "\(pid)"])
             } else {
                 record.pid = nil
@@ -117,8 +121,9 @@ public final class LocalCluster: @unchecked Sendable {
                 name: self.layout.name, existing: existing.brokers.count, requested: requested)
         }
         let brokerCount = existing?.brokers.count ?? options.brokerCount ?? ClusterOptions.defaultBrokerCount
+        let mode = options.mode ?? existing?.mode ?? .zookeeper
         let brokerExecutable = try self.executables.url(for: "samsa-broker")
-        let metaExecutable = options.mode == .zookeeper ? try self.executables.url(for: "samsa-meta") : nil
+        let metaExecutable = mode == .zookeeper ? try self.executables.url(for: "samsa-meta") : nil
 
         var notes: [String] = []
         var taken: Set<Int> = []
@@ -134,10 +139,10 @@ public final class LocalCluster: @unchecked Sendable {
         }
 
         var state = ClusterState(
-            name: self.layout.name, mode: options.mode, isDetached: options.isDetached, ownerPID: getpid(),
+            name: self.layout.name, mode: mode, isDetached: options.isDetached, ownerPID: getpid(),
             createdAt: existing?.createdAt ?? Date(), metadataServer: nil, brokers: [])
         var metaRecord: ProcessRecord?
-        if options.mode == .zookeeper {
+        if mode == .zookeeper {
             let preferred = existing?.metadataServer?.port ?? options.metadataPort
             metaRecord = self.record(for: .metadataServer, port: try port(for: .metadataServer, preferred: preferred))
             state.metadataServer = metaRecord
@@ -375,7 +380,10 @@ public final class LocalCluster: @unchecked Sendable {
     private func waitUntilListening(_ process: ClusterProcess, record: ProcessRecord, timeout: Duration) throws {
         let deadline = ContinuousClock.now + timeout
         while true {
-            if PortProbe.isAccepting(record.port) { return }
+            if PortProbe.isAccepting(record.port) {
+                self.withState { _ = self.readyPIDs.insert(process.pid) }
+                return
+            }
             if let status = process.status {
                 let lastLine = Self.tail(of: URL(fileURLWithPath: record.logFile), lines: 1)
                 throw LocalClusterError.exitedBeforeListening(
@@ -447,7 +455,8 @@ public final class LocalCluster: @unchecked Sendable {
 
     private func processEnded(_ process: ClusterProcess, status: Int32) {
         let (wasExpected, handler) = self.withState { () -> (Bool, (@Sendable (ClusterRole, Int32, Int32) -> Void)?) in
-            (self.expectedExits.remove(process.pid) != nil, self.exitHandler)
+            let wasReady = self.readyPIDs.remove(process.pid) != nil
+            return (self.expectedExits.remove(process.pid) != nil || !wasReady, self.exitHandler)
         }
         self.markStopped(process)
         if !wasExpected {

@@ -48,7 +48,7 @@ extension Session {
         }
         self.cluster = cluster
         let options = ClusterOptions(
-            brokerCount: brokers, mode: arguments.has("--standalone") ? .standalone : .zookeeper,
+            brokerCount: brokers, mode: arguments.has("--standalone") ? .standalone : nil,
             isDetached: arguments.has("--detach"))
         let report = try cluster.start(options)
         let width = report.started.map { $0.role.description.count }.max() ?? 0
@@ -58,7 +58,7 @@ extension Session {
             self.console.print("  \(self.console.style.green("✓")) \(role)  \(record.address)\(pid)")
         }
         for note in report.notes { self.console.print("  note: \(note)") }
-        if options.mode == .standalone {
+        if cluster.currentState?.mode == .standalone {
             self.console.print("  standalone: each broker is its own controller and the only replica of its partitions")
         }
         let seconds = String(format: "%.1f", Double(report.elapsed.components.seconds) + Double(report.elapsed.components.attoseconds) / 1e18)
@@ -113,7 +113,7 @@ extension Session {
     }
 
     private func brokerCommand(_ verb: String, _ arguments: ParsedArguments) throws {
-        let id = try arguments.positionalInt(0, name: "ID", in: 0...Int(Int32.max))
+        let id = try arguments.positionalInt(0, name: "ID")
         let cluster = try self.requireCluster()
         let isClusterMode = cluster.currentState?.mode == .zookeeper
         let sessionSeconds = ClusterConfigFiles.labSessionTimeoutMs / 1000

@@ -147,12 +147,21 @@ public final class Session {
     /// Runs a script (a file or piped stdin): no prompt, no echo; the first error is printed as
     /// `samsa: NAME line N: message` on stderr and ends the run with exit code 1.
     public func runScript(_ text: String, name: String) -> Int32 {
+        var lines = Self.lines(of: text).makeIterator()
+        return self.runScript(name: name) { lines.next() }
+    }
+
+    /// The same, reading lines as they arrive (`nextLine` returns nil at the end), so commands
+    /// piped in one at a time run at once.
+    public func runScript(name: String, nextLine: () -> String?) -> Int32 {
         defer { self.finish() }
-        for (index, line) in Self.lines(of: text).enumerated() {
+        var number = 0
+        while let line = nextLine() {
+            number += 1
             do {
                 if try self.execute(line) == .quit { return 0 }
             } catch {
-                self.console.error("samsa: \(name) line \(index + 1): \(error.description)")
+                self.console.error("samsa: \(name) line \(number): \(error.description)")
                 return 1
             }
         }
@@ -188,9 +197,9 @@ public final class Session {
 
     /// Splits a script into lines (a trailing newline adds no empty line).
     static func lines(of text: String) -> [String] {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
-            $0.hasSuffix("\r") ? String($0.dropLast()) : String($0)
-        }
+        // "\r\n" is one Character in Swift, so it is named as a separator of its own.
+        var lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
+            .map(String.init)
         if lines.last == "" { lines.removeLast() }
         return lines
     }

@@ -74,9 +74,9 @@ struct SamsaCommand: ParsableCommand {
         }
         guard terminal.isInputTTY else {
             try Self.attach(session, announce: false)
-            var text = ""
-            while let line = Swift.readLine(strippingNewline: false) { text += line }
-            let status = session.runScript(text, name: "stdin")
+            let status = session.runScript(name: "stdin") {
+                Swift.readLine(strippingNewline: true).map { $0.hasSuffix("\r") ? String($0.dropLast()) : $0 }
+            }
             if status != 0 { throw ExitCode(status) }
             return
         }
