@@ -132,12 +132,15 @@ final class LibEditCompletion: @unchecked Sendable {
         case .words(let words):
             self.attemptedCompletionOver?.pointee = 1
             guard !words.isEmpty else { return nil }
-            let entries = words.count == 1 ? words : [Completer.commonPrefix(words)] + words
-            guard let array = malloc(MemoryLayout<UnsafeMutablePointer<CChar>?>.stride * (entries.count + 1))?
+            // Always [substitution, match...]: libedit reads matches[2] to detect a single match
+            // (then it appends a space), so a lone match is listed twice, as its own
+            // rl_completion_matches does, and the array gets one spare NULL.
+            let entries = [Completer.commonPrefix(words)] + words
+            let slots = entries.count + 2
+            guard let array = calloc(slots, MemoryLayout<UnsafeMutablePointer<CChar>?>.stride)?
                 .assumingMemoryBound(to: UnsafeMutablePointer<CChar>?.self)
             else { return nil }
             for (index, entry) in entries.enumerated() { array[index] = strdup(entry) }
-            array[entries.count] = nil
             return array
         }
     }
