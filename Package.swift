@@ -74,7 +74,11 @@ let package = Package(
         .target(name: "LocalCluster", dependencies: ["PropertiesFile", logging], swiftSettings: swiftSettings),
         // Line editing (libedit via dlopen), commands, completion, rendering, scripts.
         .target(name: "REPL", dependencies: ["LocalCluster", logging], swiftSettings: swiftSettings),
-        .executableTarget(name: "samsa", dependencies: ["REPL", "LocalCluster", argumentParser, logging], swiftSettings: swiftSettings),
+        // Depends on the server executables so `swift run samsa` builds them too: the REPL launches them
+        // from its own products directory, and a student needs no extra build step.
+        .executableTarget(
+            name: "samsa", dependencies: ["REPL", "LocalCluster", "samsa-broker", "samsa-meta", argumentParser, logging],
+            swiftSettings: swiftSettings),
 
         // Test support: runs samsa-meta / samsa-broker processes on free ports in temp dirs.
         .target(name: "SamsaTesting", swiftSettings: swiftSettings),

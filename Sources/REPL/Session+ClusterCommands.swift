@@ -50,7 +50,18 @@ extension Session {
         let options = ClusterOptions(
             brokerCount: brokers, mode: arguments.has("--standalone") ? .standalone : nil,
             isDetached: arguments.has("--detach"))
-        let report = try cluster.start(options)
+        let report: ClusterStartReport
+        do {
+            report = try cluster.start(options)
+        } catch LocalClusterError.exitedBeforeListening(let process, let status, let lastLine, let logFile)
+            where cluster.currentState?.mode == .zookeeper
+        {
+            // Until cluster mode lands, a student who types `cluster start` needs the way out.
+            let error = LocalClusterError.exitedBeforeListening(
+                process: process, status: status, lastLine: lastLine, logFile: logFile)
+            throw REPLError.file(
+                "\(error)\n(`cluster start --standalone` runs brokers without a metadata server)")
+        }
         let width = report.started.map { $0.role.description.count }.max() ?? 0
         for record in report.started {
             let role = record.role.description.padding(toLength: width, withPad: " ", startingAt: 0)
