@@ -92,6 +92,9 @@ public final class ClusterProcess: @unchecked Sendable {
         if self.exitStatus == nil, !self.isChild, !ProcessInspector.isOurs(pid: self.pid, marker: self.marker) {
             self.exitStatus = -1
         }
+        // A child that has exited but that Foundation has not reaped yet is a zombie: it has
+        // ended, even though its exit report has not arrived.
+        if self.exitStatus == nil, self.isChild, ProcessInspector.state(pid: self.pid) == "Z" { return -1 }
         return self.exitStatus
     }
 
@@ -144,11 +147,21 @@ public final class ClusterProcess: @unchecked Sendable {
 
     /// SIGTERM (and SIGCONT, since a paused process handles SIGTERM only once it runs), wait up
     /// to `gracePeriod`, then SIGKILL and a further bounded wait.
+    ///
+    /// SIGTERM is repeated every second: a server that has just opened its port may not have
+    /// installed its handler yet (samsa-broker ignores SIGTERM for that moment), and a second
+    /// SIGTERM to a server already shutting down changes nothing.
     @discardableResult
     public func terminate(gracePeriod: Duration) -> StopOutcome {
         guard self.send(SIGTERM) else { return .notRunning }
         self.send(SIGCONT)
-        if self.waitForExit(timeout: gracePeriod) { return .exited }
+        let deadline = ContinuousClock.now + gracePeriod
+        while ContinuousClock.now < deadline {
+            let remaining = deadline - ContinuousClock.now
+            if self.waitForExit(timeout: min(remaining, .seconds(1))) { return .exited }
+            self.send(SIGTERM)
+        }
+        if self.waitForExit(timeout: .zero) { return .exited }
         self.kill()
         return .killed
     }
@@ -158,6 +171,16 @@ public final class ClusterProcess: @unchecked Sendable {
         guard self.send(SIGKILL) else { return }
         self.send(SIGCONT)
         self.waitForExit(timeout: .seconds(10))
+    }
+
+    /// Waits (at most 1 s) until `/proc` shows the process stopped (`T`) or not, so that
+    /// "Paused broker 2" is true when it is printed. Where there is no `/proc`, returns at once.
+    func waitUntilStopped(_ isStopped: Bool) {
+        for _ in 0..<50 {
+            guard let state = ProcessInspector.state(pid: self.pid) else { return }
+            if (state == "T") == isStopped { return }
+            Thread.sleep(forTimeInterval: 0.02)
+        }
     }
 
     fileprivate func markExited(_ status: Int32) {

@@ -59,7 +59,7 @@ public struct ClusterStartReport: Sendable, Equatable {
     /// Ports that were busy and what was used instead, in words.
     public var notes: [String]
     public var elapsed: Duration
-    /// True when an existing cluster folder (data kept) was started again.
+    /// True when brokers started again on data from an earlier run.
     public var isRestart: Bool
     public var folder: String
 }

@@ -122,6 +122,10 @@ public final class LocalCluster: @unchecked Sendable {
         }
         let brokerCount = existing?.brokers.count ?? options.brokerCount ?? ClusterOptions.defaultBrokerCount
         let mode = options.mode ?? existing?.mode ?? .zookeeper
+        // A broker writes meta.properties into its log dir on first start: data from a run before.
+        let hadData = (existing?.brokers ?? []).contains {
+            FileManager.default.fileExists(atPath: URL(fileURLWithPath: $0.dataDir).appendingPathComponent("meta.properties").path)
+        }
         let brokerExecutable = try self.executables.url(for: "samsa-broker")
         let metaExecutable = mode == .zookeeper ? try self.executables.url(for: "samsa-meta") : nil
 
@@ -179,7 +183,7 @@ public final class LocalCluster: @unchecked Sendable {
             throw error
         }
         return ClusterStartReport(
-            started: started, notes: notes, elapsed: ContinuousClock.now - began, isRestart: existing != nil,
+            started: started, notes: notes, elapsed: ContinuousClock.now - began, isRestart: hadData,
             folder: self.layout.displayPath)
     }
 
@@ -203,14 +207,15 @@ public final class LocalCluster: @unchecked Sendable {
         let isClusterFolder = FileManager.default.fileExists(atPath: self.layout.stateFile.path)
             || root.deletingLastPathComponent().lastPathComponent == ".samsa"
         guard isClusterFolder else { throw LocalClusterError.noCluster(name: self.layout.name) }
-        if FileManager.default.fileExists(atPath: root.path) {
+        try self.withState {
+            self.state = nil
+            guard FileManager.default.fileExists(atPath: root.path) else { return }
             do {
                 try FileManager.default.removeItem(at: root)
             } catch {
                 throw LocalClusterError.fileSystem(path: root.path, reason: error.localizedDescription)
             }
         }
-        self.withState { self.state = nil }
     }
 
     /// When the REPL quits: stops the cluster if this REPL started it and it is not detached.
@@ -284,6 +289,7 @@ public final class LocalCluster: @unchecked Sendable {
             throw LocalClusterError.brokerAlreadyPaused(id: id)
         }
         process.send(SIGSTOP)
+        process.waitUntilStopped(true)
         self.setPaused(.broker(id), true)
         return process.pid
     }
@@ -298,6 +304,7 @@ public final class LocalCluster: @unchecked Sendable {
             throw LocalClusterError.brokerNotPaused(id: id)
         }
         process.send(SIGCONT)
+        process.waitUntilStopped(false)
         self.setPaused(.broker(id), false)
         return process.pid
     }
@@ -403,7 +410,8 @@ public final class LocalCluster: @unchecked Sendable {
     /// Brokers in parallel (each may take its grace period), then the metadata server, which the
     /// brokers need for a controlled shutdown.
     private func stopAll(gracePeriod: Duration) -> [(ClusterRole, ClusterProcess.StopOutcome)] {
-        let running = self.withState { self.processes.values.filter { $0.isRunning } }
+        let all = self.withState { Array(self.processes.values) }
+        let running = all.filter { $0.isRunning }
         let brokers = running.filter { $0.role != .metadataServer }.sorted { $0.role < $1.role }
         let outcomes = OutcomeList()
         for process in running { self.expect(process.pid) }
@@ -413,7 +421,8 @@ public final class LocalCluster: @unchecked Sendable {
         for meta in running where meta.role == .metadataServer {
             outcomes.append(meta.role, meta.terminate(gracePeriod: gracePeriod))
         }
-        for process in running { self.markStopped(process) }
+        // Also those that had already ended but whose exit report has not run yet.
+        for process in all { self.markStopped(process) }
         return outcomes.sorted
     }
 
@@ -475,12 +484,16 @@ public final class LocalCluster: @unchecked Sendable {
         self.saveState()
     }
 
+    /// Saves under `stateLock`, so a process exit reported late (on a Foundation thread) cannot
+    /// write an older state over a newer one, nor re-create the folder `destroy` just deleted.
     private func saveState() {
-        guard let state = self.currentState else { return }
-        do {
-            try state.save(to: self.layout.stateFile)
-        } catch {
-            self.logger.warning("could not save cluster state", metadata: ["error": "\(error)"])
+        self.withState {
+            guard let state = self.state else { return }
+            do {
+                try state.save(to: self.layout.stateFile)
+            } catch {
+                self.logger.warning("could not save cluster state", metadata: ["error": "\(error)"])
+            }
         }
     }
 
