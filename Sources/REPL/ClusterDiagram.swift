@@ -89,6 +89,10 @@ public enum ClusterDiagram {
         return "\(seconds / 3600)h\(String(format: "%02d", (seconds % 3600) / 60))m"
     }
 
+    static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+
     /// `28 MB` (decimal megabytes, as `ps` and `top` users read them).
     public static func bytes(_ bytes: Int) -> String {
         if bytes < 1_000_000 { return "\(bytes / 1000) kB" }

@@ -128,7 +128,11 @@ extension CommandTable {
             summary: "a short explanation of a Kafka term (`explain` lists them)"),
         CommandSpec(
             ["watch"], positionals: [.init("COMMAND", .command, isVariadic: true)],
-            summary: "rerun a view every second until a key is pressed", availability: .needsClient),
+            summary: "rerun a view every second until a key is pressed",
+            details: """
+                Views: `cluster status` today; `topic describe`, `group describe` and `group list` when
+                the client arrives. In a script it shows the view once.
+                """),
         CommandSpec(
             ["source"], positionals: [.init("FILE", .file)],
             summary: "run the commands in a file, stopping at the first error"),

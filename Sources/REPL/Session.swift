@@ -41,6 +41,8 @@ public final class Session {
     /// The cluster commands act on; nil until one is attached or started.
     public internal(set) var cluster: LocalCluster?
     private var sourceDepth = 0
+    /// True when the user is at a terminal (interactive REPL): `watch` redraws only then.
+    public var isTerminal = false
     /// Runs before each prompt, e.g. to refresh what completion offers.
     public var beforeEachCommand: (() -> Void)?
 
@@ -118,6 +120,8 @@ public final class Session {
                     ? Explanations.listing : try Explanations.explain(parsed.positionals.joined(separator: " ")))
         case ["source"]:
             try self.source(parsed.positionals[0])
+        case ["watch"]:
+            try self.watch(parsed.positionals)
         default:
             guard spec.words.first == "cluster" || spec.words.first == "broker" else {
                 throw .notAvailable(command: spec.name, needs: "a later build")
@@ -125,6 +129,36 @@ public final class Session {
             try self.runClusterCommand(spec, parsed)
         }
         return .proceed
+    }
+
+    /// Commands `watch` may repeat: views that change nothing.
+    static let watchableCommands: Set<String> = ["cluster status", "topic describe", "group describe", "group list", "topic list"]
+
+    /// `watch COMMAND`: clears the screen and reruns a view every second until a key is pressed.
+    /// Without a terminal (scripts) the view runs once, so output stays stable.
+    func watch(_ words: [String]) throws(REPLError) {
+        guard case .command(let spec, let arguments) = try self.table.resolve(words) else { return }
+        guard Self.watchableCommands.contains(spec.name) else {
+            let views = Self.watchableCommands.sorted().map { "`\($0)`" }.joined(separator: ", ")
+            throw .usage("`watch` repeats views only: \(views)", usage: "watch COMMAND...")
+        }
+        _ = try ParsedArguments(arguments, for: spec)
+        guard self.isTerminal else {
+            _ = try self.execute(words.map(Self.quoted).joined(separator: " "))
+            return
+        }
+        let line = words.map(Self.quoted).joined(separator: " ")
+        // Bounded only by the user's key press; each round is one command and a 1 s wait.
+        while true {
+            self.console.print("\u{1B}[H\u{1B}[2J" + self.console.style.dim("every 1 s: \(line) · press any key to stop"))
+            _ = try self.execute(line)
+            if KeyPress.wait(timeout: .seconds(1)) { return }
+        }
+    }
+
+    static func quoted(_ word: String) -> String {
+        word.contains(where: { $0 == " " || $0 == "\"" || $0 == "'" || $0 == "\\" || $0 == "#" })
+            ? "'" + word.replacingOccurrences(of: "'", with: "") + "'" : word
     }
 
     /// `source FILE`: each line as if typed, stopping at the first error, which names the line.

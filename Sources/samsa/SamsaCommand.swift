@@ -97,6 +97,7 @@ struct SamsaCommand: ParsableCommand {
             reader = PlainLineReader(showsPrompt: true)
         }
         session.beforeEachCommand = { names.current = session.completionNames }
+        session.isTerminal = terminal.isOutputTTY
         session.runInteractive(reader: reader)
     }
 
