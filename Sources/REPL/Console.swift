@@ -12,6 +12,8 @@ public final class Console: @unchecked Sendable {
     private let isCapturing: Bool
     private let lock = NSLock()
     private var captured: [String] = []
+    /// The prompt on screen while the REPL waits for a line; nil otherwise.
+    private var waitingPrompt: (@Sendable () -> String)?
 
     /// Writes to the process's stdout and stderr.
     public init(terminal: Terminal) {
@@ -42,6 +44,25 @@ public final class Console: @unchecked Sendable {
 
     public func error(_ text: String) {
         self.write(text + "\n", to: FileHandle.standardError)
+    }
+
+    /// Marks that the REPL shows `prompt` and waits for input (nil when it stops waiting), so
+    /// that `event` can print above it.
+    public func setWaitingPrompt(_ prompt: (@Sendable () -> String)?) {
+        self.lock.lock()
+        self.waitingPrompt = prompt
+        self.lock.unlock()
+    }
+
+    /// Something that happened on its own (a process exited): printed at once. While the prompt
+    /// waits, the prompt line is cleared, the event printed, and the prompt drawn again (what
+    /// was typed stays in the editor and reappears with the next key).
+    public func event(_ text: String) {
+        self.lock.lock()
+        let prompt = self.waitingPrompt
+        self.lock.unlock()
+        guard let prompt, !self.isCapturing else { return self.print(text) }
+        self.write("\r\u{1B}[K" + text + "\n" + prompt(), to: FileHandle.standardOutput)
     }
 
     /// Everything written so far (capturing consoles only).

@@ -2,6 +2,12 @@ import Foundation
 import LocalCluster
 import Logging
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// One REPL session: runs command lines against the current local cluster, interactively, from a
 /// script, or from `source FILE`. It reattaches to `.samsa/<name>/` when a cluster was started
 /// there before, and stops the cluster it started itself when it ends (unless detached).
@@ -78,7 +84,8 @@ public final class Session {
                 case .broker(let id): hint = "`broker logs \(id)` shows why; `broker start \(id)` starts it again"
                 case .metadataServer: hint = "its log is \(layout.logFile(for: role).path)"
                 }
-                console.print("! \(role) (pid \(pid)) exited unexpectedly with status \(status); \(hint)")
+                let how = status == SIGKILL ? "was killed (SIGKILL)" : "exited unexpectedly (status \(status))"
+                console.event("! \(role) (pid \(pid)) \(how); \(hint)")
             }
             return cluster
         } catch let error as LocalClusterError {
@@ -210,7 +217,16 @@ public final class Session {
         }
         while true {
             self.beforeEachCommand?()
-            guard let line = reader.readLine(prompt: self.prompt) else { break }
+            let prompt = self.prompt
+            if self.isTerminal, let cluster = self.cluster {
+                // Drawn again after an event, with the cluster as it is then.
+                self.console.setWaitingPrompt { ClusterDiagram.prompt(for: cluster.snapshot().map { ClusterView(snapshot: $0) }) }
+            } else if self.isTerminal {
+                self.console.setWaitingPrompt { prompt }
+            }
+            let line = reader.readLine(prompt: prompt)
+            self.console.setWaitingPrompt(nil)
+            guard let line else { break }
             reader.addHistory(line)
             do {
                 if try self.execute(line) == .quit { return }

@@ -15,7 +15,8 @@ final class LocalClusterProcessTests: XCTestCase {
     private var seenPIDs: [Int32] = []
 
     override func tearDown() {
-        // Bounded: each PID gets 10 s to disappear (they were all stopped already).
+        // Bounded: each PID gets 10 s to disappear (they were all stopped already). Stops in the
+        // tests allow 30 s for a clean exit: the machine may be busy with other builds.
         for pid in self.seenPIDs {
             let deadline = Date().addingTimeInterval(10)
             while Self.exists(pid) && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
@@ -53,7 +54,7 @@ final class LocalClusterProcessTests: XCTestCase {
             XCTAssertEqual(error as? LocalClusterError, .alreadyRunning(name: "t"))
         }
 
-        let outcomes = try cluster.stop(gracePeriod: .seconds(10))
+        let outcomes = try cluster.stop(gracePeriod: .seconds(30))
         XCTAssertEqual(outcomes.map(\.0), [.broker(1)])
         XCTAssertEqual(outcomes.map(\.1), [.exited])
         XCTAssertFalse(Self.exists(pid))
@@ -72,7 +73,7 @@ final class LocalClusterProcessTests: XCTestCase {
         XCTAssertEqual(snapshot.brokers.first?.state, .running)
         XCTAssertFalse(second.hasChildren, "adopted processes are not this object's children")
 
-        let (stoppedPID, outcome) = try second.stopBroker(1, gracePeriod: .seconds(10))
+        let (stoppedPID, outcome) = try second.stopBroker(1, gracePeriod: .seconds(30))
         XCTAssertEqual(stoppedPID, pid)
         XCTAssertEqual(outcome, .exited)
         XCTAssertFalse(Self.exists(pid))
@@ -138,7 +139,7 @@ final class LocalClusterProcessTests: XCTestCase {
         }
         // A paused broker still stops: SIGTERM is followed by SIGCONT.
         try cluster.pauseBroker(1)
-        XCTAssertEqual(try cluster.stop(gracePeriod: .seconds(10)).map(\.1), [.exited])
+        XCTAssertEqual(try cluster.stop(gracePeriod: .seconds(30)).map(\.1), [.exited])
         XCTAssertFalse(Self.exists(pid))
     }
 
