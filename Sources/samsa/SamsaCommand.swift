@@ -26,7 +26,7 @@ struct SamsaCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Run the commands in FILE without a prompt, then exit.", valueName: "FILE"))
     var script: String?
 
-    @Option(help: "The cluster to attach to and start by default: the folder .samsa/NAME/.")
+    @Option(help: ArgumentHelp("The cluster to attach to and start by default: the folder .samsa/NAME/.", valueName: "NAME"))
     var cluster: String = "lab"
 
     @Option(help: ArgumentHelp("The folder holding .samsa/ (default: the current directory).", valueName: "DIR"))
