@@ -20,6 +20,7 @@ let package = Package(
         .executable(name: "samsa-broker", targets: ["samsa-broker"]),
         .executable(name: "samsa-meta", targets: ["samsa-meta"]),
         .executable(name: "samsa-codegen", targets: ["samsa-codegen"]),
+        .executable(name: "samsa", targets: ["samsa"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.3"),
@@ -70,6 +71,17 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // The local cluster and the REPL students live in (issue 7).
+        // Launches samsa-meta / samsa-broker with Foundation Process; config files, ports, cluster.json.
+        .target(name: "LocalCluster", dependencies: ["PropertiesFile", logging], swiftSettings: swiftSettings),
+        // Line editing (libedit via dlopen), commands, completion, rendering, scripts.
+        .target(name: "REPL", dependencies: ["LocalCluster", logging], swiftSettings: swiftSettings),
+        // Depends on the server executables so `swift run samsa` builds them too: the REPL launches them
+        // from its own products directory, and a student needs no extra build step.
+        .executableTarget(
+            name: "samsa", dependencies: ["REPL", "LocalCluster", "samsa-broker", "samsa-meta", argumentParser, logging],
+            swiftSettings: swiftSettings),
+
         // Test support: runs samsa-meta / samsa-broker processes on free ports in temp dirs.
         .target(name: "SamsaTesting", swiftSettings: swiftSettings),
 
@@ -91,6 +103,10 @@ let package = Package(
             exclude: ["clients"],  // Python scripts the tests run, not Swift sources
             swiftSettings: swiftSettings
         ),
+        .testTarget(
+            name: "LocalClusterTests", dependencies: ["LocalCluster", "PropertiesFile", "SamsaTesting"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "REPLTests", dependencies: ["REPL", "LocalCluster", "SamsaTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "SamsaTestingTests", dependencies: ["SamsaTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "ClusterTests", dependencies: ["SamsaTesting", "KafkaProtocol", nioCore], swiftSettings: swiftSettings),
         .testTarget(

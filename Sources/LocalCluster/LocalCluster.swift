@@ -1,0 +1,541 @@
+import Foundation
+import Logging
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A cluster of `samsa-meta` and `samsa-broker` processes on this machine, in one folder
+/// (`ClusterLayout`). Creating a `LocalCluster` reattaches to whatever `cluster.json` says is
+/// still running, so a REPL started later (or after a crash) manages the same processes.
+///
+/// Operations are meant to be called from one thread (the REPL's); `operationLock` makes
+/// concurrent calls wait rather than interleave. Process exits arrive on Foundation threads and
+/// only touch the state under `stateLock`.
+///
+/// `@unchecked Sendable`: `state`, `processes`, `expectedExits` and `exitHandler` are read and
+/// written only while holding `stateLock`; `operationLock` serialises the public operations.
+public final class LocalCluster: @unchecked Sendable {
+    public let layout: ClusterLayout
+    public let executables: ClusterExecutables
+    private let watchdog: ParentDeathWatchdog?
+    private let logger: Logger
+
+    private let operationLock = NSRecursiveLock()
+    private let stateLock = NSLock()
+    private var state: ClusterState?
+    private var processes: [ClusterRole: ClusterProcess] = [:]
+    private var expectedExits: Set<Int32> = []
+    /// PIDs that listened once: only their exits are news (a failed start is reported by the
+    /// error `start` throws, not twice).
+    private var readyPIDs: Set<Int32> = []
+    private var exitHandler: (@Sendable (ClusterRole, Int32, Int32) -> Void)?
+
+    /// Reads `cluster.json` if there is one and adopts every process it lists that is still ours.
+    /// - Parameter watchdog: stops our children if this process dies; nil in tests that want
+    ///   no helper process.
+    public init(
+        layout: ClusterLayout, executables: ClusterExecutables = .fromEnvironment(),
+        watchdog: ParentDeathWatchdog? = ParentDeathWatchdog(), logger: Logger = Logger(label: "samsa.cluster")
+    ) throws {
+        self.layout = layout
+        self.executables = executables
+        self.watchdog = watchdog
+        self.logger = logger
+        guard var state = try ClusterState.load(from: layout.stateFile) else { return }
+        for var record in state.processes {
+            guard let pid = record.pid else { continue }
+            if ProcessInspector.isOurs(pid: pid, marker: record.configFile) {
+                self.processes[record.role] = ClusterProcess(adopting: pid, role: record.role, marker: record.configFile)
+                self.readyPIDs.insert(pid)
+                logger.debug("reattached", metadata: ["role": "\(record.role)", "pid": "\(pid)"])
+            } else {
+                record.pid = nil
+                record.isPaused = false
+                record.startedAt = nil
+                state.update(record)
+            }
+        }
+        self.state = state
+        try? state.save(to: layout.stateFile)
+    }
+
+    /// Called (on a Foundation thread) when a process ends that nobody asked to stop: a crash, a
+    /// bad config, a `kill` from another terminal. Arguments: role, PID, exit status or signal.
+    public func onUnexpectedExit(_ handler: @escaping @Sendable (ClusterRole, Int32, Int32) -> Void) {
+        self.withState { self.exitHandler = handler }
+    }
+
+    /// The state as last written to `cluster.json`; nil before the first start.
+    public var currentState: ClusterState? { self.withState { self.state } }
+
+    /// True once a cluster has been started in this folder (it may be stopped now).
+    public var exists: Bool { self.currentState != nil }
+
+    /// True when any process of this cluster is running.
+    public var isRunning: Bool { self.snapshot()?.isAnythingRunning ?? false }
+
+    /// True when this REPL launched running processes itself (they are its children).
+    public var hasChildren: Bool {
+        self.withState { self.processes.values.contains { $0.isChild && $0.isRunning } }
+    }
+
+    // MARK: Status
+
+    /// Every process's state now, or nil when no cluster was ever started here.
+    public func snapshot() -> ClusterSnapshot? {
+        let (state, processes) = self.withState { (self.state, self.processes) }
+        guard let state else { return nil }
+        let statuses = state.processes.map { record -> ProcessStatus in
+            guard let process = processes[record.role], process.isRunning else {
+                return ProcessStatus(
+                    role: record.role, state: .stopped, pid: nil, port: record.port, startedAt: nil,
+                    residentBytes: nil, logFile: record.logFile)
+            }
+            let stopped = ProcessInspector.state(pid: process.pid).map { $0 == "T" } ?? record.isPaused
+            return ProcessStatus(
+                role: record.role, state: stopped ? .paused : .running, pid: process.pid, port: record.port,
+                startedAt: record.startedAt, residentBytes: ProcessInspector.residentBytes(pid: process.pid),
+                logFile: record.logFile)
+        }
+        return ClusterSnapshot(
+            name: state.name, mode: state.mode, folder: self.layout.displayPath, isDetached: state.isDetached,
+            processes: statuses)
+    }
+
+    // MARK: Whole cluster
+
+    /// Starts the metadata server (cluster mode) and every broker, and waits until each listens.
+    /// An existing stopped cluster starts again with its data, ports and broker count. If any
+    /// process fails, the ones already started are stopped again: never a half-started cluster.
+    public func start(_ options: ClusterOptions = ClusterOptions()) throws -> ClusterStartReport {
+        self.operationLock.lock()
+        defer { self.operationLock.unlock() }
+        let began = ContinuousClock.now
+        if self.isRunning { throw LocalClusterError.alreadyRunning(name: self.layout.name) }
+        let existing = self.currentState
+        if let existing, let requested = options.brokerCount, requested != existing.brokers.count {
+            throw LocalClusterError.brokerCountMismatch(
+                name: self.layout.name, existing: existing.brokers.count, requested: requested)
+        }
+        let brokerCount = existing?.brokers.count ?? options.brokerCount ?? ClusterOptions.defaultBrokerCount
+        let mode = options.mode ?? existing?.mode ?? .zookeeper
+        // A broker writes meta.properties into its log dir on first start: data from a run before.
+        let hadData = (existing?.brokers ?? []).contains {
+            FileManager.default.fileExists(atPath: URL(fileURLWithPath: $0.dataDir).appendingPathComponent("meta.properties").path)
+        }
+        let brokerExecutable = try self.executables.url(for: "samsa-broker")
+        let metaExecutable = mode == .zookeeper ? try self.executables.url(for: "samsa-meta") : nil
+
+        var notes: [String] = []
+        var taken: Set<Int> = []
+        func port(for role: ClusterRole, preferred: Int) throws -> Int {
+            guard let chosen = PortProbe.choose(preferred: preferred, avoiding: taken) else {
+                throw LocalClusterError.launchFailed(process: role.description, reason: "no free port on 127.0.0.1")
+            }
+            if chosen != preferred {
+                notes.append("port \(preferred) is in use, so \(role) listens on \(chosen)")
+            }
+            taken.insert(chosen)
+            return chosen
+        }
+
+        var state = ClusterState(
+            name: self.layout.name, mode: mode, isDetached: options.isDetached, ownerPID: getpid(),
+            createdAt: existing?.createdAt ?? Date(), metadataServer: nil, brokers: [])
+        var metaRecord: ProcessRecord?
+        if mode == .zookeeper {
+            let preferred = existing?.metadataServer?.port ?? options.metadataPort
+            metaRecord = self.record(for: .metadataServer, port: try port(for: .metadataServer, preferred: preferred))
+            state.metadataServer = metaRecord
+        }
+        for id in 1...max(1, brokerCount) {
+            let role = ClusterRole.broker(id)
+            let preferred = existing?.record(for: role)?.port ?? (options.firstBrokerPort + id - 1)
+            state.brokers.append(self.record(for: role, port: try port(for: role, preferred: preferred)))
+        }
+        try self.writeConfigFiles(state)
+        self.withState { self.state = state }
+        try state.save(to: self.layout.stateFile)
+
+        var started: [ProcessRecord] = []
+        do {
+            if let metaRecord, let metaExecutable {
+                let process = try self.launch(metaRecord, executable: metaExecutable)
+                try self.waitUntilListening(process, record: metaRecord, timeout: options.startTimeout)
+                started.append(self.currentState?.record(for: .metadataServer) ?? metaRecord)
+            }
+            // Brokers start together: each waits for its own port, so start-up takes the slowest
+            // broker's time, not the sum.
+            var launched: [(ClusterProcess, ProcessRecord)] = []
+            for record in state.brokers {
+                launched.append((try self.launch(record, executable: brokerExecutable), record))
+            }
+            for (process, record) in launched {
+                try self.waitUntilListening(process, record: record, timeout: options.startTimeout)
+                started.append(self.currentState?.record(for: record.role) ?? record)
+            }
+        } catch {
+            self.logger.info("start failed; stopping what started", metadata: ["error": "\(error)"])
+            _ = self.stopAll(gracePeriod: .seconds(5))
+            throw error
+        }
+        return ClusterStartReport(
+            started: started, notes: notes, elapsed: ContinuousClock.now - began, isRestart: hadData,
+            folder: self.layout.displayPath)
+    }
+
+    /// Stops every broker (SIGTERM, so each shuts down cleanly; SIGKILL after the grace period),
+    /// then the metadata server. Returns how each ended, brokers first.
+    @discardableResult
+    public func stop(gracePeriod: Duration = .seconds(10)) throws -> [(ClusterRole, ClusterProcess.StopOutcome)] {
+        self.operationLock.lock()
+        defer { self.operationLock.unlock() }
+        guard self.exists else { throw LocalClusterError.noCluster(name: self.layout.name) }
+        return self.stopAll(gracePeriod: gracePeriod)
+    }
+
+    /// Stops the cluster and deletes its folder: data, logs, configs and state.
+    public func destroy(gracePeriod: Duration = .seconds(10)) throws {
+        self.operationLock.lock()
+        defer { self.operationLock.unlock() }
+        _ = self.stopAll(gracePeriod: gracePeriod)
+        // Only a folder that is a cluster's: it has our state file or lives in a `.samsa` folder.
+        let root = self.layout.root
+        let isClusterFolder = FileManager.default.fileExists(atPath: self.layout.stateFile.path)
+            || root.deletingLastPathComponent().lastPathComponent == ".samsa"
+        guard isClusterFolder else { throw LocalClusterError.noCluster(name: self.layout.name) }
+        try self.withState {
+            self.state = nil
+            guard FileManager.default.fileExists(atPath: root.path) else { return }
+            do {
+                try FileManager.default.removeItem(at: root)
+            } catch {
+                throw LocalClusterError.fileSystem(path: root.path, reason: error.localizedDescription)
+            }
+        }
+    }
+
+    /// When the REPL quits: stops the cluster if this REPL started it and it is not detached.
+    /// Returns true if it stopped something.
+    @discardableResult
+    public func stopIfOwned(gracePeriod: Duration = .seconds(10)) -> Bool {
+        self.operationLock.lock()
+        defer { self.operationLock.unlock() }
+        guard let state = self.currentState, !state.isDetached, self.hasChildren else { return false }
+        _ = self.stopAll(gracePeriod: gracePeriod)
+        return true
+    }
+
+    // MARK: One broker
+
+    /// SIGKILL: the broker dies at once, without telling anyone — a crash or a pulled plug.
+    /// Returns the PID that was killed.
+    @discardableResult
+    public func killBroker(_ id: Int) throws -> Int32 {
+        self.operationLock.lock()
+        defer { self.operationLock.unlock() }
+        let process = try self.runningBroker(id)
+        self.expect(process.pid)
+        process.kill()
+        self.markStopped(process)
+        return process.pid
+    }
+
+    /// SIGTERM: the broker shuts down cleanly (controlled shutdown in cluster mode); SIGKILL after
+    /// `gracePeriod`. Returns the PID and how it ended.
+    @discardableResult
+    public func stopBroker(_ id: Int, gracePeriod: Duration = .seconds(10)) throws -> (Int32, ClusterProcess.StopOutcome) {
+        self.operationLock.lock()
+        defer { self.operationLock.unlock() }
+        let process = try self.runningBroker(id)
+        self.expect(process.pid)
+        let outcome = process.terminate(gracePeriod: gracePeriod)
+        self.markStopped(process)
+        return (process.pid, outcome)
+    }
+
+    /// Starts a stopped broker again on its port, config and data, and waits until it listens.
+    @discardableResult
+    public func startBroker(_ id: Int, timeout: Duration = .seconds(30)) throws -> ProcessRecord {
+        self.operationLock.lock()
+        defer { self.operationLock.unlock() }
+        let record = try self.brokerRecord(id)
+        if let process = self.withState({ self.processes[.broker(id)] }), process.isRunning {
+            throw LocalClusterError.brokerAlreadyRunning(id: id, pid: process.pid)
+        }
+        let process = try self.launch(record, executable: try self.executables.url(for: "samsa-broker"))
+        do {
+            try self.waitUntilListening(process, record: record, timeout: timeout)
+        } catch {
+            self.expect(process.pid)
+            process.kill()
+            self.markStopped(process)
+            throw error
+        }
+        return self.currentState?.record(for: .broker(id)) ?? record
+    }
+
+    /// SIGSTOP: the broker freezes with its sockets open, like a very long GC pause. Clients'
+    /// requests hang; its metadata session expires after `zookeeper.session.timeout.ms`.
+    @discardableResult
+    public func pauseBroker(_ id: Int) throws -> Int32 {
+        self.operationLock.lock()
+        defer { self.operationLock.unlock() }
+        let process = try self.runningBroker(id)
+        if self.snapshot()?.brokers.first(where: { $0.role == .broker(id) })?.state == .paused {
+            throw LocalClusterError.brokerAlreadyPaused(id: id)
+        }
+        process.send(SIGSTOP)
+        process.waitUntilStopped(true)
+        self.setPaused(.broker(id), true)
+        return process.pid
+    }
+
+    /// SIGCONT after `pauseBroker`.
+    @discardableResult
+    public func resumeBroker(_ id: Int) throws -> Int32 {
+        self.operationLock.lock()
+        defer { self.operationLock.unlock() }
+        let process = try self.runningBroker(id)
+        if self.snapshot()?.brokers.first(where: { $0.role == .broker(id) })?.state != .paused {
+            throw LocalClusterError.brokerNotPaused(id: id)
+        }
+        process.send(SIGCONT)
+        process.waitUntilStopped(false)
+        self.setPaused(.broker(id), false)
+        return process.pid
+    }
+
+    /// The last `lines` lines of a process's log file (its stdout and stderr).
+    public func logTail(_ role: ClusterRole, lines: Int = 20) throws -> String {
+        guard let state = self.currentState else { throw LocalClusterError.noCluster(name: self.layout.name) }
+        guard let record = state.record(for: role) else {
+            throw LocalClusterError.unknownBroker(id: role.brokerID ?? 0, known: state.brokerIDs)
+        }
+        return Self.tail(of: URL(fileURLWithPath: record.logFile), lines: lines)
+    }
+
+    // MARK: Internals
+
+    private func withState<T>(_ body: () throws -> T) rethrows -> T {
+        self.stateLock.lock()
+        defer { self.stateLock.unlock() }
+        return try body()
+    }
+
+    private func record(for role: ClusterRole, port: Int) -> ProcessRecord {
+        ProcessRecord(
+            role: role, port: port, configFile: self.layout.configFile(for: role).path,
+            dataDir: self.layout.dataDirectory(for: role).path, logFile: self.layout.logFile(for: role).path)
+    }
+
+    private func writeConfigFiles(_ state: ClusterState) throws {
+        let connect = state.metadataServer?.address
+        if let meta = state.metadataServer {
+            let text = ClusterConfigFiles.render(
+                ClusterConfigFiles.zookeeperProperties(port: meta.port, dataDir: URL(fileURLWithPath: meta.dataDir)),
+                header: "The metadata server of cluster \"\(state.name)\", written by `cluster start`.\n"
+                    + "By hand: samsa-meta \(meta.configFile)")
+            try ClusterConfigFiles.write(text, to: URL(fileURLWithPath: meta.configFile))
+        }
+        for broker in state.brokers {
+            guard let id = broker.role.brokerID else { continue }
+            let entries = ClusterConfigFiles.serverProperties(
+                brokerID: id, port: broker.port, logDir: URL(fileURLWithPath: broker.dataDir),
+                brokerCount: state.brokers.count, zookeeperConnect: state.mode == .zookeeper ? connect : nil)
+            let text = ClusterConfigFiles.render(
+                entries,
+                header: "Broker \(id) of cluster \"\(state.name)\", written by `cluster start`.\n"
+                    + "By hand: samsa-broker \(broker.configFile)")
+            try ClusterConfigFiles.write(text, to: URL(fileURLWithPath: broker.configFile))
+        }
+        for record in state.processes {
+            try? FileManager.default.createDirectory(
+                at: URL(fileURLWithPath: record.dataDir), withIntermediateDirectories: true)
+        }
+    }
+
+    private func launch(_ record: ProcessRecord, executable: URL) throws -> ClusterProcess {
+        let logFile = URL(fileURLWithPath: record.logFile)
+        Self.appendMarker("--- \(Date().formatted(.iso8601)) samsa: starting \(record.role) on \(record.address) ---\n", to: logFile)
+        let process = try ClusterProcess.launch(
+            role: record.role, executable: executable, arguments: [record.configFile],
+            workingDirectory: self.layout.root, logFile: logFile, marker: record.configFile
+        ) { [weak self] process, status in
+            self?.processEnded(process, status: status)
+        }
+        if let state = self.currentState, !state.isDetached {
+            self.watchdog?.watch(process.pid)
+        }
+        var updated = record
+        updated.pid = process.pid
+        updated.startedAt = Date()
+        updated.isPaused = false
+        self.withState {
+            self.processes[record.role] = process
+            self.state?.update(updated)
+        }
+        self.saveState()
+        self.logger.info("started", metadata: ["role": "\(record.role)", "pid": "\(process.pid)", "port": "\(record.port)"])
+        return process
+    }
+
+    /// Polls the port every 20 ms until it accepts, the process ends, or `timeout` passes.
+    private func waitUntilListening(_ process: ClusterProcess, record: ProcessRecord, timeout: Duration) throws {
+        let deadline = ContinuousClock.now + timeout
+        while true {
+            if PortProbe.isAccepting(record.port) {
+                self.withState { _ = self.readyPIDs.insert(process.pid) }
+                return
+            }
+            if let status = process.status {
+                let lastLine = Self.tail(of: URL(fileURLWithPath: record.logFile), lines: 1)
+                throw LocalClusterError.exitedBeforeListening(
+                    process: record.role.description, status: status,
+                    lastLine: lastLine.trimmingCharacters(in: .whitespacesAndNewlines), logFile: record.logFile)
+            }
+            if ContinuousClock.now >= deadline {
+                let seconds = Int(timeout.components.seconds)
+                throw LocalClusterError.notListening(
+                    process: record.role.description, port: record.port, waitedSeconds: seconds,
+                    logFile: record.logFile)
+            }
+            Thread.sleep(forTimeInterval: 0.02)
+        }
+    }
+
+    /// Brokers in parallel (each may take its grace period), then the metadata server, which the
+    /// brokers need for a controlled shutdown.
+    private func stopAll(gracePeriod: Duration) -> [(ClusterRole, ClusterProcess.StopOutcome)] {
+        let all = self.withState { Array(self.processes.values) }
+        let running = all.filter { $0.isRunning }
+        let brokers = running.filter { $0.role != .metadataServer }.sorted { $0.role < $1.role }
+        let outcomes = OutcomeList()
+        for process in running { self.expect(process.pid) }
+        DispatchQueue.concurrentPerform(iterations: brokers.count) { index in
+            outcomes.append(brokers[index].role, brokers[index].terminate(gracePeriod: gracePeriod))
+        }
+        for meta in running where meta.role == .metadataServer {
+            outcomes.append(meta.role, meta.terminate(gracePeriod: gracePeriod))
+        }
+        // Also those that had already ended but whose exit report has not run yet.
+        for process in all { self.markStopped(process) }
+        return outcomes.sorted
+    }
+
+    private func runningBroker(_ id: Int) throws -> ClusterProcess {
+        _ = try self.brokerRecord(id)
+        guard let process = self.withState({ self.processes[.broker(id)] }), process.isRunning else {
+            throw LocalClusterError.brokerNotRunning(id: id)
+        }
+        return process
+    }
+
+    private func brokerRecord(_ id: Int) throws -> ProcessRecord {
+        guard let state = self.currentState else { throw LocalClusterError.noCluster(name: self.layout.name) }
+        guard let record = state.record(for: .broker(id)) else {
+            throw LocalClusterError.unknownBroker(id: id, known: state.brokerIDs)
+        }
+        return record
+    }
+
+    private func expect(_ pid: Int32) {
+        self.withState { _ = self.expectedExits.insert(pid) }
+    }
+
+    /// After a stop or kill we waited for: forget the process and record it as stopped.
+    private func markStopped(_ process: ClusterProcess) {
+        guard !process.isRunning else { return }
+        self.watchdog?.unwatch(process.pid)
+        self.withState {
+            if self.processes[process.role] === process { self.processes[process.role] = nil }
+            if var record = self.state?.record(for: process.role), record.pid == process.pid {
+                record.pid = nil
+                record.startedAt = nil
+                record.isPaused = false
+                self.state?.update(record)
+            }
+        }
+        self.saveState()
+    }
+
+    private func processEnded(_ process: ClusterProcess, status: Int32) {
+        let (wasExpected, handler) = self.withState { () -> (Bool, (@Sendable (ClusterRole, Int32, Int32) -> Void)?) in
+            let wasReady = self.readyPIDs.remove(process.pid) != nil
+            return (self.expectedExits.remove(process.pid) != nil || !wasReady, self.exitHandler)
+        }
+        self.markStopped(process)
+        if !wasExpected {
+            self.logger.info("exited", metadata: ["role": "\(process.role)", "pid": "\(process.pid)", "status": "\(status)"])
+            handler?(process.role, process.pid, status)
+        }
+    }
+
+    private func setPaused(_ role: ClusterRole, _ isPaused: Bool) {
+        self.withState {
+            if var record = self.state?.record(for: role) {
+                record.isPaused = isPaused
+                self.state?.update(record)
+            }
+        }
+        self.saveState()
+    }
+
+    /// Saves under `stateLock`, so a process exit reported late (on a Foundation thread) cannot
+    /// write an older state over a newer one, nor re-create the folder `destroy` just deleted.
+    private func saveState() {
+        self.withState {
+            guard let state = self.state else { return }
+            do {
+                try state.save(to: self.layout.stateFile)
+            } catch {
+                self.logger.warning("could not save cluster state", metadata: ["error": "\(error)"])
+            }
+        }
+    }
+
+    private static func appendMarker(_ text: String, to url: URL) {
+        try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        if !FileManager.default.fileExists(atPath: url.path) {
+            _ = FileManager.default.createFile(atPath: url.path, contents: nil)
+        }
+        guard let handle = try? FileHandle(forWritingTo: url) else { return }
+        defer { try? handle.close() }
+        _ = try? handle.seekToEnd()
+        try? handle.write(contentsOf: Data(text.utf8))
+    }
+
+    /// The last `lines` lines of `url`, reading at most the last 64 KiB.
+    static func tail(of url: URL, lines: Int) -> String {
+        guard lines > 0, let handle = try? FileHandle(forReadingFrom: url) else { return "" }
+        defer { try? handle.close() }
+        guard let size = try? handle.seekToEnd() else { return "" }
+        let start = size > 65536 ? size - 65536 : 0
+        guard (try? handle.seek(toOffset: start)) != nil, let data = try? handle.readToEnd() else { return "" }
+        var all = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        if all.last == "" { all.removeLast() }
+        return all.suffix(lines).joined(separator: "\n")
+    }
+}
+
+/// Stop outcomes gathered from `concurrentPerform`.
+/// `@unchecked Sendable`: `items` is touched only while holding `lock`.
+private final class OutcomeList: @unchecked Sendable {
+    private let lock = NSLock()
+    private var items: [(ClusterRole, ClusterProcess.StopOutcome)] = []
+
+    func append(_ role: ClusterRole, _ outcome: ClusterProcess.StopOutcome) {
+        self.lock.lock()
+        self.items.append((role, outcome))
+        self.lock.unlock()
+    }
+
+    var sorted: [(ClusterRole, ClusterProcess.StopOutcome)] {
+        self.lock.lock()
+        defer { self.lock.unlock() }
+        return self.items.sorted { $0.0 < $1.0 }
+    }
+}

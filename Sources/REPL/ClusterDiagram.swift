@@ -1,0 +1,101 @@
+import Foundation
+import LocalCluster
+
+/// Draws `cluster status` and the prompt from a `ClusterView`: a line per process (state symbol,
+/// address, pid, uptime, memory, and a hint for what to do with it), then a partition table per
+/// topic when topic state is known. Symbols carry the meaning, so colour is optional.
+public enum ClusterDiagram {
+    /// `samsa (no cluster)>`, `samsa [3 up · ctl 1]>`, `samsa [2 up · 1 paused]>`.
+    public static func prompt(for view: ClusterView?) -> String {
+        guard let view, view.isAnythingRunning else { return "samsa (no cluster)> " }
+        var parts = ["\(view.brokersUp) up"]
+        if view.brokersPaused > 0 { parts.append("\(view.brokersPaused) paused") }
+        if let controller = view.controller { parts.append("ctl \(controller)") }
+        if view.mode == .zookeeper, view.processes.first(where: { $0.role == .metadataServer })?.state != .running {
+            parts.append("meta down")
+        }
+        return "samsa [\(parts.joined(separator: " · "))]> "
+    }
+
+    public static func render(_ view: ClusterView, width: Int, style: Style = .plain) -> String {
+        let mode = view.mode == .zookeeper ? "metadata server + brokers" : "standalone brokers"
+        var lines = ["cluster \"\(view.name)\" · \(mode) · \(view.folder)"]
+        var table = TextTable(columns: [
+            .init("process"), .init("state"), .init("address"), .init("pid", alignment: .right),
+            .init("up", alignment: .right), .init("memory", alignment: .right), .init("", canShrink: true),
+        ])
+        table.indent = 1
+        var hints: [String] = []
+        for process in view.processes {
+            let (symbol, word) = self.state(process.state, style: style)
+            let note = process.role.brokerID.map { $0 == view.controller } == true ? "controller" : ""
+            switch (process.state, process.role) {
+            case (.stopped, .broker(let id)): hints.append("broker \(id) is down; `broker start \(id)` starts it")
+            case (.stopped, .metadataServer): hints.append("the metadata server is down: brokers cannot register")
+            case (.paused, .broker(let id)): hints.append("broker \(id) is frozen (SIGSTOP); `broker resume \(id)` continues it")
+            default: break
+            }
+            table.rows.append([
+                process.role.description, "\(symbol) \(word)", process.address, process.pid.map(String.init) ?? "-",
+                process.uptime.map(self.duration) ?? "-", process.residentBytes.map(self.bytes) ?? "-", note,
+            ])
+        }
+        lines += table.render(width: width, style: style)
+        lines += hints.map { " " + TextTable.fit($0, width: max(10, width - 1)) }
+        guard let topics = view.topics else { return lines.joined(separator: "\n") }
+        lines.append("")
+        if topics.isEmpty {
+            lines.append(" no topics yet; create one with `topic create NAME`")
+            return lines.joined(separator: "\n")
+        }
+        var partitions = TextTable(columns: [
+            .init("topic", canShrink: true), .init("partition", alignment: .right), .init("leader", alignment: .right),
+            .init("replicas"), .init("isr"), .init("log end", alignment: .right),
+            .init("high watermark", alignment: .right),
+        ])
+        partitions.indent = 1
+        for topic in topics {
+            for (index, partition) in topic.partitions.enumerated() {
+                let isUnderReplicated = Set(partition.isr) != Set(partition.replicas)
+                let isr = partition.isr.map(String.init).joined(separator: ",")
+                partitions.rows.append([
+                    index == 0 ? topic.name : "",
+                    "\(partition.partition)",
+                    partition.leader.map(String.init) ?? style.red("none"),
+                    partition.replicas.map(String.init).joined(separator: ","),
+                    isUnderReplicated ? style.yellow(isr) : isr,
+                    partition.logEndOffset.map(String.init) ?? "-",
+                    partition.highWatermark.map(String.init) ?? "-",
+                ])
+            }
+        }
+        lines += partitions.render(width: width, style: style)
+        return lines.joined(separator: "\n")
+    }
+
+    static func state(_ state: ProcessStatus.State, style: Style) -> (String, String) {
+        switch state {
+        case .running: return (style.green("●"), "up")
+        case .paused: return (style.yellow("◐"), "paused")
+        case .stopped: return (style.red("○"), "down")
+        }
+    }
+
+    /// `45s`, `3m12s`, `2h05m`.
+    public static func duration(_ duration: Duration) -> String {
+        let seconds = Int(duration.components.seconds)
+        if seconds < 60 { return "\(seconds)s" }
+        if seconds < 3600 { return "\(seconds / 60)m\(String(format: "%02d", seconds % 60))s" }
+        return "\(seconds / 3600)h\(String(format: "%02d", (seconds % 3600) / 60))m"
+    }
+
+    static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+
+    /// `28 MB` (decimal megabytes, as `ps` and `top` users read them).
+    public static func bytes(_ bytes: Int) -> String {
+        if bytes < 1_000_000 { return "\(bytes / 1000) kB" }
+        return "\(bytes / 1_000_000) MB"
+    }
+}

@@ -1,0 +1,115 @@
+import Foundation
+
+/// One REPL command as the table describes it: its words, usage line, help text and what its
+/// arguments are, which drives argument checking, `help <command>` and TAB completion alike.
+public struct CommandSpec: Sendable {
+    /// What an argument holds, so completion can offer the right names.
+    public enum ValueKind: Sendable, Equatable {
+        case text
+        case number
+        case brokerID
+        case topic
+        case group
+        case consumer
+        case term
+        case file
+        case command
+        case metaPath
+        case choice([String])
+    }
+
+    /// A `--name` option. `value` nil makes it a flag.
+    public struct Option: Sendable {
+        public let name: String
+        public let value: ValueKind?
+        public let help: String
+        /// May be given more than once (`--config k=v --config k2=v2`).
+        public let isRepeatable: Bool
+
+        public init(_ name: String, _ value: ValueKind?, _ help: String, isRepeatable: Bool = false) {
+            self.name = name
+            self.value = value
+            self.help = help
+            self.isRepeatable = isRepeatable
+        }
+    }
+
+    /// A positional argument.
+    public struct Positional: Sendable {
+        public let name: String
+        public let kind: ValueKind
+        public let isRequired: Bool
+        /// Takes every remaining word (`VALUE...`, `explain high watermark`).
+        public let isVariadic: Bool
+
+        public init(_ name: String, _ kind: ValueKind, isRequired: Bool = true, isVariadic: Bool = false) {
+            self.name = name
+            self.kind = kind
+            self.isRequired = isRequired
+            self.isVariadic = isVariadic
+        }
+    }
+
+    /// Which part of Samsa a command needs before it can run.
+    public enum Availability: Sendable, Equatable {
+        case now
+        /// Needs the Kafka client library (SamsaClient).
+        case needsClient
+        /// Needs the ZooKeeper client (MetadataClient) talking to samsa-meta.
+        case needsMetadataClient
+    }
+
+    /// `["broker", "kill"]` or `["explain"]`.
+    public let words: [String]
+    public let positionals: [Positional]
+    public let options: [Option]
+    /// One line for `help`.
+    public let summary: String
+    /// More for `help <command>`: what it does in Kafka's terms.
+    public let details: String
+    public let availability: Availability
+
+    public init(
+        _ words: [String], positionals: [Positional] = [], options: [Option] = [], summary: String,
+        details: String = "", availability: Availability = .now
+    ) {
+        self.words = words
+        self.positionals = positionals
+        self.options = options
+        self.summary = summary
+        self.details = details
+        self.availability = availability
+    }
+
+    public var name: String { self.words.joined(separator: " ") }
+
+    /// `broker kill N`, `topic create NAME [--partitions P] ...`.
+    public var usage: String {
+        var parts = [self.name]
+        for positional in self.positionals {
+            let word = positional.isVariadic ? "\(positional.name)..." : positional.name
+            parts.append(positional.isRequired ? word : "[\(word)]")
+        }
+        for option in self.options {
+            let value = option.value.map { " \(Self.placeholder(for: $0, option: option.name))" } ?? ""
+            parts.append("[\(option.name)\(value)]" + (option.isRepeatable ? "..." : ""))
+        }
+        return parts.joined(separator: " ")
+    }
+
+    public func option(named name: String) -> Option? {
+        self.options.first { $0.name == name }
+    }
+
+    static func placeholder(for kind: ValueKind, option: String) -> String {
+        switch kind {
+        case .choice(let values): return values.joined(separator: "|")
+        case .number: return "N"
+        case .brokerID: return "ID"
+        case .file: return "FILE"
+        default:
+            let base = option.drop { $0 == "-" }
+            return base.uppercased().replacingOccurrences(of: "-", with: "_")
+        }
+    }
+}

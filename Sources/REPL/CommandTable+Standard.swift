@@ -1,0 +1,144 @@
+extension CommandTable {
+    /// The commands of issue 7, in the order `help` lists them.
+    public static let standardCommands: [CommandSpec] = [
+        // Cluster.
+        CommandSpec(
+            ["cluster", "start"],
+            options: [
+                .init("--brokers", .number, "how many brokers (default 3; an existing cluster keeps its count)"),
+                .init("--name", .text, "cluster name and folder .samsa/NAME/ (default lab)"),
+                .init("--standalone", nil, "brokers without a metadata server, each its own controller"),
+                .init("--detach", nil, "keep the cluster running after samsa quits"),
+            ],
+            summary: "start a metadata server and brokers on this machine",
+            details: """
+                Writes zookeeper.properties and server-N.properties into .samsa/NAME/config/, starts
+                samsa-meta on 127.0.0.1:2181 and brokers on 9092, 9093, ... (a busy port is replaced by a
+                free one, and you are told). Each process logs to .samsa/NAME/logs/. A cluster that was
+                stopped starts again with its data. Without --detach the cluster stops when samsa quits.
+                """),
+        CommandSpec(
+            ["cluster", "stop"], summary: "stop every broker cleanly, then the metadata server (data is kept)"),
+        CommandSpec(["cluster", "destroy"], summary: "stop the cluster and delete its folder: data, logs, configs"),
+        CommandSpec(
+            ["cluster", "status"], summary: "brokers up, down or paused; partitions, leaders and ISR",
+            details: """
+                Today it shows processes (state, address, pid, uptime, memory). Leaders, replicas, ISR,
+                log end offsets and high watermarks per partition arrive with the client library.
+                """),
+        // Brokers.
+        CommandSpec(
+            ["broker", "kill"], positionals: [.init("ID", .brokerID)],
+            summary: "SIGKILL a broker: it dies at once, like a crash",
+            details: "Nobody tells the cluster: its metadata session must expire before a new leader is chosen."),
+        CommandSpec(
+            ["broker", "stop"], positionals: [.init("ID", .brokerID)],
+            summary: "SIGTERM a broker: it shuts down cleanly (controlled shutdown)",
+            details: "A clean shutdown hands its partition leaderships to other brokers before it exits."),
+        CommandSpec(
+            ["broker", "start"], positionals: [.init("ID", .brokerID)],
+            summary: "start a stopped broker again, with its port and data"),
+        CommandSpec(
+            ["broker", "pause"], positionals: [.init("ID", .brokerID)],
+            summary: "SIGSTOP a broker: it freezes with its sockets open, like a long GC pause"),
+        CommandSpec(
+            ["broker", "resume"], positionals: [.init("ID", .brokerID)], summary: "SIGCONT a paused broker"),
+        CommandSpec(
+            ["broker", "logs"], positionals: [.init("ID", .brokerID)],
+            options: [.init("--lines", .number, "how many lines from the end (default 20)")],
+            summary: "the end of a broker's log file"),
+        // Topics.
+        CommandSpec(
+            ["topic", "create"], positionals: [.init("NAME", .topic)],
+            options: [
+                .init("--partitions", .number, "number of partitions (default num.partitions)"),
+                .init("--replication-factor", .number, "copies of each partition, each on a different broker"),
+                .init("--config", .text, "a topic config such as retention.ms=60000", isRepeatable: true),
+            ],
+            summary: "create a topic", availability: .needsClient),
+        CommandSpec(["topic", "list"], summary: "list topics", availability: .needsClient),
+        CommandSpec(
+            ["topic", "describe"], positionals: [.init("NAME", .topic)],
+            summary: "partitions, leaders, replicas, ISR and configs of a topic", availability: .needsClient),
+        CommandSpec(
+            ["topic", "alter"], positionals: [.init("NAME", .topic)],
+            options: [
+                .init("--partitions", .number, "raise the partition count (it can never shrink)"),
+                .init("--config", .text, "set a topic config, key=value", isRepeatable: true),
+            ],
+            summary: "add partitions or change configs", availability: .needsClient),
+        CommandSpec(
+            ["topic", "delete"], positionals: [.init("NAME", .topic)], summary: "delete a topic and its data",
+            availability: .needsClient),
+        // Producing and consuming.
+        CommandSpec(
+            ["produce"], positionals: [.init("TOPIC", .topic), .init("VALUE", .text, isRequired: false, isVariadic: true)],
+            options: [
+                .init("--key", .text, "record key; the same key always goes to the same partition"),
+                .init("--partition", .number, "write to this partition instead of the partitioner's choice"),
+                .init("--acks", .choice(["0", "1", "all"]), "how many replicas must have it before success"),
+                .init("--count", .number, "write N numbered records"),
+                .init("--file", .file, "write one record per line of a file"),
+            ],
+            summary: "write records; prints the partition and offset of each", availability: .needsClient),
+        CommandSpec(
+            ["consume"], positionals: [.init("TOPIC", .topic)],
+            options: [
+                .init("--from-beginning", nil, "start at the earliest offset still kept"),
+                .init("--partition", .number, "read only this partition"),
+                .init("--offset", .number, "start at this offset (with --partition)"),
+                .init("--max-messages", .number, "stop after N records"),
+                .init("--group", .group, "read as a member of this consumer group"),
+            ],
+            summary: "read records: partition, offset, key, value", availability: .needsClient),
+        // Consumer groups.
+        CommandSpec(
+            ["consumer", "start"], positionals: [.init("NAME", .consumer)],
+            options: [
+                .init("--group", .group, "the consumer group to join"),
+                .init("--topic", .topic, "the topic to subscribe to"),
+            ],
+            summary: "run a background group member; rebalances are printed as they happen",
+            availability: .needsClient),
+        CommandSpec(
+            ["consumer", "stop"], positionals: [.init("NAME", .consumer)],
+            summary: "stop a member cleanly: it leaves the group at once", availability: .needsClient),
+        CommandSpec(
+            ["consumer", "kill"], positionals: [.init("NAME", .consumer)],
+            summary: "stop a member without leaving: the group notices when its session times out",
+            availability: .needsClient),
+        CommandSpec(["consumer", "list"], summary: "background consumers of this REPL", availability: .needsClient),
+        CommandSpec(["group", "list"], summary: "consumer groups the cluster knows", availability: .needsClient),
+        CommandSpec(
+            ["group", "describe"], positionals: [.init("GROUP", .group)],
+            summary: "members, assignment, committed offsets and lag", availability: .needsClient),
+        // Metadata.
+        CommandSpec(
+            ["meta", "ls"], positionals: [.init("PATH", .metaPath, isRequired: false)],
+            summary: "children of a znode in the metadata tree", availability: .needsMetadataClient),
+        CommandSpec(
+            ["meta", "get"], positionals: [.init("PATH", .metaPath)], summary: "a znode's data (JSON shown pretty)",
+            availability: .needsMetadataClient),
+        CommandSpec(
+            ["meta", "stat"], positionals: [.init("PATH", .metaPath)],
+            summary: "a znode's version, owner session, times", availability: .needsMetadataClient),
+        // Learning and the REPL itself.
+        CommandSpec(
+            ["explain"], positionals: [.init("TERM", .term, isRequired: false, isVariadic: true)],
+            summary: "a short explanation of a Kafka term (`explain` lists them)"),
+        CommandSpec(
+            ["watch"], positionals: [.init("COMMAND", .command, isVariadic: true)],
+            summary: "rerun a view every second until a key is pressed",
+            details: """
+                Views: `cluster status` today; `topic describe`, `group describe` and `group list` when
+                the client arrives. In a script it shows the view once.
+                """),
+        CommandSpec(
+            ["source"], positionals: [.init("FILE", .file)],
+            summary: "run the commands in a file, stopping at the first error"),
+        CommandSpec(
+            ["help"], positionals: [.init("COMMAND", .command, isRequired: false, isVariadic: true)],
+            summary: "list commands, or explain one"),
+        CommandSpec(["quit"], summary: "leave samsa (a cluster started here stops unless --detach)"),
+    ]
+}

@@ -1,0 +1,140 @@
+/// `explain TERM`: short, exact explanations of the course's concepts, in Kafka's own vocabulary,
+/// each ending with related terms to explore next. Checked against Kafka's documentation
+/// (configuration reference, design section) and the KIPs named.
+public enum Explanations {
+    public struct Entry: Sendable {
+        /// The name completion offers, e.g. `high-watermark`.
+        public let term: String
+        /// Other spellings accepted (`hw`, `isr`), compared after normalising.
+        public let aliases: [String]
+        public let text: String
+    }
+
+    public static let entries: [Entry] = [
+        Entry(term: "offset", aliases: ["offsets"], text: """
+            An offset is a record's position in its partition: 0 for the first record, then 1, 2, ...
+            Offsets never change and are never reused, even after retention deletes old records, so a
+            consumer can resume exactly by remembering one number per partition. See: partition, lag.
+            """),
+        Entry(term: "partition", aliases: ["partitions"], text: """
+            A topic is split into partitions. Each is an ordered, append-only log kept on brokers, and
+            every record lands in exactly one of them (chosen by the key's hash, or by the producer).
+            Order is guaranteed only within a partition. More partitions spread the load over more
+            brokers and let more consumers of a group read in parallel. See: offset, leader.
+            """),
+        Entry(term: "leader", aliases: ["follower", "replica", "replicas"], text: """
+            Each partition has one leader replica, on one broker. Producers write to the leader and
+            consumers read from it; the other replicas, the followers, fetch from the leader to copy
+            its log. If the leader's broker fails, the controller makes an in-sync follower the new
+            leader. See: isr, controller, leader-epoch.
+            """),
+        Entry(term: "isr", aliases: ["in-sync-replicas", "in-sync"], text: """
+            The in-sync replicas (ISR) are the leader plus the followers that have caught up with it
+            within replica.lag.time.max.ms. A follower that falls behind leaves the ISR and rejoins once
+            it has caught up. With acks=all a write succeeds only when every ISR member has it, and only
+            an ISR member can become leader (unless unclean.leader.election.enable=true).
+            See: acks, min.insync.replicas, high-watermark.
+            """),
+        Entry(term: "high-watermark", aliases: ["hw", "watermark", "highwatermark"], text: """
+            The high watermark is the offset up to which every in-sync replica has the data. Consumers
+            read only below it, so a record they see cannot vanish when a leader dies. Records above
+            it exist on the leader but are not yet safe. See: isr, acks.
+            """),
+        Entry(term: "leader-epoch", aliases: ["epoch"], text: """
+            The leader epoch is a number that goes up each time a partition gets a new leader. Leaders
+            stamp it on the batches they write, so a replica that returns after a failover can ask the
+            new leader where its own history ends and cut off what the new leader never had (KIP-101),
+            and requests from a replica with an old epoch are refused. See: leader, isr.
+            """),
+        Entry(term: "controller", aliases: ["controller-epoch"], text: """
+            One broker is the controller: in ZooKeeper mode, the first one to create the ephemeral
+            /controller znode. It assigns replicas to new topics, elects partition leaders and updates
+            the ISR in the metadata when a broker's session ends. If the controller dies another broker
+            takes over, and the controller epoch goes up so the old one's orders are ignored.
+            See: leader, isr.
+            """),
+        Entry(term: "consumer-group", aliases: ["group", "groups", "consumer", "consumers"], text: """
+            Consumers that share a group.id form a consumer group and split a topic's partitions among
+            them: at any moment each partition is read by exactly one member of the group. Each group
+            commits its own offsets, so two groups each read all the records. Members beyond the
+            partition count sit idle. See: rebalance, lag.
+            """),
+        Entry(term: "rebalance", aliases: ["rebalancing", "generation"], text: """
+            A rebalance hands out a group's partitions again. It happens when a member joins, leaves,
+            or sends no heartbeat for session.timeout.ms, and when the subscribed topics change. Each
+            rebalance starts a new generation of the group; with the classic protocol members stop
+            reading until it completes. See: consumer-group.
+            """),
+        Entry(term: "lag", aliases: ["consumer-lag"], text: """
+            Lag is how far a consumer group is behind, per partition: the high watermark (the newest
+            readable offset) minus the group's committed offset. Lag that keeps growing means the
+            consumers read more slowly than producers write. See: offset, consumer-group.
+            """),
+        Entry(term: "acks", aliases: ["ack", "acknowledgement", "acknowledgements"], text: """
+            acks says how many replicas must have a write before the leader answers the producer.
+            acks=0: no answer is awaited, so a lost record goes unnoticed. acks=1: the leader has written
+            it; lost if the leader dies before a follower copies it. acks=all (-1): every ISR member has
+            it. See: isr, min.insync.replicas.
+            """),
+        Entry(term: "min.insync.replicas", aliases: ["min-insync-replicas", "mininsyncreplicas"], text: """
+            With acks=all, a leader refuses writes (NOT_ENOUGH_REPLICAS) while the ISR has fewer than
+            min.insync.replicas members. It makes acks=all mean "at least this many copies" even when
+            followers have dropped out; replication factor 3 with min.insync.replicas=2 survives the loss
+            of one broker without losing acknowledged data. No effect on acks=0 or 1. See: acks, isr.
+            """),
+        Entry(term: "retention", aliases: ["retention.ms", "log.retention.hours"], text: """
+            Kafka keeps records for a time (log.retention.hours, 168 by default; retention.ms per topic)
+            or up to a size (retention.bytes), whether or not anyone has read them. Deletion removes
+            whole closed segments, so the earliest offset moves forward while offsets themselves never
+            change. See: segment, offset.
+            """),
+        Entry(term: "segment", aliases: ["segments", "log-segment"], text: """
+            A partition's log is a series of segment files: .log holds the batches, .index and
+            .timeindex find offsets and times in it, and each is named by its first offset. Only the
+            newest (active) segment is written to; a new one starts at log.segment.bytes (1 GiB) or
+            log.roll.hours. Retention deletes whole segments. See: retention.
+            """),
+        Entry(term: "page-cache", aliases: ["pagecache", "cache"], text: """
+            Kafka keeps no record cache of its own: it writes to files and lets the operating system's
+            page cache keep recent data in RAM. Consumers near the end of a log are served from memory
+            without reading the disk, and the broker can send file bytes straight to the socket
+            (sendfile, "zero-copy"). See: segment, batching.
+            """),
+        Entry(term: "compression", aliases: ["compression.type", "gzip", "lz4", "snappy", "zstd"], text: """
+            Producers can compress whole batches (compression.type: gzip, snappy, lz4 or zstd). Brokers
+            store and serve a batch compressed as it came, unless the topic asks for another codec,
+            and consumers decompress it: less network and disk, more CPU on the clients. Bigger
+            batches compress better. See: batching.
+            """),
+        Entry(term: "batching", aliases: ["batch", "batches", "linger.ms", "batch.size"], text: """
+            Producers collect records for the same partition into batches (up to batch.size bytes,
+            waiting up to linger.ms for more) and send batches for many partitions in one request.
+            Fewer, larger requests and sequential disk writes raise throughput at the cost of a little
+            latency. See: compression, acks.
+            """),
+    ]
+
+    /// Lower case, spaces and underscores as hyphens: "High Watermark" → "high-watermark".
+    public static func normalise(_ term: String) -> String {
+        term.lowercased().split(whereSeparator: { $0 == " " || $0 == "_" || $0 == "\t" }).joined(separator: "-")
+    }
+
+    public static func entry(for term: String) -> Entry? {
+        let key = self.normalise(term)
+        return self.entries.first { $0.term == key || $0.aliases.contains(key) }
+    }
+
+    /// The explanation, or `unknownTerm` with the closest term.
+    public static func explain(_ term: String) throws(REPLError) -> String {
+        guard let entry = self.entry(for: term) else {
+            let key = self.normalise(term)
+            throw .unknownTerm(term, suggestion: EditDistance.closest(to: key, among: self.entries.map(\.term)))
+        }
+        return entry.text
+    }
+
+    /// `explain` with no term.
+    public static var listing: String {
+        "Terms: " + self.entries.map(\.term).joined(separator: ", ") + "\nFor example: `explain high watermark`."
+    }
+}

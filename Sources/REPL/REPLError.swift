@@ -1,0 +1,52 @@
+import LocalCluster
+
+/// What went wrong with one command. Each description is the one line the student sees: what is
+/// wrong and what would be right.
+public enum REPLError: Error, CustomStringConvertible, Sendable, Equatable {
+    /// Not a command; `suggestion` is the closest one, if any is close.
+    case unknownCommand(String, suggestion: String?)
+    /// A command group (`broker`) without a valid subcommand.
+    case unknownSubcommand(group: String, given: String?, suggestion: String?, choices: [String])
+    /// Arguments that do not fit; `usage` is the command's usage line.
+    case usage(String, usage: String)
+    /// A line with an unterminated quote or a trailing backslash.
+    case syntax(String)
+    /// The command needs a part of Samsa this build does not have yet.
+    case notAvailable(command: String, needs: String)
+    /// A cluster operation failed.
+    case cluster(LocalClusterError)
+    /// `explain` of a term it does not know.
+    case unknownTerm(String, suggestion: String?)
+    /// `source` of a file that cannot be read, or a nested `source` loop.
+    case file(String)
+    /// An error inside a sourced file, at a line of it.
+    case inFile(path: String, line: Int, underlying: String)
+
+    public var description: String {
+        switch self {
+        case .unknownCommand(let name, let suggestion):
+            let hint = suggestion.map { "; did you mean `\($0)`?" } ?? "; `help` lists the commands"
+            return "unknown command '\(name)'\(hint)"
+        case .unknownSubcommand(let group, let given, let suggestion, let choices):
+            let listed = choices.map { "`\(group) \($0)`" }.joined(separator: ", ")
+            guard let given else { return "`\(group)` needs a subcommand: \(listed)" }
+            if let suggestion { return "unknown command '\(group) \(given)'; did you mean `\(group) \(suggestion)`?" }
+            return "unknown command '\(group) \(given)'; try \(listed)"
+        case .usage(let message, let usage):
+            return "\(message)\nusage: \(usage)"
+        case .syntax(let message):
+            return message
+        case .notAvailable(let command, let needs):
+            return "`\(command)` arrives with \(needs), which is not in this build yet"
+        case .cluster(let error):
+            return error.description
+        case .unknownTerm(let term, let suggestion):
+            let hint = suggestion.map { "; did you mean `explain \($0)`?" } ?? "; `explain` lists the terms"
+            return "no explanation for '\(term)'\(hint)"
+        case .file(let message):
+            return message
+        case .inFile(let path, let line, let underlying):
+            return "\(path):\(line): \(underlying)"
+        }
+    }
+}

@@ -1,0 +1,256 @@
+import Foundation
+import LocalCluster
+import Logging
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// One REPL session: runs command lines against the current local cluster, interactively, from a
+/// script, or from `source FILE`. It reattaches to `.samsa/<name>/` when a cluster was started
+/// there before, and stops the cluster it started itself when it ends (unless detached).
+public final class Session {
+    /// What running one line asks the caller to do next.
+    public enum Outcome: Sendable, Equatable {
+        case proceed
+        case quit
+    }
+
+    public struct Configuration: Sendable {
+        /// The cluster to attach to and start by default (`--cluster`).
+        public var clusterName: String
+        /// Where `.samsa/` lives: the current directory by default.
+        public var baseDirectory: URL
+        public var executables: ClusterExecutables
+        /// Stops our processes if this process dies; nil turns that off (tests of the REPL alone).
+        public var usesWatchdog: Bool
+
+        public init(
+            clusterName: String = "lab",
+            baseDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true),
+            executables: ClusterExecutables = .fromEnvironment(), usesWatchdog: Bool = true
+        ) {
+            self.clusterName = clusterName
+            self.baseDirectory = baseDirectory
+            self.executables = executables
+            self.usesWatchdog = usesWatchdog
+        }
+    }
+
+    public let table: CommandTable
+    public let console: Console
+    public let configuration: Configuration
+    let logger: Logger
+    let watchdog: ParentDeathWatchdog?
+    /// The cluster commands act on; nil until one is attached or started.
+    public internal(set) var cluster: LocalCluster?
+    private var sourceDepth = 0
+    /// True when the user is at a terminal (interactive REPL): `watch` redraws only then.
+    public var isTerminal = false
+    /// Runs before each prompt, e.g. to refresh what completion offers.
+    public var beforeEachCommand: (() -> Void)?
+
+    public init(configuration: Configuration, console: Console, table: CommandTable = CommandTable(), logger: Logger? = nil) {
+        self.configuration = configuration
+        self.console = console
+        self.table = table
+        self.logger = logger ?? Logger(label: "samsa.repl")
+        self.watchdog = configuration.usesWatchdog ? ParentDeathWatchdog() : nil
+    }
+
+    /// Reattaches to the default cluster if its folder has a state file. Returns a line saying
+    /// so, or nil when there is nothing to attach to.
+    @discardableResult
+    public func attachDefaultCluster() throws(REPLError) -> String? {
+        let layout = ClusterLayout(name: self.configuration.clusterName, baseDirectory: self.configuration.baseDirectory)
+        guard FileManager.default.fileExists(atPath: layout.stateFile.path) else { return nil }
+        let cluster = try self.openCluster(layout)
+        self.cluster = cluster
+        guard let snapshot = cluster.snapshot(), snapshot.isAnythingRunning else { return nil }
+        let up = snapshot.processes.filter { $0.state != .stopped }.count
+        return "Reattached to cluster \"\(snapshot.name)\" in \(snapshot.folder): \(up) of \(snapshot.processes.count) processes running."
+    }
+
+    func openCluster(_ layout: ClusterLayout) throws(REPLError) -> LocalCluster {
+        do {
+            let cluster = try LocalCluster(
+                layout: layout, executables: self.configuration.executables, watchdog: self.watchdog, logger: self.logger)
+            let console = self.console
+            cluster.onUnexpectedExit { role, pid, status in
+                let hint: String
+                switch role {
+                case .broker(let id): hint = "`broker logs \(id)` shows why; `broker start \(id)` starts it again"
+                case .metadataServer: hint = "its log is \(layout.logFile(for: role).path)"
+                }
+                let how = status == SIGKILL ? "was killed (SIGKILL)" : "exited unexpectedly (status \(status))"
+                console.event("! \(role) (pid \(pid)) \(how); \(hint)")
+            }
+            return cluster
+        } catch let error as LocalClusterError {
+            throw .cluster(error)
+        } catch {
+            throw .file("\(error)")
+        }
+    }
+
+    /// The prompt for the cluster's state now.
+    public var prompt: String {
+        ClusterDiagram.prompt(for: self.cluster?.snapshot().map { ClusterView(snapshot: $0) })
+    }
+
+    /// Names TAB completion can offer now.
+    public var completionNames: Completer.Names {
+        Completer.Names(brokerIDs: self.cluster?.currentState?.brokerIDs ?? [])
+    }
+
+    /// Runs one line. Errors are thrown for the caller to print (interactive) or stop on (scripts).
+    public func execute(_ line: String) throws(REPLError) -> Outcome {
+        let words = try CommandLineSplitter.split(line)
+        guard case .command(let spec, let arguments) = try self.table.resolve(words) else { return .proceed }
+        let parsed = try ParsedArguments(arguments, for: spec)
+        switch spec.availability {
+        case .now: break
+        case .needsClient: throw .notAvailable(command: spec.name, needs: "the Samsa client library")
+        case .needsMetadataClient: throw .notAvailable(command: spec.name, needs: "the metadata client")
+        }
+        switch spec.words {
+        case ["quit"]:
+            return .quit
+        case ["help"]:
+            self.console.print(
+                parsed.positionals.isEmpty ? self.table.helpText() : try self.table.helpText(for: parsed.positionals))
+        case ["explain"]:
+            self.console.print(
+                parsed.positionals.isEmpty
+                    ? Explanations.listing : try Explanations.explain(parsed.positionals.joined(separator: " ")))
+        case ["source"]:
+            try self.source(parsed.positionals[0])
+        case ["watch"]:
+            try self.watch(parsed.positionals)
+        default:
+            guard spec.words.first == "cluster" || spec.words.first == "broker" else {
+                throw .notAvailable(command: spec.name, needs: "a later build")
+            }
+            try self.runClusterCommand(spec, parsed)
+        }
+        return .proceed
+    }
+
+    /// Commands `watch` may repeat: views that change nothing.
+    static let watchableCommands: Set<String> = ["cluster status", "topic describe", "group describe", "group list", "topic list"]
+
+    /// `watch COMMAND`: clears the screen and reruns a view every second until a key is pressed.
+    /// Without a terminal (scripts) the view runs once, so output stays stable.
+    func watch(_ words: [String]) throws(REPLError) {
+        guard case .command(let spec, let arguments) = try self.table.resolve(words) else { return }
+        guard Self.watchableCommands.contains(spec.name) else {
+            let views = Self.watchableCommands.sorted().map { "`\($0)`" }.joined(separator: ", ")
+            throw .usage("`watch` repeats views only: \(views)", usage: "watch COMMAND...")
+        }
+        _ = try ParsedArguments(arguments, for: spec)
+        guard self.isTerminal else {
+            _ = try self.execute(words.map(Self.quoted).joined(separator: " "))
+            return
+        }
+        let line = words.map(Self.quoted).joined(separator: " ")
+        // Bounded only by the user's key press; each round is one command and a 1 s wait.
+        while true {
+            self.console.print("\u{1B}[H\u{1B}[2J" + self.console.style.dim("every 1 s: \(line) · press any key to stop"))
+            _ = try self.execute(line)
+            if KeyPress.wait(timeout: .seconds(1)) { return }
+        }
+    }
+
+    static func quoted(_ word: String) -> String {
+        word.contains(where: { $0 == " " || $0 == "\"" || $0 == "'" || $0 == "\\" || $0 == "#" })
+            ? "'" + word.replacingOccurrences(of: "'", with: "") + "'" : word
+    }
+
+    /// `source FILE`: each line as if typed, stopping at the first error, which names the line.
+    func source(_ path: String) throws(REPLError) {
+        guard self.sourceDepth < 8 else { throw .file("source files nest more than 8 deep; does \(path) source itself?") }
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            throw .file("cannot read \(path); give a path to a text file of commands")
+        }
+        self.sourceDepth += 1
+        defer { self.sourceDepth -= 1 }
+        for (index, line) in Self.lines(of: text).enumerated() {
+            do {
+                if try self.execute(line) == .quit { return }
+            } catch {
+                throw .inFile(path: path, line: index + 1, underlying: error.description)
+            }
+        }
+    }
+
+    /// Runs a script (a file or piped stdin): no prompt, no echo; the first error is printed as
+    /// `samsa: NAME line N: message` on stderr and ends the run with exit code 1.
+    public func runScript(_ text: String, name: String) -> Int32 {
+        var lines = Self.lines(of: text).makeIterator()
+        return self.runScript(name: name) { lines.next() }
+    }
+
+    /// The same, reading lines as they arrive (`nextLine` returns nil at the end), so commands
+    /// piped in one at a time run at once.
+    public func runScript(name: String, nextLine: () -> String?) -> Int32 {
+        defer { self.finish() }
+        var number = 0
+        while let line = nextLine() {
+            number += 1
+            do {
+                if try self.execute(line) == .quit { return 0 }
+            } catch {
+                self.console.error("samsa: \(name) line \(number): \(error.description)")
+                return 1
+            }
+        }
+        return 0
+    }
+
+    /// The interactive loop: prompt, read, run, print errors, until `quit` or end of input.
+    public func runInteractive(reader: any LineReader) {
+        defer {
+            reader.saveHistory()
+            self.finish()
+        }
+        while true {
+            self.beforeEachCommand?()
+            let prompt = self.prompt
+            if self.isTerminal, let cluster = self.cluster {
+                // Drawn again after an event, with the cluster as it is then.
+                self.console.setWaitingPrompt { ClusterDiagram.prompt(for: cluster.snapshot().map { ClusterView(snapshot: $0) }) }
+            } else if self.isTerminal {
+                self.console.setWaitingPrompt { prompt }
+            }
+            let line = reader.readLine(prompt: prompt)
+            self.console.setWaitingPrompt(nil)
+            guard let line else { break }
+            reader.addHistory(line)
+            do {
+                if try self.execute(line) == .quit { return }
+            } catch {
+                self.console.error(error.description)
+            }
+        }
+        self.console.print("")
+    }
+
+    /// When the session ends: a cluster started here (and not detached) is stopped, so no
+    /// process outlives the REPL by accident.
+    public func finish() {
+        guard let cluster = self.cluster, cluster.hasChildren, cluster.currentState?.isDetached == false else { return }
+        self.console.print("Stopping cluster \"\(cluster.layout.name)\" (started in this session; `cluster start --detach` keeps one running)...")
+        cluster.stopIfOwned()
+    }
+
+    /// Splits a script into lines (a trailing newline adds no empty line).
+    static func lines(of text: String) -> [String] {
+        // "\r\n" is one Character in Swift, so it is named as a separator of its own.
+        var lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
+            .map(String.init)
+        if lines.last == "" { lines.removeLast() }
+        return lines
+    }
+}

@@ -1,0 +1,161 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import LocalCluster
+import Logging
+import REPL
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// `samsa`: the REPL students live in. Interactive on a terminal; with `--script FILE`, or with
+/// commands piped on stdin, it runs them without a prompt and stops at the first error.
+@main
+struct SamsaCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "samsa",
+        abstract: "Samsa — a Kafka you can see inside. A REPL that runs a local cluster.",
+        discussion: """
+            Type `help` in the REPL for its commands. Scripts hold one command per line; blank lines \
+            and lines starting with # are skipped. A script stops at its first error with exit code 1.
+            """)
+
+    @Option(help: ArgumentHelp("Run the commands in FILE without a prompt, then exit.", valueName: "FILE"))
+    var script: String?
+
+    @Option(help: ArgumentHelp("The cluster to attach to and start by default: the folder .samsa/NAME/.", valueName: "NAME"))
+    var cluster: String = "lab"
+
+    @Option(help: ArgumentHelp("The folder holding .samsa/ (default: the current directory).", valueName: "DIR"))
+    var directory: String?
+
+    @Option(help: "Log level of samsa's own diagnostics on stderr: trace, debug, info, warning, error.")
+    var logLevel: String = "warning"
+
+    func validate() throws {
+        guard ClusterLayout.isValidName(self.cluster) else {
+            throw ValidationError("--cluster must be letters, digits, '-', '_' or '.', e.g. --cluster lab")
+        }
+        guard Logger.Level(rawValue: self.logLevel) != nil else {
+            throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error, critical")
+        }
+    }
+
+    func run() throws {
+        let level = Logger.Level(rawValue: self.logLevel) ?? .warning
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = level
+            return handler
+        }
+        Self.useUTF8Locale()
+        let terminal = Terminal.current()
+        let console = Console(terminal: terminal)
+        var configuration = Session.Configuration(clusterName: self.cluster)
+        if let directory = self.directory {
+            configuration.baseDirectory = URL(fileURLWithPath: directory, isDirectory: true)
+        }
+        let session = Session(configuration: configuration, console: console)
+        let signals = Self.stopClusterOnSignals(session)
+        defer { signals.forEach { $0.cancel() } }
+
+        if let script = self.script {
+            guard let text = try? String(contentsOfFile: script, encoding: .utf8) else {
+                console.error("samsa: cannot read \(script); --script takes a text file of commands")
+                throw ExitCode(1)
+            }
+            try Self.attach(session, announce: false)
+            let status = session.runScript(text, name: script)
+            if status != 0 { throw ExitCode(status) }
+            return
+        }
+        guard terminal.isInputTTY else {
+            try Self.attach(session, announce: false)
+            let status = session.runScript(name: "stdin") {
+                Swift.readLine(strippingNewline: true).map { $0.hasSuffix("\r") ? String($0.dropLast()) : $0 }
+            }
+            if status != 0 { throw ExitCode(status) }
+            return
+        }
+        console.print("Samsa — a Kafka you can see inside. `help` lists commands, `explain TERM` explains one.")
+        try Self.attach(session, announce: true)
+        // Ctrl-C must not end the REPL (and with it the cluster): the line editor clears the line.
+        signal(SIGINT, SIG_IGN)
+        let completer = Completer(table: session.table)
+        let names = CompletionNames(session.completionNames)
+        let reader: any LineReader
+        if terminal.isOutputTTY,
+            let libedit = LibEditLineReader.load(
+                historyPath: LibEditLineReader.defaultHistoryPath,
+                complete: { line in completer.complete(line, names: names.current) })
+        {
+            reader = libedit
+        } else {
+            reader = PlainLineReader(showsPrompt: true)
+        }
+        session.beforeEachCommand = { names.current = session.completionNames }
+        session.isTerminal = terminal.isOutputTTY
+        session.runInteractive(reader: reader)
+    }
+
+    private static func attach(_ session: Session, announce: Bool) throws {
+        do {
+            if let line = try session.attachDefaultCluster(), announce { session.console.print(line) }
+        } catch {
+            session.console.error("samsa: \(error.description)")
+            throw ExitCode(1)
+        }
+    }
+
+    /// SIGTERM and SIGHUP (terminal closed) stop a cluster this REPL started, then exit; the
+    /// watchdog covers SIGKILL, which nothing can catch.
+    private static func stopClusterOnSignals(_ session: Session) -> [any DispatchSourceSignal] {
+        nonisolated(unsafe) let session = session
+        return [SIGTERM, SIGHUP].map { number in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler {
+                session.finish()
+                Foundation.exit(128 + number)
+            }
+            source.resume()
+            return source
+        }
+    }
+
+    /// libedit handles multibyte characters (the prompt's "·", names typed in any language) only
+    /// in a UTF-8 locale; the C locale of a bare container would show them as octal escapes.
+    private static func useUTF8Locale() {
+        if let name = setlocale(LC_CTYPE, ""), String(cString: name).uppercased().contains("UTF") { return }
+        if setlocale(LC_CTYPE, "C.UTF-8") == nil { _ = setlocale(LC_CTYPE, "en_US.UTF-8") }
+    }
+}
+
+/// The names completion offers, refreshed before each prompt so the libedit callback (which may
+/// not call into the session) reads a plain value.
+///
+/// `@unchecked Sendable`: `value` is read and written only while holding `lock`.
+final class CompletionNames: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: Completer.Names
+
+    init(_ value: Completer.Names) {
+        self.value = value
+    }
+
+    var current: Completer.Names {
+        get {
+            self.lock.lock()
+            defer { self.lock.unlock() }
+            return self.value
+        }
+        set {
+            self.lock.lock()
+            self.value = newValue
+            self.lock.unlock()
+        }
+    }
+}

@@ -1,0 +1,86 @@
+import Foundation
+import LocalCluster
+import REPL
+import SamsaTesting
+import XCTest
+
+/// Commands run in-process against a `Session` with captured output; no cluster is started.
+final class SessionTests: XCTestCase {
+    func testHelpExplainAndQuit() throws {
+        let (session, console) = try self.makeSession()
+        XCTAssertEqual(try session.execute("help broker kill"), .proceed)
+        XCTAssertTrue(console.output.hasPrefix("usage: broker kill ID\n"), console.output)
+        XCTAssertEqual(try session.execute("explain"), .proceed)
+        XCTAssertTrue(console.output.contains("Terms: offset, partition, leader, isr, high-watermark"), console.output)
+        XCTAssertEqual(try session.execute("   # just a comment"), .proceed)
+        XCTAssertEqual(try session.execute("quit"), .quit)
+        XCTAssertEqual(try session.execute("q"), .quit)
+    }
+
+    func testCommandsThatNeedTheClientSaySoAfterCheckingArguments() throws {
+        let (session, _) = try self.makeSession()
+        self.assertError(session, "topic create orders --partitions 3", "`topic create` arrives with the Samsa client library, which is not in this build yet")
+        self.assertError(session, "meta get /controller", "`meta get` arrives with the metadata client, which is not in this build yet")
+        self.assertError(session, "produce", "`produce` needs TOPIC\nusage: produce TOPIC [VALUE...] [--key KEY] [--partition N] [--acks 0|1|all] [--count N] [--file FILE]")
+    }
+
+    func testBrokerCommandsWithoutAClusterSayHowToStartOne() throws {
+        let (session, _) = try self.makeSession()
+        self.assertError(session, "broker kill 2", "no cluster \"lab\" is running; start one with `cluster start`")
+        self.assertError(session, "cluster status", "no cluster \"lab\" is running; start one with `cluster start`")
+        self.assertError(session, "broker kill two", "ID must be a whole number from 0 up; got 'two'\nusage: broker kill ID")
+        self.assertError(session, "cluster start --name a/b", "--name 'a/b' must be letters, digits, '-', '_' or '.' (a folder name)\nusage: cluster start [--brokers N] [--name NAME] [--standalone] [--detach]")
+        self.assertError(session, "cluster start --brokers 0", "--brokers takes a whole number from 1 to 9; got '0'\nusage: cluster start [--brokers N] [--name NAME] [--standalone] [--detach]")
+        XCTAssertEqual(session.prompt, "samsa (no cluster)> ")
+    }
+
+    func testWatchRepeatsOnlyViews() throws {
+        let (session, _) = try self.makeSession()
+        self.assertError(session, "watch broker kill 1", "`watch` repeats views only: `cluster status`, `group describe`, `group list`, `topic describe`, `topic list`\nusage: watch COMMAND...")
+        self.assertError(session, "watch clustr status", "unknown command 'clustr'; did you mean `cluster status`?")
+        // Not at a terminal: the view runs once.
+        self.assertError(session, "watch cluster status", "no cluster \"lab\" is running; start one with `cluster start`")
+    }
+
+    func testSourceRunsAFileAndNamesTheLineOfAnError() throws {
+        let (session, console) = try self.makeSession()
+        let directory = try self.makeTemporaryDirectory()
+        let file = directory.appending("lab.samsa")
+        try "# a lab\nexplain lag\n\nexplian acks\nexplain acks\n".write(to: file, atomically: true, encoding: .utf8)
+        self.assertError(session, "source \(file.path)", "\(file.path):4: unknown command 'explian'; did you mean `explain`?")
+        XCTAssertTrue(console.output.hasPrefix("Lag is how far"), console.output)
+        XCTAssertFalse(console.output.contains("acks says"), console.output)
+        self.assertError(session, "source /nonexistent/file", "cannot read /nonexistent/file; give a path to a text file of commands")
+        let loop = directory.appending("loop.samsa")
+        try "source \(loop.path)\n".write(to: loop, atomically: true, encoding: .utf8)
+        XCTAssertThrowsError(try session.execute("source \(loop.path)")) { error in
+            XCTAssertTrue("\(error)".hasSuffix("source files nest more than 8 deep; does \(loop.path) source itself?"), "\(error)")
+        }
+    }
+
+    func testRunScriptStopsAtTheFirstErrorWithItsLine() throws {
+        let (session, console) = try self.makeSession()
+        XCTAssertEqual(session.runScript("explain offset\nbrokr kill 1\nexplain lag\n", name: "t.samsa"), 1)
+        XCTAssertTrue(console.output.hasSuffix("samsa: t.samsa line 2: unknown command 'brokr'; did you mean `broker kill`?\n"), console.output)
+        XCTAssertFalse(console.output.contains("Lag is"))
+        let (other, _) = try self.makeSession()
+        XCTAssertEqual(other.runScript("explain offset\r\nquit\nbogus\n", name: "t"), 0)
+    }
+
+    private func makeSession() throws -> (Session, Console) {
+        let directory = try self.makeTemporaryDirectory()
+        let console = Console.capturing(width: 80)
+        let session = Session(
+            configuration: .init(
+                clusterName: "lab", baseDirectory: directory.url,
+                executables: ClusterExecutables(searchDirectories: [directory.url]), usesWatchdog: false),
+            console: console)
+        return (session, console)
+    }
+
+    private func assertError(_ session: Session, _ line: String, _ message: String, file: StaticString = #filePath, line number: UInt = #line) {
+        XCTAssertThrowsError(try session.execute(line), file: file, line: number) { error in
+            XCTAssertEqual("\(error)", message, file: file, line: number)
+        }
+    }
+}
