@@ -96,7 +96,7 @@ let package = Package(
         ),
         .testTarget(
             name: "MetadataClientTests",
-            dependencies: ["MetadataClient", "SamsaTesting", logging],
+            dependencies: ["MetadataClient", "ZooKeeperProtocol", "SamsaTesting", nioCore, logging],
             swiftSettings: swiftSettings
         ),
     ]
