@@ -63,6 +63,18 @@ let package = Package(
             dependencies: ["MetadataServer", "PropertiesFile", argumentParser, logging],
             swiftSettings: swiftSettings
         ),
+        // Loopback benchmark of samsa-meta against ZooKeeper 3.8 via MetadataClient; docs/benchmarks.md.
+        .executableTarget(
+            name: "samsa-meta-bench",
+            dependencies: ["MetadataClient", "ZooKeeperProtocol", argumentParser, logging],
+            swiftSettings: swiftSettings
+        ),
+        // libFuzzer target for the ZooKeeper frame decoder and request parsing; see docs/fuzzing.md.
+        .executableTarget(
+            name: "samsa-meta-fuzz",
+            dependencies: ["ZooKeeperProtocol", "MetadataServer", nioCore],
+            swiftSettings: swiftSettings
+        ),
 
         // Test support: runs samsa-meta / samsa-broker processes on free ports in temp dirs.
         .target(name: "SamsaTesting", swiftSettings: swiftSettings),

@@ -156,7 +156,7 @@ extension ZooKeeperServer {
         }
         self.connections[id]?.lastZxid = zxid
         self.connections[id]?.lastResponseTime = Self.wallClockMillis()
-        self.enqueue(.bytes(buffer), to: id)
+        self.enqueue(.bytes(buffer), to: id, started: self.requestStarted)
     }
 
     private func handleAuth(_ packet: AuthPacket, xid: Int32, connection id: Int) {

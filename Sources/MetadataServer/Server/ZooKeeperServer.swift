@@ -39,7 +39,9 @@ public actor ZooKeeperServer {
     var isFlushing = false
     var appendedSequence: UInt64 = 0
     var durableSequence: UInt64 = 0
-    var held: [(sequence: UInt64, connection: Int, item: OutboundItem)] = []
+    var held: [(sequence: UInt64, connection: Int, item: OutboundItem, started: ContinuousClock.Instant?)] = []
+    /// When the request being handled arrived, for latency stats.
+    var requestStarted: ContinuousClock.Instant?
     var heldStart = 0
     var transactionsSinceSnapshot = 0
     private let failureContinuation: AsyncStream<PersistenceError>.Continuation
@@ -134,27 +136,35 @@ public actor ZooKeeperServer {
         case .packet(var buffer):
             self.stats.packetsReceived += 1
             self.connections[id]?.packetsReceived += 1
+            self.requestStarted = .now
             if connection.sessionId == nil {
                 self.handleConnect(&buffer, connection: id)
             } else {
                 self.handleRequest(&buffer, connection: id)
             }
+            self.requestStarted = nil
         }
     }
 
     // MARK: - Output ordering
 
     /// Queues output behind every transaction logged so far.
-    func enqueue(_ item: OutboundItem, to id: Int) {
+    func enqueue(_ item: OutboundItem, to id: Int, started: ContinuousClock.Instant? = nil) {
         if self.heldStart == self.held.count && self.durableSequence == self.appendedSequence {
-            self.deliver(item, to: id)
+            self.deliver(item, to: id, started: started)
         } else {
-            self.held.append((self.appendedSequence, id, item))
+            self.held.append((self.appendedSequence, id, item, started))
         }
     }
 
-    private func deliver(_ item: OutboundItem, to id: Int) {
+    private func deliver(_ item: OutboundItem, to id: Int, started: ContinuousClock.Instant? = nil) {
         guard let connection = self.connections[id] else { return }
+        if let started {
+            let elapsed = ContinuousClock.now - started
+            let milliseconds = elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
+            self.stats.latency.record(milliseconds)
+            self.connections[id]?.latency.record(milliseconds)
+        }
         switch item {
         case .bytes(let buffer):
             if connection.outbox.send(buffer) {
@@ -177,7 +187,7 @@ public actor ZooKeeperServer {
         while self.heldStart < self.held.count && self.held[self.heldStart].sequence <= self.durableSequence {
             let entry = self.held[self.heldStart]
             self.heldStart += 1
-            self.deliver(entry.item, to: entry.connection)
+            self.deliver(entry.item, to: entry.connection, started: entry.started)
         }
         if self.heldStart == self.held.count {
             self.held.removeAll(keepingCapacity: true)
