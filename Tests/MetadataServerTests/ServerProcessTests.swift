@@ -151,4 +151,47 @@ final class ServerProcessTests: XCTestCase {
         var reply = body
         XCTAssertEqual(try GetAllChildrenNumberResponse(from: &reply).totalNumber, 35 + 3)
     }
+
+    func testEmptyContainersAndExpiredTTLNodesAreDeleted() throws {
+        let server = try self.start(["znode.container.checkIntervalMs": "100", "extendedTypesEnabled": "true"])
+        let client = try RawConnection(port: server.port)
+        try client.handshake()
+        var (header, body) = try client.request(xid: 1, .createContainer) {
+            CreateRequest(path: "/lock", data: [], acl: ACL.openACLUnsafe, flags: CreateMode.container.rawValue).write(to: &$0)
+        }
+        XCTAssertEqual(header.err, 0)
+        XCTAssertEqual(try Create2Response(from: &body).stat.ephemeralOwner, Int64(bitPattern: 0x8000_0000_0000_0000))
+        XCTAssertEqual(try client.create(xid: 2, "/lock/a").0.err, 0)
+        (header, _) = try client.request(xid: 3, .createTTL) {
+            CreateTTLRequest(path: "/ttl", data: [], acl: ACL.openACLUnsafe, flags: CreateMode.persistentWithTTL.rawValue, ttl: 200)
+                .write(to: &$0)
+        }
+        XCTAssertEqual(header.err, 0)
+        usleep(500_000)
+        (header, _) = try client.request(xid: 4, .exists) { ExistsRequest(path: "/lock", watch: false).write(to: &$0) }
+        XCTAssertEqual(header.err, 0, "a container with children stays")
+        (header, _) = try client.request(xid: 5, .exists) { ExistsRequest(path: "/ttl", watch: false).write(to: &$0) }
+        XCTAssertEqual(header.err, ErrorCode.noNode.rawValue, "an expired TTL node is deleted")
+        (header, _) = try client.request(xid: 6, .delete) { DeleteRequest(path: "/lock/a", version: -1).write(to: &$0) }
+        XCTAssertEqual(header.err, 0)
+        let deadline = Date().addingTimeInterval(5)
+        var xid: Int32 = 7
+        repeat {
+            usleep(100_000)
+            (header, _) = try client.request(xid: xid, .exists) { ExistsRequest(path: "/lock", watch: false).write(to: &$0) }
+            xid += 1
+        } while header.err == 0 && Date() < deadline
+        XCTAssertEqual(header.err, ErrorCode.noNode.rawValue, "an emptied container is deleted")
+    }
+
+    func testTTLNodesNeedExtendedTypes() throws {
+        let server = try self.start()
+        let client = try RawConnection(port: server.port)
+        try client.handshake()
+        let (header, _) = try client.request(xid: 1, .createTTL) {
+            CreateTTLRequest(path: "/ttl", data: [], acl: ACL.openACLUnsafe, flags: CreateMode.persistentWithTTL.rawValue, ttl: 1000)
+                .write(to: &$0)
+        }
+        XCTAssertEqual(header.err, ErrorCode.unimplemented.rawValue, "as in ZooKeeper without zookeeper.extendedTypesEnabled")
+    }
 }

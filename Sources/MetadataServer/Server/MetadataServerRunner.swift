@@ -57,6 +57,13 @@ public enum MetadataServerRunner {
                     while !Task.isCancelled {
                         try? await Task.sleep(for: tick)
                         await server.expireSessions()
+                        await server.closeSessionlessConnections(olderThan: 10_000)
+                    }
+                }
+                group.addTask {
+                    while !Task.isCancelled {
+                        try? await Task.sleep(for: .milliseconds(configuration.containerCheckIntervalMs))
+                        await server.cleanUpContainersAndTTLs()
                     }
                 }
                 try await listener.executeThenClose { inbound in

@@ -35,7 +35,11 @@ public actor ZooKeeperServer {
         case records(ByteBuffer, sequence: UInt64)
         case snapshot([UInt8], zxid: Int64)
     }
+    /// Sealed work for the log writer, oldest first.
     var logJobs: [LogJob] = []
+    /// Records not yet handed to the writer; appended in place (kept out of `logJobs` so the
+    /// buffer stays uniquely referenced and never copied).
+    var openBatch = ByteBuffer()
     var isFlushing = false
     var appendedSequence: UInt64 = 0
     var durableSequence: UInt64 = 0
@@ -71,7 +75,7 @@ public actor ZooKeeperServer {
     public func shutdown() async {
         for connection in self.connections.keys { self.closeConnection(connection) }
         var waited = 0
-        while (self.isFlushing || !self.logJobs.isEmpty) && waited < 500 {
+        while (self.isFlushing || !self.logJobs.isEmpty || self.openBatch.readableBytes > 0) && waited < 500 {
             try? await Task.sleep(for: .milliseconds(10))
             waited += 1
         }
@@ -210,18 +214,11 @@ public actor ZooKeeperServer {
         var triggers: [WatchTrigger] = []
         let outcome = self.database.apply(body, header: header, triggers: &triggers)
         self.appendedSequence += 1
-        if case .records(var buffer, _) = self.logJobs.last {
-            self.logJobs.removeLast()
-            TransactionLogFormat.writeRecord(header: header, body: body, to: &buffer)
-            self.logJobs.append(.records(buffer, sequence: self.appendedSequence))
-        } else {
-            var buffer = ByteBuffer()
-            TransactionLogFormat.writeRecord(header: header, body: body, to: &buffer)
-            self.logJobs.append(.records(buffer, sequence: self.appendedSequence))
-        }
+        TransactionLogFormat.writeRecord(header: header, body: body, to: &self.openBatch)
         self.transactionsSinceSnapshot += 1
         if self.transactionsSinceSnapshot >= self.configuration.snapCount {
             self.transactionsSinceSnapshot = 0
+            self.sealOpenBatch()
             self.logJobs.append(.snapshot(SnapshotFormat.encode(self.database), zxid: header.zxid))
         }
         self.fire(triggers)
@@ -245,8 +242,16 @@ public actor ZooKeeperServer {
         }
     }
 
+    private func sealOpenBatch() {
+        guard self.openBatch.readableBytes > 0 else { return }
+        self.logJobs.append(.records(self.openBatch, sequence: self.appendedSequence))
+        self.openBatch = ByteBuffer()
+    }
+
     private func scheduleFlush() {
-        guard !self.isFlushing, !self.logJobs.isEmpty else { return }
+        guard !self.isFlushing else { return }
+        if self.logJobs.isEmpty { self.sealOpenBatch() }
+        guard !self.logJobs.isEmpty else { return }
         self.isFlushing = true
         let job = self.logJobs.removeFirst()
         Task { await self.perform(job) }
@@ -285,6 +290,34 @@ public actor ZooKeeperServer {
             self.logger.info("Expiring session \(Self.hex(session)), timeout of \(state.timeout)ms exceeded")
             self.closeSession(session, cxid: 0)
             if let connection = state.connection { self.closeConnection(connection) }
+        }
+    }
+
+    /// Deletes empty containers that once had children and expired TTL nodes, as ZooKeeper's
+    /// `ContainerManager` does every `znode.container.checkIntervalMs`.
+    func cleanUpContainersAndTTLs() {
+        let tree = self.database.tree
+        let now = Self.wallClockMillis()
+        var doomed: [String] = []
+        for path in tree.containers.sorted() {
+            guard let node = tree.node(at: path), node.children.isEmpty, node.stat.cversion > 0 else { continue }
+            doomed.append(path)
+        }
+        for path in tree.ttls.sorted() {
+            guard let node = tree.node(at: path), node.children.isEmpty else { continue }
+            if now - node.stat.mtime > EphemeralOwner.ttlValue(node.stat.ephemeralOwner) { doomed.append(path) }
+        }
+        for path in doomed {
+            self.logger.debug("deleting empty container or expired TTL node", metadata: ["path": "\(path)"])
+            self.commit(.delete(DeleteTxn(path: path)), sessionId: 0, cxid: 0)
+        }
+    }
+
+    /// Closes connections that never completed the handshake (ZooKeeper's sessionless timeout).
+    func closeSessionlessConnections(olderThan milliseconds: Int64) {
+        let now = Self.wallClockMillis()
+        for (id, connection) in self.connections where connection.sessionId == nil && now - connection.established > milliseconds {
+            self.closeConnection(id)
         }
     }
 
