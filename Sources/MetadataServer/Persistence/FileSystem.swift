@@ -63,18 +63,18 @@ enum FileSystem {
     /// Writes every byte; returns errno on failure.
     static func write(_ fd: Int32, _ raw: UnsafeRawBufferPointer) -> Int32? {
         var offset = 0
-            while offset < raw.count {
-                #if canImport(Glibc)
-                let written = Glibc.write(fd, raw.baseAddress.map { $0 + offset }, raw.count - offset)
-                #else
-                let written = Darwin.write(fd, raw.baseAddress.map { $0 + offset }, raw.count - offset)
-                #endif
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return errno
-                }
-                offset += written
+        while offset < raw.count {
+            #if canImport(Glibc)
+            let written = Glibc.write(fd, raw.baseAddress.map { $0 + offset }, raw.count - offset)
+            #else
+            let written = Darwin.write(fd, raw.baseAddress.map { $0 + offset }, raw.count - offset)
+            #endif
+            if written < 0 {
+                if errno == EINTR { continue }
+                return errno
             }
+            offset += written
+        }
         return nil
     }
 
