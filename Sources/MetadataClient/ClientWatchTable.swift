@@ -54,11 +54,12 @@ struct ClientWatchTable {
     }
 
     /// What to send in `setWatches2` after reconnecting.
-    func registration(relativeZxid: Int64) -> SetWatches2 {
-        SetWatches2(
-            relativeZxid: relativeZxid, dataWatches: self.data.keys.sorted(), existWatches: self.exist.keys.sorted(),
-            childWatches: self.child.keys.sorted(), persistentWatches: self.persistent.keys.sorted(),
-            persistentRecursiveWatches: self.recursive.keys.sorted()
+    func registration(relativeZxid: Int64, serverPath: (String) -> String) -> SetWatches2 {
+        func paths(_ table: [String: [Continuation]]) -> [String] { table.keys.sorted().map(serverPath) }
+        return SetWatches2(
+            relativeZxid: relativeZxid, dataWatches: paths(self.data), existWatches: paths(self.exist),
+            childWatches: paths(self.child), persistentWatches: paths(self.persistent),
+            persistentRecursiveWatches: paths(self.recursive)
         )
     }
 }

@@ -328,9 +328,36 @@ final class ZooKeeperClientTests: XCTestCase {
         }
     }
 
+    func testChrootPrefixesEveryPathLikeKafkasZookeeperConnect() async throws {
+        let server = try self.samsa()
+        let plain = try await self.client(server)
+        try await plain.create("/kafka")
+        let rooted = try ZooKeeperClient(connectString: "\(server.address)/kafka")
+        try await rooted.connect(timeout: .seconds(20))
+        self.addTeardownBlock { await rooted.close() }
+        let (_, children) = try await rooted.getChildrenWatching("/")
+        let value101 = try await rooted.create("/brokers")
+        XCTAssertEqual(value101, "/brokers")
+        let event = await self.next(children)
+        XCTAssertEqual(event, WatchedEvent(type: .nodeChildrenChanged, path: "/"))
+        let created = try await rooted.create("/brokers/id-", mode: .ephemeralSequential)
+        XCTAssertEqual(created, "/brokers/id-0000000000")
+        let seen = try await plain.getChildren("/kafka/brokers")
+        XCTAssertEqual(seen, ["id-0000000000"])
+        let ephemerals = try await rooted.getEphemerals()
+        XCTAssertEqual(ephemerals, ["/brokers/id-0000000000"])
+        let results = try await rooted.multi([.create(path: "/config"), .check(path: "/brokers", version: 0)])
+        XCTAssertEqual(results, [.created(path: "/config"), .checked])
+    }
+
     func testBadConnectStringIsRejected() {
-        XCTAssertThrowsError(try ZooKeeperClient(connectString: "localhost:notaport")) { error in
-            XCTAssertEqual((error as? ZooKeeperClientError)?.code, .badArguments)
+        for text in ["localhost:notaport", "", "host:2181/bad/", "host:70000"] {
+            XCTAssertThrowsError(try ZooKeeperClient(connectString: text), text) { error in
+                XCTAssertEqual((error as? ZooKeeperClientError)?.code, .badArguments)
+            }
         }
+        let parsed = try? ServerAddress.parse(connectStringWithChroot: "a:1, b ,c:3/kafka")
+        XCTAssertEqual(parsed?.servers, [ServerAddress(host: "a", port: 1), ServerAddress(host: "b", port: 2181), ServerAddress(host: "c", port: 3)])
+        XCTAssertEqual(parsed?.chroot, "/kafka")
     }
 }
