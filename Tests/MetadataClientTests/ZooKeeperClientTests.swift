@@ -348,6 +348,13 @@ final class ZooKeeperClientTests: XCTestCase {
         XCTAssertEqual(ephemerals, ["/brokers/id-0000000000"])
         let results = try await rooted.multi([.create(path: "/config"), .check(path: "/brokers", version: 0)])
         XCTAssertEqual(results, [.created(path: "/config"), .checked])
+        try await rooted.ensurePath("/brokers/topics/t/partitions/0")
+        try await rooted.ensurePath("/brokers/topics/t/partitions/0")
+        let partitions = try await plain.getChildren("/kafka/brokers/topics/t/partitions")
+        XCTAssertEqual(partitions, ["0"])
+        try await rooted.deleteRecursively("/brokers/topics")
+        let topics = try await plain.exists("/kafka/brokers/topics")
+        XCTAssertNil(topics)
     }
 
     func testBadConnectStringIsRejected() {
