@@ -339,10 +339,3 @@ public actor ZooKeeperServer {
         return self.nextSessionId
     }
 }
-
-/// Counters behind `srvr`, `stat` and `mntr`.
-struct ServerStats {
-    var packetsReceived = 0
-    var packetsSent = 0
-    var latency = LatencyStats()
-}
