@@ -100,6 +100,16 @@ final class ServerProcessTests: XCTestCase {
         XCTAssertTrue(server.logText.contains("server stopped"), server.logText)
     }
 
+    func testSIGINTStopsCleanlyWithStatusZero() throws {
+        let server = try ServerProcess.startSamsaMeta()
+        defer { server.removeDirectory() }
+        kill(server.process.processIdentifier, SIGINT)
+        let deadline = Date().addingTimeInterval(10)
+        while server.process.isRunning && Date() < deadline { usleep(20_000) }
+        XCTAssertFalse(server.process.isRunning)
+        XCTAssertEqual(server.stop(), 0, server.logText)
+    }
+
     func testCrashRecoveryKeepsDataZxidsAndSessions() throws {
         let server = try self.start(["maxSessionTimeout": "30000"])
         let client = try RawConnection(port: server.port)
@@ -193,5 +203,51 @@ final class ServerProcessTests: XCTestCase {
                 .write(to: &$0)
         }
         XCTAssertEqual(header.err, ErrorCode.unimplemented.rawValue, "as in ZooKeeper without zookeeper.extendedTypesEnabled")
+    }
+
+    func testNoAcknowledgedWriteIsLostWhenTheServerIsKilled() throws {
+        let server = try self.start()
+        let client = try RawConnection(port: server.port)
+        try client.handshake()
+        // Kill the server while writes are in flight; pipelined requests keep several batches open.
+        let killer = Thread {
+            usleep(300_000)
+            server.crash()
+        }
+        killer.start()
+        var acknowledged: [String] = []
+        var xid: Int32 = 1
+        writing: while xid < 100_000 {
+            var batch = ByteBuffer()
+            for offset in 0..<8 {
+                batch.writeZooKeeperPacket {
+                    RequestHeader(xid: xid + Int32(offset), type: OpCode.create.rawValue).write(to: &$0)
+                    CreateRequest(path: "/w\(xid + Int32(offset))", data: [1], acl: ACL.openACLUnsafe, flags: 0).write(to: &$0)
+                }
+            }
+            do {
+                try client.send(batch)
+                for _ in 0..<8 {
+                    var reply = try client.readPacket(seconds: 5)
+                    let header = try ReplyHeader(from: &reply)
+                    guard header.err == 0 else { break writing }
+                    acknowledged.append("/w\(header.xid)")
+                }
+            } catch {
+                break writing
+            }
+            xid += 8
+        }
+        while killer.isExecuting { usleep(10_000) }
+        XCTAssertGreaterThan(acknowledged.count, 0)
+        try server.restart()
+        let reader = try RawConnection(port: server.port)
+        try reader.handshake()
+        var missing: [String] = []
+        for (index, path) in acknowledged.enumerated() {
+            let (header, _) = try reader.request(xid: Int32(index + 1), .exists) { ExistsRequest(path: path, watch: false).write(to: &$0) }
+            if header.err != 0 { missing.append(path) }
+        }
+        XCTAssertEqual(missing, [], "\(missing.count) of \(acknowledged.count) acknowledged creates were lost")
     }
 }
