@@ -45,6 +45,29 @@ struct ClientWatchTable {
         }
     }
 
+    /// Ends the streams a `removeWatches` of `type` on `path` removed.
+    mutating func remove(_ path: String, type: WatcherType) {
+        var removed: [Continuation] = []
+        switch type {
+        case .children:
+            removed += self.child.removeValue(forKey: path) ?? []
+        case .data:
+            removed += self.data.removeValue(forKey: path) ?? []
+            removed += self.exist.removeValue(forKey: path) ?? []
+        case .any:
+            removed += self.child.removeValue(forKey: path) ?? []
+            removed += self.data.removeValue(forKey: path) ?? []
+            removed += self.exist.removeValue(forKey: path) ?? []
+            removed += self.persistent.removeValue(forKey: path) ?? []
+            removed += self.recursive.removeValue(forKey: path) ?? []
+        case .persistent:
+            removed += self.persistent.removeValue(forKey: path) ?? []
+        case .persistentRecursive:
+            removed += self.recursive.removeValue(forKey: path) ?? []
+        }
+        removed.forEach { $0.finish() }
+    }
+
     /// Ends every stream, for an expired or closed session.
     mutating func finishAll() {
         for table in [self.data, self.exist, self.child, self.persistent, self.recursive] {

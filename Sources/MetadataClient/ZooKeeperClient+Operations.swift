@@ -154,6 +154,16 @@ extension ZooKeeperClient {
         return stream
     }
 
+    /// Removes this client's watches of `type` on `path` on the server and ends their streams
+    /// (ZooKeeper 3.5+ `removeWatches`); `NoWatcher` if there were none.
+    public func removeWatches(_ path: String, type: WatcherType) async throws {
+        try Self.check(path)
+        _ = try await self.call(.removeWatches, path: path) {
+            RemoveWatchesRequest(path: self.serverPath(path), type: type.rawValue).write(to: &$0)
+        }
+        self.watches.remove(path, type: type)
+    }
+
     /// Runs operations atomically: all are applied or none. Throws `multiFailed` with each
     /// operation's result when one fails.
     @discardableResult

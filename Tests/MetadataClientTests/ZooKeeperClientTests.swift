@@ -180,6 +180,17 @@ final class ZooKeeperClientTests: XCTestCase {
         ])
     }
 
+    private func removeWatches(_ server: ServerProcess) async throws {
+        let zk = try await self.client(server)
+        try await zk.create("/rw")
+        let (_, _, watch) = try await zk.getDataWatching("/rw")
+        try await zk.removeWatches("/rw", type: .data)
+        let ended = await self.next(watch, seconds: 2)
+        XCTAssertNil(ended, "the stream ends without an event")
+        await self.expectError(.noWatcher) { try await zk.removeWatches("/rw", type: .data) }
+        try await zk.setData("/rw", data: [1])
+    }
+
     private func persistentOnly(_ server: ServerProcess) async throws {
         let zk = try await self.client(server)
         let writer = try await self.client(server)
@@ -264,6 +275,8 @@ final class ZooKeeperClientTests: XCTestCase {
     func testPersistentWatchesOnZooKeeper() async throws { try await self.persistentWatches(try self.zooKeeper()) }
     func testPersistentOnlyOnSamsaMeta() async throws { try await self.persistentOnly(try self.samsa()) }
     func testPersistentOnlyOnZooKeeper() async throws { try await self.persistentOnly(try self.zooKeeper()) }
+    func testRemoveWatchesOnSamsaMeta() async throws { try await self.removeWatches(try self.samsa()) }
+    func testRemoveWatchesOnZooKeeper() async throws { try await self.removeWatches(try self.zooKeeper()) }
     func testMultiOnSamsaMeta() async throws { try await self.multi(try self.samsa()) }
     func testMultiOnZooKeeper() async throws { try await self.multi(try self.zooKeeper()) }
     func testPipeliningOnSamsaMeta() async throws { try await self.pipelining(try self.samsa()) }
