@@ -25,7 +25,7 @@ final class ZooKeeperClientTests: XCTestCase {
         return server
     }
 
-    private func client(_ server: ServerProcess, timeout: Duration = .seconds(4)) async throws -> ZooKeeperClient {
+    private func client(_ server: ServerProcess, timeout: Duration = .seconds(10)) async throws -> ZooKeeperClient {
         let client = try ZooKeeperClient(connectString: server.address, sessionTimeout: timeout)
         try await client.connect(timeout: .seconds(20))
         self.addTeardownBlock { await client.close() }

@@ -32,7 +32,7 @@ public actor ZooKeeperServer {
 
     // Durability pipeline.
     enum LogJob {
-        case records(ByteBuffer, sequence: UInt64)
+        case records(ByteBuffer, sequence: UInt64, lastZxid: Int64)
         case snapshot([UInt8], zxid: Int64)
     }
     /// Sealed work for the log writer, oldest first.
@@ -42,6 +42,8 @@ public actor ZooKeeperServer {
     var openBatch = ByteBuffer()
     var isFlushing = false
     var appendedSequence: UInt64 = 0
+    /// The newest zxid known to be on disk; the only zxid a reply may carry before its batch syncs.
+    var durableZxid: Int64 = 0
     var durableSequence: UInt64 = 0
     var held: [(sequence: UInt64, connection: Int, item: OutboundItem, started: ContinuousClock.Instant?)] = []
     /// When the request being handled arrived, for latency stats.
@@ -58,6 +60,7 @@ public actor ZooKeeperServer {
         self.logger = logger
         self.dataDirectory = DataDirectory(dataDir: configuration.dataDir, logger: logger)
         self.database = try self.dataDirectory.recover()
+        self.durableZxid = self.database.lastZxid
         try self.dataDirectory.startLog(firstZxid: self.database.lastZxid + 1)
         self.startedAt = .now
         self.startedAtMillis = Self.wallClockMillis()
@@ -152,6 +155,12 @@ public actor ZooKeeperServer {
 
     // MARK: - Output ordering
 
+    /// Sends output that depends on no pending transaction (pings, resumed handshakes) at once,
+    /// so a slow disk cannot make clients miss heartbeats and lose their sessions.
+    func sendNow(_ buffer: ByteBuffer, to id: Int) {
+        self.deliver(.bytes(buffer), to: id, started: self.requestStarted)
+    }
+
     /// Queues output behind every transaction logged so far.
     func enqueue(_ item: OutboundItem, to id: Int, started: ContinuousClock.Instant? = nil) {
         if self.heldStart == self.held.count && self.durableSequence == self.appendedSequence {
@@ -244,7 +253,7 @@ public actor ZooKeeperServer {
 
     private func sealOpenBatch() {
         guard self.openBatch.readableBytes > 0 else { return }
-        self.logJobs.append(.records(self.openBatch, sequence: self.appendedSequence))
+        self.logJobs.append(.records(self.openBatch, sequence: self.appendedSequence, lastZxid: self.database.lastZxid))
         self.openBatch = ByteBuffer()
     }
 
@@ -262,9 +271,10 @@ public actor ZooKeeperServer {
         let retain = self.configuration.purgeInterval > 0 ? self.configuration.snapRetainCount : nil
         do {
             switch job {
-            case .records(let buffer, let sequence):
+            case .records(let buffer, let sequence, let lastZxid):
                 try await self.ioPool.runIfActive { try directory.append(buffer) }
                 self.durableSequence = sequence
+                self.durableZxid = lastZxid
             case .snapshot(let bytes, let zxid):
                 try await self.ioPool.runIfActive {
                     try directory.startLog(firstZxid: zxid + 1)

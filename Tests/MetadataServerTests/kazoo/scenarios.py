@@ -18,7 +18,7 @@ from kazoo.exceptions import KazooException, SessionExpiredError
 from kazoo.security import ACL, Id, make_acl, make_digest_acl
 
 HOSTS = sys.argv[1]
-TIMEOUT = 4.0
+TIMEOUT = 10.0
 results = []
 
 
