@@ -70,6 +70,18 @@ let package = Package(
             dependencies: ["MetadataServer", "PropertiesFile", argumentParser, logging],
             swiftSettings: swiftSettings
         ),
+        // Loopback benchmark of samsa-meta against ZooKeeper 3.8 via MetadataClient; docs/benchmarks.md.
+        .executableTarget(
+            name: "samsa-meta-bench",
+            dependencies: ["MetadataClient", "ZooKeeperProtocol", argumentParser, logging],
+            swiftSettings: swiftSettings
+        ),
+        // libFuzzer target for the ZooKeeper frame decoder and request parsing; see docs/fuzzing.md.
+        .executableTarget(
+            name: "samsa-meta-fuzz",
+            dependencies: ["ZooKeeperProtocol", "MetadataServer", nioCore],
+            swiftSettings: swiftSettings
+        ),
 
         // The local cluster and the REPL students live in (issue 7).
         // Launches samsa-meta / samsa-broker with Foundation Process; config files, ports, cluster.json.
@@ -121,7 +133,7 @@ let package = Package(
         ),
         .testTarget(
             name: "MetadataClientTests",
-            dependencies: ["MetadataClient", "SamsaTesting", logging],
+            dependencies: ["MetadataClient", "ZooKeeperProtocol", "SamsaTesting", nioCore, logging],
             swiftSettings: swiftSettings
         ),
     ]

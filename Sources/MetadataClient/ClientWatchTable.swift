@@ -45,6 +45,29 @@ struct ClientWatchTable {
         }
     }
 
+    /// Ends the streams a `removeWatches` of `type` on `path` removed.
+    mutating func remove(_ path: String, type: WatcherType) {
+        var removed: [Continuation] = []
+        switch type {
+        case .children:
+            removed += self.child.removeValue(forKey: path) ?? []
+        case .data:
+            removed += self.data.removeValue(forKey: path) ?? []
+            removed += self.exist.removeValue(forKey: path) ?? []
+        case .any:
+            removed += self.child.removeValue(forKey: path) ?? []
+            removed += self.data.removeValue(forKey: path) ?? []
+            removed += self.exist.removeValue(forKey: path) ?? []
+            removed += self.persistent.removeValue(forKey: path) ?? []
+            removed += self.recursive.removeValue(forKey: path) ?? []
+        case .persistent:
+            removed += self.persistent.removeValue(forKey: path) ?? []
+        case .persistentRecursive:
+            removed += self.recursive.removeValue(forKey: path) ?? []
+        }
+        removed.forEach { $0.finish() }
+    }
+
     /// Ends every stream, for an expired or closed session.
     mutating func finishAll() {
         for table in [self.data, self.exist, self.child, self.persistent, self.recursive] {
@@ -54,11 +77,12 @@ struct ClientWatchTable {
     }
 
     /// What to send in `setWatches2` after reconnecting.
-    func registration(relativeZxid: Int64) -> SetWatches2 {
-        SetWatches2(
-            relativeZxid: relativeZxid, dataWatches: self.data.keys.sorted(), existWatches: self.exist.keys.sorted(),
-            childWatches: self.child.keys.sorted(), persistentWatches: self.persistent.keys.sorted(),
-            persistentRecursiveWatches: self.recursive.keys.sorted()
+    func registration(relativeZxid: Int64, serverPath: (String) -> String) -> SetWatches2 {
+        func paths(_ table: [String: [Continuation]]) -> [String] { table.keys.sorted().map(serverPath) }
+        return SetWatches2(
+            relativeZxid: relativeZxid, dataWatches: paths(self.data), existWatches: paths(self.exist),
+            childWatches: paths(self.child), persistentWatches: paths(self.persistent),
+            persistentRecursiveWatches: paths(self.recursive)
         )
     }
 }

@@ -1,3 +1,5 @@
+import ZooKeeperProtocol
+
 /// One `host:port` of a connect string.
 public struct ServerAddress: Sendable, Hashable, CustomStringConvertible {
     public var host: String
@@ -10,8 +12,24 @@ public struct ServerAddress: Sendable, Hashable, CustomStringConvertible {
 
     /// Parses `host:port[,host:port...]` (port defaults to 2181), as ZooKeeper's clients do.
     public static func parse(connectString: String) throws(ZooKeeperClientError) -> [ServerAddress] {
+        try self.parse(connectStringWithChroot: connectString).servers
+    }
+
+    /// Parses `host:port[,host:port...][/chroot]`; the chroot (as in Kafka's
+    /// `zookeeper.connect=localhost:2181/kafka`) is nil when absent or "/".
+    public static func parse(
+        connectStringWithChroot connectString: String
+    ) throws(ZooKeeperClientError) -> (servers: [ServerAddress], chroot: String?) {
+        var hosts = Substring(connectString)
+        var chroot: String?
+        if let slash = connectString.firstIndex(of: "/") {
+            hosts = connectString[..<slash]
+            let root = String(connectString[slash...])
+            guard ZNodePath.isValid(root) else { throw .badConnectString(connectString) }
+            chroot = root == "/" ? nil : root
+        }
         var result: [ServerAddress] = []
-        for part in connectString.split(separator: ",") {
+        for part in hosts.split(separator: ",") {
             let trimmed = part.filter { $0 != " " }
             guard !trimmed.isEmpty, !trimmed.contains("/") else { throw .badConnectString(connectString) }
             if let colon = trimmed.lastIndex(of: ":") {
@@ -24,7 +42,7 @@ public struct ServerAddress: Sendable, Hashable, CustomStringConvertible {
             }
         }
         guard !result.isEmpty else { throw .badConnectString(connectString) }
-        return result
+        return (result, chroot)
     }
 
     public var description: String { "\(self.host):\(self.port)" }

@@ -15,10 +15,10 @@ extension ZooKeeperClient {
         try Self.check(path, isSequential: mode.isSequential)
         let opCode: OpCode = mode.isContainer ? .createContainer : .create
         var reply = try await self.call(opCode, path: path) {
-            CreateRequest(path: path, data: data, acl: acl, flags: mode.rawValue).write(to: &$0)
+            CreateRequest(path: self.serverPath(path), data: data, acl: acl, flags: mode.rawValue).write(to: &$0)
         }
-        if opCode == .createContainer { return try Self.decode(Create2Response.self, from: &reply).path }
-        return try Self.decode(CreateResponse.self, from: &reply).path
+        if opCode == .createContainer { return self.clientPath(try Self.decode(Create2Response.self, from: &reply).path) }
+        return self.clientPath(try Self.decode(CreateResponse.self, from: &reply).path)
     }
 
     /// Creates a node and returns its path and `Stat` in one round trip (`create2`).
@@ -33,21 +33,21 @@ extension ZooKeeperClient {
         var reply: ByteBuffer
         if mode.isTTL {
             reply = try await self.call(.createTTL, path: path) {
-                CreateTTLRequest(path: path, data: data, acl: acl, flags: mode.rawValue, ttl: ttl ?? 0).write(to: &$0)
+                CreateTTLRequest(path: self.serverPath(path), data: data, acl: acl, flags: mode.rawValue, ttl: ttl ?? 0).write(to: &$0)
             }
         } else {
             reply = try await self.call(mode.isContainer ? .createContainer : .create2, path: path) {
-                CreateRequest(path: path, data: data, acl: acl, flags: mode.rawValue).write(to: &$0)
+                CreateRequest(path: self.serverPath(path), data: data, acl: acl, flags: mode.rawValue).write(to: &$0)
             }
         }
         let response = try Self.decode(Create2Response.self, from: &reply)
-        return (response.path, response.stat)
+        return (self.clientPath(response.path), response.stat)
     }
 
     /// Deletes a node; `version` -1 matches any version.
     public func delete(_ path: String, version: Int32 = -1) async throws {
         try Self.check(path)
-        _ = try await self.call(.delete, path: path) { DeleteRequest(path: path, version: version).write(to: &$0) }
+        _ = try await self.call(.delete, path: path) { DeleteRequest(path: self.serverPath(path), version: version).write(to: &$0) }
     }
 
     /// The node's `Stat`, or nil if it does not exist.
@@ -69,7 +69,7 @@ extension ZooKeeperClient {
     ) async throws -> Stat? {
         try Self.check(path)
         var (header, reply) = try await self.submit(.exists, path: path, watch: watch) {
-            ExistsRequest(path: path, watch: watch != nil).write(to: &$0)
+            ExistsRequest(path: self.serverPath(path), watch: watch != nil).write(to: &$0)
         }
         if header.err == ErrorCode.noNode.rawValue { return nil }
         try Self.throwIfError(header, path: path)
@@ -97,7 +97,7 @@ extension ZooKeeperClient {
     ) async throws -> GetDataResponse {
         try Self.check(path)
         var reply = try await self.call(.getData, path: path, watch: watch) {
-            GetDataRequest(path: path, watch: watch != nil).write(to: &$0)
+            GetDataRequest(path: self.serverPath(path), watch: watch != nil).write(to: &$0)
         }
         return try Self.decode(GetDataResponse.self, from: &reply)
     }
@@ -107,7 +107,7 @@ extension ZooKeeperClient {
     public func setData(_ path: String, data: [UInt8], version: Int32 = -1) async throws -> Stat {
         try Self.check(path)
         var reply = try await self.call(.setData, path: path) {
-            SetDataRequest(path: path, data: data, version: version).write(to: &$0)
+            SetDataRequest(path: self.serverPath(path), data: data, version: version).write(to: &$0)
         }
         return try Self.decode(SetDataResponse.self, from: &reply).stat
     }
@@ -137,7 +137,7 @@ extension ZooKeeperClient {
     ) async throws -> (children: [String], stat: Stat) {
         try Self.check(path)
         var reply = try await self.call(.getChildren2, path: path, watch: watch) {
-            GetChildren2Request(path: path, watch: watch != nil).write(to: &$0)
+            GetChildren2Request(path: self.serverPath(path), watch: watch != nil).write(to: &$0)
         }
         let response = try Self.decode(GetChildren2Response.self, from: &reply)
         return (response.children.sorted(), response.stat)
@@ -149,9 +149,19 @@ extension ZooKeeperClient {
         try Self.check(path)
         let (stream, continuation) = AsyncStream.makeStream(of: WatchedEvent.self)
         _ = try await self.call(.addWatch, path: path, watch: (.persistent(mode), continuation)) {
-            AddWatchRequest(path: path, mode: mode.rawValue).write(to: &$0)
+            AddWatchRequest(path: self.serverPath(path), mode: mode.rawValue).write(to: &$0)
         }
         return stream
+    }
+
+    /// Removes this client's watches of `type` on `path` on the server and ends their streams
+    /// (ZooKeeper 3.5+ `removeWatches`); `NoWatcher` if there were none.
+    public func removeWatches(_ path: String, type: WatcherType) async throws {
+        try Self.check(path)
+        _ = try await self.call(.removeWatches, path: path) {
+            RemoveWatchesRequest(path: self.serverPath(path), type: type.rawValue).write(to: &$0)
+        }
+        self.watches.remove(path, type: type)
     }
 
     /// Runs operations atomically: all are applied or none. Throws `multiFailed` with each
@@ -170,16 +180,16 @@ extension ZooKeeperClient {
                 switch operation {
                 case .create(let path, let data, let acl, let mode):
                     MultiHeader(type: OpCode.create.rawValue, done: false, err: -1).write(to: &buffer)
-                    CreateRequest(path: path, data: data, acl: acl, flags: mode.rawValue).write(to: &buffer)
+                    CreateRequest(path: self.serverPath(path), data: data, acl: acl, flags: mode.rawValue).write(to: &buffer)
                 case .delete(let path, let version):
                     MultiHeader(type: OpCode.delete.rawValue, done: false, err: -1).write(to: &buffer)
-                    DeleteRequest(path: path, version: version).write(to: &buffer)
+                    DeleteRequest(path: self.serverPath(path), version: version).write(to: &buffer)
                 case .setData(let path, let data, let version):
                     MultiHeader(type: OpCode.setData.rawValue, done: false, err: -1).write(to: &buffer)
-                    SetDataRequest(path: path, data: data, version: version).write(to: &buffer)
+                    SetDataRequest(path: self.serverPath(path), data: data, version: version).write(to: &buffer)
                 case .check(let path, let version):
                     MultiHeader(type: OpCode.check.rawValue, done: false, err: -1).write(to: &buffer)
-                    CheckVersionRequest(path: path, version: version).write(to: &buffer)
+                    CheckVersionRequest(path: self.serverPath(path), version: version).write(to: &buffer)
                 }
             }
             MultiHeader(type: -1, done: true, err: -1).write(to: &buffer)
@@ -190,8 +200,8 @@ extension ZooKeeperClient {
                 let header = try MultiHeader(from: &reply)
                 if header.done { break }
                 switch OpCode(rawValue: header.type) {
-                case .create: results.append(.created(path: try CreateResponse(from: &reply).path))
-                case .create2: results.append(.created(path: try Create2Response(from: &reply).path))
+                case .create: results.append(.created(path: self.clientPath(try CreateResponse(from: &reply).path)))
+                case .create2: results.append(.created(path: self.clientPath(try Create2Response(from: &reply).path)))
                 case .delete: results.append(.deleted)
                 case .setData: results.append(.dataSet(try SetDataResponse(from: &reply).stat))
                 case .check: results.append(.checked)
@@ -213,12 +223,12 @@ extension ZooKeeperClient {
     /// Waits until the server has applied everything before it (`sync`).
     public func sync(_ path: String) async throws {
         try Self.check(path)
-        _ = try await self.call(.sync, path: path) { SyncRequest(path: path).write(to: &$0) }
+        _ = try await self.call(.sync, path: path) { SyncRequest(path: self.serverPath(path)).write(to: &$0) }
     }
 
     public func getACL(_ path: String) async throws -> (acl: [ACL], stat: Stat) {
         try Self.check(path)
-        var reply = try await self.call(.getACL, path: path) { GetACLRequest(path: path).write(to: &$0) }
+        var reply = try await self.call(.getACL, path: path) { GetACLRequest(path: self.serverPath(path)).write(to: &$0) }
         let response = try Self.decode(GetACLResponse.self, from: &reply)
         return (response.acl, response.stat)
     }
@@ -227,7 +237,7 @@ extension ZooKeeperClient {
     public func setACL(_ path: String, acl: [ACL], version: Int32 = -1) async throws -> Stat {
         try Self.check(path)
         var reply = try await self.call(.setACL, path: path) {
-            SetACLRequest(path: path, acl: acl, version: version).write(to: &$0)
+            SetACLRequest(path: self.serverPath(path), acl: acl, version: version).write(to: &$0)
         }
         return try Self.decode(SetACLResponse.self, from: &reply).stat
     }
@@ -236,7 +246,7 @@ extension ZooKeeperClient {
     public func getAllChildrenNumber(_ path: String) async throws -> Int {
         try Self.check(path)
         var reply = try await self.call(.getAllChildrenNumber, path: path) {
-            GetAllChildrenNumberRequest(path: path).write(to: &$0)
+            GetAllChildrenNumberRequest(path: self.serverPath(path)).write(to: &$0)
         }
         return Int(try Self.decode(GetAllChildrenNumberResponse.self, from: &reply).totalNumber)
     }
@@ -244,9 +254,9 @@ extension ZooKeeperClient {
     /// This session's ephemeral nodes whose paths start with `prefix`.
     public func getEphemerals(prefix: String = "/") async throws -> [String] {
         var reply = try await self.call(.getEphemerals, path: prefix) {
-            GetEphemeralsRequest(prefixPath: prefix).write(to: &$0)
+            GetEphemeralsRequest(prefixPath: self.serverPath(prefix)).write(to: &$0)
         }
-        return try Self.decode(GetEphemeralsResponse.self, from: &reply).ephemerals.sorted()
+        return try Self.decode(GetEphemeralsResponse.self, from: &reply).ephemerals.map(self.clientPath).sorted()
     }
 
     /// The identities the server has for this connection (`whoAmI`).

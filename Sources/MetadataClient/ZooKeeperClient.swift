@@ -12,6 +12,8 @@ import ZooKeeperProtocol
 /// watches with `setWatches2`, as ZooKeeper's own clients do.
 public actor ZooKeeperClient {
     public nonisolated let servers: [ServerAddress]
+    /// Prefix of every path on the server (`host:port/chroot`); paths in this API are relative to it.
+    public nonisolated let chroot: String?
     /// The session timeout asked for; the server clamps it (see `negotiatedTimeout`).
     public nonisolated let requestedTimeout: Int32
     let logger: Logger
@@ -70,7 +72,8 @@ public actor ZooKeeperClient {
     private var pingTask: Task<Void, Never>?
 
     /// - Parameters:
-    ///   - connectString: `host:port[,host:port...]`, like ZooKeeper's (no chroot).
+    ///   - connectString: `host:port[,host:port...][/chroot]`, like ZooKeeper's and Kafka's
+    ///     `zookeeper.connect`.
     ///   - sessionTimeout: how long the server keeps the session (and its ephemerals) without
     ///     hearing from this client.
     public init(
@@ -79,7 +82,7 @@ public actor ZooKeeperClient {
         logger: Logger = Logger(label: "samsa.zookeeper-client"),
         eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton
     ) throws(ZooKeeperClientError) {
-        self.servers = try ServerAddress.parse(connectString: connectString)
+        (self.servers, self.chroot) = try ServerAddress.parse(connectStringWithChroot: connectString)
         let milliseconds = sessionTimeout.components.seconds * 1000 + sessionTimeout.components.attoseconds / 1_000_000_000_000_000
         self.requestedTimeout = Int32(clamping: milliseconds)
         self.logger = logger
@@ -331,7 +334,7 @@ public actor ZooKeeperClient {
         case Xid.notification:
             guard let event = try? WatcherEvent(from: &buffer) else { return }
             if let type = EventType(rawValue: event.type), type != .none {
-                self.watches.dispatch(WatchedEvent(type: type, path: event.path))
+                self.watches.dispatch(WatchedEvent(type: type, path: self.clientPath(event.path)))
             }
         case Xid.ping, Xid.setWatches:
             return
@@ -378,7 +381,7 @@ public actor ZooKeeperClient {
             var packet = ByteBuffer()
             packet.writeZooKeeperPacket {
                 RequestHeader(xid: Xid.setWatches, type: OpCode.setWatches2.rawValue).write(to: &$0)
-                self.watches.registration(relativeZxid: self.lastZxid).write(to: &$0)
+                self.watches.registration(relativeZxid: self.lastZxid, serverPath: self.serverPath).write(to: &$0)
             }
             connection.outbox.yield(packet)
         }
@@ -518,4 +521,17 @@ public actor ZooKeeperClient {
     }
 
     static func hex(_ value: Int64) -> String { "0x" + String(UInt64(bitPattern: value), radix: 16) }
+
+    /// The server's path for a client path (adds the chroot).
+    nonisolated func serverPath(_ path: String) -> String {
+        guard let chroot = self.chroot else { return path }
+        return path == "/" ? chroot : chroot + path
+    }
+
+    /// The client's path for a server path (strips the chroot).
+    nonisolated func clientPath(_ path: String) -> String {
+        guard let chroot = self.chroot else { return path }
+        if path == chroot { return "/" }
+        return path.hasPrefix(chroot + "/") ? String(path.dropFirst(chroot.count)) : path
+    }
 }

@@ -69,7 +69,7 @@ final class ServerProcessTests: XCTestCase {
     func testSessionTimeoutIsClampedToTickTimeBounds() throws {
         let server = try self.start()
         XCTAssertEqual(try RawConnection(port: server.port).handshake(timeout: 10).timeOut, 400)
-        XCTAssertEqual(try RawConnection(port: server.port).handshake(timeout: 100_000).timeOut, 4000)
+        XCTAssertEqual(try RawConnection(port: server.port).handshake(timeout: 100_000).timeOut, 30000)
         XCTAssertEqual(try RawConnection(port: server.port).handshake(timeout: 3000).timeOut, 3000)
     }
 
@@ -100,8 +100,18 @@ final class ServerProcessTests: XCTestCase {
         XCTAssertTrue(server.logText.contains("server stopped"), server.logText)
     }
 
+    func testSIGINTStopsCleanlyWithStatusZero() throws {
+        let server = try ServerProcess.startSamsaMeta()
+        defer { server.removeDirectory() }
+        kill(server.process.processIdentifier, SIGINT)
+        let deadline = Date().addingTimeInterval(10)
+        while server.process.isRunning && Date() < deadline { usleep(20_000) }
+        XCTAssertFalse(server.process.isRunning)
+        XCTAssertEqual(server.stop(), 0, server.logText)
+    }
+
     func testCrashRecoveryKeepsDataZxidsAndSessions() throws {
-        let server = try self.start(["maxSessionTimeout": "30000"])
+        let server = try self.start()
         let client = try RawConnection(port: server.port)
         let session = try client.handshake(timeout: 30000)
         XCTAssertEqual(try client.create(xid: 1, "/kept", data: Array("v1".utf8)).0.err, 0)
@@ -150,5 +160,94 @@ final class ServerProcessTests: XCTestCase {
         XCTAssertEqual(header.err, 0)
         var reply = body
         XCTAssertEqual(try GetAllChildrenNumberResponse(from: &reply).totalNumber, 35 + 3)
+    }
+
+    func testEmptyContainersAndExpiredTTLNodesAreDeleted() throws {
+        let server = try self.start(["znode.container.checkIntervalMs": "100", "extendedTypesEnabled": "true"])
+        let client = try RawConnection(port: server.port)
+        try client.handshake()
+        var (header, body) = try client.request(xid: 1, .createContainer) {
+            CreateRequest(path: "/lock", data: [], acl: ACL.openACLUnsafe, flags: CreateMode.container.rawValue).write(to: &$0)
+        }
+        XCTAssertEqual(header.err, 0)
+        XCTAssertEqual(try Create2Response(from: &body).stat.ephemeralOwner, Int64(bitPattern: 0x8000_0000_0000_0000))
+        XCTAssertEqual(try client.create(xid: 2, "/lock/a").0.err, 0)
+        (header, _) = try client.request(xid: 3, .createTTL) {
+            CreateTTLRequest(path: "/ttl", data: [], acl: ACL.openACLUnsafe, flags: CreateMode.persistentWithTTL.rawValue, ttl: 200)
+                .write(to: &$0)
+        }
+        XCTAssertEqual(header.err, 0)
+        usleep(500_000)
+        (header, _) = try client.request(xid: 4, .exists) { ExistsRequest(path: "/lock", watch: false).write(to: &$0) }
+        XCTAssertEqual(header.err, 0, "a container with children stays")
+        (header, _) = try client.request(xid: 5, .exists) { ExistsRequest(path: "/ttl", watch: false).write(to: &$0) }
+        XCTAssertEqual(header.err, ErrorCode.noNode.rawValue, "an expired TTL node is deleted")
+        (header, _) = try client.request(xid: 6, .delete) { DeleteRequest(path: "/lock/a", version: -1).write(to: &$0) }
+        XCTAssertEqual(header.err, 0)
+        let deadline = Date().addingTimeInterval(5)
+        var xid: Int32 = 7
+        repeat {
+            usleep(100_000)
+            (header, _) = try client.request(xid: xid, .exists) { ExistsRequest(path: "/lock", watch: false).write(to: &$0) }
+            xid += 1
+        } while header.err == 0 && Date() < deadline
+        XCTAssertEqual(header.err, ErrorCode.noNode.rawValue, "an emptied container is deleted")
+    }
+
+    func testTTLNodesNeedExtendedTypes() throws {
+        let server = try self.start()
+        let client = try RawConnection(port: server.port)
+        try client.handshake()
+        let (header, _) = try client.request(xid: 1, .createTTL) {
+            CreateTTLRequest(path: "/ttl", data: [], acl: ACL.openACLUnsafe, flags: CreateMode.persistentWithTTL.rawValue, ttl: 1000)
+                .write(to: &$0)
+        }
+        XCTAssertEqual(header.err, ErrorCode.unimplemented.rawValue, "as in ZooKeeper without zookeeper.extendedTypesEnabled")
+    }
+
+    func testNoAcknowledgedWriteIsLostWhenTheServerIsKilled() throws {
+        let server = try self.start()
+        let client = try RawConnection(port: server.port)
+        try client.handshake()
+        // Kill the server while writes are in flight; pipelined requests keep several batches open.
+        let killer = Thread {
+            usleep(300_000)
+            server.crash()
+        }
+        killer.start()
+        var acknowledged: [String] = []
+        var xid: Int32 = 1
+        writing: while xid < 100_000 {
+            var batch = ByteBuffer()
+            for offset in 0..<8 {
+                batch.writeZooKeeperPacket {
+                    RequestHeader(xid: xid + Int32(offset), type: OpCode.create.rawValue).write(to: &$0)
+                    CreateRequest(path: "/w\(xid + Int32(offset))", data: [1], acl: ACL.openACLUnsafe, flags: 0).write(to: &$0)
+                }
+            }
+            do {
+                try client.send(batch)
+                for _ in 0..<8 {
+                    var reply = try client.readPacket(seconds: 5)
+                    let header = try ReplyHeader(from: &reply)
+                    guard header.err == 0 else { break writing }
+                    acknowledged.append("/w\(header.xid)")
+                }
+            } catch {
+                break writing
+            }
+            xid += 8
+        }
+        while killer.isExecuting { usleep(10_000) }
+        XCTAssertGreaterThan(acknowledged.count, 0)
+        try server.restart()
+        let reader = try RawConnection(port: server.port)
+        try reader.handshake()
+        var missing: [String] = []
+        for (index, path) in acknowledged.enumerated() {
+            let (header, _) = try reader.request(xid: Int32(index + 1), .exists) { ExistsRequest(path: path, watch: false).write(to: &$0) }
+            if header.err != 0 { missing.append(path) }
+        }
+        XCTAssertEqual(missing, [], "\(missing.count) of \(acknowledged.count) acknowledged creates were lost")
     }
 }

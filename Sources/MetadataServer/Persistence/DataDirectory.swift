@@ -105,7 +105,9 @@ public final class DataDirectory: Sendable {
         guard let log = self.current.withLock({ $0 }) else {
             throw .systemCall("append", path: self.path + "/log.?", errno: EBADF)
         }
-        try FileSystem.writeAll(log.fd, Array(records.readableBytesView), path: log.path)
+        if let failure = records.withUnsafeReadableBytes({ FileSystem.write(log.fd, $0) }) {
+            throw .systemCall("write", path: log.path, errno: failure)
+        }
         try FileSystem.sync(log.fd, path: log.path)
     }
 

@@ -56,19 +56,26 @@ enum FileSystem {
     }
 
     static func writeAll(_ fd: Int32, _ bytes: [UInt8], path: String) throws(PersistenceError) {
-        let failure: Int32? = bytes.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let written = write(fd, raw.baseAddress.map { $0 + offset }, raw.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return errno
-                }
-                offset += written
-            }
-            return nil
-        }
+        let failure = bytes.withUnsafeBytes { Self.write(fd, $0) }
         if let failure { throw .systemCall("write", path: path, errno: failure) }
+    }
+
+    /// Writes every byte; returns errno on failure.
+    static func write(_ fd: Int32, _ raw: UnsafeRawBufferPointer) -> Int32? {
+        var offset = 0
+        while offset < raw.count {
+            #if canImport(Glibc)
+            let written = Glibc.write(fd, raw.baseAddress.map { $0 + offset }, raw.count - offset)
+            #else
+            let written = Darwin.write(fd, raw.baseAddress.map { $0 + offset }, raw.count - offset)
+            #endif
+            if written < 0 {
+                if errno == EINTR { continue }
+                return errno
+            }
+            offset += written
+        }
+        return nil
     }
 
     static func sync(_ fd: Int32, path: String) throws(PersistenceError) {

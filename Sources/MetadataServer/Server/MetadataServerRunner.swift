@@ -57,6 +57,13 @@ public enum MetadataServerRunner {
                     while !Task.isCancelled {
                         try? await Task.sleep(for: tick)
                         await server.expireSessions()
+                        await server.closeSessionlessConnections(olderThan: 10_000)
+                    }
+                }
+                group.addTask {
+                    while !Task.isCancelled {
+                        try? await Task.sleep(for: .milliseconds(configuration.containerCheckIntervalMs))
+                        await server.cleanUpContainersAndTTLs()
                     }
                 }
                 try await listener.executeThenClose { inbound in
@@ -121,17 +128,5 @@ public enum MetadataServerRunner {
         }
         continuation.finish()
         await server.connectionClosed(id)
-    }
-}
-
-/// Why the server could not start or had to stop.
-public enum MetadataServerError: Error, CustomStringConvertible {
-    case cannotBind(address: String, port: Int, reason: String)
-
-    public var description: String {
-        switch self {
-        case .cannotBind(let address, let port, let reason):
-            return "cannot listen on \(address):\(port) (\(reason)); stop whatever uses the port or set clientPort to a free one"
-        }
     }
 }

@@ -1,13 +1,6 @@
 import NIOCore
 import Synchronization
 
-/// What the server hands a connection's writer task.
-enum OutboundItem: Sendable {
-    case bytes(ByteBuffer)
-    /// Write what came before, then close the connection.
-    case close
-}
-
 /// A connection's outgoing queue. The server actor never waits on a socket: it enqueues here,
 /// and the connection's writer drains at the client's pace. A client that stops reading is
 /// noticed by the queued byte count and dropped, so it cannot exhaust the server's memory.

@@ -23,6 +23,8 @@ public struct ServerConfiguration: Sendable, Equatable {
     public var juteMaxBuffer = 0xFFFFF
     /// Allows TTL nodes (`zookeeper.extendedTypesEnabled`).
     public var isExtendedTypesEnabled = false
+    /// How often empty containers and expired TTL nodes are deleted (`znode.container.checkIntervalMs`).
+    public var containerCheckIntervalMs = 60_000
     /// Outbound bytes a connection may have queued before the server drops it as not reading.
     public var maxQueuedBytesPerConnection = 16 << 20
     /// Warnings about keys that were read but have no effect here.
@@ -91,6 +93,8 @@ public struct ServerConfiguration: Sendable, Equatable {
                 self.fourLetterWordWhitelist = words.contains("*") ? Self.knownWords : Set(words)
             case "jute.maxbuffer":
                 self.juteMaxBuffer = try integer(1024...(256 << 20), example: "1048575")
+            case "znode.container.checkIntervalMs":
+                self.containerCheckIntervalMs = try integer(1...86_400_000, example: "60000")
             case "extendedTypesEnabled", "zookeeper.extendedTypesEnabled":
                 guard let flag = Bool(value.lowercased()) else {
                     throw fail("\(entry.key)=\(entry.value) is not true or false; write e.g. \(entry.key)=true")

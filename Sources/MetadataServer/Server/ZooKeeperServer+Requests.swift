@@ -49,7 +49,11 @@ extension ZooKeeperServer {
                 readOnly: false
             ).write(to: &$0)
         }
-        self.enqueue(.bytes(reply), to: id)
+        if request.sessionId == 0 {
+            self.enqueue(.bytes(reply), to: id)  // after the createSession transaction is on disk
+        } else {
+            self.sendNow(reply, to: id)  // a resumed session changes nothing on disk
+        }
     }
 
     /// Older clients omit the trailing readOnly flag, so it is optional here.
@@ -91,7 +95,11 @@ extension ZooKeeperServer {
         do throws(JuteError) {
             switch opCode {
             case .ping:
-                self.reply(id, xid: Xid.ping, error: .ok)
+                // Clients match pings by xid, so a ping reply may pass queued replies; it carries
+                // the durable zxid so a client never learns of a zxid a crash could take back.
+                var buffer = ByteBuffer()
+                buffer.writeZooKeeperPacket { ReplyHeader(xid: Xid.ping, zxid: self.durableZxid, err: 0).write(to: &$0) }
+                self.sendNow(buffer, to: id)
             case .closeSession:
                 let zxid = self.closeSession(session, cxid: header.xid)
                 self.reply(id, xid: header.xid, zxid: zxid, error: .ok)
@@ -156,7 +164,7 @@ extension ZooKeeperServer {
         }
         self.connections[id]?.lastZxid = zxid
         self.connections[id]?.lastResponseTime = Self.wallClockMillis()
-        self.enqueue(.bytes(buffer), to: id)
+        self.enqueue(.bytes(buffer), to: id, started: self.requestStarted)
     }
 
     private func handleAuth(_ packet: AuthPacket, xid: Int32, connection id: Int) {

@@ -32,14 +32,22 @@ public actor ZooKeeperServer {
 
     // Durability pipeline.
     enum LogJob {
-        case records(ByteBuffer, sequence: UInt64)
+        case records(ByteBuffer, sequence: UInt64, lastZxid: Int64)
         case snapshot([UInt8], zxid: Int64)
     }
+    /// Sealed work for the log writer, oldest first.
     var logJobs: [LogJob] = []
+    /// Records not yet handed to the writer; appended in place (kept out of `logJobs` so the
+    /// buffer stays uniquely referenced and never copied).
+    var openBatch = ByteBuffer()
     var isFlushing = false
     var appendedSequence: UInt64 = 0
+    /// The newest zxid known to be on disk; the only zxid a reply may carry before its batch syncs.
+    var durableZxid: Int64 = 0
     var durableSequence: UInt64 = 0
-    var held: [(sequence: UInt64, connection: Int, item: OutboundItem)] = []
+    var held: [(sequence: UInt64, connection: Int, item: OutboundItem, started: ContinuousClock.Instant?)] = []
+    /// When the request being handled arrived, for latency stats.
+    var requestStarted: ContinuousClock.Instant?
     var heldStart = 0
     var transactionsSinceSnapshot = 0
     private let failureContinuation: AsyncStream<PersistenceError>.Continuation
@@ -52,6 +60,7 @@ public actor ZooKeeperServer {
         self.logger = logger
         self.dataDirectory = DataDirectory(dataDir: configuration.dataDir, logger: logger)
         self.database = try self.dataDirectory.recover()
+        self.durableZxid = self.database.lastZxid
         try self.dataDirectory.startLog(firstZxid: self.database.lastZxid + 1)
         self.startedAt = .now
         self.startedAtMillis = Self.wallClockMillis()
@@ -69,7 +78,7 @@ public actor ZooKeeperServer {
     public func shutdown() async {
         for connection in self.connections.keys { self.closeConnection(connection) }
         var waited = 0
-        while (self.isFlushing || !self.logJobs.isEmpty) && waited < 500 {
+        while (self.isFlushing || !self.logJobs.isEmpty || self.openBatch.readableBytes > 0) && waited < 500 {
             try? await Task.sleep(for: .milliseconds(10))
             waited += 1
         }
@@ -134,27 +143,41 @@ public actor ZooKeeperServer {
         case .packet(var buffer):
             self.stats.packetsReceived += 1
             self.connections[id]?.packetsReceived += 1
+            self.requestStarted = .now
             if connection.sessionId == nil {
                 self.handleConnect(&buffer, connection: id)
             } else {
                 self.handleRequest(&buffer, connection: id)
             }
+            self.requestStarted = nil
         }
     }
 
     // MARK: - Output ordering
 
+    /// Sends output that depends on no pending transaction (pings, resumed handshakes) at once,
+    /// so a slow disk cannot make clients miss heartbeats and lose their sessions.
+    func sendNow(_ buffer: ByteBuffer, to id: Int) {
+        self.deliver(.bytes(buffer), to: id, started: self.requestStarted)
+    }
+
     /// Queues output behind every transaction logged so far.
-    func enqueue(_ item: OutboundItem, to id: Int) {
+    func enqueue(_ item: OutboundItem, to id: Int, started: ContinuousClock.Instant? = nil) {
         if self.heldStart == self.held.count && self.durableSequence == self.appendedSequence {
-            self.deliver(item, to: id)
+            self.deliver(item, to: id, started: started)
         } else {
-            self.held.append((self.appendedSequence, id, item))
+            self.held.append((self.appendedSequence, id, item, started))
         }
     }
 
-    private func deliver(_ item: OutboundItem, to id: Int) {
+    private func deliver(_ item: OutboundItem, to id: Int, started: ContinuousClock.Instant? = nil) {
         guard let connection = self.connections[id] else { return }
+        if let started {
+            let elapsed = ContinuousClock.now - started
+            let milliseconds = elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
+            self.stats.latency.record(milliseconds)
+            self.connections[id]?.latency.record(milliseconds)
+        }
         switch item {
         case .bytes(let buffer):
             if connection.outbox.send(buffer) {
@@ -177,7 +200,7 @@ public actor ZooKeeperServer {
         while self.heldStart < self.held.count && self.held[self.heldStart].sequence <= self.durableSequence {
             let entry = self.held[self.heldStart]
             self.heldStart += 1
-            self.deliver(entry.item, to: entry.connection)
+            self.deliver(entry.item, to: entry.connection, started: entry.started)
         }
         if self.heldStart == self.held.count {
             self.held.removeAll(keepingCapacity: true)
@@ -200,18 +223,11 @@ public actor ZooKeeperServer {
         var triggers: [WatchTrigger] = []
         let outcome = self.database.apply(body, header: header, triggers: &triggers)
         self.appendedSequence += 1
-        if case .records(var buffer, _) = self.logJobs.last {
-            self.logJobs.removeLast()
-            TransactionLogFormat.writeRecord(header: header, body: body, to: &buffer)
-            self.logJobs.append(.records(buffer, sequence: self.appendedSequence))
-        } else {
-            var buffer = ByteBuffer()
-            TransactionLogFormat.writeRecord(header: header, body: body, to: &buffer)
-            self.logJobs.append(.records(buffer, sequence: self.appendedSequence))
-        }
+        TransactionLogFormat.writeRecord(header: header, body: body, to: &self.openBatch)
         self.transactionsSinceSnapshot += 1
         if self.transactionsSinceSnapshot >= self.configuration.snapCount {
             self.transactionsSinceSnapshot = 0
+            self.sealOpenBatch()
             self.logJobs.append(.snapshot(SnapshotFormat.encode(self.database), zxid: header.zxid))
         }
         self.fire(triggers)
@@ -235,8 +251,16 @@ public actor ZooKeeperServer {
         }
     }
 
+    private func sealOpenBatch() {
+        guard self.openBatch.readableBytes > 0 else { return }
+        self.logJobs.append(.records(self.openBatch, sequence: self.appendedSequence, lastZxid: self.database.lastZxid))
+        self.openBatch = ByteBuffer()
+    }
+
     private func scheduleFlush() {
-        guard !self.isFlushing, !self.logJobs.isEmpty else { return }
+        guard !self.isFlushing else { return }
+        if self.logJobs.isEmpty { self.sealOpenBatch() }
+        guard !self.logJobs.isEmpty else { return }
         self.isFlushing = true
         let job = self.logJobs.removeFirst()
         Task { await self.perform(job) }
@@ -247,9 +271,10 @@ public actor ZooKeeperServer {
         let retain = self.configuration.purgeInterval > 0 ? self.configuration.snapRetainCount : nil
         do {
             switch job {
-            case .records(let buffer, let sequence):
+            case .records(let buffer, let sequence, let lastZxid):
                 try await self.ioPool.runIfActive { try directory.append(buffer) }
                 self.durableSequence = sequence
+                self.durableZxid = lastZxid
             case .snapshot(let bytes, let zxid):
                 try await self.ioPool.runIfActive {
                     try directory.startLog(firstZxid: zxid + 1)
@@ -278,6 +303,34 @@ public actor ZooKeeperServer {
         }
     }
 
+    /// Deletes empty containers that once had children and expired TTL nodes, as ZooKeeper's
+    /// `ContainerManager` does every `znode.container.checkIntervalMs`.
+    func cleanUpContainersAndTTLs() {
+        let tree = self.database.tree
+        let now = Self.wallClockMillis()
+        var doomed: [String] = []
+        for path in tree.containers.sorted() {
+            guard let node = tree.node(at: path), node.children.isEmpty, node.stat.cversion > 0 else { continue }
+            doomed.append(path)
+        }
+        for path in tree.ttls.sorted() {
+            guard let node = tree.node(at: path), node.children.isEmpty else { continue }
+            if now - node.stat.mtime > EphemeralOwner.ttlValue(node.stat.ephemeralOwner) { doomed.append(path) }
+        }
+        for path in doomed {
+            self.logger.debug("deleting empty container or expired TTL node", metadata: ["path": "\(path)"])
+            self.commit(.delete(DeleteTxn(path: path)), sessionId: 0, cxid: 0)
+        }
+    }
+
+    /// Closes connections that never completed the handshake (ZooKeeper's sessionless timeout).
+    func closeSessionlessConnections(olderThan milliseconds: Int64) {
+        let now = Self.wallClockMillis()
+        for (id, connection) in self.connections where connection.sessionId == nil && now - connection.established > milliseconds {
+            self.closeConnection(id)
+        }
+    }
+
     @discardableResult
     func closeSession(_ session: Int64, cxid: Int32) -> Int64 {
         let paths = (self.database.tree.ephemerals[session] ?? []).sorted()
@@ -295,11 +348,4 @@ public actor ZooKeeperServer {
         } while self.sessions[self.nextSessionId] != nil || self.nextSessionId == EphemeralOwner.container
         return self.nextSessionId
     }
-}
-
-/// Counters behind `srvr`, `stat` and `mntr`.
-struct ServerStats {
-    var packetsReceived = 0
-    var packetsSent = 0
-    var latency = LatencyStats()
 }

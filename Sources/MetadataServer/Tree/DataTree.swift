@@ -39,10 +39,13 @@ public struct DataTree: Sendable {
 
     /// Number of descendants of `path` (`getAllChildrenNumber`).
     public func descendantCount(of path: String) -> Int {
-        guard let node = self.nodes[path] else { return 0 }
+        // Iterative: a client can build a chain deep enough to overflow a recursive walk.
         var count = 0
-        for child in node.children {
-            count += 1 + self.descendantCount(of: ZNodePath.child(child, of: path))
+        var pending = [path]
+        while let next = pending.popLast() {
+            guard let node = self.nodes[next] else { continue }
+            count += node.children.count
+            pending += node.children.map { ZNodePath.child($0, of: next) }
         }
         return count
     }

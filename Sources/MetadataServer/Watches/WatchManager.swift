@@ -5,7 +5,8 @@ import ZooKeeperProtocol
 ///
 /// Mirrors ZooKeeper 3.8's `WatchManager`: two tables (data/exist and child), one mode per
 /// (connection, path) in each, the last registration winning; a connection gets at most one event
-/// per change even if several of its watches match.
+/// per change even if several of its watches match. As in 3.8.0, `addWatch` stores its mode in
+/// both tables, so a recursive watch replaces a persistent one's child events too.
 public struct WatchManager: Sendable {
     public enum Mode: Sendable, Hashable {
         case standard
@@ -17,7 +18,7 @@ public struct WatchManager: Sendable {
 
     private var dataTable: [String: [ConnectionID: Mode]] = [:]
     private var childTable: [String: [ConnectionID: Mode]] = [:]
-    private var recursiveCount = 0
+    private var recursiveCount: [WatchTrigger.Table: Int] = [.data: 0, .child: 0]
 
     public init() {}
 
@@ -37,6 +38,7 @@ public struct WatchManager: Sendable {
             self.set(\.childTable, path, connection, .persistent)
         case .persistentRecursive:
             self.set(\.dataTable, path, connection, .persistentRecursive)
+            self.set(\.childTable, path, connection, .persistentRecursive)
         }
     }
 
@@ -47,8 +49,9 @@ public struct WatchManager: Sendable {
         _ mode: Mode
     ) {
         let previous = self[keyPath: table][path, default: [:]].updateValue(mode, forKey: connection)
-        if previous == .persistentRecursive { self.recursiveCount -= 1 }
-        if mode == .persistentRecursive { self.recursiveCount += 1 }
+        let kind: WatchTrigger.Table = table == \WatchManager.dataTable ? .data : .child
+        if previous == .persistentRecursive { self.recursiveCount[kind, default: 0] -= 1 }
+        if mode == .persistentRecursive { self.recursiveCount[kind, default: 0] += 1 }
     }
 
     /// Offers one tree change to the watches and returns the connections to notify, removing
@@ -56,7 +59,7 @@ public struct WatchManager: Sendable {
     public mutating func trigger(_ change: WatchTrigger, suppressed: Set<ConnectionID> = []) -> Set<ConnectionID> {
         var fired: Set<ConnectionID> = []
         var paths = [change.path]
-        if self.recursiveCount > 0 && change.table == .data {
+        if self.recursiveCount[change.table, default: 0] > 0 {
             var parent = change.path
             while parent != "/" {
                 parent = ZNodePath.parent(of: parent)
@@ -95,34 +98,40 @@ public struct WatchManager: Sendable {
 
     /// `removeWatches`; false when there was nothing to remove (ZooKeeper's `NoWatcher`).
     public mutating func remove(_ path: String, type: WatcherType, connection: ConnectionID) -> Bool {
-        var removed = false
-        func take(_ table: inout [String: [ConnectionID: Mode]], _ modes: Set<Mode>) -> Bool {
-            guard let mode = table[path]?[connection], modes.contains(mode) else { return false }
-            table[path]?[connection] = nil
-            if table[path]?.isEmpty == true { table[path] = nil }
-            return true
-        }
         let all: Set<Mode> = [.standard, .persistent, .persistentRecursive]
         switch type {
         case .children:
-            removed = take(&self.childTable, all)
+            return self.take(.child, path, connection, all)
         case .data:
-            if self.dataTable[path]?[connection] == .persistentRecursive { self.recursiveCount -= 1 }
-            removed = take(&self.dataTable, all)
+            return self.take(.data, path, connection, all)
         case .any:
-            let child = take(&self.childTable, all)
-            if self.dataTable[path]?[connection] == .persistentRecursive { self.recursiveCount -= 1 }
-            let data = take(&self.dataTable, all)
-            removed = child || data
+            let child = self.take(.child, path, connection, all)
+            let data = self.take(.data, path, connection, all)
+            return child || data
         case .persistent:
-            let child = take(&self.childTable, [.persistent])
-            let data = take(&self.dataTable, [.persistent])
-            removed = child || data
+            let child = self.take(.child, path, connection, [.persistent])
+            let data = self.take(.data, path, connection, [.persistent])
+            return child || data
         case .persistentRecursive:
-            removed = take(&self.dataTable, [.persistentRecursive])
-            if removed { self.recursiveCount -= 1 }
+            let child = self.take(.child, path, connection, [.persistentRecursive])
+            let data = self.take(.data, path, connection, [.persistentRecursive])
+            return child || data
         }
-        return removed
+    }
+
+    private mutating func take(
+        _ kind: WatchTrigger.Table,
+        _ path: String,
+        _ connection: ConnectionID,
+        _ modes: Set<Mode>
+    ) -> Bool {
+        var table = kind == .data ? self.dataTable : self.childTable
+        guard let mode = table[path]?[connection], modes.contains(mode) else { return false }
+        table[path]?[connection] = nil
+        if table[path]?.isEmpty == true { table[path] = nil }
+        if mode == .persistentRecursive { self.recursiveCount[kind, default: 0] -= 1 }
+        if kind == .data { self.dataTable = table } else { self.childTable = table }
+        return true
     }
 
     /// `checkWatches`: whether such a watch exists.
@@ -140,14 +149,12 @@ public struct WatchManager: Sendable {
 
     /// Drops every watch of a closed connection.
     public mutating func removeConnection(_ connection: ConnectionID) {
-        for (path, watchers) in self.dataTable where watchers[connection] != nil {
-            if watchers[connection] == .persistentRecursive { self.recursiveCount -= 1 }
-            self.dataTable[path]?[connection] = nil
-            if self.dataTable[path]?.isEmpty == true { self.dataTable[path] = nil }
+        let all: Set<Mode> = [.standard, .persistent, .persistentRecursive]
+        for path in self.dataTable.keys where self.dataTable[path]?[connection] != nil {
+            _ = self.take(.data, path, connection, all)
         }
-        for (path, watchers) in self.childTable where watchers[connection] != nil {
-            self.childTable[path]?[connection] = nil
-            if self.childTable[path]?.isEmpty == true { self.childTable[path] = nil }
+        for path in self.childTable.keys where self.childTable[path]?[connection] != nil {
+            _ = self.take(.child, path, connection, all)
         }
     }
 

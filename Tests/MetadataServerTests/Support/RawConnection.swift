@@ -110,7 +110,7 @@ final class RawConnection {
 
     /// Sends a ConnectRequest and returns the response.
     @discardableResult
-    func handshake(timeout: Int32 = 4000, sessionId: Int64 = 0, password: [UInt8] = [UInt8](repeating: 0, count: 16)) throws -> ConnectResponse {
+    func handshake(timeout: Int32 = 20000, sessionId: Int64 = 0, password: [UInt8] = [UInt8](repeating: 0, count: 16)) throws -> ConnectResponse {
         var buffer = ByteBuffer()
         buffer.writeZooKeeperPacket {
             ConnectRequest(protocolVersion: 0, lastZxidSeen: 0, timeOut: timeout, sessionId: sessionId, passwd: password, readOnly: false)

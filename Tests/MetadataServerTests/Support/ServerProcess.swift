@@ -85,7 +85,8 @@ final class ServerProcess: @unchecked Sendable {
         var properties = [
             "clientPort": "\(port)", "clientPortAddress": "127.0.0.1",
             "dataDir": directory.appendingPathComponent("data").path, "tickTime": "200",
-            "4lw.commands.whitelist": "*",
+            // Generous upper bound: a loaded CI machine can stall a client for seconds.
+            "maxSessionTimeout": "30000", "4lw.commands.whitelist": "*",
         ]
         properties.merge(settings) { $1 }
         let text = properties.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "\n") + "\n"
@@ -115,6 +116,7 @@ final class ServerProcess: @unchecked Sendable {
             clientPortAddress=127.0.0.1
             dataDir=\(directory.appendingPathComponent("data").path)
             tickTime=200
+            maxSessionTimeout=30000
             4lw.commands.whitelist=*
             admin.enableServer=false
 

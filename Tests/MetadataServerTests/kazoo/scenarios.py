@@ -18,7 +18,7 @@ from kazoo.exceptions import KazooException, SessionExpiredError
 from kazoo.security import ACL, Id, make_acl, make_digest_acl
 
 HOSTS = sys.argv[1]
-TIMEOUT = 4.0
+TIMEOUT = 10.0
 results = []
 
 
@@ -105,6 +105,10 @@ record("zookeeper node", lambda: sorted(zk.get_children("/zookeeper")))
 record("zookeeper config stat", lambda: stat_fields(zk.exists("/zookeeper/config")))
 record("delete /zookeeper", lambda: zk.delete("/zookeeper"))
 record("sync", lambda: zk.sync(root))
+record("root acl", lambda: [[a.perms, a.id.scheme, a.id.id] for a in zk.get_acls("/")[0]])
+record("reconfig", lambda: zk.reconfig(joining=None, leaving="1", new_members=None))
+record("large value", lambda: stat_fields(zk.set(root, b"x" * 500000)))
+record("large value read", lambda: len(zk.get(root)[0]))
 
 # Sequential nodes.
 record("seq 1", lambda: zk.create(root + "/q/item-", b"", sequence=True, makepath=True))
@@ -169,7 +173,25 @@ def multi_fail():
     return [r if isinstance(r, (str, bool)) else type(r).__name__ for r in t.commit()]
 
 
+def multi_sequential():
+    t = zk.transaction()
+    t.create(root + "/ms-", b"", sequence=True)
+    t.create(root + "/ms-", b"", sequence=True, ephemeral=True)
+    t.create(root + "/ms-", b"", sequence=True)
+    return [r if isinstance(r, (str, bool)) else type(r).__name__ for r in t.commit()]
+
+
+def multi_exists():
+    t = zk.transaction()
+    t.set_data(root + "/m", b"first")
+    t.create(root + "/m", b"")
+    return [r if isinstance(r, (str, bool)) else type(r).__name__ for r in t.commit()]
+
+
 record("multi ok", multi_ok)
+record("multi sequential", multi_sequential)
+record("multi node exists", multi_exists)
+record("multi empty", lambda: zk.transaction().commit())
 record("multi fail", multi_fail)
 record("multi fail left nothing", lambda: [zk.exists(root + "/m2") is None, zk.get(root + "/m")[0].decode()])
 
