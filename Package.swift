@@ -20,6 +20,8 @@ let package = Package(
         .executable(name: "samsa-broker", targets: ["samsa-broker"]),
         .executable(name: "samsa-meta", targets: ["samsa-meta"]),
         .executable(name: "samsa-codegen", targets: ["samsa-codegen"]),
+        .executable(name: "samsa-client-perf", targets: ["samsa-client-perf"]),
+        .library(name: "SamsaClient", targets: ["SamsaClient"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.3"),
@@ -49,6 +51,19 @@ let package = Package(
         .executableTarget(name: "samsa-fuzz-kafka", dependencies: ["KafkaProtocol", nioCore], swiftSettings: swiftSettings),
         // Reads schemas/kafka/*.json and writes Sources/KafkaProtocol/Generated/. Foundation only.
         .executableTarget(name: "samsa-codegen", swiftSettings: swiftSettings),
+
+        // The Kafka client: connections, metadata, admin, producer, consumer, compression codecs.
+        .target(
+            name: "SamsaClient",
+            dependencies: ["KafkaProtocol", nioCore, nioPosix, logging],
+            swiftSettings: swiftSettings
+        ),
+        // Producer and consumer throughput, comparable with shared/bench/perf_*.py (confluent-kafka).
+        .executableTarget(
+            name: "samsa-client-perf",
+            dependencies: ["SamsaClient", argumentParser, logging],
+            swiftSettings: swiftSettings
+        ),
 
         // ZooKeeper side.
         .target(name: "ZooKeeperProtocol", dependencies: [nioCore], swiftSettings: swiftSettings),
@@ -87,6 +102,11 @@ let package = Package(
             name: "CompatibilityTests",
             dependencies: ["SamsaTesting"],
             exclude: ["clients"],  // Python scripts the tests run, not Swift sources
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "SamsaClientTests",
+            dependencies: ["SamsaClient", "KafkaProtocol", "SamsaTesting", nioCore, nioPosix, logging],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "SamsaTestingTests", dependencies: ["SamsaTesting"], swiftSettings: swiftSettings),

@@ -1,0 +1,186 @@
+import KafkaProtocol
+import Logging
+import NIOCore
+import NIOPosix
+import Synchronization
+
+/// One TCP connection to one broker. Requests are pipelined: many may be in flight, each matched to its
+/// response by correlation id. The first request is ApiVersions, and every later request uses the highest
+/// version both sides speak (min of our max and the broker's max), as Kafka's clients do.
+public final class BrokerConnection: Sendable {
+    public let address: BrokerAddress
+    /// The broker's node id once known from metadata; -1 for a bootstrap connection.
+    public let nodeId: Int32
+    private let channel: any Channel
+    private let clientId: String
+    private let requestTimeout: Duration
+    private let nextCorrelationId = Atomic<Int32>(1)
+    private let brokerVersions: Mutex<[Int16: ClosedRange<Int16>]>
+
+    /// Whether the socket is still open; a closed connection is replaced on next use.
+    public var isActive: Bool { self.channel.isActive }
+
+    private init(address: BrokerAddress, nodeId: Int32, channel: any Channel, configuration: ClientConfiguration) {
+        self.address = address
+        self.nodeId = nodeId
+        self.channel = channel
+        self.clientId = configuration.clientId
+        self.requestTimeout = configuration.requestTimeout
+        self.brokerVersions = Mutex([:])
+    }
+
+    /// Opens a connection and performs the ApiVersions handshake.
+    public static func connect(
+        to address: BrokerAddress, nodeId: Int32 = -1, configuration: ClientConfiguration,
+        group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton
+    ) async throws -> BrokerConnection {
+        let broker = "\(nodeId >= 0 ? "\(nodeId) at " : "")\(address)"
+        let channel: any Channel
+        do {
+            channel = try await ClientBootstrap(group: group)
+                .connectTimeout(.nanoseconds(Self.nanoseconds(configuration.connectTimeout)))
+                .channelOption(.socketOption(.tcp_nodelay), value: 1)
+                .channelInitializer { channel in
+                    channel.eventLoop.makeCompletedFuture {
+                        try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(ResponseFrameDecoder()))
+                        try channel.pipeline.syncOperations.addHandler(RequestPipelineHandler(broker: broker))
+                    }
+                }
+                .connect(host: address.host, port: address.port)
+                .get()
+        } catch {
+            throw SamsaClientError.connectionFailed(broker: broker, reason: "\(error)")
+        }
+        let connection = BrokerConnection(address: address, nodeId: nodeId, channel: channel, configuration: configuration)
+        do {
+            try await connection.handshake()
+        } catch {
+            connection.close()
+            throw error
+        }
+        configuration.logger.debug("connected", metadata: ["broker": "\(broker)"])
+        return connection
+    }
+
+    /// Closes the socket; outstanding requests fail with `connectionClosed`.
+    public func close() {
+        self.channel.close(promise: nil)
+    }
+
+    /// The version of `apiKey` this connection will use, or an error naming both ranges.
+    public func version(for apiKey: ApiKey) throws(SamsaClientError) -> Int16 {
+        guard let ours = ClientApiVersions.supported(apiKey) else { throw .unsupportedApi(apiKey, broker: "\(self.address)") }
+        guard let theirs = self.brokerVersions.withLock({ $0[apiKey.rawValue] }) else {
+            throw .unsupportedApi(apiKey, broker: "\(self.address)")
+        }
+        let version = min(ours.upperBound, theirs.upperBound)
+        guard version >= ours.lowerBound, version >= theirs.lowerBound else {
+            throw .noCommonVersion(apiKey, ours: ours, broker: theirs, address: "\(self.address)")
+        }
+        return version
+    }
+
+    /// The broker's range for `apiKey`, if it offers the API.
+    public func brokerVersionRange(for apiKey: ApiKey) -> ClosedRange<Int16>? {
+        self.brokerVersions.withLock { $0[apiKey.rawValue] }
+    }
+
+    /// Sends `request` at the negotiated version (or `version`) and decodes the response.
+    public func send<Request: KafkaRequest>(
+        _ request: Request, version: Int16? = nil, timeout: Duration? = nil
+    ) async throws -> Request.Response {
+        let version = try version ?? self.version(for: Request.apiKey)
+        var frame = try await self.roundTrip(request, version: version, timeout: timeout)
+        do {
+            _ = try frame.readKafkaResponseHeader(apiKey: Request.apiKey, apiVersion: version)
+            return try Request.Response(from: &frame, version: version)
+        } catch {
+            throw SamsaClientError.malformedResponse(Request.apiKey, reason: "\(error)")
+        }
+    }
+
+    /// Sends a request the broker will not answer (Produce with acks=0); returns once it is written.
+    public func sendWithoutResponse<Request: KafkaRequest>(_ request: Request, version: Int16? = nil) async throws {
+        let version = try version ?? self.version(for: Request.apiKey)
+        let correlationId = self.nextCorrelationId.wrappingAdd(1, ordering: .relaxed).oldValue
+        var buffer = self.channel.allocator.buffer(capacity: 256)
+        buffer.writeKafkaRequest(request, version: version, correlationId: correlationId, clientId: self.clientId)
+        let outgoing = OutgoingRequest(
+            frame: buffer, apiKey: Request.apiKey, correlationId: correlationId, response: nil,
+            timeout: .nanoseconds(Self.nanoseconds(self.requestTimeout)))
+        do {
+            try await self.channel.writeAndFlush(outgoing)
+        } catch let error as SamsaClientError {
+            throw error
+        } catch {
+            throw SamsaClientError.connectionClosed(broker: "\(self.address)")
+        }
+    }
+
+    private func roundTrip<Request: KafkaRequest>(
+        _ request: Request, version: Int16, timeout: Duration?
+    ) async throws -> ByteBuffer {
+        let correlationId = self.nextCorrelationId.wrappingAdd(1, ordering: .relaxed).oldValue
+        var buffer = self.channel.allocator.buffer(capacity: 256)
+        buffer.writeKafkaRequest(request, version: version, correlationId: correlationId, clientId: self.clientId)
+        let promise = self.channel.eventLoop.makePromise(of: ByteBuffer.self)
+        let outgoing = OutgoingRequest(
+            frame: buffer, apiKey: Request.apiKey, correlationId: correlationId, response: promise,
+            timeout: .nanoseconds(Self.nanoseconds(timeout ?? self.requestTimeout)))
+        self.channel.writeAndFlush(outgoing, promise: nil)
+        do {
+            var frame = try await promise.futureResult.get()
+            frame.moveReaderIndex(forwardBy: 0)
+            return frame
+        } catch let error as SamsaClientError {
+            throw error
+        } catch {
+            throw SamsaClientError.connectionClosed(broker: "\(self.address)")
+        }
+    }
+
+    /// ApiVersions v3, falling back to the version the broker says it speaks (KIP-511): a broker that does not
+    /// know v3 answers in v0 with UNSUPPORTED_VERSION and its own range for ApiVersions.
+    private func handshake() async throws {
+        var version: Int16 = 3
+        for _ in 0..<3 {
+            var frame = try await self.roundTrip(
+                ApiVersionsRequest(clientSoftwareName: "samsa-client", clientSoftwareVersion: "0.1"),
+                version: version, timeout: nil)
+            let response: ApiVersionsResponse
+            do {
+                _ = try frame.readKafkaResponseHeader(apiKey: .apiVersions, apiVersion: version)
+                let errorCode = frame.getInteger(at: frame.readerIndex, as: Int16.self) ?? 0
+                let readVersion: Int16 = errorCode == ErrorCode.unsupportedVersion.rawValue ? 0 : version
+                response = try ApiVersionsResponse(from: &frame, version: readVersion)
+            } catch {
+                throw SamsaClientError.malformedResponse(.apiVersions, reason: "\(error)")
+            }
+            if response.errorCode == ErrorCode.unsupportedVersion.rawValue,
+                let theirs = response.apiKeys.first(where: { $0.apiKey == ApiKey.apiVersions.rawValue }),
+                theirs.maxVersion < version
+            {
+                version = max(0, theirs.maxVersion)
+                continue
+            }
+            guard response.errorCode == 0 else {
+                throw SamsaClientError.kafka(
+                    ErrorCode(rawValue: response.errorCode) ?? .unknownServerError,
+                    context: "ApiVersions handshake with \(self.address)")
+            }
+            var ranges: [Int16: ClosedRange<Int16>] = [:]
+            for entry in response.apiKeys where entry.minVersion <= entry.maxVersion {
+                ranges[entry.apiKey] = entry.minVersion...entry.maxVersion
+            }
+            self.brokerVersions.withLock { $0 = ranges }
+            return
+        }
+        throw SamsaClientError.noCommonVersion(
+            .apiVersions, ours: 0...3, broker: version...version, address: "\(self.address)")
+    }
+
+    static func nanoseconds(_ duration: Duration) -> Int64 {
+        let (seconds, attoseconds) = duration.components
+        return seconds * 1_000_000_000 + attoseconds / 1_000_000_000
+    }
+}

@@ -1,0 +1,464 @@
+import KafkaProtocol
+import Logging
+import NIOCore
+
+/// Sends records to Kafka the way Kafka's producer does: records collect in per-partition batches until
+/// `batch.size` or `linger.ms`, batches for the same leader share one Produce request, retriable errors are
+/// retried with backoff after a metadata refresh, and with idempotence (the default) each batch carries the
+/// producer id and a per-partition sequence number so a retried batch is never written twice.
+///
+/// One batch per partition is in flight at a time, which keeps sequence numbers in order without Kafka's
+/// in-flight reordering logic.
+public actor KafkaProducer {
+    public nonisolated let configuration: ProducerConfiguration
+    public nonisolated let client: KafkaClient
+    private let ownsClient: Bool
+    private let logger: Logger
+
+    private var queues: [TopicPartition: [ProducerBatch]] = [:]
+    private var inFlight: Set<TopicPartition> = []
+    private var partitioner = Partitioner()
+    private var partitionCounts: [String: Int] = [:]
+    private var availablePartitions: [String: [Int32]] = [:]
+    private var leaders: [TopicPartition: Int32] = [:]
+    private var producerId: Int64 = -1
+    private var producerEpoch: Int16 = -1
+    private var nextSequence: [TopicPartition: Int32] = [:]
+    private var initTask: Task<Void, Never>?
+    private var refreshTask: Task<Void, Never>?
+    private var timerTask: Task<Void, Never>?
+    private var timerDeadline: ContinuousClock.Instant?
+    private var undelivered = 0
+    private var flushing = 0
+    private var flushWaiters: [CheckedContinuation<Void, Never>] = []
+    private var capacityWaiters: [CheckedContinuation<Void, Never>] = []
+    private var fatalError: SamsaClientError?
+    private var isClosed = false
+
+    public init(client: KafkaClient, configuration: ProducerConfiguration = ProducerConfiguration()) {
+        self.client = client
+        self.configuration = configuration
+        self.ownsClient = false
+        self.logger = client.configuration.logger
+    }
+
+    public init(
+        bootstrapServers: String, clientId: String = "samsa-producer",
+        configuration: ProducerConfiguration = ProducerConfiguration()
+    ) throws(SamsaClientError) {
+        self.client = try KafkaClient(bootstrapServers: bootstrapServers, clientId: clientId)
+        self.configuration = configuration
+        self.ownsClient = true
+        self.logger = self.client.configuration.logger
+    }
+
+    /// The producer id and epoch from InitProducerId (-1 before the first send or without idempotence).
+    public var producerIdentity: (producerId: Int64, epoch: Int16) { (self.producerId, self.producerEpoch) }
+
+    /// The sequence number the next batch to `partition` will carry.
+    public func sequence(for partition: TopicPartition) -> Int32 { self.nextSequence[partition] ?? 0 }
+
+    // MARK: Sending
+
+    /// Sends `record` and waits until the broker acknowledged it.
+    public func send(_ record: ProducerRecord) async throws -> RecordMetadata {
+        let partition = try await self.choosePartition(for: record)
+        return try await withCheckedThrowingContinuation { continuation in
+            self.append(record, to: partition) { result in
+                continuation.resume(with: result.mapError { $0 as any Error })
+            }
+        }
+    }
+
+    /// Queues `record` and returns at once; `onDelivery` runs when the broker answers (as librdkafka's
+    /// delivery report). Waits only while `maxQueuedRecords` records are undelivered.
+    public func send(
+        _ record: ProducerRecord,
+        onDelivery: (@Sendable (Result<RecordMetadata, SamsaClientError>) -> Void)? = nil
+    ) async throws {
+        while self.undelivered >= self.configuration.maxQueuedRecords && !self.isClosed {
+            await withCheckedContinuation { self.capacityWaiters.append($0) }
+        }
+        let partition = try await self.choosePartition(for: record)
+        self.append(record, to: partition, callback: onDelivery)
+    }
+
+    /// Sends everything queued now and waits for every answer.
+    public func flush() async {
+        guard self.undelivered > 0 else { return }
+        self.flushing += 1
+        defer { self.flushing -= 1 }
+        self.drain()
+        while self.undelivered > 0 {
+            await withCheckedContinuation { self.flushWaiters.append($0) }
+        }
+    }
+
+    /// Flushes, then stops; later sends fail.
+    public func close() async {
+        await self.flush()
+        self.isClosed = true
+        self.timerTask?.cancel()
+        for waiter in self.capacityWaiters { waiter.resume() }
+        self.capacityWaiters.removeAll()
+        if self.ownsClient { await self.client.close() }
+    }
+
+    private func choosePartition(for record: ProducerRecord) async throws -> TopicPartition {
+        guard !self.isClosed else { throw SamsaClientError.closed("producer") }
+        if let error = self.fatalError { throw error }
+        var count = self.partitionCounts[record.topic]
+        var attempt = 0
+        while count == nil {
+            try await self.refreshMetadata(topics: [record.topic])
+            count = self.partitionCounts[record.topic]
+            attempt += 1
+            if count == nil {
+                guard attempt < 10 else { throw SamsaClientError.unknownTopic(record.topic) }
+                try await Task.sleep(for: self.configuration.retryBackoff)
+            }
+        }
+        let partitionCount = count ?? 0
+        if let partition = record.partition {
+            guard partition >= 0, Int(partition) < partitionCount else {
+                throw SamsaClientError.unknownPartition(
+                    topic: record.topic, partition: partition, partitionCount: partitionCount)
+            }
+            return TopicPartition(record.topic, partition)
+        }
+        let keyBytes = record.key.map { Array($0.readableBytesView) }
+        let partition = self.partitioner.partition(
+            topic: record.topic, key: keyBytes, partitionCount: partitionCount,
+            available: self.availablePartitions[record.topic])
+        return TopicPartition(record.topic, partition)
+    }
+
+    private func append(_ record: ProducerRecord, to partition: TopicPartition, callback: ProducerBatch.Callback?) {
+        if self.isClosed {
+            callback?(.failure(.closed("producer")))
+            return
+        }
+        let timestamp = record.timestamp ?? WallClock.milliseconds()
+        let size = RecordBatchWriter.estimatedRecordSize(key: record.key, value: record.value, headers: record.headers)
+        var queue = self.queues[partition] ?? []
+        var becameFull = false
+        if let last = queue.last, last.encoded == nil, last.attempts == 0,
+            last.writer.estimatedSize + size <= self.configuration.batchSize
+        {
+            queue[queue.count - 1].append(record, timestamp: timestamp, callback: callback)
+            becameFull = queue[queue.count - 1].writer.estimatedSize >= self.configuration.batchSize
+        } else {
+            if !queue.isEmpty {
+                becameFull = true
+                if record.key == nil { self.stickyBatchClosed(partition) }
+            }
+            var batch = ProducerBatch(partition: partition, capacity: min(self.configuration.batchSize, 1 << 20))
+            batch.append(record, timestamp: timestamp, callback: callback)
+            queue.append(batch)
+        }
+        self.queues[partition] = queue
+        self.undelivered += 1
+        if becameFull || self.configuration.linger == .zero {
+            if becameFull, record.key == nil, record.partition == nil { self.stickyBatchClosed(partition) }
+            self.drain()
+        } else {
+            self.scheduleTimer(at: .now + self.configuration.linger)
+        }
+    }
+
+    private func stickyBatchClosed(_ partition: TopicPartition) {
+        self.partitioner.batchCompleted(
+            topic: partition.topic, partition: partition.partition,
+            partitionCount: self.partitionCounts[partition.topic] ?? 1,
+            available: self.availablePartitions[partition.topic])
+    }
+
+    // MARK: Draining
+
+    /// Sends every batch that is ready (full, lingered long enough, being flushed, or due for retry) to its
+    /// leader, one Produce request per broker.
+    private func drain() {
+        if self.configuration.isIdempotent && self.producerId < 0 {
+            self.startInitProducerId()
+            return
+        }
+        let now = ContinuousClock.now
+        var byLeader: [Int32: [ProducerBatch]] = [:]
+        var nextDeadline: ContinuousClock.Instant?
+        var needsMetadata = false
+        for (partition, queue) in self.queues where !queue.isEmpty && !self.inFlight.contains(partition) {
+            var batch = queue[0]
+            if let retryAfter = batch.retryAfter, retryAfter > now {
+                nextDeadline = min(nextDeadline ?? retryAfter, retryAfter)
+                continue
+            }
+            let isFull = queue.count > 1 || batch.writer.estimatedSize >= self.configuration.batchSize
+            let lingerEnds = batch.createdAt + self.configuration.linger
+            guard isFull || lingerEnds <= now || self.flushing > 0 || batch.attempts > 0 else {
+                nextDeadline = min(nextDeadline ?? lingerEnds, lingerEnds)
+                continue
+            }
+            guard let leader = self.leaders[partition] else {
+                needsMetadata = true
+                continue
+            }
+            if batch.encoded == nil {
+                do {
+                    if self.configuration.isIdempotent {
+                        let sequence = self.nextSequence[partition] ?? 0
+                        batch.baseSequence = sequence
+                        batch.producerId = self.producerId
+                        batch.producerEpoch = self.producerEpoch
+                        self.nextSequence[partition] = Self.increment(sequence, by: Int32(batch.recordCount))
+                    }
+                    batch.encoded = try batch.writer.build(
+                        producerId: batch.producerId, producerEpoch: batch.producerEpoch,
+                        baseSequence: batch.baseSequence, codec: self.configuration.compression)
+                } catch {
+                    self.queues[partition]?.removeFirst()
+                    self.finish(batch, with: .failure(error))
+                    continue
+                }
+            }
+            self.queues[partition]?.removeFirst()
+            if self.queues[partition]?.isEmpty == true { self.queues[partition] = nil }
+            self.inFlight.insert(partition)
+            byLeader[leader, default: []].append(batch)
+        }
+        for (leader, batches) in byLeader {
+            var request: [ProducerBatch] = []
+            var size = 0
+            for batch in batches {
+                let batchSize = batch.encoded?.readableBytes ?? 0
+                if !request.isEmpty && size + batchSize > self.configuration.maxRequestSize {
+                    let ready = request
+                    Task { await self.produce(ready, to: leader) }
+                    request = []
+                    size = 0
+                }
+                request.append(batch)
+                size += batchSize
+            }
+            if !request.isEmpty {
+                let ready = request
+                Task { await self.produce(ready, to: leader) }
+            }
+        }
+        if needsMetadata { self.startMetadataRefresh() }
+        if let nextDeadline { self.scheduleTimer(at: nextDeadline) }
+    }
+
+    /// Kafka's sequence arithmetic: wraps from Int32.max to 0.
+    static func increment(_ sequence: Int32, by count: Int32) -> Int32 {
+        sequence > Int32.max - count ? count - (Int32.max - sequence) - 1 : sequence + count
+    }
+
+    private func scheduleTimer(at deadline: ContinuousClock.Instant) {
+        if let current = self.timerDeadline, current <= deadline, self.timerTask != nil { return }
+        self.timerTask?.cancel()
+        self.timerDeadline = deadline
+        self.timerTask = Task {
+            try? await Task.sleep(until: deadline, clock: .continuous)
+            guard !Task.isCancelled else { return }
+            await self.timerFired()
+        }
+    }
+
+    private func timerFired() {
+        self.timerTask = nil
+        self.timerDeadline = nil
+        self.drain()
+    }
+
+    // MARK: Produce requests
+
+    private func produce(_ batches: [ProducerBatch], to leader: Int32) async {
+        let grouped = Dictionary(grouping: batches, by: \.partition.topic)
+        let request = ProduceRequest(
+            transactionalId: nil, acks: self.configuration.acks.rawValue,
+            timeoutMs: KafkaAdmin.milliseconds(self.configuration.requestTimeout),
+            topicData: grouped.sorted { $0.key < $1.key }.map { topic, batches in
+                ProduceRequest.TopicProduceData(
+                    name: topic,
+                    partitionData: batches.map {
+                        ProduceRequest.PartitionProduceData(index: $0.partition.partition, records: $0.encoded)
+                    })
+            })
+        do {
+            let connection = try await self.client.connection(to: leader)
+            if self.configuration.acks == .none {
+                try await connection.sendWithoutResponse(request)
+                for batch in batches { self.finish(batch, with: .success((-1, -1))) }
+            } else {
+                let response = try await connection.send(request)
+                self.handle(response, for: batches)
+            }
+        } catch let error as SamsaClientError {
+            for batch in batches { self.retryOrFail(batch, error: error) }
+            self.startMetadataRefresh()
+        } catch {
+            for batch in batches { self.retryOrFail(batch, error: .connectionClosed(broker: "\(leader)")) }
+        }
+        self.drain()
+    }
+
+    private func handle(_ response: ProduceResponse, for batches: [ProducerBatch]) {
+        var pending = Dictionary(uniqueKeysWithValues: batches.map { ($0.partition, $0) })
+        var needsMetadata = false
+        for topic in response.responses {
+            for partition in topic.partitionResponses {
+                let key = TopicPartition(topic.name, partition.index)
+                guard let batch = pending.removeValue(forKey: key) else { continue }
+                let code = ErrorCode(rawValue: partition.errorCode) ?? .unknownServerError
+                switch code {
+                case .none:
+                    self.finish(batch, with: .success((partition.baseOffset, partition.logAppendTimeMs)))
+                case .duplicateSequenceNumber:
+                    // The broker has this batch already (an earlier attempt got through): success.
+                    self.finish(batch, with: .success((partition.baseOffset, partition.logAppendTimeMs)))
+                default:
+                    let context =
+                        "producing to partition \(key.partition) of \(key.topic)"
+                        + (partition.errorMessage.map { " (\($0))" } ?? "")
+                    if [.notLeaderOrFollower, .leaderNotAvailable, .unknownTopicOrPartition, .fencedLeaderEpoch]
+                        .contains(code)
+                    {
+                        needsMetadata = true
+                        self.leaders[key] = nil
+                    }
+                    self.retryOrFail(batch, error: .kafka(code, context: context))
+                }
+            }
+        }
+        for batch in pending.values {
+            self.retryOrFail(batch, error: .malformedResponse(.produce, reason: "no answer for \(batch.partition)"))
+        }
+        if needsMetadata { self.startMetadataRefresh() }
+    }
+
+    private func retryOrFail(_ batch: ProducerBatch, error: SamsaClientError) {
+        var batch = batch
+        let withinTimeout = ContinuousClock.now - batch.createdAt < self.configuration.deliveryTimeout
+        if error.isRetriable && batch.attempts < self.configuration.retries && withinTimeout && !self.isClosed {
+            batch.attempts += 1
+            batch.retryAfter = .now + self.configuration.retryBackoff
+            self.inFlight.remove(batch.partition)
+            self.queues[batch.partition, default: []].insert(batch, at: 0)
+            self.logger.debug(
+                "retrying batch", metadata: ["partition": "\(batch.partition)", "error": "\(error)"])
+            self.scheduleTimer(at: batch.retryAfter ?? .now)
+            return
+        }
+        if self.configuration.isIdempotent {
+            // A lost sequence range would make every later batch OUT_OF_ORDER: start over with a new id.
+            self.resetProducerId()
+        }
+        self.finish(batch, with: .failure(error))
+    }
+
+    private func finish(_ batch: ProducerBatch, with result: Result<(Int64, Int64), SamsaClientError>) {
+        self.inFlight.remove(batch.partition)
+        switch result {
+        case .success(let (baseOffset, logAppendTime)): batch.complete(baseOffset: baseOffset, logAppendTime: logAppendTime)
+        case .failure(let error): batch.fail(error)
+        }
+        self.undelivered -= batch.recordCount
+        if self.undelivered < self.configuration.maxQueuedRecords, !self.capacityWaiters.isEmpty {
+            let waiters = self.capacityWaiters
+            self.capacityWaiters.removeAll()
+            for waiter in waiters { waiter.resume() }
+        }
+        if self.undelivered == 0, !self.flushWaiters.isEmpty {
+            let waiters = self.flushWaiters
+            self.flushWaiters.removeAll()
+            for waiter in waiters { waiter.resume() }
+        }
+    }
+
+    // MARK: Producer id and metadata
+
+    private func resetProducerId() {
+        self.producerId = -1
+        self.producerEpoch = -1
+        self.nextSequence.removeAll()
+        // Batches not yet sent are rebuilt with the new id.
+        for (partition, queue) in self.queues {
+            self.queues[partition] = queue.map { batch in
+                var batch = batch
+                if batch.attempts == 0 { batch.encoded = nil }
+                return batch
+            }
+        }
+    }
+
+    private func startInitProducerId() {
+        guard self.initTask == nil else { return }
+        self.initTask = Task {
+            await self.initProducerId()
+        }
+    }
+
+    private func initProducerId() async {
+        var attempt = 0
+        while true {
+            do {
+                let response = try await self.client.sendToAny(
+                    InitProducerIdRequest(transactionalId: nil, transactionTimeoutMs: 60_000, producerId: -1, producerEpoch: -1))
+                let code = ErrorCode(rawValue: response.errorCode) ?? .unknownServerError
+                guard code == .none else { throw SamsaClientError.kafka(code, context: "getting a producer id") }
+                self.producerId = response.producerId
+                self.producerEpoch = response.producerEpoch
+                self.nextSequence.removeAll()
+                // Batches built before this point carry no id: rebuild them.
+                for (partition, queue) in self.queues {
+                    self.queues[partition] = queue.map { batch in
+                        var batch = batch
+                        batch.encoded = nil
+                        batch.baseSequence = -1
+                        return batch
+                    }
+                }
+                self.logger.debug("producer id", metadata: ["producer.id": "\(response.producerId)"])
+                break
+            } catch let error as SamsaClientError where error.isRetriable && attempt < self.client.configuration.retries {
+                attempt += 1
+                try? await Task.sleep(for: self.configuration.retryBackoff)
+            } catch {
+                let failure = (error as? SamsaClientError) ?? .closed("producer")
+                self.logger.error("InitProducerId failed", metadata: ["error": "\(failure)"])
+                self.fatalError = failure
+                for (_, queue) in self.queues {
+                    for batch in queue { self.finish(batch, with: .failure(failure)) }
+                }
+                self.queues.removeAll()
+                break
+            }
+        }
+        self.initTask = nil
+        if self.fatalError == nil { self.drain() }
+    }
+
+    private func startMetadataRefresh() {
+        guard self.refreshTask == nil else { return }
+        let topics = Array(Set(self.partitionCounts.keys).union(self.queues.keys.map(\.topic)))
+        self.refreshTask = Task {
+            try? await Task.sleep(for: self.configuration.retryBackoff)
+            try? await self.refreshMetadata(topics: topics)
+            self.refreshTask = nil
+            self.drain()
+        }
+    }
+
+    private func refreshMetadata(topics: [String]) async throws {
+        let metadata = try await self.client.refreshMetadata(topics: topics)
+        for name in topics {
+            guard let topic = metadata.topics[name], topic.error == .none, !topic.partitions.isEmpty else { continue }
+            self.partitionCounts[name] = topic.partitions.count
+            self.availablePartitions[name] = topic.partitions.filter { $0.leader >= 0 }.map(\.partition)
+            for partition in topic.partitions {
+                let key = TopicPartition(name, partition.partition)
+                self.leaders[key] = partition.leader >= 0 ? partition.leader : nil
+            }
+        }
+    }
+}
