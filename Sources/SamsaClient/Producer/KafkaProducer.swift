@@ -140,13 +140,15 @@ public actor KafkaProducer {
         }
         let timestamp = record.timestamp ?? WallClock.milliseconds()
         let size = RecordBatchWriter.estimatedRecordSize(key: record.key, value: record.value, headers: record.headers)
-        var queue = self.queues[partition] ?? []
+        // Taken out of the dictionary so appending does not copy the batch's buffers (copy-on-write).
+        var queue = self.queues.removeValue(forKey: partition) ?? []
         var becameFull = false
-        if let last = queue.last, last.encoded == nil, last.attempts == 0,
-            last.writer.estimatedSize + size <= self.configuration.batchSize
+        // Indexes, not a copy of the last batch: a live copy would make the append copy its buffers.
+        if let last = queue.indices.last, queue[last].encoded == nil, queue[last].attempts == 0,
+            queue[last].writer.estimatedSize + size <= self.configuration.batchSize
         {
-            queue[queue.count - 1].append(record, timestamp: timestamp, callback: callback)
-            becameFull = queue[queue.count - 1].writer.estimatedSize >= self.configuration.batchSize
+            queue[last].append(record, timestamp: timestamp, callback: callback)
+            becameFull = queue[last].writer.estimatedSize >= self.configuration.batchSize
         } else {
             if !queue.isEmpty {
                 becameFull = true
