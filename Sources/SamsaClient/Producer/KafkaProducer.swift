@@ -79,8 +79,11 @@ public actor KafkaProducer {
         while self.undelivered >= self.configuration.maxQueuedRecords && !self.isClosed {
             await withCheckedContinuation { self.capacityWaiters.append($0) }
         }
-        let partition = try await self.choosePartition(for: record)
-        self.append(record, to: partition, callback: onDelivery)
+        if let partition = try self.cachedPartition(for: record) {
+            self.append(record, to: partition, callback: onDelivery)
+        } else {
+            self.append(record, to: try await self.choosePartition(for: record), callback: onDelivery)
+        }
     }
 
     /// Sends everything queued now and waits for every answer.
@@ -105,24 +108,25 @@ public actor KafkaProducer {
     }
 
     private func choosePartition(for record: ProducerRecord) async throws -> TopicPartition {
-        guard !self.isClosed else { throw SamsaClientError.closed("producer") }
-        if let error = self.fatalError { throw error }
-        var count = self.partitionCounts[record.topic]
+        // Fast path without suspension when the topic's partition count is known.
+        if let partition = try self.cachedPartition(for: record) { return partition }
         var attempt = 0
-        while count == nil {
+        while true {
             try await self.refreshMetadata(topics: [record.topic])
-            count = self.partitionCounts[record.topic]
+            if let partition = try self.cachedPartition(for: record) { return partition }
             attempt += 1
-            if count == nil {
-                guard attempt < 10 else { throw SamsaClientError.unknownTopic(record.topic) }
-                try await Task.sleep(for: self.configuration.retryBackoff)
-            }
+            guard attempt < 10 else { throw SamsaClientError.unknownTopic(record.topic) }
+            try await Task.sleep(for: self.configuration.retryBackoff)
         }
-        let partitionCount = count ?? 0
+    }
+
+    private func cachedPartition(for record: ProducerRecord) throws(SamsaClientError) -> TopicPartition? {
+        guard !self.isClosed else { throw .closed("producer") }
+        if let error = self.fatalError { throw error }
+        guard let partitionCount = self.partitionCounts[record.topic] else { return nil }
         if let partition = record.partition {
             guard partition >= 0, Int(partition) < partitionCount else {
-                throw SamsaClientError.unknownPartition(
-                    topic: record.topic, partition: partition, partitionCount: partitionCount)
+                throw .unknownPartition(topic: record.topic, partition: partition, partitionCount: partitionCount)
             }
             return TopicPartition(record.topic, partition)
         }
@@ -139,29 +143,16 @@ public actor KafkaProducer {
             return
         }
         let timestamp = record.timestamp ?? WallClock.milliseconds()
-        let size = RecordBatchWriter.estimatedRecordSize(key: record.key, value: record.value, headers: record.headers)
-        // Taken out of the dictionary so appending does not copy the batch's buffers (copy-on-write).
-        var queue = self.queues.removeValue(forKey: partition) ?? []
-        var becameFull = false
-        // Indexes, not a copy of the last batch: a live copy would make the append copy its buffers.
-        if let last = queue.indices.last, queue[last].encoded == nil, queue[last].attempts == 0,
-            queue[last].writer.estimatedSize + size <= self.configuration.batchSize
-        {
-            queue[last].append(record, timestamp: timestamp, callback: callback)
-            becameFull = queue[last].writer.estimatedSize >= self.configuration.batchSize
-        } else {
-            if !queue.isEmpty {
-                becameFull = true
-                if record.key == nil { self.stickyBatchClosed(partition) }
-            }
-            var batch = ProducerBatch(partition: partition, capacity: min(self.configuration.batchSize, 1 << 20))
-            batch.append(record, timestamp: timestamp, callback: callback)
-            queue.append(batch)
-        }
-        self.queues[partition] = queue
+        // Mutated in place through the dictionary (one lookup, no copy of the batch's buffers).
+        let outcome = self.queues[partition, default: []].appendRecord(
+            record, timestamp: timestamp, callback: callback, partition: partition,
+            batchSize: self.configuration.batchSize)
+        if outcome.openedNewBatch, record.key == nil, record.partition == nil { self.stickyBatchClosed(partition) }
         self.undelivered += 1
-        if becameFull || self.configuration.linger == .zero {
-            if becameFull, record.key == nil, record.partition == nil { self.stickyBatchClosed(partition) }
+        if outcome.isFull || self.configuration.linger == .zero {
+            if outcome.isFull, !outcome.openedNewBatch, record.key == nil, record.partition == nil {
+                self.stickyBatchClosed(partition)
+            }
             self.drain()
         } else {
             self.scheduleTimer(at: .now + self.configuration.linger)
@@ -462,5 +453,27 @@ public actor KafkaProducer {
                 self.leaders[key] = partition.leader >= 0 ? partition.leader : nil
             }
         }
+    }
+}
+
+extension Array where Element == ProducerBatch {
+    /// Appends to the open batch at the end or starts a new one when it would pass `batchSize`.
+    /// - Returns: whether a batch is now full (ready to send), and whether a new batch was opened.
+    mutating func appendRecord(
+        _ record: ProducerRecord, timestamp: Int64, callback: ProducerBatch.Callback?, partition: TopicPartition,
+        batchSize: Int
+    ) -> (isFull: Bool, openedNewBatch: Bool) {
+        let size = RecordBatchWriter.estimatedRecordSize(key: record.key, value: record.value, headers: record.headers)
+        if let last = self.indices.last, self[last].encoded == nil, self[last].attempts == 0,
+            self[last].writer.estimatedSize + size <= batchSize
+        {
+            self[last].append(record, timestamp: timestamp, callback: callback)
+            return (self[last].writer.estimatedSize >= batchSize, false)
+        }
+        let hadBatches = !self.isEmpty
+        var batch = ProducerBatch(partition: partition, capacity: Swift.min(batchSize, 1 << 20))
+        batch.append(record, timestamp: timestamp, callback: callback)
+        self.append(batch)
+        return (hadBatches || batch.writer.estimatedSize >= batchSize, hadBatches)
     }
 }

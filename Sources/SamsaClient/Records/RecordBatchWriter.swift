@@ -8,11 +8,9 @@ struct RecordBatchWriter: Sendable {
     private(set) var count: Int32 = 0
     private(set) var baseTimestamp: Int64 = -1
     private(set) var maxTimestamp: Int64 = -1
-    private var scratch: ByteBuffer
 
     init(allocator: ByteBufferAllocator = ByteBufferAllocator(), capacity: Int = 1024) {
         self.records = allocator.buffer(capacity: capacity)
-        self.scratch = allocator.buffer(capacity: 256)
     }
 
     /// Bytes of the finished batch if it were closed now, uncompressed.
@@ -25,23 +23,53 @@ struct RecordBatchWriter: Sendable {
         return size
     }
 
+    /// Writes the record straight into the batch: its length prefix is computed first, so there is no
+    /// scratch copy (this is the producer's per-record hot path).
     mutating func append(key: ByteBuffer?, value: ByteBuffer?, headers: [Record.Header], timestamp: Int64) {
         if self.count == 0 { self.baseTimestamp = timestamp }
         self.maxTimestamp = max(self.maxTimestamp, timestamp)
-        self.scratch.clear()
-        self.scratch.writeInteger(Int8(0))
-        self.scratch.writeVarlong(timestamp - self.baseTimestamp)
-        self.scratch.writeVarint(self.count)
-        Self.writeBytes(key, to: &self.scratch)
-        Self.writeBytes(value, to: &self.scratch)
-        self.scratch.writeVarint(Int32(headers.count))
+        let timestampDelta = timestamp - self.baseTimestamp
+        var length = 1 + Self.varlongSize(timestampDelta) + Self.varintSize(self.count)
+        length += Self.fieldSize(key?.readableBytes) + Self.fieldSize(value?.readableBytes)
+        length += Self.varintSize(Int32(headers.count))
         for header in headers {
-            Self.writeBytes(ByteBuffer(string: header.key), to: &self.scratch)
-            Self.writeBytes(header.value, to: &self.scratch)
+            length += Self.fieldSize(header.key.utf8.count) + Self.fieldSize(header.value?.readableBytes)
         }
-        self.records.writeVarint(Int32(self.scratch.readableBytes))
-        self.records.writeImmutableBuffer(self.scratch)
+        self.records.writeVarint(Int32(length))
+        self.records.writeInteger(Int8(0))
+        self.records.writeVarlong(timestampDelta)
+        self.records.writeVarint(self.count)
+        Self.writeBytes(key, to: &self.records)
+        Self.writeBytes(value, to: &self.records)
+        self.records.writeVarint(Int32(headers.count))
+        for header in headers {
+            self.records.writeVarint(Int32(header.key.utf8.count))
+            self.records.writeString(header.key)
+            Self.writeBytes(header.value, to: &self.records)
+        }
         self.count += 1
+    }
+
+    /// Bytes of a zigzag varint.
+    static func varintSize(_ value: Int32) -> Int {
+        ByteBuffer.unsignedVarintSize(UInt32(bitPattern: (value << 1) ^ (value >> 31)))
+    }
+
+    /// Bytes of a zigzag varlong.
+    static func varlongSize(_ value: Int64) -> Int {
+        var unsigned = UInt64(bitPattern: (value << 1) ^ (value >> 63)) >> 7
+        var size = 1
+        while unsigned != 0 {
+            size += 1
+            unsigned >>= 7
+        }
+        return size
+    }
+
+    /// A length-prefixed field: the varint length (-1 for null) plus the bytes.
+    static func fieldSize(_ length: Int?) -> Int {
+        guard let length else { return 1 }
+        return Self.varintSize(Int32(length)) + length
     }
 
     private static func writeBytes(_ bytes: ByteBuffer?, to buffer: inout ByteBuffer) {
