@@ -98,7 +98,8 @@ final class FakeGroupCoordinator: @unchecked Sendable {
             let ranges: [(ApiKey, ClosedRange<Int16>)] = [
                 (.apiVersions, 0...3), (.metadata, 1...12), (.findCoordinator, 0...3), (.joinGroup, 0...7),
                 (.syncGroup, 0...5), (.heartbeat, 0...4), (.leaveGroup, 0...4), (.offsetCommit, 2...8),
-                (.offsetFetch, 1...7), (.listOffsets, 1...7), (.fetch, 4...12),
+                (.offsetFetch, 1...7), (.listOffsets, 1...7), (.fetch, 4...12), (.listGroups, 0...4),
+                (.describeGroups, 0...5),
             ]
             self.send(
                 ApiVersionsResponse(
@@ -141,12 +142,40 @@ final class FakeGroupCoordinator: @unchecked Sendable {
         case let request as LeaveGroupRequest:
             self.leave(request)
             self.send(LeaveGroupResponse(errorCode: 0), to: reply)
+        case is ListGroupsRequest:
+            let state = self.withLock { self.stateName }
+            self.send(
+                ListGroupsResponse(
+                    errorCode: 0, groups: [.init(groupId: "g", protocolType: "consumer", groupState: state)]), to: reply)
+        case let request as DescribeGroupsRequest:
+            let group = self.withLock {
+                DescribeGroupsResponse.DescribedGroup(
+                    errorCode: 0, groupId: request.groups.first ?? "g", groupState: self.stateName,
+                    protocolType: "consumer", protocolData: self.protocolName ?? "",
+                    members: self.members.values.sorted { $0.id < $1.id }.map {
+                        .init(
+                            memberId: $0.id, groupInstanceId: $0.groupInstanceId, clientId: "samsa-consumer",
+                            clientHost: "/127.0.0.1", memberMetadata: ByteBuffer(),
+                            memberAssignment: self.assignments[$0.id] ?? ByteBuffer())
+                    })
+            }
+            self.send(DescribeGroupsResponse(groups: [group]), to: reply)
         case let request as OffsetCommitRequest:
             self.send(self.commit(request), to: reply)
         case let request as OffsetFetchRequest:
             self.send(self.fetchOffsets(request), to: reply)
         default:
             channel.close(promise: nil)
+        }
+    }
+
+    /// Kafka's spelling of the state, called with the lock held.
+    private var stateName: String {
+        switch self.state {
+        case .empty: "Empty"
+        case .preparingRebalance: "PreparingRebalance"
+        case .completingRebalance: "CompletingRebalance"
+        case .stable: "Stable"
         }
     }
 

@@ -141,6 +141,24 @@ final class GroupConsumerTests: XCTestCase {
         XCTAssertEqual(firstEvents.revoked.first, self.all(4), "eager: all partitions are revoked before rejoining")
     }
 
+    func testAdminListsAndDescribesTheGroup() async throws {
+        let coordinator = try await self.makeCoordinator()
+        let consumer = try self.makeConsumer(coordinator, assignors: [.roundRobin])
+        try await consumer.subscribe(["t"])
+        try await self.pollTogether([consumer]) { await consumer.assignedPartitions.count == 4 }
+        let admin = try KafkaAdmin(bootstrapServers: coordinator.bootstrap)
+        self.addTeardownBlock { await admin.close() }
+        let groups = try await admin.listGroups()
+        XCTAssertEqual(groups, [GroupListing(groupId: "g", protocolType: "consumer", state: "Stable")])
+        let description = try await admin.describeGroups(["g"])
+        XCTAssertEqual(description.first?.protocolName, "roundrobin")
+        XCTAssertEqual(description.first?.members.map(\.memberId), ["member-1"])
+        XCTAssertEqual(description.first?.members.first?.assignment, self.all(4))
+        try await admin.resetGroupOffsets("g", to: [TopicPartition("t", 1): 5])
+        let offsets = try await admin.listGroupOffsets("g", partitions: [TopicPartition("t", 1)])
+        XCTAssertEqual(offsets[TopicPartition("t", 1)], .some(5))
+    }
+
     func testLeavingMemberPartitionsGoToTheOther() async throws {
         let coordinator = try await self.makeCoordinator()
         let first = try self.makeConsumer(coordinator, assignors: [.cooperativeSticky])
