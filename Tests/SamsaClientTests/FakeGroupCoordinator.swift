@@ -47,6 +47,12 @@ final class FakeGroupCoordinator: @unchecked Sendable {
     private(set) var committedOffsets: [TopicPartition: Int64] = [:]
     private(set) var leaveRequests: [String] = []
     private(set) var joinCount = 0
+    /// Produce requests to answer with NOT_LEADER_OR_FOLLOWER before accepting any.
+    var failingProduces = 0
+    /// Headers of every batch received, retries included.
+    private(set) var producedBatches: [RecordBatchHeader] = []
+    private var nextOffset: Int64 = 0
+    private(set) var metadataRequests = 0
 
     init(topic: String = "t", partitionCount: Int32 = 4, rebalanceDelay: TimeAmount = .seconds(2)) {
         self.topic = topic
@@ -99,7 +105,7 @@ final class FakeGroupCoordinator: @unchecked Sendable {
                 (.apiVersions, 0...3), (.metadata, 1...12), (.findCoordinator, 0...3), (.joinGroup, 0...7),
                 (.syncGroup, 0...5), (.heartbeat, 0...4), (.leaveGroup, 0...4), (.offsetCommit, 2...8),
                 (.offsetFetch, 1...7), (.listOffsets, 1...7), (.fetch, 4...12), (.listGroups, 0...4),
-                (.describeGroups, 0...5),
+                (.describeGroups, 0...5), (.produce, 3...9), (.initProducerId, 0...4),
             ]
             self.send(
                 ApiVersionsResponse(
@@ -108,6 +114,7 @@ final class FakeGroupCoordinator: @unchecked Sendable {
                         .init(apiKey: $0.0.rawValue, minVersion: $0.1.lowerBound, maxVersion: $0.1.upperBound)
                     }), to: reply)
         case let request as MetadataRequest:
+            self.withLock { self.metadataRequests += 1 }
             self.send(self.metadata(for: request), to: reply)
         case is FindCoordinatorRequest:
             let port = self.withLock { self.port }
@@ -142,6 +149,10 @@ final class FakeGroupCoordinator: @unchecked Sendable {
         case let request as LeaveGroupRequest:
             self.leave(request)
             self.send(LeaveGroupResponse(errorCode: 0), to: reply)
+        case is InitProducerIdRequest:
+            self.send(InitProducerIdResponse(errorCode: 0, producerId: 1000, producerEpoch: 0), to: reply)
+        case let request as ProduceRequest:
+            self.send(self.produce(request), to: reply)
         case is ListGroupsRequest:
             let state = self.withLock { self.stateName }
             self.send(
@@ -340,6 +351,28 @@ final class FakeGroupCoordinator: @unchecked Sendable {
                     self.withLock { self.completeRound() }
                 }
             }
+        }
+    }
+
+    private func produce(_ request: ProduceRequest) -> ProduceResponse {
+        self.withLock {
+            let fail = self.failingProduces > 0
+            if fail { self.failingProduces -= 1 }
+            return ProduceResponse(
+                responses: request.topicData.map { topic in
+                    .init(
+                        name: topic.name,
+                        partitionResponses: topic.partitionData.map { partition in
+                            let header = partition.records.flatMap { RecordBatchHeader(buffer: $0, at: $0.readerIndex) }
+                            if let header { self.producedBatches.append(header) }
+                            if fail {
+                                return .init(index: partition.index, errorCode: ErrorCode.notLeaderOrFollower.rawValue)
+                            }
+                            let base = self.nextOffset
+                            self.nextOffset += Int64(header?.recordsCount ?? 0)
+                            return .init(index: partition.index, errorCode: 0, baseOffset: base)
+                        })
+                })
         }
     }
 
