@@ -159,6 +159,32 @@ final class GroupConsumerTests: XCTestCase {
         XCTAssertEqual(offsets[TopicPartition("t", 1)], .some(5))
     }
 
+    func testAutoCommitStoresPositions() async throws {
+        let coordinator = try await self.makeCoordinator()
+        var configuration = ConsumerConfiguration(groupId: "g")
+        configuration.heartbeatInterval = .milliseconds(100)
+        configuration.autoCommitInterval = .milliseconds(100)
+        configuration.autoOffsetReset = .earliest
+        let consumer = try KafkaConsumer(bootstrapServers: coordinator.bootstrap, configuration: configuration)
+        self.addTeardownBlock { await consumer.close() }
+        try await consumer.subscribe(["t"])
+        try await self.pollTogether([consumer]) { coordinator.withLock { coordinator.committedOffsets.count == 4 } }
+        XCTAssertEqual(coordinator.withLock { coordinator.committedOffsets }, Dictionary(uniqueKeysWithValues: self.all(4).map { ($0, 0) }))
+    }
+
+    func testClosedConnectionFailsFastInsteadOfHanging() async throws {
+        let coordinator = try await self.makeCoordinator()
+        let configuration = try ClientConfiguration(bootstrapServers: coordinator.bootstrap)
+        let connection = try await BrokerConnection.connect(to: configuration.bootstrapServers[0], configuration: configuration)
+        connection.close()
+        for _ in 0..<100 where connection.isActive { try await Task.sleep(for: .milliseconds(10)) }
+        do {
+            _ = try await connection.send(MetadataRequest(topics: []))
+            XCTFail("expected connectionClosed")
+        } catch SamsaClientError.connectionClosed {
+        }
+    }
+
     func testLeavingMemberPartitionsGoToTheOther() async throws {
         let coordinator = try await self.makeCoordinator()
         let first = try self.makeConsumer(coordinator, assignors: [.cooperativeSticky])

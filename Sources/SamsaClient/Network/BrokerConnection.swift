@@ -127,11 +127,14 @@ public final class BrokerConnection: Sendable {
         let outgoing = OutgoingRequest(
             frame: buffer, apiKey: Request.apiKey, correlationId: correlationId, response: promise,
             timeout: .nanoseconds(Self.nanoseconds(timeout ?? self.requestTimeout)))
-        self.channel.writeAndFlush(outgoing, promise: nil)
+        // A write to a closed channel never reaches the handler, so its failure must fail the response too
+        // (a second completion of `promise` is ignored).
+        let written = self.channel.eventLoop.makePromise(of: Void.self)
+        let broker = "\(self.address)"
+        written.futureResult.whenFailure { _ in promise.fail(SamsaClientError.connectionClosed(broker: broker)) }
+        self.channel.writeAndFlush(outgoing, promise: written)
         do {
-            var frame = try await promise.futureResult.get()
-            frame.moveReaderIndex(forwardBy: 0)
-            return frame
+            return try await promise.futureResult.get()
         } catch let error as SamsaClientError {
             throw error
         } catch {
