@@ -253,7 +253,7 @@ public actor KafkaProducer {
         self.timerTask = Task {
             try? await Task.sleep(until: deadline, clock: .continuous)
             guard !Task.isCancelled else { return }
-            await self.timerFired()
+            self.timerFired()
         }
     }
 
