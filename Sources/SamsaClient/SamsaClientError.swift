@@ -82,6 +82,12 @@ public enum SamsaClientError: Error, Sendable, CustomStringConvertible {
         }
     }
 
+    /// The Kafka error code, when the broker sent one.
+    public var kafkaCode: ErrorCode? {
+        if case .kafka(let code, _) = self { return code }
+        return nil
+    }
+
     /// Whether retrying the same operation (after a metadata refresh) may succeed.
     public var isRetriable: Bool {
         switch self {

@@ -78,7 +78,7 @@ final class LibrdkafkaInteropTests: XCTestCase {
             configuration.compression = codec
             let producer = KafkaProducer(client: admin.client, configuration: configuration)
             for index in 0..<20 {
-                try await producer.send(ProducerRecord(topic: "from-samsa", key: "k\(index)", value: "\(codec)-\(index)"))
+                try await producer.send(ProducerRecord(topic: "from-samsa", key: "k\(index)", value: "\(codec)-\(index)"), onDelivery: nil)
             }
             await producer.flush()
         }

@@ -89,57 +89,58 @@ public final class BrokerConnection: Sendable {
     public func send<Request: KafkaRequest>(
         _ request: Request, version: Int16? = nil, timeout: Duration? = nil
     ) async throws -> Request.Response {
+        try await self.start(request, version: version, timeout: timeout).response()
+    }
+
+    /// Writes `request` now and returns its pending response. Requests started one after another from the
+    /// same task or actor go out in that order, which is what lets a producer keep several batches of one
+    /// partition in flight without reordering them.
+    public func start<Request: KafkaRequest>(
+        _ request: Request, version: Int16? = nil, timeout: Duration? = nil
+    ) throws -> PendingResponse<Request> {
         let version = try version ?? self.version(for: Request.apiKey)
-        var frame = try await self.roundTrip(request, version: version, timeout: timeout)
-        do {
-            _ = try frame.readKafkaResponseHeader(apiKey: Request.apiKey, apiVersion: version)
-            return try Request.Response(from: &frame, version: version)
-        } catch {
-            throw SamsaClientError.malformedResponse(Request.apiKey, reason: "\(error)")
-        }
+        let future = self.write(request, version: version, timeout: timeout, expectsResponse: true)
+        return PendingResponse(future: future, version: version)
     }
 
     /// Sends a request the broker will not answer (Produce with acks=0); returns once it is written.
     public func sendWithoutResponse<Request: KafkaRequest>(_ request: Request, version: Int16? = nil) async throws {
         let version = try version ?? self.version(for: Request.apiKey)
-        let correlationId = self.nextCorrelationId.wrappingAdd(1, ordering: .relaxed).oldValue
-        var buffer = self.channel.allocator.buffer(capacity: 256)
-        buffer.writeKafkaRequest(request, version: version, correlationId: correlationId, clientId: self.clientId)
-        let outgoing = OutgoingRequest(
-            frame: buffer, apiKey: Request.apiKey, correlationId: correlationId, response: nil,
-            timeout: .nanoseconds(Self.nanoseconds(self.requestTimeout)))
-        do {
-            try await self.channel.writeAndFlush(outgoing)
-        } catch let error as SamsaClientError {
-            throw error
-        } catch {
-            throw SamsaClientError.connectionClosed(broker: "\(self.address)")
-        }
+        _ = try await self.write(request, version: version, timeout: nil, expectsResponse: false).get()
     }
 
-    private func roundTrip<Request: KafkaRequest>(
-        _ request: Request, version: Int16, timeout: Duration?
-    ) async throws -> ByteBuffer {
+    /// Encodes and writes one request frame; the future holds the response frame (or, without a response, an
+    /// empty buffer once written).
+    private func write<Request: KafkaRequest>(
+        _ request: Request, version: Int16, timeout: Duration?, expectsResponse: Bool
+    ) -> EventLoopFuture<ByteBuffer> {
         let correlationId = self.nextCorrelationId.wrappingAdd(1, ordering: .relaxed).oldValue
         var buffer = self.channel.allocator.buffer(capacity: 256)
         buffer.writeKafkaRequest(request, version: version, correlationId: correlationId, clientId: self.clientId)
         let promise = self.channel.eventLoop.makePromise(of: ByteBuffer.self)
         let outgoing = OutgoingRequest(
-            frame: buffer, apiKey: Request.apiKey, correlationId: correlationId, response: promise,
+            frame: buffer, apiKey: Request.apiKey, correlationId: correlationId,
+            response: expectsResponse ? promise : nil,
             timeout: .nanoseconds(Self.nanoseconds(timeout ?? self.requestTimeout)))
         // A write to a closed channel never reaches the handler, so its failure must fail the response too
         // (a second completion of `promise` is ignored).
         let written = self.channel.eventLoop.makePromise(of: Void.self)
         let broker = "\(self.address)"
-        written.futureResult.whenFailure { _ in promise.fail(SamsaClientError.connectionClosed(broker: broker)) }
-        self.channel.writeAndFlush(outgoing, promise: written)
-        do {
-            return try await promise.futureResult.get()
-        } catch let error as SamsaClientError {
-            throw error
-        } catch {
-            throw SamsaClientError.connectionClosed(broker: "\(self.address)")
+        written.futureResult.whenComplete { result in
+            switch result {
+            case .success: if !expectsResponse { promise.succeed(ByteBuffer()) }
+            case .failure: promise.fail(SamsaClientError.connectionClosed(broker: broker))
+            }
         }
+        self.channel.writeAndFlush(outgoing, promise: written)
+        return promise.futureResult
+    }
+
+    /// The raw response frame of a request written at `version`.
+    private func roundTrip<Request: KafkaRequest>(
+        _ request: Request, version: Int16, timeout: Duration?
+    ) async throws -> ByteBuffer {
+        try await PendingResponse<Request>.frame(from: self.write(request, version: version, timeout: timeout, expectsResponse: true))
     }
 
     /// ApiVersions v3, falling back to the version the broker says it speaks (KIP-511): a broker that does not

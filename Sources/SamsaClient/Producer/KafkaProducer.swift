@@ -16,7 +16,12 @@ public actor KafkaProducer {
     private let logger: Logger
 
     private var queues: [TopicPartition: [ProducerBatch]] = [:]
-    private var inFlight: Set<TopicPartition> = []
+    /// Batches sent and not yet answered, per partition.
+    private var inFlight: [TopicPartition: Int] = [:]
+    /// Open connections to leaders, kept here so requests can be written in order without suspending.
+    private var connections: [Int32: BrokerConnection] = [:]
+    private var connecting: Set<Int32> = []
+    private var batchNumber = 0
     private var partitioner = Partitioner()
     private var partitionCounts: [String: Int] = [:]
     private var availablePartitions: [String: [Int32]] = [:]
@@ -61,6 +66,7 @@ public actor KafkaProducer {
     // MARK: Sending
 
     /// Sends `record` and waits until the broker acknowledged it.
+    @discardableResult
     public func send(_ record: ProducerRecord) async throws -> RecordMetadata {
         let partition = try await self.choosePartition(for: record)
         return try await withCheckedThrowingContinuation { continuation in
@@ -146,7 +152,8 @@ public actor KafkaProducer {
         // Mutated in place through the dictionary (one lookup, no copy of the batch's buffers).
         let outcome = self.queues[partition, default: []].appendRecord(
             record, timestamp: timestamp, callback: callback, partition: partition,
-            batchSize: self.configuration.batchSize)
+            batchSize: self.configuration.batchSize, number: self.batchNumber + 1)
+        if outcome.openedNewBatch || outcome.usedNumber { self.batchNumber += 1 }
         if outcome.openedNewBatch, record.key == nil, record.partition == nil { self.stickyBatchClosed(partition) }
         self.undelivered += 1
         if outcome.isFull || self.configuration.linger == .zero {
@@ -169,18 +176,35 @@ public actor KafkaProducer {
     // MARK: Draining
 
     /// Sends every batch that is ready (full, lingered long enough, being flushed, or due for retry) to its
-    /// leader, one Produce request per broker.
+    /// leader, one Produce request per broker per round, a round per batch of a partition in flight.
     private func drain() {
         if self.configuration.isIdempotent && self.producerId < 0 {
             self.startInitProducerId()
             return
         }
-        let now = ContinuousClock.now
-        var byLeader: [Int32: [ProducerBatch]] = [:]
         var nextDeadline: ContinuousClock.Instant?
         var needsMetadata = false
-        for (partition, queue) in self.queues where !queue.isEmpty && !self.inFlight.contains(partition) {
+        var rounds = 0
+        while rounds < max(1, self.configuration.maxInFlightRequestsPerConnection) {
+            rounds += 1
+            let sent = self.drainRound(nextDeadline: &nextDeadline, needsMetadata: &needsMetadata)
+            if !sent { break }
+        }
+        if needsMetadata { self.startMetadataRefresh() }
+        if let nextDeadline { self.scheduleTimer(at: nextDeadline) }
+    }
+
+    /// One batch per partition at most. Returns whether anything was sent.
+    private func drainRound(nextDeadline: inout ContinuousClock.Instant?, needsMetadata: inout Bool) -> Bool {
+        let now = ContinuousClock.now
+        let maxInFlight = max(1, self.configuration.maxInFlightRequestsPerConnection)
+        var byLeader: [Int32: [ProducerBatch]] = [:]
+        for (partition, queue) in self.queues where !queue.isEmpty {
+            let inFlight = self.inFlight[partition] ?? 0
+            guard inFlight < maxInFlight else { continue }
             var batch = queue[0]
+            // A retry waits for everything ahead of it so the broker sees sequences in order.
+            if batch.attempts > 0 && inFlight > 0 { continue }
             if let retryAfter = batch.retryAfter, retryAfter > now {
                 nextDeadline = min(nextDeadline ?? retryAfter, retryAfter)
                 continue
@@ -193,6 +217,10 @@ public actor KafkaProducer {
             }
             guard let leader = self.leaders[partition] else {
                 needsMetadata = true
+                continue
+            }
+            guard self.connections[leader]?.isActive == true else {
+                self.startConnecting(to: leader)
                 continue
             }
             if batch.encoded == nil {
@@ -209,13 +237,15 @@ public actor KafkaProducer {
                         baseSequence: batch.baseSequence, codec: self.configuration.compression)
                 } catch {
                     self.queues[partition]?.removeFirst()
+                    if self.queues[partition]?.isEmpty == true { self.queues[partition] = nil }
+                    self.inFlight[partition, default: 0] += 1
                     self.finish(batch, with: .failure(error))
                     continue
                 }
             }
             self.queues[partition]?.removeFirst()
             if self.queues[partition]?.isEmpty == true { self.queues[partition] = nil }
-            self.inFlight.insert(partition)
+            self.inFlight[partition, default: 0] += 1
             byLeader[leader, default: []].append(batch)
         }
         for (leader, batches) in byLeader {
@@ -224,21 +254,33 @@ public actor KafkaProducer {
             for batch in batches {
                 let batchSize = batch.encoded?.readableBytes ?? 0
                 if !request.isEmpty && size + batchSize > self.configuration.maxRequestSize {
-                    let ready = request
-                    Task { await self.produce(ready, to: leader) }
+                    self.produce(request, to: leader)
                     request = []
                     size = 0
                 }
                 request.append(batch)
                 size += batchSize
             }
-            if !request.isEmpty {
-                let ready = request
-                Task { await self.produce(ready, to: leader) }
-            }
+            if !request.isEmpty { self.produce(request, to: leader) }
         }
-        if needsMetadata { self.startMetadataRefresh() }
-        if let nextDeadline { self.scheduleTimer(at: nextDeadline) }
+        return !byLeader.isEmpty
+    }
+
+    private func startConnecting(to leader: Int32) {
+        guard !self.connecting.contains(leader) else { return }
+        self.connecting.insert(leader)
+        Task {
+            do {
+                let connection = try await self.client.connection(to: leader)
+                self.connections[leader] = connection
+            } catch {
+                self.logger.debug("cannot reach leader", metadata: ["broker.id": "\(leader)", "error": "\(error)"])
+                self.startMetadataRefresh()
+                try? await Task.sleep(for: self.configuration.retryBackoff)
+            }
+            self.connecting.remove(leader)
+            self.drain()
+        }
     }
 
     /// Kafka's sequence arithmetic: wraps from Int32.max to 0.
@@ -265,7 +307,8 @@ public actor KafkaProducer {
 
     // MARK: Produce requests
 
-    private func produce(_ batches: [ProducerBatch], to leader: Int32) async {
+    /// Writes the Produce request now (keeping batch order on the connection) and handles the answer later.
+    private func produce(_ batches: [ProducerBatch], to leader: Int32) {
         let grouped = Dictionary(grouping: batches, by: \.partition.topic)
         let request = ProduceRequest(
             transactionalId: nil, acks: self.configuration.acks.rawValue,
@@ -277,22 +320,47 @@ public actor KafkaProducer {
                         ProduceRequest.PartitionProduceData(index: $0.partition.partition, records: $0.encoded)
                     })
             })
-        do {
-            let connection = try await self.client.connection(to: leader)
-            if self.configuration.acks == .none {
-                try await connection.sendWithoutResponse(request)
-                for batch in batches { self.finish(batch, with: .success((-1, -1))) }
-            } else {
-                let response = try await connection.send(request)
-                self.handle(response, for: batches)
-            }
-        } catch let error as SamsaClientError {
-            for batch in batches { self.retryOrFail(batch, error: error) }
-            self.startMetadataRefresh()
-        } catch {
+        guard let connection = self.connections[leader] else {
             for batch in batches { self.retryOrFail(batch, error: .connectionClosed(broker: "\(leader)")) }
+            return
         }
-        self.drain()
+        if self.configuration.acks == .none {
+            Task {
+                do {
+                    try await connection.sendWithoutResponse(request)
+                    for batch in batches { self.finish(batch, with: .success((-1, -1))) }
+                } catch {
+                    self.connectionFailed(leader, connection: connection, batches: batches, error: error)
+                }
+                self.drain()
+            }
+            return
+        }
+        let pending: PendingResponse<ProduceRequest>
+        do {
+            pending = try connection.start(request)
+        } catch {
+            self.connectionFailed(leader, connection: connection, batches: batches, error: error)
+            return
+        }
+        Task {
+            do {
+                let response = try await pending.response()
+                self.handle(response, for: batches)
+            } catch {
+                self.connectionFailed(leader, connection: connection, batches: batches, error: error)
+            }
+            self.drain()
+        }
+    }
+
+    private func connectionFailed(_ leader: Int32, connection: BrokerConnection, batches: [ProducerBatch], error: any Error) {
+        let failure = (error as? SamsaClientError) ?? .connectionClosed(broker: "\(leader)")
+        if KafkaClient.isConnectionError(failure), self.connections[leader] === connection {
+            self.connections[leader] = nil
+        }
+        for batch in batches.sorted(by: { $0.number > $1.number }) { self.retryOrFail(batch, error: failure) }
+        self.startMetadataRefresh()
     }
 
     private func handle(_ response: ProduceResponse, for batches: [ProducerBatch]) {
@@ -332,11 +400,20 @@ public actor KafkaProducer {
     private func retryOrFail(_ batch: ProducerBatch, error: SamsaClientError) {
         var batch = batch
         let withinTimeout = ContinuousClock.now - batch.createdAt < self.configuration.deliveryTimeout
-        if error.isRetriable && batch.attempts < self.configuration.retries && withinTimeout && !self.isClosed {
+        // With batches pipelined, a batch behind a failed one is refused as out of order: it is retried too.
+        let behindARetry =
+            error.kafkaCode == .outOfOrderSequenceNumber
+            && (self.queues[batch.partition]?.contains { $0.attempts > 0 && $0.number < batch.number } ?? false)
+        if (error.isRetriable || behindARetry) && batch.attempts < self.configuration.retries && withinTimeout
+            && !self.isClosed
+        {
             batch.attempts += 1
             batch.retryAfter = .now + self.configuration.retryBackoff
-            self.inFlight.remove(batch.partition)
-            self.queues[batch.partition, default: []].insert(batch, at: 0)
+            self.inFlight[batch.partition, default: 1] -= 1
+            var queue = self.queues.removeValue(forKey: batch.partition) ?? []
+            let index = queue.firstIndex { $0.number > batch.number } ?? queue.endIndex
+            queue.insert(batch, at: index)
+            self.queues[batch.partition] = queue
             self.logger.debug(
                 "retrying batch", metadata: ["partition": "\(batch.partition)", "error": "\(error)"])
             self.scheduleTimer(at: batch.retryAfter ?? .now)
@@ -350,7 +427,9 @@ public actor KafkaProducer {
     }
 
     private func finish(_ batch: ProducerBatch, with result: Result<(Int64, Int64), SamsaClientError>) {
-        self.inFlight.remove(batch.partition)
+        if let count = self.inFlight[batch.partition] {
+            self.inFlight[batch.partition] = count > 1 ? count - 1 : nil
+        }
         switch result {
         case .success(let (baseOffset, logAppendTime)): batch.complete(baseOffset: baseOffset, logAppendTime: logAppendTime)
         case .failure(let error): batch.fail(error)
@@ -461,19 +540,20 @@ extension Array where Element == ProducerBatch {
     /// - Returns: whether a batch is now full (ready to send), and whether a new batch was opened.
     mutating func appendRecord(
         _ record: ProducerRecord, timestamp: Int64, callback: ProducerBatch.Callback?, partition: TopicPartition,
-        batchSize: Int
-    ) -> (isFull: Bool, openedNewBatch: Bool) {
+        batchSize: Int, number: Int
+    ) -> (isFull: Bool, openedNewBatch: Bool, usedNumber: Bool) {
         let size = RecordBatchWriter.estimatedRecordSize(key: record.key, value: record.value, headers: record.headers)
         if let last = self.indices.last, self[last].encoded == nil, self[last].attempts == 0,
             self[last].writer.estimatedSize + size <= batchSize
         {
             self[last].append(record, timestamp: timestamp, callback: callback)
-            return (self[last].writer.estimatedSize >= batchSize, false)
+            return (self[last].writer.estimatedSize >= batchSize, false, false)
         }
         let hadBatches = !self.isEmpty
         var batch = ProducerBatch(partition: partition, capacity: Swift.min(batchSize, 1 << 20))
+        batch.number = number
         batch.append(record, timestamp: timestamp, callback: callback)
         self.append(batch)
-        return (hadBatches || batch.writer.estimatedSize >= batchSize, hadBatches)
+        return (hadBatches || batch.writer.estimatedSize >= batchSize, hadBatches, true)
     }
 }

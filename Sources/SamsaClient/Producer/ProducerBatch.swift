@@ -11,6 +11,8 @@ struct ProducerBatch: Sendable {
     var timestamps: [Int64] = []
     var callbacks: [Callback?] = []
     let createdAt: ContinuousClock.Instant
+    /// Order of creation within the partition: a retried batch goes back in this order.
+    var number = 0
     var attempts = 0
     var retryAfter: ContinuousClock.Instant?
     var baseSequence: Int32 = -1

@@ -31,6 +31,10 @@ public struct ProducerConfiguration: Sendable {
     public var requestTimeout: Duration = .seconds(30)
     /// `max.request.size`: a bound on the batches put in one Produce request.
     public var maxRequestSize: Int = 1_048_576
+    /// `max.in.flight.requests.per.connection`: batches of one partition sent before the first is answered.
+    /// Requests on one connection are answered in order, so order holds; with idempotence a retry goes out
+    /// only after the batches ahead of it, as Kafka requires (at most 5 then).
+    public var maxInFlightRequestsPerConnection: Int = 5
     /// `queue.buffering.max.messages` (librdkafka): `send` waits while this many records are undelivered.
     public var maxQueuedRecords: Int = 1_000_000
 
