@@ -122,3 +122,28 @@ final class DeliveryCounter: @unchecked Sendable {
         return (self.ok, self.failed)
     }
 }
+
+final class ProducerAutoCreateTests: XCTestCase {
+    func testFirstSendCreatesTheTopicWhenTheBrokerAllowsIt() async throws {
+        let broker = try self.startBroker(overrides: ["auto.create.topics.enable": "true", "num.partitions": "2"])
+        let producer = try KafkaProducer(bootstrapServers: broker.bootstrap)
+        let metadata = try await producer.send(ProducerRecord(topic: "fresh", key: "k", value: "v"))
+        XCTAssertEqual(metadata.offset, 0)
+        XCTAssertEqual(metadata.partition, Murmur2.partition(forKey: Array("k".utf8), partitionCount: 2))
+        await producer.close()
+    }
+
+    func testUnknownTopicIsNamedWhenAutoCreateIsOff() async throws {
+        let broker = try self.startBroker(overrides: ["auto.create.topics.enable": "false"])
+        var configuration = ProducerConfiguration()
+        configuration.retryBackoff = .milliseconds(10)
+        let producer = try KafkaProducer(bootstrapServers: broker.bootstrap, configuration: configuration)
+        do {
+            _ = try await producer.send(ProducerRecord(topic: "missing", value: "v"))
+            XCTFail("expected unknownTopic")
+        } catch let error as SamsaClientError {
+            XCTAssertEqual(error.description, "topic missing does not exist; create it first or enable auto.create.topics.enable")
+        }
+        await producer.close()
+    }
+}

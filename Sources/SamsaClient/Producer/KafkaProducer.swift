@@ -118,7 +118,8 @@ public actor KafkaProducer {
         if let partition = try self.cachedPartition(for: record) { return partition }
         var attempt = 0
         while true {
-            try await self.refreshMetadata(topics: [record.topic])
+            // As Kafka's producer: the broker creates the topic if auto.create.topics.enable is on.
+            try await self.refreshMetadata(topics: [record.topic], allowAutoTopicCreation: true)
             if let partition = try self.cachedPartition(for: record) { return partition }
             attempt += 1
             guard attempt < 10 else { throw SamsaClientError.unknownTopic(record.topic) }
@@ -521,8 +522,9 @@ public actor KafkaProducer {
         }
     }
 
-    private func refreshMetadata(topics: [String]) async throws {
-        let metadata = try await self.client.refreshMetadata(topics: topics)
+    private func refreshMetadata(topics: [String], allowAutoTopicCreation: Bool = false) async throws {
+        let metadata = try await self.client.refreshMetadata(
+            topics: topics, allowAutoTopicCreation: allowAutoTopicCreation)
         for name in topics {
             guard let topic = metadata.topics[name], topic.error == .none, !topic.partitions.isEmpty else { continue }
             self.partitionCounts[name] = topic.partitions.count
