@@ -59,6 +59,17 @@ final class CompressionTests: XCTestCase {
         XCTAssertEqual(Array(compressed.prefix(4)), [0x04, 0x22, 0x4D, 0x18])
     }
 
+    func testMissingLibraryNamesTheDebianPackage() {
+        XCTAssertThrowsError(
+            try DynamicLibrary(codec: .zstd, names: ["libsamsa-no-such-library.so.9"], debianPackage: "libzstd1")
+        ) { error in
+            XCTAssertEqual(
+                (error as? SamsaClientError)?.description,
+                "zstd compression needs libsamsa-no-such-library.so.9, which is not installed; install the Debian "
+                    + "package libzstd1 (apt-get install libzstd1)")
+        }
+    }
+
     func testGarbageIsAnErrorNotACrash() throws {
         for codec in [CompressionCodec.gzip, .snappy, .lz4, .zstd] where RecordCompression.isAvailable(codec) {
             XCTAssertThrowsError(try RecordCompression.decompress([1, 2, 3, 4, 5, 6, 7, 8, 9], codec: codec), "\(codec)")

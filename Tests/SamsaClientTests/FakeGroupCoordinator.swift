@@ -53,6 +53,9 @@ final class FakeGroupCoordinator: @unchecked Sendable {
     private(set) var producedBatches: [RecordBatchHeader] = []
     private var nextOffset: Int64 = 0
     private(set) var metadataRequests = 0
+    /// OffsetCommits to answer with NOT_COORDINATOR, as a coordinator that moved does.
+    var notCoordinatorCommits = 0
+    private(set) var findCoordinatorRequests = 0
 
     init(topic: String = "t", partitionCount: Int32 = 4, rebalanceDelay: TimeAmount = .seconds(2)) {
         self.topic = topic
@@ -117,7 +120,10 @@ final class FakeGroupCoordinator: @unchecked Sendable {
             self.withLock { self.metadataRequests += 1 }
             self.send(self.metadata(for: request), to: reply)
         case is FindCoordinatorRequest:
-            let port = self.withLock { self.port }
+            let port = self.withLock {
+                self.findCoordinatorRequests += 1
+                return self.port
+            }
             self.send(FindCoordinatorResponse(errorCode: 0, nodeId: 0, host: "127.0.0.1", port: Int32(port)), to: reply)
         case let request as ListOffsetsRequest:
             self.send(
@@ -381,8 +387,12 @@ final class FakeGroupCoordinator: @unchecked Sendable {
             let fenced =
                 request.generationIdOrMemberEpoch >= 0
                 && (request.generationIdOrMemberEpoch != self.generation || self.members[request.memberId] == nil)
-            let code: ErrorCode = fenced ? .illegalGeneration : .none
-            if !fenced {
+            var code: ErrorCode = fenced ? .illegalGeneration : .none
+            if self.notCoordinatorCommits > 0 {
+                self.notCoordinatorCommits -= 1
+                code = .notCoordinator
+            }
+            if code == .none {
                 for topic in request.topics {
                     for partition in topic.partitions {
                         self.committedOffsets[TopicPartition(topic.name, partition.partitionIndex)] = partition.committedOffset

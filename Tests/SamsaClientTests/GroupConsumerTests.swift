@@ -185,6 +185,18 @@ final class GroupConsumerTests: XCTestCase {
         }
     }
 
+    func testCommitFindsAMovedCoordinatorAgain() async throws {
+        let coordinator = try await self.makeCoordinator(partitions: 1)
+        let consumer = try self.makeConsumer(coordinator, assignors: [.range])
+        try await consumer.assign([TopicPartition("t", 0)])
+        try await consumer.commit([TopicPartition("t", 0): 3])
+        let before = coordinator.withLock { coordinator.findCoordinatorRequests }
+        coordinator.withLock { coordinator.notCoordinatorCommits = 2 }
+        try await consumer.commit([TopicPartition("t", 0): 9])
+        XCTAssertEqual(coordinator.withLock { coordinator.committedOffsets[TopicPartition("t", 0)] }, 9)
+        XCTAssertEqual(coordinator.withLock { coordinator.findCoordinatorRequests }, before + 2)
+    }
+
     func testLeavingMemberPartitionsGoToTheOther() async throws {
         let coordinator = try await self.makeCoordinator()
         let first = try self.makeConsumer(coordinator, assignors: [.cooperativeSticky])
