@@ -38,7 +38,7 @@ public final class BrokerConnection: Sendable {
         let channel: any Channel
         do {
             channel = try await ClientBootstrap(group: group)
-                .connectTimeout(.nanoseconds(Self.nanoseconds(configuration.connectTimeout)))
+                .connectTimeout(.nanoseconds(min(Self.nanoseconds(configuration.connectTimeout), Self.maximumTimeout)))
                 .channelOption(.socketOption(.tcp_nodelay), value: 1)
                 .channelInitializer { channel in
                     channel.eventLoop.makeCompletedFuture {
@@ -121,7 +121,7 @@ public final class BrokerConnection: Sendable {
         let outgoing = OutgoingRequest(
             frame: buffer, apiKey: Request.apiKey, correlationId: correlationId,
             response: expectsResponse ? promise : nil,
-            timeout: .nanoseconds(Self.nanoseconds(timeout ?? self.requestTimeout)))
+            timeout: .nanoseconds(min(Self.nanoseconds(timeout ?? self.requestTimeout), Self.maximumTimeout)))
         // A write to a closed channel never reaches the handler, so its failure must fail the response too
         // (a second completion of `promise` is ignored).
         let written = self.channel.eventLoop.makePromise(of: Void.self)
@@ -183,8 +183,16 @@ public final class BrokerConnection: Sendable {
             .apiVersions, ours: 0...3, broker: version...version, address: "\(self.address)")
     }
 
+    /// A day: longer timeouts are treated as this, keeping event-loop deadlines far from overflow.
+    static let maximumTimeout: Int64 = 86_400_000_000_000
+
+    /// Saturating, so a huge configured timeout means "very long" rather than a trap.
     static func nanoseconds(_ duration: Duration) -> Int64 {
         let (seconds, attoseconds) = duration.components
-        return seconds * 1_000_000_000 + attoseconds / 1_000_000_000
+        let (whole, overflow) = seconds.multipliedReportingOverflow(by: 1_000_000_000)
+        if overflow { return seconds < 0 ? Int64.min : Int64.max }
+        let (total, overflowAgain) = whole.addingReportingOverflow(attoseconds / 1_000_000_000)
+        if overflowAgain { return whole < 0 ? Int64.min : Int64.max }
+        return total
     }
 }
