@@ -116,10 +116,13 @@ extension ClientPerfCommand {
             let payload = ByteBuffer(repeating: UInt8(ascii: "x"), count: self.recordSize)
             let counter = Counter()
             let start = ContinuousClock.now
-            for _ in 0..<self.connection.numRecords {
-                try await producer.send(ProducerRecord(topic: self.connection.topic, value: payload)) { result in
-                    counter.add(result)
-                }
+            // Locals: property-wrapper getters inside the loop would be measured too.
+            let topic = self.connection.topic
+            let count = self.connection.numRecords
+            let record = ProducerRecord(topic: topic, value: payload)
+            let onDelivery: @Sendable (Result<RecordMetadata, SamsaClientError>) -> Void = { counter.add($0) }
+            for _ in 0..<count {
+                try await producer.send(record, onDelivery: onDelivery)
             }
             await producer.flush()
             let seconds = elapsedSeconds(since: start)
