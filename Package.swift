@@ -21,6 +21,8 @@ let package = Package(
         .executable(name: "samsa-meta", targets: ["samsa-meta"]),
         .executable(name: "samsa-codegen", targets: ["samsa-codegen"]),
         .executable(name: "samsa", targets: ["samsa"]),
+        .executable(name: "samsa-client-perf", targets: ["samsa-client-perf"]),
+        .library(name: "SamsaClient", targets: ["SamsaClient"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.3"),
@@ -52,6 +54,19 @@ let package = Package(
         .executableTarget(name: "samsa-fuzz-kafka", dependencies: ["KafkaProtocol", nioCore], swiftSettings: swiftSettings),
         // Reads schemas/kafka/*.json and writes Sources/KafkaProtocol/Generated/. Foundation only.
         .executableTarget(name: "samsa-codegen", swiftSettings: swiftSettings),
+
+        // The Kafka client: connections, metadata, admin, producer, consumer, compression codecs.
+        .target(
+            name: "SamsaClient",
+            dependencies: ["KafkaProtocol", nioCore, nioPosix, logging],
+            swiftSettings: swiftSettings
+        ),
+        // Producer and consumer throughput, comparable with shared/bench/perf_*.py (confluent-kafka).
+        .executableTarget(
+            name: "samsa-client-perf",
+            dependencies: ["SamsaClient", argumentParser, logging],
+            swiftSettings: swiftSettings
+        ),
 
         // ZooKeeper side.
         .target(name: "ZooKeeperProtocol", dependencies: [nioCore], swiftSettings: swiftSettings),
@@ -119,6 +134,11 @@ let package = Package(
             name: "LocalClusterTests", dependencies: ["LocalCluster", "PropertiesFile", "SamsaTesting"], swiftSettings: swiftSettings),
         .testTarget(
             name: "REPLTests", dependencies: ["REPL", "LocalCluster", "SamsaTesting"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "SamsaClientTests",
+            dependencies: ["SamsaClient", "KafkaProtocol", "SamsaTesting", nioCore, nioPosix, logging],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "SamsaTestingTests", dependencies: ["SamsaTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "ClusterTests", dependencies: ["SamsaTesting", "KafkaProtocol", nioCore], swiftSettings: swiftSettings),
         .testTarget(
