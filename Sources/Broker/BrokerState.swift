@@ -15,6 +15,7 @@ final class BrokerState: Sendable {
     let topics: TopicRegistry
     let appendWaiters = AppendWaiters()
     let producerIds: ProducerIdManager
+    let groupCoordinator: GroupCoordinator
     /// The epoch a standalone broker stamps on batches: it has always been the only leader.
     let leaderEpoch: Int32 = 0
 
@@ -27,6 +28,12 @@ final class BrokerState: Sendable {
         self.logManager = logManager
         self.topics = topics
         self.producerIds = ProducerIdManager(directory: config.logDirs[0])
+        let groupConfig = GroupConfig(config)
+        self.groupCoordinator = GroupCoordinator(
+            config: groupConfig,
+            store: OffsetsTopicStore(
+                logManager: logManager, topics: topics, brokerConfig: config, config: groupConfig, logger: logger),
+            logger: logger)
     }
 
     /// The topic's log settings: broker defaults with the topic's overrides.
