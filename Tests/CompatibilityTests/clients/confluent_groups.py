@@ -1,0 +1,158 @@
+#!/usr/bin/env python3
+"""Consumer groups and idempotent producers with confluent-kafka (librdkafka); prints one JSON
+result on stdout.
+
+Usage: confluent_groups.py CASE BOOTSTRAP [ARGS]
+  rebalance TOPIC GROUP   create a 4-partition topic with 10 records per partition; two
+               consumers join GROUP (subscribe); report each one's assignment once all 4
+               partitions are owned; each commits what it read; then one closes (LeaveGroup)
+               and the report gives the other's assignment after the rebalance, plus the
+               group's committed offsets.
+  committed TOPIC GROUP   the committed offsets of GROUP for the 4 partitions of TOPIC.
+  idempotent TOPIC N      produce N records with enable.idempotence=true to a 1-partition
+               topic, read them back, count distinct values and duplicates.
+The script reports what it saw; the XCTest decides what is right."""
+import sys
+import time
+
+from confluent_kafka import Consumer, KafkaError, Producer, TopicPartition
+from confluent_kafka.admin import AdminClient, NewTopic
+
+import common
+
+TIMEOUT = common.client_timeout()
+
+
+def consumer(bootstrap, group, name):
+    return Consumer({
+        "bootstrap.servers": bootstrap,
+        "group.id": group,
+        "client.id": name,
+        "auto.offset.reset": "earliest",
+        "enable.auto.commit": False,
+        "session.timeout.ms": 6000,
+        "heartbeat.interval.ms": 500,
+        "partition.assignment.strategy": "range",
+    })
+
+
+def create_topic(bootstrap, topic, partitions):
+    admin = AdminClient({"bootstrap.servers": bootstrap})
+    admin.create_topics([NewTopic(topic, partitions, 1)])[topic].result(timeout=TIMEOUT)
+
+
+def produce(bootstrap, topic, partitions, per_partition):
+    producer = Producer({"bootstrap.servers": bootstrap, "acks": "all"})
+    for p in range(partitions):
+        for i in range(per_partition):
+            producer.produce(topic, value=b"p%d-%d" % (p, i), partition=p)
+    producer.flush(TIMEOUT)
+
+
+def poll_until(consumers, done, read):
+    """Polls every consumer (each must poll to heartbeat and rebalance) until done()."""
+    more = common.deadline(TIMEOUT)
+    while more() and not done():
+        for c in consumers:
+            msg = c.poll(0.1)
+            if msg is not None and msg.error() is None:
+                read.setdefault(c, []).append((msg.partition(), msg.offset()))
+    return done()
+
+
+def assignment(c):
+    return sorted(tp.partition for tp in c.assignment())
+
+
+def rebalance(bootstrap, topic, group):
+    create_topic(bootstrap, topic, 4)
+    produce(bootstrap, topic, 4, 10)
+    c1 = consumer(bootstrap, group, "c1")
+    c2 = consumer(bootstrap, group, "c2")
+    c1.subscribe([topic])
+    c2.subscribe([topic])
+    read = {}
+    both = poll_until([c1, c2], lambda: len(assignment(c1)) == 2 and len(assignment(c2)) == 2, read)
+    first = [assignment(c1), assignment(c2)]
+    # Read everything the two own, then commit.
+    poll_until([c1, c2], lambda: sum(len(v) for v in read.values()) >= 40, read)
+    errors = []
+    for c in (c1, c2):
+        try:
+            c.commit(asynchronous=False)
+        except Exception as e:  # KafkaException
+            errors.append(str(e))
+    c2.close()
+    alone = poll_until([c1], lambda: len(assignment(c1)) == 4, read)
+    after = assignment(c1)
+    committed = c1.committed([TopicPartition(topic, p) for p in range(4)], timeout=TIMEOUT)
+    c1.close()
+    common.emit({
+        "both_assigned": both,
+        "first": first,
+        "alone": alone,
+        "after_leave": after,
+        "read": sum(len(v) for v in read.values()),
+        "commit_errors": errors,
+        "committed": {str(tp.partition): tp.offset for tp in committed},
+    })
+
+
+def committed(bootstrap, topic, group):
+    c = consumer(bootstrap, group, "reader")
+    offsets = c.committed([TopicPartition(topic, p) for p in range(4)], timeout=TIMEOUT)
+    c.close()
+    common.emit({"committed": {str(tp.partition): tp.offset for tp in offsets}})
+
+
+def idempotent(bootstrap, topic, count):
+    create_topic(bootstrap, topic, 1)
+    producer = Producer({
+        "bootstrap.servers": bootstrap,
+        "enable.idempotence": True,
+        "linger.ms": 5,
+        "batch.num.messages": 100,
+    })
+    errors = []
+
+    def delivered(err, msg):
+        if err is not None:
+            errors.append(err.name())
+
+    for i in range(count):
+        producer.produce(topic, value=b"%06d" % i, on_delivery=delivered)
+        if i % 1000 == 0:
+            producer.poll(0)
+    producer.flush(TIMEOUT)
+    c = Consumer({"bootstrap.servers": bootstrap, "group.id": "idem-" + common.run_id(),
+                  "auto.offset.reset": "earliest", "enable.auto.commit": False})
+    c.assign([TopicPartition(topic, 0, 0)])
+    values = []
+    more = common.deadline(TIMEOUT)
+    while more() and len(values) < count:
+        msg = c.poll(0.2)
+        if msg is not None and msg.error() is None:
+            values.append(msg.value())
+    c.close()
+    common.emit({
+        "errors": errors[:5],
+        "read": len(values),
+        "distinct": len(set(values)),
+        "in_order": values == sorted(values),
+    })
+
+
+def main():
+    case, bootstrap = sys.argv[1], sys.argv[2]
+    if case == "rebalance":
+        rebalance(bootstrap, sys.argv[3], sys.argv[4])
+    elif case == "committed":
+        committed(bootstrap, sys.argv[3], sys.argv[4])
+    elif case == "idempotent":
+        idempotent(bootstrap, sys.argv[3], int(sys.argv[4]))
+    else:
+        sys.exit("unknown case %r" % case)
+
+
+if __name__ == "__main__":
+    main()
