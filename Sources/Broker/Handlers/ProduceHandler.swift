@@ -48,7 +48,7 @@ struct ProduceHandler {
             result.baseOffset = appended.firstOffset
             result.logAppendTimeMs = appended.logAppendTime
             result.logStartOffset = appended.logStartOffset
-            self.state.appendWaiters.notifyAppend(to: tp)
+            if !appended.isDuplicate { self.state.appendWaiters.notifyAppend(to: tp) }
         } catch {
             let code = Self.errorCode(for: error)
             result.errorCode = code.rawValue
@@ -70,6 +70,8 @@ struct ProduceHandler {
         case .logClosed: .notLeaderOrFollower
         case .offsetOutOfRange: .offsetOutOfRange
         case .io, .invalidConfig, .corruptIndex, .invalidDirectoryName: .kafkaStorageError
+        case .outOfOrderSequence: .outOfOrderSequenceNumber
+        case .invalidProducerEpoch: .invalidProducerEpoch
         }
     }
 }
