@@ -41,7 +41,8 @@ def poll_until(consumers, done, read):
     more = common.deadline(TIMEOUT)
     while more() and not done():
         for c in consumers:
-            for tp, msgs in c.poll(timeout_ms=100).items():
+            # kafka-python gives up a join/sync in flight when poll() times out first; leave it time.
+            for tp, msgs in c.poll(timeout_ms=1000).items():
                 read.setdefault(id(c), []).extend((m.partition, m.offset) for m in msgs)
     return done()
 
