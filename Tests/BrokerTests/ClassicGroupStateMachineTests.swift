@@ -240,7 +240,11 @@ final class ClassicGroupStateMachineTests: XCTestCase {
     func testOffsetCommitRecordBytesAreKafkas() throws {
         let key = OffsetCommitKey(group: "g", topic: "t", partition: 3).encoded()
         XCTAssertEqual(Array(key.readableBytesView), [0, 1, 0, 1, 0x67, 0, 1, 0x74, 0, 0, 0, 3])
-        let value = OffsetCommitValue(offset: 10, leaderEpoch: -1, metadata: "", commitTimestamp: 7).encoded()
+        let value = try XCTUnwrap(
+            OffsetsTopicRecord.offsetCommit(
+                OffsetCommitKey(group: "g", topic: "t", partition: 3),
+                OffsetCommitValue(offset: 10, leaderEpoch: -1, metadata: "", commitTimestamp: 7)
+            ).value)
         XCTAssertEqual(
             Array(value.readableBytesView),
             [0, 3, 0, 0, 0, 0, 0, 0, 0, 10, 0xff, 0xff, 0xff, 0xff, 0, 0, 0, 0, 0, 0, 0, 0, 0, 7])

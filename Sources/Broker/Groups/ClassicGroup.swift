@@ -101,13 +101,13 @@ struct ClassicGroup: Sendable {
     /// The group's record in `__consumer_offsets` (GroupMetadataValue).
     func metadataValue() -> GroupMetadataValue {
         GroupMetadataValue(
-            protocolType: self.protocolType ?? "", generation: self.generation, protocolName: self.protocolName,
+            protocolType: self.protocolType ?? "", generation: self.generation, protocol: self.protocolName,
             leader: self.leaderId, currentStateTimestamp: self.stateTimestamp,
             members: self.orderedMembers.map { member in
-                GroupMetadataValue.Member(
+                GroupMetadataValue.MemberMetadata(
                     memberId: member.memberId, groupInstanceId: member.groupInstanceId, clientId: member.clientId,
-                    clientHost: member.clientHost, rebalanceTimeoutMs: member.rebalanceTimeoutMs,
-                    sessionTimeoutMs: member.sessionTimeoutMs, subscription: member.metadata(for: self.protocolName),
+                    clientHost: member.clientHost, rebalanceTimeout: member.rebalanceTimeoutMs,
+                    sessionTimeout: member.sessionTimeoutMs, subscription: member.metadata(for: self.protocolName),
                     assignment: member.assignment)
             })
     }
@@ -120,15 +120,16 @@ struct ClassicGroup: Sendable {
         self.stateTimestamp = value.currentStateTimestamp >= 0 ? value.currentStateTimestamp : now
         self.generation = value.generation
         self.protocolType = value.protocolType.isEmpty ? nil : value.protocolType
-        self.protocolName = value.protocolName
+        self.protocolName = value.protocol
         self.leaderId = value.leader
         for stored in value.members {
             let member = GroupMember(
                 memberId: stored.memberId, groupInstanceId: stored.groupInstanceId, clientId: stored.clientId,
-                clientHost: stored.clientHost, sessionTimeoutMs: stored.sessionTimeoutMs,
-                rebalanceTimeoutMs: stored.rebalanceTimeoutMs,
-                protocols: [.init(name: value.protocolName ?? "", metadata: stored.subscription)],
-                assignment: stored.assignment, heartbeatDeadline: now + Int64(stored.sessionTimeoutMs))
+                clientHost: stored.clientHost, sessionTimeoutMs: stored.sessionTimeout,
+                // v0 records have no rebalance timeout; the session timeout stood for both.
+                rebalanceTimeoutMs: stored.rebalanceTimeout > 0 ? stored.rebalanceTimeout : stored.sessionTimeout,
+                protocols: [.init(name: value.protocol ?? "", metadata: stored.subscription)],
+                assignment: stored.assignment, heartbeatDeadline: now + Int64(stored.sessionTimeout))
             self.members[member.memberId] = member
             self.memberOrder.append(member.memberId)
             if let instance = member.groupInstanceId { self.staticMembers[instance] = member.memberId }
