@@ -129,7 +129,7 @@ final class ClassicGroupStateMachineTests: XCTestCase {
         let (error, effects) = group.leave(memberId: b, groupInstanceId: nil, reason: "closing", now: 5, config: self.config)
         XCTAssertEqual(error, .none)
         XCTAssertEqual(group.state, .preparingRebalance)
-        XCTAssertTrue(effects.contains { if case .log(let line) = $0 { line.contains("LeaveGroup") } else { false } })
+        XCTAssertTrue(effects.contains { if case .log(let line, _) = $0 { line.contains("LeaveGroup") } else { false } })
         let (decision, effects2) = group.join(self.request(a, client: "c1"), now: 6, config: self.config)
         XCTAssertEqual(self.parkedId(decision), a)
         XCTAssertEqual(self.joins(effects2)[a]?.generation, 3)
@@ -152,7 +152,7 @@ final class ClassicGroupStateMachineTests: XCTestCase {
         XCTAssertNil(group.members[b], "b sent nothing for session.timeout.ms")
         XCTAssertNotNil(group.members[a])
         XCTAssertTrue(
-            effects.contains { if case .log(let line) = $0 { line.contains("missed its heartbeats for session.timeout.ms=10000") } else { false } })
+            effects.contains { if case .log(let line, _) = $0 { line.contains("missed its heartbeats for session.timeout.ms=10000") } else { false } })
         XCTAssertEqual(group.state, .preparingRebalance)
     }
 

@@ -62,6 +62,16 @@ final class GroupCompatibilityTests: XCTestCase {
         XCTAssertEqual(reloaded.committed, ["0": 10, "1": 10, "2": 10, "3": 10])
     }
 
+    /// KIP-429: librdkafka's cooperative-sticky assignor over the classic protocol (the broker
+    /// only relays the assignments; revocation is incremental on the client).
+    func testConfluentCooperativeStickyGroupRebalances() throws {
+        let broker = try self.startGroupBroker()
+        let result = try ClientScript.run(
+            "confluent_groups.py", ["rebalance", broker.bootstrap, "orders", "billing", "cooperative-sticky"],
+            modules: ["confluent_kafka"], as: RebalanceResult.self)
+        self.assertRebalance(result)
+    }
+
     func testConfluentOffsetsSurviveSIGKILL() throws {
         let broker = try self.startGroupBroker()
         _ = try ClientScript.run(

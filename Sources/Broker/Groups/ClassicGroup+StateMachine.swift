@@ -142,7 +142,7 @@ extension ClassicGroup {
         if let instanceId = member.groupInstanceId { self.staticMembers[instanceId] = newId }
         if self.leaderId == oldId { self.leaderId = newId }
         if self.pendingSync.remove(oldId) != nil { self.pendingSync.insert(newId) }
-        effects.append(.log("static member \(request.groupInstanceId ?? "") of group \(self.groupId) rejoined as \(newId), replacing \(oldId)"))
+        effects.append(self.logged("static member \(request.groupInstanceId ?? "") of group \(self.groupId) rejoined as \(newId), replacing \(oldId)"))
         if self.state == .stable, oldProtocols == request.protocols, newId != self.leaderId {
             effects.append(.storeGroup)
             return (.respond(self.joinOutcome(for: newId)), effects)
@@ -202,7 +202,7 @@ extension ClassicGroup {
             self.joinDeadline = now + rebalanceTimeout
         }
         effects.append(
-            .log(
+            self.logged(
                 "Preparing to rebalance group \(self.groupId) in state PreparingRebalance with old generation "
                     + "\(self.generation) (reason: \(reason))"))
         effects += self.tryCompleteJoin(now: now)
@@ -223,7 +223,7 @@ extension ClassicGroup {
         var effects: [GroupEffect] = []
         for id in self.memberOrder {
             guard let member = self.members[id], !member.isAwaitingJoin, !member.isStatic else { continue }
-            effects.append(.log("member \(id) of group \(self.groupId) did not rejoin in time; removing it"))
+            effects.append(self.logged("member \(id) of group \(self.groupId) did not rejoin in time; removing it"))
             effects += self.removeMember(id)
         }
         self.joinDeadline = nil
@@ -234,7 +234,7 @@ extension ClassicGroup {
             self.state = .empty
             self.protocolName = nil
             self.leaderId = nil
-            effects.append(.log("Group \(self.groupId) with generation \(self.generation) is now empty"))
+            effects.append(self.logged("Group \(self.groupId) with generation \(self.generation) is now empty"))
             effects.append(.storeGroup)
             return effects
         }
@@ -246,7 +246,7 @@ extension ClassicGroup {
         self.pendingSync = Set(self.members.keys)
         self.syncDeadline = now + self.maxRebalanceTimeoutMs
         effects.append(
-            .log(
+            self.logged(
                 "Stabilized group \(self.groupId) generation \(self.generation) (protocol \(self.protocolName ?? "-")) "
                     + "with \(self.members.count) members; leader \(self.leaderId ?? "-")"))
         for id in self.memberOrder {
@@ -322,7 +322,7 @@ extension ClassicGroup {
             self.state = .stable
             self.stateTimestamp = now
             effects.append(
-                .log(
+                self.logged(
                     "Assignment received from leader \(memberId) for group \(self.groupId) for generation "
                         + "\(self.generation). The group has \(self.members.count) members, "
                         + "\(self.staticMembers.count) of which are static."))
@@ -405,6 +405,10 @@ extension ClassicGroup {
         self.members[memberId] = member
     }
 
+    private func logged(_ message: String) -> GroupEffect {
+        .log(message, generation: self.generation)
+    }
+
     // MARK: - Timers
 
     /// Session expiry, the end of the join phase (rebalance timeout or initial delay), and the
@@ -422,7 +426,7 @@ extension ClassicGroup {
             let reason =
                 "member \(id) in group \(self.groupId) missed its heartbeats for session.timeout.ms="
                 + "\(member.sessionTimeoutMs); rebalancing"
-            effects.append(.log(reason))
+            effects.append(self.logged(reason))
             effects += self.removeMemberAndRebalance(id, now: now, config: config, reason: reason)
         }
         if self.state == .preparingRebalance, let deadline = self.joinDeadline, now >= deadline {
@@ -439,7 +443,7 @@ extension ClassicGroup {
             let missing = self.memberOrder.filter { self.pendingSync.contains($0) }
             if !missing.isEmpty {
                 for id in missing {
-                    effects.append(.log("member \(id) of group \(self.groupId) sent no SyncGroup within its rebalance timeout; removing it"))
+                    effects.append(self.logged("member \(id) of group \(self.groupId) sent no SyncGroup within its rebalance timeout; removing it"))
                     effects += self.removeMember(id)
                 }
                 effects += self.prepareRebalance(now: now, config: config, reason: "members \(missing) did not sync")

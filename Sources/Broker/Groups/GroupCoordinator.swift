@@ -383,8 +383,7 @@ actor GroupCoordinator {
             case .storeGroup:
                 guard let group = self.groups[groupId] else { continue }
                 self.write([.groupMetadata(GroupMetadataKey(group: groupId), group.metadataValue())], groupId: groupId, now: now)
-            case .log(let message):
-                let generation = self.groups[groupId]?.generation ?? -1
+            case .log(let message, let generation):
                 self.logger.info("\(message)", metadata: ["group": "\(groupId)", "generation": "\(generation)"])
             }
         }

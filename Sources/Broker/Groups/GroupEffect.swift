@@ -35,8 +35,9 @@ enum GroupEffect: Sendable, Equatable {
     case completeSync(memberId: String, SyncOutcome)
     /// Write the group's metadata to `__consumer_offsets`.
     case storeGroup
-    /// A line for the broker log at info: group transitions the REPL shows.
-    case log(String)
+    /// A line for the broker log at info: group transitions the REPL shows, with the generation
+    /// at the moment of the transition.
+    case log(String, generation: Int32)
 }
 
 /// Whether a request is answered now or parked until the group moves on.

@@ -3,11 +3,12 @@
 result on stdout.
 
 Usage: confluent_groups.py CASE BOOTSTRAP [ARGS]
-  rebalance TOPIC GROUP   create a 4-partition topic with 10 records per partition; two
+  rebalance TOPIC GROUP [STRATEGY]   create a 4-partition topic with 10 records per partition; two
                consumers join GROUP (subscribe); report each one's assignment once all 4
                partitions are owned; each commits what it read; then one closes (LeaveGroup)
                and the report gives the other's assignment after the rebalance, plus the
-               group's committed offsets.
+               group's committed offsets. STRATEGY is partition.assignment.strategy
+               (default range; cooperative-sticky rebalances incrementally, KIP-429).
   committed TOPIC GROUP   the committed offsets of GROUP for the 4 partitions of TOPIC.
   idempotent TOPIC N      produce N records with enable.idempotence=true to a 1-partition
                topic, read them back, count distinct values and duplicates.
@@ -23,7 +24,7 @@ import common
 TIMEOUT = common.client_timeout()
 
 
-def consumer(bootstrap, group, name):
+def consumer(bootstrap, group, name, strategy="range"):
     return Consumer({
         "bootstrap.servers": bootstrap,
         "group.id": group,
@@ -32,7 +33,7 @@ def consumer(bootstrap, group, name):
         "enable.auto.commit": False,
         "session.timeout.ms": 6000,
         "heartbeat.interval.ms": 500,
-        "partition.assignment.strategy": "range",
+        "partition.assignment.strategy": strategy,
     })
 
 
@@ -64,11 +65,11 @@ def assignment(c):
     return sorted(tp.partition for tp in c.assignment())
 
 
-def rebalance(bootstrap, topic, group):
+def rebalance(bootstrap, topic, group, strategy):
     create_topic(bootstrap, topic, 4)
     produce(bootstrap, topic, 4, 10)
-    c1 = consumer(bootstrap, group, "c1")
-    c2 = consumer(bootstrap, group, "c2")
+    c1 = consumer(bootstrap, group, "c1", strategy)
+    c2 = consumer(bootstrap, group, "c2", strategy)
     c1.subscribe([topic])
     c2.subscribe([topic])
     read = {}
@@ -145,7 +146,7 @@ def idempotent(bootstrap, topic, count):
 def main():
     case, bootstrap = sys.argv[1], sys.argv[2]
     if case == "rebalance":
-        rebalance(bootstrap, sys.argv[3], sys.argv[4])
+        rebalance(bootstrap, sys.argv[3], sys.argv[4], sys.argv[5] if len(sys.argv) > 5 else "range")
     elif case == "committed":
         committed(bootstrap, sys.argv[3], sys.argv[4])
     elif case == "idempotent":
