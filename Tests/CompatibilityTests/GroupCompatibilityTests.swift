@@ -17,6 +17,14 @@ struct CommittedResult: Decodable {
     var committed: [String: Int]
 }
 
+struct StaticMembershipResult: Decodable {
+    var bothAssigned: Bool
+    var rejoined: Bool
+    var before: [[Int]]
+    var after: [[Int]]
+    var revocationsAfterRestart: Int
+}
+
 struct IdempotentResult: Decodable {
     var errors: [String]
     var read: Int
@@ -70,6 +78,20 @@ final class GroupCompatibilityTests: XCTestCase {
             "confluent_groups.py", ["rebalance", broker.bootstrap, "orders", "billing", "cooperative-sticky"],
             modules: ["confluent_kafka"], as: RebalanceResult.self)
         self.assertRebalance(result)
+    }
+
+    /// KIP-345: a static member that restarts within its session takes its old place and
+    /// partitions without a rebalance; the other member keeps its partitions untouched.
+    func testConfluentStaticMemberRestartsWithoutRebalance() throws {
+        let broker = try self.startGroupBroker()
+        let result = try ClientScript.run(
+            "confluent_groups.py", ["static", broker.bootstrap, "orders", "billing"], modules: ["confluent_kafka"],
+            as: StaticMembershipResult.self)
+        XCTAssertTrue(result.bothAssigned)
+        XCTAssertTrue(result.rejoined)
+        XCTAssertEqual(result.before, [[0, 1], [2, 3]])
+        XCTAssertEqual(result.after, result.before, "the restarted member gets its old partitions back")
+        XCTAssertEqual(result.revocationsAfterRestart, 0, "no rebalance reached the other member")
     }
 
     func testConfluentOffsetsSurviveSIGKILL() throws {

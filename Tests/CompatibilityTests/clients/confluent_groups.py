@@ -9,6 +9,10 @@ Usage: confluent_groups.py CASE BOOTSTRAP [ARGS]
                and the report gives the other's assignment after the rebalance, plus the
                group's committed offsets. STRATEGY is partition.assignment.strategy
                (default range; cooperative-sticky rebalances incrementally, KIP-429).
+  static TOPIC GROUP      two static members (group.instance.id, KIP-345) own 2 partitions
+               each; the second closes (static members send no LeaveGroup) and a new
+               consumer with its instance id takes its place: the report gives both
+               assignments and how often the first member saw partitions revoked.
   committed TOPIC GROUP   the committed offsets of GROUP for the 4 partitions of TOPIC.
   idempotent TOPIC N      produce N records with enable.idempotence=true to a 1-partition
                topic, read them back, count distinct values and duplicates.
@@ -99,6 +103,46 @@ def rebalance(bootstrap, topic, group, strategy):
     })
 
 
+def static(bootstrap, topic, group):
+    create_topic(bootstrap, topic, 4)
+    revoked = []
+
+    def member(name, instance):
+        c = Consumer({
+            "bootstrap.servers": bootstrap, "group.id": group, "client.id": name,
+            "group.instance.id": instance, "auto.offset.reset": "earliest", "enable.auto.commit": False,
+            "session.timeout.ms": 30000, "heartbeat.interval.ms": 500, "partition.assignment.strategy": "range",
+        })
+        return c
+
+    c1 = member("c1", "i1")
+    c1.subscribe([topic], on_revoke=lambda c, parts: revoked.append(sorted(p.partition for p in parts)))
+    # c1 first, alone, so that it is the leader; then i2 joins.
+    poll_until([c1], lambda: len(assignment(c1)) == 4, {})
+    c2 = member("c2", "i2")
+    c2.subscribe([topic])
+    both = poll_until([c1, c2], lambda: len(assignment(c1)) == 2 and len(assignment(c2)) == 2, {})
+    before = [assignment(c1), assignment(c2)]
+    revoked_before = len(revoked)
+    c2.close()
+    c3 = member("c3", "i2")
+    c3.subscribe([topic])
+    rejoined = poll_until([c1, c3], lambda: len(assignment(c3)) == 2, {})
+    # Give a rebalance, if any were triggered, the time to reach c1.
+    end = time.monotonic() + 3
+    while time.monotonic() < end:
+        for c in (c1, c3):
+            c.poll(0.1)
+    after = [assignment(c1), assignment(c3)]
+    revocations = len(revoked) - revoked_before  # before close(), which revokes too
+    c1.close()
+    c3.close()
+    common.emit({
+        "both_assigned": both, "rejoined": rejoined, "before": before, "after": after,
+        "revocations_after_restart": revocations,
+    })
+
+
 def committed(bootstrap, topic, group):
     c = consumer(bootstrap, group, "reader")
     offsets = c.committed([TopicPartition(topic, p) for p in range(4)], timeout=TIMEOUT)
@@ -147,6 +191,8 @@ def main():
     case, bootstrap = sys.argv[1], sys.argv[2]
     if case == "rebalance":
         rebalance(bootstrap, sys.argv[3], sys.argv[4], sys.argv[5] if len(sys.argv) > 5 else "range")
+    elif case == "static":
+        static(bootstrap, sys.argv[3], sys.argv[4])
     elif case == "committed":
         committed(bootstrap, sys.argv[3], sys.argv[4])
     elif case == "idempotent":
