@@ -25,6 +25,13 @@ struct StaticMembershipResult: Decodable {
     var revocationsAfterRestart: Int
 }
 
+struct SigkillResult: Decodable {
+    var bothAssigned: Bool
+    var shared: [[Int]]
+    var alone: Bool
+    var secondsToTakeOver: Double
+}
+
 struct IdempotentResult: Decodable {
     var errors: [String]
     var read: Int
@@ -92,6 +99,19 @@ final class GroupCompatibilityTests: XCTestCase {
         XCTAssertEqual(result.before, [[0, 1], [2, 3]])
         XCTAssertEqual(result.after, result.before, "the restarted member gets its old partitions back")
         XCTAssertEqual(result.revocationsAfterRestart, 0, "no rebalance reached the other member")
+    }
+
+    /// A SIGKILLed member sends no LeaveGroup: its partitions move once the coordinator expires
+    /// its session (session.timeout.ms=6000 in the script). The time is printed, not asserted.
+    func testConfluentMemberKilledWithSIGKILLIsReplacedAfterItsSession() throws {
+        let broker = try self.startGroupBroker()
+        let result = try ClientScript.run(
+            "confluent_groups.py", ["sigkill", broker.bootstrap, "orders", "billing"], modules: ["confluent_kafka"],
+            as: SigkillResult.self)
+        XCTAssertTrue(result.bothAssigned, "before the kill: \(result.shared)")
+        XCTAssertEqual(result.shared.flatMap { $0 }.sorted(), [0, 1, 2, 3])
+        XCTAssertTrue(result.alone, "the survivor owns all 4 partitions after the session expired")
+        print("survivor took over \(result.secondsToTakeOver) s after SIGKILL (session.timeout.ms=6000)")
     }
 
     func testConfluentOffsetsSurviveSIGKILL() throws {

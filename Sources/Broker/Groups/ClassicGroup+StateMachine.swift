@@ -427,7 +427,7 @@ extension ClassicGroup {
                 "member \(id) in group \(self.groupId) missed its heartbeats for session.timeout.ms="
                 + "\(member.sessionTimeoutMs); rebalancing"
             effects.append(self.logged(reason))
-            effects += self.removeMemberAndRebalance(id, now: now, config: config, reason: reason)
+            effects += self.removeMemberAndRebalance(id, now: now, config: config, reason: "session of \(id) expired")
         }
         if self.state == .preparingRebalance, let deadline = self.joinDeadline, now >= deadline {
             if let delay = self.initialDelay, delay.hasNewMember, delay.remainingMs > 0 {

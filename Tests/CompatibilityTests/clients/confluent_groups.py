@@ -13,11 +13,20 @@ Usage: confluent_groups.py CASE BOOTSTRAP [ARGS]
                each; the second closes (static members send no LeaveGroup) and a new
                consumer with its instance id takes its place: the report gives both
                assignments and how often the first member saw partitions revoked.
+  sigkill TOPIC GROUP     a member in a child process is SIGKILLed (no LeaveGroup): the
+               survivor owns all 4 partitions once the coordinator expires the dead
+               member's session (session.timeout.ms=6000); reports the seconds it took.
+  member TOPIC GROUP      (used by sigkill) consume in GROUP, print the assignment as a JSON
+               line whenever it changes, until killed.
   committed TOPIC GROUP   the committed offsets of GROUP for the 4 partitions of TOPIC.
   idempotent TOPIC N      produce N records with enable.idempotence=true to a 1-partition
                topic, read them back, count distinct values and duplicates.
 The script reports what it saw; the XCTest decides what is right."""
+import json
+import signal
+import subprocess
 import sys
+import threading
 import time
 
 from confluent_kafka import Consumer, KafkaError, Producer, TopicPartition
@@ -143,6 +152,44 @@ def static(bootstrap, topic, group):
     })
 
 
+def member(bootstrap, topic, group):
+    c = consumer(bootstrap, group, "child")
+    c.subscribe([topic])
+    last = None
+    while True:
+        c.poll(0.1)
+        now = assignment(c)
+        if now != last:
+            last = now
+            print(json.dumps(now), flush=True)
+
+
+def sigkill(bootstrap, topic, group):
+    create_topic(bootstrap, topic, 4)
+    survivor = consumer(bootstrap, group, "survivor")
+    survivor.subscribe([topic])
+    poll_until([survivor], lambda: len(assignment(survivor)) == 4, {})
+    child = subprocess.Popen([sys.executable, __file__, "member", bootstrap, topic, group],
+                             stdout=subprocess.PIPE, text=True)
+    child_assignment = []
+
+    def read_child():
+        for line in child.stdout:
+            child_assignment[:] = json.loads(line)
+
+    threading.Thread(target=read_child, daemon=True).start()
+    both = poll_until([survivor], lambda: len(assignment(survivor)) == 2 and len(child_assignment) == 2, {})
+    shared = [assignment(survivor), list(child_assignment)]
+    child.send_signal(signal.SIGKILL)
+    child.wait()
+    killed_at = time.monotonic()
+    alone = poll_until([survivor], lambda: len(assignment(survivor)) == 4, {})
+    elapsed = time.monotonic() - killed_at
+    survivor.close()
+    common.emit({"both_assigned": both, "shared": shared, "alone": alone,
+                 "seconds_to_take_over": round(elapsed, 1)})
+
+
 def committed(bootstrap, topic, group):
     c = consumer(bootstrap, group, "reader")
     offsets = c.committed([TopicPartition(topic, p) for p in range(4)], timeout=TIMEOUT)
@@ -193,6 +240,10 @@ def main():
         rebalance(bootstrap, sys.argv[3], sys.argv[4], sys.argv[5] if len(sys.argv) > 5 else "range")
     elif case == "static":
         static(bootstrap, sys.argv[3], sys.argv[4])
+    elif case == "sigkill":
+        sigkill(bootstrap, sys.argv[3], sys.argv[4])
+    elif case == "member":
+        member(bootstrap, sys.argv[3], sys.argv[4])
     elif case == "committed":
         committed(bootstrap, sys.argv[3], sys.argv[4])
     elif case == "idempotent":
