@@ -37,7 +37,9 @@ let package = Package(
         .target(name: "LogStorage", dependencies: ["KafkaProtocol", nioCore, logging], swiftSettings: swiftSettings),
         .target(
             name: "Broker",
-            dependencies: ["KafkaProtocol", "LogStorage", "PropertiesFile", nioCore, nioPosix, logging],
+            dependencies: [
+                "KafkaProtocol", "LogStorage", "PropertiesFile", "MetadataClient", "ZooKeeperProtocol", nioCore, nioPosix, logging,
+            ],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
@@ -90,6 +92,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "SamsaTestingTests", dependencies: ["SamsaTesting"], swiftSettings: swiftSettings),
+        .testTarget(name: "ClusterTests", dependencies: ["SamsaTesting", "KafkaProtocol", nioCore], swiftSettings: swiftSettings),
         .testTarget(
             name: "ZooKeeperProtocolTests",
             dependencies: ["ZooKeeperProtocol", nioCore],

@@ -21,7 +21,15 @@ public final class BrokerServer: Sendable {
     public init(config: BrokerConfig, logger: Logger) throws {
         self.config = config
         var logger = logger
-        let metaProperties = try MetaProperties.loadOrCreate(in: config.logDirs, brokerId: config.brokerId)
+        // A cluster's id comes from the metadata server (`/cluster/id`), learnt in `run`.
+        let metaProperties: MetaProperties
+        if config.isStandalone {
+            metaProperties = try MetaProperties.loadOrCreate(in: config.logDirs, brokerId: config.brokerId)
+        } else {
+            guard config.brokerId >= 0 else { throw ClusterContext.JoinError.brokerIdRequired }
+            metaProperties = MetaProperties(
+                clusterId: MetaProperties.existingClusterId(in: config.logDirs) ?? "", brokerId: config.brokerId)
+        }
         logger[metadataKey: "broker.id"] = "\(metaProperties.brokerId)"
         self.logger = logger
         let logManager = try LogManager(logDirs: config.logDirs, logger: logger)
@@ -58,6 +66,15 @@ public final class BrokerServer: Sendable {
         }
         let ports = servers.compactMap { $0.channel.localAddress?.port }
         self.state.boundPorts.withLock { $0 = ports }
+        if !self.config.isStandalone {
+            do {
+                self.state.setCluster(try await ClusterContext.join(state: self.state, advertised: self.state.advertisedEndpoint))
+            } catch {
+                for server in servers { try? await server.channel.close() }
+                await self.shutdownLogs()
+                throw error
+            }
+        }
         self.logger.info(
             "[KafkaServer id=\(self.state.brokerId)] started",
             metadata: ["listeners": "\(self.config.listeners)", "ports": "\(ports)", "cluster.id": "\(self.state.clusterId)"])
@@ -65,9 +82,14 @@ public final class BrokerServer: Sendable {
         await withDiscardingTaskGroup { group in
             group.addTask { await self.runHousekeeping() }
             group.addTask { await self.state.groupCoordinator.run() }
+            if let cluster = self.state.cluster { group.addTask { await self.runReplicaHousekeeping(cluster) } }
             for server in servers {
                 group.addTask { await self.accept(on: server, dispatcher: dispatcher) }
             }
+        }
+        if let cluster = self.state.cluster {
+            await self.controlledShutdown(cluster)
+            await cluster.shutdown()
         }
         await self.shutdownLogs()
     }
@@ -118,6 +140,11 @@ public final class BrokerServer: Sendable {
         let loaded = try self.state.logManager.loadLogs(now: Clock.millis()) { name in
             byName[name].map { self.state.logConfig(for: $0) } ?? self.config.logConfig
         }
+        // In a cluster the controller says which partitions this broker hosts (LeaderAndIsr).
+        guard self.config.isStandalone else {
+            self.logger.info("loaded logs", metadata: ["partitions": "\(loaded.count)"])
+            return
+        }
         // Partitions of known topics that have no directory yet (e.g. created just before a crash).
         for topic in topics { try self.state.createLogs(for: topic) }
         // Directories of topics that no longer exist (deleted while a log dir was away) are left
@@ -154,6 +181,51 @@ public final class BrokerServer: Sendable {
                     self.logger.error("checkpoint failed", metadata: ["error": "\(error)"])
                 }
             }
+        }
+    }
+
+    /// Cluster duties on a timer: shrink ISRs of lagging followers (checked every half
+    /// `replica.lag.time.max.ms`) and, on the controller, preferred leader elections every
+    /// `leader.imbalance.check.interval.seconds` when `auto.leader.rebalance.enable`.
+    private func runReplicaHousekeeping(_ cluster: ClusterContext) async {
+        let interval = max(100, self.config.replicaLagTimeMaxMs / 2)
+        var lastRebalance = Clock.millis()
+        while !Task.isCancelled {
+            try? await Task.sleep(for: .milliseconds(interval))
+            if Task.isCancelled { break }
+            await cluster.replicaManager.shrinkIsrIfNeeded()
+            let now = Clock.millis()
+            if self.config.autoLeaderRebalanceEnable, now - lastRebalance >= self.config.leaderImbalanceCheckIntervalMs {
+                lastRebalance = now
+                if await cluster.controller.isActive { _ = await cluster.controller.electPreferredLeaders() }
+            }
+        }
+    }
+
+    /// SIGTERM in a cluster: ask the controller to move leadership away first, so clients see a
+    /// quick leader change instead of waiting for this broker's session to expire.
+    private func controlledShutdown(_ cluster: ClusterContext) async {
+        guard self.config.controlledShutdownEnable else { return }
+        for attempt in 1...3 {
+            let controllerId = cluster.metadata.controllerId
+            guard let controller = cluster.metadata.broker(controllerId) else { break }
+            let connection = InterBrokerConnection(
+                host: controller.host, port: Int(controller.port), clientId: "broker-\(self.state.brokerId)-shutdown")
+            defer { Task { await connection.close() } }
+            do {
+                let response = try await connection.send(
+                    ControlledShutdownRequest(brokerId: self.state.brokerId, brokerEpoch: cluster.brokerEpoch), version: 3)
+                if response.errorCode == 0 && response.remainingPartitions.isEmpty {
+                    self.logger.info("controlled shutdown done: leadership moved to other brokers")
+                    return
+                }
+                self.logger.info(
+                    "controlled shutdown: partitions still led here",
+                    metadata: ["attempt": "\(attempt)", "remaining": "\(response.remainingPartitions.count)", "error": "\(response.errorCode)"])
+            } catch {
+                self.logger.info("controlled shutdown request failed", metadata: ["attempt": "\(attempt)", "error": "\(error)"])
+            }
+            try? await Task.sleep(for: .milliseconds(300))
         }
     }
 

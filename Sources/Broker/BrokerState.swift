@@ -9,7 +9,13 @@ import Synchronization
 final class BrokerState: Sendable {
     let config: BrokerConfig
     let brokerId: Int32
-    let clusterId: String
+    private let clusterIdStorage: Mutex<String>
+    var clusterId: String { self.clusterIdStorage.withLock { $0 } }
+    func setClusterId(_ id: String) { self.clusterIdStorage.withLock { $0 = id } }
+    /// Set once a cluster-mode broker has joined its metadata server; nil when standalone.
+    private let clusterStorage = Mutex<ClusterContext?>(nil)
+    var cluster: ClusterContext? { self.clusterStorage.withLock { $0 } }
+    func setCluster(_ cluster: ClusterContext) { self.clusterStorage.withLock { $0 = cluster } }
     let logger: Logger
     let logManager: LogManager
     let topics: TopicRegistry
@@ -23,7 +29,7 @@ final class BrokerState: Sendable {
          topics: TopicRegistry) {
         self.config = config
         self.brokerId = brokerId
-        self.clusterId = clusterId
+        self.clusterIdStorage = Mutex(clusterId)
         self.logger = logger
         self.logManager = logManager
         self.topics = topics

@@ -24,7 +24,18 @@ struct MetaProperties: Sendable, Equatable {
 
     /// Reads the first existing `meta.properties`; otherwise creates them with a new cluster id.
     /// `broker.id=-1` takes the id on disk, or 1001 as Kafka's id generation starts.
-    static func loadOrCreate(in logDirs: [String], brokerId: Int32) throws -> MetaProperties {
+    /// In cluster mode `clusterId` is the metadata server's `/cluster/id`: log dirs from another
+    /// cluster are refused.
+    /// The cluster id already recorded in a log dir, if any.
+    static func existingClusterId(in logDirs: [String]) -> String? {
+        for directory in logDirs {
+            guard let text = try? String(contentsOfFile: "\(directory)/meta.properties", encoding: .utf8) else { continue }
+            if let id = PropertiesFile(parsing: text)["cluster.id"] { return id }
+        }
+        return nil
+    }
+
+    static func loadOrCreate(in logDirs: [String], brokerId: Int32, clusterId expected: String? = nil) throws -> MetaProperties {
         var found: MetaProperties?
         for directory in logDirs {
             let path = "\(directory)/meta.properties"
@@ -42,7 +53,15 @@ struct MetaProperties: Sendable, Equatable {
             }
             found = MetaProperties(clusterId: clusterId, brokerId: id)
         }
-        let meta = found ?? MetaProperties(clusterId: KafkaUUID.random().base64URLString, brokerId: brokerId >= 0 ? brokerId : 1001)
+        if let expected, let found, found.clusterId != expected {
+            throw Error.mismatch(
+                path: "\(logDirs[0])/meta.properties", found: "cluster.id=\(found.clusterId)",
+                expected: "the metadata server's cluster.id=\(expected)")
+        }
+        let meta =
+            found
+            ?? MetaProperties(
+                clusterId: expected ?? KafkaUUID.random().base64URLString, brokerId: brokerId >= 0 ? brokerId : 1001)
         for directory in logDirs {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
             let path = "\(directory)/meta.properties"

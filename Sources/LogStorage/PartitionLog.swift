@@ -26,6 +26,7 @@ public final class PartitionLog: Sendable {
         var isClosed = false
         /// Idempotent producers' last batches, kept in the append path (KIP-98).
         var producers = ProducerStateManager()
+        var epochs: LeaderEpochCache
 
         var activeSegment: LogSegment { self.segments[self.segments.count - 1] }
         var logEndOffset: Int64 { self.activeSegment.nextOffset }
@@ -90,9 +91,16 @@ public final class PartitionLog: Sendable {
             "loaded log", metadata: ["segments": "\(segments.count)", "logEndOffset": "\(end)", "logStartOffset": "\(start)"])
         var state = State(
             config: config, segments: segments, logStartOffset: start, recoveryPoint: min(recoveryPoint, end),
-            highWatermark: end, lastFlushTime: now)
+            highWatermark: end, lastFlushTime: now, epochs: Self.loadEpochs(directory: directory, logEndOffset: end))
         try Self.rebuildProducerState(&state)
         self.state = Mutex(state)
+    }
+
+    /// The epoch cache, trimmed to the log as recovered (a crash may have cut the tail).
+    private static func loadEpochs(directory: String, logEndOffset: Int64) -> LeaderEpochCache {
+        var cache = LeaderEpochCache(directory: directory)
+        cache.truncate(fromOffset: logEndOffset + 1)
+        return cache
     }
 
     /// Rebuilds the idempotent producers' state by walking the batch headers of the log (Kafka
@@ -187,6 +195,7 @@ public final class PartitionLog: Sendable {
             RecordBatches.assignOffsets(
                 in: &records, headers: headers, firstOffset: firstOffset, partitionLeaderEpoch: leaderEpoch,
                 logAppendTime: appendTime)
+            state.epochs.assign(epoch: leaderEpoch, startOffset: firstOffset)
             try self.append(records, headers: stamped, state: &state, now: now)
             for (producerId, entry) in touched { state.producers.set(entry, for: producerId) }
             if advanceHighWatermark { state.highWatermark = state.logEndOffset }
@@ -208,6 +217,9 @@ public final class PartitionLog: Sendable {
             guard !state.isClosed else { throw .logClosed(self.topicPartition) }
             guard let first = headers.first, first.baseOffset >= state.logEndOffset else {
                 return state.logEndOffset  // already have these offsets
+            }
+            for header in headers {
+                state.epochs.assign(epoch: header.partitionLeaderEpoch, startOffset: header.baseOffset)
             }
             try self.append(records, headers: headers, state: &state, now: now)
             for header in headers { state.producers.replay(header) }
@@ -323,6 +335,7 @@ public final class PartitionLog: Sendable {
             } else {
                 try state.activeSegment.truncate(to: offset)
             }
+            state.epochs.truncate(fromOffset: offset)
             state.logStartOffset = min(state.logStartOffset, state.logEndOffset)
             state.highWatermark = min(state.highWatermark, state.logEndOffset)
             state.recoveryPoint = min(state.recoveryPoint, state.logEndOffset)
@@ -378,6 +391,19 @@ public final class PartitionLog: Sendable {
                 "deleted segments by retention", metadata: ["baseOffsets": "\(bases)", "logStartOffset": "\(state.logStartOffset)"])
             return bases
         }
+    }
+
+    /// OffsetForLeaderEpoch: the largest epoch ≤ `epoch` this log knows and where it ended.
+    public func endOffset(forLeaderEpoch epoch: Int32) -> (epoch: Int32, endOffset: Int64) {
+        self.state.withLock { $0.epochs.endOffset(for: epoch, logEndOffset: $0.logEndOffset) }
+    }
+
+    /// The newest leader epoch that wrote to this log (-1 if none).
+    public var latestEpoch: Int32 { self.state.withLock { $0.epochs.latestEpoch ?? -1 } }
+
+    /// Records a new leader epoch starting at the current end (this replica just became leader).
+    public func assignLeaderEpoch(_ epoch: Int32) {
+        self.state.withLock { state in state.epochs.assign(epoch: epoch, startOffset: state.logEndOffset) }
     }
 
     /// Writes dirty pages to disk if `flush.ms` has passed since the last flush.

@@ -26,8 +26,8 @@ struct BrokerCommand: AsyncParsableCommand {
     @Option(name: .customLong("override"), help: ArgumentHelp("Sets a property, overriding the file.", valueName: "key=value"))
     var overrides: [String] = []
 
-    @Option(help: "Log level: trace, debug, info, notice, warning, error or critical.")
-    var logLevel: String = "info"
+    @Option(help: "Log level: trace, debug, info, notice, warning, error or critical (default: $SAMSA_LOG_LEVEL or info).")
+    var logLevel: String = ProcessInfo.processInfo.environment["SAMSA_LOG_LEVEL"] ?? "info"
 
     func validate() throws {
         for override in self.overrides where !override.contains("=") {
@@ -58,9 +58,6 @@ struct BrokerCommand: AsyncParsableCommand {
             Self.fail("\(error)")
         }
         for warning in config.warnings { logger.warning("\(warning)") }
-        guard config.isStandalone else {
-            Self.fail("zookeeper.connect=\(config.zookeeperConnect ?? ""): cluster mode is not available in this build yet; remove it to run standalone")
-        }
         let server: BrokerServer
         do {
             server = try BrokerServer(config: config, logger: logger)

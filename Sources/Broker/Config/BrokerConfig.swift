@@ -27,6 +27,7 @@ public struct BrokerConfig: Sendable {
     public var groupMaxSessionTimeoutMs: Int = 1_800_000
     public var autoLeaderRebalanceEnable = true
     public var controlledShutdownEnable = true
+    public var leaderImbalanceCheckIntervalMs: Int64 = 300_000
     /// Topic-level defaults built from the `log.*` keys (`log.segment.bytes` → `segment.bytes`).
     public var logConfig = LogConfig()
     /// Every key as given, for DescribeConfigs on the broker resource.
@@ -95,6 +96,7 @@ public struct BrokerConfig: Sendable {
         self.groupMaxSessionTimeoutMs = try reader.int("group.max.session.timeout.ms", default: 1_800_000, min: 0)
         self.autoLeaderRebalanceEnable = try reader.bool("auto.leader.rebalance.enable", default: true)
         self.controlledShutdownEnable = try reader.bool("controlled.shutdown.enable", default: true)
+        self.leaderImbalanceCheckIntervalMs = try reader.long("leader.imbalance.check.interval.seconds", default: 300, min: 1) * 1000
         self.logConfig = try Self.readLogConfig(&reader)
 
         for key in reader.unread where !Self.acceptedButUnused.contains(key) {
@@ -170,7 +172,7 @@ public struct BrokerConfig: Sendable {
         "num.recovery.threads.per.data.dir", "transaction.state.log.replication.factor",
         "transaction.state.log.min.isr", "zookeeper.connection.timeout.ms", "listener.security.protocol.map",
         "inter.broker.listener.name", "log.segment.delete.delay.ms", "num.replica.fetchers", "broker.rack",
-        "replica.fetch.max.bytes", "replica.fetch.wait.max.ms", "leader.imbalance.check.interval.seconds",
+        "replica.fetch.max.bytes", "replica.fetch.wait.max.ms",
         "leader.imbalance.per.broker.percentage", "offsets.retention.minutes", "offsets.retention.check.interval.ms",
         "offset.metadata.max.bytes", "inter.broker.protocol.version",
         "log.message.format.version", "group.max.size", "offsets.commit.timeout.ms", "queued.max.requests",

@@ -11,6 +11,18 @@ struct FetchHandler {
     func handle(_ request: FetchRequest, context: RequestContext) async -> FetchResponse {
         let deadline = ContinuousClock.now + .milliseconds(Int64(max(0, request.maxWaitMs)))
         let partitions = Set(request.topics.flatMap { topic in topic.partitions.map { TopicPartition(topic.topic, $0.partition) } })
+        if request.replicaId >= 0, let cluster = self.state.cluster {
+            // A follower's fetch offset is its log end offset: the leader's view of its progress.
+            for topic in request.topics {
+                for partition in topic.partitions {
+                    let tp = TopicPartition(topic.topic, partition.partition)
+                    if let replica = cluster.replicaManager.partition(tp), replica.isLeader {
+                        await cluster.replicaManager.followerFetched(
+                            replica, replicaId: request.replicaId, offset: partition.fetchOffset)
+                    }
+                }
+            }
+        }
         var response = self.readAll(request)
         // Bounded: each pass either returns or waits until an append or the deadline.
         for _ in 0..<1_000 {
@@ -35,6 +47,20 @@ struct FetchHandler {
         return (bytes, hasError)
     }
 
+    /// The log to serve `tp` from: only its leader serves fetches (consumers and followers alike).
+    private func leaderLog(for tp: TopicPartition, currentLeaderEpoch: Int32) -> (PartitionLog?, ErrorCode) {
+        guard let cluster = self.state.cluster else {
+            return (self.state.logManager.log(for: tp), .unknownTopicOrPartition)
+        }
+        guard let replica = cluster.replicaManager.partition(tp), replica.isLeader else {
+            return (nil, cluster.metadata.partition(tp) == nil ? .unknownTopicOrPartition : .notLeaderOrFollower)
+        }
+        let epoch = replica.snapshot.leaderEpoch
+        if currentLeaderEpoch >= 0, currentLeaderEpoch < epoch { return (nil, .fencedLeaderEpoch) }
+        if currentLeaderEpoch > epoch { return (nil, .unknownLeaderEpoch) }
+        return (replica.log, .none)
+    }
+
     private func readAll(_ request: FetchRequest) -> FetchResponse {
         var remaining = Int(request.maxBytes)
         var response = FetchResponse(errorCode: 0, sessionId: 0)
@@ -43,8 +69,9 @@ struct FetchHandler {
             for partition in topic.partitions {
                 let tp = TopicPartition(topic.topic, partition.partition)
                 var data = FetchResponse.PartitionData(partitionIndex: partition.partition, highWatermark: -1)
-                guard let log = self.state.logManager.log(for: tp) else {
-                    data.errorCode = ErrorCode.unknownTopicOrPartition.rawValue
+                let (found, refusal) = self.leaderLog(for: tp, currentLeaderEpoch: partition.currentLeaderEpoch)
+                guard let log = found else {
+                    data.errorCode = refusal.rawValue
                     partitions.append(data)
                     continue
                 }
@@ -53,7 +80,8 @@ struct FetchHandler {
                     let isFirst = remaining == Int(request.maxBytes)
                     let limit = max(0, min(Int(partition.partitionMaxBytes), remaining))
                     let read = try log.read(
-                        from: partition.fetchOffset, maxBytes: limit, maxOffset: log.highWatermark, minOneBatch: isFirst)
+                        from: partition.fetchOffset, maxBytes: limit,
+                        maxOffset: request.replicaId >= 0 ? nil : log.highWatermark, minOneBatch: isFirst)
                     remaining -= read.records.readableBytes
                     data.highWatermark = read.highWatermark
                     data.lastStableOffset = read.highWatermark

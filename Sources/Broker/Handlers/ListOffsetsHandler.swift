@@ -18,7 +18,14 @@ struct ListOffsetsHandler {
             for partition in topic.partitions {
                 var result = ListOffsetsResponse.ListOffsetsPartitionResponse(partitionIndex: partition.partitionIndex)
                 let tp = TopicPartition(topic.name, partition.partitionIndex)
-                if let log = self.state.logManager.log(for: tp) {
+                let log: PartitionLog?
+                if let cluster = self.state.cluster {
+                    let replica = cluster.replicaManager.partition(tp)
+                    log = replica?.isLeader == true ? replica?.log : nil
+                } else {
+                    log = self.state.logManager.log(for: tp)
+                }
+                if let log {
                     do {
                         let (offset, timestamp) = try self.lookup(partition.timestamp, in: log)
                         result.offset = offset
@@ -29,7 +36,8 @@ struct ListOffsetsHandler {
                         result.errorCode = ProduceHandler.errorCode(for: error).rawValue
                     }
                 } else {
-                    result.errorCode = ErrorCode.unknownTopicOrPartition.rawValue
+                    let isKnown = self.state.cluster?.metadata.partition(tp) != nil
+                    result.errorCode = (isKnown ? ErrorCode.notLeaderOrFollower : .unknownTopicOrPartition).rawValue
                 }
                 partitions.append(result)
             }

@@ -6,6 +6,7 @@ struct MetadataHandler {
     let state: BrokerState
 
     func handle(_ request: MetadataRequest, context: RequestContext) async -> MetadataResponse {
+        if let cluster = self.state.cluster { return await self.handle(request, context: context, cluster: cluster) }
         let endpoint = self.state.advertisedEndpoint
         var response = MetadataResponse(
             brokers: [.init(nodeId: self.state.brokerId, host: endpoint.host, port: Int32(endpoint.port))],
@@ -42,6 +43,47 @@ struct MetadataHandler {
             } catch {
                 response.topics.append(.init(errorCode: error.code.rawValue, name: name))
             }
+        }
+        return response
+    }
+
+    /// Cluster mode: the answer comes from the metadata cache the controller keeps current, so
+    /// every broker gives the same one.
+    private func handle(_ request: MetadataRequest, context: RequestContext, cluster: ClusterContext) async -> MetadataResponse {
+        var response = MetadataResponse(
+            brokers: cluster.metadata.brokers.map { .init(nodeId: $0.id, host: $0.host, port: $0.port, rack: $0.rack) },
+            clusterId: self.state.clusterId, controllerId: cluster.metadata.controllerId)
+        let all = context.apiVersion == 0 && (request.topics?.isEmpty ?? true) || request.topics == nil
+        let names: [String] =
+            all
+            ? cluster.metadata.topicNames
+            : (request.topics ?? []).compactMap { item in item.name ?? cluster.metadata.topic(id: item.topicId)?.0 }
+        let mayCreate = self.state.config.autoCreateTopicsEnable && (context.apiVersion < 4 || request.allowAutoTopicCreation)
+        for name in names {
+            guard let topic = cluster.metadata.topic(name) else {
+                var code = ErrorCode.unknownTopicOrPartition
+                if !TopicName.isValid(name) {
+                    code = .invalidTopicException
+                } else if mayCreate {
+                    // Kafka answers LEADER_NOT_AVAILABLE while the controller elects the new leaders.
+                    let outcome = await TopicAdminHandler(state: self.state).createInCluster(
+                        name: name, partitions: self.state.config.numPartitions,
+                        replicationFactor: self.state.config.defaultReplicationFactor, configs: [:], cluster: cluster,
+                        validateOnly: false, waitMs: 0)
+                    if case .failure(let error) = outcome { code = error.code } else { code = .leaderNotAvailable }
+                }
+                response.topics.append(.init(errorCode: code.rawValue, name: name))
+                continue
+            }
+            let partitions = topic.partitions.keys.sorted().compactMap { index -> MetadataResponse.MetadataResponsePartition? in
+                guard let info = topic.partitions[index] else { return nil }
+                let code: ErrorCode = info.leader < 0 ? .leaderNotAvailable : .none
+                return .init(
+                    errorCode: code.rawValue, partitionIndex: index, leaderId: info.leader, leaderEpoch: info.leaderEpoch,
+                    replicaNodes: info.replicas, isrNodes: info.isr, offlineReplicas: info.offlineReplicas)
+            }
+            response.topics.append(
+                .init(errorCode: 0, name: name, topicId: topic.id, isInternal: name.hasPrefix("__"), partitions: partitions))
         }
         return response
     }

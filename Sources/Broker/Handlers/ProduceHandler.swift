@@ -18,7 +18,8 @@ struct ProduceHandler {
                 if !isValidAcks {
                     result.errorCode = ErrorCode.invalidRequiredAcks.rawValue
                 } else {
-                    self.append(partition, topic: topic.name, now: now, into: &result)
+                    await self.append(
+                        partition, topic: topic.name, acks: request.acks, timeoutMs: request.timeoutMs, now: now, into: &result)
                 }
                 results.append(result)
             }
@@ -28,13 +29,18 @@ struct ProduceHandler {
     }
 
     private func append(
-        _ partition: ProduceRequest.PartitionProduceData, topic: String, now: Int64,
+        _ partition: ProduceRequest.PartitionProduceData, topic: String, acks: Int16, timeoutMs: Int32, now: Int64,
         into result: inout ProduceResponse.PartitionProduceResponse
-    ) {
+    ) async {
         let tp = TopicPartition(topic, partition.index)
-        guard let log = self.state.logManager.log(for: tp) else {
-            result.errorCode = ErrorCode.unknownTopicOrPartition.rawValue
-            result.errorMessage = "This server does not host \(tp)."
+        let replica = self.state.cluster?.replicaManager.partition(tp)
+        let log = self.state.cluster == nil ? self.state.logManager.log(for: tp) : replica?.log
+        guard let log, self.state.cluster == nil || replica?.isLeader == true else {
+            let known = self.state.cluster?.metadata.partition(tp)
+            result.errorCode = (known == nil ? ErrorCode.unknownTopicOrPartition : .notLeaderOrFollower).rawValue
+            result.errorMessage =
+                known.map { "Broker \(self.state.brokerId) is not the leader of \(tp); its leader is broker \($0.leader)." }
+                ?? "This server does not host \(tp)."
             return
         }
         guard let records = partition.records else {
@@ -42,13 +48,29 @@ struct ProduceHandler {
             result.errorMessage = "The produce request for \(tp) has no records."
             return
         }
+        if acks == -1, let replica {
+            // acks=all promises min.insync.replicas copies: refuse before writing if the ISR is too small.
+            let isr = replica.snapshot.isr
+            let required = log.config.minInSyncReplicas
+            if isr.count < required {
+                result.errorCode = ErrorCode.notEnoughReplicas.rawValue
+                result.errorMessage =
+                    "\(tp) has \(isr.count) in-sync replica(s) \(isr) but min.insync.replicas=\(required): acks=all cannot be met."
+                return
+            }
+        }
         do {
             let appended = try log.appendAsLeader(
-                records, leaderEpoch: self.state.leaderEpoch, now: now, advanceHighWatermark: true)
+                records, leaderEpoch: replica?.snapshot.leaderEpoch ?? self.state.leaderEpoch, now: now,
+                advanceHighWatermark: replica == nil)
+            replica?.maybeAdvanceHighWatermark()
             result.baseOffset = appended.firstOffset
             result.logAppendTimeMs = appended.logAppendTime
             result.logStartOffset = appended.logStartOffset
             if !appended.isDuplicate { self.state.appendWaiters.notifyAppend(to: tp) }
+            if acks == -1, let replica {
+                await self.waitForReplication(of: appended.lastOffset, replica: replica, timeoutMs: timeoutMs, into: &result)
+            }
         } catch {
             let code = Self.errorCode(for: error)
             result.errorCode = code.rawValue
@@ -56,6 +78,29 @@ struct ProduceHandler {
             if code == .invalidRecord { result.recordErrors = [.init(batchIndex: 0, batchIndexErrorMessage: error.description)] }
             self.state.logger.debug("produce refused", metadata: ["partition": "\(tp)", "error": "\(error)"])
         }
+    }
+
+    /// acks=all: answer once the high watermark covers the batch, i.e. every in-sync replica has
+    /// it ("delayed produce" in Kafka's purgatory), or fail at `timeout.ms`.
+    private func waitForReplication(
+        of lastOffset: Int64, replica: PartitionReplica, timeoutMs: Int32,
+        into result: inout ProduceResponse.PartitionProduceResponse
+    ) async {
+        let deadline = ContinuousClock.now + .milliseconds(Int64(max(0, timeoutMs)))
+        for _ in 0..<100_000 {
+            if replica.log.highWatermark > lastOffset { return }
+            guard replica.isLeader else {
+                result.errorCode = ErrorCode.notLeaderOrFollower.rawValue
+                result.errorMessage = "Leadership of \(replica.topicPartition) moved before the write was replicated."
+                return
+            }
+            let remaining = deadline - ContinuousClock.now
+            if remaining <= .zero || Task.isCancelled { break }
+            await self.state.appendWaiters.wait(for: [replica.topicPartition], timeout: min(remaining, .milliseconds(200)))
+        }
+        result.errorCode = ErrorCode.requestTimedOut.rawValue
+        result.errorMessage =
+            "Not every in-sync replica of \(replica.topicPartition) copied offset \(lastOffset) within timeout.ms=\(timeoutMs)."
     }
 
     static func errorCode(for error: LogStorageError) -> ErrorCode {

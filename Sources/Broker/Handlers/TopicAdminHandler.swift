@@ -18,6 +18,24 @@ struct TopicAdminHandler {
                 result.errorMessage = "Topic '\(topic.name)' appears more than once in the request."
                 continue
             }
+            if let cluster = self.state.cluster {
+                let configs = Dictionary(topic.configs.compactMap { config in config.value.map { (config.name, $0) } }) { $1 }
+                let outcome = await self.createInCluster(
+                    name: topic.name, partitions: topic.numPartitions == -1 ? self.state.config.numPartitions : topic.numPartitions,
+                    replicationFactor: topic.replicationFactor == -1 ? self.state.config.defaultReplicationFactor : topic.replicationFactor,
+                    configs: configs, cluster: cluster, validateOnly: request.validateOnly, waitMs: Int(request.timeoutMs))
+                switch outcome {
+                case .success(let id):
+                    result.topicId = id
+                    result.numPartitions = topic.numPartitions == -1 ? self.state.config.numPartitions : topic.numPartitions
+                    result.replicationFactor =
+                        topic.replicationFactor == -1 ? self.state.config.defaultReplicationFactor : topic.replicationFactor
+                case .failure(let error):
+                    result.errorCode = error.code.rawValue
+                    result.errorMessage = error.message
+                }
+                continue
+            }
             do {
                 let record = try await self.create(topic, validateOnly: request.validateOnly)
                 result.topicId = record.id
@@ -88,6 +106,64 @@ struct TopicAdminHandler {
         return record
     }
 
+    /// Cluster mode: write `/config/topics/<t>` and `/brokers/topics/<t>` with Kafka's replica
+    /// assignment; the controller creates the partitions. Waits (up to `waitMs`) until this
+    /// broker's metadata shows every partition with a leader, so the caller can use it at once.
+    func createInCluster(
+        name: String, partitions: Int32, replicationFactor: Int16, configs: [String: String], cluster: ClusterContext,
+        validateOnly: Bool, waitMs: Int
+    ) async -> Result<KafkaUUID, TopicError> {
+        do {
+            try TopicName.validate(name)
+        } catch {
+            return .failure(TopicError(.invalidTopicException, error.description))
+        }
+        guard partitions >= 1 else { return .failure(TopicError(.invalidPartitions, "Number of partitions must be larger than 0.")) }
+        let brokers = cluster.metadata.brokers.map(\.id)
+        guard replicationFactor >= 1, Int(replicationFactor) <= brokers.count else {
+            return .failure(
+                TopicError(
+                    .invalidReplicationFactor,
+                    "Replication factor: \(replicationFactor) larger than available brokers: \(brokers.count)."))
+        }
+        do {
+            _ = try self.state.config.logConfig.applying(configs)
+        } catch {
+            return .failure(TopicError(.invalidConfig, error.description))
+        }
+        let znodeExists = (try? await cluster.zk.exists(ZkPaths.topic(name))) != nil
+        if cluster.metadata.topic(name) != nil || znodeExists {
+            return .failure(TopicError(.topicAlreadyExists, "Topic '\(name)' already exists."))
+        }
+        let id = KafkaUUID.random()
+        if validateOnly { return .success(id) }
+        let assignment = PartitionLeaderElection.assignReplicas(
+            partitions: partitions, replicationFactor: replicationFactor, brokers: brokers)
+        do {
+            try await cluster.zk.ensurePath(ZkPaths.topicConfig(name))
+            try await cluster.zk.set(ZkPaths.topicConfig(name), TopicConfigZNode(config: configs))
+            try await cluster.zk.create(ZkPaths.topic(name), TopicZNode(topicId: id.base64URLString, assignment: assignment))
+        } catch {
+            let raced = (try? await cluster.zk.exists(ZkPaths.topic(name))) != nil
+            if raced { return .failure(TopicError(.topicAlreadyExists, "Topic '\(name)' already exists.")) }
+            return .failure(TopicError(.unknownServerError, "could not write the topic to the metadata server: \(error)"))
+        }
+        self.state.logger.info("created topic", metadata: ["topic": "\(name)", "assignment": "\(assignment.sorted { $0.key < $1.key })"])
+        await self.waitForMetadata(cluster: cluster, waitMs: waitMs) { metadata in
+            guard let topic = metadata.topic(name) else { return false }
+            return topic.partitions.count == Int(partitions) && topic.partitions.values.allSatisfy { $0.leader >= 0 }
+        }
+        return .success(id)
+    }
+
+    /// Polls this broker's metadata cache until `isDone` or `waitMs` passes (bounded).
+    private func waitForMetadata(cluster: ClusterContext, waitMs: Int, _ isDone: (MetadataCache) -> Bool) async {
+        let deadline = ContinuousClock.now + .milliseconds(max(0, min(waitMs, 30_000)))
+        while ContinuousClock.now < deadline, !isDone(cluster.metadata), !Task.isCancelled {
+            try? await Task.sleep(for: .milliseconds(20))
+        }
+    }
+
     private func describeConfigs(of record: TopicRecord) -> [CreateTopicsResponse.CreatableTopicConfigs] {
         let config = self.state.logConfig(for: record)
         return LogConfig.keys.map { key in
@@ -113,6 +189,23 @@ struct TopicAdminHandler {
                 continue
             }
             var name = target.name
+            if let cluster = self.state.cluster {
+                if name == nil { name = cluster.metadata.topic(id: target.id)?.0 }
+                guard let name, cluster.metadata.topic(name) != nil else {
+                    result.errorCode = ErrorCode.unknownTopicOrPartition.rawValue
+                    result.errorMessage = "This server does not host this topic-partition."
+                    continue
+                }
+                result.name = name
+                result.topicId = cluster.metadata.topic(name)?.id ?? .zero
+                do {
+                    try await cluster.zk.createEmpty(ZkPaths.deleteTopic(name))
+                } catch {
+                    // Already marked for deletion: wait for it like the first request did.
+                }
+                await self.waitForMetadata(cluster: cluster, waitMs: Int(request.timeoutMs)) { $0.topic(name) == nil }
+                continue
+            }
             if name == nil { name = await self.state.topics.topic(id: target.id)?.name }
             guard let name else {
                 result.errorCode = ErrorCode.unknownTopicId.rawValue
@@ -139,6 +232,14 @@ struct TopicAdminHandler {
         var response = CreatePartitionsResponse()
         for topic in request.topics {
             var result = CreatePartitionsResponse.CreatePartitionsTopicResult(name: topic.name)
+            if let cluster = self.state.cluster {
+                if let error = await self.addPartitionsInCluster(topic.name, count: topic.count, cluster: cluster, validateOnly: request.validateOnly, waitMs: Int(request.timeoutMs)) {
+                    result.errorCode = error.code.rawValue
+                    result.errorMessage = error.message
+                }
+                response.results.append(result)
+                continue
+            }
             do throws(TopicError) {
                 let record = try await self.state.topics.setPartitionCount(
                     topic.count, of: topic.name, validateOnly: request.validateOnly)
@@ -156,6 +257,42 @@ struct TopicAdminHandler {
             response.results.append(result)
         }
         return response
+    }
+}
+
+extension TopicAdminHandler {
+    /// Cluster mode CreatePartitions: extend `/brokers/topics/<t>`; the controller sees the data
+    /// change and brings the new partitions online.
+    func addPartitionsInCluster(_ name: String, count: Int32, cluster: ClusterContext, validateOnly: Bool, waitMs: Int) async
+        -> TopicError?
+    {
+        guard var znode = try? await cluster.zk.topicAssignment(name) else {
+            return TopicError(.unknownTopicOrPartition, "The topic '\(name)' does not exist.")
+        }
+        var assignment = znode.assignment
+        let current = Int32(assignment.count)
+        guard count > current else {
+            return TopicError(
+                .invalidPartitions, "Topic currently has \(current) partitions, which is higher than the requested \(count).")
+        }
+        let replicationFactor = Int16(assignment[0]?.count ?? 1)
+        let brokers = cluster.metadata.brokers.map(\.id)
+        guard Int(replicationFactor) <= brokers.count else {
+            return TopicError(
+                .invalidReplicationFactor, "Replication factor: \(replicationFactor) larger than available brokers: \(brokers.count).")
+        }
+        if validateOnly { return nil }
+        let fresh = PartitionLeaderElection.assignReplicas(
+            partitions: count, replicationFactor: replicationFactor, brokers: brokers)
+        for partition in current..<count { assignment[partition] = fresh[partition] }
+        znode.partitions = Dictionary(uniqueKeysWithValues: assignment.map { (String($0.key), $0.value) })
+        do {
+            try await cluster.zk.set(ZkPaths.topic(name), znode)
+        } catch {
+            return TopicError(.unknownServerError, "could not write the new partitions: \(error)")
+        }
+        await self.waitForMetadata(cluster: cluster, waitMs: waitMs) { ($0.topic(name)?.partitions.count ?? 0) == Int(count) }
+        return nil
     }
 }
 

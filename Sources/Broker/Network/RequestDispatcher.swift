@@ -143,6 +143,30 @@ struct RequestDispatcher: Sendable {
             return await self.serve(OffsetDeleteRequest.self, &frame, context) { request, context in
                 await GroupRequestHandler(state: self.state).offsetDelete(request, context: context)
             }
+        case .leaderAndIsr:
+            return await self.serve(LeaderAndIsrRequest.self, &frame, context) { request, context in
+                await InterBrokerHandler(state: self.state).leaderAndIsr(request, context: context)
+            }
+        case .updateMetadata:
+            return await self.serve(UpdateMetadataRequest.self, &frame, context) { request, context in
+                await InterBrokerHandler(state: self.state).updateMetadata(request, context: context)
+            }
+        case .stopReplica:
+            return await self.serve(StopReplicaRequest.self, &frame, context) { request, context in
+                await InterBrokerHandler(state: self.state).stopReplica(request, context: context)
+            }
+        case .controlledShutdown:
+            return await self.serve(ControlledShutdownRequest.self, &frame, context) { request, context in
+                await InterBrokerHandler(state: self.state).controlledShutdown(request, context: context)
+            }
+        case .offsetForLeaderEpoch:
+            return await self.serve(OffsetForLeaderEpochRequest.self, &frame, context) { request, context in
+                await InterBrokerHandler(state: self.state).offsetForLeaderEpoch(request, context: context)
+            }
+        case .electLeaders:
+            return await self.serve(ElectLeadersRequest.self, &frame, context) { request, context in
+                await InterBrokerHandler(state: self.state).electLeaders(request, context: context)
+            }
         default:
             return .close("\(apiKey.name) is not handled by this broker")
         }

@@ -31,6 +31,13 @@ enum SupportedApis {
         .listGroups: 0...5,
         .deleteGroups: 0...2,
         .offsetDelete: 0...0,
+        // Inter-broker requests of a ZooKeeper-mode cluster, at the versions Kafka 3.4+ sends.
+        .leaderAndIsr: 5...7,
+        .updateMetadata: 5...8,
+        .stopReplica: 3...4,
+        .controlledShutdown: 3...3,
+        .offsetForLeaderEpoch: 0...4,
+        .electLeaders: 0...2,
     ]
 
     static func supports(_ key: ApiKey, version: Int16) -> Bool {

@@ -1,0 +1,189 @@
+import KafkaProtocol
+import LogStorage
+import Logging
+import MetadataClient
+import Synchronization
+import ZooKeeperProtocol
+
+/// Everything a broker in cluster mode has beyond a standalone one: its metadata-server session,
+/// its registration, the metadata cache the controller keeps current, its replicas, and the
+/// controller it runs when it wins the election.
+final class ClusterContext: Sendable {
+    enum JoinError: Error, CustomStringConvertible {
+        case brokerIdTaken(Int32)
+        case brokerIdRequired
+
+        var description: String {
+            switch self {
+            case .brokerIdTaken(let id):
+                "broker.id=\(id) is already registered at /brokers/ids/\(id) by a running broker; give each broker its own broker.id"
+            case .brokerIdRequired:
+                "broker.id must be 0 or more when zookeeper.connect is set (each broker of a cluster needs its own id)"
+            }
+        }
+    }
+
+    let zk: KafkaZkClient
+    let metadata: MetadataCache
+    let replicaManager: ReplicaManager
+    let controller: KafkaController
+    let brokerId: Int32
+    /// The czxid of this broker's registration znode (Kafka's broker epoch); a new one after the
+    /// broker re-registers with a new session.
+    var brokerEpoch: Int64 { self.registration.withLock { $0.epoch } }
+    private let registration: Mutex<(znode: BrokerRegistrationZNode, epoch: Int64)>
+    private let logger: Logger
+    private let election = Mutex<Task<Void, Never>?>(nil)
+    private let sessionWatcher = Mutex<Task<Void, Never>?>(nil)
+
+    private init(
+        zk: KafkaZkClient, metadata: MetadataCache, replicaManager: ReplicaManager, controller: KafkaController,
+        brokerId: Int32, registration: BrokerRegistrationZNode, brokerEpoch: Int64, logger: Logger
+    ) {
+        self.zk = zk
+        self.metadata = metadata
+        self.replicaManager = replicaManager
+        self.controller = controller
+        self.brokerId = brokerId
+        self.registration = Mutex((registration, brokerEpoch))
+        self.logger = logger
+    }
+
+    private func startElection() {
+        let (zk, brokerId, controller, logger) = (self.zk, self.brokerId, self.controller, self.logger)
+        let task = Task { await Self.competeForController(zk: zk, brokerId: brokerId, controller: controller, logger: logger) }
+        self.election.withLock { $0 = task }
+    }
+
+    /// A broker paused (SIGSTOP) or cut off for longer than its session timeout finds its session
+    /// expired: its registration and any `/controller` it held are gone. It opens a new session,
+    /// registers again and rejoins the election, as Kafka's brokers do.
+    private func watchSession() {
+        let task = Task { [weak self] in
+            while !Task.isCancelled {
+                guard let self else { return }
+                var expired = false
+                for await event in await self.zk.client.sessionEvents() {
+                    if event == .expired { expired = true }
+                    if event == .expired || event == .closed { break }
+                }
+                guard expired, !Task.isCancelled else { return }
+                await self.recoverFromExpiredSession()
+            }
+        }
+        self.sessionWatcher.withLock { $0 = task }
+    }
+
+    private func recoverFromExpiredSession() async {
+        self.logger.warning("metadata session expired (was this broker paused?); registering again with a new session")
+        self.election.withLock { $0 }?.cancel()
+        await self.controller.resign()
+        for attempt in 1...60 where !Task.isCancelled {
+            do {
+                try await self.zk.renewSession()
+                let znode = self.registration.withLock { $0.znode }
+                try await self.zk.create(ZkPaths.broker(self.brokerId), znode, mode: .ephemeral)
+                let epoch = try await self.zk.exists(ZkPaths.broker(self.brokerId))?.czxid ?? -1
+                self.registration.withLock { $0.epoch = epoch }
+                self.startElection()
+                self.logger.info("registered again", metadata: ["brokerEpoch": "\(epoch)"])
+                return
+            } catch {
+                self.logger.warning("re-registration failed", metadata: ["attempt": "\(attempt)", "error": "\(error)"])
+                try? await Task.sleep(for: .seconds(1))
+            }
+        }
+    }
+
+    /// Connects to the metadata server, agrees on the cluster id, registers this broker and
+    /// starts competing for `/controller`.
+    static func join(state: BrokerState, advertised: BrokerConfig.Endpoint) async throws -> ClusterContext {
+        let config = state.config
+        guard state.brokerId >= 0, let connect = config.zookeeperConnect else { throw JoinError.brokerIdRequired }
+        let logger = state.logger
+        let zk = try await KafkaZkClient.connect(connect, sessionTimeoutMs: config.zookeeperSessionTimeoutMs, logger: logger)
+        try await zk.createTopLevelPaths()
+        let clusterId = try await Self.agreeOnClusterId(zk: zk, proposed: MetaProperties.existingClusterId(in: config.logDirs))
+        _ = try MetaProperties.loadOrCreate(in: config.logDirs, brokerId: state.brokerId, clusterId: clusterId)
+        state.setClusterId(clusterId)
+
+        let registration = BrokerRegistrationZNode(
+            host: advertised.host, port: Int32(advertised.port), timestamp: ZkJSON.timestamp(),
+            endpoints: ["\(advertised.listenerName)://\(advertised.host):\(advertised.port)"],
+            listenerSecurityProtocolMap: [advertised.listenerName: "PLAINTEXT"])
+        do {
+            try await zk.create(ZkPaths.broker(state.brokerId), registration, mode: .ephemeral)
+        } catch let error as ZooKeeperClientError where error.code == .nodeExists {
+            throw JoinError.brokerIdTaken(state.brokerId)
+        }
+        let brokerEpoch = try await zk.exists(ZkPaths.broker(state.brokerId))?.czxid ?? -1
+        logger.info("registered in the metadata server", metadata: ["path": "/brokers/ids/\(state.brokerId)", "clusterId": "\(clusterId)"])
+
+        let metadata = MetadataCache()
+        let replicaManager = ReplicaManager(
+            brokerId: state.brokerId, logManager: state.logManager, metadata: metadata, zk: zk, config: config,
+            appendWaiters: state.appendWaiters, logger: logger,
+            topicConfigs: { topic in
+                let overrides = (try? await zk.topicConfig(topic)) ?? [:]
+                return (try? config.logConfig.applying(overrides)) ?? config.logConfig
+            })
+        let controller = KafkaController(brokerId: state.brokerId, zk: zk, config: config, logger: logger)
+        let context = ClusterContext(
+            zk: zk, metadata: metadata, replicaManager: replicaManager, controller: controller, brokerId: state.brokerId,
+            registration: registration, brokerEpoch: brokerEpoch, logger: logger)
+        context.startElection()
+        context.watchSession()
+        return context
+    }
+
+    /// `/cluster/id` wins; the first broker of a new cluster writes it.
+    private static func agreeOnClusterId(zk: KafkaZkClient, proposed: String?) async throws -> String {
+        if let (existing, _) = try await zk.get(ClusterIdZNode.self, at: ZkPaths.clusterId) { return existing.id }
+        let id = proposed ?? KafkaUUID.random().base64URLString
+        do {
+            try await zk.create(ZkPaths.clusterId, ClusterIdZNode(id: id))
+            return id
+        } catch let error as ZooKeeperClientError where error.code == .nodeExists {
+            return try await zk.get(ClusterIdZNode.self, at: ZkPaths.clusterId)?.0.id ?? id
+        }
+    }
+
+    /// Every broker tries to create the ephemeral `/controller`; the one that succeeds is the
+    /// controller until its session ends. The others watch the znode and try again when it goes.
+    private static func competeForController(zk: KafkaZkClient, brokerId: Int32, controller: KafkaController, logger: Logger) async {
+        while !Task.isCancelled {
+            do {
+                try await zk.create(
+                    ZkPaths.controller, ControllerZNode(brokerid: brokerId, timestamp: ZkJSON.timestamp()), mode: .ephemeral)
+                logger.info("created /controller first: this broker is the controller")
+                try await controller.activate()
+                // Lead until this task is cancelled (shutdown) or the session dies with the process.
+                while !Task.isCancelled { try await Task.sleep(for: .seconds(3600)) }
+            } catch let error as ZooKeeperClientError where error.code == .nodeExists {
+                guard let (stat, watch) = try? await zk.existsWatching(ZkPaths.controller) else {
+                    try? await Task.sleep(for: .milliseconds(500))
+                    continue
+                }
+                if stat == nil { continue }
+                for await _ in watch { break }
+            } catch is CancellationError {
+                break
+            } catch {
+                logger.warning("controller election failed; retrying", metadata: ["error": "\(error)"])
+                try? await Task.sleep(for: .milliseconds(500))
+            }
+        }
+        await controller.resign()
+    }
+
+    /// Stops replication and ends the metadata session: the ephemeral registration (and
+    /// `/controller`, if held) disappear at once, so the controller reacts without waiting for a
+    /// session timeout.
+    func shutdown() async {
+        self.sessionWatcher.withLock { $0 }?.cancel()
+        self.election.withLock { $0 }?.cancel()
+        await self.replicaManager.shutdown()
+        await self.controller.resign()
+        await self.zk.client.close()
+    }
+}

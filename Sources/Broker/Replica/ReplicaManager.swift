@@ -1,0 +1,212 @@
+import KafkaProtocol
+import LogStorage
+import Logging
+import Synchronization
+
+/// The replicas this broker hosts in a cluster and their roles, as the controller assigns them
+/// with LeaderAndIsr: leaders serve produce and fetch and keep the ISR and high watermark;
+/// followers copy their leader through `ReplicaFetcher`s.
+final class ReplicaManager: Sendable {
+    let brokerId: Int32
+    let logManager: LogManager
+    let metadata: MetadataCache
+    let zk: KafkaZkClient
+    let logger: Logger
+    let config: BrokerConfig
+    let appendWaiters: AppendWaiters
+    let topicConfigs: @Sendable (String) async -> LogConfig
+    private let partitions = Mutex<[TopicPartition: PartitionReplica]>([:])
+    /// The newest controller epoch seen: requests from an older controller are refused.
+    private let controllerEpoch = Mutex<Int32>(-1)
+    let fetchers: ReplicaFetcherManager
+
+    init(
+        brokerId: Int32, logManager: LogManager, metadata: MetadataCache, zk: KafkaZkClient, config: BrokerConfig,
+        appendWaiters: AppendWaiters, logger: Logger, topicConfigs: @escaping @Sendable (String) async -> LogConfig
+    ) {
+        self.brokerId = brokerId
+        self.logManager = logManager
+        self.metadata = metadata
+        self.zk = zk
+        self.config = config
+        self.appendWaiters = appendWaiters
+        self.logger = logger
+        self.topicConfigs = topicConfigs
+        self.fetchers = ReplicaFetcherManager(brokerId: brokerId, logger: logger)
+    }
+
+    func partition(_ tp: TopicPartition) -> PartitionReplica? { self.partitions.withLock { $0[tp] } }
+    var allPartitions: [PartitionReplica] { self.partitions.withLock { Array($0.values) } }
+
+    /// Refuses (returns false) a request from a controller older than one already heard from.
+    func acceptControllerEpoch(_ epoch: Int32) -> Bool {
+        self.controllerEpoch.withLock { current in
+            guard epoch >= current else { return false }
+            current = epoch
+            return true
+        }
+    }
+
+    // MARK: - LeaderAndIsr
+
+    func becomeLeaderOrFollower(_ request: LeaderAndIsrRequest) async -> LeaderAndIsrResponse {
+        guard self.acceptControllerEpoch(request.controllerEpoch) else {
+            return LeaderAndIsrResponse(errorCode: ErrorCode.staleControllerEpoch.rawValue)
+        }
+        let leaders = Dictionary(
+            request.liveLeaders.map { ($0.brokerId, ($0.hostName, Int($0.port))) }, uniquingKeysWith: { first, _ in first })
+        var results: [LeaderAndIsrResponse.LeaderAndIsrTopicError] = []
+        for topic in request.topicStates {
+            var errors: [LeaderAndIsrResponse.LeaderAndIsrPartitionError] = []
+            for state in topic.partitionStates {
+                let tp = TopicPartition(topic.topicName, state.partitionIndex)
+                let code = await self.apply(state, to: tp, topicId: topic.topicId, leaders: leaders)
+                errors.append(.init(partitionIndex: state.partitionIndex, errorCode: code.rawValue))
+            }
+            results.append(.init(topicId: topic.topicId, partitionErrors: errors))
+        }
+        return LeaderAndIsrResponse(errorCode: 0, topics: results)
+    }
+
+    private func apply(
+        _ state: LeaderAndIsrRequest.LeaderAndIsrPartitionState, to tp: TopicPartition, topicId: KafkaUUID,
+        leaders: [Int32: (String, Int)]
+    ) async -> ErrorCode {
+        let existing = self.partition(tp)
+        if let existing, existing.snapshot.leaderEpoch > state.leaderEpoch {
+            return .staleControllerEpoch  // an older leader epoch than we already have: ignore it
+        }
+        guard state.replicas.contains(self.brokerId) else { return .unknownTopicOrPartition }
+        let log: PartitionLog
+        do {
+            log = try self.logManager.getOrCreateLog(
+                for: tp, config: await self.topicConfigs(tp.topic), now: Clock.millis())
+            try PartitionMetadataFile.write(topicId: topicId.base64URLString, in: log.directory)
+        } catch {
+            self.logger.error("cannot open log", metadata: ["partition": "\(tp)", "error": "\(error)"])
+            return .kafkaStorageError
+        }
+        let now = Clock.millis()
+        let newState = PartitionReplica.State(
+            leader: state.leader, leaderEpoch: state.leaderEpoch, isr: state.isr, replicas: state.replicas,
+            zkVersion: state.partitionEpoch, controllerEpoch: state.controllerEpoch,
+            followers: Dictionary(uniqueKeysWithValues: state.replicas.map { ($0, .init(lastCaughtUpMs: now)) }))
+        let replica = PartitionReplica(topicPartition: tp, topicId: topicId, log: log, brokerId: self.brokerId, state: newState)
+        self.partitions.withLock { $0[tp] = replica }
+        if state.leader == self.brokerId {
+            await self.fetchers.remove(tp)
+            log.assignLeaderEpoch(state.leaderEpoch)
+            replica.maybeAdvanceHighWatermark()
+            self.logger.info(
+                "became leader", metadata: ["partition": "\(tp)", "leaderEpoch": "\(state.leaderEpoch)", "isr": "\(state.isr)"])
+        } else if state.leader >= 0, let (host, port) = leaders[state.leader] ?? self.endpoint(of: state.leader) {
+            await self.fetchers.follow(replica, leader: state.leader, host: host, port: port, manager: self)
+            self.logger.info(
+                "became follower", metadata: ["partition": "\(tp)", "leader": "\(state.leader)", "leaderEpoch": "\(state.leaderEpoch)"])
+        } else {
+            await self.fetchers.remove(tp)
+            self.logger.info("partition has no leader", metadata: ["partition": "\(tp)"])
+        }
+        self.appendWaiters.notifyAppend(to: tp)
+        return .none
+    }
+
+    private func endpoint(of broker: Int32) -> (String, Int)? {
+        self.metadata.broker(broker).map { ($0.host, Int($0.port)) }
+    }
+
+    // MARK: - StopReplica
+
+    func stopReplicas(_ request: StopReplicaRequest) async -> StopReplicaResponse {
+        guard self.acceptControllerEpoch(request.controllerEpoch) else {
+            return StopReplicaResponse(errorCode: ErrorCode.staleControllerEpoch.rawValue)
+        }
+        var errors: [StopReplicaResponse.StopReplicaPartitionError] = []
+        for topic in request.topicStates {
+            for state in topic.partitionStates {
+                let tp = TopicPartition(topic.topicName, state.partitionIndex)
+                await self.fetchers.remove(tp)
+                self.partitions.withLock { $0[tp] = nil }
+                if state.deletePartition { self.logManager.deleteLog(for: tp) }
+                self.appendWaiters.notifyAppend(to: tp)
+                errors.append(.init(topicName: tp.topic, partitionIndex: tp.partition, errorCode: 0))
+            }
+        }
+        return StopReplicaResponse(errorCode: 0, partitionErrors: errors)
+    }
+
+    // MARK: - Leader duties
+
+    /// A follower's fetch arrived at the leader: update its progress, maybe grow the ISR, and
+    /// move the high watermark.
+    func followerFetched(_ replica: PartitionReplica, replicaId: Int32, offset: Int64) async {
+        replica.recordFollowerFetch(replicaId: replicaId, offset: offset, now: Clock.millis())
+        let additions = replica.followersToAdd()
+        if !additions.isEmpty {
+            await self.updateIsr(replica) { isr in isr + additions.filter { !isr.contains($0) } }
+        }
+        if replica.maybeAdvanceHighWatermark() { self.appendWaiters.notifyAppend(to: replica.topicPartition) }
+    }
+
+    /// Removes followers that fell behind for `replica.lag.time.max.ms`; run periodically.
+    func shrinkIsrIfNeeded() async {
+        let now = Clock.millis()
+        for replica in self.allPartitions {
+            let lagging = replica.laggingFollowers(now: now, maxLagMs: self.config.replicaLagTimeMaxMs)
+            guard !lagging.isEmpty else { continue }
+            self.logger.info(
+                "shrinking ISR: followers fell behind for longer than replica.lag.time.max.ms",
+                metadata: ["partition": "\(replica.topicPartition)", "removed": "\(lagging)"])
+            await self.updateIsr(replica) { isr in isr.filter { !lagging.contains($0) } }
+            if replica.maybeAdvanceHighWatermark() { self.appendWaiters.notifyAppend(to: replica.topicPartition) }
+        }
+    }
+
+    /// Writes a new ISR to the partition state znode (only if nobody changed it since: the
+    /// version check), then tells the controller through `/isr_change_notification`.
+    private func updateIsr(_ replica: PartitionReplica, _ change: ([Int32]) -> [Int32]) async {
+        let tp = replica.topicPartition
+        let prepared: (PartitionStateZNode, Int32)? = replica.state.withLock { state in
+            guard !state.isIsrUpdateInFlight else { return nil }
+            let newIsr = change(state.isr)
+            guard newIsr != state.isr, !newIsr.isEmpty else { return nil }
+            state.isIsrUpdateInFlight = true
+            return (
+                PartitionStateZNode(
+                    leader: state.leader, leaderEpoch: state.leaderEpoch, controllerEpoch: state.controllerEpoch,
+                    isr: newIsr),
+                state.zkVersion
+            )
+        }
+        guard let (znode, version) = prepared else { return }
+        var newVersion: Int32?
+        do {
+            newVersion = try await self.zk.conditionalSet(ZkPaths.partitionState(tp), znode, version: version)
+            if newVersion != nil {
+                try await self.zk.createSequential(
+                    "\(ZkPaths.isrChangeNotification)/isr_change_",
+                    IsrChangeNotificationZNode(partitions: [.init(topic: tp.topic, partition: tp.partition)]))
+            }
+        } catch {
+            self.logger.warning("ISR update failed", metadata: ["partition": "\(tp)", "error": "\(error)"])
+        }
+        replica.state.withLock { state in
+            state.isIsrUpdateInFlight = false
+            if let newVersion {
+                state.isr = znode.isr
+                state.zkVersion = newVersion
+            }
+        }
+        if newVersion != nil {
+            self.logger.info("ISR changed", metadata: ["partition": "\(tp)", "isr": "\(znode.isr)"])
+        } else {
+            self.logger.info(
+                "ISR update skipped: the partition state changed under us; waiting for the controller",
+                metadata: ["partition": "\(tp)"])
+        }
+    }
+
+    func shutdown() async {
+        await self.fetchers.removeAll()
+    }
+}

@@ -1,0 +1,154 @@
+import Foundation
+import NIOCore
+import XCTest
+import ZooKeeperProtocol
+
+/// Runs the built samsa-meta binary: startup, four-letter words, config errors, SIGTERM, and
+/// recovery of data and sessions after a crash.
+final class ServerProcessTests: XCTestCase {
+    private func start(_ settings: [String: String] = [:]) throws -> ServerProcess {
+        let server = try ServerProcess.startSamsaMeta(settings)
+        self.addTeardownBlock {
+            server.stop()
+            server.removeDirectory()
+        }
+        return server
+    }
+
+    private func fourLetterWord(_ word: String, port: Int) throws -> String {
+        let connection = try RawConnection(port: port)
+        try connection.send(Array(word.utf8))
+        let (bytes, closed) = connection.readToEnd()
+        XCTAssertTrue(closed, "the server closes the connection after a four-letter word")
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    func testRuokAnswersImok() throws {
+        let server = try self.start()
+        XCTAssertEqual(try self.fourLetterWord("ruok", port: server.port), "imok")
+    }
+
+    func testSrvrAndMntrUseZooKeeperFormats() throws {
+        let server = try self.start()
+        let srvr = try self.fourLetterWord("srvr", port: server.port)
+        XCTAssertTrue(srvr.hasPrefix("Zookeeper version: "), srvr)
+        for line in ["Mode: standalone", "Node count: 4", "Zxid: 0x0"] {
+            XCTAssertTrue(srvr.contains(line + "\n"), "missing \(line) in:\n\(srvr)")
+        }
+        let mntr = try self.fourLetterWord("mntr", port: server.port)
+        XCTAssertTrue(mntr.contains("zk_server_state\tstandalone\n"), mntr)
+        XCTAssertTrue(mntr.contains("zk_znode_count\t4\n"), mntr)
+        let conf = try self.fourLetterWord("conf", port: server.port)
+        XCTAssertTrue(conf.contains("clientPort=\(server.port)\n"), conf)
+        XCTAssertTrue(try self.fourLetterWord("envi", port: server.port).hasPrefix("Environment:\n"))
+        XCTAssertTrue(try self.fourLetterWord("wchs", port: server.port).contains("Total watches:0"))
+    }
+
+    func testWordsOutsideTheWhitelistAreRefused() throws {
+        let server = try self.start(["4lw.commands.whitelist": "srvr"])
+        XCTAssertEqual(
+            try self.fourLetterWord("ruok", port: server.port),
+            "ruok is not executed because it is not in the whitelist.\n"
+        )
+        XCTAssertTrue(try self.fourLetterWord("srvr", port: server.port).hasPrefix("Zookeeper version"))
+    }
+
+    func testDumpListsEachSessionsEphemerals() throws {
+        let server = try self.start()
+        let client = try RawConnection(port: server.port)
+        let session = try client.handshake()
+        XCTAssertNotEqual(session.sessionId, 0)
+        XCTAssertEqual(try client.create(xid: 1, "/brokers").0.err, 0)
+        XCTAssertEqual(try client.create(xid: 2, "/brokers/1", mode: .ephemeral).0.err, 0)
+        let dump = try self.fourLetterWord("dump", port: server.port)
+        let hex = "0x" + String(UInt64(bitPattern: session.sessionId), radix: 16)
+        XCTAssertTrue(dump.contains("ephemeral nodes dump:\nSessions with Ephemerals (1):\n\(hex):\n\t/brokers/1\n"), dump)
+        XCTAssertTrue(dump.hasPrefix("SessionTracker dump:\n"), dump)
+    }
+
+    func testSessionTimeoutIsClampedToTickTimeBounds() throws {
+        let server = try self.start()
+        XCTAssertEqual(try RawConnection(port: server.port).handshake(timeout: 10).timeOut, 400)
+        XCTAssertEqual(try RawConnection(port: server.port).handshake(timeout: 100_000).timeOut, 4000)
+        XCTAssertEqual(try RawConnection(port: server.port).handshake(timeout: 3000).timeOut, 3000)
+    }
+
+    func testBadConfigValueExitsOneWithOneLine() throws {
+        let directory = try ServerProcess.makeTemporaryDirectory("samsa-meta-config")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let config = directory.appendingPathComponent("bad.properties")
+        try "clientPort=2181\ntickTime=soon\n".write(to: config, atomically: true, encoding: .utf8)
+        let process = Process()
+        process.executableURL = ServerProcess.productsDirectory().appendingPathComponent("samsa-meta")
+        process.arguments = [config.path]
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        let output = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 1)
+        let lines = output.split(separator: "\n")
+        XCTAssertEqual(lines.count, 1, output)
+        XCTAssertTrue(output.contains("bad.properties:2: tickTime=soon"), output)
+    }
+
+    func testSIGTERMStopsCleanlyWithStatusZero() throws {
+        let server = try ServerProcess.startSamsaMeta()
+        defer { server.removeDirectory() }
+        XCTAssertEqual(server.stop(), 0, server.logText)
+        XCTAssertTrue(server.logText.contains("server stopped"), server.logText)
+    }
+
+    func testCrashRecoveryKeepsDataZxidsAndSessions() throws {
+        let server = try self.start(["maxSessionTimeout": "30000"])
+        let client = try RawConnection(port: server.port)
+        let session = try client.handshake(timeout: 30000)
+        XCTAssertEqual(try client.create(xid: 1, "/kept", data: Array("v1".utf8)).0.err, 0)
+        XCTAssertEqual(try client.create(xid: 2, "/kept/eph", mode: .ephemeral).0.err, 0)
+        let (setHeader, _) = try client.request(xid: 3, .setData) {
+            SetDataRequest(path: "/kept", data: Array("v2".utf8), version: 0).write(to: &$0)
+        }
+        XCTAssertEqual(setHeader.err, 0)
+        client.close()
+        server.crash()
+        try server.restart()
+
+        let resumed = try RawConnection(port: server.port)
+        let response = try resumed.handshake(timeout: 30000, sessionId: session.sessionId, password: session.passwd)
+        XCTAssertEqual(response.sessionId, session.sessionId, "the session survives the restart")
+        XCTAssertGreaterThan(response.timeOut, 0)
+        var (header, body) = try resumed.request(xid: 1, .getData) { GetDataRequest(path: "/kept", watch: false).write(to: &$0) }
+        XCTAssertEqual(header.err, 0)
+        XCTAssertEqual(header.zxid, setHeader.zxid, "the zxid continues from the log")
+        let data = try GetDataResponse(from: &body)
+        XCTAssertEqual(data.data, Array("v2".utf8))
+        XCTAssertEqual(data.stat.version, 1)
+        (header, body) = try resumed.request(xid: 2, .exists) { ExistsRequest(path: "/kept/eph", watch: false).write(to: &$0) }
+        XCTAssertEqual(header.err, 0, "the ephemeral of the live session is still there")
+        XCTAssertEqual(try ExistsResponse(from: &body).stat.ephemeralOwner, session.sessionId)
+    }
+
+    func testSnapshotsAreWrittenEverySnapCountAndRecovered() throws {
+        let server = try self.start(["snapCount": "10", "autopurge.purgeInterval": "1"])
+        let client = try RawConnection(port: server.port)
+        try client.handshake()
+        for index in 0..<35 {
+            XCTAssertEqual(try client.create(xid: Int32(index + 1), "/n\(index)").0.err, 0)
+        }
+        client.close()
+        XCTAssertEqual(server.stop(), 0)
+        let files = try FileManager.default.contentsOfDirectory(atPath: server.directory.appendingPathComponent("data/version-2").path)
+        let snapshots = files.filter { $0.hasPrefix("snapshot.") }
+        XCTAssertEqual(snapshots.count, 3, "retains autopurge.snapRetainCount snapshots: \(files)")
+        try server.restart()
+        let again = try RawConnection(port: server.port)
+        try again.handshake()
+        let (header, body) = try again.request(xid: 1, .getAllChildrenNumber) {
+            GetAllChildrenNumberRequest(path: "/").write(to: &$0)
+        }
+        XCTAssertEqual(header.err, 0)
+        var reply = body
+        XCTAssertEqual(try GetAllChildrenNumberResponse(from: &reply).totalNumber, 35 + 3)
+    }
+}
