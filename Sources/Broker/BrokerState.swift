@@ -35,10 +35,15 @@ final class BrokerState: Sendable {
         self.topics = topics
         self.producerIds = ProducerIdManager(directory: config.logDirs[0])
         let groupConfig = GroupConfig(config)
+        // Standalone: groups persist in a local `__consumer_offsets`. A cluster needs that topic
+        // created by the controller and the coordinator moved with its partition leaders (not yet
+        // done), so there the coordinator keeps its groups in memory only.
         self.groupCoordinator = GroupCoordinator(
             config: groupConfig,
-            store: OffsetsTopicStore(
-                logManager: logManager, topics: topics, brokerConfig: config, config: groupConfig, logger: logger),
+            store: config.isStandalone
+                ? OffsetsTopicStore(
+                    logManager: logManager, topics: topics, brokerConfig: config, config: groupConfig, logger: logger)
+                : nil,
             logger: logger)
     }
 
