@@ -45,6 +45,7 @@ public final class BrokerServer: Sendable {
     /// `onListening` receives the bound ports (useful with port 0).
     public func run(onListening: @Sendable ([Int]) -> Void = { _ in }) async throws {
         try await self.loadLogs()
+        await self.state.groupCoordinator.load()
         let dispatcher = RequestDispatcher(state: self.state)
         let maxFrame = self.config.socketRequestMaxBytes
         var servers: [NIOAsyncChannel<NIOAsyncChannel<ByteBuffer, ByteBuffer>, Never>] = []
@@ -82,6 +83,7 @@ public final class BrokerServer: Sendable {
         onListening(ports)
         await withDiscardingTaskGroup { group in
             group.addTask { await self.runHousekeeping() }
+            group.addTask { await self.state.groupCoordinator.run() }
             if let cluster = self.state.cluster { group.addTask { await self.runReplicaHousekeeping(cluster) } }
             for server in servers {
                 group.addTask { await self.accept(on: server, dispatcher: dispatcher) }

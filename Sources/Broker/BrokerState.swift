@@ -25,6 +25,7 @@ final class BrokerState: Sendable {
     let topics: TopicRegistry
     let appendWaiters = AppendWaiters()
     let producerIds: ProducerIdManager
+    let groupCoordinator: GroupCoordinator
     /// The epoch a standalone broker stamps on batches: it has always been the only leader.
     let leaderEpoch: Int32 = 0
 
@@ -37,6 +38,17 @@ final class BrokerState: Sendable {
         self.logManager = logManager
         self.topics = topics
         self.producerIds = ProducerIdManager(directory: config.logDirs[0])
+        let groupConfig = GroupConfig(config)
+        // Standalone: groups persist in a local `__consumer_offsets`. A cluster needs that topic
+        // created by the controller and the coordinator moved with its partition leaders (not yet
+        // done), so there the coordinator keeps its groups in memory only.
+        self.groupCoordinator = GroupCoordinator(
+            config: groupConfig,
+            store: config.isStandalone
+                ? OffsetsTopicStore(
+                    logManager: logManager, topics: topics, brokerConfig: config, config: groupConfig, logger: logger)
+                : nil,
+            logger: logger)
     }
 
     /// The topic's log settings: broker defaults with the topic's overrides.

@@ -10,6 +10,10 @@ public enum LogStorageError: Error, Sendable, CustomStringConvertible {
     case logClosed(TopicPartition)
     case corruptIndex(path: String, reason: String)
     case invalidDirectoryName(String)
+    /// An idempotent producer skipped sequence numbers (a lost batch), KIP-98.
+    case outOfOrderSequence(producerId: Int64, expected: Int32, received: Int32)
+    /// A producer with an older epoch than the partition has seen: a zombie instance.
+    case invalidProducerEpoch(producerId: Int64, epoch: Int16, current: Int16)
 
     public var description: String {
         switch self {
@@ -28,6 +32,12 @@ public enum LogStorageError: Error, Sendable, CustomStringConvertible {
             "index \(path) is corrupt (\(reason)); it will be rebuilt from the log"
         case .invalidDirectoryName(let name):
             "\(name) is not a partition directory (expected <topic>-<partition>)"
+        case .outOfOrderSequence(let producerId, let expected, let received):
+            "producer \(producerId) sent sequence \(received) but this partition expected \(expected); "
+                + "a batch in between was lost, so the producer must not continue with this epoch"
+        case .invalidProducerEpoch(let producerId, let epoch, let current):
+            "producer \(producerId) has epoch \(epoch) but this partition has seen epoch \(current); "
+                + "an older instance of the producer was fenced by a newer one"
         }
     }
 }

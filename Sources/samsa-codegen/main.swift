@@ -14,9 +14,12 @@ let allowedAPIs = [
     "DescribeCluster", "DescribeProducers",
 ]
 
-/// Schemas generated besides the APIs: headers and the consumer protocol's embedded data.
+/// Schemas generated besides the APIs: headers, the consumer protocol's embedded data and the group
+/// coordinator's records.
 let otherSchemas = [
     "RequestHeader", "ResponseHeader", "ConsumerProtocolSubscription", "ConsumerProtocolAssignment",
+    // Values of `__consumer_offsets` records (their keys are hand-written: Kafka types them "coordinator-key").
+    "OffsetCommitValue", "GroupMetadataValue",
 ]
 
 struct Options {

@@ -67,7 +67,7 @@ struct ProduceHandler {
             result.baseOffset = appended.firstOffset
             result.logAppendTimeMs = appended.logAppendTime
             result.logStartOffset = appended.logStartOffset
-            self.state.appendWaiters.notifyAppend(to: tp)
+            if !appended.isDuplicate { self.state.appendWaiters.notifyAppend(to: tp) }
             if acks == -1, let replica {
                 await self.waitForReplication(of: appended.lastOffset, replica: replica, timeoutMs: timeoutMs, into: &result)
             }
@@ -115,6 +115,8 @@ struct ProduceHandler {
         case .logClosed: .notLeaderOrFollower
         case .offsetOutOfRange: .offsetOutOfRange
         case .io, .invalidConfig, .corruptIndex, .invalidDirectoryName: .kafkaStorageError
+        case .outOfOrderSequence: .outOfOrderSequenceNumber
+        case .invalidProducerEpoch: .invalidProducerEpoch
         }
     }
 }

@@ -97,11 +97,51 @@ struct RequestDispatcher: Sendable {
             }
         case .findCoordinator:
             return await self.serve(FindCoordinatorRequest.self, &frame, context) { request, context in
-                ClusterHandler(state: self.state).findCoordinator(request, context: context)
+                await GroupRequestHandler(state: self.state).findCoordinator(request, context: context)
             }
         case .initProducerId:
             return await self.serve(InitProducerIdRequest.self, &frame, context) { request, context in
                 await InitProducerIdHandler(state: self.state).handle(request, context: context)
+            }
+        case .joinGroup:
+            return await self.serve(JoinGroupRequest.self, &frame, context) { request, context in
+                await GroupRequestHandler(state: self.state).joinGroup(request, context: context)
+            }
+        case .syncGroup:
+            return await self.serve(SyncGroupRequest.self, &frame, context) { request, context in
+                await GroupRequestHandler(state: self.state).syncGroup(request, context: context)
+            }
+        case .heartbeat:
+            return await self.serve(HeartbeatRequest.self, &frame, context) { request, context in
+                await GroupRequestHandler(state: self.state).heartbeat(request, context: context)
+            }
+        case .leaveGroup:
+            return await self.serve(LeaveGroupRequest.self, &frame, context) { request, context in
+                await GroupRequestHandler(state: self.state).leaveGroup(request, context: context)
+            }
+        case .offsetCommit:
+            return await self.serve(OffsetCommitRequest.self, &frame, context) { request, context in
+                await GroupRequestHandler(state: self.state).offsetCommit(request, context: context)
+            }
+        case .offsetFetch:
+            return await self.serve(OffsetFetchRequest.self, &frame, context) { request, context in
+                await GroupRequestHandler(state: self.state).offsetFetch(request, context: context)
+            }
+        case .listGroups:
+            return await self.serve(ListGroupsRequest.self, &frame, context) { request, context in
+                await GroupRequestHandler(state: self.state).listGroups(request, context: context)
+            }
+        case .describeGroups:
+            return await self.serve(DescribeGroupsRequest.self, &frame, context) { request, context in
+                await GroupRequestHandler(state: self.state).describeGroups(request, context: context)
+            }
+        case .deleteGroups:
+            return await self.serve(DeleteGroupsRequest.self, &frame, context) { request, context in
+                await GroupRequestHandler(state: self.state).deleteGroups(request, context: context)
+            }
+        case .offsetDelete:
+            return await self.serve(OffsetDeleteRequest.self, &frame, context) { request, context in
+                await GroupRequestHandler(state: self.state).offsetDelete(request, context: context)
             }
         case .leaderAndIsr:
             return await self.serve(LeaderAndIsrRequest.self, &frame, context) { request, context in

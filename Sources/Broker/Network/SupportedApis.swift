@@ -20,6 +20,17 @@ enum SupportedApis {
         .incrementalAlterConfigs: 0...1,
         .describeCluster: 0...1,
         .initProducerId: 0...4,
+        // Group coordinator (classic protocol); v9 OffsetCommit/OffsetFetch belong to KIP-848.
+        .offsetCommit: 0...8,
+        .offsetFetch: 0...8,
+        .joinGroup: 0...9,
+        .heartbeat: 0...4,
+        .leaveGroup: 0...5,
+        .syncGroup: 0...5,
+        .describeGroups: 0...5,
+        .listGroups: 0...5,
+        .deleteGroups: 0...2,
+        .offsetDelete: 0...0,
         // Inter-broker requests of a ZooKeeper-mode cluster, at the versions Kafka 3.4+ sends.
         .leaderAndIsr: 5...7,
         .updateMetadata: 5...8,

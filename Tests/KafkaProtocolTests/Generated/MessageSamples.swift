@@ -75,6 +75,8 @@ let allSampleMessageTypes: [any SampleMessage.Type] = [
     ResponseHeader.self,
     ConsumerProtocolSubscription.self,
     ConsumerProtocolAssignment.self,
+    OffsetCommitValue.self,
+    GroupMetadataValue.self,
 ]
 
 extension ProduceRequest: SampleMessage {
@@ -2071,6 +2073,50 @@ extension ConsumerProtocolAssignment.TopicPartition {
         var value = ConsumerProtocolAssignment.TopicPartition()
         value.topic = "Topic-0"
         value.partitions = [70001, 70002]
+        return value
+    }
+}
+
+extension OffsetCommitValue: SampleMessage {
+    static func makeDefault() -> OffsetCommitValue { OffsetCommitValue() }
+
+    static func sample(version: Int16) -> OffsetCommitValue {
+        var value = OffsetCommitValue()
+        value.offset = 5000000000
+        if version >= 3 { value.leaderEpoch = 70001 }
+        value.metadata = "metadata-2"
+        value.commitTimestamp = 5000000003
+        if version >= 1 && version <= 1 { value.expireTimestamp = 5000000004 }
+        return value
+    }
+}
+
+extension GroupMetadataValue: SampleMessage {
+    static func makeDefault() -> GroupMetadataValue { GroupMetadataValue() }
+
+    static func sample(version: Int16) -> GroupMetadataValue {
+        var value = GroupMetadataValue()
+        value.protocolType = "protocolType-0"
+        value.generation = 70001
+        value.`protocol` = "protocol-2"
+        value.leader = "leader-3"
+        if version >= 2 { value.currentStateTimestamp = 5000000004 }
+        value.members = [GroupMetadataValue.MemberMetadata.sample(version: version), GroupMetadataValue.MemberMetadata.sample(version: version)]
+        return value
+    }
+}
+
+extension GroupMetadataValue.MemberMetadata {
+    static func sample(version: Int16) -> GroupMetadataValue.MemberMetadata {
+        var value = GroupMetadataValue.MemberMetadata()
+        value.memberId = "memberId-0"
+        if version >= 3 { value.groupInstanceId = "groupInstanceId-1" }
+        value.clientId = "clientId-2"
+        value.clientHost = "clientHost-3"
+        if version >= 1 { value.rebalanceTimeout = 70004 }
+        value.sessionTimeout = 70005
+        value.subscription = ByteBuffer(bytes: [0xCA, 0xFE, 6])
+        value.assignment = ByteBuffer(bytes: [0xCA, 0xFE, 7])
         return value
     }
 }

@@ -1,0 +1,454 @@
+import Foundation
+import KafkaProtocol
+import NIOCore
+
+/// A JoinGroup as the state machine sees it (after the coordinator checked the group id and the
+/// session timeout).
+struct JoinRequest: Sendable {
+    var memberId: String
+    var groupInstanceId: String?
+    var protocolType: String
+    var protocols: [GroupMember.SupportedProtocol]
+    var sessionTimeoutMs: Int32
+    var rebalanceTimeoutMs: Int32
+    var clientId: String
+    var clientHost: String
+    /// JoinGroup v4+ (KIP-394): a new dynamic member first gets MEMBER_ID_REQUIRED and its id.
+    var requireKnownMemberId: Bool
+    var reason: String?
+}
+
+/// The classic rebalance protocol's transitions, as Kafka 3.x's `GroupCoordinator` makes them:
+///
+/// ```
+/// Empty ──join──▶ PreparingRebalance ──all joined / rebalance timeout──▶ CompletingRebalance
+///   ▲                    ▲   ▲                                               │ leader's SyncGroup
+///   └── last member left ┘   └──── member joins, leaves, expires, changes ───┴──▶ Stable
+/// ```
+///
+/// Every method takes the time (`now`, wall-clock millis) and returns effects instead of doing
+/// I/O, so tests drive it with no sockets and no clock.
+extension ClassicGroup {
+    // MARK: - JoinGroup
+
+    mutating func join(_ request: JoinRequest, now: Int64, config: GroupConfig) -> (GroupDecision<JoinOutcome>, [GroupEffect]) {
+        var effects: [GroupEffect] = []
+        guard self.state != .dead else { return (.respond(.failure(.coordinatorNotAvailable, memberId: request.memberId)), []) }
+        guard self.supports(protocolType: request.protocolType, protocols: request.protocols) else {
+            return (.respond(.failure(.inconsistentGroupProtocol, memberId: request.memberId)), [])
+        }
+        if request.memberId.isEmpty {
+            let newId = "\(request.groupInstanceId ?? request.clientId)-\(UUID().uuidString.lowercased())"
+            if let instanceId = request.groupInstanceId {
+                if let oldId = self.staticMembers[instanceId], self.members[oldId] != nil {
+                    return self.replaceStaticMember(oldId: oldId, newId: newId, request, now: now, config: config)
+                }
+                self.addMember(newId, request, now: now, config: config, effects: &effects)
+                return (.await(memberId: newId), effects)
+            }
+            if request.requireKnownMemberId {
+                self.pendingMembers[newId] = now + Int64(request.sessionTimeoutMs)
+                return (.respond(.failure(.memberIdRequired, memberId: newId)), [])
+            }
+            self.addMember(newId, request, now: now, config: config, effects: &effects)
+            return (.await(memberId: newId), effects)
+        }
+        if self.pendingMembers.removeValue(forKey: request.memberId) != nil {
+            self.addMember(request.memberId, request, now: now, config: config, effects: &effects)
+            return (.await(memberId: request.memberId), effects)
+        }
+        guard var member = self.members[request.memberId] else {
+            return (.respond(.failure(.unknownMemberId, memberId: request.memberId)), [])
+        }
+        if let instanceId = request.groupInstanceId, self.staticMembers[instanceId] != request.memberId {
+            return (.respond(.failure(.fencedInstanceId, memberId: request.memberId)), [])
+        }
+        let isSameProtocols = member.protocols == request.protocols
+        switch self.state {
+        case .preparingRebalance:
+            self.update(&member, request)
+            self.members[member.memberId] = member
+            effects += self.tryCompleteJoin(now: now)
+            return (.await(memberId: member.memberId), effects)
+        case .completingRebalance where isSameProtocols:
+            // A retried JoinGroup whose response was lost: answer with the current generation.
+            return (.respond(self.joinOutcome(for: member.memberId)), [])
+        case .stable where isSameProtocols && member.memberId != self.leaderId:
+            return (.respond(self.joinOutcome(for: member.memberId)), [])
+        case .completingRebalance, .stable:
+            self.update(&member, request)
+            self.members[member.memberId] = member
+            let why = member.memberId == self.leaderId ? "leader \(member.memberId) rejoined" : "member \(member.memberId) changed its protocols"
+            effects += self.prepareRebalance(now: now, config: config, reason: request.reason.map { "\(why): \($0)" } ?? why)
+            return (.await(memberId: member.memberId), effects)
+        case .empty, .dead:
+            return (.respond(.failure(.unknownMemberId, memberId: request.memberId)), [])
+        }
+    }
+
+    private func update(_ member: inout GroupMember, _ request: JoinRequest) {
+        member.protocols = request.protocols
+        member.sessionTimeoutMs = request.sessionTimeoutMs
+        member.rebalanceTimeoutMs = request.rebalanceTimeoutMs
+        member.clientId = request.clientId
+        member.clientHost = request.clientHost
+        member.isAwaitingJoin = true
+    }
+
+    private mutating func addMember(
+        _ memberId: String, _ request: JoinRequest, now: Int64, config: GroupConfig, effects: inout [GroupEffect]
+    ) {
+        if self.isEmpty { self.protocolType = request.protocolType }
+        let member = GroupMember(
+            memberId: memberId, groupInstanceId: request.groupInstanceId, clientId: request.clientId,
+            clientHost: request.clientHost, sessionTimeoutMs: request.sessionTimeoutMs,
+            rebalanceTimeoutMs: request.rebalanceTimeoutMs, protocols: request.protocols, isAwaitingJoin: true,
+            heartbeatDeadline: now + Int64(request.sessionTimeoutMs))
+        self.members[memberId] = member
+        self.memberOrder.append(memberId)
+        if let instanceId = request.groupInstanceId { self.staticMembers[instanceId] = memberId }
+        if self.leaderId == nil { self.leaderId = memberId }
+        self.initialDelay?.hasNewMember = true
+        switch self.state {
+        case .empty, .stable, .completingRebalance:
+            let reason = "adding new member \(memberId)" + (request.groupInstanceId.map { " with group instance id \($0)" } ?? "")
+            effects += self.prepareRebalance(now: now, config: config, reason: request.reason.map { "\(reason); client reason: \($0)" } ?? reason)
+        case .preparingRebalance:
+            effects += self.tryCompleteJoin(now: now)
+        case .dead:
+            break
+        }
+    }
+
+    /// A static member restarted (new JoinGroup without member id, known `group.instance.id`):
+    /// it takes over the old member's place and, in a stable group, its assignment, without a
+    /// rebalance (KIP-345). The old member id is fenced.
+    private mutating func replaceStaticMember(
+        oldId: String, newId: String, _ request: JoinRequest, now: Int64, config: GroupConfig
+    ) -> (GroupDecision<JoinOutcome>, [GroupEffect]) {
+        guard var member = self.members.removeValue(forKey: oldId) else {
+            return (.respond(.failure(.unknownMemberId)), [])
+        }
+        var effects: [GroupEffect] = []
+        if member.isAwaitingJoin { effects.append(.completeJoin(memberId: oldId, .failure(.fencedInstanceId, memberId: oldId))) }
+        if member.isAwaitingSync { effects.append(.completeSync(memberId: oldId, .failure(.fencedInstanceId))) }
+        let oldProtocols = member.protocols
+        member.memberId = newId
+        member.isAwaitingJoin = false
+        member.isAwaitingSync = false
+        member.heartbeatDeadline = now + Int64(request.sessionTimeoutMs)
+        self.members[newId] = member
+        self.memberOrder = self.memberOrder.map { $0 == oldId ? newId : $0 }
+        if let instanceId = member.groupInstanceId { self.staticMembers[instanceId] = newId }
+        if self.leaderId == oldId { self.leaderId = newId }
+        if self.pendingSync.remove(oldId) != nil { self.pendingSync.insert(newId) }
+        effects.append(self.logged("static member \(request.groupInstanceId ?? "") of group \(self.groupId) rejoined as \(newId), replacing \(oldId)"))
+        if self.state == .stable, oldProtocols == request.protocols, newId != self.leaderId {
+            effects.append(.storeGroup)
+            return (.respond(self.joinOutcome(for: newId)), effects)
+        }
+        self.update(&member, request)
+        self.members[newId] = member
+        if self.state == .preparingRebalance {
+            effects += self.tryCompleteJoin(now: now)
+        } else {
+            effects += self.prepareRebalance(now: now, config: config, reason: "static member \(newId) rejoined")
+        }
+        return (.await(memberId: newId), effects)
+    }
+
+    /// What a member of the current generation gets from JoinGroup; the leader also gets every
+    /// member's metadata to compute the assignment.
+    func joinOutcome(for memberId: String) -> JoinOutcome {
+        var outcome = JoinOutcome(
+            generation: self.generation, protocolType: self.protocolType, protocolName: self.protocolName,
+            leader: self.leaderId ?? "", memberId: memberId)
+        if memberId == self.leaderId {
+            outcome.members = self.orderedMembers.map {
+                .init(memberId: $0.memberId, groupInstanceId: $0.groupInstanceId, metadata: $0.metadata(for: self.protocolName))
+            }
+        }
+        return outcome
+    }
+
+    // MARK: - Rebalance
+
+    mutating func prepareRebalance(now: Int64, config: GroupConfig, reason: String) -> [GroupEffect] {
+        var effects: [GroupEffect] = []
+        if self.state == .completingRebalance {
+            for id in self.memberOrder {
+                guard var member = self.members[id] else { continue }
+                member.assignment = ByteBuffer()
+                if member.isAwaitingSync {
+                    member.isAwaitingSync = false
+                    effects.append(.completeSync(memberId: id, .failure(.rebalanceInProgress)))
+                }
+                self.members[id] = member
+            }
+        }
+        let wasEmpty = self.state == .empty
+        self.state = .preparingRebalance
+        self.stateTimestamp = now
+        self.syncDeadline = nil
+        self.pendingSync = []
+        let rebalanceTimeout = self.maxRebalanceTimeoutMs
+        if wasEmpty, config.initialRebalanceDelayMs > 0 {
+            let delay = min(config.initialRebalanceDelayMs, rebalanceTimeout)
+            self.initialDelay = InitialDelay(
+                remainingMs: max(rebalanceTimeout - config.initialRebalanceDelayMs, 0), hasNewMember: false)
+            self.joinDeadline = now + delay
+        } else {
+            self.initialDelay = nil
+            self.joinDeadline = now + rebalanceTimeout
+        }
+        effects.append(
+            self.logged(
+                "Preparing to rebalance group \(self.groupId) in state PreparingRebalance with old generation "
+                    + "\(self.generation) (reason: \(reason))"))
+        effects += self.tryCompleteJoin(now: now)
+        return effects
+    }
+
+    /// Ends the join phase early once every member has rejoined (not during the initial delay).
+    mutating func tryCompleteJoin(now: Int64) -> [GroupEffect] {
+        guard self.state == .preparingRebalance, self.initialDelay == nil, self.pendingMembers.isEmpty,
+            self.members.values.allSatisfy(\.isAwaitingJoin)
+        else { return [] }
+        return self.completeJoin(now: now)
+    }
+
+    /// Starts the next generation with the members that joined: picks the protocol and the
+    /// leader, and answers every parked JoinGroup.
+    mutating func completeJoin(now: Int64) -> [GroupEffect] {
+        var effects: [GroupEffect] = []
+        for id in self.memberOrder {
+            guard let member = self.members[id], !member.isAwaitingJoin, !member.isStatic else { continue }
+            effects.append(self.logged("member \(id) of group \(self.groupId) did not rejoin in time; removing it"))
+            effects += self.removeMember(id)
+        }
+        self.joinDeadline = nil
+        self.initialDelay = nil
+        self.generation += 1
+        self.stateTimestamp = now
+        if self.isEmpty {
+            self.state = .empty
+            self.protocolName = nil
+            self.leaderId = nil
+            effects.append(self.logged("Group \(self.groupId) with generation \(self.generation) is now empty"))
+            effects.append(.storeGroup)
+            return effects
+        }
+        if self.leaderId.flatMap({ self.members[$0] }) == nil {
+            self.leaderId = self.orderedMembers.first(where: \.isAwaitingJoin)?.memberId ?? self.memberOrder.first
+        }
+        self.protocolName = self.selectProtocol()
+        self.state = .completingRebalance
+        self.pendingSync = Set(self.members.keys)
+        self.syncDeadline = now + self.maxRebalanceTimeoutMs
+        effects.append(
+            self.logged(
+                "Stabilized group \(self.groupId) generation \(self.generation) (protocol \(self.protocolName ?? "-")) "
+                    + "with \(self.members.count) members; leader \(self.leaderId ?? "-")"))
+        for id in self.memberOrder {
+            guard var member = self.members[id], member.isAwaitingJoin else { continue }
+            member.isAwaitingJoin = false
+            member.heartbeatDeadline = now + Int64(member.sessionTimeoutMs)
+            self.members[id] = member
+            effects.append(.completeJoin(memberId: id, self.joinOutcome(for: id)))
+        }
+        return effects
+    }
+
+    /// Removes a member and answers whatever it had parked with UNKNOWN_MEMBER_ID.
+    private mutating func removeMember(_ memberId: String) -> [GroupEffect] {
+        guard let member = self.members.removeValue(forKey: memberId) else { return [] }
+        var effects: [GroupEffect] = []
+        self.memberOrder.removeAll { $0 == memberId }
+        if let instanceId = member.groupInstanceId, self.staticMembers[instanceId] == memberId {
+            self.staticMembers.removeValue(forKey: instanceId)
+        }
+        self.pendingSync.remove(memberId)
+        if self.leaderId == memberId { self.leaderId = self.memberOrder.first }
+        if member.isAwaitingJoin { effects.append(.completeJoin(memberId: memberId, .failure(.unknownMemberId, memberId: memberId))) }
+        if member.isAwaitingSync { effects.append(.completeSync(memberId: memberId, .failure(.unknownMemberId))) }
+        return effects
+    }
+
+    /// A member went away (LeaveGroup, expiry): the rest rebalance.
+    private mutating func removeMemberAndRebalance(_ memberId: String, now: Int64, config: GroupConfig, reason: String)
+        -> [GroupEffect]
+    {
+        var effects = self.removeMember(memberId)
+        switch self.state {
+        case .stable, .completingRebalance:
+            effects += self.prepareRebalance(now: now, config: config, reason: reason)
+        case .preparingRebalance:
+            effects += self.tryCompleteJoin(now: now)
+        case .empty, .dead:
+            break
+        }
+        return effects
+    }
+
+    // MARK: - SyncGroup
+
+    mutating func sync(
+        memberId: String, groupInstanceId: String?, generation: Int32, protocolType: String?, protocolName: String?,
+        assignments: [String: ByteBuffer], now: Int64
+    ) -> (GroupDecision<SyncOutcome>, [GroupEffect]) {
+        if let error = self.validateMember(memberId, groupInstanceId: groupInstanceId) {
+            return (.respond(.failure(error)), [])
+        }
+        guard generation == self.generation else { return (.respond(.failure(.illegalGeneration)), []) }
+        if let protocolType, protocolType != self.protocolType { return (.respond(.failure(.inconsistentGroupProtocol)), []) }
+        if let protocolName, protocolName != self.protocolName { return (.respond(.failure(.inconsistentGroupProtocol)), []) }
+        guard var member = self.members[memberId] else { return (.respond(.failure(.unknownMemberId)), []) }
+        member.heartbeatDeadline = now + Int64(member.sessionTimeoutMs)
+        self.pendingSync.remove(memberId)
+        switch self.state {
+        case .preparingRebalance:
+            self.members[memberId] = member
+            return (.respond(.failure(.rebalanceInProgress)), [])
+        case .completingRebalance:
+            member.isAwaitingSync = true
+            self.members[memberId] = member
+            guard memberId == self.leaderId else { return (.await(memberId: memberId), []) }
+            var effects: [GroupEffect] = [.storeGroup]
+            for id in self.memberOrder {
+                guard var other = self.members[id] else { continue }
+                other.assignment = assignments[id] ?? ByteBuffer()
+                self.members[id] = other
+            }
+            self.state = .stable
+            self.stateTimestamp = now
+            effects.append(
+                self.logged(
+                    "Assignment received from leader \(memberId) for group \(self.groupId) for generation "
+                        + "\(self.generation). The group has \(self.members.count) members, "
+                        + "\(self.staticMembers.count) of which are static."))
+            for id in self.memberOrder {
+                guard var other = self.members[id], other.isAwaitingSync else { continue }
+                other.isAwaitingSync = false
+                self.members[id] = other
+                effects.append(.completeSync(memberId: id, self.syncOutcome(for: other)))
+            }
+            return (.await(memberId: memberId), effects)
+        case .stable:
+            self.members[memberId] = member
+            return (.respond(self.syncOutcome(for: member)), [])
+        case .empty, .dead:
+            return (.respond(.failure(.unknownMemberId)), [])
+        }
+    }
+
+    private func syncOutcome(for member: GroupMember) -> SyncOutcome {
+        SyncOutcome(protocolType: self.protocolType, protocolName: self.protocolName, assignment: member.assignment)
+    }
+
+    /// UNKNOWN_MEMBER_ID, FENCED_INSTANCE_ID (KIP-345) or COORDINATOR_NOT_AVAILABLE for a dead group.
+    private func validateMember(_ memberId: String, groupInstanceId: String?) -> ErrorCode? {
+        if self.state == .dead { return .coordinatorNotAvailable }
+        if let groupInstanceId, let current = self.staticMembers[groupInstanceId], current != memberId {
+            return .fencedInstanceId
+        }
+        guard self.members[memberId] != nil else { return .unknownMemberId }
+        return nil
+    }
+
+    // MARK: - Heartbeat, commit checks, leave
+
+    mutating func heartbeat(memberId: String, groupInstanceId: String?, generation: Int32, now: Int64) -> ErrorCode {
+        if let error = self.validateMember(memberId, groupInstanceId: groupInstanceId) { return error }
+        guard self.state != .empty else { return .unknownMemberId }
+        guard generation == self.generation else { return .illegalGeneration }
+        self.touch(memberId, now: now)
+        return self.state == .preparingRebalance ? .rebalanceInProgress : .none
+    }
+
+    /// Whether an OffsetCommit may write: members of the current generation, or anyone with
+    /// generation -1 while the group has no members (simple consumers using `assign`).
+    mutating func validateCommit(memberId: String, groupInstanceId: String?, generation: Int32, now: Int64) -> ErrorCode {
+        if self.state == .dead { return .coordinatorNotAvailable }
+        if generation < 0, self.isEmpty { return .none }
+        if let error = self.validateMember(memberId, groupInstanceId: groupInstanceId) { return error }
+        if self.state == .completingRebalance { return .rebalanceInProgress }
+        guard generation == self.generation else { return .illegalGeneration }
+        self.touch(memberId, now: now)
+        return .none
+    }
+
+    /// LeaveGroup for one member (v3+ send several, KIP-345). A member named only by its
+    /// `group.instance.id` is looked up.
+    mutating func leave(memberId: String, groupInstanceId: String?, reason: String?, now: Int64, config: GroupConfig)
+        -> (ErrorCode, [GroupEffect])
+    {
+        if self.state == .dead { return (.coordinatorNotAvailable, []) }
+        var memberId = memberId
+        if memberId.isEmpty, let groupInstanceId {
+            guard let current = self.staticMembers[groupInstanceId] else { return (.unknownMemberId, []) }
+            memberId = current
+        } else if let groupInstanceId, let current = self.staticMembers[groupInstanceId], current != memberId {
+            return (.fencedInstanceId, [])
+        }
+        if self.pendingMembers.removeValue(forKey: memberId) != nil {
+            return (.none, self.tryCompleteJoin(now: now))
+        }
+        guard self.members[memberId] != nil else { return (.unknownMemberId, []) }
+        let why = "removing member \(memberId) on LeaveGroup" + (reason.map { "; client reason: \($0)" } ?? "")
+        return (.none, self.removeMemberAndRebalance(memberId, now: now, config: config, reason: why))
+    }
+
+    /// A sign of life from the member: its session restarts.
+    private mutating func touch(_ memberId: String, now: Int64) {
+        guard var member = self.members[memberId] else { return }
+        member.heartbeatDeadline = now + Int64(member.sessionTimeoutMs)
+        self.members[memberId] = member
+    }
+
+    private func logged(_ message: String) -> GroupEffect {
+        .log(message, generation: self.generation)
+    }
+
+    // MARK: - Timers
+
+    /// Session expiry, the end of the join phase (rebalance timeout or initial delay), and the
+    /// SyncGroup deadline. The coordinator calls it on a short tick.
+    mutating func tick(now: Int64, config: GroupConfig) -> [GroupEffect] {
+        var effects: [GroupEffect] = []
+        for (id, deadline) in self.pendingMembers where now >= deadline {
+            self.pendingMembers.removeValue(forKey: id)
+            effects += self.tryCompleteJoin(now: now)
+        }
+        for id in self.memberOrder {
+            guard let member = self.members[id], !member.isAwaitingJoin, !member.isAwaitingSync,
+                now >= member.heartbeatDeadline
+            else { continue }
+            let reason =
+                "member \(id) in group \(self.groupId) missed its heartbeats for session.timeout.ms="
+                + "\(member.sessionTimeoutMs); rebalancing"
+            effects.append(self.logged(reason))
+            effects += self.removeMemberAndRebalance(id, now: now, config: config, reason: "session of \(id) expired")
+        }
+        if self.state == .preparingRebalance, let deadline = self.joinDeadline, now >= deadline {
+            if let delay = self.initialDelay, delay.hasNewMember, delay.remainingMs > 0 {
+                let step = min(config.initialRebalanceDelayMs, delay.remainingMs)
+                self.initialDelay = InitialDelay(remainingMs: delay.remainingMs - step, hasNewMember: false)
+                self.joinDeadline = now + step
+            } else {
+                effects += self.completeJoin(now: now)
+            }
+        }
+        if self.state == .completingRebalance || self.state == .stable, let deadline = self.syncDeadline, now >= deadline {
+            self.syncDeadline = nil
+            let missing = self.memberOrder.filter { self.pendingSync.contains($0) }
+            if !missing.isEmpty {
+                for id in missing {
+                    effects.append(self.logged("member \(id) of group \(self.groupId) sent no SyncGroup within its rebalance timeout; removing it"))
+                    effects += self.removeMember(id)
+                }
+                effects += self.prepareRebalance(now: now, config: config, reason: "members \(missing) did not sync")
+            }
+        }
+        return effects
+    }
+}
