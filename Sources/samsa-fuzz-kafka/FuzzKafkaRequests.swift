@@ -1,3 +1,4 @@
+import Foundation
 import KafkaProtocol
 import NIOCore
 
@@ -41,17 +42,29 @@ enum FuzzKafkaRequests {
 }
 
 #if FUZZING
-@_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzKafkaRequest(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
-    FuzzKafkaRequests.run(UnsafeRawBufferPointer(start: data, count: size))
-    return 0
-}
-#else
-import Foundation
+/// libFuzzer's driver, linked in by `-sanitize=fuzzer`.
+@_silgen_name("LLVMFuzzerRunDriver")
+func runFuzzerDriver(
+    _ argc: UnsafeMutablePointer<Int32>,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
+    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32
+) -> Int32
+#endif
 
+/// With `-DFUZZING -sanitize=fuzzer` this runs libFuzzer (its usual flags apply); in a normal
+/// build it replays inputs: `samsa-fuzz-kafka FILE...` runs each file once.
 @main
-struct ReplayFuzzInputs {
+enum FuzzMain {
     static func main() {
+        #if FUZZING
+        var argc = CommandLine.argc
+        var argv = CommandLine.unsafeArgv
+        exit(
+            runFuzzerDriver(&argc, &argv) { data, size in
+                FuzzKafkaRequests.run(UnsafeRawBufferPointer(start: data, count: size))
+                return 0
+            })
+        #else
         let paths = CommandLine.arguments.dropFirst()
         if paths.isEmpty {
             print("usage: samsa-fuzz-kafka FILE...  (replays fuzzer inputs; see docs/fuzzing.md)")
@@ -59,11 +72,11 @@ struct ReplayFuzzInputs {
         for path in paths {
             guard let data = FileManager.default.contents(atPath: path) else {
                 print("cannot read \(path)")
-                continue
+                exit(1)
             }
             data.withUnsafeBytes { FuzzKafkaRequests.run($0) }
             print("ok \(path) (\(data.count) bytes)")
         }
+        #endif
     }
 }
-#endif
