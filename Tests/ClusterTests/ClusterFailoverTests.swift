@@ -220,7 +220,7 @@ final class ClusterFailoverTests: XCTestCase {
                 description.partitions.count == 3 && description.partitions.values.allSatisfy { $0.isr.count == 3 }
             }
         }
-        FileManager.default.createFile(atPath: stop.path, contents: nil)
+        XCTAssertTrue(FileManager.default.createFile(atPath: stop.path, contents: nil))
         XCTAssertNotNil(producer.waitForExit(timeout: .seconds(90)), "the producer stops once asked")
         XCTAssertNotNil(reader.waitForExit(timeout: .seconds(30)), "the reader stops once asked")
         let summary = try JSONDecoder.snakeCase.decode(
