@@ -71,7 +71,7 @@ final class DifferentialTests: XCTestCase {
 
             """
         let classpath = [
-            ServerProcess.zooKeeperJar, "/usr/share/java/slf4j-nop.jar", "/usr/share/java/jline.jar",
+            ServerProcess.zooKeeperJar, "/usr/share/java/slf4j-nop.jar",
             "/usr/share/java/commons-cli.jar",
         ].joined(separator: ":")
         func run(_ server: ServerProcess) throws -> String {

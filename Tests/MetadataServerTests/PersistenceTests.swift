@@ -23,7 +23,7 @@ final class PersistenceTests: XCTestCase {
     func testLogRecordsRoundTrip() {
         let (buffer, written) = self.records(3)
         let bytes = Array(buffer.readableBytesView)
-        let (read, valid) = TransactionLogFormat.readRecords(bytes)
+        let (read, valid, _) = TransactionLogFormat.readRecords(bytes)
         XCTAssertEqual(valid, bytes.count)
         XCTAssertEqual(read.map(\.0), written.map(\.0))
         XCTAssertEqual(read.map(\.1), written.map(\.1))
@@ -34,13 +34,49 @@ final class PersistenceTests: XCTestCase {
         let (two, _) = self.records(2)
         let bytes = Array(full.readableBytesView)
         for cut in two.readableBytes..<bytes.count {
-            let (read, valid) = TransactionLogFormat.readRecords(Array(bytes.prefix(cut)))
+            let (read, valid, _) = TransactionLogFormat.readRecords(Array(bytes.prefix(cut)))
             XCTAssertEqual(read.count, 2, "cut at \(cut)")
             XCTAssertEqual(valid, two.readableBytes)
         }
         var corrupt = bytes
         corrupt[corrupt.count - 3] ^= 0xFF
         XCTAssertEqual(TransactionLogFormat.readRecords(corrupt).records.count, 2, "a bad checksum ends the log")
+    }
+
+    func testPreallocatedZerosAreACleanEndNotATornOne() throws {
+        let (buffer, written) = self.records(2)
+        let bytes = Array(buffer.readableBytesView)
+        let (read, valid, isZeroTail) = TransactionLogFormat.readRecords(bytes + [UInt8](repeating: 0, count: 5000))
+        XCTAssertEqual(read.count, written.count)
+        XCTAssertEqual(valid, bytes.count)
+        XCTAssertTrue(isZeroTail)
+        XCTAssertFalse(TransactionLogFormat.readRecords(Array(bytes.dropLast(3)) + [0, 0, 0]).isZeroTail)
+
+        // Two preallocated logs in a row: both replay, nothing is moved aside.
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("samsa-prealloc-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let store = DataDirectory(dataDir: directory.path, logger: Logger(label: "test"), preallocationSize: 4096)
+        _ = try store.recover()
+        try store.startLog(firstZxid: 1)
+        var first = ByteBuffer()
+        var second = ByteBuffer()
+        for zxid in 1...3 {
+            let body = TxnBody.create(CreateTxn(path: "/p\(zxid)", data: [], acl: ACL.openACLUnsafe, ephemeral: false, parentCVersion: Int32(zxid)))
+            let header = TxnHeader(clientId: 1, cxid: 1, zxid: Int64(zxid), time: 1, type: 1)
+            if zxid < 3 {
+                TransactionLogFormat.writeRecord(header: header, body: body, to: &first)
+            } else {
+                TransactionLogFormat.writeRecord(header: header, body: body, to: &second)
+            }
+        }
+        try store.append(first)
+        try store.startLog(firstZxid: 3)
+        try store.append(second)
+        let reopened = DataDirectory(dataDir: directory.path, logger: Logger(label: "test"))
+        let database = try reopened.recover()
+        XCTAssertEqual(database.lastZxid, 3)
+        let names = try FileManager.default.contentsOfDirectory(atPath: directory.appendingPathComponent("version-2").path)
+        XCTAssertFalse(names.contains { $0.hasSuffix(".corrupt") }, "\(names)")
     }
 
     func testSnapshotRoundTripsTreeAndSessions() {

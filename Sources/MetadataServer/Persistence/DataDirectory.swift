@@ -18,13 +18,21 @@ public final class DataDirectory: Sendable {
     private struct OpenLog {
         var fd: Int32
         var path: String
+        /// Where the next record goes.
+        var position: Int
+        /// Bytes of the file already written (header, records, zero preallocation).
+        var allocated: Int
     }
+    /// Log files grow in steps of zeros, as ZooKeeper's `preAllocSize` does, so an fdatasync
+    /// after an append rarely has file-size metadata to commit.
+    let preallocationSize: Int
     /// Guards the current log file; only one flush runs at a time, so it is never contended.
     private let current = Mutex<OpenLog?>(nil)
 
-    public init(dataDir: String, logger: Logger) {
+    public init(dataDir: String, logger: Logger, preallocationSize: Int = 4 << 20) {
         self.path = dataDir + "/version-2"
         self.logger = logger
+        self.preallocationSize = max(4096, preallocationSize)
     }
 
     deinit {
@@ -58,13 +66,16 @@ public final class DataDirectory: Sendable {
                 continue
             }
             let bytes = try FileSystem.readAll(file)
-            let (records, validLength) = TransactionLogFormat.readRecords(bytes)
+            let (records, validLength, isZeroTail) = TransactionLogFormat.readRecords(bytes)
             var ignored: [WatchTrigger] = []
             for (header, body) in records where header.zxid > database.lastZxid {
                 database.apply(body, header: header, triggers: &ignored)
                 replayed += 1
             }
-            if validLength < bytes.count {
+            if validLength < bytes.count && isZeroTail {
+                // Preallocated space after the last record: a clean end.
+                try FileSystem.truncate(file, to: validLength)
+            } else if validLength < bytes.count {
                 self.logger.warning(
                     "dropping torn tail of transaction log",
                     metadata: ["file": "\(file)", "bytes": "\(bytes.count - validLength)"]
@@ -92,9 +103,10 @@ public final class DataDirectory: Sendable {
         try FileSystem.writeAll(fd, Array(header.readableBytesView), path: file)
         try FileSystem.sync(fd, path: file)
         FileSystem.syncDirectory(self.path)
+        let size = header.readableBytes
         let previous = self.current.withLock { log in
             let old = log
-            log = OpenLog(fd: fd, path: file)
+            log = OpenLog(fd: fd, path: file, position: size, allocated: size)
             return old
         }
         if let previous { close(previous.fd) }
@@ -102,13 +114,30 @@ public final class DataDirectory: Sendable {
 
     /// Appends encoded records and syncs them to disk before returning.
     public func append(_ records: ByteBuffer) throws(PersistenceError) {
-        guard let log = self.current.withLock({ $0 }) else {
+        guard var log = self.current.withLock({ $0 }) else {
             throw .systemCall("append", path: self.path + "/log.?", errno: EBADF)
         }
-        if let failure = records.withUnsafeReadableBytes({ FileSystem.write(log.fd, $0) }) {
+        let end = log.position + records.readableBytes
+        if end > log.allocated {
+            let target = (end / self.preallocationSize + 1) * self.preallocationSize
+            let zeros = [UInt8](repeating: 0, count: min(1 << 20, target - log.allocated))
+            var offset = log.allocated
+            while offset < target {
+                let count = min(zeros.count, target - offset)
+                if let failure = zeros.withUnsafeBytes({ FileSystem.write(log.fd, UnsafeRawBufferPointer(rebasing: $0[0..<count]), at: offset) }) {
+                    throw .systemCall("write", path: log.path, errno: failure)
+                }
+                offset += count
+            }
+            log.allocated = target
+        }
+        if let failure = records.withUnsafeReadableBytes({ FileSystem.write(log.fd, $0, at: log.position) }) {
             throw .systemCall("write", path: log.path, errno: failure)
         }
         try FileSystem.sync(log.fd, path: log.path)
+        log.position = end
+        let updated = log
+        self.current.withLock { $0 = updated }
     }
 
     /// Writes a snapshot of state as of `zxid`, then removes files beyond the newest `retain`.

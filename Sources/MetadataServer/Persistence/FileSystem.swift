@@ -78,6 +78,20 @@ enum FileSystem {
         return nil
     }
 
+    /// Writes every byte at `offset` (pwrite); returns errno on failure.
+    static func write(_ fd: Int32, _ raw: UnsafeRawBufferPointer, at offset: Int) -> Int32? {
+        var done = 0
+        while done < raw.count {
+            let written = pwrite(fd, raw.baseAddress.map { $0 + done }, raw.count - done, off_t(offset + done))
+            if written < 0 {
+                if errno == EINTR { continue }
+                return errno
+            }
+            done += written
+        }
+        return nil
+    }
+
     static func sync(_ fd: Int32, path: String) throws(PersistenceError) {
         #if canImport(Glibc)
         let result = fdatasync(fd)

@@ -21,11 +21,16 @@ public enum TransactionLogFormat {
         buffer.writeInteger(Self.endOfRecord)
     }
 
-    /// The records of one log file up to the first torn or corrupt one, and how many bytes they
-    /// span (the file is truncated there on recovery).
-    public static func readRecords(_ bytes: [UInt8]) -> (records: [(TxnHeader, TxnBody)], validLength: Int) {
+    /// The records of one log file up to the first torn or corrupt one, how many bytes they span
+    /// (the file is truncated there on recovery), and whether only zeros follow (preallocated
+    /// space, a clean end rather than a torn one).
+    public static func readRecords(
+        _ bytes: [UInt8]
+    ) -> (records: [(TxnHeader, TxnBody)], validLength: Int, isZeroTail: Bool) {
         var buffer = ByteBuffer(bytes: bytes)
-        guard let header = try? FileHeader(from: &buffer), header.magic == Self.magic else { return ([], 0) }
+        guard let header = try? FileHeader(from: &buffer), header.magic == Self.magic else {
+            return ([], 0, bytes.allSatisfy { $0 == 0 })
+        }
         var records: [(TxnHeader, TxnBody)] = []
         var valid = buffer.readerIndex
         while buffer.readableBytes > 0 {
@@ -41,6 +46,6 @@ public enum TransactionLogFormat {
             records.append((txnHeader, body))
             valid = buffer.readerIndex
         }
-        return (records, valid)
+        return (records, valid, bytes[valid...].allSatisfy { $0 == 0 })
     }
 }

@@ -23,6 +23,9 @@ public struct ServerConfiguration: Sendable, Equatable {
     public var juteMaxBuffer = 0xFFFFF
     /// Allows TTL nodes (`zookeeper.extendedTypesEnabled`).
     public var isExtendedTypesEnabled = false
+    /// Log files grow in steps of this many KB of zeros (ZooKeeper's `preAllocSize`, whose
+    /// default is 65536; smaller here so a laptop full of test servers stays small).
+    public var preAllocSizeKB = 4096
     /// How often empty containers and expired TTL nodes are deleted (`znode.container.checkIntervalMs`).
     public var containerCheckIntervalMs = 60_000
     /// Outbound bytes a connection may have queued before the server drops it as not reading.
@@ -35,7 +38,7 @@ public struct ServerConfiguration: Sendable, Equatable {
     /// Keys ZooKeeper accepts that a standalone server ignores.
     static let ignoredKeys: Set<String> = [
         "initLimit", "syncLimit", "admin.enableServer", "admin.serverPort", "globalOutstandingLimit",
-        "preAllocSize", "leaderServes", "standaloneEnabled", "reconfigEnabled", "dataLogDir",
+        "leaderServes", "standaloneEnabled", "reconfigEnabled", "dataLogDir",
         "quorumListenOnAllIPs", "electionAlg", "forceSync", "metricsProvider.className",
         "secureClientPort", "audit.enable", "skipACL", "clientCnxnSocket", "serverCnxnFactory",
     ]
@@ -93,6 +96,8 @@ public struct ServerConfiguration: Sendable, Equatable {
                 self.fourLetterWordWhitelist = words.contains("*") ? Self.knownWords : Set(words)
             case "jute.maxbuffer":
                 self.juteMaxBuffer = try integer(1024...(256 << 20), example: "1048575")
+            case "preAllocSize":
+                self.preAllocSizeKB = try integer(4...1_048_576, example: "65536")
             case "znode.container.checkIntervalMs":
                 self.containerCheckIntervalMs = try integer(1...86_400_000, example: "60000")
             case "extendedTypesEnabled", "zookeeper.extendedTypesEnabled":

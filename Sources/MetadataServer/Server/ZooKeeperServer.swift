@@ -58,7 +58,9 @@ public actor ZooKeeperServer {
     public init(configuration: ServerConfiguration, logger: Logger) throws(PersistenceError) {
         self.configuration = configuration
         self.logger = logger
-        self.dataDirectory = DataDirectory(dataDir: configuration.dataDir, logger: logger)
+        self.dataDirectory = DataDirectory(
+            dataDir: configuration.dataDir, logger: logger, preallocationSize: configuration.preAllocSizeKB * 1024
+        )
         self.database = try self.dataDirectory.recover()
         self.durableZxid = self.database.lastZxid
         try self.dataDirectory.startLog(firstZxid: self.database.lastZxid + 1)
