@@ -109,6 +109,9 @@ let package = Package(
             name: "samsa", dependencies: ["REPL", "LocalCluster", "samsa-broker", "samsa-meta", argumentParser, logging],
             swiftSettings: swiftSettings),
 
+        // Test support for the metadata server and client tests: samsa-meta or a real ZooKeeper 3.8 as a
+        // process, and a raw ZooKeeper-protocol connection for byte-level tests.
+        .target(name: "MetadataTesting", dependencies: ["ZooKeeperProtocol", nioCore], swiftSettings: swiftSettings),
         // Test support: runs samsa-meta / samsa-broker processes on free ports in temp dirs.
         .target(name: "SamsaTesting", swiftSettings: swiftSettings),
 
@@ -152,13 +155,13 @@ let package = Package(
         ),
         .testTarget(
             name: "MetadataServerTests",
-            dependencies: ["MetadataServer", "ZooKeeperProtocol", "SamsaTesting", nioCore, nioPosix, logging],
+            dependencies: ["MetadataServer", "MetadataTesting", "ZooKeeperProtocol", "SamsaTesting", nioCore, nioPosix, logging],
             exclude: ["kazoo"],  // the Python scenario suite the differential tests run
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "MetadataClientTests",
-            dependencies: ["MetadataClient", "ZooKeeperProtocol", "SamsaTesting", nioCore, logging],
+            dependencies: ["MetadataClient", "MetadataTesting", "ZooKeeperProtocol", "SamsaTesting", nioCore, logging],
             swiftSettings: swiftSettings
         ),
     ]

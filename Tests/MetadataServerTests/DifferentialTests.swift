@@ -1,3 +1,4 @@
+import MetadataTesting
 import Foundation
 import XCTest
 

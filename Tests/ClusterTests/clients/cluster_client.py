@@ -26,7 +26,9 @@ import time
 from confluent_kafka import Consumer, KafkaError, Producer, TopicPartition, OFFSET_BEGINNING
 from confluent_kafka.admin import AdminClient, NewTopic
 
-import common
+# Shared helpers (deadlines, timeouts) live beside the compatibility tests' scripts.
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "CompatibilityTests", "clients"))
+import common  # noqa: E402
 
 TIMEOUT = common.client_timeout()
 

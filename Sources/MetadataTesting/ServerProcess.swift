@@ -8,24 +8,24 @@ import Darwin
 #endif
 
 /// A samsa-meta or ZooKeeper server run as a child process on a free 127.0.0.1 port in its own
-/// temporary directory. Kept private to this test target until SamsaTesting provides one.
-final class ServerProcess: @unchecked Sendable {
+/// temporary directory. Shared by the metadata server and client test targets.
+public final class ServerProcess: @unchecked Sendable {
     // Mutated only by the test that owns it, on one thread.
-    enum Kind {
+    public enum Kind {
         case samsaMeta
         case zooKeeper
     }
 
-    let kind: Kind
-    let port: Int
-    let directory: URL
-    private(set) var process: Process
+    public let kind: Kind
+    public let port: Int
+    public let directory: URL
+    public private(set) var process: Process
     private let arguments: [String]
     private let executable: URL
 
-    var address: String { "127.0.0.1:\(self.port)" }
-    var logURL: URL { self.directory.appendingPathComponent("server.log") }
-    var logText: String { (try? String(contentsOf: self.logURL, encoding: .utf8)) ?? "" }
+    public var address: String { "127.0.0.1:\(self.port)" }
+    public var logURL: URL { self.directory.appendingPathComponent("server.log") }
+    public var logText: String { (try? String(contentsOf: self.logURL, encoding: .utf8)) ?? "" }
 
     private init(kind: Kind, port: Int, directory: URL, executable: URL, arguments: [String]) {
         self.kind = kind
@@ -36,10 +36,10 @@ final class ServerProcess: @unchecked Sendable {
         self.process = Process()
     }
 
-    static var isCI: Bool { ProcessInfo.processInfo.environment["CI"] == "true" }
+    public static var isCI: Bool { ProcessInfo.processInfo.environment["CI"] == "true" }
 
     /// A missing tool fails the test in CI and skips it elsewhere.
-    static func requireTool(_ available: Bool, _ message: String, file: StaticString = #filePath, line: UInt = #line) throws {
+    public static func requireTool(_ available: Bool, _ message: String, file: StaticString = #filePath, line: UInt = #line) throws {
         guard !available else { return }
         if Self.isCI {
             XCTFail("\(message) (CI=true, so this is a failure)", file: file, line: line)
@@ -49,7 +49,7 @@ final class ServerProcess: @unchecked Sendable {
     }
 
     /// The directory holding the built products (samsa-meta), next to the test bundle.
-    static func productsDirectory() -> URL {
+    public static func productsDirectory() -> URL {
         let bundle = Bundle(for: ServerProcess.self).bundleURL
         let candidates = [
             bundle.deletingLastPathComponent(), bundle,
@@ -61,14 +61,14 @@ final class ServerProcess: @unchecked Sendable {
         return bundle.deletingLastPathComponent()
     }
 
-    static func makeTemporaryDirectory(_ prefix: String) throws -> URL {
+    public static func makeTemporaryDirectory(_ prefix: String) throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
 
     /// Starts samsa-meta with `zookeeper.properties` built from `settings`.
-    static func startSamsaMeta(
+    public static func startSamsaMeta(
         _ settings: [String: String] = [:],
         directory existing: URL? = nil,
         port fixedPort: Int? = nil,
@@ -98,10 +98,10 @@ final class ServerProcess: @unchecked Sendable {
         return server
     }
 
-    static let zooKeeperJar = "/usr/share/java/zookeeper.jar"
+    public static let zooKeeperJar = "/usr/share/java/zookeeper.jar"
 
     /// Starts a real ZooKeeper 3.8 (Debian's `zookeeper` package) with its own dataDir.
-    static func startZooKeeper(file: StaticString = #filePath, line: UInt = #line) throws -> ServerProcess {
+    public static func startZooKeeper(file: StaticString = #filePath, line: UInt = #line) throws -> ServerProcess {
         let java = ["/usr/bin/java", "/usr/lib/jvm/default-java/bin/java"].first { FileManager.default.isExecutableFile(atPath: $0) }
         try Self.requireTool(java != nil, "java is not installed; apt-get install default-jre-headless", file: file, line: line)
         try Self.requireTool(
@@ -152,7 +152,7 @@ final class ServerProcess: @unchecked Sendable {
     }
 
     /// Waits until the port accepts connections (bounded), failing if the process exits.
-    func waitForPort(seconds: Double = 20, file: StaticString = #filePath, line: UInt = #line) throws {
+    public func waitForPort(seconds: Double = 20, file: StaticString = #filePath, line: UInt = #line) throws {
         let deadline = Date().addingTimeInterval(seconds)
         while Date() < deadline {
             if !self.process.isRunning {
@@ -169,7 +169,7 @@ final class ServerProcess: @unchecked Sendable {
 
     /// SIGTERM, then SIGKILL after 10 s; returns the exit status.
     @discardableResult
-    func stop() -> Int32 {
+    public func stop() -> Int32 {
         guard self.process.isRunning else { return self.process.terminationStatus }
         self.process.terminate()
         if !self.wait(seconds: 10) {
@@ -180,20 +180,22 @@ final class ServerProcess: @unchecked Sendable {
     }
 
     /// Simulates a crash.
-    func crash() {
+    public func crash() {
         guard self.process.isRunning else { return }
         kill(self.process.processIdentifier, SIGKILL)
         _ = self.wait(seconds: 5)
     }
 
-    /// Starts the same server again (same port and data directory).
-    func restart(file: StaticString = #filePath, line: UInt = #line) throws {
+    /// Starts the same server again (same port; same data unless `wipingData`, which makes the
+    /// server forget every session).
+    public func restart(wipingData: Bool = false, file: StaticString = #filePath, line: UInt = #line) throws {
         self.stop()
+        if wipingData { try? FileManager.default.removeItem(at: self.directory.appendingPathComponent("data")) }
         try self.launch()
         try self.waitForPort(file: file, line: line)
     }
 
-    func removeDirectory() {
+    public func removeDirectory() {
         try? FileManager.default.removeItem(at: self.directory)
     }
 
@@ -203,7 +205,7 @@ final class ServerProcess: @unchecked Sendable {
         return !self.process.isRunning
     }
 
-    static func freePort() -> Int {
+    public static func freePort() -> Int {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         defer { close(fd) }
         var address = sockaddr_in()
@@ -220,7 +222,7 @@ final class ServerProcess: @unchecked Sendable {
         return Int(UInt16(bigEndian: address.sin_port))
     }
 
-    static func canConnect(port: Int) -> Bool {
+    public static func canConnect(port: Int) -> Bool {
         guard let connection = try? RawConnection(port: port) else { return false }
         connection.close()
         return true

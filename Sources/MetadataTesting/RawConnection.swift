@@ -10,15 +10,15 @@ import Darwin
 
 /// A blocking TCP client for speaking raw (and deliberately broken) ZooKeeper bytes to a server.
 /// Every read has a timeout.
-final class RawConnection {
-    struct Failure: Error, CustomStringConvertible {
-        var description: String
+public final class RawConnection {
+    public struct Failure: Error, CustomStringConvertible {
+        public var description: String
     }
 
     private var fd: Int32
     private var pending: [UInt8] = []
 
-    init(port: Int) throws {
+    public init(port: Int) throws {
         self.fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard self.fd >= 0 else { throw Failure(description: "socket() failed") }
         var address = sockaddr_in()
@@ -38,12 +38,12 @@ final class RawConnection {
 
     deinit { self.close() }
 
-    func close() {
+    public func close() {
         if self.fd >= 0 { Glibc.close(self.fd) }
         self.fd = -1
     }
 
-    func send(_ bytes: [UInt8]) throws {
+    public func send(_ bytes: [UInt8]) throws {
         var offset = 0
         while offset < bytes.count {
             let sent = bytes[offset...].withUnsafeBytes { Glibc.send(self.fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
@@ -52,10 +52,10 @@ final class RawConnection {
         }
     }
 
-    func send(_ buffer: ByteBuffer) throws { try self.send(Array(buffer.readableBytesView)) }
+    public func send(_ buffer: ByteBuffer) throws { try self.send(Array(buffer.readableBytesView)) }
 
     /// Reads whatever arrives until the peer closes or `seconds` pass.
-    func readToEnd(seconds: Double = 5) -> (bytes: [UInt8], closed: Bool) {
+    public func readToEnd(seconds: Double = 5) -> (bytes: [UInt8], closed: Bool) {
         var result = self.pending
         self.pending = []
         let deadline = Date().addingTimeInterval(seconds)
@@ -67,7 +67,7 @@ final class RawConnection {
     }
 
     /// True if the server closed the connection within `seconds`.
-    func isClosedByPeer(seconds: Double = 5) -> Bool {
+    public func isClosedByPeer(seconds: Double = 5) -> Bool {
         let deadline = Date().addingTimeInterval(seconds)
         while Date() < deadline {
             if self.readChunk(timeoutMilliseconds: 100) == nil { return true }
@@ -87,7 +87,7 @@ final class RawConnection {
     }
 
     /// Reads one length-prefixed packet.
-    func readPacket(seconds: Double = 5) throws -> ByteBuffer {
+    public func readPacket(seconds: Double = 5) throws -> ByteBuffer {
         let deadline = Date().addingTimeInterval(seconds)
         while Date() < deadline {
             if self.pending.count >= 4 {
@@ -110,7 +110,7 @@ final class RawConnection {
 
     /// Sends a ConnectRequest and returns the response.
     @discardableResult
-    func handshake(timeout: Int32 = 20000, sessionId: Int64 = 0, password: [UInt8] = [UInt8](repeating: 0, count: 16)) throws -> ConnectResponse {
+    public func handshake(timeout: Int32 = 20000, sessionId: Int64 = 0, password: [UInt8] = [UInt8](repeating: 0, count: 16)) throws -> ConnectResponse {
         var buffer = ByteBuffer()
         buffer.writeZooKeeperPacket {
             ConnectRequest(protocolVersion: 0, lastZxidSeen: 0, timeOut: timeout, sessionId: sessionId, passwd: password, readOnly: false)
@@ -122,7 +122,7 @@ final class RawConnection {
     }
 
     /// Sends a request and returns the reply header and body.
-    func request(xid: Int32, _ opCode: OpCode, _ body: (inout ByteBuffer) -> Void) throws -> (ReplyHeader, ByteBuffer) {
+    public func request(xid: Int32, _ opCode: OpCode, _ body: (inout ByteBuffer) -> Void) throws -> (ReplyHeader, ByteBuffer) {
         var buffer = ByteBuffer()
         buffer.writeZooKeeperPacket {
             RequestHeader(xid: xid, type: opCode.rawValue).write(to: &$0)
@@ -137,7 +137,7 @@ final class RawConnection {
         }
     }
 
-    func create(xid: Int32, _ path: String, data: [UInt8] = [], mode: CreateMode = .persistent) throws -> (ReplyHeader, ByteBuffer) {
+    public func create(xid: Int32, _ path: String, data: [UInt8] = [], mode: CreateMode = .persistent) throws -> (ReplyHeader, ByteBuffer) {
         try self.request(xid: xid, .create) {
             CreateRequest(path: path, data: data, acl: ACL.openACLUnsafe, flags: mode.rawValue).write(to: &$0)
         }
