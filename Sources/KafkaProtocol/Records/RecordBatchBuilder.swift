@@ -45,7 +45,7 @@ public struct RecordBatchBuilder: Sendable {
         for (index, record) in self.records.enumerated() {
             scratch.clear()
             scratch.writeInteger(Int8(0))  // record attributes: unused
-            scratch.writeVarlong(record.timestamp - baseTimestamp)
+            scratch.writeVarlong(record.timestamp &- baseTimestamp)
             scratch.writeVarint(Int32(index))
             scratch.writeLengthPrefixedVarint(record.key)
             scratch.writeLengthPrefixedVarint(record.value)

@@ -63,8 +63,10 @@ public struct RecordBatchHeader: Sendable, Hashable {
 
     /// Total bytes of the batch including the 12-byte log overhead.
     public var totalSize: Int { Int(self.batchLength) + Self.logOverhead }
-    public var lastOffset: Int64 { self.baseOffset + Int64(self.lastOffsetDelta) }
-    public var nextOffset: Int64 { self.lastOffset + 1 }
+    /// Wrapping arithmetic: a header read from the network may carry any base offset, and reading
+    /// it must never trap (found by samsa-fuzz-kafka).
+    public var lastOffset: Int64 { self.baseOffset &+ Int64(self.lastOffsetDelta) }
+    public var nextOffset: Int64 { self.lastOffset &+ 1 }
 
     /// Reads a header at `index` without moving the reader index. `nil` when fewer than 61 bytes
     /// are there (a partial batch at the end of a fetch or of a torn log file).

@@ -54,10 +54,10 @@ extension RecordBatches {
                 }
                 let timestamp =
                     header.attributes.timestampType == .logAppendTime
-                    ? header.maxTimestamp : header.baseTimestamp + timestampDelta
+                    ? header.maxTimestamp : header.baseTimestamp &+ timestampDelta  // wrapping: bytes may lie
                 records.append(
                     Record(
-                        offset: header.baseOffset + Int64(offsetDelta), timestamp: timestamp, key: key, value: value,
+                        offset: header.baseOffset &+ Int64(offsetDelta), timestamp: timestamp, key: key, value: value,
                         headers: headers))
             }
         } catch let error as RecordBatchError {
