@@ -341,6 +341,41 @@ final class ClusterFailoverTests: XCTestCase {
         var errors: [String: String?]
     }
 
+    struct GroupRebalance: Decodable {
+        var bothAssigned: Bool
+        var first: [[Int]]
+        var alone: Bool
+        var afterLeave: [Int]
+        var read: Int
+        var commitErrors: [String]
+        var committed: [String: Int]
+    }
+
+    /// A consumer group on the cluster: whichever broker a member asks, FindCoordinator names the
+    /// same coordinator, so two members share the partitions, and one takes over when the other
+    /// leaves, with committed offsets.
+    func testConsumerGroupOnTheCluster() throws {
+        let (_, brokers) = try self.startCluster(brokers: 3, extra: ["auto.create.topics.enable": "true"])
+        let bootstrap = brokers.map(\.bootstrap).joined(separator: ",")
+        let python = try ExternalTool.requirePython(modules: ["confluent_kafka"])
+        let script = Self.clients.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("CompatibilityTests/clients/confluent_groups.py")
+        let result = try ExternalTool.run(
+            python, arguments: [script.path, "rebalance", bootstrap, "orders", "billing"],
+            environment: ["PYTHONUNBUFFERED": "1"], timeout: .seconds(180))
+        guard result.succeeded, let last = result.stdoutText.split(separator: "\n").last else {
+            XCTFail("group script failed: \(result.summary)")
+            return
+        }
+        let rebalance = try JSONDecoder.snakeCase.decode(GroupRebalance.self, from: Data(last.utf8))
+        XCTAssertTrue(rebalance.bothAssigned, "both members got partitions: \(rebalance.first)")
+        XCTAssertEqual(rebalance.first.flatMap { $0 }.sorted(), [0, 1, 2, 3], "each partition has one owner")
+        XCTAssertEqual(rebalance.afterLeave, [0, 1, 2, 3])
+        XCTAssertEqual(rebalance.read, 40, "no record read twice")
+        XCTAssertEqual(rebalance.commitErrors, [])
+        XCTAssertEqual(rebalance.committed, ["0": 10, "1": 10, "2": 10, "3": 10])
+    }
+
     /// Lab 3's lesson, made deterministic: a follower paused until it leaves the ISR misses
     /// records acknowledged with acks=1; then the leader dies.
     private func loseLeaderWithStaleFollower(unclean: Bool) throws -> (bootstrap: String, acked: String, follower: Int) {

@@ -22,6 +22,9 @@ struct GroupRequestHandler {
             error = .invalidRequest
             message = "key type \(request.keyType) is unknown; use 0 (group) or 1 (transaction)"
         }
+        if error == .none, request.keyType == 0, let cluster = self.state.cluster {
+            return self.clusterCoordinators(keys, cluster: cluster)
+        }
         if error != .none {
             return FindCoordinatorResponse(
                 errorCode: error.rawValue, errorMessage: message, nodeId: -1, host: "", port: -1,
@@ -34,7 +37,42 @@ struct GroupRequestHandler {
             })
     }
 
+    /// Cluster mode until coordinators follow `__consumer_offsets` leaders: every broker computes
+    /// the same coordinator from the group's offsets partition and the live brokers, so all members
+    /// of a group meet on one broker. Its groups live in its memory: if it dies they start over.
+    private func clusterCoordinators(_ keys: [String], cluster: ClusterContext) -> FindCoordinatorResponse {
+        let entries = keys.map { key -> FindCoordinatorResponse.Coordinator in
+            guard let broker = self.coordinatorBroker(for: key, cluster: cluster) else {
+                return .init(
+                    key: key, nodeId: -1, host: "", port: -1, errorCode: ErrorCode.coordinatorNotAvailable.rawValue,
+                    errorMessage: "no broker is up to coordinate group \(key)")
+            }
+            return .init(key: key, nodeId: broker.id, host: broker.host, port: broker.port, errorCode: 0)
+        }
+        let first = entries.first
+        return FindCoordinatorResponse(
+            errorCode: first?.errorCode ?? 0, errorMessage: first?.errorMessage, nodeId: first?.nodeId ?? -1,
+            host: first?.host ?? "", port: first?.port ?? -1, coordinators: entries)
+    }
+
+    private func coordinatorBroker(for groupId: String, cluster: ClusterContext) -> MetadataCache.Broker? {
+        let brokers = cluster.metadata.brokers
+        guard !brokers.isEmpty else { return nil }
+        let partition = OffsetsTopicStore.partition(for: groupId, partitions: self.state.config.offsetsTopicNumPartitions)
+        return brokers[Int(partition) % brokers.count]
+    }
+
+    /// In a cluster, group requests for a group this broker does not coordinate get
+    /// NOT_COORDINATOR, so a client with an old answer looks the coordinator up again.
+    private func isElsewhere(_ groupId: String) -> Bool {
+        guard let cluster = self.state.cluster else { return false }
+        return self.coordinatorBroker(for: groupId, cluster: cluster)?.id != self.state.brokerId
+    }
+
     func joinGroup(_ request: JoinGroupRequest, context: RequestContext) async -> JoinGroupResponse {
+        if self.isElsewhere(request.groupId) {
+            return JoinGroupResponse(errorCode: ErrorCode.notCoordinator.rawValue, memberId: request.memberId)
+        }
         _ = await self.coordinator.ensureOffsetsTopic()
         let join = JoinRequest(
             memberId: request.memberId, groupInstanceId: request.groupInstanceId, protocolType: request.protocolType,
@@ -53,6 +91,7 @@ struct GroupRequestHandler {
     }
 
     func syncGroup(_ request: SyncGroupRequest, context: RequestContext) async -> SyncGroupResponse {
+        if self.isElsewhere(request.groupId) { return SyncGroupResponse(errorCode: ErrorCode.notCoordinator.rawValue) }
         var assignments: [String: ByteBuffer] = [:]
         for item in request.assignments { assignments[item.memberId] = item.assignment }
         let outcome = await self.coordinator.syncGroup(
@@ -65,6 +104,7 @@ struct GroupRequestHandler {
     }
 
     func heartbeat(_ request: HeartbeatRequest, context: RequestContext) async -> HeartbeatResponse {
+        if self.isElsewhere(request.groupId) { return HeartbeatResponse(errorCode: ErrorCode.notCoordinator.rawValue) }
         let error = await self.coordinator.heartbeat(
             groupId: request.groupId, memberId: request.memberId, groupInstanceId: request.groupInstanceId,
             generation: request.generationId)
@@ -73,6 +113,7 @@ struct GroupRequestHandler {
 
     /// v0-2 name one member; v3+ a batch, answered per member (KIP-345).
     func leaveGroup(_ request: LeaveGroupRequest, context: RequestContext) async -> LeaveGroupResponse {
+        if self.isElsewhere(request.groupId) { return LeaveGroupResponse(errorCode: ErrorCode.notCoordinator.rawValue) }
         let members: [(memberId: String, groupInstanceId: String?, reason: String?)] =
             context.apiVersion >= 3
             ? request.members.map { ($0.memberId, $0.groupInstanceId, $0.reason) }
@@ -89,6 +130,14 @@ struct GroupRequestHandler {
     }
 
     func offsetCommit(_ request: OffsetCommitRequest, context: RequestContext) async -> OffsetCommitResponse {
+        if self.isElsewhere(request.groupId) {
+            return OffsetCommitResponse(
+                topics: request.topics.map { topic in
+                    .init(
+                        name: topic.name,
+                        partitions: topic.partitions.map { .init(partitionIndex: $0.partitionIndex, errorCode: ErrorCode.notCoordinator.rawValue) })
+                })
+        }
         _ = await self.coordinator.ensureOffsetsTopic()
         let now = Clock.millis()
         var offsets: [(TopicPartition, OffsetCommitValue)] = []
@@ -121,6 +170,9 @@ struct GroupRequestHandler {
 
     /// v0-7 one group; v8+ several (KIP-709). Uncommitted partitions answer offset -1.
     func offsetFetch(_ request: OffsetFetchRequest, context: RequestContext) async -> OffsetFetchResponse {
+        if context.apiVersion < 8, self.isElsewhere(request.groupId) {
+            return OffsetFetchResponse(errorCode: ErrorCode.notCoordinator.rawValue)
+        }
         if context.apiVersion >= 8 {
             var groups: [OffsetFetchResponse.OffsetFetchResponseGroup] = []
             for group in request.groups {
