@@ -64,7 +64,15 @@ def watermarks(bootstrap, topic):
 def create(bootstrap, topic, partitions, rf, configs):
     admin = AdminClient({"bootstrap.servers": bootstrap})
     admin.create_topics([NewTopic(topic, partitions, rf, config=configs)])[topic].result(timeout=TIMEOUT)
-    return describe(bootstrap, topic)
+    # Every broker learns of the topic from the controller's UpdateMetadata; the one a later
+    # request reaches may not have it yet, so wait until metadata shows every partition led.
+    more = common.deadline(TIMEOUT)
+    while True:
+        result = describe(bootstrap, topic)
+        parts = result["partitions"]
+        if (len(parts) == partitions and all(p["leader"] >= 0 for p in parts.values())) or not more():
+            return result
+        time.sleep(0.1)
 
 
 def delete(bootstrap, topic):
@@ -89,7 +97,7 @@ def elect_preferred(bootstrap, topic, partition):
 
 def produce(bootstrap, topic, start, count, acks, acked_path, rate=0.0, stop_path=None):
     producer = Producer({"bootstrap.servers": bootstrap, "acks": acks, "linger.ms": 5,
-                         "enable.idempotence": False, "message.timeout.ms": 30000,
+                         "enable.idempotence": False, "message.timeout.ms": 120000,
                          "retry.backoff.ms": 200, "topic.metadata.refresh.interval.ms": 1000})
     partitions = len(describe(bootstrap, topic)["partitions"]) or 1
     state = {"acked": 0, "failed": 0, "first_error": None}
