@@ -44,6 +44,17 @@ public final class BrokerServer: Sendable {
     /// the calling task is cancelled; then closes connections and shuts the logs down cleanly.
     /// `onListening` receives the bound ports (useful with port 0).
     public func run(onListening: @Sendable ([Int]) -> Void = { _ in }) async throws {
+        do {
+            try await self.serve(onListening: onListening)
+        } catch {
+            // A failed start (a taken port, a stop before listening) must still release the event
+            // loops: an EventLoopGroup dropped while running is a programming error to NIO.
+            try? await self.group.shutdownGracefully()
+            throw error
+        }
+    }
+
+    private func serve(onListening: @Sendable ([Int]) -> Void) async throws {
         try await self.loadLogs()
         await self.state.groupCoordinator.load()
         let dispatcher = RequestDispatcher(state: self.state)

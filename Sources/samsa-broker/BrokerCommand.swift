@@ -7,6 +7,7 @@ import Glibc
 import Foundation
 import Logging
 import PropertiesFile
+import Synchronization
 
 /// `samsa-broker [server.properties] [--override key=value]...`, like `kafka-server-start.sh`.
 @main
@@ -64,14 +65,19 @@ struct BrokerCommand: AsyncParsableCommand {
         } catch {
             Self.fail("cannot start: \(error)")
         }
-        let serving = Task { try await server.run() }
+        // Signals are caught before the server starts, so a SIGTERM that arrives early is not lost.
+        let stop = StopRequest()
         let signals = [SIGTERM, SIGINT].map { signal in
+            // libdispatch watches a signal only while its default action is off. A signal in the
+            // instant between these two lines is lost; LocalCluster repeats SIGTERM for that reason.
             Foundation.signal(signal, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: signal, queue: .main)
-            source.setEventHandler { serving.cancel() }
+            source.setEventHandler { stop.request() }
             source.resume()
             return source
         }
+        let serving = Task { try await server.run() }
+        stop.attach(serving)
         do {
             try await serving.value
         } catch is CancellationError {
@@ -114,5 +120,27 @@ struct BrokerCommand: AsyncParsableCommand {
     private static func fail(_ message: String) -> Never {
         FileHandle.standardError.write(Data("samsa-broker: \(message)\n".utf8))
         Foundation.exit(1)
+    }
+}
+
+/// Cancels the serving task when a stop signal arrives, even one that arrived before the task
+/// existed.
+final class StopRequest: Sendable {
+    private let state = Mutex<(requested: Bool, task: Task<Void, any Error>?)>((false, nil))
+
+    func request() {
+        let task = self.state.withLock { state -> Task<Void, any Error>? in
+            state.requested = true
+            return state.task
+        }
+        task?.cancel()
+    }
+
+    func attach(_ task: Task<Void, any Error>) {
+        let requested = self.state.withLock { state -> Bool in
+            state.task = task
+            return state.requested
+        }
+        if requested { task.cancel() }
     }
 }
