@@ -55,11 +55,11 @@ extension CommandTable {
                 .init("--replication-factor", .number, "copies of each partition, each on a different broker"),
                 .init("--config", .text, "a topic config such as retention.ms=60000", isRepeatable: true),
             ],
-            summary: "create a topic", availability: .needsClient),
-        CommandSpec(["topic", "list"], summary: "list topics", availability: .needsClient),
+            summary: "create a topic"),
+        CommandSpec(["topic", "list"], summary: "list topics"),
         CommandSpec(
             ["topic", "describe"], positionals: [.init("NAME", .topic)],
-            summary: "partitions, leaders, replicas, ISR and configs of a topic", availability: .needsClient),
+            summary: "partitions, leaders, replicas, ISR and configs of a topic"),
         CommandSpec(
             ["topic", "alter"], positionals: [.init("NAME", .topic)],
             options: [
@@ -68,8 +68,7 @@ extension CommandTable {
             ],
             summary: "add partitions or change configs", availability: .needsClient),
         CommandSpec(
-            ["topic", "delete"], positionals: [.init("NAME", .topic)], summary: "delete a topic and its data",
-            availability: .needsClient),
+            ["topic", "delete"], positionals: [.init("NAME", .topic)], summary: "delete a topic and its data"),
         // Producing and consuming.
         CommandSpec(
             ["produce"], positionals: [.init("TOPIC", .topic), .init("VALUE", .text, isRequired: false, isVariadic: true)],

@@ -47,6 +47,8 @@ public final class Session {
     /// The cluster commands act on; nil until one is attached or started.
     public internal(set) var cluster: LocalCluster?
     private var sourceDepth = 0
+    /// Topic names last seen in the cluster's metadata, for TAB completion.
+    var knownTopics: [String] = []
     /// True when the user is at a terminal (interactive REPL): `watch` redraws only then.
     public var isTerminal = false
     /// Runs before each prompt, e.g. to refresh what completion offers.
@@ -102,7 +104,7 @@ public final class Session {
 
     /// Names TAB completion can offer now.
     public var completionNames: Completer.Names {
-        Completer.Names(brokerIDs: self.cluster?.currentState?.brokerIDs ?? [])
+        Completer.Names(brokerIDs: self.cluster?.currentState?.brokerIDs ?? [], topics: self.knownTopics)
     }
 
     /// Runs one line. Errors are thrown for the caller to print (interactive) or stop on (scripts).
@@ -130,6 +132,10 @@ public final class Session {
         case ["watch"]:
             try self.watch(parsed.positionals)
         default:
+            if spec.words.first == "topic" {
+                try self.runTopicCommand(spec, parsed)
+                return .proceed
+            }
             guard spec.words.first == "cluster" || spec.words.first == "broker" else {
                 throw .notAvailable(command: spec.name, needs: "a later build")
             }
