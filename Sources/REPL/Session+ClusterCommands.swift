@@ -72,6 +72,13 @@ extension Session {
         if cluster.currentState?.mode == .standalone {
             self.console.print("  standalone: each broker is its own controller and the only replica of its partitions")
         }
+        if cluster.currentState?.mode == .zookeeper {
+            if let controller = self.waitForClusterMetadata() {
+                self.console.print("  broker \(controller) is the controller; every broker has registered in /brokers/ids")
+            } else {
+                self.console.print("  note: the brokers have not agreed on a controller within 15 s; `broker logs 1` shows why")
+            }
+        }
         let seconds = String(format: "%.1f", Double(report.elapsed.components.seconds) + Double(report.elapsed.components.attoseconds) / 1e18)
         let again = report.isRestart ? " again" : ""
         self.console.print("cluster \"\(name)\" ready\(again) in \(seconds) s · data and logs in \(report.folder)")

@@ -25,9 +25,10 @@ extension Session {
                 }
                 configs[parts[0]] = parts[1]
             }
+            let topicConfigs = configs
             let topic = try self.withAdmin(bootstrap) { admin in
                 try await admin.createTopic(
-                    name, partitions: Int32(partitions ?? -1), replicationFactor: Int16(factor ?? -1), configs: configs)
+                    name, partitions: Int32(partitions ?? -1), replicationFactor: Int16(factor ?? -1), configs: topicConfigs)
                 return try await Self.describeSoon(admin, name)
             }
             let leaders = Set(topic.partitions.map(\.leader)).filter { $0 >= 0 }.sorted().map(String.init)
