@@ -50,6 +50,7 @@ extension Session {
         let options = ClusterOptions(
             brokerCount: brokers, mode: arguments.has("--standalone") ? .standalone : nil,
             isDetached: arguments.has("--detach"))
+        let began = ContinuousClock.now
         let report: ClusterStartReport
         do {
             report = try cluster.start(options)
@@ -73,13 +74,18 @@ extension Session {
             self.console.print("  standalone: each broker is its own controller and the only replica of its partitions")
         }
         if cluster.currentState?.mode == .zookeeper {
-            if let controller = self.waitForClusterMetadata() {
+            let readiness = self.waitForClusterMetadata()
+            for id in readiness.restarted {
+                self.console.print("  broker \(id) found its old registration in /brokers/ids; started it again once that session expired")
+            }
+            if let controller = readiness.controller {
                 self.console.print("  broker \(controller) is the controller; every broker has registered in /brokers/ids")
             } else {
                 self.console.print("  note: the brokers have not agreed on a controller within 15 s; `broker logs 1` shows why")
             }
         }
-        let seconds = String(format: "%.1f", Double(report.elapsed.components.seconds) + Double(report.elapsed.components.attoseconds) / 1e18)
+        let elapsed = ContinuousClock.now - began
+        let seconds = String(format: "%.1f", Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
         let again = report.isRestart ? " again" : ""
         self.console.print("cluster \"\(name)\" ready\(again) in \(seconds) s · data and logs in \(report.folder)")
         if options.isDetached {
