@@ -79,7 +79,7 @@ extension CommandTable {
                 .init("--count", .number, "write N numbered records"),
                 .init("--file", .file, "write one record per line of a file"),
             ],
-            summary: "write records; prints the partition and offset of each", availability: .needsClient),
+            summary: "write records, one per VALUE; prints the partition and offset of each"),
         CommandSpec(
             ["consume"], positionals: [.init("TOPIC", .topic)],
             options: [
@@ -89,7 +89,7 @@ extension CommandTable {
                 .init("--max-messages", .number, "stop after N records"),
                 .init("--group", .group, "read as a member of this consumer group"),
             ],
-            summary: "read records: partition, offset, key, value", availability: .needsClient),
+            summary: "read records: partition, offset, key, value (stops after 2 s with nothing new)"),
         // Consumer groups.
         CommandSpec(
             ["consumer", "start"], positionals: [.init("NAME", .consumer)],
@@ -114,13 +114,12 @@ extension CommandTable {
         // Metadata.
         CommandSpec(
             ["meta", "ls"], positionals: [.init("PATH", .metaPath, isRequired: false)],
-            summary: "children of a znode in the metadata tree", availability: .needsMetadataClient),
+            summary: "children of a znode in the metadata tree"),
         CommandSpec(
-            ["meta", "get"], positionals: [.init("PATH", .metaPath)], summary: "a znode's data (JSON shown pretty)",
-            availability: .needsMetadataClient),
+            ["meta", "get"], positionals: [.init("PATH", .metaPath)], summary: "a znode's data (JSON shown pretty)"),
         CommandSpec(
             ["meta", "stat"], positionals: [.init("PATH", .metaPath)],
-            summary: "a znode's version, owner session, times", availability: .needsMetadataClient),
+            summary: "a znode's version, owner session, times"),
         // Learning and the REPL itself.
         CommandSpec(
             ["explain"], positionals: [.init("TERM", .term, isRequired: false, isVariadic: true)],

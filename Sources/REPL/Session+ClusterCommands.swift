@@ -78,6 +78,7 @@ extension Session {
             for id in readiness.restarted {
                 self.console.print("  broker \(id) found its old registration in /brokers/ids; started it again once that session expired")
             }
+            if readiness.controller != nil { self.refreshTopicNames() }
             if let controller = readiness.controller {
                 self.console.print("  broker \(controller) is the controller; every broker has registered in /brokers/ids")
             } else {
@@ -129,8 +130,10 @@ extension Session {
 
     private func clusterStatus() throws {
         let cluster = try self.requireCluster()
-        guard let snapshot = cluster.snapshot() else { throw LocalClusterError.noCluster(name: cluster.layout.name) }
-        self.console.print(ClusterDiagram.render(ClusterView(snapshot: snapshot), width: self.console.width, style: self.console.style))
+        guard let snapshot = cluster.snapshot(), let view = self.clusterView(withTopics: true) else {
+            throw LocalClusterError.noCluster(name: cluster.layout.name)
+        }
+        self.console.print(ClusterDiagram.render(view, width: self.console.width, style: self.console.style))
         if !snapshot.isAnythingRunning {
             self.console.print("Nothing is running; `cluster start` starts it again with its data.")
         }

@@ -31,6 +31,7 @@ extension Session {
                     name, partitions: Int32(partitions ?? -1), replicationFactor: Int16(factor ?? -1), configs: topicConfigs)
                 return try await Self.describeSoon(admin, name)
             }
+            self.remember(topic: name)
             let leaders = Set(topic.partitions.map(\.leader)).filter { $0 >= 0 }.sorted().map(String.init)
             let replicas = topic.partitions.first?.replicas.count ?? 0
             let count = topic.partitions.count
@@ -44,6 +45,7 @@ extension Session {
         case ["topic", "describe"]:
             let name = arguments.positionals[0]
             let topic = try self.withAdmin(bootstrap) { admin in try await admin.describeTopics([name])[0] }
+            self.remember(topic: name)
             self.console.print(Self.describeLines(topic).joined(separator: "\n"))
         case ["topic", "delete"]:
             let name = arguments.positionals[0]
@@ -53,6 +55,19 @@ extension Session {
         default:
             throw .notAvailable(command: spec.name, needs: "a later build")
         }
+    }
+
+    /// Adds a topic name for TAB completion.
+    func remember(topic: String) {
+        if !self.knownTopics.contains(topic) { self.knownTopics = (self.knownTopics + [topic]).sorted() }
+    }
+
+    /// Refills the topic names TAB completion offers from the cluster's metadata (quietly).
+    func refreshTopicNames() {
+        guard let bootstrap = try? self.bootstrapServers(),
+            let names = try? self.withAdmin(bootstrap, { admin in try await admin.listTopics() })
+        else { return }
+        self.knownTopics = names
     }
 
     /// A topic's partitions as `topic describe` prints them.
