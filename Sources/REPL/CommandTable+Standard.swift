@@ -23,8 +23,8 @@ extension CommandTable {
         CommandSpec(
             ["cluster", "status"], summary: "brokers up, down or paused; partitions, leaders and ISR",
             details: """
-                Today it shows processes (state, address, pid, uptime, memory). Leaders, replicas, ISR,
-                log end offsets and high watermarks per partition arrive with the client library.
+                Processes (state, address, pid, uptime, memory) and the controller; in cluster mode also
+                each partition's leader, replicas, ISR and high watermark (ListOffsets latest).
                 """),
         // Brokers.
         CommandSpec(
@@ -128,8 +128,8 @@ extension CommandTable {
             ["watch"], positionals: [.init("COMMAND", .command, isVariadic: true)],
             summary: "rerun a view every second until a key is pressed",
             details: """
-                Views: `cluster status` today; `topic describe`, `group describe` and `group list` when
-                the client arrives. In a script it shows the view once.
+                Views: `cluster status`, `topic list`, `topic describe`; `group describe` and `group list`
+                when groups arrive. In a script it shows the view once.
                 """),
         CommandSpec(
             ["source"], positionals: [.init("FILE", .file)],
