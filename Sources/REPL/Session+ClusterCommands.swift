@@ -78,6 +78,7 @@ extension Session {
             for id in readiness.restarted {
                 self.console.print("  broker \(id) found its old registration in /brokers/ids; started it again once that session expired")
             }
+            self.lastController = readiness.controller
             if readiness.controller != nil { self.refreshTopicNames() }
             if let controller = readiness.controller {
                 self.console.print("  broker \(controller) is the controller; every broker has registered in /brokers/ids")

@@ -64,10 +64,22 @@ extension Session {
         return String(path[..<slash])
     }
 
-    /// JSON pretty-printed with sorted keys; other data as text, or its size when binary.
+    /// JSON on one line when it is short (`{ "leader": 2, "isr": [2,3] }`), else pretty-printed, keys
+    /// sorted; other data as text, or its size when binary.
     static func pretty(_ data: [UInt8]) -> String {
         if data.isEmpty { return "(no data)" }
         let bytes = Data(data)
+        if let object = try? JSONSerialization.jsonObject(with: bytes) as? [String: Any] {
+            let fields = object.keys.sorted().compactMap { key -> String? in
+                guard let value = object[key],
+                    let encoded = try? JSONSerialization.data(withJSONObject: value, options: [.fragmentsAllowed, .sortedKeys]),
+                    let text = String(data: encoded, encoding: .utf8)
+                else { return nil }
+                return "\"\(key)\": \(text)"
+            }
+            let line = "{ " + fields.joined(separator: ", ") + " }"
+            if fields.count == object.count, line.count <= 100 { return line }
+        }
         if let object = try? JSONSerialization.jsonObject(with: bytes, options: [.fragmentsAllowed]),
             object is [String: Any] || object is [Any],
             let formatted = try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys]),

@@ -48,7 +48,7 @@ final class ClusterModeScriptTests: XCTestCase {
         XCTAssertTrue(lines.contains("orders-1  offset 1  no key  second"), result.summary)
         XCTAssertTrue(lines.contains("Read 1 record from orders (partition 1, from offset 1); reached --max-messages."), result.summary)
         XCTAssertTrue(result.stdoutText.contains("\n1\n2\n3\n"), result.summary)
-        XCTAssertTrue(lines.contains("  \"leader\" : 1,"), result.summary)
+        XCTAssertTrue(lines.contains("{ \"controller_epoch\": 1, \"isr\": [1,2,3], \"leader\": 1, \"leader_epoch\": 0, \"version\": 1 }"), result.summary)
         XCTAssertTrue(lines.contains { $0.hasPrefix("ephemeral owner  session 0x") }, result.summary)
         XCTAssertTrue(lines.contains { $0.hasPrefix(" orders") && $0.hasSuffix("1,2,3        -               0") }, result.summary)
         XCTAssertTrue(lines.contains { $0.hasSuffix("2,3,1        -               2") }, result.summary)
