@@ -147,6 +147,9 @@ extension Session {
             case .topicAlreadyExists:
                 let topic = (context.components(separatedBy: " (").first ?? context).replacingOccurrences(of: "creating topic ", with: "")
                 return "topic \(topic) already exists; `topic describe \(topic)` shows it"
+            case .unknownTopicOrPartition where context.hasPrefix("deleting topic "):
+                let topic = (context.components(separatedBy: " (").first ?? context).replacingOccurrences(of: "deleting topic ", with: "")
+                return "topic \(topic) does not exist; `topic list` shows the topics"
             case .invalidReplicationFactor: return "\(context): the replication factor is more than the brokers that are up"
             default: break
             }
