@@ -29,7 +29,15 @@ extension Session {
                 let topics = metadata.topics.values.filter { !$0.isInternal }.sorted { $0.name < $1.name }
                 let partitions = topics.flatMap { topic in topic.partitions.map { TopicPartition(topic.name, $0.partition) } }
                 let admin = KafkaAdmin(client: client)
-                let watermarks = (try? await admin.listOffsets(partitions, spec: .latest)) ?? [:]
+                var watermarks = (try? await admin.listOffsets(partitions, spec: .latest)) ?? [:]
+                if watermarks.isEmpty {
+                    // One dead leader fails the whole request: ask per partition, keep what answers.
+                    for partition in partitions {
+                        if let one = try? await admin.listOffsets([partition], spec: .latest) {
+                            watermarks.merge(one) { first, _ in first }
+                        }
+                    }
+                }
                 let view = topics.map { topic in
                     ClusterView.Topic(
                         name: topic.name,
