@@ -29,6 +29,7 @@ final class ClusterModeSessionTests: XCTestCase {
         XCTAssertEqual(session.prompt, "samsa [1 up · ctl 1]> ", console.output)
         XCTAssertEqual(try session.execute("topic create payments --partitions 2"), .proceed)
         XCTAssertEqual(session.completionNames.topics, ["payments"])
+        XCTAssertEqual(Completer(table: session.table).complete("produce pa", names: session.completionNames), .words(["payments"]))
         XCTAssertEqual(try session.execute("meta get /brokers/topics/payments/partitions/1/state"), .proceed)
         XCTAssertTrue(console.output.contains("{ \"controller_epoch\": 1, \"isr\": [1], \"leader\": 1, \"leader_epoch\": 0, \"version\": 1 }"), console.output)
         session.finish()
