@@ -27,11 +27,14 @@ final class ClusterModeScriptTests: XCTestCase {
             meta get /brokers/topics/orders/partitions/0/state
             meta stat /controller
             cluster status
+            cluster stop
+            cluster start
+            consume orders --partition 1 --from-beginning --max-messages 1
             topic create big --replication-factor 5
             """, directory: directory)
         let pids = self.pids(in: result.stdoutText)
         defer { self.killIfOurs(pids, directory: directory) }
-        XCTAssertEqual(pids.count, 4, result.summary)
+        XCTAssertEqual(pids.count, 8, result.summary)
         XCTAssertEqual(result.exitStatus, 1, result.summary)
         let lines = result.stdoutText.split(separator: "\n").map(String.init)
         XCTAssertTrue(lines.contains { $0.hasSuffix("is the controller; every broker has registered in /brokers/ids") }, result.summary)
@@ -52,7 +55,9 @@ final class ClusterModeScriptTests: XCTestCase {
         XCTAssertTrue(lines.contains { $0.hasPrefix("ephemeral owner  session 0x") }, result.summary)
         XCTAssertTrue(lines.contains { $0.hasPrefix(" orders") && $0.hasSuffix("1,2,3        -               0") }, result.summary)
         XCTAssertTrue(lines.contains { $0.hasSuffix("2,3,1        -               2") }, result.summary)
-        XCTAssertEqual(result.stderr, "samsa: stdin line 13: replication factor 5 is more than the 3 brokers that are up\n")
+        XCTAssertTrue(result.stdoutText.contains("cluster \"lab\" ready again in "), result.summary)
+        XCTAssertTrue(result.stdoutText.hasSuffix("Read 1 record from orders (partition 1, from the beginning); reached --max-messages.\nStopping cluster \"lab\" (started in this session; `cluster start --detach` keeps one running)...\n"), result.summary)
+        XCTAssertEqual(result.stderr, "samsa: stdin line 16: replication factor 5 is more than the 3 brokers that are up\n")
         self.assertGone(pids)
     }
 
