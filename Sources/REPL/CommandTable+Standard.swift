@@ -59,7 +59,7 @@ extension CommandTable {
         CommandSpec(["topic", "list"], summary: "list topics"),
         CommandSpec(
             ["topic", "describe"], positionals: [.init("NAME", .topic)],
-            summary: "partitions, leaders, replicas, ISR and configs of a topic"),
+            summary: "partitions, leaders, replicas and ISR of a topic"),
         CommandSpec(
             ["topic", "alter"], positionals: [.init("NAME", .topic)],
             options: [
