@@ -66,7 +66,7 @@ extension CommandTable {
                 .init("--partitions", .number, "raise the partition count (it can never shrink)"),
                 .init("--config", .text, "set a topic config, key=value", isRepeatable: true),
             ],
-            summary: "add partitions or change configs", availability: .needsClient),
+            summary: "add partitions or change configs"),
         CommandSpec(
             ["topic", "delete"], positionals: [.init("NAME", .topic)], summary: "delete a topic and its data"),
         // Producing and consuming.

@@ -47,6 +47,8 @@ extension Session {
             let topic = try self.withAdmin(bootstrap) { admin in try await admin.describeTopics([name])[0] }
             self.remember(topic: name)
             self.console.print(Self.describeLines(topic).joined(separator: "\n"))
+        case ["topic", "alter"]:
+            try self.topicAlter(arguments, bootstrap: bootstrap)
         case ["topic", "delete"]:
             let name = arguments.positionals[0]
             try self.withAdmin(bootstrap) { admin in try await admin.deleteTopics([name]) }
@@ -54,6 +56,49 @@ extension Session {
             self.console.print("Deleted topic \(name): the controller removed its partitions and their logs.")
         default:
             throw .notAvailable(command: spec.name, needs: "a later build")
+        }
+    }
+
+    /// `topic alter NAME [--partitions P] [--config k=v]...`: more partitions (never fewer), configs.
+    private func topicAlter(_ arguments: ParsedArguments, bootstrap: String) throws(REPLError) {
+        let name = arguments.positionals[0]
+        let partitions = try arguments.int("--partitions", in: 1...10000)
+        var operations: [AlterConfigOperation] = []
+        for pair in arguments.values("--config") {
+            let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, !parts[0].isEmpty else {
+                throw .usage("--config '\(pair)' must be key=value, e.g. retention.ms=60000", usage: arguments.usage)
+            }
+            operations.append(.set(parts[0], parts[1]))
+        }
+        guard partitions != nil || !operations.isEmpty else {
+            throw .usage("say what to change: --partitions N or --config key=value", usage: arguments.usage)
+        }
+        if !operations.isEmpty, self.cluster?.snapshot()?.mode == .zookeeper {
+            throw .client(
+                "changing configs of an existing topic is not in Samsa's brokers yet in cluster mode; "
+                    + "set them when creating it: `topic create NAME --config key=value`")
+        }
+        let changes = operations
+        let (before, after) = try self.withAdmin(bootstrap) { admin in
+            let before = try await admin.describeTopics([name])[0].partitions.count
+            if let partitions {
+                guard partitions > before else {
+                    throw REPLError.client(
+                        "\(name) has \(before) partitions; a topic's partition count can grow but never shrink (keys would move)")
+                }
+                try await admin.createPartitions([name: Int32(partitions)])
+            }
+            if !changes.isEmpty { try await admin.alterConfigs(.topic(name), changes) }
+            return (before, try await Self.describeSoon(admin, name).partitions.count)
+        }
+        if let partitions {
+            self.console.print(
+                "\(name): \(before) → \(after) partitions\(after == partitions ? "" : " (asked for \(partitions))"); "
+                    + "records with a key may now go to a different partition than before.")
+        }
+        for operation in operations {
+            if case .set(let key, let value) = operation { self.console.print("\(name): \(key)=\(value) set.") }
         }
     }
 

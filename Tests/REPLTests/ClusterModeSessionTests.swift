@@ -32,6 +32,11 @@ final class ClusterModeSessionTests: XCTestCase {
         XCTAssertEqual(Completer(table: session.table).complete("produce pa", names: session.completionNames), .words(["payments"]))
         XCTAssertEqual(try session.execute("meta get /brokers/topics/payments/partitions/1/state"), .proceed)
         XCTAssertTrue(console.output.contains("{ \"controller_epoch\": 1, \"isr\": [1], \"leader\": 1, \"leader_epoch\": 0, \"version\": 1 }"), console.output)
+        XCTAssertEqual(try session.execute("topic alter payments --partitions 3"), .proceed)
+        XCTAssertTrue(console.output.contains("payments: 2 → 3 partitions; records with a key may now go to a different partition than before.\n"), console.output)
+        XCTAssertThrowsError(try session.execute("topic alter payments --partitions 1")) { error in
+            XCTAssertEqual("\(error)", "payments has 3 partitions; a topic's partition count can grow but never shrink (keys would move)")
+        }
         session.finish()
         let deadline = Date().addingTimeInterval(15)
         for pid in pids {
