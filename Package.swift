@@ -102,7 +102,7 @@ let package = Package(
         // Launches samsa-meta / samsa-broker with Foundation Process; config files, ports, cluster.json.
         .target(name: "LocalCluster", dependencies: ["PropertiesFile", logging], swiftSettings: swiftSettings),
         // Line editing (libedit via dlopen), commands, completion, rendering, scripts.
-        .target(name: "REPL", dependencies: ["LocalCluster", logging], swiftSettings: swiftSettings),
+        .target(name: "REPL", dependencies: ["LocalCluster", "SamsaClient", "MetadataClient", "ZooKeeperProtocol", "KafkaProtocol", logging], swiftSettings: swiftSettings),
         // Depends on the server executables so `swift run samsa` builds them too: the REPL launches them
         // from its own products directory, and a student needs no extra build step.
         .executableTarget(

@@ -23,8 +23,8 @@ extension CommandTable {
         CommandSpec(
             ["cluster", "status"], summary: "brokers up, down or paused; partitions, leaders and ISR",
             details: """
-                Today it shows processes (state, address, pid, uptime, memory). Leaders, replicas, ISR,
-                log end offsets and high watermarks per partition arrive with the client library.
+                Processes (state, address, pid, uptime, memory) and the controller; in cluster mode also
+                each partition's leader, replicas, ISR and high watermark (ListOffsets latest).
                 """),
         // Brokers.
         CommandSpec(
@@ -55,21 +55,20 @@ extension CommandTable {
                 .init("--replication-factor", .number, "copies of each partition, each on a different broker"),
                 .init("--config", .text, "a topic config such as retention.ms=60000", isRepeatable: true),
             ],
-            summary: "create a topic", availability: .needsClient),
-        CommandSpec(["topic", "list"], summary: "list topics", availability: .needsClient),
+            summary: "create a topic"),
+        CommandSpec(["topic", "list"], summary: "list topics"),
         CommandSpec(
             ["topic", "describe"], positionals: [.init("NAME", .topic)],
-            summary: "partitions, leaders, replicas, ISR and configs of a topic", availability: .needsClient),
+            summary: "partitions, leaders, replicas and ISR of a topic"),
         CommandSpec(
             ["topic", "alter"], positionals: [.init("NAME", .topic)],
             options: [
                 .init("--partitions", .number, "raise the partition count (it can never shrink)"),
                 .init("--config", .text, "set a topic config, key=value", isRepeatable: true),
             ],
-            summary: "add partitions or change configs", availability: .needsClient),
+            summary: "add partitions or change configs"),
         CommandSpec(
-            ["topic", "delete"], positionals: [.init("NAME", .topic)], summary: "delete a topic and its data",
-            availability: .needsClient),
+            ["topic", "delete"], positionals: [.init("NAME", .topic)], summary: "delete a topic and its data"),
         // Producing and consuming.
         CommandSpec(
             ["produce"], positionals: [.init("TOPIC", .topic), .init("VALUE", .text, isRequired: false, isVariadic: true)],
@@ -80,7 +79,7 @@ extension CommandTable {
                 .init("--count", .number, "write N numbered records"),
                 .init("--file", .file, "write one record per line of a file"),
             ],
-            summary: "write records; prints the partition and offset of each", availability: .needsClient),
+            summary: "write records, one per VALUE; prints the partition and offset of each"),
         CommandSpec(
             ["consume"], positionals: [.init("TOPIC", .topic)],
             options: [
@@ -90,7 +89,7 @@ extension CommandTable {
                 .init("--max-messages", .number, "stop after N records"),
                 .init("--group", .group, "read as a member of this consumer group"),
             ],
-            summary: "read records: partition, offset, key, value", availability: .needsClient),
+            summary: "read records: partition, offset, key, value (stops after 2 s with nothing new)"),
         // Consumer groups.
         CommandSpec(
             ["consumer", "start"], positionals: [.init("NAME", .consumer)],
@@ -115,13 +114,12 @@ extension CommandTable {
         // Metadata.
         CommandSpec(
             ["meta", "ls"], positionals: [.init("PATH", .metaPath, isRequired: false)],
-            summary: "children of a znode in the metadata tree", availability: .needsMetadataClient),
+            summary: "children of a znode in the metadata tree"),
         CommandSpec(
-            ["meta", "get"], positionals: [.init("PATH", .metaPath)], summary: "a znode's data (JSON shown pretty)",
-            availability: .needsMetadataClient),
+            ["meta", "get"], positionals: [.init("PATH", .metaPath)], summary: "a znode's data (JSON shown pretty)"),
         CommandSpec(
             ["meta", "stat"], positionals: [.init("PATH", .metaPath)],
-            summary: "a znode's version, owner session, times", availability: .needsMetadataClient),
+            summary: "a znode's version, owner session, times"),
         // Learning and the REPL itself.
         CommandSpec(
             ["explain"], positionals: [.init("TERM", .term, isRequired: false, isVariadic: true)],
@@ -130,8 +128,8 @@ extension CommandTable {
             ["watch"], positionals: [.init("COMMAND", .command, isVariadic: true)],
             summary: "rerun a view every second until a key is pressed",
             details: """
-                Views: `cluster status` today; `topic describe`, `group describe` and `group list` when
-                the client arrives. In a script it shows the view once.
+                Views: `cluster status`, `topic list`, `topic describe`; `group describe` and `group list`
+                when groups arrive. In a script it shows the view once.
                 """),
         CommandSpec(
             ["source"], positionals: [.init("FILE", .file)],

@@ -19,6 +19,8 @@ public enum REPLError: Error, CustomStringConvertible, Sendable, Equatable {
     case unknownTerm(String, suggestion: String?)
     /// `source` of a file that cannot be read, or a nested `source` loop.
     case file(String)
+    /// A request to the cluster failed (client or metadata server), in one line.
+    case client(String)
     /// An error inside a sourced file, at a line of it.
     case inFile(path: String, line: Int, underlying: String)
 
@@ -43,7 +45,7 @@ public enum REPLError: Error, CustomStringConvertible, Sendable, Equatable {
         case .unknownTerm(let term, let suggestion):
             let hint = suggestion.map { "; did you mean `explain \($0)`?" } ?? "; `explain` lists the terms"
             return "no explanation for '\(term)'\(hint)"
-        case .file(let message):
+        case .file(let message), .client(let message):
             return message
         case .inFile(let path, let line, let underlying):
             return "\(path):\(line): \(underlying)"

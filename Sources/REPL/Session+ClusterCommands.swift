@@ -50,6 +50,7 @@ extension Session {
         let options = ClusterOptions(
             brokerCount: brokers, mode: arguments.has("--standalone") ? .standalone : nil,
             isDetached: arguments.has("--detach"))
+        let began = ContinuousClock.now
         let report: ClusterStartReport
         do {
             report = try cluster.start(options)
@@ -72,7 +73,21 @@ extension Session {
         if cluster.currentState?.mode == .standalone {
             self.console.print("  standalone: each broker is its own controller and the only replica of its partitions")
         }
-        let seconds = String(format: "%.1f", Double(report.elapsed.components.seconds) + Double(report.elapsed.components.attoseconds) / 1e18)
+        if cluster.currentState?.mode == .zookeeper {
+            let readiness = self.waitForClusterMetadata()
+            for id in readiness.restarted {
+                self.console.print("  broker \(id) found its old registration in /brokers/ids; started it again once that session expired")
+            }
+            self.lastController = readiness.controller
+            if readiness.controller != nil { self.refreshTopicNames() }
+            if let controller = readiness.controller {
+                self.console.print("  broker \(controller) is the controller; every broker has registered in /brokers/ids")
+            } else {
+                self.console.print("  note: the brokers have not agreed on a controller within 15 s; `broker logs 1` shows why")
+            }
+        }
+        let elapsed = ContinuousClock.now - began
+        let seconds = String(format: "%.1f", Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
         let again = report.isRestart ? " again" : ""
         self.console.print("cluster \"\(name)\" ready\(again) in \(seconds) s · data and logs in \(report.folder)")
         if options.isDetached {
@@ -116,8 +131,10 @@ extension Session {
 
     private func clusterStatus() throws {
         let cluster = try self.requireCluster()
-        guard let snapshot = cluster.snapshot() else { throw LocalClusterError.noCluster(name: cluster.layout.name) }
-        self.console.print(ClusterDiagram.render(ClusterView(snapshot: snapshot), width: self.console.width, style: self.console.style))
+        guard let snapshot = cluster.snapshot(), let view = self.clusterView(withTopics: true) else {
+            throw LocalClusterError.noCluster(name: cluster.layout.name)
+        }
+        self.console.print(ClusterDiagram.render(view, width: self.console.width, style: self.console.style))
         if !snapshot.isAnythingRunning {
             self.console.print("Nothing is running; `cluster start` starts it again with its data.")
         }

@@ -47,6 +47,10 @@ public final class Session {
     /// The cluster commands act on; nil until one is attached or started.
     public internal(set) var cluster: LocalCluster?
     private var sourceDepth = 0
+    /// Topic names last seen in the cluster's metadata, for TAB completion.
+    var knownTopics: [String] = []
+    /// The controller the brokers named after the last command, for the prompt.
+    var lastController: Int32?
     /// True when the user is at a terminal (interactive REPL): `watch` redraws only then.
     public var isTerminal = false
     /// Runs before each prompt, e.g. to refresh what completion offers.
@@ -97,12 +101,12 @@ public final class Session {
 
     /// The prompt for the cluster's state now.
     public var prompt: String {
-        ClusterDiagram.prompt(for: self.cluster?.snapshot().map { ClusterView(snapshot: $0) })
+        ClusterDiagram.prompt(for: self.clusterView(withTopics: false))
     }
 
     /// Names TAB completion can offer now.
     public var completionNames: Completer.Names {
-        Completer.Names(brokerIDs: self.cluster?.currentState?.brokerIDs ?? [])
+        Completer.Names(brokerIDs: self.cluster?.currentState?.brokerIDs ?? [], topics: self.knownTopics)
     }
 
     /// Runs one line. Errors are thrown for the caller to print (interactive) or stop on (scripts).
@@ -130,6 +134,22 @@ public final class Session {
         case ["watch"]:
             try self.watch(parsed.positionals)
         default:
+            if spec.words.first == "meta" {
+                try self.runMetaCommand(spec, parsed)
+                return .proceed
+            }
+            if spec.words == ["consume"] {
+                try self.runConsume(parsed)
+                return .proceed
+            }
+            if spec.words == ["produce"] {
+                try self.runProduce(parsed)
+                return .proceed
+            }
+            if spec.words.first == "topic" {
+                try self.runTopicCommand(spec, parsed)
+                return .proceed
+            }
             guard spec.words.first == "cluster" || spec.words.first == "broker" else {
                 throw .notAvailable(command: spec.name, needs: "a later build")
             }
@@ -233,6 +253,7 @@ public final class Session {
             } catch {
                 self.console.error(error.description)
             }
+            self.refreshController()
         }
         self.console.print("")
     }

@@ -89,7 +89,7 @@ final class ParsingTests: XCTestCase {
         XCTAssertTrue(text.contains("  --detach      keep the cluster running after samsa quits"), text)
         let group = try self.table.helpText(for: ["broker"])
         XCTAssertTrue(group.contains("broker pause ID\n    SIGSTOP a broker"), group)
-        let later = try self.table.helpText(for: ["produce"])
+        let later = try self.table.helpText(for: ["group", "list"])
         XCTAssertTrue(later.hasSuffix("Not in this build yet: it arrives with the Samsa client library."), later)
         XCTAssertThrowsError(try self.table.helpText(for: ["prodcue"])) { error in
             XCTAssertEqual("\(error)", "unknown command 'prodcue'; did you mean `produce`?")

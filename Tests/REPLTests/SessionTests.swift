@@ -19,8 +19,9 @@ final class SessionTests: XCTestCase {
 
     func testCommandsThatNeedTheClientSaySoAfterCheckingArguments() throws {
         let (session, _) = try self.makeSession()
-        self.assertError(session, "topic create orders --partitions 3", "`topic create` arrives with the Samsa client library, which is not in this build yet")
-        self.assertError(session, "meta get /controller", "`meta get` arrives with the metadata client, which is not in this build yet")
+        self.assertError(session, "group list", "`group list` arrives with the Samsa client library, which is not in this build yet")
+        self.assertError(session, "topic create orders --partitions 3", "no cluster \"lab\" is running; start one with `cluster start`")
+        self.assertError(session, "meta get /controller", "no cluster \"lab\" is running; start one with `cluster start`")
         self.assertError(session, "produce", "`produce` needs TOPIC\nusage: produce TOPIC [VALUE...] [--key KEY] [--partition N] [--acks 0|1|all] [--count N] [--file FILE]")
     }
 

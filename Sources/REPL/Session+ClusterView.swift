@@ -1,0 +1,66 @@
+import Foundation
+import KafkaProtocol
+import LocalCluster
+import SamsaClient
+
+/// The cluster as `cluster status` and the prompt show it: processes from `LocalCluster`, and in
+/// cluster mode the controller and every partition's leader, replicas and ISR (Metadata) with its
+/// high watermark (ListOffsets latest).
+extension Session {
+    /// What the brokers said last: the controller for the prompt (refreshed after each command).
+    func refreshController() {
+        self.lastController = self.controllerID()
+    }
+
+    func clusterView(withTopics: Bool) -> ClusterView? {
+        guard let snapshot = self.cluster?.snapshot() else { return nil }
+        var view = ClusterView(snapshot: snapshot)
+        guard snapshot.mode == .zookeeper,
+            let port = snapshot.brokers.first(where: { $0.state == .running })?.port
+        else { return view }
+        guard withTopics else {
+            view.controller = self.lastController.map(Int.init)
+            return view
+        }
+        let answer = try? AsyncBridge.run { () async throws -> (Int32, [ClusterView.Topic]) in
+            let client = try KafkaClient(bootstrapServers: "127.0.0.1:\(port)", clientId: "samsa-repl")
+            do {
+                let metadata = try await client.refreshMetadata(topics: nil)
+                let topics = metadata.topics.values.filter { !$0.isInternal }.sorted { $0.name < $1.name }
+                let partitions = topics.flatMap { topic in topic.partitions.map { TopicPartition(topic.name, $0.partition) } }
+                let admin = KafkaAdmin(client: client)
+                var watermarks = (try? await admin.listOffsets(partitions, spec: .latest)) ?? [:]
+                if watermarks.isEmpty {
+                    // One dead leader fails the whole request: ask per partition, keep what answers.
+                    for partition in partitions {
+                        if let one = try? await admin.listOffsets([partition], spec: .latest) {
+                            watermarks.merge(one) { first, _ in first }
+                        }
+                    }
+                }
+                let view = topics.map { topic in
+                    ClusterView.Topic(
+                        name: topic.name,
+                        partitions: topic.partitions.sorted { $0.partition < $1.partition }.map { partition in
+                            ClusterView.Partition(
+                                partition: Int(partition.partition), leader: partition.leader < 0 ? nil : Int(partition.leader),
+                                replicas: partition.replicas.map(Int.init), isr: partition.isr.map(Int.init),
+                                highWatermark: watermarks[TopicPartition(topic.name, partition.partition)]?.offset)
+                        })
+                }
+                await client.close()
+                return (metadata.controllerId, view)
+            } catch {
+                await client.close()
+                throw error
+            }
+        }
+        if let (controller, topics) = answer {
+            self.lastController = controller >= 0 ? controller : nil
+            view.controller = self.lastController.map(Int.init)
+            view.topics = topics
+            self.knownTopics = topics.map { $0.name }
+        }
+        return view
+    }
+}

@@ -1,0 +1,110 @@
+import Foundation
+import LocalCluster
+import MetadataClient
+import ZooKeeperProtocol
+
+/// `meta ls|get|stat PATH`: the metadata tree the brokers keep in `samsa-meta`, read through
+/// `ZooKeeperClient` as `zookeeper-shell` does.
+extension Session {
+    func runMetaCommand(_ spec: CommandSpec, _ arguments: ParsedArguments) throws(REPLError) {
+        guard let snapshot = self.cluster?.snapshot(), let server = snapshot.metadataServer, server.state == .running else {
+            if self.cluster?.snapshot()?.mode == .standalone {
+                throw .client("a --standalone cluster has no metadata server; `cluster start` without it runs one")
+            }
+            throw .cluster(.noCluster(name: self.cluster?.layout.name ?? self.configuration.clusterName))
+        }
+        let path = arguments.positionals.first ?? "/"
+        guard path.hasPrefix("/") else {
+            throw .usage("PATH starts at the root, e.g. /brokers/ids", usage: arguments.usage)
+        }
+        let connect = "127.0.0.1:\(server.port)"
+        let verb = spec.words[1]
+        let text: String
+        do {
+            text = try AsyncBridge.run { () async throws -> String in
+                let client = try ZooKeeperClient(connectString: connect, sessionTimeout: .seconds(4))
+                do {
+                    try await client.connect(timeout: .seconds(3))
+                    let answer: String
+                    switch verb {
+                    case "ls":
+                        let children = try await client.getChildren(path)
+                        answer = children.isEmpty ? "(no children)" : children.joined(separator: "\n")
+                    case "get":
+                        let (data, _) = try await client.getData(path)
+                        answer = Self.pretty(data)
+                    default:
+                        guard let stat = try await client.exists(path) else {
+                            throw ZooKeeperClientError.server(.noNode, path: path)
+                        }
+                        answer = Self.statLines(stat).joined(separator: "\n")
+                    }
+                    await client.close()
+                    return answer
+                } catch {
+                    await client.close()
+                    throw error
+                }
+            }
+        } catch let error as ZooKeeperClientError {
+            if case .server(.noNode, _) = error {
+                throw .client("\(path) does not exist; `meta ls \(Self.parent(of: path))` shows what is there")
+            }
+            throw .client("\(error)")
+        } catch let error as REPLError {
+            throw error
+        } catch {
+            throw .client("\(error)")
+        }
+        self.console.print(text)
+    }
+
+    static func parent(of path: String) -> String {
+        guard let slash = path.dropLast().lastIndex(of: "/"), slash != path.startIndex else { return "/" }
+        return String(path[..<slash])
+    }
+
+    /// JSON on one line when it is short (`{ "leader": 2, "isr": [2,3] }`), else pretty-printed, keys
+    /// sorted; other data as text, or its size when binary.
+    static func pretty(_ data: [UInt8]) -> String {
+        if data.isEmpty { return "(no data)" }
+        let bytes = Data(data)
+        if let object = try? JSONSerialization.jsonObject(with: bytes) as? [String: Any] {
+            let fields = object.keys.sorted().compactMap { key -> String? in
+                guard let value = object[key],
+                    let encoded = try? JSONSerialization.data(withJSONObject: value, options: [.fragmentsAllowed, .sortedKeys]),
+                    let text = String(data: encoded, encoding: .utf8)
+                else { return nil }
+                return "\"\(key)\": \(text)"
+            }
+            let line = "{ " + fields.joined(separator: ", ") + " }"
+            if fields.count == object.count, line.count <= 100 { return line }
+        }
+        if let object = try? JSONSerialization.jsonObject(with: bytes, options: [.fragmentsAllowed]),
+            object is [String: Any] || object is [Any],
+            let formatted = try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys]),
+            let text = String(data: formatted, encoding: .utf8)
+        {
+            return text
+        }
+        return String(bytes: data, encoding: .utf8) ?? "(\(data.count) bytes of binary data)"
+    }
+
+    static func statLines(_ stat: Stat) -> [String] {
+        let owner = stat.ephemeralOwner == 0 ? "none (persistent)" : "session 0x" + String(stat.ephemeralOwner, radix: 16)
+        return Self.columns([
+            ["version", "\(stat.version)  (data changes)"],
+            ["cversion", "\(stat.cversion)  (child changes)"],
+            ["children", "\(stat.numChildren)"],
+            ["data length", "\(stat.dataLength) bytes"],
+            ["ephemeral owner", owner],
+            ["created", Self.time(stat.ctime) + "  zxid 0x" + String(stat.czxid, radix: 16)],
+            ["modified", Self.time(stat.mtime) + "  zxid 0x" + String(stat.mzxid, radix: 16)],
+        ])
+    }
+
+    static func time(_ milliseconds: Int64) -> String {
+        let formatter = ISO8601DateFormatter()
+        return formatter.string(from: Date(timeIntervalSince1970: Double(milliseconds) / 1000))
+    }
+}

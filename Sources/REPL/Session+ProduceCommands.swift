@@ -1,0 +1,108 @@
+import Foundation
+import LocalCluster
+import KafkaProtocol
+import SamsaClient
+
+/// `produce TOPIC [--key K] [--partition P] [--acks 0|1|all] VALUE...`, `--count N`, `--file F`:
+/// one record per VALUE (or numbered records, or lines), each answered with where it landed.
+extension Session {
+    func runProduce(_ arguments: ParsedArguments) throws(REPLError) {
+        let bootstrap = try self.bootstrapServers()
+        let topic = arguments.positionals[0]
+        var values = Array(arguments.positionals.dropFirst())
+        if let count = try arguments.int("--count", in: 1...100_000) {
+            let prefix = values.first ?? "record"
+            values = (1...count).map { "\(prefix) \($0)" }
+        }
+        if let path = arguments.value("--file") {
+            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+                throw .file("cannot read \(path); --file takes a text file, one record per line")
+            }
+            values += Self.lines(of: text)
+        }
+        guard !values.isEmpty else {
+            throw .usage("give a VALUE to write, --count N or --file FILE", usage: arguments.usage)
+        }
+        let key = arguments.value("--key")
+        let partition = try arguments.int("--partition", in: 0...100_000).map(Int32.init)
+        let acksWord = arguments.value("--acks") ?? "all"
+        var configuration = ProducerConfiguration()
+        configuration.acks = acksWord == "0" ? .none : acksWord == "1" ? .leader : .all
+        configuration.enableIdempotence = configuration.acks == .all
+        configuration.deliveryTimeout = .seconds(15)
+        configuration.requestTimeout = .seconds(10)
+        let producerConfiguration = configuration
+        let toWrite = values
+        let (results, partitions) = try self.withClient(bootstrap) { client in
+            let metadata = try await client.refreshMetadata(topics: [topic])
+            guard let described = metadata.topics[topic], described.error != .unknownTopicOrPartition else {
+                throw SamsaClientError.unknownTopic(topic)
+            }
+            let producer = KafkaProducer(client: client, configuration: producerConfiguration)
+            var results: [RecordMetadata] = []
+            do {
+                for value in toWrite {
+                    results.append(
+                        try await producer.send(ProducerRecord(topic: topic, partition: partition, key: key, value: value)))
+                }
+            } catch {
+                await producer.close()
+                throw error
+            }
+            await producer.close()
+            let after = try await client.refreshMetadata(topics: [topic])
+            return (results, after.topics[topic]?.partitions ?? described.partitions)
+        }
+        self.remember(topic: topic)
+        let byPartition = Dictionary(partitions.map { ($0.partition, $0) }, uniquingKeysWith: { first, _ in first })
+        let how = partition != nil ? "partition chosen by --partition" : key != nil ? "key \"\(key ?? "")\" → murmur2" : ""
+        if results.count > 10 {
+            let grouped = Dictionary(grouping: results, by: \.partition).sorted { $0.key < $1.key }.map { entry in
+                let offsets = entry.value.map(\.offset)
+                let range = (offsets.min() ?? -1) == (offsets.max() ?? -1)
+                    ? "offset \(offsets.min() ?? -1)" : "offsets \(offsets.min() ?? -1)-\(offsets.max() ?? -1)"
+                return "\(topic)-\(entry.key) \(range)"
+            }
+            self.console.print("Wrote \(results.count) records (acks=\(acksWord)): \(grouped.joined(separator: ", ")).")
+            return
+        }
+        for result in results {
+            let state = byPartition[result.partition]
+            let offset = result.offset < 0 ? "offset unknown (acks=0: the broker sends no answer)" : "offset \(result.offset)"
+            let leader = state.map { " · leader broker \($0.leader)" } ?? ""
+            let acks: String
+            switch acksWord {
+            case "all": acks = " · acks=all: ISR \(state?.isr.map(String.init).joined(separator: ",") ?? "?") had it"
+            case "1": acks = " · acks=1: the leader wrote it"
+            default: acks = ""
+            }
+            let cause = how.isEmpty ? "" : "  \(how) → partition \(result.partition)"
+            self.console.print("→ \(topic)-\(result.partition) \(offset)\(cause)\(leader)\(acks)")
+        }
+    }
+
+    /// Runs `work` with a client that is closed afterwards; client errors become one line.
+    func withClient<T: Sendable>(_ bootstrap: String, _ work: @escaping @Sendable (KafkaClient) async throws -> T)
+        throws(REPLError) -> T
+    {
+        do {
+            return try AsyncBridge.run {
+                let client = try KafkaClient(bootstrapServers: bootstrap, clientId: "samsa-repl")
+                do {
+                    let value = try await work(client)
+                    await client.close()
+                    return value
+                } catch {
+                    await client.close()
+                    throw error
+                }
+            }
+        } catch let error as REPLError {
+            throw error
+        } catch let error as SamsaClientError {
+            throw .client(Self.friendly(error))
+        } catch {
+            throw .client("\(error)")
+        }
+    }
+}

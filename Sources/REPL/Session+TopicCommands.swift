@@ -1,0 +1,204 @@
+import Foundation
+import KafkaProtocol
+import LocalCluster
+import SamsaClient
+
+/// `topic create|list|describe|delete` through `KafkaAdmin`, against the brokers of the local
+/// cluster. Each prints what the controller did, in Kafka's terms.
+extension Session {
+    func runTopicCommand(_ spec: CommandSpec, _ arguments: ParsedArguments) throws(REPLError) {
+        let bootstrap = try self.bootstrapServers()
+        let up = self.cluster?.snapshot()?.brokersUp ?? 0
+        switch spec.words {
+        case ["topic", "create"]:
+            let name = arguments.positionals[0]
+            let partitions = try arguments.int("--partitions", in: 1...10000)
+            let factor = try arguments.int("--replication-factor", in: 1...100)
+            if let factor, factor > up {
+                throw .client("replication factor \(factor) is more than the \(up) broker\(up == 1 ? "" : "s") that \(up == 1 ? "is" : "are") up")
+            }
+            var configs: [String: String] = [:]
+            for pair in arguments.values("--config") {
+                let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
+                guard parts.count == 2, !parts[0].isEmpty else {
+                    throw .usage("--config '\(pair)' must be key=value, e.g. retention.ms=60000", usage: arguments.usage)
+                }
+                configs[parts[0]] = parts[1]
+            }
+            let topicConfigs = configs
+            let topic = try self.withAdmin(bootstrap) { admin in
+                try await admin.createTopic(
+                    name, partitions: Int32(partitions ?? -1), replicationFactor: Int16(factor ?? -1), configs: topicConfigs)
+                return try await Self.describeSoon(admin, name)
+            }
+            self.remember(topic: name)
+            let leaders = Set(topic.partitions.map(\.leader)).filter { $0 >= 0 }.sorted().map(String.init)
+            let replicas = topic.partitions.first?.replicas.count ?? 0
+            let count = topic.partitions.count
+            self.console.print(
+                "Created topic \(name): \(count) partition\(count == 1 ? "" : "s") × \(replicas) replica\(replicas == 1 ? "" : "s"); "
+                    + "leaders on broker\(leaders.count == 1 ? "" : "s") \(leaders.joined(separator: ", ")).")
+        case ["topic", "list"]:
+            let names = try self.withAdmin(bootstrap) { admin in try await admin.listTopics() }
+            self.knownTopics = names
+            self.console.print(names.isEmpty ? "No topics yet; `topic create NAME` makes one." : names.joined(separator: "\n"))
+        case ["topic", "describe"]:
+            let name = arguments.positionals[0]
+            let topic = try self.withAdmin(bootstrap) { admin in try await admin.describeTopics([name])[0] }
+            self.remember(topic: name)
+            self.console.print(Self.describeLines(topic).joined(separator: "\n"))
+        case ["topic", "alter"]:
+            try self.topicAlter(arguments, bootstrap: bootstrap)
+        case ["topic", "delete"]:
+            let name = arguments.positionals[0]
+            try self.withAdmin(bootstrap) { admin in try await admin.deleteTopics([name]) }
+            self.knownTopics.removeAll { $0 == name }
+            self.console.print("Deleted topic \(name): the controller removed its partitions and their logs.")
+        default:
+            throw .notAvailable(command: spec.name, needs: "a later build")
+        }
+    }
+
+    /// `topic alter NAME [--partitions P] [--config k=v]...`: more partitions (never fewer), configs.
+    private func topicAlter(_ arguments: ParsedArguments, bootstrap: String) throws(REPLError) {
+        let name = arguments.positionals[0]
+        let partitions = try arguments.int("--partitions", in: 1...10000)
+        var operations: [AlterConfigOperation] = []
+        for pair in arguments.values("--config") {
+            let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, !parts[0].isEmpty else {
+                throw .usage("--config '\(pair)' must be key=value, e.g. retention.ms=60000", usage: arguments.usage)
+            }
+            operations.append(.set(parts[0], parts[1]))
+        }
+        guard partitions != nil || !operations.isEmpty else {
+            throw .usage("say what to change: --partitions N or --config key=value", usage: arguments.usage)
+        }
+        if !operations.isEmpty, self.cluster?.snapshot()?.mode == .zookeeper {
+            throw .client(
+                "changing configs of an existing topic is not in Samsa's brokers yet in cluster mode; "
+                    + "set them when creating it: `topic create NAME --config key=value`")
+        }
+        let changes = operations
+        let (before, after) = try self.withAdmin(bootstrap) { admin in
+            let before = try await admin.describeTopics([name])[0].partitions.count
+            if let partitions {
+                guard partitions > before else {
+                    throw REPLError.client(
+                        "\(name) has \(before) partitions; a topic's partition count can grow but never shrink (keys would move)")
+                }
+                try await admin.createPartitions([name: Int32(partitions)])
+            }
+            if !changes.isEmpty { try await admin.alterConfigs(.topic(name), changes) }
+            return (before, try await Self.describeSoon(admin, name).partitions.count)
+        }
+        if let partitions {
+            self.console.print(
+                "\(name): \(before) → \(after) partitions\(after == partitions ? "" : " (asked for \(partitions))"); "
+                    + "records with a key may now go to a different partition than before.")
+        }
+        for operation in operations {
+            if case .set(let key, let value) = operation { self.console.print("\(name): \(key)=\(value) set.") }
+        }
+    }
+
+    /// Adds a topic name for TAB completion.
+    func remember(topic: String) {
+        if !self.knownTopics.contains(topic) { self.knownTopics = (self.knownTopics + [topic]).sorted() }
+    }
+
+    /// Refills the topic names TAB completion offers from the cluster's metadata (quietly).
+    func refreshTopicNames() {
+        guard let bootstrap = try? self.bootstrapServers(),
+            let names = try? self.withAdmin(bootstrap, { admin in try await admin.listTopics() })
+        else { return }
+        self.knownTopics = names
+    }
+
+    /// A topic's partitions as `topic describe` prints them.
+    static func describeLines(_ topic: TopicDescription) -> [String] {
+        var lines = ["\(topic.name)  \(topic.partitions.count) partitions"]
+        let rows = topic.partitions.sorted { $0.partition < $1.partition }.map { partition in
+            [
+                String(partition.partition), partition.leader < 0 ? "none" : String(partition.leader),
+                partition.replicas.map(String.init).joined(separator: ","),
+                partition.isr.map(String.init).joined(separator: ","),
+            ]
+        }
+        lines += Self.columns([["partition", "leader", "replicas", "isr"]] + rows).map { "  " + $0 }
+        return lines
+    }
+
+    /// Left-aligned columns two spaces apart.
+    static func columns(_ rows: [[String]]) -> [String] {
+        let count = rows.map(\.count).max() ?? 0
+        let widths = (0..<count).map { column in rows.map { column < $0.count ? $0[column].count : 0 }.max() ?? 0 }
+        return rows.map { row in
+            row.enumerated().map { index, cell in
+                index == row.count - 1 ? cell : cell.padding(toLength: widths[index], withPad: " ", startingAt: 0)
+            }.joined(separator: "  ")
+        }
+    }
+
+    /// Right after CreateTopics the leaders may not be elected yet: asks again for up to 3 s.
+    static func describeSoon(_ admin: KafkaAdmin, _ name: String) async throws -> TopicDescription {
+        var topic = try await admin.describeTopics([name])[0]
+        for _ in 0..<30 where topic.partitions.isEmpty || topic.partitions.contains(where: { $0.leader < 0 }) {
+            try await Task.sleep(for: .milliseconds(100))
+            topic = try await admin.describeTopics([name])[0]
+        }
+        return topic
+    }
+
+    /// "127.0.0.1:9092,..." for the brokers that are up.
+    func bootstrapServers() throws(REPLError) -> String {
+        guard let snapshot = self.cluster?.snapshot(), snapshot.isAnythingRunning else {
+            throw .cluster(.noCluster(name: self.cluster?.layout.name ?? self.configuration.clusterName))
+        }
+        let brokers = snapshot.brokers.filter { $0.state == .running }
+        guard !brokers.isEmpty else { throw .client("no broker is up; `broker start ID` or `cluster start` starts one") }
+        return brokers.map { "127.0.0.1:\($0.port)" }.joined(separator: ",")
+    }
+
+    /// Runs `work` with an admin client that is closed afterwards; client errors become one line.
+    func withAdmin<T: Sendable>(_ bootstrap: String, _ work: @escaping @Sendable (KafkaAdmin) async throws -> T)
+        throws(REPLError) -> T
+    {
+        do {
+            return try AsyncBridge.run {
+                let admin = try KafkaAdmin(bootstrapServers: bootstrap, clientId: "samsa-repl")
+                do {
+                    let value = try await work(admin)
+                    await admin.close()
+                    return value
+                } catch {
+                    await admin.close()
+                    throw error
+                }
+            }
+        } catch let error as REPLError {
+            throw error
+        } catch let error as SamsaClientError {
+            throw .client(Self.friendly(error))
+        } catch {
+            throw .client("\(error)")
+        }
+    }
+
+    /// Kafka's error, with the concept named where the raw code says little.
+    static func friendly(_ error: SamsaClientError) -> String {
+        if case .kafka(let code, let context) = error {
+            switch code {
+            case .topicAlreadyExists:
+                let topic = (context.components(separatedBy: " (").first ?? context).replacingOccurrences(of: "creating topic ", with: "")
+                return "topic \(topic) already exists; `topic describe \(topic)` shows it"
+            case .unknownTopicOrPartition where context.hasPrefix("deleting topic "):
+                let topic = (context.components(separatedBy: " (").first ?? context).replacingOccurrences(of: "deleting topic ", with: "")
+                return "topic \(topic) does not exist; `topic list` shows the topics"
+            case .invalidReplicationFactor: return "\(context): the replication factor is more than the brokers that are up"
+            default: break
+            }
+        }
+        return error.description
+    }
+}
