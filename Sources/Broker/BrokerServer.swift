@@ -111,12 +111,22 @@ public final class BrokerServer: Sendable {
         on server: NIOAsyncChannel<NIOAsyncChannel<ByteBuffer, ByteBuffer>, Never>, dispatcher: RequestDispatcher
     ) async {
         do {
-            try await withThrowingDiscardingTaskGroup { group in
-                try await server.executeThenClose { connections in
-                    for try await connection in connections {
-                        group.addTask { await self.serve(connection, dispatcher: dispatcher) }
+            // Stopping closes the listener rather than cancelling this loop: a cancelled loop
+            // would drop connections already accepted, and NIO traps on an NIOAsyncChannel dropped
+            // unused. Closing lets each accepted connection be served and closed first.
+            try await withTaskCancellationHandler {
+                try await Task {
+                    try await withThrowingDiscardingTaskGroup { group in
+                        try await server.executeThenClose { connections in
+                            for try await connection in connections {
+                                group.addTask { await self.serve(connection, dispatcher: dispatcher) }
+                            }
+                        }
+                        group.cancelAll()
                     }
-                }
+                }.value
+            } onCancel: {
+                server.channel.close(promise: nil)
             }
         } catch is CancellationError {
         } catch {

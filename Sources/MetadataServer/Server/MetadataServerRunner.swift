@@ -66,13 +66,26 @@ public enum MetadataServerRunner {
                         await server.cleanUpContainersAndTTLs()
                     }
                 }
-                try await listener.executeThenClose { inbound in
-                    for try await child in inbound {
-                        group.addTask {
-                            await Self.serve(child, server: server, queueLimit: queueLimit, logger: logger)
+                // Stopping closes the listener instead of cancelling this loop: a cancelled loop
+                // would drop connections already accepted, and NIO traps on an NIOAsyncChannel
+                // dropped unused. Closing lets every accepted child be served (and closed) first.
+                try await withTaskCancellationHandler {
+                    try await Task {
+                        try await withThrowingDiscardingTaskGroup { connections in
+                            try await listener.executeThenClose { inbound in
+                                for try await child in inbound {
+                                    connections.addTask {
+                                        await Self.serve(child, server: server, queueLimit: queueLimit, logger: logger)
+                                    }
+                                }
+                            }
+                            connections.cancelAll()
                         }
-                    }
+                    }.value
+                } onCancel: {
+                    listener.channel.close(promise: nil)
                 }
+                group.cancelAll()
             }
         } catch is CancellationError {
             // Normal stop.
@@ -93,7 +106,9 @@ public enum MetadataServerRunner {
         let outbox = Outbox(continuation: continuation, limit: queueLimit)
         let remote = channel.channel.remoteAddress
         guard let id = await server.open(outbox: outbox, host: remote?.ipAddress ?? "unknown", port: remote?.port ?? 0) else {
-            try? await channel.channel.close()
+            // Refused (too many connections, or stopping). Close through executeThenClose: an
+            // NIOAsyncChannel dropped with its writer unfinished is a fatal error in NIO.
+            try? await channel.executeThenClose { _, _ in }
             return
         }
         do {
