@@ -53,19 +53,18 @@ final class LogSegment {
         self.size = try self.log.size
         self.nextOffset = baseOffset
         var needsRebuild = recover
+        let offsetIndexPath = "\(directory)/\(Self.fileName(baseOffset: baseOffset, suffix: ".index"))"
+        let timeIndexPath = "\(directory)/\(Self.fileName(baseOffset: baseOffset, suffix: ".timeindex"))"
         do {
-            self.offsetIndex = try SegmentIndex(
-                path: "\(directory)/\(Self.fileName(baseOffset: baseOffset, suffix: ".index"))", maxEntries: 0)
-            self.timeIndex = try SegmentIndex(
-                path: "\(directory)/\(Self.fileName(baseOffset: baseOffset, suffix: ".timeindex"))", maxEntries: 0)
+            self.offsetIndex = try SegmentIndex(path: offsetIndexPath)
+            self.timeIndex = try SegmentIndex(path: timeIndexPath)
         } catch .corruptIndex {
+            // Start both indexes empty; `rebuild` refills them from the log.
             needsRebuild = true
-            try? FileManagerless.remove("\(directory)/\(Self.fileName(baseOffset: baseOffset, suffix: ".index"))")
-            try? FileManagerless.remove("\(directory)/\(Self.fileName(baseOffset: baseOffset, suffix: ".timeindex"))")
-            self.offsetIndex = try SegmentIndex(
-                path: "\(directory)/\(Self.fileName(baseOffset: baseOffset, suffix: ".index"))", maxEntries: 0)
-            self.timeIndex = try SegmentIndex(
-                path: "\(directory)/\(Self.fileName(baseOffset: baseOffset, suffix: ".timeindex"))", maxEntries: 0)
+            try? FileManagerless.remove(offsetIndexPath)
+            try? FileManagerless.remove(timeIndexPath)
+            self.offsetIndex = try SegmentIndex(path: offsetIndexPath)
+            self.timeIndex = try SegmentIndex(path: timeIndexPath)
         }
         if !needsRebuild, let last = self.offsetIndex.entries.last, Int64(last.position) >= self.size {
             needsRebuild = true  // the index points past the log: it cannot be trusted

@@ -66,7 +66,7 @@ struct SegmentIndex<Entry: SegmentIndexEntry>: Sendable {
 
     /// Opens (or creates) the index at `path`. Throws `corruptIndex` when the file is not a whole
     /// number of entries or its offsets go backwards, so the caller can rebuild it.
-    init(path: String, maxEntries: Int) throws(LogStorageError) {
+    init(path: String) throws(LogStorageError) {
         self.file = try SegmentFile(path: path, create: true)
         let size = try self.file.size
         guard size % Int64(Entry.size) == 0 else {

@@ -62,14 +62,13 @@ actor KafkaController {
         for topic in try await self.zk.children(ZkPaths.topics) {
             try await self.loadTopic(topic)
         }
-        var changed: [TopicPartition] = []
+        // Every broker gets the full state below, so the elections need no broadcast of their own.
         for (tp, state) in self.states where state.znode.leader < 0 || !self.liveIds.contains(state.znode.leader) {
-            if try await self.electOffline(tp) { changed.append(tp) }
+            _ = try await self.electOffline(tp)
         }
         try await self.initializeNewPartitions()
         self.sendUpdateMetadata(partitions: Array(self.states.keys), to: self.liveIds)
         for id in self.liveIds { self.sendLeaderAndIsr(partitions: self.partitions(hostedBy: id), to: id) }
-        _ = changed
         self.startWatching()
     }
 
