@@ -17,9 +17,9 @@ final class BrokerState: Sendable {
     /// accepted earlier wait, as Kafka's socket server does until start-up completes.
     let ready = ReadyGate()
     /// Set once a cluster-mode broker has joined its metadata server; nil when standalone.
-    private let clusterStorage = Mutex<ClusterContext?>(nil)
-    var cluster: ClusterContext? { self.clusterStorage.withLock { $0 } }
-    func setCluster(_ cluster: ClusterContext) { self.clusterStorage.withLock { $0 = cluster } }
+    private let clusterSlot: ClusterSlot
+    var cluster: ClusterContext? { self.clusterSlot.context }
+    func setCluster(_ cluster: ClusterContext) { self.clusterSlot.set(cluster) }
     let logger: Logger
     let logManager: LogManager
     let topics: TopicRegistry
@@ -38,16 +38,17 @@ final class BrokerState: Sendable {
         self.logManager = logManager
         self.topics = topics
         self.producerIds = ProducerIdManager(directory: config.logDirs[0])
+        let clusterSlot = ClusterSlot()
+        self.clusterSlot = clusterSlot
         let groupConfig = GroupConfig(config)
-        // Standalone: groups persist in a local `__consumer_offsets`. A cluster needs that topic
-        // created by the controller and the coordinator moved with its partition leaders (not yet
-        // done), so there the coordinator keeps its groups in memory only.
+        // Groups persist in `__consumer_offsets`: standalone a local topic whose every partition
+        // this broker leads; in a cluster a replicated topic, and this broker coordinates the
+        // groups of the partitions it leads (see ReplicaManager.onLeadershipChange).
         self.groupCoordinator = GroupCoordinator(
             config: groupConfig,
-            store: config.isStandalone
-                ? OffsetsTopicStore(
-                    logManager: logManager, topics: topics, brokerConfig: config, config: groupConfig, logger: logger)
-                : nil,
+            store: OffsetsTopicStore(
+                logManager: logManager, topics: topics, brokerConfig: config, config: groupConfig, logger: logger,
+                cluster: clusterSlot),
             logger: logger)
     }
 

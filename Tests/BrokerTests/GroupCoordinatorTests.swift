@@ -17,7 +17,7 @@ final class GroupCoordinatorTests: XCTestCase {
     func testOffsetsOfAnEmptyGroupExpireAfterRetention() async {
         let coordinator = self.coordinator()
         let tp = TopicPartition("t", 0)
-        let errors = await coordinator.commitOffsets(
+        let (errors, _) = await coordinator.commitOffsets(
             groupId: "simple", memberId: "", groupInstanceId: nil, generation: -1,
             offsets: [(tp, OffsetCommitValue(offset: 3, commitTimestamp: 1_000))], now: 1_000)
         XCTAssertEqual(errors, [.none])
@@ -44,7 +44,7 @@ final class GroupCoordinatorTests: XCTestCase {
             groupId: "g", memberId: joined.memberId, groupInstanceId: nil, generation: 1, protocolType: nil,
             protocolName: nil, assignments: [joined.memberId: ByteBuffer(string: "x")], now: 1)
         XCTAssertEqual(synced.assignment, ByteBuffer(string: "x"))
-        let errors = await coordinator.commitOffsets(
+        let (errors, _) = await coordinator.commitOffsets(
             groupId: "g", memberId: joined.memberId, groupInstanceId: nil, generation: 1,
             offsets: [(TopicPartition("t", 0), OffsetCommitValue(offset: 1, commitTimestamp: 1))], now: 2)
         XCTAssertEqual(errors, [.none])

@@ -126,6 +126,16 @@ final class ClusterContext: Sendable {
             topicConfigs: { topic in
                 let overrides = (try? await zk.topicConfig(topic)) ?? [:]
                 return (try? config.logConfig.applying(overrides)) ?? config.logConfig
+            },
+            onLeadershipChange: { [coordinator = state.groupCoordinator] tp, isLeader in
+                // The coordinator of a group is the leader of its `__consumer_offsets` partition.
+                guard tp.topic == OffsetsTopicStore.topicName else { return }
+                if isLeader {
+                    let count = Int32(metadata.topic(tp.topic)?.partitions.count ?? 0)
+                    await coordinator.becameLeader(of: tp.partition, partitionCount: max(count, tp.partition + 1))
+                } else {
+                    await coordinator.resigned(from: tp.partition)
+                }
             })
         let controller = KafkaController(brokerId: state.brokerId, zk: zk, config: config, logger: logger)
         let context = ClusterContext(

@@ -10,6 +10,8 @@ struct GroupConfig: Sendable {
     var offsetsRetentionMs: Int64 = 10_080 * 60_000
     var offsetsRetentionCheckIntervalMs: Int64 = 600_000
     var offsetMetadataMaxBytes = 4_096
+    /// `offsets.commit.timeout.ms`: how long a commit waits for the offsets topic's replicas.
+    var offsetCommitTimeoutMs: Int32 = 5_000
 
     init() {}
 
@@ -20,6 +22,11 @@ struct GroupConfig: Sendable {
         self.offsetsTopicNumPartitions = config.offsetsTopicNumPartitions
         self.offsetsTopicReplicationFactor = config.offsetsTopicReplicationFactor
         // Read from the originals so BrokerConfig stays untouched; both keys are Kafka's.
+        if let text = config.originals["offsets.commit.timeout.ms"], let value = Int32(text.trimmingCharacters(in: " ")),
+            value > 0
+        {
+            self.offsetCommitTimeoutMs = value
+        }
         if let text = config.originals["offsets.retention.minutes"], let minutes = Int64(text.trimmingCharacters(in: " ")),
             minutes > 0
         {

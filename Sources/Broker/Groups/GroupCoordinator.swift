@@ -24,8 +24,15 @@ actor GroupCoordinator {
     private var syncWaiters: [String: CheckedContinuation<SyncOutcome, Never>] = [:]
     private var isOffsetsTopicReady = false
     private var lastRetentionCheck: Int64
+    /// The `__consumer_offsets` partitions whose groups this broker coordinates; nil means all
+    /// of them (standalone, where this broker leads every partition).
+    private var ownedPartitions: Set<Int32>?
+    /// Partitions being read back after this broker became their leader.
+    private var loadingPartitions: Set<Int32> = []
+    /// Partitions of `__consumer_offsets`: groups map onto them by hash.
+    private var partitionCount: Int32
     let config: GroupConfig
-    private let store: OffsetsTopicStore?
+    nonisolated let store: OffsetsTopicStore?
     private let logger: Logger
 
     /// `store` nil keeps everything in memory (socket-free tests).
@@ -34,43 +41,100 @@ actor GroupCoordinator {
         self.store = store
         self.logger = logger
         self.lastRetentionCheck = now
+        self.partitionCount = config.offsetsTopicNumPartitions
         if store == nil {
             self.state = .active
             self.isOffsetsTopicReady = true
+        } else if store?.isStandalone == false {
+            self.ownedPartitions = []
         }
     }
 
-    // MARK: - Start-up and timers
+    /// The group's partition of `__consumer_offsets`, as Kafka computes it.
+    func partition(for groupId: String) -> Int32 {
+        OffsetsTopicStore.partition(for: groupId, partitions: self.partitionCount)
+    }
 
-    /// Replays `__consumer_offsets`: the last record per key wins, tombstones delete.
+    // MARK: - Start-up, leadership and timers
+
+    /// Standalone: replays every partition of `__consumer_offsets`. In a cluster nothing is
+    /// loaded here: partitions load as this broker becomes their leader (`becameLeader`).
     func load(now: Int64 = Clock.millis()) async {
-        guard let store = self.store else { return }
-        if await store.existingPartitionCount() != nil {
-            self.isOffsetsTopicReady = true
-            for record in store.readAll() {
-                switch record {
-                case .offsetCommit(let key, let value):
-                    let tp = TopicPartition(key.topic, key.partition)
-                    if let value {
-                        self.offsets[key.group, default: [:]][tp] = value
-                        if self.groups[key.group] == nil { self.groups[key.group] = ClassicGroup(groupId: key.group, now: now) }
-                    } else {
-                        self.offsets[key.group]?.removeValue(forKey: tp)
-                    }
-                case .groupMetadata(let key, let value):
-                    if let value {
-                        self.groups[key.group] = ClassicGroup(groupId: key.group, loaded: value, now: now)
-                    } else {
-                        self.groups.removeValue(forKey: key.group)
-                        self.offsets.removeValue(forKey: key.group)
-                    }
+        defer { self.state = .active }
+        guard let store = self.store, store.isStandalone, let count = await store.existingPartitionCount() else { return }
+        self.isOffsetsTopicReady = true
+        self.partitionCount = count
+        for partition in 0..<count { self.replay(store.read(partition: partition), now: now) }
+        self.logger.info(
+            "loaded groups from \(OffsetsTopicStore.topicName)",
+            metadata: ["groups": "\(self.groups.count)", "offsets": "\(self.offsets.values.reduce(0) { $0 + $1.count })"])
+    }
+
+    /// Cluster mode: this broker now leads `partition` of `__consumer_offsets`, so it becomes the
+    /// coordinator of that partition's groups: it reads their metadata and committed offsets
+    /// back from the log (the last record per key wins) before answering for them.
+    func becameLeader(of partition: Int32, partitionCount: Int32, now: Int64 = Clock.millis()) {
+        guard let store = self.store, var owned = self.ownedPartitions, !owned.contains(partition) else { return }
+        self.partitionCount = partitionCount
+        self.loadingPartitions.insert(partition)
+        let records = store.read(partition: partition)
+        let before = (self.groups.count, self.offsets.values.reduce(0) { $0 + $1.count })
+        self.replay(records, now: now)
+        owned.insert(partition)
+        self.ownedPartitions = owned
+        self.loadingPartitions.remove(partition)
+        self.logger.info(
+            "coordinator for \(OffsetsTopicStore.topicName)-\(partition): loaded its groups",
+            metadata: [
+                "groups": "\(self.groups.count - before.0)",
+                "offsets": "\(self.offsets.values.reduce(0) { $0 + $1.count } - before.1)",
+            ])
+    }
+
+    /// Cluster mode: another broker leads `partition` now. Its groups are forgotten here;
+    /// parked joins and syncs get NOT_COORDINATOR so their members find the new coordinator.
+    func resigned(from partition: Int32) {
+        guard var owned = self.ownedPartitions, owned.contains(partition) else { return }
+        owned.remove(partition)
+        self.ownedPartitions = owned
+        let moved = self.groups.keys.filter { self.partition(for: $0) == partition }
+        for groupId in moved {
+            self.groups.removeValue(forKey: groupId)
+            self.offsets.removeValue(forKey: groupId)
+            let prefix = Self.waiterKey(groupId, "")
+            for key in self.joinWaiters.keys where key.hasPrefix(prefix) {
+                let memberId = String(key.dropFirst(prefix.count))
+                self.joinWaiters.removeValue(forKey: key)?.resume(returning: .failure(.notCoordinator, memberId: memberId))
+            }
+            for key in self.syncWaiters.keys where key.hasPrefix(prefix) {
+                self.syncWaiters.removeValue(forKey: key)?.resume(returning: .failure(.notCoordinator))
+            }
+        }
+        self.logger.info(
+            "no longer coordinator for \(OffsetsTopicStore.topicName)-\(partition)", metadata: ["groups": "\(moved.count)"])
+    }
+
+    /// Applies records read from `__consumer_offsets`: the last record per key wins, tombstones delete.
+    private func replay(_ records: [OffsetsTopicRecord], now: Int64) {
+        for record in records {
+            switch record {
+            case .offsetCommit(let key, let value):
+                let tp = TopicPartition(key.topic, key.partition)
+                if let value {
+                    self.offsets[key.group, default: [:]][tp] = value
+                    if self.groups[key.group] == nil { self.groups[key.group] = ClassicGroup(groupId: key.group, now: now) }
+                } else {
+                    self.offsets[key.group]?.removeValue(forKey: tp)
+                }
+            case .groupMetadata(let key, let value):
+                if let value {
+                    self.groups[key.group] = ClassicGroup(groupId: key.group, loaded: value, now: now)
+                } else {
+                    self.groups.removeValue(forKey: key.group)
+                    self.offsets.removeValue(forKey: key.group)
                 }
             }
-            self.logger.info(
-                "loaded groups from \(OffsetsTopicStore.topicName)",
-                metadata: ["groups": "\(self.groups.count)", "offsets": "\(self.offsets.values.reduce(0) { $0 + $1.count })"])
         }
-        self.state = .active
     }
 
     /// Ticks the groups' timers until the task is cancelled.
@@ -119,15 +183,15 @@ actor GroupCoordinator {
                 records.append(.groupMetadata(GroupMetadataKey(group: groupId), nil))
                 self.logger.info("Group \(groupId) transitioned to Dead (empty, no offsets left)", metadata: ["group": "\(groupId)"])
             }
-            self.write(records, groupId: groupId, now: now)
+            self.writeLogged(records, groupId: groupId, now: now)
         }
     }
 
     /// Creates `__consumer_offsets` if needed (FindCoordinator does this first, as in Kafka).
     func ensureOffsetsTopic() async -> ErrorCode {
-        guard !self.isOffsetsTopicReady, let store = self.store else { return .none }
+        guard !self.isOffsetsTopicReady, let store = self.store, store.isStandalone else { return .none }
         do {
-            try await store.create()
+            try await store.createStandalone()
             self.isOffsetsTopicReady = true
             return .none
         } catch {
@@ -140,7 +204,16 @@ actor GroupCoordinator {
     private func readiness(groupId: String) -> ErrorCode? {
         if self.state == .loading { return .coordinatorLoadInProgress }
         if groupId.isEmpty { return .invalidGroupId }
-        return nil
+        return self.ownership(of: groupId)
+    }
+
+    /// Cluster mode: NOT_COORDINATOR for a group whose partition another broker leads (the
+    /// client looks the coordinator up again), LOAD_IN_PROGRESS while it is being read back.
+    private func ownership(of groupId: String) -> ErrorCode? {
+        guard let owned = self.ownedPartitions else { return nil }
+        let partition = self.partition(for: groupId)
+        if owned.contains(partition) { return nil }
+        return self.loadingPartitions.contains(partition) ? .coordinatorLoadInProgress : .notCoordinator
     }
 
     // MARK: - JoinGroup / SyncGroup / Heartbeat / LeaveGroup
@@ -240,8 +313,8 @@ actor GroupCoordinator {
     func commitOffsets(
         groupId: String, memberId: String, groupInstanceId: String?, generation: Int32,
         offsets: [(TopicPartition, OffsetCommitValue)], now: Int64 = Clock.millis()
-    ) -> [ErrorCode] {
-        func all(_ error: ErrorCode) -> [ErrorCode] { offsets.map { _ in error } }
+    ) -> (errors: [ErrorCode], appended: OffsetsTopicStore.Appended?) {
+        func all(_ error: ErrorCode) -> ([ErrorCode], OffsetsTopicStore.Appended?) { (offsets.map { _ in error }, nil) }
         if let error = self.readiness(groupId: groupId) { return all(error) }
         var group: ClassicGroup
         if let existing = self.groups[groupId] {
@@ -265,16 +338,20 @@ actor GroupCoordinator {
             accepted.append((tp, value))
             records.append(.offsetCommit(OffsetCommitKey(group: groupId, topic: tp.topic, partition: tp.partition), value))
         }
-        guard self.write(records, groupId: groupId, now: now) else {
-            return errors.map { $0 == .none ? .coordinatorNotAvailable : $0 }
+        let appended: OffsetsTopicStore.Appended?
+        do {
+            appended = try self.write(records, groupId: groupId, now: now)
+        } catch {
+            return (errors.map { $0 == .none ? error.code : $0 }, nil)
         }
         for (tp, value) in accepted { self.offsets[groupId, default: [:]][tp] = value }
-        return errors
+        return (errors, appended)
     }
 
     /// Committed offsets of a group; `partitions` nil means all of them.
     func fetchOffsets(groupId: String, partitions: [TopicPartition]?) -> (ErrorCode, [(TopicPartition, CommittedOffset?)]) {
         if self.state == .loading { return (.coordinatorLoadInProgress, []) }
+        if let error = self.ownership(of: groupId) { return (error, []) }
         let committed = self.offsets[groupId] ?? [:]
         guard let partitions else {
             return (.none, committed.keys.sorted().map { ($0, committed[$0]) })
@@ -302,7 +379,11 @@ actor GroupCoordinator {
                 records.append(.offsetCommit(OffsetCommitKey(group: groupId, topic: tp.topic, partition: tp.partition), nil))
             }
         }
-        self.write(records, groupId: groupId, now: now)
+        do {
+            try self.write(records, groupId: groupId, now: now)
+        } catch {
+            return (error.code, [])
+        }
         return (.none, errors)
     }
 
@@ -359,7 +440,11 @@ actor GroupCoordinator {
             .offsetCommit(OffsetCommitKey(group: groupId, topic: $0.topic, partition: $0.partition), nil)
         }
         records.append(.groupMetadata(GroupMetadataKey(group: groupId), nil))
-        guard self.write(records, groupId: groupId, now: now) else { return .coordinatorNotAvailable }
+        do {
+            try self.write(records, groupId: groupId, now: now)
+        } catch {
+            return error.code
+        }
         self.groups.removeValue(forKey: groupId)
         self.offsets.removeValue(forKey: groupId)
         self.logger.info("Group \(groupId) transitioned to Dead (deleted)", metadata: ["group": "\(groupId)"])
@@ -382,24 +467,32 @@ actor GroupCoordinator {
                 self.syncWaiters.removeValue(forKey: Self.waiterKey(groupId, memberId))?.resume(returning: outcome)
             case .storeGroup:
                 guard let group = self.groups[groupId] else { continue }
-                self.write([.groupMetadata(GroupMetadataKey(group: groupId), group.metadataValue())], groupId: groupId, now: now)
+                self.writeLogged([.groupMetadata(GroupMetadataKey(group: groupId), group.metadataValue())], groupId: groupId, now: now)
             case .log(let message, let generation):
                 self.logger.info("\(message)", metadata: ["group": "\(groupId)", "generation": "\(generation)"])
             }
         }
     }
 
-    /// Appends to the group's partition of `__consumer_offsets`; false if that failed.
+    /// Appends to the group's partition of `__consumer_offsets`; returns where the records
+    /// landed (nil when there was nothing to write or no store).
     @discardableResult
-    private func write(_ records: [OffsetsTopicRecord], groupId: String, now: Int64) -> Bool {
-        guard let store = self.store, !records.isEmpty else { return true }
+    private func write(_ records: [OffsetsTopicRecord], groupId: String, now: Int64) throws(GroupCoordinatorError)
+        -> OffsetsTopicStore.Appended?
+    {
+        guard let store = self.store, !records.isEmpty else { return nil }
         do {
-            try store.append(records, to: store.partition(for: groupId), now: now)
-            return true
+            return try store.append(records, to: self.partition(for: groupId), now: now)
         } catch {
             self.logger.error("\(error)", metadata: ["group": "\(groupId)"])
-            return false
+            throw error
         }
+    }
+
+    /// A write nobody waits on (group metadata after a rebalance, expirations): failures are
+    /// logged; the state is rebuilt from the log by the next coordinator.
+    private func writeLogged(_ records: [OffsetsTopicRecord], groupId: String, now: Int64) {
+        _ = try? self.write(records, groupId: groupId, now: now)
     }
 
     private static func waiterKey(_ groupId: String, _ memberId: String) -> String { "\(groupId)\u{0}\(memberId)" }

@@ -23,7 +23,7 @@ struct GroupRequestHandler {
             message = "key type \(request.keyType) is unknown; use 0 (group) or 1 (transaction)"
         }
         if error == .none, request.keyType == 0, let cluster = self.state.cluster {
-            return self.clusterCoordinators(keys, cluster: cluster)
+            return await self.clusterCoordinators(keys, cluster: cluster)
         }
         if error != .none {
             return FindCoordinatorResponse(
@@ -37,15 +37,25 @@ struct GroupRequestHandler {
             })
     }
 
-    /// Cluster mode until coordinators follow `__consumer_offsets` leaders: every broker computes
-    /// the same coordinator from the group's offsets partition and the live brokers, so all members
-    /// of a group meet on one broker. Its groups live in its memory: if it dies they start over.
-    private func clusterCoordinators(_ keys: [String], cluster: ClusterContext) -> FindCoordinatorResponse {
+    /// Cluster mode: each group's coordinator is the leader of its partition of
+    /// `__consumer_offsets`. The first lookup creates that topic through the metadata server
+    /// (replication factor min(offsets.topic.replication.factor, live brokers)), as Kafka does.
+    private func clusterCoordinators(_ keys: [String], cluster: ClusterContext) async -> FindCoordinatorResponse {
+        let topicError = await self.ensureClusterOffsetsTopic(cluster)
+        let partitionCount = Int32(cluster.metadata.topic(OffsetsTopicStore.topicName)?.partitions.count ?? 0)
         let entries = keys.map { key -> FindCoordinatorResponse.Coordinator in
-            guard let broker = self.coordinatorBroker(for: key, cluster: cluster) else {
-                return .init(
+            func unavailable(_ message: String) -> FindCoordinatorResponse.Coordinator {
+                .init(
                     key: key, nodeId: -1, host: "", port: -1, errorCode: ErrorCode.coordinatorNotAvailable.rawValue,
-                    errorMessage: "no broker is up to coordinate group \(key)")
+                    errorMessage: message)
+            }
+            if let topicError { return unavailable(topicError) }
+            let partition = OffsetsTopicStore.partition(for: key, partitions: partitionCount)
+            let tp = TopicPartition(OffsetsTopicStore.topicName, partition)
+            guard let leader = cluster.metadata.partition(tp)?.leader, leader >= 0,
+                let broker = cluster.metadata.broker(leader)
+            else {
+                return unavailable("\(tp), which holds group \(key), has no leader right now")
             }
             return .init(key: key, nodeId: broker.id, host: broker.host, port: broker.port, errorCode: 0)
         }
@@ -55,24 +65,28 @@ struct GroupRequestHandler {
             host: first?.host ?? "", port: first?.port ?? -1, coordinators: entries)
     }
 
-    private func coordinatorBroker(for groupId: String, cluster: ClusterContext) -> MetadataCache.Broker? {
-        let brokers = cluster.metadata.brokers
-        guard !brokers.isEmpty else { return nil }
-        let partition = OffsetsTopicStore.partition(for: groupId, partitions: self.state.config.offsetsTopicNumPartitions)
-        return brokers[Int(partition) % brokers.count]
-    }
-
-    /// In a cluster, group requests for a group this broker does not coordinate get
-    /// NOT_COORDINATOR, so a client with an old answer looks the coordinator up again.
-    private func isElsewhere(_ groupId: String) -> Bool {
-        guard let cluster = self.state.cluster else { return false }
-        return self.coordinatorBroker(for: groupId, cluster: cluster)?.id != self.state.brokerId
+    /// Creates `__consumer_offsets` if the cluster has none yet; nil when it exists (or now does).
+    private func ensureClusterOffsetsTopic(_ cluster: ClusterContext) async -> String? {
+        let name = OffsetsTopicStore.topicName
+        if cluster.metadata.topic(name) != nil { return nil }
+        let config = self.coordinator.config
+        let live = cluster.metadata.brokers.count
+        guard live > 0 else { return "no broker is registered yet" }
+        let result = await TopicAdminHandler(state: self.state).createInCluster(
+            name: name, partitions: config.offsetsTopicNumPartitions,
+            replicationFactor: min(config.offsetsTopicReplicationFactor, Int16(clamping: live)),
+            configs: ["cleanup.policy": "compact"], cluster: cluster, validateOnly: false, waitMs: 5_000)
+        switch result {
+        case .success:
+            return cluster.metadata.topic(name) == nil ? "\(name) is being created" : nil
+        case .failure(let error) where error.code == .topicAlreadyExists:
+            return cluster.metadata.topic(name) == nil ? "\(name) is being created" : nil
+        case .failure(let error):
+            return "cannot create \(name): \(error.message)"
+        }
     }
 
     func joinGroup(_ request: JoinGroupRequest, context: RequestContext) async -> JoinGroupResponse {
-        if self.isElsewhere(request.groupId) {
-            return JoinGroupResponse(errorCode: ErrorCode.notCoordinator.rawValue, memberId: request.memberId)
-        }
         _ = await self.coordinator.ensureOffsetsTopic()
         let join = JoinRequest(
             memberId: request.memberId, groupInstanceId: request.groupInstanceId, protocolType: request.protocolType,
@@ -91,7 +105,6 @@ struct GroupRequestHandler {
     }
 
     func syncGroup(_ request: SyncGroupRequest, context: RequestContext) async -> SyncGroupResponse {
-        if self.isElsewhere(request.groupId) { return SyncGroupResponse(errorCode: ErrorCode.notCoordinator.rawValue) }
         var assignments: [String: ByteBuffer] = [:]
         for item in request.assignments { assignments[item.memberId] = item.assignment }
         let outcome = await self.coordinator.syncGroup(
@@ -104,7 +117,6 @@ struct GroupRequestHandler {
     }
 
     func heartbeat(_ request: HeartbeatRequest, context: RequestContext) async -> HeartbeatResponse {
-        if self.isElsewhere(request.groupId) { return HeartbeatResponse(errorCode: ErrorCode.notCoordinator.rawValue) }
         let error = await self.coordinator.heartbeat(
             groupId: request.groupId, memberId: request.memberId, groupInstanceId: request.groupInstanceId,
             generation: request.generationId)
@@ -113,7 +125,6 @@ struct GroupRequestHandler {
 
     /// v0-2 name one member; v3+ a batch, answered per member (KIP-345).
     func leaveGroup(_ request: LeaveGroupRequest, context: RequestContext) async -> LeaveGroupResponse {
-        if self.isElsewhere(request.groupId) { return LeaveGroupResponse(errorCode: ErrorCode.notCoordinator.rawValue) }
         let members: [(memberId: String, groupInstanceId: String?, reason: String?)] =
             context.apiVersion >= 3
             ? request.members.map { ($0.memberId, $0.groupInstanceId, $0.reason) }
@@ -130,14 +141,6 @@ struct GroupRequestHandler {
     }
 
     func offsetCommit(_ request: OffsetCommitRequest, context: RequestContext) async -> OffsetCommitResponse {
-        if self.isElsewhere(request.groupId) {
-            return OffsetCommitResponse(
-                topics: request.topics.map { topic in
-                    .init(
-                        name: topic.name,
-                        partitions: topic.partitions.map { .init(partitionIndex: $0.partitionIndex, errorCode: ErrorCode.notCoordinator.rawValue) })
-                })
-        }
         _ = await self.coordinator.ensureOffsetsTopic()
         let now = Clock.millis()
         var offsets: [(TopicPartition, OffsetCommitValue)] = []
@@ -154,25 +157,28 @@ struct GroupRequestHandler {
         }
         // v0 has no generation: it is a simple commit.
         let generation = context.apiVersion == 0 ? -1 : request.generationIdOrMemberEpoch
-        var errors = await self.coordinator.commitOffsets(
+        var (errors, appended) = await self.coordinator.commitOffsets(
             groupId: request.groupId, memberId: request.memberId, groupInstanceId: request.groupInstanceId,
-            generation: generation, offsets: offsets, now: now
-        ).makeIterator()
+            generation: generation, offsets: offsets, now: now)
+        // In a cluster a commit counts once the in-sync replicas of the group's partition have it
+        // (Kafka appends offsets with acks=all), so it survives the coordinator's broker.
+        if let appended, let store = self.coordinator.store {
+            let replication = await store.waitUntilReplicated(appended, timeoutMs: self.coordinator.config.offsetCommitTimeoutMs)
+            if replication != .none { errors = errors.map { $0 == .none ? replication : $0 } }
+        }
+        var iterator = errors.makeIterator()
         return OffsetCommitResponse(
             topics: request.topics.map { topic in
                 .init(
                     name: topic.name,
                     partitions: topic.partitions.map {
-                        .init(partitionIndex: $0.partitionIndex, errorCode: (errors.next() ?? .unknownServerError).rawValue)
+                        .init(partitionIndex: $0.partitionIndex, errorCode: (iterator.next() ?? .unknownServerError).rawValue)
                     })
             })
     }
 
     /// v0-7 one group; v8+ several (KIP-709). Uncommitted partitions answer offset -1.
     func offsetFetch(_ request: OffsetFetchRequest, context: RequestContext) async -> OffsetFetchResponse {
-        if context.apiVersion < 8, self.isElsewhere(request.groupId) {
-            return OffsetFetchResponse(errorCode: ErrorCode.notCoordinator.rawValue)
-        }
         if context.apiVersion >= 8 {
             var groups: [OffsetFetchResponse.OffsetFetchResponseGroup] = []
             for group in request.groups {

@@ -2,10 +2,16 @@ import KafkaProtocol
 import LogStorage
 import Logging
 import NIOCore
+import Synchronization
 
-/// The internal topic `__consumer_offsets` as the coordinator uses it: created on first use
-/// (`offsets.topic.num.partitions`, compacted), appended to as the partition leader, and read
-/// back whole when the broker starts.
+/// The internal topic `__consumer_offsets` as the coordinator uses it: appended to as the
+/// partition's leader and read back when this broker becomes that leader.
+///
+/// Standalone, the broker creates the topic itself on first use and is the leader of every
+/// partition. In a cluster the topic is an ordinary replicated topic (created through the
+/// metadata server, see `GroupRequestHandler.findCoordinator`): the leader appends with its
+/// leader epoch and a commit counts once the in-sync replicas copied it, so it survives the
+/// coordinator's broker.
 struct OffsetsTopicStore: Sendable {
     static let topicName = "__consumer_offsets"
 
@@ -14,6 +20,16 @@ struct OffsetsTopicStore: Sendable {
     let brokerConfig: BrokerConfig
     let config: GroupConfig
     let logger: Logger
+    /// Set once a cluster-mode broker joined; nil standalone.
+    let cluster: ClusterSlot
+
+    /// Where an append landed, so a caller can wait for its replication.
+    struct Appended: Sendable {
+        let partition: Int32
+        let lastOffset: Int64
+    }
+
+    var isStandalone: Bool { self.brokerConfig.isStandalone }
 
     /// Kafka's mapping of a group to its partition: `Utils.abs(groupId.hashCode()) % partitions`
     /// with Java's `String.hashCode` over UTF-16 code units. The leader of that partition is
@@ -25,24 +41,22 @@ struct OffsetsTopicStore: Sendable {
         return positive % max(partitions, 1)
     }
 
-    func partition(for groupId: String) -> Int32 {
-        Self.partition(for: groupId, partitions: self.config.offsetsTopicNumPartitions)
-    }
-
     /// The topic's partition count if it exists (it may have been created with another setting).
     func existingPartitionCount() async -> Int32? {
-        await self.topics.topic(named: Self.topicName)?.partitions
+        if let cluster = self.cluster.context {
+            return cluster.metadata.topic(Self.topicName).map { Int32($0.partitions.count) }
+        }
+        return await self.topics.topic(named: Self.topicName)?.partitions
     }
 
-    /// Creates the topic as Kafka does on the first FindCoordinator: replication factor
-    /// min(offsets.topic.replication.factor, live brokers), cleanup.policy=compact.
-    func create() async throws(GroupCoordinatorError) {
-        let replicationFactor = min(self.config.offsetsTopicReplicationFactor, 1)
+    /// Standalone: creates the topic as Kafka does on the first FindCoordinator (replication
+    /// factor 1: there is one broker; cleanup.policy=compact).
+    func createStandalone() async throws(GroupCoordinatorError) {
         let record: TopicRecord
         do {
             record = try await self.topics.create(
                 name: Self.topicName, partitions: self.config.offsetsTopicNumPartitions,
-                replicationFactor: replicationFactor, configs: ["cleanup.policy": "compact"],
+                replicationFactor: 1, configs: ["cleanup.policy": "compact"],
                 defaults: self.brokerConfig.logConfig)
         } catch {
             if error.code == .topicAlreadyExists { return }
@@ -60,56 +74,97 @@ struct OffsetsTopicStore: Sendable {
         }
         self.logger.info(
             "created internal topic \(Self.topicName)",
-            metadata: ["partitions": "\(record.partitions)", "replication.factor": "\(replicationFactor)"])
+            metadata: ["partitions": "\(record.partitions)", "replication.factor": "1"])
+    }
+
+    /// The partition's log if this broker leads it, with the epoch to stamp on appends.
+    private func leaderLog(_ tp: TopicPartition) -> (log: PartitionLog, epoch: Int32, replica: PartitionReplica?)? {
+        guard let cluster = self.cluster.context else {
+            return self.logManager.log(for: tp).map { ($0, 0, nil) }
+        }
+        guard let replica = cluster.replicaManager.partition(tp), replica.isLeader else { return nil }
+        return (replica.log, replica.snapshot.leaderEpoch, replica)
     }
 
     /// Appends records (key + value, null value = tombstone) to one partition as its leader.
-    func append(_ records: [OffsetsTopicRecord], to partition: Int32, now: Int64) throws(GroupCoordinatorError) {
-        guard !records.isEmpty else { return }
+    func append(_ records: [OffsetsTopicRecord], to partition: Int32, now: Int64) throws(GroupCoordinatorError) -> Appended {
         let tp = TopicPartition(Self.topicName, partition)
-        guard let log = self.logManager.log(for: tp) else {
-            throw .offsetsTopicUnavailable("this broker has no log for \(tp)")
+        guard let (log, epoch, replica) = self.leaderLog(tp) else {
+            throw .notLeader("broker \(self.brokerConfig.brokerId) no longer leads \(tp)")
         }
         var builder = RecordBatchBuilder()
         for record in records {
             builder.append(key: record.key, value: record.value, timestamp: now)
         }
+        let appended: PartitionLog.AppendResult
         do {
-            _ = try log.appendAsLeader(builder.build(), leaderEpoch: 0, now: now, advanceHighWatermark: true)
+            appended = try log.appendAsLeader(builder.build(), leaderEpoch: epoch, now: now, advanceHighWatermark: replica == nil)
         } catch {
             throw .offsetsTopicUnavailable("cannot append to \(tp): \(error)")
         }
+        if let replica, let cluster = self.cluster.context {
+            replica.maybeAdvanceHighWatermark()
+            // Followers long-poll their fetches: wake them so the commit replicates now.
+            cluster.replicaManager.appendWaiters.notifyAppend(to: tp)
+        }
+        return Appended(partition: partition, lastOffset: appended.lastOffset)
     }
 
-    /// Every record of every partition, in offset order per partition.
-    func readAll() -> [OffsetsTopicRecord] {
+    /// Cluster mode: waits until every in-sync replica has `appended` (the high watermark
+    /// passed it), as Kafka's coordinator appends with acks=all. Standalone: at once.
+    func waitUntilReplicated(_ appended: Appended, timeoutMs: Int32) async -> ErrorCode {
+        guard let cluster = self.cluster.context else { return .none }
+        let tp = TopicPartition(Self.topicName, appended.partition)
+        guard let replica = cluster.replicaManager.partition(tp) else { return .notCoordinator }
+        switch await cluster.replicaManager.waitForHighWatermark(beyond: appended.lastOffset, of: replica, timeoutMs: timeoutMs) {
+        case .replicated: return .none
+        case .leadershipMoved: return .notCoordinator
+        case .timedOut: return .requestTimedOut
+        }
+    }
+
+    /// Every record of one partition up to its log end, in offset order. A new leader's log end
+    /// holds everything the old leader acknowledged (followers truncate to the leader).
+    func read(partition: Int32) -> [OffsetsTopicRecord] {
+        let tp = TopicPartition(Self.topicName, partition)
+        let log = self.cluster.context?.replicaManager.partition(tp)?.log ?? self.logManager.log(for: tp)
+        guard let log else { return [] }
+        return self.read(log)
+    }
+
+    private func read(_ log: PartitionLog) -> [OffsetsTopicRecord] {
         var result: [OffsetsTopicRecord] = []
-        for log in self.logManager.allLogs where log.topicPartition.topic == Self.topicName {
-            var offset = log.logStartOffset
-            let end = log.highWatermark
-            while offset < end {
-                guard let read = try? log.read(from: offset, maxBytes: 1 << 20), read.records.readableBytes > 0,
-                    let batches = try? RecordBatches.decode(read.records), let last = batches.last
-                else {
-                    self.logger.warning("stopped reading \(log.topicPartition) at offset \(offset): unreadable batch")
-                    break
-                }
-                for batch in batches {
-                    for record in batch.records {
-                        guard let key = record.key else { continue }
-                        do {
-                            if let parsed = try OffsetsTopicRecord(key: key, value: record.value) {
-                                result.append(parsed)
-                            }
-                        } catch {
-                            self.logger.warning(
-                                "skipping unreadable record", metadata: ["partition": "\(log.topicPartition)", "error": "\(error)"])
+        var offset = log.logStartOffset
+        let end = log.logEndOffset
+        while offset < end {
+            guard let read = try? log.read(from: offset, maxBytes: 1 << 20), read.records.readableBytes > 0,
+                let batches = try? RecordBatches.decode(read.records), let last = batches.last
+            else {
+                self.logger.warning("stopped reading \(log.topicPartition) at offset \(offset): unreadable batch")
+                break
+            }
+            for batch in batches {
+                for record in batch.records {
+                    guard let key = record.key else { continue }
+                    do {
+                        if let parsed = try OffsetsTopicRecord(key: key, value: record.value) {
+                            result.append(parsed)
                         }
+                    } catch {
+                        self.logger.warning(
+                            "skipping unreadable record", metadata: ["partition": "\(log.topicPartition)", "error": "\(error)"])
                     }
                 }
-                offset = last.header.nextOffset
             }
+            offset = last.header.nextOffset
         }
         return result
     }
+}
+
+/// The broker's cluster context, shared by the parts created before the broker joined.
+final class ClusterSlot: Sendable {
+    private let storage = Mutex<ClusterContext?>(nil)
+    var context: ClusterContext? { self.storage.withLock { $0 } }
+    func set(_ context: ClusterContext) { self.storage.withLock { $0 = context } }
 }

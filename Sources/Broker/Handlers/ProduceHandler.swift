@@ -81,26 +81,23 @@ struct ProduceHandler {
     }
 
     /// acks=all: answer once the high watermark covers the batch, i.e. every in-sync replica has
-    /// it ("delayed produce" in Kafka's purgatory), or fail at `timeout.ms`.
+    /// it, or fail at `timeout.ms`.
     private func waitForReplication(
         of lastOffset: Int64, replica: PartitionReplica, timeoutMs: Int32,
         into result: inout ProduceResponse.PartitionProduceResponse
     ) async {
-        let deadline = ContinuousClock.now + .milliseconds(Int64(max(0, timeoutMs)))
-        for _ in 0..<100_000 {
-            if replica.log.highWatermark > lastOffset { return }
-            guard replica.isLeader else {
-                result.errorCode = ErrorCode.notLeaderOrFollower.rawValue
-                result.errorMessage = "Leadership of \(replica.topicPartition) moved before the write was replicated."
-                return
-            }
-            let remaining = deadline - ContinuousClock.now
-            if remaining <= .zero || Task.isCancelled { break }
-            await self.state.appendWaiters.wait(for: [replica.topicPartition], timeout: min(remaining, .milliseconds(200)))
+        guard let replicaManager = self.state.cluster?.replicaManager else { return }
+        switch await replicaManager.waitForHighWatermark(beyond: lastOffset, of: replica, timeoutMs: timeoutMs) {
+        case .replicated:
+            return
+        case .leadershipMoved:
+            result.errorCode = ErrorCode.notLeaderOrFollower.rawValue
+            result.errorMessage = "Leadership of \(replica.topicPartition) moved before the write was replicated."
+        case .timedOut:
+            result.errorCode = ErrorCode.requestTimedOut.rawValue
+            result.errorMessage =
+                "Not every in-sync replica of \(replica.topicPartition) copied offset \(lastOffset) within timeout.ms=\(timeoutMs)."
         }
-        result.errorCode = ErrorCode.requestTimedOut.rawValue
-        result.errorMessage =
-            "Not every in-sync replica of \(replica.topicPartition) copied offset \(lastOffset) within timeout.ms=\(timeoutMs)."
     }
 
     static func errorCode(for error: LogStorageError) -> ErrorCode {

@@ -15,6 +15,9 @@ final class ReplicaManager: Sendable {
     let config: BrokerConfig
     let appendWaiters: AppendWaiters
     let topicConfigs: @Sendable (String) async -> LogConfig
+    /// Told when this broker starts or stops leading a partition (the group coordinator
+    /// follows the leaders of `__consumer_offsets`).
+    let onLeadershipChange: @Sendable (TopicPartition, _ isLeader: Bool) async -> Void
     private let partitions = Mutex<[TopicPartition: PartitionReplica]>([:])
     /// The newest controller epoch seen: requests from an older controller are refused.
     private let controllerEpoch = Mutex<Int32>(-1)
@@ -22,8 +25,10 @@ final class ReplicaManager: Sendable {
 
     init(
         brokerId: Int32, logManager: LogManager, metadata: MetadataCache, zk: KafkaZkClient, config: BrokerConfig,
-        appendWaiters: AppendWaiters, logger: Logger, topicConfigs: @escaping @Sendable (String) async -> LogConfig
+        appendWaiters: AppendWaiters, logger: Logger, topicConfigs: @escaping @Sendable (String) async -> LogConfig,
+        onLeadershipChange: @escaping @Sendable (TopicPartition, _ isLeader: Bool) async -> Void = { _, _ in }
     ) {
+        self.onLeadershipChange = onLeadershipChange
         self.brokerId = brokerId
         self.logManager = logManager
         self.metadata = metadata
@@ -108,6 +113,7 @@ final class ReplicaManager: Sendable {
             self.logger.info("partition has no leader", metadata: ["partition": "\(tp)"])
         }
         self.appendWaiters.notifyAppend(to: tp)
+        await self.onLeadershipChange(tp, state.leader == self.brokerId)
         return .none
     }
 
@@ -127,6 +133,7 @@ final class ReplicaManager: Sendable {
                 let tp = TopicPartition(topic.topicName, state.partitionIndex)
                 await self.fetchers.remove(tp)
                 self.partitions.withLock { $0[tp] = nil }
+                await self.onLeadershipChange(tp, false)
                 if state.deletePartition { self.logManager.deleteLog(for: tp) }
                 self.appendWaiters.notifyAppend(to: tp)
                 errors.append(.init(topicName: tp.topic, partitionIndex: tp.partition, errorCode: 0))
@@ -136,6 +143,26 @@ final class ReplicaManager: Sendable {
     }
 
     // MARK: - Leader duties
+
+    enum ReplicationWait: Sendable, Equatable {
+        case replicated
+        case leadershipMoved
+        case timedOut
+    }
+
+    /// Waits until the high watermark passes `offset`, i.e. every in-sync replica has it
+    /// ("delayed produce" in Kafka's purgatory), leadership moves, or `timeoutMs` runs out.
+    func waitForHighWatermark(beyond offset: Int64, of replica: PartitionReplica, timeoutMs: Int32) async -> ReplicationWait {
+        let deadline = ContinuousClock.now + .milliseconds(Int64(max(0, timeoutMs)))
+        for _ in 0..<100_000 {
+            if replica.log.highWatermark > offset { return .replicated }
+            guard self.partition(replica.topicPartition)?.isLeader == true else { return .leadershipMoved }
+            let remaining = deadline - ContinuousClock.now
+            if remaining <= .zero || Task.isCancelled { break }
+            await self.appendWaiters.wait(for: [replica.topicPartition], timeout: min(remaining, .milliseconds(200)))
+        }
+        return .timedOut
+    }
 
     /// A follower's fetch arrived at the leader: update its progress, maybe grow the ISR, and
     /// move the high watermark.
