@@ -144,7 +144,7 @@ let package = Package(
         ),
         .testTarget(name: "SamsaTestingTests", dependencies: ["SamsaTesting"], swiftSettings: swiftSettings),
         .testTarget(
-            name: "ClusterTests", dependencies: ["SamsaTesting", "KafkaProtocol", nioCore],
+            name: "ClusterTests", dependencies: ["SamsaTesting", "SamsaClient", "KafkaProtocol", nioCore],
             exclude: ["clients"],  // Python scripts the tests run, not Swift sources
             swiftSettings: swiftSettings
         ),

@@ -91,7 +91,9 @@ public enum SamsaClientError: Error, Sendable, CustomStringConvertible {
     /// Whether retrying the same operation (after a metadata refresh) may succeed.
     public var isRetriable: Bool {
         switch self {
-        case .connectionFailed, .connectionClosed, .requestTimedOut, .noLeader, .noBrokerReachable: true
+        // A broker missing from metadata means the metadata is stale (a dead leader's replacement
+        // is not known yet): refreshing and retrying is the cure.
+        case .connectionFailed, .connectionClosed, .requestTimedOut, .noLeader, .noBrokerReachable, .unknownBroker: true
         case .kafka(let code, _): code.isRetriable
         default: false
         }

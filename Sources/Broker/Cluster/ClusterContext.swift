@@ -131,8 +131,12 @@ final class ClusterContext: Sendable {
                 // The coordinator of a group is the leader of its `__consumer_offsets` partition.
                 guard tp.topic == OffsetsTopicStore.topicName else { return }
                 if isLeader {
-                    let count = Int32(metadata.topic(tp.topic)?.partitions.count ?? 0)
-                    await coordinator.becameLeader(of: tp.partition, partitionCount: max(count, tp.partition + 1))
+                    // Groups hash onto the topic's partition count, read from its assignment in the
+                    // metadata server: this broker's metadata cache may list only some partitions yet.
+                    var count = try? await zk.topicAssignment(tp.topic)?.partitions.count
+                    if count == nil { count = metadata.topic(tp.topic)?.partitions.count }
+                    await coordinator.becameLeader(
+                        of: tp.partition, partitionCount: Int32(count ?? Int(config.offsetsTopicNumPartitions)))
                 } else {
                     await coordinator.resigned(from: tp.partition)
                 }
