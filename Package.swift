@@ -1,6 +1,7 @@
 // swift-tools-version:6.0
 // Samsa: a Kafka you can see inside. One library per concern; executables are thin.
 // The arrows between targets are the ones in docs/ARCHITECTURE.md; keep them acyclic.
+import Foundation
 import PackageDescription
 
 let swiftSettings: [SwiftSetting] = [
@@ -12,6 +13,45 @@ let nioCore = Target.Dependency.product(name: "NIOCore", package: "swift-nio")
 let nioPosix = Target.Dependency.product(name: "NIOPosix", package: "swift-nio")
 let logging = Target.Dependency.product(name: "Logging", package: "swift-log")
 let argumentParser = Target.Dependency.product(name: "ArgumentParser", package: "swift-argument-parser")
+
+// Labs (labs/, issue 9): one small target per lab exercise the student edits, and one per reference
+// solution. The student export leaves `solution/` out; then the solution targets are not declared.
+let labExercises = [
+    (module: "Lab2", folder: "02-keys-partitions"), (module: "Lab4", folder: "04-offsets-retention"),
+    (module: "Lab5", folder: "05-consumer-groups"), (module: "Lab6", folder: "06-performance"),
+]
+let hasLabSolutions = labExercises.allSatisfy {
+    FileManager.default.fileExists(atPath: Context.packageDirectory + "/labs/\($0.folder)/solution")
+}
+let labExerciseDependencies: [Target.Dependency] = ["LabExerciseKit", "SamsaClient", "KafkaProtocol"]
+let labSolutionModules: [Target.Dependency] =
+    hasLabSolutions ? labExercises.map { .target(name: "\($0.module)Solution") } : []
+let labTargets: [Target] =
+    [
+        // Types the exercises share with the checks (records, settings, the "not done yet" marker).
+        .target(name: "LabExerciseKit", dependencies: ["SamsaClient", "KafkaProtocol"], swiftSettings: swiftSettings),
+        // Manifests, answers, command log, progress, checks, grading reports, `samsa grade` / `samsa lab export`.
+        .target(
+            name: "LabKit",
+            dependencies: ["LabExerciseKit", "SamsaClient", "KafkaProtocol", "PropertiesFile"]
+                + labExercises.map { .target(name: "\($0.module)Exercise") },
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "LabCheckers",
+            dependencies: ["LabKit", "LabExerciseKit", "SamsaClient", "KafkaProtocol", "SamsaTesting"] + labSolutionModules,
+            swiftSettings: swiftSettings),
+    ]
+    + labExercises.map {
+        .target(
+            name: "\($0.module)Exercise", dependencies: labExerciseDependencies, path: "labs/\($0.folder)/exercise",
+            swiftSettings: swiftSettings)
+    }
+    + (hasLabSolutions
+        ? labExercises.map {
+            .target(
+                name: "\($0.module)Solution", dependencies: labExerciseDependencies, path: "labs/\($0.folder)/solution",
+                exclude: ["answers.properties"], swiftSettings: swiftSettings)
+        } : [])
 
 let package = Package(
     name: "samsa",
@@ -164,5 +204,5 @@ let package = Package(
             dependencies: ["MetadataClient", "MetadataTesting", "ZooKeeperProtocol", "SamsaTesting", nioCore, logging],
             swiftSettings: swiftSettings
         ),
-    ]
+    ] + labTargets
 )
