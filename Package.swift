@@ -33,12 +33,18 @@ let labTargets: [Target] =
         // Manifests, answers, command log, progress, checks, grading reports, `samsa grade` / `samsa lab export`.
         .target(
             name: "LabKit",
-            dependencies: ["LabExerciseKit", "SamsaClient", "KafkaProtocol", "PropertiesFile"]
-                + labExercises.map { .target(name: "\($0.module)Exercise") },
+            dependencies: ["LabExerciseKit", "SamsaClient", "KafkaProtocol", "PropertiesFile"], swiftSettings: swiftSettings),
+        // The student's exercises as `ExerciseImplementations.student`. Only graders link it (never the
+        // REPL), so an exercise that does not compile yet cannot break `swift run samsa`.
+        .target(
+            name: "LabStudentExercises", dependencies: ["LabKit"] + labExercises.map { .target(name: "\($0.module)Exercise") },
             swiftSettings: swiftSettings),
+        // `samsa-lab grade …` / `samsa-lab lab export …` with the student's exercises linked (the autograder's grader).
+        .executableTarget(name: "samsa-lab", dependencies: ["LabKit", "LabStudentExercises"], swiftSettings: swiftSettings),
         .testTarget(
             name: "LabCheckers",
-            dependencies: ["LabKit", "LabExerciseKit", "SamsaClient", "KafkaProtocol", "SamsaTesting"] + labSolutionModules,
+            dependencies: ["LabKit", "LabStudentExercises", "LabExerciseKit", "SamsaClient", "KafkaProtocol", "SamsaTesting"]
+                + labSolutionModules,
             swiftSettings: swiftSettings),
     ]
     + labExercises.map {
@@ -50,7 +56,7 @@ let labTargets: [Target] =
         ? labExercises.map {
             .target(
                 name: "\($0.module)Solution", dependencies: labExerciseDependencies, path: "labs/\($0.folder)/solution",
-                exclude: ["answers.properties"], swiftSettings: swiftSettings)
+                exclude: ["answers.properties", "commands.log"], swiftSettings: swiftSettings)
         } : [])
 
 let package = Package(
@@ -62,6 +68,7 @@ let package = Package(
         .executable(name: "samsa-codegen", targets: ["samsa-codegen"]),
         .executable(name: "samsa", targets: ["samsa"]),
         .executable(name: "samsa-client-perf", targets: ["samsa-client-perf"]),
+        .executable(name: "samsa-lab", targets: ["samsa-lab"]),
         .library(name: "SamsaClient", targets: ["SamsaClient"]),
     ],
     dependencies: [
@@ -142,7 +149,7 @@ let package = Package(
         // Launches samsa-meta / samsa-broker with Foundation Process; config files, ports, cluster.json.
         .target(name: "LocalCluster", dependencies: ["PropertiesFile", logging], swiftSettings: swiftSettings),
         // Line editing (libedit via dlopen), commands, completion, rendering, scripts.
-        .target(name: "REPL", dependencies: ["LocalCluster", "SamsaClient", "MetadataClient", "ZooKeeperProtocol", "KafkaProtocol", logging], swiftSettings: swiftSettings),
+        .target(name: "REPL", dependencies: ["LocalCluster", "SamsaClient", "MetadataClient", "ZooKeeperProtocol", "KafkaProtocol", "LabKit", logging], swiftSettings: swiftSettings),
         // Depends on the server executables so `swift run samsa` builds them too: the REPL launches them
         // from its own products directory, and a student needs no extra build step.
         .executableTarget(

@@ -1,12 +1,8 @@
 import LabExerciseKit
-import Lab2Exercise
-import Lab4Exercise
-import Lab5Exercise
-import Lab6Exercise
 import SamsaClient
 
-/// The Swift code the exercise checks run: the student's (`LabExercises`, built from
-/// `labs/NN-slug/exercise/`) unless the caller passes other code, such as the reference solutions.
+/// The Swift code the exercise checks run: the student's (`ExerciseImplementations.student` in
+/// LabStudentExercises, built from `labs/NN-slug/exercise/`) or the reference solutions (tests).
 public struct ExerciseImplementations: Sendable {
     public var partition: @Sendable (_ key: String?, _ partitionCount: Int) throws -> Int
     public var makeProcessor: @Sendable () -> any DeduplicatingProcessor
@@ -24,12 +20,4 @@ public struct ExerciseImplementations: Sendable {
         self.makeListener = makeListener
         self.producerSettings = producerSettings
     }
-
-    /// The student's exercises as compiled into this build.
-    public static let student = ExerciseImplementations(
-        partition: { try VipPartitioner.partition(key: $0, partitionCount: $1) },
-        makeProcessor: { ExactlyOnceProcessor() },
-        makeListener: { try CommitOnRevokeListener.make(positions: $0, committer: $1) },
-        producerSettings: { try TunedProducer.settings() }
-    )
 }

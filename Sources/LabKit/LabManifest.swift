@@ -122,3 +122,12 @@ public struct CheckSpec: Codable, Sendable, Hashable {
 
     public init(kind: Kind) { self.kind = kind }
 }
+
+extension LabLanguage {
+    /// `SAMSA_LANGUAGE` (es|en), else Spanish when `LANG` is Spanish, else English.
+    public static var preferred: LabLanguage {
+        let environment = ProcessInfo.processInfo.environment
+        if let chosen = environment["SAMSA_LANGUAGE"].flatMap(LabLanguage.init(rawValue:)) { return chosen }
+        return (environment["LANG"] ?? "").lowercased().hasPrefix("es") ? .es : .en
+    }
+}

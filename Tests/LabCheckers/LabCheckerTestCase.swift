@@ -1,5 +1,6 @@
 import Foundation
 import LabKit
+import LabStudentExercises
 import SamsaTesting
 import XCTest
 

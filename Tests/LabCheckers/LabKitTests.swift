@@ -1,5 +1,6 @@
 import Foundation
 import LabKit
+import LabStudentExercises
 import SamsaTesting
 import XCTest
 
@@ -77,8 +78,8 @@ final class LabKitTests: XCTestCase {
 
         let json = GradeReport.render([result], format: .gradescope)
         let decoded = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
-        XCTAssertEqual(decoded["score"] as? Double, 1)
-        XCTAssertEqual(decoded["max_score"] as? Double, lab.maxScore)
+        XCTAssertEqual((decoded["score"] as? NSNumber)?.doubleValue, 1)
+        XCTAssertEqual((decoded["max_score"] as? NSNumber)?.doubleValue, lab.maxScore)
         let tests = try XCTUnwrap(decoded["tests"] as? [[String: Any]])
         XCTAssertEqual(tests.count, lab.tasks.count)
         for test in tests {
@@ -103,7 +104,7 @@ final class LabKitTests: XCTestCase {
         ])
         XCTAssertEqual(status, 0)
         let decoded = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: output)) as? [String: Any])
-        XCTAssertEqual(decoded["score"] as? Double, lab.maxScore)
+        XCTAssertEqual((decoded["score"] as? NSNumber)?.doubleValue, lab.maxScore)
 
         let usage = await LabCommand.run(arguments: ["grade", "--format", "pdf", "--labs", LabFixtures.labsRoot.path])
         XCTAssertEqual(usage, 2)
