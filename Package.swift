@@ -43,7 +43,7 @@ let labTargets: [Target] =
         .executableTarget(name: "samsa-lab", dependencies: ["LabKit", "LabStudentExercises"], swiftSettings: swiftSettings),
         .testTarget(
             name: "LabCheckers",
-            dependencies: ["LabKit", "LabStudentExercises", "LabExerciseKit", "SamsaClient", "KafkaProtocol", "SamsaTesting"]
+            dependencies: ["LabKit", "LabStudentExercises", "LabExerciseKit", "SamsaClient", "KafkaProtocol", "SamsaTesting", "REPL", "LocalCluster"]
                 + labSolutionModules,
             swiftSettings: swiftSettings),
     ]

@@ -1,5 +1,6 @@
 import Foundation
 import LabKit
+import LocalCluster
 
 /// `lab list|start|step|next|hint|check`: the guided labs (labs/NN-slug/lab.json, read through
 /// LabKit), progress kept in `.samsa/labs/progress.json`, and every command typed while a lab is
