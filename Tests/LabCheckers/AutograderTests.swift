@@ -37,7 +37,29 @@ final class AutograderTests: XCTestCase {
         return fake
     }
 
-    func runAutograder(_ fake: FakeAutograder, build: String) throws -> Int32 {
+    /// The real grader (`samsa-lab`, built with the tests) on Lab 3's reference submission.
+    func testRealGraderWritesFullMarksForTheReference() throws {
+        guard LabFixtures.hasSolutions else { throw XCTSkip("no reference solutions") }
+        let fake = try self.makeAutograder()
+        try FileManager.default.removeItem(at: fake.submission)
+        let lab = fake.submission.appendingPathComponent("03-replication")
+        try FileManager.default.createDirectory(at: lab, withIntermediateDirectories: true)
+        for name in ["answers.properties", "commands.log"] {
+            try FileManager.default.copyItem(
+                at: LabFixtures.labsRoot.appendingPathComponent("03-replication/solution/\(name)"),
+                to: lab.appendingPathComponent(name))
+        }
+        let grader = try Products.executable("samsa-lab")
+        XCTAssertEqual(try self.runAutograder(fake, build: "true", grade: grader.path), 0)
+        let results = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: fake.results)) as? [String: Any])
+        XCTAssertEqual((results["score"] as? NSNumber)?.doubleValue, 13)
+        XCTAssertEqual((results["max_score"] as? NSNumber)?.doubleValue, 13)
+        let tests = try XCTUnwrap(results["tests"] as? [[String: Any]])
+        XCTAssertEqual(tests.count, 12)
+        XCTAssertTrue((tests.first?["output"] as? String)?.hasPrefix("passed: ") == true, "\(tests.first ?? [:])")
+    }
+
+    func runAutograder(_ fake: FakeAutograder, build: String, grade: String? = nil) throws -> Int32 {
         let script = LabFixtures.labsRoot.appendingPathComponent("autograder/run_autograder")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/bash")
@@ -45,7 +67,7 @@ final class AutograderTests: XCTestCase {
         var environment = ProcessInfo.processInfo.environment
         environment["AUTOGRADER_ROOT"] = fake.root.path
         environment["SAMSA_BUILD_COMMAND"] = build
-        environment["SAMSA_GRADE_COMMAND"] = fake.root.appendingPathComponent("samsa-stub").path
+        environment["SAMSA_GRADE_COMMAND"] = grade ?? fake.root.appendingPathComponent("samsa-stub").path
         environment["SAMSA_LAB"] = nil
         process.environment = environment
         try process.run()
