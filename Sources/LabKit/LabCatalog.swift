@@ -38,6 +38,12 @@ public struct LabCatalog: Sendable {
         return lab
     }
 
+    /// `.samsa/labs/progress.json` beside `labs/` (the project folder), wherever the command runs
+    /// from: the REPL in the project folder and a `samsa kafka-…` tool in a lab folder share it.
+    public var progressFile: URL {
+        LabProgress.file(in: self.root.deletingLastPathComponent())
+    }
+
     public func folder(of lab: LabManifest) -> URL {
         self.root.appendingPathComponent(lab.folderName, isDirectory: true)
     }

@@ -1,7 +1,7 @@
 import Foundation
 
-/// What a student has done, kept between sessions in `.samsa/labs/progress.json` (in the folder
-/// `samsa` runs from): the lab in progress, its current step, and the last check of each lab.
+/// What a student has done, kept between sessions in `.samsa/labs/progress.json` in the project
+/// folder (beside `labs/`): the lab in progress, its current step, and the last check of each lab.
 public struct LabProgress: Codable, Sendable, Equatable {
     public struct LabState: Codable, Sendable, Equatable {
         public var step: Int = 0
@@ -54,9 +54,18 @@ public struct LabRecorder: Sendable {
     public let catalog: LabCatalog
     public let progressFile: URL
 
-    public init(catalog: LabCatalog, workingDirectory: URL) {
+    public init(catalog: LabCatalog) {
         self.catalog = catalog
-        self.progressFile = LabProgress.file(in: workingDirectory)
+        self.progressFile = catalog.progressFile
+    }
+
+    /// The recorder for the labs found from `directory` (see `LabCatalog.locateRoot`); nil outside
+    /// a project with labs. What `samsa kafka-…` tools call before running.
+    public static func forDirectory(_ directory: URL) -> LabRecorder? {
+        guard let root = LabCatalog.locateRoot(from: directory), let catalog = try? LabCatalog(root: root) else {
+            return nil
+        }
+        return LabRecorder(catalog: catalog)
     }
 
     /// Appends `command` to the current lab's `commands.log`; does nothing outside a lab.

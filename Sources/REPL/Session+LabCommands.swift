@@ -24,7 +24,7 @@ extension CommandTable {
 extension Session {
     func runLabCommand(_ spec: CommandSpec, _ arguments: ParsedArguments) throws(REPLError) {
         let catalog = try self.labCatalog()
-        let progressFile = LabProgress.file(in: self.configuration.baseDirectory)
+        let progressFile = catalog.progressFile
         var progress = LabProgress.load(from: progressFile)
         let language = LabLanguage.preferred
         switch spec.words {
@@ -100,11 +100,9 @@ extension Session {
     /// Appends `line` to the started lab's commands.log; the REPL calls it for every line it runs.
     /// Never fails a command: a lab log that cannot be written is reported once as an event.
     public func recordForLab(_ line: String) {
-        guard let root = LabCatalog.locateRoot(from: self.configuration.baseDirectory),
-            let catalog = try? LabCatalog(root: root)
-        else { return }
+        guard let recorder = LabRecorder.forDirectory(self.configuration.baseDirectory) else { return }
         do {
-            try LabRecorder(catalog: catalog, workingDirectory: self.configuration.baseDirectory).record(line)
+            try recorder.record(line)
         } catch {
             self.console.event("! \(error)")
         }

@@ -38,7 +38,8 @@ final class LabKitTests: XCTestCase {
         let work = try self.makeTemporaryDirectory()
         let labs = try self.copyOfLabs(into: work.url)
         let catalog = try LabCatalog(root: labs)
-        let recorder = LabRecorder(catalog: catalog, workingDirectory: work.url)
+        let recorder = try XCTUnwrap(LabRecorder.forDirectory(labs.appendingPathComponent("03-replication")))
+        XCTAssertEqual(recorder.progressFile, LabProgress.file(in: work.url))
         try recorder.record("cluster start")  // no lab started: nothing recorded
         let folder = catalog.folder(of: try catalog.lab(3))
         XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent(CommandLog.fileName).path))

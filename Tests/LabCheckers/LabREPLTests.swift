@@ -29,13 +29,15 @@ final class LabREPLTests: XCTestCase {
         XCTAssertTrue(console.output.contains("Step 1/"), console.output)
         XCTAssertEqual(try session.execute("lab next"), .proceed)
         XCTAssertTrue(console.output.contains("Step 2/"), console.output)
+        XCTAssertEqual(try session.execute("lab next"), .proceed)
+        XCTAssertTrue(console.output.contains("Step 3/"), console.output)
         XCTAssertTrue(console.output.contains("zookeeper-server-start config/zookeeper.properties"), console.output)
         XCTAssertEqual(try session.execute("lab hint"), .proceed)
         XCTAssertThrowsError(try session.execute("meta ls /brokers/ids"))  // no cluster, but recorded: it was run
 
         let progressFile = LabProgress.file(in: directory.url)
         XCTAssertEqual(LabProgress.load(from: progressFile).currentLab, 1)
-        XCTAssertEqual(LabProgress.load(from: progressFile).state(1).step, 1)
+        XCTAssertEqual(LabProgress.load(from: progressFile).state(1).step, 2)
         let folder = directory.url.appendingPathComponent("labs/01-first-cluster")
         XCTAssertEqual(CommandLog.load(folder: folder).entries.map(\.command), ["meta ls /brokers/ids"])
 
