@@ -46,9 +46,17 @@ extension Session {
             try self.save(progress, to: progressFile)
             self.console.print("Lab \(number) · \(lab.title.text(language)) — \(lab.minutes) min, \(Self.points(lab.maxScore)) points.")
             self.console.print("Sheet: \(catalog.folder(of: lab).path)/README\(language == .es ? ".es" : "").md")
-            if lab.cluster.brokers > 0, self.cluster?.snapshot()?.isAnythingRunning != true {
-                _ = try self.execute(
-                    "cluster start --brokers \(lab.cluster.brokers)" + (lab.cluster.standalone ? " --standalone" : ""))
+            if lab.cluster.brokers > 0 {
+                if let snapshot = self.cluster?.snapshot(), snapshot.isAnythingRunning {
+                    let standalone = snapshot.mode == .standalone
+                    if snapshot.brokers.count != lab.cluster.brokers || standalone != lab.cluster.standalone {
+                        let wanted = "\(lab.cluster.brokers) broker(s)" + (lab.cluster.standalone ? ", standalone" : " with a metadata server")
+                        self.console.print("This lab expects \(wanted); `cluster destroy` and `lab start \(number)` again give you a fresh one.")
+                    }
+                } else {
+                    _ = try self.execute(
+                        "cluster start --brokers \(lab.cluster.brokers)" + (lab.cluster.standalone ? " --standalone" : ""))
+                }
             }
             self.showStep(lab, progress.state(number).step, language)
         case ["lab", "step"], ["lab", "next"], ["lab", "hint"]:
