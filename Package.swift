@@ -1,6 +1,7 @@
 // swift-tools-version:6.0
 // Samsa: a Kafka you can see inside. One library per concern; executables are thin.
 // The arrows between targets are the ones in docs/ARCHITECTURE.md; keep them acyclic.
+import Foundation
 import PackageDescription
 
 let swiftSettings: [SwiftSetting] = [
@@ -13,6 +14,51 @@ let nioPosix = Target.Dependency.product(name: "NIOPosix", package: "swift-nio")
 let logging = Target.Dependency.product(name: "Logging", package: "swift-log")
 let argumentParser = Target.Dependency.product(name: "ArgumentParser", package: "swift-argument-parser")
 
+// Labs (labs/, issue 9): one small target per lab exercise the student edits, and one per reference
+// solution. The student export leaves `solution/` out; then the solution targets are not declared.
+let labExercises = [
+    (module: "Lab2", folder: "02-keys-partitions"), (module: "Lab4", folder: "04-offsets-retention"),
+    (module: "Lab5", folder: "05-consumer-groups"), (module: "Lab6", folder: "06-performance"),
+]
+let hasLabSolutions = labExercises.allSatisfy {
+    FileManager.default.fileExists(atPath: Context.packageDirectory + "/labs/\($0.folder)/solution")
+}
+let labExerciseDependencies: [Target.Dependency] = ["LabExerciseKit", "SamsaClient", "KafkaProtocol"]
+let labSolutionModules: [Target.Dependency] =
+    hasLabSolutions ? labExercises.map { .target(name: "\($0.module)Solution") } : []
+let labTargets: [Target] =
+    [
+        // Types the exercises share with the checks (records, settings, the "not done yet" marker).
+        .target(name: "LabExerciseKit", dependencies: ["SamsaClient", "KafkaProtocol"], swiftSettings: swiftSettings),
+        // Manifests, answers, command log, progress, checks, grading reports, `samsa grade` / `samsa lab export`.
+        .target(
+            name: "LabKit",
+            dependencies: ["LabExerciseKit", "SamsaClient", "KafkaProtocol", "PropertiesFile"], swiftSettings: swiftSettings),
+        // The student's exercises as `ExerciseImplementations.student`. Only graders link it (never the
+        // REPL), so an exercise that does not compile yet cannot break `swift run samsa`.
+        .target(
+            name: "LabStudentExercises", dependencies: ["LabKit"] + labExercises.map { .target(name: "\($0.module)Exercise") },
+            swiftSettings: swiftSettings),
+        // `samsa-lab grade …` / `samsa-lab lab export …` with the student's exercises linked (the autograder's grader).
+        .executableTarget(name: "samsa-lab", dependencies: ["LabKit", "LabStudentExercises"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "LabCheckers",
+            dependencies: ["LabKit", "LabStudentExercises", "LabExerciseKit", "SamsaClient", "KafkaProtocol", "SamsaTesting", "REPL", "LocalCluster"]
+                + labSolutionModules,
+            swiftSettings: swiftSettings),
+    ]
+    + labExercises.map {
+        .target(
+            name: "\($0.module)Exercise", dependencies: labExerciseDependencies, path: "labs/\($0.folder)/exercise",
+            swiftSettings: swiftSettings)
+    }
+    + (hasLabSolutions
+        ? labExercises.map {
+            .target(
+                name: "\($0.module)Solution", dependencies: labExerciseDependencies, path: "labs/\($0.folder)/solution",
+                exclude: ["answers.properties", "commands.log"], swiftSettings: swiftSettings)
+        } : [])
+
 let package = Package(
     name: "samsa",
     platforms: [.macOS(.v15)],
@@ -22,6 +68,7 @@ let package = Package(
         .executable(name: "samsa-codegen", targets: ["samsa-codegen"]),
         .executable(name: "samsa", targets: ["samsa"]),
         .executable(name: "samsa-client-perf", targets: ["samsa-client-perf"]),
+        .executable(name: "samsa-lab", targets: ["samsa-lab"]),
         .library(name: "SamsaClient", targets: ["SamsaClient"]),
     ],
     dependencies: [
@@ -102,7 +149,7 @@ let package = Package(
         // Launches samsa-meta / samsa-broker with Foundation Process; config files, ports, cluster.json.
         .target(name: "LocalCluster", dependencies: ["PropertiesFile", logging], swiftSettings: swiftSettings),
         // Line editing (libedit via dlopen), commands, completion, rendering, scripts.
-        .target(name: "REPL", dependencies: ["LocalCluster", "SamsaClient", "MetadataClient", "ZooKeeperProtocol", "KafkaProtocol", logging], swiftSettings: swiftSettings),
+        .target(name: "REPL", dependencies: ["LocalCluster", "SamsaClient", "MetadataClient", "ZooKeeperProtocol", "KafkaProtocol", "LabKit", logging], swiftSettings: swiftSettings),
         // Depends on the server executables so `swift run samsa` builds them too: the REPL launches them
         // from its own products directory, and a student needs no extra build step.
         .executableTarget(
@@ -164,5 +211,5 @@ let package = Package(
             dependencies: ["MetadataClient", "MetadataTesting", "ZooKeeperProtocol", "SamsaTesting", nioCore, logging],
             swiftSettings: swiftSettings
         ),
-    ]
+    ] + labTargets
 )

@@ -114,6 +114,7 @@ public final class Session {
         let words = try CommandLineSplitter.split(line)
         guard case .command(let spec, let arguments) = try self.table.resolve(words) else { return .proceed }
         let parsed = try ParsedArguments(arguments, for: spec)
+        if spec.words.first != "lab" { self.recordForLab(line) }  // the started lab's commands.log
         switch spec.availability {
         case .now: break
         case .needsClient: throw .notAvailable(command: spec.name, needs: "the Samsa client library")
@@ -134,6 +135,10 @@ public final class Session {
         case ["watch"]:
             try self.watch(parsed.positionals)
         default:
+            if spec.words.first == "lab" {
+                try self.runLabCommand(spec, parsed)
+                return .proceed
+            }
             if spec.words.first == "meta" {
                 try self.runMetaCommand(spec, parsed)
                 return .proceed

@@ -1,0 +1,84 @@
+import KafkaProtocol
+import SamsaClient
+
+/// Checks on a running cluster, through SamsaClient at a bootstrap address the caller gives
+/// (the REPL's cluster for `lab check`, a test broker in the checkers).
+public enum ClusterChecks {
+    public static func check(_ spec: CheckSpec, bootstrap: String, language: LabLanguage) async -> Verdict {
+        let admin: KafkaAdmin
+        do {
+            admin = try KafkaAdmin(bootstrapServers: bootstrap, clientId: "samsa-lab-check")
+        } catch {
+            return .failed(Self.unreachable(bootstrap, error, language))
+        }
+        let verdict: Verdict
+        do {
+            verdict = try await Self.probe(spec, admin: admin, language: language)
+        } catch {
+            verdict = .failed(Self.unreachable(bootstrap, error, language))
+        }
+        await admin.close()
+        return verdict
+    }
+
+    static func probe(_ spec: CheckSpec, admin: KafkaAdmin, language: LabLanguage) async throws -> Verdict {
+        let topic = spec.topic ?? ""
+        let es = language == .es
+        let topics = try await admin.listTopics()
+        guard topics.contains(topic) else {
+            return .notAttempted(es ? "el tema `\(topic)` no existe todavía: créalo como indica el paso" : "topic `\(topic)` does not exist yet: create it as the step says")
+        }
+        let description = try await admin.describeTopics([topic]).first
+        let partitions = description?.partitions ?? []
+        switch spec.probe ?? .topic {
+        case .topic:
+            if let wanted = spec.partitions, partitions.count != wanted {
+                return .failed(es ? "`\(topic)` tiene \(partitions.count) particiones; el paso pide \(wanted)" : "`\(topic)` has \(partitions.count) partitions; the step asks for \(wanted)")
+            }
+            if let wanted = spec.replicationFactor, let first = partitions.first, first.replicas.count != wanted {
+                return .failed(es ? "`\(topic)` tiene factor de replicación \(first.replicas.count); el paso pide \(wanted)" : "`\(topic)` has replication factor \(first.replicas.count); the step asks for \(wanted)")
+            }
+            return .passed(es ? "el tema `\(topic)` existe como pide el paso" : "topic `\(topic)` exists as the step asks")
+        case .records:
+            let total = try await Self.recordCount(admin: admin, topic: topic, partitions: partitions.map(\.partition))
+            let needed = Int64(spec.minimum ?? 1)
+            return total >= needed
+                ? .passed(es ? "`\(topic)` guarda \(total) registros" : "`\(topic)` holds \(total) records")
+                : .failed(es ? "`\(topic)` guarda \(total) registros; el paso escribe al menos \(needed)" : "`\(topic)` holds \(total) records; the step writes at least \(needed)")
+        case .groupCommitted:
+            let group = spec.group ?? ""
+            let partitionList = partitions.map { TopicPartition(topic, $0.partition) }
+            let committed = try await admin.listGroupOffsets(group, partitions: partitionList)
+            let missing = partitionList.filter { (committed[$0] ?? nil) == nil }
+            if missing.count == partitionList.count {
+                return .notAttempted(es ? "el grupo `\(group)` no ha confirmado offsets en `\(topic)`: consume con `--group \(group)`" : "group `\(group)` has no committed offsets on `\(topic)`: consume with `--group \(group)`")
+            }
+            if !missing.isEmpty {
+                return .failed(es ? "el grupo `\(group)` no tiene offset confirmado en \(missing.map(\.description).joined(separator: ", ")): ¿se quedó alguna partición sin consumidor?" : "group `\(group)` has no committed offset on \(missing.map(\.description).joined(separator: ", ")): was a partition left without a consumer?")
+            }
+            if spec.lagZero == true {
+                let ends = try await admin.listOffsets(partitionList, spec: .latest)
+                let lag = partitionList.reduce(Int64(0)) { sum, partition in
+                    sum + max(0, (ends[partition]?.offset ?? 0) - ((committed[partition] ?? nil) ?? 0))
+                }
+                if lag > 0 {
+                    return .failed(es ? "el grupo `\(group)` tiene un lag de \(lag) en `\(topic)`: deja que sus consumidores terminen de leer" : "group `\(group)` lags \(lag) records behind on `\(topic)`: let its consumers finish reading")
+                }
+            }
+            return .passed(es ? "el grupo `\(group)` tiene offsets confirmados en todas las particiones" : "group `\(group)` has committed offsets on every partition")
+        }
+    }
+
+    static func recordCount(admin: KafkaAdmin, topic: String, partitions: [Int32]) async throws -> Int64 {
+        let list = partitions.map { TopicPartition(topic, $0) }
+        let earliest = try await admin.listOffsets(list, spec: .earliest)
+        let latest = try await admin.listOffsets(list, spec: .latest)
+        return list.reduce(0) { $0 + max(0, (latest[$1]?.offset ?? 0) - (earliest[$1]?.offset ?? 0)) }
+    }
+
+    static func unreachable(_ bootstrap: String, _ error: any Error, _ language: LabLanguage) -> String {
+        language == .es
+            ? "no pude consultar el clúster en \(bootstrap) (\(error)): ¿está arrancado? (`cluster status`)"
+            : "could not query the cluster at \(bootstrap) (\(error)): is it running? (`cluster status`)"
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+
+/// Runs a lab's checks for one submission: the same code behind `lab check`, `samsa grade` and
+/// the XCTest checkers.
+public struct LabChecker: Sendable {
+    /// The lab folder to read `answers.properties` and `commands.log` from.
+    public var submission: URL
+    /// A running cluster for the `cluster` checks; without one, the command log stands in.
+    public var bootstrap: String?
+    /// The Swift exercises to run; nil where they are not linked (the REPL), and then the
+    /// exercise tasks say how to check them.
+    public var code: ExerciseImplementations?
+    public var language: LabLanguage
+
+    public init(submission: URL, bootstrap: String? = nil, code: ExerciseImplementations? = nil, language: LabLanguage = .en) {
+        self.submission = submission
+        self.bootstrap = bootstrap
+        self.code = code
+        self.language = language
+    }
+
+    public func run(_ lab: LabManifest) async -> LabResult {
+        let answers = AnswersFile.load(folder: self.submission)
+        let log = CommandLog.load(folder: self.submission)
+        var results: [TaskResult] = []
+        for task in lab.tasks {
+            results.append(await self.run(task, answers: answers, log: log))
+        }
+        return LabResult(lab: lab, tasks: results)
+    }
+
+    public func run(_ task: LabTask, answers: AnswersFile, log: CommandLog) async -> TaskResult {
+        var verdict: Verdict
+        switch task.check.kind {
+        case .answer, .answerRelation:
+            verdict = AnswerChecks.check(task.check, answers: answers, language: self.language)
+        case .commandLog:
+            verdict = CommandLogChecks.check(task.check, log: log, language: self.language)
+        case .cluster:
+            if let bootstrap = self.bootstrap {
+                verdict = await ClusterChecks.check(task.check, bootstrap: bootstrap, language: self.language)
+            } else {
+                // Replaying the log on a fresh cluster is not done yet: the log is the evidence, and
+                // one matching command is enough (`minimum` is the probe's, not a command count).
+                var evidence = task.check
+                evidence.minimum = nil
+                verdict = CommandLogChecks.check(evidence, log: log, language: self.language)
+            }
+        case .exercise:
+            if let code = self.code {
+                verdict = await ExerciseChecks.check(task.check.exercise ?? "", code: code, language: self.language)
+            } else {
+                verdict = .notAttempted(
+                    self.language == .es
+                        ? "tu código Swift se comprueba aparte: `swift run samsa-lab grade --lab N`"
+                        : "your Swift code is checked separately: `swift run samsa-lab grade --lab N`")
+            }
+        }
+        if verdict.status == .failed, let advice = task.advice {
+            verdict.reason += " — " + advice.text(self.language)
+        }
+        return TaskResult(
+            taskID: task.id, title: task.description.text(self.language), status: verdict.status,
+            score: verdict.status == .passed ? task.points : 0, maxScore: task.points, reason: verdict.reason)
+    }
+}

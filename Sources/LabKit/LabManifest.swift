@@ -1,0 +1,133 @@
+import Foundation
+
+/// Text in the course's language (Spanish) and in English.
+public struct LocalizedText: Codable, Sendable, Hashable {
+    public var es: String
+    public var en: String
+
+    public init(es: String, en: String) {
+        self.es = es
+        self.en = en
+    }
+
+    public func text(_ language: LabLanguage) -> String { language == .es ? self.es : self.en }
+}
+
+public enum LabLanguage: String, Sendable, Codable, CaseIterable {
+    case es, en
+}
+
+/// One lab, as `labs/NN-slug/lab.json` describes it. The REPL's `lab` commands, the checkers and
+/// `samsa grade` all read this file, so a lab is changed in one place.
+public struct LabManifest: Codable, Sendable, Hashable {
+    public var number: Int
+    public var slug: String
+    public var title: LocalizedText
+    /// How long a student needs, in minutes.
+    public var minutes: Int
+    /// The cluster `lab start` prepares.
+    public var cluster: ClusterNeed
+    public var steps: [LabStep]
+    public var tasks: [LabTask]
+
+    public var maxScore: Double { self.tasks.reduce(0) { $0 + $1.points } }
+    /// `NN-slug`, the lab's folder name.
+    public var folderName: String { (self.number < 10 ? "0" : "") + "\(self.number)-\(self.slug)" }
+
+    public struct ClusterNeed: Codable, Sendable, Hashable {
+        /// 0: the student starts everything by hand (Lab 1, part A).
+        public var brokers: Int
+        public var standalone: Bool
+    }
+}
+
+public struct LabStep: Codable, Sendable, Hashable {
+    public var text: LocalizedText
+    public var hint: LocalizedText?
+    /// Commands the step asks for, shown as they should be typed.
+    public var commands: [String]?
+}
+
+public struct LabTask: Codable, Sendable, Hashable {
+    public var id: String
+    public var points: Double
+    public var description: LocalizedText
+    public var check: CheckSpec
+    /// Shown when the task fails: what to look at again.
+    public var advice: LocalizedText?
+}
+
+/// What a task checks. `kind` selects the check; the other fields are its parameters.
+public struct CheckSpec: Codable, Sendable, Hashable {
+    public enum Kind: String, Codable, Sendable {
+        /// An answers-file value compared with `expected` (see `match`).
+        case answer
+        /// Two answers compared with each other (`keys`, `relation`), e.g. measured throughputs.
+        case answerRelation
+        /// The command log holds a command matching one of `patterns` (regular expressions) at least
+        /// `minimum` times.
+        case commandLog
+        /// Cluster state through SamsaClient (`probe`); without a cluster, the command log's
+        /// `patterns` stand in as evidence.
+        case cluster
+        /// The student's Swift exercise run against test data (`exercise`).
+        case exercise
+    }
+
+    /// How an answer is compared.
+    public enum Match: String, Codable, Sendable {
+        /// Same text, ignoring case and surrounding spaces.
+        case text
+        /// Same integer.
+        case integer
+        /// One of `expected`'s comma-separated values, ignoring case.
+        case oneOf
+        /// An integer or decimal within `minimum`...`maximum`.
+        case range
+        /// A comma-separated list of integers, same set in any order (e.g. an ISR "2,3").
+        case integerSet
+        /// A segment file name whose base offset equals the integer answer named in `keys[0]`.
+        case segmentOfOffset
+    }
+
+    public enum Relation: String, Codable, Sendable {
+        case greaterThan, lessThan
+    }
+
+    public enum Probe: String, Codable, Sendable {
+        /// Topic `topic` exists, with `partitions` and `replicationFactor` when given.
+        case topic
+        /// The partitions of `topic` hold at least `minimum` records in total.
+        case records
+        /// Group `group` has committed offsets for every partition of `topic` (lag 0 if `lagZero`).
+        case groupCommitted
+    }
+
+    public var kind: Kind
+    public var key: String?
+    public var keys: [String]?
+    public var expected: String?
+    public var match: Match?
+    public var minimum: Double?
+    public var maximum: Double?
+    public var relation: Relation?
+    public var patterns: [String]?
+    public var probe: Probe?
+    public var topic: String?
+    public var partitions: Int?
+    public var replicationFactor: Int?
+    public var group: String?
+    public var lagZero: Bool?
+    public var exercise: String?
+
+    public init(kind: Kind) { self.kind = kind }
+}
+
+extension LabLanguage {
+    /// `SAMSA_LANGUAGE` (es|en), else Spanish when `LANG` is Spanish, else English.
+    public static var preferred: LabLanguage {
+        let environment = ProcessInfo.processInfo.environment
+        if let chosen = environment["SAMSA_LANGUAGE"].flatMap(LabLanguage.init(rawValue:)) { return chosen }
+        return (environment["LANG"] ?? "").lowercased().hasPrefix("es") ? .es : .en
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+
+/// What a student has done, kept between sessions in `.samsa/labs/progress.json` in the project
+/// folder (beside `labs/`): the lab in progress, its current step, and the last check of each lab.
+public struct LabProgress: Codable, Sendable, Equatable {
+    public struct LabState: Codable, Sendable, Equatable {
+        public var step: Int = 0
+        public var lastScore: Double?
+        public var maxScore: Double?
+        public var passedTasks: [String] = []
+        public var startedAt: String?
+        public var checkedAt: String?
+    }
+
+    public var currentLab: Int?
+    public var labs: [String: LabState] = [:]
+
+    public init() {}
+
+    public func state(_ lab: Int) -> LabState { self.labs[String(lab)] ?? LabState() }
+
+    public mutating func update(_ lab: Int, _ change: (inout LabState) -> Void) {
+        var state = self.state(lab)
+        change(&state)
+        self.labs[String(lab)] = state
+    }
+
+    public static func file(in directory: URL) -> URL {
+        directory.appendingPathComponent(".samsa/labs/progress.json")
+    }
+
+    public static func load(from file: URL) -> LabProgress {
+        guard let data = try? Data(contentsOf: file),
+            let progress = try? JSONDecoder().decode(LabProgress.self, from: data)
+        else { return LabProgress() }
+        return progress
+    }
+
+    public func save(to file: URL) throws(LabError) {
+        do {
+            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            try encoder.encode(self).write(to: file, options: .atomic)
+        } catch {
+            throw .io("cannot save lab progress to \(file.path): \(error.localizedDescription)")
+        }
+    }
+}
+
+/// The API the REPL (and `samsa kafka-…` tools) call for each command a student runs: the command
+/// goes to the command log of the lab in progress, if any.
+public struct LabRecorder: Sendable {
+    public let catalog: LabCatalog
+    public let progressFile: URL
+
+    public init(catalog: LabCatalog) {
+        self.catalog = catalog
+        self.progressFile = catalog.progressFile
+    }
+
+    /// The recorder for the labs found from `directory` (see `LabCatalog.locateRoot`); nil outside
+    /// a project with labs. What `samsa kafka-…` tools call before running.
+    public static func forDirectory(_ directory: URL) -> LabRecorder? {
+        guard let root = LabCatalog.locateRoot(from: directory), let catalog = try? LabCatalog(root: root) else {
+            return nil
+        }
+        return LabRecorder(catalog: catalog)
+    }
+
+    /// Appends `command` to the current lab's `commands.log`; does nothing outside a lab.
+    /// `source` is "repl" or "cli".
+    public func record(_ command: String, source: String = "repl") throws(LabError) {
+        let progress = LabProgress.load(from: self.progressFile)
+        guard let number = progress.currentLab, let lab = try? self.catalog.lab(number) else { return }
+        let trimmed = command.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty, !trimmed.hasPrefix("#") else { return }
+        try CommandLog.append(trimmed, source: source, folder: self.catalog.folder(of: lab))
+    }
+}

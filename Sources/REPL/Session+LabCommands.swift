@@ -1,0 +1,156 @@
+import Foundation
+import LabKit
+import LocalCluster
+
+/// `lab list|start|step|next|hint|check`: the guided labs (labs/NN-slug/lab.json, read through
+/// LabKit), progress kept in `.samsa/labs/progress.json`, and every command typed while a lab is
+/// started appended to that lab's `commands.log` (`recordForLab`).
+extension CommandTable {
+    public static let labCommands: [CommandSpec] = [
+        CommandSpec(["lab", "list"], summary: "the six labs, their time and your last score"),
+        CommandSpec(
+            ["lab", "start"], positionals: [.init("N", .number)],
+            summary: "start lab N: prepares the cluster it needs and shows step 1",
+            details: "While a lab is started, the commands you type are written to commands.log in its folder."),
+        CommandSpec(["lab", "step"], summary: "show the current step of the lab again"),
+        CommandSpec(["lab", "next"], summary: "go to the next step"),
+        CommandSpec(["lab", "hint"], summary: "a hint for the current step"),
+        CommandSpec(
+            ["lab", "check"], positionals: [.init("N", .number, isRequired: false)],
+            summary: "check your answers, code and cluster: each task passed, failed or not attempted"),
+    ]
+}
+
+extension Session {
+    func runLabCommand(_ spec: CommandSpec, _ arguments: ParsedArguments) throws(REPLError) {
+        let catalog = try self.labCatalog()
+        let progressFile = catalog.progressFile
+        var progress = LabProgress.load(from: progressFile)
+        let language = LabLanguage.preferred
+        switch spec.words {
+        case ["lab", "list"]:
+            for lab in catalog.labs {
+                let state = progress.state(lab.number)
+                let score = state.lastScore.map { " · \(Self.points($0))/\(Self.points(lab.maxScore))" } ?? ""
+                let current = progress.currentLab == lab.number ? "▶" : " "
+                self.console.print("\(current) \(lab.number)  \(lab.title.text(language))  (\(lab.minutes) min)\(score)")
+            }
+            self.console.print("`lab start N` starts one.")
+        case ["lab", "start"]:
+            let number = try arguments.positionalInt(0, name: "N", in: 1...99)
+            let lab = try self.lab(number, in: catalog)
+            progress.currentLab = number
+            progress.update(number) { state in
+                if state.startedAt == nil { state.startedAt = ISO8601DateFormatter().string(from: Date()) }
+            }
+            try self.save(progress, to: progressFile)
+            self.console.print("Lab \(number) · \(lab.title.text(language)) — \(lab.minutes) min, \(Self.points(lab.maxScore)) points.")
+            self.console.print("Sheet: \(catalog.folder(of: lab).path)/README\(language == .es ? ".es" : "").md")
+            if lab.cluster.brokers > 0 {
+                if let snapshot = self.cluster?.snapshot(), snapshot.isAnythingRunning {
+                    let standalone = snapshot.mode == .standalone
+                    if snapshot.brokers.count != lab.cluster.brokers || standalone != lab.cluster.standalone {
+                        let wanted = "\(lab.cluster.brokers) broker(s)" + (lab.cluster.standalone ? ", standalone" : " with a metadata server")
+                        self.console.print("This lab expects \(wanted); `cluster destroy` and `lab start \(number)` again give you a fresh one.")
+                    }
+                } else {
+                    _ = try self.execute(
+                        "cluster start --brokers \(lab.cluster.brokers)" + (lab.cluster.standalone ? " --standalone" : ""))
+                }
+            }
+            self.showStep(lab, progress.state(number).step, language)
+        case ["lab", "step"], ["lab", "next"], ["lab", "hint"]:
+            guard let number = progress.currentLab else { throw .usage("no lab started; `lab start N` starts one", usage: arguments.usage) }
+            let lab = try self.lab(number, in: catalog)
+            var step = progress.state(number).step
+            if spec.words[1] == "next" {
+                guard step + 1 < lab.steps.count else {
+                    self.console.print("That was the last step. `lab check` shows what is left.")
+                    return
+                }
+                step += 1
+                progress.update(number) { $0.step = step }
+                try self.save(progress, to: progressFile)
+            }
+            if spec.words[1] == "hint" {
+                self.console.print(lab.steps[step].hint?.text(language) ?? "No hint for this step: read it again slowly, and `explain` any term.")
+            } else {
+                self.showStep(lab, step, language)
+            }
+        default:  // lab check [N]
+            let number: Int
+            if arguments.positionals.isEmpty {
+                guard let current = progress.currentLab else { throw .usage("which lab? `lab check N`", usage: arguments.usage) }
+                number = current
+            } else {
+                number = try arguments.positionalInt(0, name: "N", in: 1...99)
+            }
+            let lab = try self.lab(number, in: catalog)
+            let bootstrap = try? self.bootstrapServers()
+            let checker = LabChecker(submission: catalog.folder(of: lab), bootstrap: bootstrap, language: language)
+            let result: LabResult
+            do {
+                result = try AsyncBridge.run { await checker.run(lab) }
+            } catch {
+                throw .client("\(error)")
+            }
+            self.console.print(GradeReport.text([result], language: language).trimmingCharacters(in: .newlines))
+            progress.update(number) { state in
+                state.lastScore = result.score
+                state.maxScore = result.maxScore
+                state.passedTasks = result.tasks.filter { $0.status == .passed }.map(\.taskID)
+                state.checkedAt = ISO8601DateFormatter().string(from: Date())
+            }
+            try self.save(progress, to: progressFile)
+        }
+    }
+
+    /// Appends `line` to the started lab's commands.log; the REPL calls it for every line it runs.
+    /// Never fails a command: a lab log that cannot be written is reported once as an event.
+    public func recordForLab(_ line: String) {
+        guard let recorder = LabRecorder.forDirectory(self.configuration.baseDirectory) else { return }
+        do {
+            try recorder.record(line)
+        } catch {
+            self.console.event("! \(error)")
+        }
+    }
+
+    private func labCatalog() throws(REPLError) -> LabCatalog {
+        guard let root = LabCatalog.locateRoot(from: self.configuration.baseDirectory) else {
+            throw .client("no labs/ folder here: run samsa from the project folder (the one holding labs/)")
+        }
+        do {
+            return try LabCatalog(root: root)
+        } catch {
+            throw .client("\(error)")
+        }
+    }
+
+    private func lab(_ number: Int, in catalog: LabCatalog) throws(REPLError) -> LabManifest {
+        do {
+            return try catalog.lab(number)
+        } catch {
+            throw .client("\(error)")
+        }
+    }
+
+    private func save(_ progress: LabProgress, to file: URL) throws(REPLError) {
+        do {
+            try progress.save(to: file)
+        } catch {
+            throw .file("\(error)")
+        }
+    }
+
+    private func showStep(_ lab: LabManifest, _ index: Int, _ language: LabLanguage) {
+        let step = lab.steps[min(index, lab.steps.count - 1)]
+        self.console.print("Step \(index + 1)/\(lab.steps.count): \(step.text.text(language))")
+        for command in step.commands ?? [] { self.console.print("    \(command)") }
+        self.console.print(index + 1 < lab.steps.count ? "`lab next` when done · `lab hint` for a hint" : "`lab check` checks your work")
+    }
+
+    private static func points(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(value)
+    }
+}

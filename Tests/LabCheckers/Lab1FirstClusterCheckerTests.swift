@@ -1,0 +1,47 @@
+import Foundation
+import LabKit
+import XCTest
+
+/// Lab 1 · Your first cluster, by hand: one test per task, then a plausible wrong solution.
+final class Lab1FirstClusterCheckerTests: LabCheckerTestCase {
+    override class var labNumber: Int { 1 }
+
+    /// The metadata server's client port
+    func test_zookeeper_port() async throws { try await self.checkTask("zookeeper-port") }
+
+    /// The key that numbers each broker
+    func test_broker_id_key() async throws { try await self.checkTask("broker-id-key") }
+
+    /// You started the metadata server by hand
+    func test_metadata_server_by_hand() async throws { try await self.checkTask("metadata-server-by-hand") }
+
+    /// You started two brokers by hand
+    func test_brokers_by_hand() async throws { try await self.checkTask("brokers-by-hand") }
+
+    /// Messages stay after being read
+    func test_records_stay() async throws { try await self.checkTask("records-stay") }
+
+    /// Two readers read the same data
+    func test_two_readers() async throws { try await self.checkTask("two-readers") }
+
+    /// Brokers registered in /brokers/ids
+    func test_registered_brokers() async throws { try await self.checkTask("registered-brokers") }
+
+    /// The cluster's controller
+    func test_controller() async throws { try await self.checkTask("controller") }
+
+    /// A stopped broker leaves /brokers/ids
+    func test_ephemeral_registration() async throws { try await self.checkTask("ephemeral-registration") }
+
+    /// greetings exists on the REPL's cluster with its messages
+    func test_greetings_in_repl() async throws { try await self.checkTask("greetings-in-repl") }
+
+    /// A student who expects a queue: read messages are gone.
+    func testWrongAnswerQueueThinkingFailsRecordsStay() async throws {
+        guard let code = LabFixtures.reference else { throw XCTSkip("no reference solutions") }
+        let result = try await self.grade(
+            answers: try self.referenceAnswers(replacing: "records_second_read", with: "0"),
+            commands: try LabFixtures.text(self.lab, "solution/commands.log"), code: code)
+        self.assertFailsOnly(result, "records-stay", saying: "a log does not delete what was read")
+    }
+}

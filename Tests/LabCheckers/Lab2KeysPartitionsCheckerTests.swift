@@ -1,0 +1,61 @@
+import Foundation
+import LabKit
+import XCTest
+import SamsaClient
+
+/// Lab 2 · Topics, keys, partitions and ordering: one test per task, then a plausible wrong solution.
+final class Lab2KeysPartitionsCheckerTests: LabCheckerTestCase {
+    override class var labNumber: Int { 2 }
+
+    /// orders exists with 6 partitions and 3 replicas
+    func test_orders_topic() async throws { try await self.checkTask("orders-topic") }
+
+    /// Partition of key alice with 3 partitions
+    func test_alice_partition() async throws { try await self.checkTask("alice-partition") }
+
+    /// Partition of key dave with 3 partitions
+    func test_dave_partition() async throws { try await self.checkTask("dave-partition") }
+
+    /// Partition of bob written with kafka-console-producer
+    func test_bob_partition() async throws { try await self.checkTask("bob-partition") }
+
+    /// Where order is guaranteed
+    func test_ordering_scope() async throws { try await self.checkTask("ordering-scope") }
+
+    /// alice after growing to 6 partitions
+    func test_alice_after_growth() async throws { try await self.checkTask("alice-after-growth") }
+
+    /// carol after growing to 6 partitions
+    func test_carol_after_growth() async throws { try await self.checkTask("carol-after-growth") }
+
+    /// Can partitions be removed?
+    func test_cannot_shrink() async throws { try await self.checkTask("cannot-shrink") }
+
+    /// VipPartitioner: vip- to 0, no key to 1
+    func test_vip_partitioner_vip() async throws { try await self.checkTask("vip-partitioner-vip") }
+
+    /// VipPartitioner: the rest by murmur2 over 1...n-1
+    func test_vip_partitioner_spread() async throws { try await self.checkTask("vip-partitioner-spread") }
+
+    /// Kafka's plain placement (keyHash % n) sends ordinary keys to the VIP partition.
+    func testWrongPartitionerFailsSpread() async throws {
+        guard let code = LabFixtures.reference else { throw XCTSkip("no reference solutions") }
+        let result = try await self.grade(
+            answers: try LabFixtures.text(self.lab, "solution/answers.properties"),
+            commands: try LabFixtures.text(self.lab, "solution/commands.log"),
+            code: WrongCode.replacing(code, partition: WrongCode.plainMurmurPartitioner))
+        self.assertFailsOnly(result, "vip-partitioner-spread", saying: "reserved for vip- keys")
+    }
+
+    /// The expected partitions in lab.json are what Kafka's murmur2 placement gives.
+    func testExpectedPartitionsAreMurmur2() throws {
+        let expected: [(String, String, Int)] = [
+            ("partition_alice", "alice", 3), ("partition_dave", "dave", 3), ("partition_bob", "bob", 3),
+            ("partition_alice_after_6", "alice", 6), ("partition_carol_after_6", "carol", 6),
+        ]
+        for (key, recordKey, count) in expected {
+            let task = try XCTUnwrap(self.lab.tasks.first { $0.check.key == key }, key)
+            XCTAssertEqual(task.check.expected, String(Murmur2.partition(forKey: Array(recordKey.utf8), partitionCount: count)), key)
+        }
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+import LabKit
+import XCTest
+
+/// Lab 5 · Consumer groups: one test per task, then a plausible wrong solution.
+final class Lab5ConsumerGroupsCheckerTests: LabCheckerTestCase {
+    override class var labNumber: Int { 5 }
+
+    /// Generation after c2 joins
+    func test_generation() async throws { try await self.checkTask("generation") }
+
+    /// Members without a partition with 4 consumers
+    func test_idle_members() async throws { try await self.checkTask("idle-members") }
+
+    /// You killed a member mid-stream
+    func test_killed_member() async throws { try await self.checkTask("killed-member") }
+
+    /// Time until the rebalance after killing c3
+    func test_session_timeout() async throws { try await self.checkTask("session-timeout") }
+
+    /// Lag after writing 12 messages with the group stopped
+    func test_lag() async throws { try await self.checkTask("lag") }
+
+    /// You rewound the group with kafka-consumer-groups
+    func test_reset_offsets() async throws { try await self.checkTask("reset-offsets") }
+
+    /// Lag after rewinding
+    func test_lag_after_reset() async throws { try await self.checkTask("lag-after-reset") }
+
+    /// Messages read again after rewinding
+    func test_reread() async throws { try await self.checkTask("reread") }
+
+    /// billing has committed offsets and lag 0
+    func test_group_caught_up() async throws { try await self.checkTask("group-caught-up") }
+
+    /// CommitOnRevokeListener commits on revoke
+    func test_listener_revoke() async throws { try await self.checkTask("listener-revoke") }
+
+    /// CommitOnRevokeListener does not commit lost partitions
+    func test_listener_lost() async throws { try await self.checkTask("listener-lost") }
+
+    /// Committing lost partitions overwrites the new owner's commits.
+    func testWrongListenerFailsLost() async throws {
+        guard let code = LabFixtures.reference else { throw XCTSkip("no reference solutions") }
+        let result = try await self.grade(
+            answers: try LabFixtures.text(self.lab, "solution/answers.properties"),
+            commands: try LabFixtures.text(self.lab, "solution/commands.log"),
+            code: WrongCode.replacing(code, makeListener: { WrongCode.CommitsWhenLost(positions: $0, committer: $1) }))
+        self.assertFailsOnly(result, "listener-lost", saying: "another member may own them already")
+    }
+}

@@ -1,0 +1,94 @@
+import Foundation
+import LabKit
+import LabStudentExercises
+import SamsaTesting
+import XCTest
+
+/// The self-tests every lab shares. A subclass names its lab; each of its `test_<task>` methods
+/// checks one task: the reference solution passes it, the untouched starter leaves it "not attempted".
+class LabCheckerTestCase: XCTestCase {
+    class var labNumber: Int { 0 }
+
+    var lab: LabManifest!
+
+    override func setUpWithError() throws {
+        try super.setUpWithError()
+        guard Self.labNumber != 0 else { throw XCTSkip("the shared base class has no lab") }
+        self.lab = try LabFixtures.catalog().lab(Self.labNumber)
+    }
+
+    /// Grades `answers`/`commands` with `code`, without a cluster (the command log stands in).
+    func grade(answers: String?, commands: String?, code: ExerciseImplementations) async throws -> LabResult {
+        let directory = try self.makeTemporaryDirectory(prefix: "lab\(Self.labNumber)")
+        let folder = try LabFixtures.submission(in: directory.url.appendingPathComponent(self.lab.folderName),
+            answers: answers, commands: commands)
+        return await LabChecker(submission: folder, code: code).run(self.lab)
+    }
+
+    func referenceResult() async throws -> LabResult {
+        guard let code = LabFixtures.reference else { throw XCTSkip("no reference solutions (student export)") }
+        return try await self.grade(
+            answers: LabFixtures.text(self.lab, "solution/answers.properties"),
+            commands: LabFixtures.text(self.lab, "solution/commands.log"), code: code)
+    }
+
+    func starterResult() async throws -> LabResult {
+        try await self.grade(answers: LabFixtures.text(self.lab, "answers.properties"), commands: nil, code: .student)
+    }
+
+    /// The reference passes `taskID` and the starter leaves it "not attempted".
+    func checkTask(_ taskID: String, file: StaticString = #filePath, line: UInt = #line) async throws {
+        XCTAssertNotNil(self.lab.tasks.first { $0.id == taskID }, "lab.json has no task \(taskID)", file: file, line: line)
+        let reference = try await self.referenceResult().task(taskID)
+        XCTAssertEqual(reference?.status, .passed, "reference: \(reference?.reason ?? "missing")", file: file, line: line)
+        XCTAssertEqual(reference?.score, reference?.maxScore, file: file, line: line)
+        let starter = try await self.starterResult().task(taskID)
+        XCTAssertEqual(starter?.status, .notAttempted, "starter: \(starter?.reason ?? "missing")", file: file, line: line)
+        XCTAssertEqual(starter?.score, 0, file: file, line: line)
+    }
+
+    /// The lab's answers with one line replaced, for a plausible wrong submission.
+    func referenceAnswers(replacing key: String, with value: String) throws -> String {
+        try LabFixtures.text(self.lab, "solution/answers.properties").split(separator: "\n").map { line in
+            line.hasPrefix(key + " ") || line.hasPrefix(key + "=") ? "\(key) = \(value)" : String(line)
+        }.joined(separator: "\n")
+    }
+
+    /// A wrong submission fails exactly `taskID`, with a reason containing `words`.
+    func assertFailsOnly(_ result: LabResult, _ taskID: String, saying words: String,
+        file: StaticString = #filePath, line: UInt = #line)
+    {
+        for task in result.tasks {
+            if task.taskID == taskID {
+                XCTAssertEqual(task.status, .failed, task.reason, file: file, line: line)
+                XCTAssertTrue(task.reason.contains(words), "reason was: \(task.reason)", file: file, line: line)
+            } else {
+                XCTAssertEqual(task.status, .passed, "\(task.taskID): \(task.reason)", file: file, line: line)
+            }
+        }
+    }
+
+    func testReferenceScoresFullMarks() async throws {
+        let result = try await self.referenceResult()
+        XCTAssertEqual(result.score, result.maxScore, GradeReport.text([result], language: .en))
+        XCTAssertGreaterThan(result.maxScore, 0)
+    }
+
+    func testStarterScoresZeroNotAttempted() async throws {
+        let result = try await self.starterResult()
+        XCTAssertEqual(result.score, 0)
+        for task in result.tasks {
+            XCTAssertEqual(task.status, .notAttempted, "\(task.taskID): \(task.reason)")
+        }
+    }
+
+    func testEveryStepAndTaskHasBothLanguages() throws {
+        for step in self.lab.steps {
+            XCTAssertFalse(step.text.es.isEmpty || step.text.en.isEmpty)
+        }
+        XCTAssertEqual(Set(self.lab.tasks.map(\.id)).count, self.lab.tasks.count, "task ids must be unique")
+        for name in ["README.md", "README.es.md", "answers.properties", "solution/answers.properties"] {
+            XCTAssertNoThrow(try LabFixtures.text(self.lab, name), name)
+        }
+    }
+}

@@ -1,0 +1,143 @@
+import Foundation
+import LabKit
+import LabStudentExercises
+import SamsaTesting
+import XCTest
+
+/// The pieces around the checks: answers, the command log, progress, reports, `samsa grade`,
+/// the student export.
+final class LabKitTests: XCTestCase {
+    func testAnswersFileIgnoresCommentsBlanksAndPlaceholders() {
+        let answers = AnswersFile(parsing: "# comment\nleader_before = 2\nisr =\nerror = ?\n  spaced   =  a b  \n")
+        XCTAssertEqual(answers.values, ["leader_before": "2", "spaced": "a b"])
+    }
+
+    func testAnswerMatches() {
+        func verdict(_ spec: CheckSpec, _ answers: [String: String]) -> TaskResult.Status {
+            AnswerChecks.check(spec, answers: AnswersFile(values: answers), language: .en).status
+        }
+        var spec = CheckSpec(kind: .answer)
+        spec.key = "isr"
+        spec.expected = "2,3"
+        spec.match = .integerSet
+        XCTAssertEqual(verdict(spec, ["isr": "3, 2"]), .passed)
+        XCTAssertEqual(verdict(spec, ["isr": "[2,3]"]), .passed)
+        XCTAssertEqual(verdict(spec, ["isr": "1,2,3"]), .failed)
+        XCTAssertEqual(verdict(spec, [:]), .notAttempted)
+        spec.match = .integer
+        spec.expected = "5"
+        XCTAssertEqual(verdict(spec, ["isr": "five"]), .failed)
+        spec.match = .segmentOfOffset
+        spec.keys = ["offset"]
+        XCTAssertEqual(verdict(spec, ["isr": "00000000000000000042.log", "offset": "42"]), .passed)
+        XCTAssertEqual(verdict(spec, ["isr": "42.log", "offset": "42"]), .failed)
+        XCTAssertEqual(verdict(spec, ["isr": "00000000000000000042.log"]), .notAttempted)
+    }
+
+    func testRecorderAppendsToTheCurrentLabOnly() throws {
+        let work = try self.makeTemporaryDirectory()
+        let labs = try self.copyOfLabs(into: work.url)
+        let catalog = try LabCatalog(root: labs)
+        let recorder = try XCTUnwrap(LabRecorder.forDirectory(labs.appendingPathComponent("03-replication")))
+        XCTAssertEqual(recorder.progressFile, LabProgress.file(in: work.url))
+        try recorder.record("cluster start")  // no lab started: nothing recorded
+        let folder = catalog.folder(of: try catalog.lab(3))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent(CommandLog.fileName).path))
+
+        var progress = LabProgress.load(from: recorder.progressFile)
+        progress.currentLab = 3
+        progress.update(3) { $0.step = 2 }
+        try progress.save(to: recorder.progressFile)
+        XCTAssertEqual(LabProgress.load(from: recorder.progressFile), progress)
+
+        try recorder.record("broker kill 1")
+        try recorder.record("   ")
+        try recorder.record("# a comment")
+        try recorder.record("samsa kafka-topics --list\t--bootstrap-server x", source: "cli")
+        let log = CommandLog.load(folder: folder)
+        XCTAssertEqual(log.entries.map(\.command), ["broker kill 1", "samsa kafka-topics --list --bootstrap-server x"])
+        XCTAssertEqual(log.entries.map(\.source), ["repl", "cli"])
+        XCTAssertEqual(log.count(matching: "^broker kill \\d"), 1)
+    }
+
+    func testReportsInEveryFormat() async throws {
+        let lab = try LabFixtures.catalog().lab(1)
+        let directory = try self.makeTemporaryDirectory()
+        let folder = try LabFixtures.submission(in: directory.url, answers: "zookeeper_client_port = 2181\nbroker_id_key = id\n", commands: nil)
+        let result = await LabChecker(submission: folder, language: .es).run(lab)
+        XCTAssertEqual(result.task("zookeeper-port")?.status, .passed)
+        XCTAssertEqual(result.task("broker-id-key")?.status, .failed)
+        XCTAssertEqual(result.score, 1)
+
+        let text = GradeReport.render([result], format: .text, language: .es)
+        XCTAssertTrue(text.contains("✓ zookeeper-port (1/1) superada"), text)
+        XCTAssertTrue(text.contains("✗ broker-id-key (0/1) fallida"), text)
+
+        let junit = GradeReport.render([result], format: .junit)
+        XCTAssertTrue(junit.contains("<testsuite name=\"lab1-first-cluster\" tests=\"\(lab.tasks.count)\" failures=\"\(lab.tasks.count - 1)\">"), junit)
+        XCTAssertTrue(junit.contains("<testcase classname=\"Lab1\" name=\"zookeeper-port\"/>"), junit)
+
+        let json = GradeReport.render([result], format: .gradescope)
+        let decoded = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        XCTAssertEqual((decoded["score"] as? NSNumber)?.doubleValue, 1)
+        XCTAssertEqual((decoded["max_score"] as? NSNumber)?.doubleValue, lab.maxScore)
+        let tests = try XCTUnwrap(decoded["tests"] as? [[String: Any]])
+        XCTAssertEqual(tests.count, lab.tasks.count)
+        for test in tests {
+            for field in ["name", "score", "max_score", "output", "visibility"] {
+                XCTAssertNotNil(test[field], field)
+            }
+        }
+    }
+
+    func testGradeCommandWritesGradescopeResults() async throws {
+        guard LabFixtures.hasSolutions else { throw XCTSkip("no reference solutions") }
+        let work = try self.makeTemporaryDirectory()
+        let submission = work.url.appendingPathComponent("submission")
+        let lab = try LabFixtures.catalog().lab(3)
+        _ = try LabFixtures.submission(in: submission.appendingPathComponent(lab.folderName),
+            answers: try LabFixtures.text(lab, "solution/answers.properties"),
+            commands: try LabFixtures.text(lab, "solution/commands.log"))
+        let output = work.url.appendingPathComponent("results.json")
+        let status = await LabCommand.run(arguments: [
+            "grade", "--lab", "3", "--labs", LabFixtures.labsRoot.path, "--submission", submission.path,
+            "--format", "gradescope", "--output", output.path,
+        ])
+        XCTAssertEqual(status, 0)
+        let decoded = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: output)) as? [String: Any])
+        XCTAssertEqual((decoded["score"] as? NSNumber)?.doubleValue, lab.maxScore)
+
+        let usage = await LabCommand.run(arguments: ["grade", "--format", "pdf", "--labs", LabFixtures.labsRoot.path])
+        XCTAssertEqual(usage, 2)
+        let noLab = await LabCommand.run(arguments: ["grade", "--lab", "9", "--labs", LabFixtures.labsRoot.path])
+        XCTAssertEqual(noLab, 2)
+    }
+
+    func testStudentExportLeavesSolutionsOut() throws {
+        let work = try self.makeTemporaryDirectory()
+        let package = work.url.appendingPathComponent("kit")
+        let labs = try self.copyOfLabs(into: package)
+        try Data("// swift-tools-version:6.0\n".utf8).write(to: package.appendingPathComponent("Package.swift"))
+        try CommandLog.append("cluster start", source: "repl", folder: labs.appendingPathComponent("01-first-cluster"))
+        let destination = work.url.appendingPathComponent("handout")
+        let status = try StudentExport.export(labsRoot: labs, to: destination)
+        XCTAssertTrue(status.contains("Package.swift"))
+        XCTAssertTrue(status.contains("labs/02-keys-partitions/exercise/VipPartitioner.swift"))
+        XCTAssertTrue(status.contains("labs/06-performance/lab.json"))
+        XCTAssertFalse(status.contains { $0.contains("/solution/") }, "\(status)")
+        XCTAssertFalse(status.contains { $0.hasSuffix(CommandLog.fileName) })
+        XCTAssertThrowsError(try StudentExport.export(labsRoot: labs, to: destination))
+    }
+
+    /// A copy of labs/ (so tests never write into the repository's lab folders).
+    func copyOfLabs(into directory: URL) throws -> URL {
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let copy = directory.appendingPathComponent("labs")
+        try FileManager.default.copyItem(at: LabFixtures.labsRoot, to: copy)
+        // a stale log in the repository copy must not leak into tests
+        for lab in try LabCatalog(root: copy).labs {
+            try? FileManager.default.removeItem(at: copy.appendingPathComponent(lab.folderName).appendingPathComponent(CommandLog.fileName))
+        }
+        return copy
+    }
+}

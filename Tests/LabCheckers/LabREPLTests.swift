@@ -1,0 +1,49 @@
+import Foundation
+import LabKit
+import LocalCluster
+import REPL
+import SamsaTesting
+import XCTest
+
+/// The REPL's `lab` commands in-process, on a copy of labs/ in a temp folder; Lab 1 needs no
+/// cluster at its start, so nothing is launched.
+final class LabREPLTests: XCTestCase {
+    func testLabStartStepsHintRecordAndCheck() throws {
+        let directory = try self.makeTemporaryDirectory()
+        try FileManager.default.copyItem(at: LabFixtures.labsRoot, to: directory.url.appendingPathComponent("labs"))
+        try? FileManager.default.removeItem(at: directory.url.appendingPathComponent("labs/01-first-cluster/commands.log"))
+        let console = Console.capturing(width: 100)
+        let session = Session(
+            configuration: .init(
+                clusterName: "lab", baseDirectory: directory.url,
+                executables: ClusterExecutables(searchDirectories: [directory.url]), usesWatchdog: false),
+            console: console)
+
+        XCTAssertEqual(try session.execute("explain offset"), .proceed)  // before any lab: not recorded
+        XCTAssertEqual(try session.execute("lab list"), .proceed)
+        XCTAssertTrue(console.output.contains("1  "), console.output)
+        XCTAssertThrowsError(try session.execute("lab next")) { error in
+            XCTAssertTrue("\(error)".contains("no lab started"), "\(error)")
+        }
+        XCTAssertEqual(try session.execute("lab start 1"), .proceed)
+        XCTAssertTrue(console.output.contains("Step 1/"), console.output)
+        XCTAssertEqual(try session.execute("lab next"), .proceed)
+        XCTAssertTrue(console.output.contains("Step 2/"), console.output)
+        XCTAssertEqual(try session.execute("lab next"), .proceed)
+        XCTAssertTrue(console.output.contains("Step 3/"), console.output)
+        XCTAssertTrue(console.output.contains("zookeeper-server-start config/zookeeper.properties"), console.output)
+        XCTAssertEqual(try session.execute("lab hint"), .proceed)
+        XCTAssertThrowsError(try session.execute("meta ls /brokers/ids"))  // no cluster, but recorded: it was run
+
+        let progressFile = LabProgress.file(in: directory.url)
+        XCTAssertEqual(LabProgress.load(from: progressFile).currentLab, 1)
+        XCTAssertEqual(LabProgress.load(from: progressFile).state(1).step, 2)
+        let folder = directory.url.appendingPathComponent("labs/01-first-cluster")
+        XCTAssertEqual(CommandLog.load(folder: folder).entries.map(\.command), ["meta ls /brokers/ids"])
+
+        try Data("zookeeper_client_port = 2181\n".utf8).write(to: folder.appendingPathComponent("answers.properties"))
+        XCTAssertEqual(try session.execute("lab check"), .proceed)
+        XCTAssertTrue(console.output.contains("zookeeper-port (1/1)"), console.output)
+        XCTAssertEqual(LabProgress.load(from: progressFile).state(1).lastScore, 1)
+    }
+}

@@ -1,0 +1,20 @@
+import LabExerciseKit
+
+/// Lab 4 — process every record exactly once, in its partition's order (see README.es.md, step 12).
+///
+/// A consumer that crashes restarts from its last *committed* offset, so records it already
+/// processed arrive again. Keep, per partition, the last offset you processed:
+///   - `shouldProcess` is true for a record after that offset, false for one at or before it
+///     (a redelivery). Records of one partition arrive in offset order; partitions interleave.
+///   - `offsetToCommit` is what Kafka expects in a commit: the *next* offset to read.
+public struct ExactlyOnceProcessor: DeduplicatingProcessor {
+    public init() {}
+
+    public mutating func shouldProcess(_ record: DeliveredRecord) throws -> Bool {
+        throw ExerciseNotDone()  // delete this line and keep track of the last processed offset
+    }
+
+    public func offsetToCommit(partition: Int32) throws -> Int64? {
+        throw ExerciseNotDone()  // delete this line and return the offset to commit
+    }
+}
