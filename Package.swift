@@ -33,7 +33,8 @@ let labTargets: [Target] =
         // Manifests, answers, command log, progress, checks, grading reports, `samsa grade` / `samsa lab export`.
         .target(
             name: "LabKit",
-            dependencies: ["LabExerciseKit", "SamsaClient", "KafkaProtocol", "PropertiesFile"], swiftSettings: swiftSettings),
+            dependencies: ["LabExerciseKit", "SamsaClient", "KafkaProtocol", "PropertiesFile", "LocalCluster"],
+            swiftSettings: swiftSettings),
         // The student's exercises as `ExerciseImplementations.student`. Only graders link it (never the
         // REPL), so an exercise that does not compile yet cannot break `swift run samsa`.
         .target(

@@ -3,7 +3,7 @@ import Foundation
 /// `samsa grade …` and `samsa lab export …`, for the `samsa` executable to dispatch to:
 ///
 ///     samsa grade [--lab N] [--submission DIR] [--format text|junit|gradescope]
-///                 [--output FILE] [--bootstrap HOST:PORT] [--labs DIR] [--language es|en]
+///                 [--output FILE] [--bootstrap HOST:PORT | --replay] [--labs DIR] [--language es|en]
 ///     samsa lab export --student DIR [--labs DIR]
 ///
 /// `--submission DIR` is a folder holding the lab folders (`01-first-cluster/answers.properties`,
@@ -39,12 +39,15 @@ public enum LabCommand {
 
     public static let usage = """
         usage: samsa grade [--lab N] [--submission DIR] [--format text|junit|gradescope] [--output FILE]
-                           [--bootstrap HOST:PORT] [--labs DIR] [--language es|en]
+                           [--bootstrap HOST:PORT | --replay] [--labs DIR] [--language es|en]
                samsa lab export --student DIR [--labs DIR]
         """
 
     struct Options {
         var values: [String: String] = [:]
+        var flags: Set<String> = []
+        /// Options without a value.
+        static let knownFlags: Set<String> = ["--replay"]
 
         init(_ arguments: [String]) throws(LabError) {
             var index = 0
@@ -53,6 +56,11 @@ public enum LabCommand {
             ]
             while index < arguments.count {
                 let argument = arguments[index]
+                if Self.knownFlags.contains(argument) {
+                    self.flags.insert(argument)
+                    index += 1
+                    continue
+                }
                 var name = argument, value: String?
                 if let equals = argument.firstIndex(of: "=") {
                     name = String(argument[..<equals])
@@ -101,8 +109,28 @@ public enum LabCommand {
         for lab in labs {
             let nested = submissionRoot.appendingPathComponent(lab.folderName, isDirectory: true)
             let folder = FileManager.default.fileExists(atPath: nested.path) || labs.count > 1 ? nested : submissionRoot
-            let checker = LabChecker(submission: folder, bootstrap: options["--bootstrap"], code: code, language: language)
+            var bootstrap = options["--bootstrap"]
+            var replayed: LabReplay.ReplayedCluster?
+            if bootstrap == nil, options.flags.contains("--replay"), lab.tasks.contains(where: { $0.check.kind == .cluster }) {
+                // The cluster tasks are graded on a fresh cluster the student's commands built.
+                guard let samsa = LabReplay.locateSamsa() else {
+                    throw .usage("--replay needs the samsa executable next to this one (or SAMSA_EXECUTABLE)")
+                }
+                let log = CommandLog.load(folder: folder)
+                if !log.entries.isEmpty {
+                    do {
+                        replayed = try LabReplay(samsa: samsa).run(log, lab: lab)
+                        bootstrap = replayed?.bootstrap
+                    } catch {
+                        // Graded from the log instead; the grader's log says why.
+                        var errorOutput = StandardError()
+                        print("samsa grade: lab \(lab.number): replay failed, cluster tasks use the command log: \(error)", to: &errorOutput)
+                    }
+                }
+            }
+            let checker = LabChecker(submission: folder, bootstrap: bootstrap, code: code, language: language)
             results.append(await checker.run(lab))
+            replayed?.destroy()
         }
         let report = GradeReport.render(results, format: format, language: language)
         if let path = options["--output"] {
