@@ -13,7 +13,7 @@ import Darwin
 
 /// `samsa`: the REPL students live in. Interactive on a terminal; with `--script FILE`, or with
 /// commands piped on stdin, it runs them without a prompt and stops at the first error.
-@main
+/// `SamsaMain` runs it when the command line names no other subcommand (`SubcommandTable`).
 struct SamsaCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "samsa",
