@@ -95,13 +95,9 @@ enum ConsoleConsumerTool: KafkaTool {
                 for record in records {
                     context.console.out(formatter.format(record))
                     count += 1
-                    if let maxMessages, count >= maxMessages {
-                        // Commit just past the last record printed, not past the whole poll.
-                        if configuration.groupId != nil {
-                            try? await consumer.commit([record.topicPartition: record.offset + 1])
-                        }
-                        break loop
-                    }
+                    // As in Kafka, the group's commit on close covers the whole poll, also records
+                    // past --max-messages that were fetched but not printed.
+                    if let maxMessages, count >= maxMessages { break loop }
                 }
                 if configuration.groupId != nil, configuration.enableAutoCommit, !records.isEmpty {
                     try? await consumer.commit()

@@ -37,7 +37,7 @@ enum ZooKeeperShellTool: KafkaTool {
         let client: ZooKeeperClient
         do {
             client = try ZooKeeperClient(connectString: server, sessionTimeout: .seconds(30), logger: logger)
-            try await client.connect(timeout: .seconds(10))
+            try await client.connect(timeout: .seconds(5))
         } catch {
             context.console.errLine("Unable to connect to \(server): \(error); is samsa-meta (or ZooKeeper) running there?")
             return 1

@@ -1,0 +1,157 @@
+import Foundation
+import SamsaTesting
+import XCTest
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The course's own command sequence (SYLLABUS row 7, Lab 1), typed as the course types it,
+/// through the built `samsa` executable and the links `samsa install-tools` makes: the metadata
+/// server and three brokers from the repository's config files (a copy with free ports and
+/// temporary folders), then topics, a piped producer, consumers with each option, and stop.
+final class CourseSequenceTests: XCTestCase {
+    func testTheCourseSequenceVerbatim() throws {
+        let work = try self.makeTemporaryDirectory(prefix: "samsa-course")
+        let bin = work.appending("bin").path
+        let pids = try work.makeSubdirectory("pids")
+        let environment = ["SAMSA_PID_DIR": pids.path, "NO_COLOR": "1"]
+        let samsa = try Products.executable("samsa")
+
+        // samsa install-tools DIR: one link per tool name, with and without .sh.
+        let install = try ExternalTool.run(samsa, arguments: ["install-tools", bin], environment: environment, currentDirectoryURL: work.url)
+        XCTAssertEqual(install.exitStatus, 0, install.summary)
+        XCTAssertTrue(install.stdoutText.hasPrefix("Linked 30 Kafka tools in \(bin) to "), install.summary)
+        XCTAssertTrue(install.stdoutText.hasSuffix("Add them to your PATH:\n  export PATH=\"\(bin):$PATH\"\n"), install.summary)
+
+        let ports = try self.copyConfigs(to: work)
+        let bootstrap = "localhost:\(ports.brokers[0])"
+        func run(_ tool: String, _ arguments: [String], input: String? = nil) throws -> CommandResult {
+            try ExternalTool.run(
+                URL(fileURLWithPath: bin).appendingPathComponent(tool), arguments: arguments, environment: environment,
+                input: input.map { Data($0.utf8) }, currentDirectoryURL: work.url, timeout: .seconds(60))
+        }
+
+        // zookeeper-server-start.sh config/zookeeper.properties  (and the brokers), in the background.
+        let meta = try self.launchProcess(
+            URL(fileURLWithPath: bin).appendingPathComponent("zookeeper-server-start.sh"), arguments: ["config/zookeeper.properties"],
+            environment: environment, currentDirectoryURL: work.url, logURL: work.appending("zookeeper.out"))
+        try waitForPort(ports.meta, process: meta)
+        var brokers: [TestProcess] = []
+        for id in 1...3 {
+            let broker = try self.launchProcess(
+                URL(fileURLWithPath: bin).appendingPathComponent("kafka-server-start.sh"), arguments: ["config/server-\(id).properties"],
+                environment: environment, currentDirectoryURL: work.url, logURL: work.appending("broker-\(id).out"))
+            brokers.append(broker)
+        }
+        for (index, broker) in brokers.enumerated() { try waitForPort(ports.brokers[index], process: broker) }
+        // The started tool became the server itself: the PID the shell sees is the broker's.
+        XCTAssertTrue(self.commandLine(of: brokers[0].pid).hasPrefix("\(try Products.executable("samsa-broker").path)\u{0}"), self.commandLine(of: brokers[0].pid))
+
+        // Brokers register in the metadata server; wait (bounded) until all three are there.
+        var ids = ""
+        for _ in 0..<100 where !ids.hasSuffix("[1, 2, 3]\n") {
+            ids = try run("zookeeper-shell.sh", ["localhost:\(ports.meta)", "ls", "/brokers/ids"]).stdoutText
+            if !ids.hasSuffix("[1, 2, 3]\n") { Thread.sleep(forTimeInterval: 0.1) }
+        }
+        XCTAssertTrue(ids.hasSuffix("[1, 2, 3]\n"), ids)
+
+        let create = try run("kafka-topics.sh", ["--bootstrap-server", bootstrap, "--create", "--topic", "first-topic", "--partitions", "3", "--replication-factor", "3"])
+        XCTAssertEqual(create.exitStatus, 0, create.summary)
+        XCTAssertEqual(create.stdoutText, "Created topic first-topic.\n")
+
+        let list = try run("kafka-topics.sh", ["--bootstrap-server", bootstrap, "--list"])
+        XCTAssertEqual(list.stdoutText, "first-topic\n", list.summary)
+
+        let describe = try run("kafka-topics.sh", ["--bootstrap-server", bootstrap, "--describe", "--topic", "first-topic"])
+        XCTAssertEqual(describe.exitStatus, 0, describe.summary)
+        XCTAssertEqual(Golden.normalized(describe.stdoutText), """
+            Topic: first-topic\tTopicId: <id>\tPartitionCount: 3\tReplicationFactor: 3\tConfigs: 
+            \tTopic: first-topic\tPartition: 0\tLeader: 1\tReplicas: 1,2,3\tIsr: 1,2,3
+            \tTopic: first-topic\tPartition: 1\tLeader: 2\tReplicas: 2,3,1\tIsr: 2,3,1
+            \tTopic: first-topic\tPartition: 2\tLeader: 3\tReplicas: 3,1,2\tIsr: 3,1,2
+
+            """, describe.summary)
+
+        // echo ... | kafka-console-producer.sh: through a pipe.
+        let produce = try run("kafka-console-producer.sh", ["--bootstrap-server", bootstrap, "--topic", "first-topic"], input: "hello\nkafka\nfrom\nthe\ncourse\n")
+        XCTAssertEqual(produce.exitStatus, 0, produce.summary)
+        XCTAssertEqual(produce.stdoutText, ">>>>>>")
+
+        let everything = try run("kafka-console-consumer.sh", ["--bootstrap-server", bootstrap, "--topic", "first-topic", "--from-beginning", "--max-messages", "5"])
+        XCTAssertEqual(everything.exitStatus, 0, everything.summary)
+        XCTAssertEqual(everything.stdoutText.split(separator: "\n").sorted(), ["course", "from", "hello", "kafka", "the"], everything.summary)
+        XCTAssertEqual(everything.stderr, "Processed a total of 5 messages\n")
+
+        let two = try run("kafka-console-consumer.sh", ["--bootstrap-server", bootstrap, "--topic", "first-topic", "--from-beginning", "--max-messages", "2"])
+        XCTAssertEqual(two.stdoutText.split(separator: "\n").count, 2, two.summary)
+        XCTAssertEqual(two.stderr, "Processed a total of 2 messages\n")
+
+        // --partition, one partition at a time: together they hold every record exactly once.
+        var perPartition: [String] = []
+        for partition in 0..<3 {
+            let result = try run("kafka-console-consumer.sh", ["--bootstrap-server", bootstrap, "--topic", "first-topic", "--partition", "\(partition)", "--offset", "earliest", "--timeout-ms", "1000"])
+            XCTAssertEqual(result.exitStatus, 0, result.summary)
+            perPartition += result.stdoutText.split(separator: "\n").map(String.init)
+        }
+        XCTAssertEqual(perPartition.sorted(), ["course", "from", "hello", "kafka", "the"])
+
+        let delete = try run("kafka-topics.sh", ["--bootstrap-server", bootstrap, "--delete", "--topic", "first-topic"])
+        XCTAssertEqual(delete.exitStatus, 0, delete.summary)
+        XCTAssertEqual(delete.stdoutText, "")
+        var after = ""
+        for _ in 0..<50 {
+            after = try run("kafka-topics.sh", ["--bootstrap-server", bootstrap, "--list"]).stdoutText
+            if !after.contains("first-topic") { break }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        XCTAssertFalse(after.contains("first-topic"), after)
+
+        // kafka-server-stop.sh, zookeeper-server-stop.sh: SIGTERM to what our start tools started.
+        let stopBrokers = try run("kafka-server-stop.sh", [])
+        XCTAssertEqual(stopBrokers.exitStatus, 0, stopBrokers.summary)
+        for broker in brokers { XCTAssertEqual(broker.waitForExit(timeout: .seconds(30)), 0, broker.logTail()) }
+        let stopMeta = try run("zookeeper-server-stop.sh", [])
+        XCTAssertEqual(stopMeta.exitStatus, 0, stopMeta.summary)
+        XCTAssertNotNil(meta.waitForExit(timeout: .seconds(30)), meta.logTail())
+        let nothing = try run("kafka-server-stop.sh", [])
+        XCTAssertEqual(nothing.exitStatus, 1)
+        XCTAssertEqual(nothing.stdoutText, "No kafka server to stop\n")
+    }
+
+    /// `samsa kafka-topics ...` works as well as the link.
+    func testToolsRunAsSamsaSubcommands() throws {
+        let result = try ExternalTool.run(try Products.executable("samsa"), arguments: ["kafka-topics", "--version"])
+        XCTAssertEqual(result.exitStatus, 0, result.summary)
+        XCTAssertEqual(result.stdoutText, "3.7.0 (Samsa)\n")
+        let bad = try ExternalTool.run(try Products.executable("samsa"), arguments: ["kafka-console-consumer.sh", "--topic", "t", "--offset", "3"])
+        XCTAssertEqual(bad.exitStatus, 1)
+        XCTAssertTrue(bad.stderr.hasPrefix("The partition is required when offset is specified.\n"), bad.summary)
+    }
+
+    /// Copies `config/` with free ports and temporary folders in place of 2181, 9092-9094,
+    /// /tmp/zookeeper and /tmp/kafka-logs-N; everything else stays as students get it.
+    private func copyConfigs(to work: TemporaryDirectory) throws -> (meta: Int, brokers: [Int]) {
+        let source = ExternalTool.packageRoot.appendingPathComponent("config")
+        let target = try work.makeSubdirectory("config")
+        let meta = try FreePort.allocate()
+        let brokers = try (0..<3).map { _ in try FreePort.allocate() }
+        var replacements = [("2181", "\(meta)"), ("/tmp/zookeeper", work.appending("zookeeper").path)]
+        for id in 1...3 {
+            replacements.append((":\(9091 + id)", ":\(brokers[id - 1])"))
+            replacements.append(("/tmp/kafka-logs-\(id)", work.appending("kafka-logs-\(id)").path))
+        }
+        for name in ["zookeeper.properties", "server-1.properties", "server-2.properties", "server-3.properties"] {
+            var text = try String(contentsOf: source.appendingPathComponent(name), encoding: .utf8)
+            for (from, to) in replacements { text = text.replacingOccurrences(of: from, with: to) }
+            try text.write(to: target.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        }
+        return (meta, brokers)
+    }
+
+    private func commandLine(of pid: Int32) -> String {
+        FileManager.default.contents(atPath: "/proc/\(pid)/cmdline").map { String(decoding: $0, as: UTF8.self) } ?? ""
+    }
+}
