@@ -110,7 +110,8 @@ enum ConsoleConsumerTool: KafkaTool {
         await consumer.close()
         await client.close()
         context.console.errLine("Processed a total of \(count) messages")
-        return status
+        // Stopped with Ctrl-C: the JVM's exit status for SIGINT, as Kafka's tool ends.
+        return stop.isRequested && status == 0 ? 130 : status
     }
 
     /// With `--group`: subscribe, so the group coordinator assigns partitions and offsets are

@@ -98,6 +98,20 @@ final class CourseSequenceTests: XCTestCase {
         }
         XCTAssertEqual(perPartition.sorted(), ["course", "from", "hello", "kafka", "the"])
 
+        // A group in a three-broker cluster, its lag, and a preferred-leader election.
+        let group = try run("kafka-console-consumer.sh", ["--bootstrap-server", bootstrap, "--topic", "first-topic", "--group", "lab1", "--from-beginning", "--max-messages", "5"])
+        XCTAssertEqual(group.stderr, "Processed a total of 5 messages\n", group.summary)
+        let lag = try run("kafka-consumer-groups.sh", ["--bootstrap-server", bootstrap, "--describe", "--group", "lab1"])
+        XCTAssertEqual(lag.exitStatus, 0, lag.summary)
+        let rows = lag.stdoutText.split(separator: "\n").dropFirst().map { $0.split(separator: " ").map(String.init) }
+        XCTAssertEqual(rows.count, 3, lag.summary)
+        XCTAssertEqual(rows.map { $0[5] }, ["0", "0", "0"], lag.summary)
+        let election = try run("kafka-leader-election.sh", ["--bootstrap-server", bootstrap, "--election-type", "PREFERRED", "--topic", "first-topic", "--partition", "0"])
+        XCTAssertEqual(election.exitStatus, 0, election.summary)
+        XCTAssertEqual(election.stdoutText, "Valid replica already elected for partitions first-topic-0\n")
+        let state = try run("zookeeper-shell.sh", ["localhost:\(ports.meta)", "get", "/brokers/topics/first-topic/partitions/0/state"])
+        XCTAssertTrue(state.stdoutText.contains("\"leader\":1,"), state.summary)
+
         let delete = try run("kafka-topics.sh", ["--bootstrap-server", bootstrap, "--delete", "--topic", "first-topic"])
         XCTAssertEqual(delete.exitStatus, 0, delete.summary)
         XCTAssertEqual(delete.stdoutText, "")
