@@ -14,7 +14,7 @@ enum ConsoleProducerTool: KafkaTool {
             .value("batch-size", "Integer: size", "Number of messages to send in a single batch if they are not being sent synchronously. please note that this option will be replaced if max-partition-memory-bytes is also set", default: "16384"),
             .value("bootstrap-server", "String: server to connect to", "The server(s) to connect to. The broker list string in the form HOST1:PORT1,HOST2:PORT2.", default: ClientFactory.defaultBootstrap),
             .value("broker-list", "String: broker-list", "DEPRECATED, use --bootstrap-server instead; ignored if --bootstrap-server is specified."),
-            .value("compression-codec", "String: compression-codec", "The compression codec: either 'none', 'gzip', 'snappy', 'lz4', or 'zstd'. If specified without value, then it defaults to 'gzip'"),
+            .optionalValue("compression-codec", "String: compression-codec", "The compression codec: either 'none', 'gzip', 'snappy', 'lz4', or 'zstd'. If specified without value, then it defaults to 'gzip'"),
             .value("max-block-ms", "Long: max block on send", "The max time that the producer will block for during a send request.", default: "60000"),
             .value("message-send-max-retries", "Integer", "Brokers can fail receiving the message for multiple reasons, and being unavailable transiently is just one of them. This property specifies the number of retries before the producer give up and drop this message.", default: "3"),
             .value("producer-property", "String: producer_prop", "A mechanism to pass user-defined properties in the form key=value to the producer."),
@@ -46,7 +46,7 @@ enum ConsoleProducerTool: KafkaTool {
         for (option, key) in merged where options.values[option] != nil || !setKeys.contains(key) {
             if let value = options.value(option) { fromOptions.append((key, value)) }
         }
-        if let codec = options.value("compression-codec") { fromOptions.append(("compression.type", codec.isEmpty ? "gzip" : codec)) }
+        if options.has("compression-codec") { fromOptions.append(("compression.type", options.value("compression-codec") ?? "gzip")) }
         try ClientProperties.applyProducer(fromOptions, to: &configuration)
         // The client's own request timeout stays at its default: Kafka's 1.5 s ack timeout applies to
         // the broker's wait for replicas, and a short client timeout would only add retries.

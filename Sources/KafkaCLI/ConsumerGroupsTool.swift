@@ -24,7 +24,7 @@ enum ConsumerGroupsTool: KafkaTool {
             .flag("offsets", "Describe the group and list all topic partitions in the group along with their offset lag. This is the default sub-action of and may be used with '--describe' and '--bootstrap-server' options only."),
             .flag("reset-offsets", "Reset offsets of consumer group. Supports one consumer group at the time, and instances should be inactive. Has 2 execution options: --dry-run (the default) to plan which offsets to reset, and --execute to update the offsets."),
             .value("shift-by", "Long: number-of-offsets", "Reset offsets shifting current offset by 'n', where 'n' can be positive or negative."),
-            .value("state", "String", "When specified with '--list', it displays the state of all groups. It can also be used to list groups with specific states, e.g. --state Stable,Empty."),
+            .optionalValue("state", "String", "When specified with '--list', it displays the state of all groups. It can also be used to list groups with specific states, e.g. --state Stable,Empty."),
             .value("timeout", "Long: timeout (ms)", "The timeout that can be set for some use cases.", default: "5000"),
             .flag("to-current", "Reset offsets to current offset."),
             .value("to-datetime", "String: datetime", "Reset offsets to offset from datetime. Format: 'YYYY-MM-DDTHH:mm:SS.sss'"),
@@ -101,6 +101,17 @@ enum ConsumerGroupsTool: KafkaTool {
             }
             if options.has("members") {
                 self.printMembers(description, verbose: options.has("verbose"), context)
+            } else if options.has("state") {
+                let coordinator = try await self.coordinator(of: groupId, admin)
+                let groupWidth = max(15, groupId.count)
+                let coordinatorWidth = max(25, coordinator.count)
+                func line(_ fields: [String]) -> String {
+                    self.pad(fields[0], groupWidth) + " " + self.pad(fields[1], coordinatorWidth) + " " + self.pad(fields[2], 20) + " "
+                        + self.pad(fields[3], 20) + " " + fields[4]
+                }
+                context.console.outLine(
+                    "\n" + line(["GROUP", "COORDINATOR (ID)", "ASSIGNMENT-STRATEGY", "STATE", "#MEMBERS"]) + "\n"
+                        + line([groupId, coordinator, description.protocolName, description.state, "\(description.members.count)"]))
             } else {
                 self.printOffsets(try await self.offsetRows(description, admin), context)
             }
@@ -116,6 +127,15 @@ enum ConsumerGroupsTool: KafkaTool {
         } catch where ClientErrors.code(of: error) == .groupIdNotFound {
             return nil
         }
+    }
+
+    /// `host:port (id)` of the group's coordinator, from FindCoordinator.
+    static func coordinator(of groupId: String, _ admin: KafkaAdmin) async throws -> String {
+        let response = try await admin.client.sendToAny(FindCoordinatorRequest(key: groupId, keyType: 0, coordinatorKeys: [groupId]))
+        if let entry = response.coordinators.first(where: { $0.key == groupId }) {
+            return "\(entry.host):\(entry.port) (\(entry.nodeId))"
+        }
+        return "\(response.host):\(response.port) (\(response.nodeId))"
     }
 
     static func offsetRows(_ group: GroupDescription, _ admin: KafkaAdmin) async throws -> [Row] {

@@ -182,12 +182,19 @@ enum KafkaTopicsTool: KafkaTool {
     /// Topics named by `--topic` (a regular expression, as in Kafka) or all topics.
     static func matchingTopics(_ options: ParsedOptions, _ admin: KafkaAdmin) async throws -> [String] {
         let all = try await admin.listTopics(includeInternal: !options.has("exclude-internal"))
+        if let topicId = options.value("topic-id") {
+            let described = try await admin.describeTopics(all)
+            return described.filter { $0.topicId.description == topicId }.map(\.name)
+        }
         guard let pattern = options.value("topic") else { return all }
         if all.contains(pattern) { return [pattern] }
         return TopicPattern.matching(pattern, in: all)
     }
 
     static func ensureFound(_ names: [String], _ options: ParsedOptions) throws(ToolError) {
+        if names.isEmpty, let topicId = options.value("topic-id") {
+            throw .failed("Error while executing topic command : Topic '\(topicId)' does not exist as expected", toStdout: true)
+        }
         if names.isEmpty, let topic = options.value("topic"), !options.has("if-exists") {
             throw .failed("Error while executing topic command : Topic '\(topic)' does not exist as expected", toStdout: true)
         }

@@ -6,6 +6,8 @@ struct OptionSpec: Sendable {
     let help: String
     /// Shown as `(default: ...)` and returned when the option is absent.
     let defaultValue: String?
+    /// joptsimple's `withOptionalArg`: `--state` alone, or `--state Stable`.
+    var isValueOptional = false
 
     static func flag(_ name: String, _ help: String) -> OptionSpec {
         OptionSpec(name: name, valueName: nil, help: help, defaultValue: nil)
@@ -13,6 +15,12 @@ struct OptionSpec: Sendable {
 
     static func value(_ name: String, _ valueName: String, _ help: String, default defaultValue: String? = nil) -> OptionSpec {
         OptionSpec(name: name, valueName: valueName, help: help, defaultValue: defaultValue)
+    }
+
+    static func optionalValue(_ name: String, _ valueName: String, _ help: String) -> OptionSpec {
+        var spec = OptionSpec(name: name, valueName: valueName, help: help, defaultValue: nil)
+        spec.isValueOptional = true
+        return spec
     }
 
     var takesValue: Bool { self.valueName != nil }
@@ -60,6 +68,8 @@ struct ToolSyntax: Sendable {
             if spec.takesValue {
                 if let inlineValue {
                     parsed.values[spec.name, default: []].append(inlineValue)
+                } else if spec.isValueOptional, index >= arguments.count || arguments[index].hasPrefix("--") {
+                    parsed.flags.insert(spec.name)
                 } else {
                     guard index < arguments.count else { throw .missingValue(spec.name) }
                     parsed.values[spec.name, default: []].append(arguments[index])

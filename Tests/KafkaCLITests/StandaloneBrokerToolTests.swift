@@ -215,4 +215,70 @@ final class StandaloneBrokerToolTests: XCTestCase {
         let row = #"^[0-9-]+ [0-9:]+, [0-9-]+ [0-9:]+, 0\.0191, [0-9.]+, 200, [0-9.]+, [0-9]+, [0-9]+, [0-9.]+, [0-9.]+$"#
         XCTAssertNotNil(lines.last?.range(of: row, options: .regularExpression), consume.summary)
     }
+
+    func testAnActiveGroupShowsItsMembersStateAndLag() async throws {
+        _ = await self.tool("kafka-topics", self.bootstrap + ["--create", "--topic", "live", "--partitions", "2"])
+        _ = await self.tool("kafka-console-producer", self.bootstrap + ["--topic", "live"], input: "a\nb\n")
+        let bootstrap = self.bootstrap
+        let consumer = Task { await ToolRun.run("kafka-console-consumer", bootstrap + ["--topic", "live", "--group", "watchers", "--from-beginning", "--max-messages", "3"]) }
+        var describe = ToolRun(status: -1, stdout: "", stderr: "")
+        for _ in 0..<100 {
+            describe = await self.tool("kafka-consumer-groups", self.bootstrap + ["--describe", "--group", "watchers"])
+            if describe.stderr.isEmpty, describe.stdout.contains("console-consumer\n") { break }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        XCTAssertEqual(describe.stderr, "", describe.summary)
+        let rows = describe.stdout.split(separator: "\n").map { $0.split(separator: " ").map(String.init) }
+        XCTAssertEqual(rows.first, ["GROUP", "TOPIC", "PARTITION", "CURRENT-OFFSET", "LOG-END-OFFSET", "LAG", "CONSUMER-ID", "HOST", "CLIENT-ID"], describe.summary)
+        XCTAssertEqual(rows.count, 3, describe.summary)
+        for (index, row) in rows.dropFirst().enumerated() {
+            XCTAssertEqual(Array(row[0...2]), ["watchers", "live", "\(index)"], describe.summary)
+            XCTAssertTrue(row[6].hasPrefix("console-consumer-"), describe.summary)
+            XCTAssertEqual(Array(row[7...8]), ["/127.0.0.1", "console-consumer"], describe.summary)
+        }
+
+        let members = await self.tool("kafka-consumer-groups", self.bootstrap + ["--describe", "--group", "watchers", "--members"])
+        let memberRows = members.stdout.split(separator: "\n").map { $0.split(separator: " ").map(String.init) }
+        XCTAssertEqual(memberRows.first, ["GROUP", "CONSUMER-ID", "HOST", "CLIENT-ID", "#PARTITIONS"], members.summary)
+        XCTAssertEqual(memberRows.last.map { [$0[0], $0[2], $0[3], $0[4]] }, ["watchers", "/127.0.0.1", "console-consumer", "2"], members.summary)
+        let state = await self.tool("kafka-consumer-groups", self.bootstrap + ["--describe", "--group", "watchers", "--state"])
+        let stateRows = state.stdout.split(separator: "\n").map { $0.split(separator: " ").map(String.init) }
+        XCTAssertEqual(stateRows.first, ["GROUP", "COORDINATOR", "(ID)", "ASSIGNMENT-STRATEGY", "STATE", "#MEMBERS"], state.summary)
+        XCTAssertEqual(stateRows.last, ["watchers", self.bootstrap[1], "(1)", "range", "Stable", "1"], state.summary)
+        let reset = await self.tool("kafka-consumer-groups", self.bootstrap + ["--reset-offsets", "--group", "watchers", "--all-topics", "--to-earliest", "--execute"])
+        XCTAssertEqual(reset.stderr, "Error: Assignments can only be reset if the group 'watchers' is inactive, but the current state is Stable.\n", reset.summary)
+        let busy = await self.tool("kafka-consumer-groups", self.bootstrap + ["--delete", "--group", "watchers"])
+        XCTAssertEqual(busy.stderr, "Error: Deletion of some consumer groups failed:\n* Group 'watchers' could not be deleted due to: org.apache.kafka.common.errors.GroupNotEmptyException: The group is not empty.\n", busy.summary)
+
+        _ = await self.tool("kafka-console-producer", self.bootstrap + ["--topic", "live"], input: "c\n")
+        let consumed = await consumer.value
+        XCTAssertEqual(consumed.status, 0, consumed.summary)
+        XCTAssertEqual(consumed.stdout.split(separator: "\n").sorted(), ["a", "b", "c"], consumed.summary)
+    }
+
+    func testEveryToolsHelpListsItsOptions() async {
+        for name in ["kafka-topics", "kafka-console-producer", "kafka-console-consumer", "kafka-consumer-groups", "kafka-configs",
+                     "kafka-get-offsets", "kafka-leader-election", "kafka-dump-log", "kafka-producer-perf-test", "kafka-consumer-perf-test",
+                     "kafka-server-start", "zookeeper-shell"] {
+            let run = await self.tool(name, ["--help"])
+            XCTAssertEqual(run.status, 0, "\(name)\n" + run.summary)
+            XCTAssertTrue(run.stdout.contains("\nOption                                   Description\n------"), "\(name)\n" + run.summary)
+            XCTAssertTrue(run.stdout.contains("\n--help "), "\(name)\n" + run.summary)
+        }
+    }
+
+    func testIncludePatternAndTopicIdSelectTopics() async throws {
+        _ = await self.tool("kafka-topics", self.bootstrap + ["--create", "--topic", "sales-eu"])
+        _ = await self.tool("kafka-topics", self.bootstrap + ["--create", "--topic", "sales-us"])
+        _ = await self.tool("kafka-console-producer", self.bootstrap + ["--topic", "sales-eu"], input: "eu\n")
+        _ = await self.tool("kafka-console-producer", self.bootstrap + ["--topic", "sales-us"], input: "us\n")
+        let both = await self.tool("kafka-console-consumer", self.bootstrap + ["--include", "sales-.*", "--from-beginning", "--max-messages", "2"])
+        XCTAssertEqual(both.stdout.split(separator: "\n").sorted(), ["eu", "us"], both.summary)
+        let regex = await self.tool("kafka-topics", self.bootstrap + ["--list", "--topic", "sales-e.*"])
+        XCTAssertEqual(regex.stdout, "sales-eu\n", regex.summary)
+        let describe = await self.tool("kafka-topics", self.bootstrap + ["--describe", "--topic", "sales-us"])
+        let id = try XCTUnwrap(describe.stdout.split(separator: "\t").first { $0.hasPrefix("TopicId: ") }).dropFirst("TopicId: ".count)
+        let byId = await self.tool("kafka-topics", self.bootstrap + ["--describe", "--topic-id", String(id)])
+        XCTAssertEqual(byId.stdout, describe.stdout, byId.summary)
+    }
 }

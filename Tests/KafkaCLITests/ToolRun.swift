@@ -17,6 +17,15 @@ extension XCTestCase {
         _ name: String, _ arguments: [String], input: String = "", environment: [String: String] = [:],
         directory: String = FileManager.default.currentDirectoryPath
     ) async -> ToolRun {
+        await ToolRun.run(name, arguments, input: input, environment: environment, directory: directory)
+    }
+}
+
+extension ToolRun {
+    static func run(
+        _ name: String, _ arguments: [String], input: String = "", environment: [String: String] = [:],
+        directory: String = FileManager.default.currentDirectoryPath
+    ) async -> ToolRun {
         let console = CapturedConsole(input: input)
         let status = await KafkaTools.run(
             toolName: name, arguments: arguments, console: console,
