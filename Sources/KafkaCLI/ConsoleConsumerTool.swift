@@ -61,6 +61,14 @@ enum ConsoleConsumerTool: KafkaTool {
             }
             start = .exact(offset)
         }
+        if let formatter = options.values["formatter"]?.last, !formatter.hasSuffix("DefaultMessageFormatter") {
+            throw ToolError.failed("kafka-console-consumer: only kafka.tools.DefaultMessageFormatter is available in Samsa, not \(formatter)")
+        }
+        for option in ["key-deserializer", "value-deserializer"] {
+            if let name = options.values[option]?.last, !name.hasSuffix("StringDeserializer") && !name.hasSuffix("ByteArrayDeserializer") {
+                throw ToolError.failed("kafka-console-consumer: --\(option) \(name) is not available in Samsa; records print as UTF-8 text (StringDeserializer)")
+            }
+        }
         let maxMessages = try options.int("max-messages")
         let timeout = try options.int("timeout-ms")
         let formatter = MessageFormatter(properties: try ClientProperties.pairs(options.all("property"), option: "property"))

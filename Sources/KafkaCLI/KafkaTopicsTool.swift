@@ -76,6 +76,9 @@ enum KafkaTopicsTool: KafkaTool {
         for (option, actions) in allowedWith.sorted(by: { $0.key < $1.key }) where options.has(option) && !actions.contains(action) {
             throw .usage("Option \"[\(option)]\" can't be used with option \"[\(action)]\"")
         }
+        if options.has("delete-config") {
+            throw .usage("Option \"[delete-config]\" can't be used with option \"[bootstrap-server]\"; remove a topic config with kafka-configs --alter --delete-config")
+        }
         if action == "create", options.has("replica-assignment"), options.has("partitions") || options.has("replication-factor") {
             throw .usage("Option \"[replica-assignment]\" can't be used with option \"[partitions]\" or \"[replication-factor]\"")
         }

@@ -85,6 +85,21 @@ final class CourseSequenceTests: XCTestCase {
         XCTAssertEqual(everything.stdoutText.split(separator: "\n").sorted(), ["course", "from", "hello", "kafka", "the"], everything.summary)
         XCTAssertEqual(everything.stderr, "Processed a total of 5 messages\n")
 
+        // Without --max-messages the consumer runs until Ctrl-C, then prints its count.
+        let following = try self.launchProcess(
+            URL(fileURLWithPath: bin).appendingPathComponent("kafka-console-consumer.sh"),
+            arguments: ["--bootstrap-server", bootstrap, "--topic", "first-topic", "--from-beginning"], environment: environment,
+            currentDirectoryURL: work.url, logURL: work.appending("follow.out"), stderrURL: work.appending("follow.err"))
+        var followed = ""
+        for _ in 0..<100 where followed.split(separator: "\n").count < 5 {
+            Thread.sleep(forTimeInterval: 0.1)
+            followed = (try? String(contentsOf: work.appending("follow.out"), encoding: .utf8)) ?? ""
+        }
+        XCTAssertEqual(followed.split(separator: "\n").count, 5, followed)
+        kill(following.pid, SIGINT)
+        XCTAssertEqual(following.waitForExit(timeout: .seconds(10)), 130, following.logTail())
+        XCTAssertEqual(try String(contentsOf: work.appending("follow.err"), encoding: .utf8), "Processed a total of 5 messages\n")
+
         let two = try run("kafka-console-consumer.sh", ["--bootstrap-server", bootstrap, "--topic", "first-topic", "--from-beginning", "--max-messages", "2"])
         XCTAssertEqual(two.stdoutText.split(separator: "\n").count, 2, two.summary)
         XCTAssertEqual(two.stderr, "Processed a total of 2 messages\n")
