@@ -159,6 +159,9 @@ enum KafkaTopicsTool: KafkaTool {
     static func alter(_ options: ParsedOptions, _ admin: KafkaAdmin, _ context: ToolContext) async throws -> Int32 {
         let names = try await self.matchingTopics(options, admin)
         try self.ensureFound(names, options)
+        if options.has("replica-assignment") {
+            throw ToolError.failed("Error while executing topic command : --replica-assignment with --alter is not supported by Samsa; new partitions get Kafka's default placement", toStdout: true)
+        }
         guard let partitions = try options.int("partitions") else { return 0 }
         let descriptions = try await admin.describeTopics(names)
         for topic in descriptions where topic.partitions.count > partitions {
