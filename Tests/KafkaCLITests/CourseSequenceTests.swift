@@ -127,6 +127,27 @@ final class CourseSequenceTests: XCTestCase {
         let state = try run("zookeeper-shell.sh", ["localhost:\(ports.meta)", "get", "/brokers/topics/first-topic/partitions/0/state"])
         XCTAssertTrue(state.stdoutText.contains("\"leader\":1,"), state.summary)
 
+        // Lab 3: stop broker 2 (SIGTERM, a controlled shutdown); its replicas leave the ISR and it
+        // leads nothing, so every partition is under-replicated but none is unavailable.
+        brokers[1].terminate()
+        var underReplicated = ""
+        for _ in 0..<100 {
+            underReplicated = try run("kafka-topics.sh", ["--bootstrap-server", bootstrap, "--describe", "--under-replicated-partitions"]).stdoutText
+            if underReplicated.split(separator: "\n").count == 3 { break }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        let lines = underReplicated.split(separator: "\n").map { $0.split(separator: "\t").map(String.init) }
+        XCTAssertEqual(lines.count, 3, underReplicated)
+        for line in lines {
+            // Topic, Partition, Leader, Replicas, Isr
+            guard line.count == 5 else { XCTFail("unexpected line \(line)"); continue }
+            XCTAssertTrue(line[2].hasPrefix("Leader: ") && line[2] != "Leader: 2" && line[2] != "Leader: none", underReplicated)
+            XCTAssertEqual(line[3].dropFirst("Replicas: ".count).split(separator: ",").count, 3, underReplicated)
+            XCTAssertFalse(line[4].dropFirst("Isr: ".count).split(separator: ",").contains("2"), underReplicated)
+        }
+        let unavailable = try run("kafka-topics.sh", ["--bootstrap-server", bootstrap, "--describe", "--unavailable-partitions"])
+        XCTAssertEqual(unavailable.stdoutText, "", unavailable.summary)
+
         let delete = try run("kafka-topics.sh", ["--bootstrap-server", bootstrap, "--delete", "--topic", "first-topic"])
         XCTAssertEqual(delete.exitStatus, 0, delete.summary)
         XCTAssertEqual(delete.stdoutText, "")
