@@ -15,6 +15,7 @@ enum ConsumerGroupsTool: KafkaTool {
             .value("bootstrap-server", "String: server to connect to", "REQUIRED: The server(s) to connect to.", default: ClientFactory.defaultBootstrap),
             .value("command-config", "String: command config property file", "Property file containing configs to be passed to Admin Client and Consumer."),
             .flag("delete", "Pass in groups to delete topic partition offsets and ownership information over the entire consumer group. For instance --group g1 --group g2"),
+            .flag("delete-offsets", "Delete offsets of consumer group. Supports one consumer group at the time, and multiple topics."),
             .flag("describe", "Describe consumer group and list offset lag (number of messages not yet processed) related to given group."),
             .flag("dry-run", "Only show results without executing changes on Consumer Groups. Supported operations: reset-offsets."),
             .flag("execute", "Execute operation. Supported operations: reset-offsets."),
@@ -36,7 +37,7 @@ enum ConsumerGroupsTool: KafkaTool {
         ])
 
     static func run(_ options: ParsedOptions, context: ToolContext) async throws -> Int32 {
-        let actions = ["list", "describe", "delete", "reset-offsets"].filter { options.has($0) }
+        let actions = ["list", "describe", "delete", "reset-offsets", "delete-offsets"].filter { options.has($0) }
         guard actions.count == 1 else {
             throw ToolError.usage("Command must include exactly one action: --list, --describe, --delete, --reset-offsets, --delete-offsets")
         }
@@ -45,12 +46,16 @@ enum ConsumerGroupsTool: KafkaTool {
             throw ToolError.usage("Option [\(actions[0])] takes one of these options: [all-groups], [group]")
         }
         if actions[0] == "reset-offsets" { try self.checkReset(options) }
+        if actions[0] == "delete-offsets", groups.count != 1 || !options.has("topic") {
+            throw ToolError.usage("Option [delete-offsets] takes the following options: [topic], [group]")
+        }
         return try await withAdmin(options) { admin in
             let groupIds = options.has("all-groups") ? try await admin.listGroups().map(\.groupId) : groups
             switch actions[0] {
             case "list": return try await self.list(options, admin, context)
             case "describe": return try await self.describe(groupIds, options, admin, context)
             case "delete": return try await self.delete(groupIds, admin, context)
+            case "delete-offsets": return try await self.deleteOffsets(groupIds[0], options, admin, context)
             default: return try await self.reset(groupIds, options, admin, context)
             }
         }
@@ -131,11 +136,26 @@ enum ConsumerGroupsTool: KafkaTool {
 
     /// `host:port (id)` of the group's coordinator, from FindCoordinator.
     static func coordinator(of groupId: String, _ admin: KafkaAdmin) async throws -> String {
+        let (id, host, port) = try await self.findCoordinator(groupId, admin)
+        return "\(host):\(port) (\(id))"
+    }
+
+    static func coordinatorId(of groupId: String, _ admin: KafkaAdmin) async throws -> Int32 {
+        try await self.findCoordinator(groupId, admin).0
+    }
+
+    static func findCoordinator(_ groupId: String, _ admin: KafkaAdmin) async throws -> (Int32, String, Int32) {
         let response = try await admin.client.sendToAny(FindCoordinatorRequest(key: groupId, keyType: 0, coordinatorKeys: [groupId]))
         if let entry = response.coordinators.first(where: { $0.key == groupId }) {
-            return "\(entry.host):\(entry.port) (\(entry.nodeId))"
+            if entry.errorCode != 0 {
+                throw SamsaClientError.kafka(ErrorCode(rawValue: entry.errorCode) ?? .unknownServerError, context: "finding the coordinator of \(groupId)")
+            }
+            return (entry.nodeId, entry.host, entry.port)
         }
-        return "\(response.host):\(response.port) (\(response.nodeId))"
+        if response.errorCode != 0 {
+            throw SamsaClientError.kafka(ErrorCode(rawValue: response.errorCode) ?? .unknownServerError, context: "finding the coordinator of \(groupId)")
+        }
+        return (response.nodeId, response.host, response.port)
     }
 
     static func offsetRows(_ group: GroupDescription, _ admin: KafkaAdmin) async throws -> [Row] {
@@ -232,6 +252,46 @@ enum ConsumerGroupsTool: KafkaTool {
         context.console.errLine(text)
         if !succeeded.isEmpty {
             context.console.outLine("\nThese consumer groups were deleted successfully: \(succeeded.map { "'\($0)'" }.joined(separator: ", "))")
+        }
+        return 0
+    }
+
+    // MARK: Delete offsets
+
+    /// OffsetDelete (KIP-496): a group's committed offsets for some topics, while it does not read them.
+    static func deleteOffsets(_ groupId: String, _ options: ParsedOptions, _ admin: KafkaAdmin, _ context: ToolContext)
+        async throws -> Int32
+    {
+        let partitions = try await self.resetPartitions(options, committed: [:], admin)
+        let coordinator = try await self.coordinatorId(of: groupId, admin)
+        let request = OffsetDeleteRequest(
+            groupId: groupId,
+            topics: Dictionary(grouping: partitions, by: \.topic).sorted { $0.key < $1.key }.map { topic, parts in
+                OffsetDeleteRequest.OffsetDeleteRequestTopic(
+                    name: topic, partitions: parts.map { OffsetDeleteRequest.OffsetDeleteRequestPartition(partitionIndex: $0.partition) })
+            })
+        let response = try await admin.client.send(request, to: coordinator)
+        let topics = Array(Set(partitions.map(\.topic))).sorted().joined(separator: ", ")
+        switch ErrorCode(rawValue: response.errorCode) ?? .unknownServerError {
+        case .none:
+            context.console.outLine("Request succeed for deleting offsets with topic \(topics) group \(groupId)")
+        case .groupIdNotFound:
+            context.console.errLine("Error: Deleting offsets of a consumer group '\(groupId)' is forbidden if the group does not exist.")
+            return 1
+        case .nonEmptyGroup:
+            context.console.errLine("Error: Deleting offsets of a consumer group '\(groupId)' is forbidden if the group is not empty.")
+            return 1
+        case let code:
+            context.console.errLine("Error: Encounter some unknown error: \(ClientErrors.kafkaMessage(code))")
+            return 1
+        }
+        context.console.outLine("\n" + self.pad("TOPIC", 30) + " " + self.pad("PARTITION", 15) + " " + self.pad("STATUS", 15))
+        for topic in response.topics.sorted(by: { $0.name < $1.name }) {
+            for partition in topic.partitions.sorted(by: { $0.partitionIndex < $1.partitionIndex }) {
+                let code = ErrorCode(rawValue: partition.errorCode) ?? .unknownServerError
+                let status = code == .none ? "Successful" : "Error: \(ClientErrors.kafkaMessage(code))"
+                context.console.outLine(self.pad(topic.name, 30) + " " + self.pad("\(partition.partitionIndex)", 15) + " " + self.pad(status, 15))
+            }
         }
         return 0
     }
