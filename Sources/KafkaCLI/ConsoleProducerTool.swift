@@ -58,7 +58,15 @@ enum ConsoleProducerTool: KafkaTool {
         }
         let client = try ClientFactory.client(bootstrapOptions, clientId: "console-producer")
         let producer = KafkaProducer(client: client, configuration: configuration)
-        let failures = FailureCounter()
+        // Ctrl-C is how students leave the interactive producer: send what is still lingering in a
+        // batch first, as Kafka's shutdown hook closes its producer.
+        let stop = StopSignal.install(if: context.console) {
+            Task {
+                await producer.close()
+                exit(130)
+            }
+        }
+        defer { withExtendedLifetime(stop) {} }
         var lineNumber = 0
         var status: Int32 = 0
         for await line in context.console.inputLines(prompt: ">") {
@@ -74,7 +82,6 @@ enum ConsoleProducerTool: KafkaTool {
             let keyText = record.key.map { String(buffer: $0) } ?? "null"
             let report: @Sendable (Result<RecordMetadata, SamsaClientError>) -> Void = { result in
                 if case .failure(let error) = result {
-                    failures.increment()
                     context.console.errLine(
                         "ERROR Error when sending message to topic \(topic) with key: \(keyText == "null" ? "null" : "\(keyText.utf8.count) bytes"), value: \(valueSize) bytes with error: (org.apache.kafka.clients.producer.internals.ErrorLoggingCallback)\n\(ClientErrors.exceptionName(error)): \(ClientErrors.text(error))"
                     )
@@ -98,16 +105,6 @@ enum ConsoleProducerTool: KafkaTool {
         await client.close()
         return status
     }
-}
-
-/// Counts failed deliveries reported from the producer's callbacks.
-///
-/// `@unchecked Sendable`: `count` is only touched while holding `lock`.
-final class FailureCounter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var count = 0
-    func increment() { self.lock.withLock { self.count += 1 } }
-    var value: Int { self.lock.withLock { self.count } }
 }
 
 /// Kafka's `LineMessageReader`: how a line becomes key, value and headers.

@@ -22,7 +22,7 @@ final class ProducerPerfStats: @unchecked Sendable {
     private var windowBytes = 0
     private var windowLatencyMicros: UInt64 = 0
     private var windowMaxMicros: UInt64 = 0
-    private(set) var failures = 0
+    private var failures = 0
 
     init(console: any ToolConsole, reportingInterval: Duration = .seconds(5)) {
         self.console = console

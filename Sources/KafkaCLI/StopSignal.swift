@@ -16,13 +16,19 @@ final class StopSignal: @unchecked Sendable {
     private var requested = false
     private var sources: [any DispatchSourceSignal] = []
 
-    static func install(if console: any ToolConsole) -> StopSignal {
+    /// `onStop` runs once, on the first signal, for tools that cannot notice the flag themselves
+    /// (the console producer waits in a read of stdin).
+    static func install(if console: any ToolConsole, onStop: (@Sendable () -> Void)? = nil) -> StopSignal {
         let stop = StopSignal()
         guard console is StandardConsole else { return stop }
         stop.sources = [SIGINT, SIGTERM].map { number in
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler { [weak stop] in stop?.request() }
+            source.setEventHandler { [weak stop] in
+                guard let stop, !stop.isRequested else { return }
+                stop.request()
+                onStop?()
+            }
             source.resume()
             return source
         }
