@@ -58,18 +58,17 @@ enum ConsoleProducerTool: KafkaTool {
         }
         let client = try ClientFactory.client(bootstrapOptions, clientId: "console-producer")
         let producer = KafkaProducer(client: client, configuration: configuration)
-        // Ctrl-C is how students leave the interactive producer: send what is still lingering in a
-        // batch first, as Kafka's shutdown hook closes its producer.
-        let stop = StopSignal.install(if: context.console) {
-            Task {
-                await producer.close()
-                exit(130)
-            }
+        // Ctrl-C is how students leave the interactive producer: it ends the input, and every line
+        // already read is still sent before the producer closes, as Kafka's shutdown hook closes it.
+        let (lines, input) = AsyncStream<String>.makeStream()
+        let inputPump = Task {
+            for await line in context.console.inputLines(prompt: ">") { input.yield(line) }
+            input.finish()
         }
-        defer { withExtendedLifetime(stop) {} }
+        let stop = StopSignal.install(if: context.console) { input.finish() }
         var lineNumber = 0
         var status: Int32 = 0
-        for await line in context.console.inputLines(prompt: ">") {
+        for await line in lines {
             lineNumber += 1
             let parsed = Result { () throws(ToolError) in try reader.record(from: line, lineNumber: lineNumber, topic: topic) }
             guard case .success(let record) = parsed else {
@@ -101,9 +100,10 @@ enum ConsoleProducerTool: KafkaTool {
                 report(.failure((error as? SamsaClientError) ?? .closed("\(error)")))
             }
         }
+        inputPump.cancel()
         await producer.close()
         await client.close()
-        return status
+        return stop.isRequested && status == 0 ? 130 : status
     }
 }
 
