@@ -203,6 +203,45 @@ final class CourseSequenceTests: XCTestCase {
         XCTAssertEqual(consumed.stdoutText, "first\nsecond\n", consumed.summary)
     }
 
+    /// `-daemon` starts the server in the background (output in logs/kafkaServer.out) and
+    /// `--override` replaces a key of the file, as Kafka's script does.
+    func testDaemonStartWithOverrideAndStop() throws {
+        let work = try self.makeTemporaryDirectory(prefix: "samsa-daemon")
+        let pids = try work.makeSubdirectory("pids")
+        let filePort = try FreePort.allocate()
+        let port = try FreePort.allocate()
+        try "broker.id=1\nlisteners=PLAINTEXT://127.0.0.1:\(filePort)\nlog.dirs=\(work.appending("logs-1").path)\n"
+            .write(to: work.appending("standalone.properties"), atomically: true, encoding: .utf8)
+        let samsa = try Products.executable("samsa")
+        let environment = ["SAMSA_PID_DIR": pids.path]
+        let start = try ExternalTool.run(
+            samsa, arguments: ["kafka-server-start.sh", "-daemon", "standalone.properties", "--override", "listeners=PLAINTEXT://127.0.0.1:\(port)"],
+            environment: environment, currentDirectoryURL: work.url)
+        XCTAssertEqual(start.exitStatus, 0, start.summary)
+        let files = try FileManager.default.contentsOfDirectory(atPath: pids.path)
+        XCTAssertEqual(files.count, 1, "\(files)")
+        let pid = Int32(files.first?.dropFirst("kafka-".count).dropLast(".pid".count) ?? "") ?? -1
+        // Teardown safety net: only a broker of this test's folder is ever killed.
+        self.addTeardownBlock {
+            let commandLine = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline").map { String(decoding: $0, as: UTF8.self) } ?? ""
+            if pid > 0, commandLine.contains(work.path) { kill(pid, SIGKILL) }
+        }
+        try waitForPort(port)
+        XCTAssertFalse(FreePort.isOpen(filePort), "--override must replace the file's listeners")
+        let topics = try ExternalTool.run(samsa, arguments: ["kafka-topics", "--bootstrap-server", "127.0.0.1:\(port)", "--list"])
+        XCTAssertEqual(topics.exitStatus, 0, topics.summary)
+        let stop = try ExternalTool.run(samsa, arguments: ["kafka-server-stop"], environment: environment)
+        XCTAssertEqual(stop.exitStatus, 0, stop.summary)
+        var running = true
+        for _ in 0..<200 where running {
+            running = kill(pid, 0) == 0 && !(((try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)) ?? "").contains(") Z"))
+            if running { Thread.sleep(forTimeInterval: 0.05) }
+        }
+        XCTAssertFalse(running, "broker \(pid) still runs after kafka-server-stop")
+        let log = (try? String(contentsOf: work.appending("logs/kafkaServer.out"), encoding: .utf8)) ?? ""
+        XCTAssertTrue(log.contains("started"), log)
+    }
+
     /// `samsa kafka-topics ...` works as well as the link.
     func testToolsRunAsSamsaSubcommands() throws {
         let result = try ExternalTool.run(try Products.executable("samsa"), arguments: ["kafka-topics", "--version"])
