@@ -76,6 +76,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.3"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift.git", from: "0.2.0"),
     ],
     targets: [
         // Shared leaf: Java-style .properties files (server.properties, zookeeper.properties).
@@ -151,10 +152,19 @@ let package = Package(
         .target(name: "LocalCluster", dependencies: ["PropertiesFile", logging], swiftSettings: swiftSettings),
         // Line editing (libedit via dlopen), commands, completion, rendering, scripts.
         .target(name: "REPL", dependencies: ["LocalCluster", "SamsaClient", "MetadataClient", "ZooKeeperProtocol", "KafkaProtocol", "LabKit", logging], swiftSettings: swiftSettings),
+        // Kafka's command-line tools (kafka-topics, kafka-console-producer, ...), run as `samsa <tool>` or
+        // through links named after each tool (issue 8). Hand-parsed `--long-option value` syntax, as Kafka's.
+        .target(
+            name: "KafkaCLI",
+            dependencies: [
+                "SamsaClient", "KafkaProtocol", "MetadataClient", "ZooKeeperProtocol", "LocalCluster", "PropertiesFile",
+                nioCore, logging, .product(name: "Histogram", package: "hdrhistogram-swift"),
+            ],
+            swiftSettings: swiftSettings),
         // Depends on the server executables so `swift run samsa` builds them too: the REPL launches them
         // from its own products directory, and a student needs no extra build step.
         .executableTarget(
-            name: "samsa", dependencies: ["REPL", "LocalCluster", "samsa-broker", "samsa-meta", argumentParser, logging],
+            name: "samsa", dependencies: ["REPL", "LocalCluster", "KafkaCLI", "samsa-broker", "samsa-meta", argumentParser, logging],
             swiftSettings: swiftSettings),
 
         // Test support for the metadata server and client tests: samsa-meta or a real ZooKeeper 3.8 as a
@@ -188,6 +198,11 @@ let package = Package(
         .testTarget(
             name: "SamsaClientTests",
             dependencies: ["SamsaClient", "KafkaProtocol", "SamsaTesting", nioCore, nioPosix, logging],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "KafkaCLITests",
+            dependencies: ["KafkaCLI", "SamsaClient", "KafkaProtocol", "SamsaTesting", nioCore],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "SamsaTestingTests", dependencies: ["SamsaTesting"], swiftSettings: swiftSettings),

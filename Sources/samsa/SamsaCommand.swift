@@ -13,7 +13,7 @@ import Darwin
 
 /// `samsa`: the REPL students live in. Interactive on a terminal; with `--script FILE`, or with
 /// commands piped on stdin, it runs them without a prompt and stops at the first error.
-@main
+/// `SamsaMain` runs it when the command line names no other subcommand (`SubcommandTable`).
 struct SamsaCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "samsa",
@@ -21,6 +21,10 @@ struct SamsaCommand: ParsableCommand {
         discussion: """
             Type `help` in the REPL for its commands. Scripts hold one command per line; blank lines \
             and lines starting with # are skipped. A script stops at its first error with exit code 1.
+
+            Kafka's command-line tools run as `samsa kafka-topics ...` (likewise kafka-console-producer, \
+            kafka-console-consumer, kafka-consumer-groups, kafka-configs, kafka-server-start, ...); \
+            `samsa install-tools [DIR]` links them under their own names in DIR (default .samsa/bin).
             """)
 
     @Option(help: ArgumentHelp("Run the commands in FILE without a prompt, then exit.", valueName: "FILE"))

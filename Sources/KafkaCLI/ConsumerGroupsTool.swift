@@ -1,0 +1,428 @@
+import Foundation
+import KafkaProtocol
+import SamsaClient
+
+/// `kafka-consumer-groups`: list groups, describe their offsets, lag and members, reset their
+/// committed offsets, delete them.
+enum ConsumerGroupsTool: KafkaTool {
+    static let name = "kafka-consumer-groups"
+    static let syntax = ToolSyntax(
+        tool: name,
+        summary: "This tool helps to list all consumer groups, describe a consumer group, delete consumer group info, or reset consumer group offsets.",
+        options: [
+            .flag("all-groups", "Apply to all consumer groups."),
+            .flag("all-topics", "Consider all topics assigned to a group in the `reset-offsets` process."),
+            .value("bootstrap-server", "String: server to connect to", "REQUIRED: The server(s) to connect to.", default: ClientFactory.defaultBootstrap),
+            .value("command-config", "String: command config property file", "Property file containing configs to be passed to Admin Client and Consumer."),
+            .flag("delete", "Pass in groups to delete topic partition offsets and ownership information over the entire consumer group. For instance --group g1 --group g2"),
+            .flag("delete-offsets", "Delete offsets of consumer group. Supports one consumer group at the time, and multiple topics."),
+            .flag("describe", "Describe consumer group and list offset lag (number of messages not yet processed) related to given group."),
+            .flag("dry-run", "Only show results without executing changes on Consumer Groups. Supported operations: reset-offsets."),
+            .flag("execute", "Execute operation. Supported operations: reset-offsets."),
+            .value("group", "String: consumer group", "The consumer group we wish to act on."),
+            .flag("list", "List all consumer groups."),
+            .flag("members", "Describe members of the group. This option may be used with '--describe' and '--bootstrap-server' options only."),
+            .flag("offsets", "Describe the group and list all topic partitions in the group along with their offset lag. This is the default sub-action of and may be used with '--describe' and '--bootstrap-server' options only."),
+            .flag("reset-offsets", "Reset offsets of consumer group. Supports one consumer group at the time, and instances should be inactive. Has 2 execution options: --dry-run (the default) to plan which offsets to reset, and --execute to update the offsets."),
+            .value("shift-by", "Long: number-of-offsets", "Reset offsets shifting current offset by 'n', where 'n' can be positive or negative."),
+            .optionalValue("state", "String", "When specified with '--list', it displays the state of all groups. It can also be used to list groups with specific states, e.g. --state Stable,Empty."),
+            .value("timeout", "Long: timeout (ms)", "The timeout that can be set for some use cases.", default: "5000"),
+            .flag("to-current", "Reset offsets to current offset."),
+            .value("to-datetime", "String: datetime", "Reset offsets to offset from datetime. Format: 'YYYY-MM-DDTHH:mm:SS.sss'"),
+            .flag("to-earliest", "Reset offsets to earliest offset."),
+            .flag("to-latest", "Reset offsets to latest offset."),
+            .value("to-offset", "Long: offset", "Reset offsets to a specific offset."),
+            .value("topic", "String: topic", "The topic whose consumer group information should be deleted or topic whose should be included in the reset offset process. In `reset-offsets` case, partitions can be specified using this format: `topic1:0,1,2`, where 0,1,2 are the partition to be included in the process."),
+            .flag("verbose", "Provide additional information, if any, when describing the group."),
+        ])
+
+    static func run(_ options: ParsedOptions, context: ToolContext) async throws -> Int32 {
+        let actions = ["list", "describe", "delete", "reset-offsets", "delete-offsets"].filter { options.has($0) }
+        guard actions.count == 1 else {
+            throw ToolError.usage("Command must include exactly one action: --list, --describe, --delete, --reset-offsets, --delete-offsets")
+        }
+        let groups = options.all("group")
+        if actions[0] != "list", groups.isEmpty, !options.has("all-groups") {
+            throw ToolError.usage("Option [\(actions[0])] takes one of these options: [all-groups], [group]")
+        }
+        if actions[0] == "reset-offsets" { try self.checkReset(options) }
+        if actions[0] == "delete-offsets", groups.count != 1 || !options.has("topic") {
+            throw ToolError.usage("Option [delete-offsets] takes the following options: [topic], [group]")
+        }
+        return try await withAdmin(options) { admin in
+            let groupIds = options.has("all-groups") ? try await admin.listGroups().map(\.groupId) : groups
+            switch actions[0] {
+            case "list": return try await self.list(options, admin, context)
+            case "describe": return try await self.describe(groupIds, options, admin, context)
+            case "delete": return try await self.delete(groupIds, admin, context)
+            case "delete-offsets": return try await self.deleteOffsets(groupIds[0], options, admin, context)
+            default: return try await self.reset(groupIds, options, admin, context)
+            }
+        }
+    }
+
+    // MARK: List
+
+    static func list(_ options: ParsedOptions, _ admin: KafkaAdmin, _ context: ToolContext) async throws -> Int32 {
+        let groups = try await admin.listGroups()
+        guard options.has("state") else {
+            for group in groups { context.console.outLine(group.groupId) }
+            return 0
+        }
+        let wanted = Set((options.value("state") ?? "").split(separator: ",").map { $0.lowercased() })
+        let shown = groups.filter { wanted.isEmpty || wanted.contains($0.state.lowercased()) }
+        let width = max(15, shown.map(\.groupId.count).max() ?? 0)
+        context.console.outLine(Self.pad("GROUP", width) + " STATE")
+        for group in shown { context.console.outLine(Self.pad(group.groupId, width) + " " + group.state) }
+        return 0
+    }
+
+    // MARK: Describe
+
+    struct Row {
+        var group: String
+        var topic: String
+        var partition: String
+        var currentOffset: String
+        var logEndOffset: String
+        var lag: String
+        var consumerId: String
+        var host: String
+        var clientId: String
+    }
+
+    static func describe(_ groupIds: [String], _ options: ParsedOptions, _ admin: KafkaAdmin, _ context: ToolContext)
+        async throws -> Int32
+    {
+        for groupId in groupIds {
+            guard let description = try await self.describeGroup(groupId, admin) else {
+                context.console.errLine("Error: Consumer group '\(groupId)' does not exist.")
+                continue
+            }
+            switch description.state {
+            case "Empty": context.console.errLine("\nConsumer group '\(groupId)' has no active members.")
+            case "PreparingRebalance", "CompletingRebalance": context.console.errLine("\nWarning: Consumer group '\(groupId)' is rebalancing.")
+            default: break
+            }
+            if options.has("members") {
+                self.printMembers(description, verbose: options.has("verbose"), context)
+            } else if options.has("state") {
+                let coordinator = try await self.coordinator(of: groupId, admin)
+                let groupWidth = max(15, groupId.count)
+                let coordinatorWidth = max(25, coordinator.count)
+                func line(_ fields: [String]) -> String {
+                    self.pad(fields[0], groupWidth) + " " + self.pad(fields[1], coordinatorWidth) + " " + self.pad(fields[2], 20) + " "
+                        + self.pad(fields[3], 20) + " " + fields[4]
+                }
+                context.console.outLine(
+                    "\n" + line(["GROUP", "COORDINATOR (ID)", "ASSIGNMENT-STRATEGY", "STATE", "#MEMBERS"]) + "\n"
+                        + line([groupId, coordinator, description.protocolName, description.state, "\(description.members.count)"]))
+            } else {
+                self.printOffsets(try await self.offsetRows(description, admin), context)
+            }
+        }
+        return 0
+    }
+
+    /// The group, or nil when the coordinator does not know it (state Dead).
+    static func describeGroup(_ groupId: String, _ admin: KafkaAdmin) async throws -> GroupDescription? {
+        do {
+            guard let description = try await admin.describeGroups([groupId]).first, description.state != "Dead" else { return nil }
+            return description
+        } catch where ClientErrors.code(of: error) == .groupIdNotFound {
+            return nil
+        }
+    }
+
+    /// `host:port (id)` of the group's coordinator, from FindCoordinator.
+    static func coordinator(of groupId: String, _ admin: KafkaAdmin) async throws -> String {
+        let (id, host, port) = try await self.findCoordinator(groupId, admin)
+        return "\(host):\(port) (\(id))"
+    }
+
+    static func coordinatorId(of groupId: String, _ admin: KafkaAdmin) async throws -> Int32 {
+        try await self.findCoordinator(groupId, admin).0
+    }
+
+    static func findCoordinator(_ groupId: String, _ admin: KafkaAdmin) async throws -> (Int32, String, Int32) {
+        let response = try await admin.client.sendToAny(FindCoordinatorRequest(key: groupId, keyType: 0, coordinatorKeys: [groupId]))
+        if let entry = response.coordinators.first(where: { $0.key == groupId }) {
+            if entry.errorCode != 0 {
+                throw SamsaClientError.kafka(ErrorCode(rawValue: entry.errorCode) ?? .unknownServerError, context: "finding the coordinator of \(groupId)")
+            }
+            return (entry.nodeId, entry.host, entry.port)
+        }
+        if response.errorCode != 0 {
+            throw SamsaClientError.kafka(ErrorCode(rawValue: response.errorCode) ?? .unknownServerError, context: "finding the coordinator of \(groupId)")
+        }
+        return (response.nodeId, response.host, response.port)
+    }
+
+    static func offsetRows(_ group: GroupDescription, _ admin: KafkaAdmin) async throws -> [Row] {
+        let committed = try await admin.listGroupOffsets(group.groupId)
+        var owner: [TopicPartition: GroupDescription.Member] = [:]
+        for member in group.members { for partition in member.assignment { owner[partition] = member } }
+        let partitions = Set(committed.keys).union(owner.keys).sorted()
+        let ends = partitions.isEmpty ? [:] : try await admin.listOffsets(partitions, spec: .latest)
+        var rows: [Row] = partitions.map { partition in
+            let member = owner[partition]
+            let current = committed[partition]
+            let end = ends[partition]?.offset
+            return Row(
+                group: group.groupId, topic: partition.topic, partition: "\(partition.partition)",
+                currentOffset: current.map { "\($0)" } ?? "-", logEndOffset: end.map { "\($0)" } ?? "-",
+                lag: current.flatMap { current in end.map { "\(max(0, $0 - current))" } } ?? "-",
+                consumerId: member?.memberId ?? "-", host: member.map { "/" + $0.clientHost.replacingOccurrences(of: "/", with: "") } ?? "-",
+                clientId: member?.clientId ?? "-")
+        }
+        for member in group.members where member.assignment.isEmpty {
+            rows.append(
+                Row(group: group.groupId, topic: "-", partition: "-", currentOffset: "-", logEndOffset: "-", lag: "-",
+                    consumerId: member.memberId, host: "/" + member.clientHost.replacingOccurrences(of: "/", with: ""),
+                    clientId: member.clientId))
+        }
+        return rows
+    }
+
+    /// Kafka's layout: a blank line, the header, one line per partition; group, topic, consumer id
+    /// and host at least 15 wide, offsets and lag 15, partition 10.
+    static func printOffsets(_ rows: [Row], _ context: ToolContext) {
+        let groupWidth = max(15, rows.map(\.group.count).max() ?? 0)
+        let topicWidth = max(15, rows.map(\.topic.count).max() ?? 0)
+        let consumerWidth = max(15, rows.map(\.consumerId.count).max() ?? 0)
+        let hostWidth = max(15, rows.map(\.host.count).max() ?? 0)
+        func line(_ row: Row) -> String {
+            [
+                self.pad(row.group, groupWidth), self.pad(row.topic, topicWidth), self.pad(row.partition, 10),
+                self.pad(row.currentOffset, 15), self.pad(row.logEndOffset, 15), self.pad(row.lag, 15),
+                self.pad(row.consumerId, consumerWidth), self.pad(row.host, hostWidth), row.clientId,
+            ].joined(separator: " ")
+        }
+        var text = "\n" + line(Row(
+            group: "GROUP", topic: "TOPIC", partition: "PARTITION", currentOffset: "CURRENT-OFFSET", logEndOffset: "LOG-END-OFFSET",
+            lag: "LAG", consumerId: "CONSUMER-ID", host: "HOST", clientId: "CLIENT-ID"))
+        for row in rows { text += "\n" + line(row) }
+        context.console.outLine(text)
+    }
+
+    static func printMembers(_ group: GroupDescription, verbose: Bool, _ context: ToolContext) {
+        let groupWidth = max(15, group.groupId.count)
+        let consumerWidth = max(15, group.members.map(\.memberId.count).max() ?? 0)
+        let hostWidth = max(15, group.members.map { $0.clientHost.count + 1 }.max() ?? 0)
+        let clientWidth = max(15, group.members.map(\.clientId.count).max() ?? 0)
+        func line(_ fields: [String]) -> String {
+            self.pad(fields[0], groupWidth) + " " + self.pad(fields[1], consumerWidth) + " " + self.pad(fields[2], hostWidth) + " "
+                + self.pad(fields[3], clientWidth) + " " + self.pad(fields[4], 15) + " " + (verbose ? fields[5] : "")
+        }
+        var text = "\n" + line(["GROUP", "CONSUMER-ID", "HOST", "CLIENT-ID", "#PARTITIONS", "ASSIGNMENT"])
+        for member in group.members.sorted(by: { $0.memberId < $1.memberId }) {
+            let assignment = Dictionary(grouping: member.assignment, by: \.topic).sorted { $0.key < $1.key }
+                .map { "\($0.key)(\($0.value.map(\.partition).sorted().map(String.init).joined(separator: ",")))" }
+                .joined(separator: ",")
+            text += "\n" + line([
+                group.groupId, member.memberId, "/" + member.clientHost.replacingOccurrences(of: "/", with: ""), member.clientId,
+                "\(member.assignment.count)", assignment.isEmpty ? "-" : assignment,
+            ])
+        }
+        context.console.outLine(text)
+    }
+
+    // MARK: Delete
+
+    static func delete(_ groupIds: [String], _ admin: KafkaAdmin, _ context: ToolContext) async throws -> Int32 {
+        var failures: [(String, any Error)] = []
+        for groupId in groupIds {
+            do {
+                try await admin.deleteGroups([groupId])
+            } catch {
+                failures.append((groupId, error))
+            }
+        }
+        let succeeded = groupIds.filter { id in !failures.contains { $0.0 == id } }
+        if failures.isEmpty {
+            context.console.outLine("Deletion of requested consumer groups (\(succeeded.map { "'\($0)'" }.joined(separator: ", "))) was successful.")
+            return 0
+        }
+        var text = "Error: Deletion of some consumer groups failed:"
+        for (groupId, error) in failures {
+            let code = ClientErrors.code(of: error)
+            let name = code == .groupIdNotFound ? "org.apache.kafka.common.errors.GroupIdNotFoundException" : ClientErrors.exceptionName(error)
+            text += "\n* Group '\(groupId)' could not be deleted due to: \(name): \(ClientErrors.text(error))"
+        }
+        context.console.errLine(text)
+        if !succeeded.isEmpty {
+            context.console.outLine("\nThese consumer groups were deleted successfully: \(succeeded.map { "'\($0)'" }.joined(separator: ", "))")
+        }
+        return 0
+    }
+
+    // MARK: Delete offsets
+
+    /// OffsetDelete (KIP-496): a group's committed offsets for some topics, while it does not read them.
+    static func deleteOffsets(_ groupId: String, _ options: ParsedOptions, _ admin: KafkaAdmin, _ context: ToolContext)
+        async throws -> Int32
+    {
+        let partitions = try await self.resetPartitions(options, committed: [:], admin)
+        let coordinator = try await self.coordinatorId(of: groupId, admin)
+        let request = OffsetDeleteRequest(
+            groupId: groupId,
+            topics: Dictionary(grouping: partitions, by: \.topic).sorted { $0.key < $1.key }.map { topic, parts in
+                OffsetDeleteRequest.OffsetDeleteRequestTopic(
+                    name: topic, partitions: parts.map { OffsetDeleteRequest.OffsetDeleteRequestPartition(partitionIndex: $0.partition) })
+            })
+        let response = try await admin.client.send(request, to: coordinator)
+        let topics = Array(Set(partitions.map(\.topic))).sorted().joined(separator: ", ")
+        switch ErrorCode(rawValue: response.errorCode) ?? .unknownServerError {
+        case .none:
+            context.console.outLine("Request succeed for deleting offsets with topic \(topics) group \(groupId)")
+        case .groupIdNotFound:
+            context.console.errLine("Error: Deleting offsets of a consumer group '\(groupId)' is forbidden if the group does not exist.")
+            return 1
+        case .nonEmptyGroup:
+            context.console.errLine("Error: Deleting offsets of a consumer group '\(groupId)' is forbidden if the group is not empty.")
+            return 1
+        case let code:
+            context.console.errLine("Error: Encounter some unknown error: \(ClientErrors.kafkaMessage(code))")
+            return 1
+        }
+        context.console.outLine("\n" + self.pad("TOPIC", 30) + " " + self.pad("PARTITION", 15) + " " + self.pad("STATUS", 15))
+        for topic in response.topics.sorted(by: { $0.name < $1.name }) {
+            for partition in topic.partitions.sorted(by: { $0.partitionIndex < $1.partitionIndex }) {
+                let code = ErrorCode(rawValue: partition.errorCode) ?? .unknownServerError
+                let status = code == .none ? "Successful" : "Error: \(ClientErrors.kafkaMessage(code))"
+                context.console.outLine(self.pad(topic.name, 30) + " " + self.pad("\(partition.partitionIndex)", 15) + " " + self.pad(status, 15))
+            }
+        }
+        return 0
+    }
+
+    // MARK: Reset offsets
+
+    static let resetSpecs = ["to-datetime", "to-earliest", "to-latest", "shift-by", "to-current", "to-offset"]
+
+    static func checkReset(_ options: ParsedOptions) throws(ToolError) {
+        if !options.has("topic") && !options.has("all-topics") {
+            throw .usage("One of the reset scopes should be defined: --all-topics, --topic.")
+        }
+        if self.resetSpecs.filter({ options.has($0) }).count != 1 {
+            throw .usage("Option [reset-offsets] takes exactly one of these options: [to-datetime], [to-earliest], [to-latest], [shift-by], [to-current], [to-offset]")
+        }
+        if options.has("execute") && options.has("dry-run") {
+            throw .usage("Option [execute] can't be used with option [dry-run]")
+        }
+    }
+
+    static func reset(_ groupIds: [String], _ options: ParsedOptions, _ admin: KafkaAdmin, _ context: ToolContext)
+        async throws -> Int32
+    {
+        let execute = options.has("execute")
+        if !execute && !options.has("dry-run") {
+            context.console.outLine(
+                "WARN: No action will be performed as the --execute option is missing.In a future major release, the default behavior of this command will be to prompt the user before executing the reset rather than doing a dry run. You should add the --dry-run option explicitly if you are scripting this command and want to keep the current default behavior without prompting.")
+        }
+        var planned: [(String, [TopicPartition: Int64])] = []
+        for groupId in groupIds {
+            let description = try await self.describeGroup(groupId, admin)
+            if let description, description.state != "Empty" {
+                context.console.errLine(
+                    "Error: Assignments can only be reset if the group '\(groupId)' is inactive, but the current state is \(description.state).")
+                continue
+            }
+            let committed = description == nil ? [:] : try await admin.listGroupOffsets(groupId)
+            let partitions = try await self.resetPartitions(options, committed: committed, admin)
+            let offsets = try await self.targetOffsets(partitions, committed: committed, options, admin, context)
+            if execute { try await admin.resetGroupOffsets(groupId, to: offsets) }
+            planned.append((groupId, offsets))
+        }
+        if !planned.isEmpty {
+            context.console.outLine("\n" + self.resetLine("GROUP", "TOPIC", "PARTITION", "NEW-OFFSET"))
+            for (groupId, offsets) in planned {
+                for (partition, offset) in offsets.sorted(by: { $0.key < $1.key }) {
+                    context.console.outLine(self.resetLine(groupId, partition.topic, "\(partition.partition)", "\(offset)"))
+                }
+            }
+        }
+        return 0
+    }
+
+    static func resetLine(_ group: String, _ topic: String, _ partition: String, _ offset: String) -> String {
+        self.pad(group, 30) + " " + self.pad(topic, 30) + " " + self.pad(partition, 10) + " " + self.pad(offset, 15)
+    }
+
+    /// `--topic t` (every partition), `--topic t:0,2`, or `--all-topics` (those the group committed).
+    static func resetPartitions(_ options: ParsedOptions, committed: [TopicPartition: Int64], _ admin: KafkaAdmin) async throws
+        -> [TopicPartition]
+    {
+        if options.has("all-topics") { return committed.keys.sorted() }
+        var result: [TopicPartition] = []
+        for item in options.all("topic") {
+            let parts = item.split(separator: ":", maxSplits: 1).map(String.init)
+            if parts.count == 2 {
+                result += parts[1].split(separator: ",").compactMap { Int32($0.trimmingCharacters(in: .whitespaces)) }.map { TopicPartition(parts[0], $0) }
+            } else {
+                let description = try await admin.describeTopics([parts[0]])
+                result += description.flatMap { topic in topic.partitions.map { TopicPartition(topic.name, $0.partition) } }
+            }
+        }
+        return result.sorted()
+    }
+
+    static func targetOffsets(
+        _ partitions: [TopicPartition], committed: [TopicPartition: Int64], _ options: ParsedOptions, _ admin: KafkaAdmin,
+        _ context: ToolContext
+    ) async throws -> [TopicPartition: Int64] {
+        guard !partitions.isEmpty else { return [:] }
+        let earliest = try await admin.listOffsets(partitions, spec: .earliest).mapValues(\.offset)
+        let latest = try await admin.listOffsets(partitions, spec: .latest).mapValues(\.offset)
+        var result: [TopicPartition: Int64] = [:]
+        for partition in partitions {
+            let low = earliest[partition] ?? 0
+            let high = latest[partition] ?? 0
+            var target: Int64
+            if options.has("to-earliest") {
+                target = low
+            } else if options.has("to-latest") {
+                target = high
+            } else if options.has("to-current") {
+                target = committed[partition] ?? high
+            } else if let text = options.value("to-offset") {
+                guard let offset = Int64(text) else { throw ToolError.badValue(option: "to-offset", value: text, expected: "an offset") }
+                target = offset
+            } else if let text = options.value("shift-by") {
+                guard let shift = Int64(text) else { throw ToolError.badValue(option: "shift-by", value: text, expected: "a whole number") }
+                target = (committed[partition] ?? high) + shift
+            } else {
+                let text = options.value("to-datetime") ?? ""
+                guard let timestamp = self.parseDateTime(text) else {
+                    throw ToolError.badValue(option: "to-datetime", value: text, expected: "YYYY-MM-DDTHH:mm:SS.sss")
+                }
+                let found = try await admin.listOffsets([partition], spec: .timestamp(timestamp))[partition]?.offset ?? -1
+                target = found < 0 ? high : found
+            }
+            if target < low {
+                context.console.outLine("New offset (\(target)) is lower than earliest offset for topic partition \(partition). Value will be set to \(low)")
+                target = low
+            } else if target > high {
+                context.console.outLine("New offset (\(target)) is higher than latest offset for topic partition \(partition). Value will be set to \(high)")
+                target = high
+            }
+            result[partition] = target
+        }
+        return result
+    }
+
+    /// `2024-01-31T10:00:00.000`, optionally with a zone (`Z`, `+01:00`); local time without one.
+    static func parseDateTime(_ text: String) -> Int64? {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        for format in ["yyyy-MM-dd'T'HH:mm:ss.SSSXXX", "yyyy-MM-dd'T'HH:mm:ss.SSS", "yyyy-MM-dd'T'HH:mm:ssXXX", "yyyy-MM-dd'T'HH:mm:ss"] {
+            formatter.dateFormat = format
+            if let date = formatter.date(from: text) { return Int64(date.timeIntervalSince1970 * 1000) }
+        }
+        return nil
+    }
+
+    static func pad(_ text: String, _ width: Int) -> String {
+        text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
+    }
+}

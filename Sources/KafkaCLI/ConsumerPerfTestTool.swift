@@ -1,0 +1,124 @@
+import Foundation
+import KafkaProtocol
+import NIOCore
+import SamsaClient
+
+/// `kafka-consumer-perf-test`: consumes `--messages` records in a group and reports MB/s and
+/// records/s as Kafka does, with the time spent joining the group (`rebalance.time.ms`) apart.
+enum ConsumerPerfTestTool: KafkaTool {
+    static let name = "kafka-consumer-perf-test"
+    static let syntax = ToolSyntax(
+        tool: name,
+        summary: "This tool helps in performance test for the full zookeeper consumer",
+        options: [
+            .value("bootstrap-server", "String: server to connect to", "REQUIRED unless --broker-list(deprecated) is specified. The server(s) to connect to.", default: ClientFactory.defaultBootstrap),
+            .value("broker-list", "String: broker-list", "DEPRECATED, use --bootstrap-server instead; ignored if --bootstrap-server is specified."),
+            .value("consumer.config", "String: config file", "Consumer config properties file."),
+            .value("date-format", "String: date format", "The date format to use for formatting the time field. See java.text.SimpleDateFormat for options.", default: "yyyy-MM-dd HH:mm:ss:SSS"),
+            .value("fetch-size", "Integer: size", "The amount of data to fetch in a single request.", default: "1048576"),
+            .flag("from-latest", "If the consumer does not already have an established offset to consume from, start with the latest message present in the log rather than the earliest message."),
+            .value("group", "String: gid", "The group id to consume on.", default: "perf-consumer-NNNNN"),
+            .flag("hide-header", "If set, skips printing the header for the stats"),
+            .value("messages", "Long: count", "REQUIRED: The number of messages to send or consume"),
+            .flag("print-metrics", "Print out the metrics (Samsa prints none)."),
+            .value("reporting-interval", "Integer: interval_ms", "Interval in milliseconds at which to print progress info.", default: "5000"),
+            .flag("show-detailed-stats", "If set, stats are reported for each reporting interval as configured by reporting-interval"),
+            .value("timeout", "Long: milliseconds", "The maximum allowed time in milliseconds between returned records.", default: "10000"),
+            .value("topic", "String: topic", "REQUIRED: The topic to consume from."),
+        ])
+
+    static let header = "start.time, end.time, data.consumed.in.MB, MB.sec, data.consumed.in.nMsg, nMsg.sec, rebalance.time.ms, fetch.time.ms, fetch.MB.sec, fetch.nMsg.sec"
+    static let detailedHeader = "time, threadId, data.consumed.in.MB, MB.sec, data.consumed.in.nMsg, nMsg.sec, rebalance.time.ms, fetch.time.ms, fetch.MB.sec, fetch.nMsg.sec"
+
+    static func run(_ options: ParsedOptions, context: ToolContext) async throws -> Int32 {
+        let topic = try options.required("topic")
+        guard let messages = try options.int("messages") else { throw ToolError.usage("Missing required argument \"[messages]\"") }
+        let timeout = try options.int("timeout") ?? 10_000
+        let interval = try options.int("reporting-interval") ?? 5000
+        let detailed = options.has("show-detailed-stats")
+        var configuration = ConsumerConfiguration()
+        try ClientProperties.applyConsumer(try ClientProperties.file(options.value("consumer.config"), context: context), to: &configuration)
+        configuration.groupId = options.values["group"]?.last ?? "perf-consumer-\(Int.random(in: 10_000..<100_000))"
+        configuration.autoOffsetReset = options.has("from-latest") ? .latest : .earliest
+        configuration.enableAutoCommit = false
+        if let fetchSize = try options.int("fetch-size") { configuration.maxPartitionFetchBytes = Int32(clamping: fetchSize) }
+        var bootstrapOptions = options
+        if options.values["bootstrap-server"] == nil, let brokers = options.value("broker-list") {
+            bootstrapOptions.values["bootstrap-server"] = [brokers]
+        }
+        let dateFormatter = DateFormatter()
+        dateFormatter.locale = Locale(identifier: "en_US_POSIX")
+        dateFormatter.dateFormat = (options.value("date-format") ?? "yyyy-MM-dd HH:mm:ss:SSS").replacingOccurrences(of: "'", with: "''")
+
+        let client = try ClientFactory.client(bootstrapOptions, clientId: "perf-consumer-client")
+        let consumer = KafkaConsumer(client: client, configuration: configuration)
+        let stop = StopSignal.install(if: context.console)
+        if !options.has("hide-header") { context.console.outLine(detailed ? self.detailedHeader : self.header) }
+        let startWall = Date()
+        let start = ContinuousClock.now
+        var joinedAt: ContinuousClock.Instant?
+        var count = 0
+        var bytes = 0
+        var lastRecord = ContinuousClock.now
+        var lastReport = (time: ContinuousClock.now, count: 0, bytes: 0)
+        do {
+            try await consumer.subscribe([topic])
+            while count < messages && !stop.isRequested {
+                let records = try await consumer.poll(timeout: .milliseconds(100))
+                if joinedAt == nil, !(await consumer.assignedPartitions.isEmpty) { joinedAt = .now }
+                if records.isEmpty {
+                    if ContinuousClock.now - lastRecord > .milliseconds(timeout) {
+                        context.console.outLine(
+                            "WARNING: Exiting before consuming the expected number of messages: timeout (\(timeout) ms) exceeded. You can use the --timeout option to increase the timeout.")
+                        break
+                    }
+                    continue
+                }
+                lastRecord = .now
+                for record in records where count < messages {
+                    count += 1
+                    bytes += (record.key?.readableBytes ?? 0) + (record.value?.readableBytes ?? 0)
+                }
+                if detailed, ContinuousClock.now - lastReport.time >= .milliseconds(interval) {
+                    let seconds = ProducerPerfStats.seconds(ContinuousClock.now - lastReport.time)
+                    let megabytes = Double(bytes) / 1024 / 1024
+                    let windowMB = Double(bytes - lastReport.bytes) / 1024 / 1024
+                    let rebalance = self.milliseconds((joinedAt ?? start) - start)
+                    context.console.outLine(
+                        "\(dateFormatter.string(from: Date())), 0, \(ProducerPerfStats.format(megabytes, 4)), "
+                            + "\(ProducerPerfStats.format(windowMB / seconds, 4)), \(count), "
+                            + "\(ProducerPerfStats.format(Double(count - lastReport.count) / seconds, 4)), \(rebalance), "
+                            + "\(self.milliseconds(ContinuousClock.now - lastReport.time)), "
+                            + "\(ProducerPerfStats.format(windowMB / seconds, 4)), \(ProducerPerfStats.format(Double(count - lastReport.count) / seconds, 4))")
+                    lastReport = (.now, count, bytes)
+                }
+            }
+        } catch {
+            context.console.errLine("ERROR \(ClientErrors.text(error))")
+            await consumer.close()
+            await client.close()
+            return 1
+        }
+        let end = ContinuousClock.now
+        let endWall = Date()
+        await consumer.close()
+        await client.close()
+        if !detailed {
+            let elapsed = ProducerPerfStats.seconds(end - start)
+            let rebalanceMs = self.milliseconds((joinedAt ?? start) - start)
+            let fetchMs = max(0, self.milliseconds(end - start) - rebalanceMs)
+            let fetchSeconds = max(0.001, Double(fetchMs) / 1000)
+            let megabytes = Double(bytes) / 1024 / 1024
+            context.console.outLine(
+                "\(dateFormatter.string(from: startWall)), \(dateFormatter.string(from: endWall)), "
+                    + "\(ProducerPerfStats.format(megabytes, 4)), \(ProducerPerfStats.format(megabytes / elapsed, 4)), \(count), "
+                    + "\(ProducerPerfStats.format(Double(count) / elapsed, 4)), \(rebalanceMs), \(fetchMs), "
+                    + "\(ProducerPerfStats.format(megabytes / fetchSeconds, 4)), \(ProducerPerfStats.format(Double(count) / fetchSeconds, 4))")
+        }
+        return 0
+    }
+
+    static func milliseconds(_ duration: Duration) -> Int64 {
+        duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Where a tool reads and writes. The real one is the process's stdin, stdout and stderr; tests
+/// pass a `CapturedConsole` so every byte a tool prints can be compared with Kafka's output.
+public protocol ToolConsole: Sendable {
+    /// Writes to standard output exactly as given (no newline added).
+    func out(_ text: String)
+    /// Writes to standard error exactly as given.
+    func err(_ text: String)
+    /// Lines of standard input as they arrive; `prompt` is printed on stdout before each read
+    /// (Kafka's console producer shows `>`).
+    func inputLines(prompt: String?) -> AsyncStream<String>
+}
+
+extension ToolConsole {
+    func outLine(_ text: String = "") { self.out(text + "\n") }
+    func errLine(_ text: String = "") { self.err(text + "\n") }
+}
+
+/// The process's own stdin, stdout and stderr, unbuffered so output interleaves as it happens.
+public struct StandardConsole: ToolConsole {
+    public init() {}
+
+    public func out(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    public func err(_ text: String) {
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+
+    /// stdin is read on its own thread: a blocking read must not hold one of the few threads
+    /// Swift concurrency runs tasks on.
+    public func inputLines(prompt: String?) -> AsyncStream<String> {
+        AsyncStream { continuation in
+            let thread = Thread {
+                while true {
+                    if let prompt { self.out(prompt) }
+                    guard let line = Swift.readLine(strippingNewline: true) else { break }
+                    continuation.yield(line.hasSuffix("\r") ? String(line.dropLast()) : line)
+                }
+                continuation.finish()
+            }
+            thread.start()
+        }
+    }
+}
+
+/// A console for tests: stdout and stderr collected in memory, stdin given up front.
+///
+/// `@unchecked Sendable`: `stdout` and `stderr` are only touched while holding `lock`.
+public final class CapturedConsole: ToolConsole, @unchecked Sendable {
+    private let lock = NSLock()
+    private var stdoutText = ""
+    private var stderrText = ""
+    private let input: [String]
+
+    public init(input: String = "") {
+        var lines = input.components(separatedBy: "\n")
+        if lines.last == "" { lines.removeLast() }
+        self.input = lines
+    }
+
+    public var stdout: String { self.lock.withLock { self.stdoutText } }
+    public var stderr: String { self.lock.withLock { self.stderrText } }
+
+    public func out(_ text: String) { self.lock.withLock { self.stdoutText += text } }
+    public func err(_ text: String) { self.lock.withLock { self.stderrText += text } }
+
+    public func inputLines(prompt: String?) -> AsyncStream<String> {
+        let lines = self.input
+        return AsyncStream { continuation in
+            for line in lines {
+                if let prompt { self.out(prompt) }
+                continuation.yield(line)
+            }
+            if let prompt { self.out(prompt) }
+            continuation.finish()
+        }
+    }
+}

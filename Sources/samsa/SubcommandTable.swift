@@ -1,0 +1,76 @@
+import Foundation
+import KafkaCLI
+import Logging
+
+/// Commands `samsa` runs instead of the REPL: `samsa <name> ARGS...`, or the executable invoked
+/// under a tool's own name through a link (`kafka-topics` → samsa). Add a subcommand with one
+/// entry in `entries`; each returns the process's exit code.
+enum SubcommandTable {
+    struct Entry {
+        /// Whether a link named like this (argv[0]) runs the command too.
+        let answersToLinkName: Bool
+        let run: (_ name: String, _ arguments: [String]) -> Int32
+    }
+
+    static var entries: [String: Entry] {
+        var table: [String: Entry] = [
+            "install-tools": Entry(answersToLinkName: false) { _, arguments in
+                InstallTools.run(arguments: arguments, executable: Self.ownExecutable())
+            }
+        ]
+        for name in KafkaTools.names {
+            let entry = Entry(answersToLinkName: true) { name, arguments in Self.runKafkaTool(name, arguments) }
+            table[name] = entry
+            table[name + ".sh"] = entry
+        }
+        return table
+    }
+
+    /// The command this command line asks for, with its arguments; nil means the REPL.
+    static func resolve(_ argv: [String]) -> (name: String, entry: Entry, arguments: [String])? {
+        let table = self.entries
+        if let first = argv.first {
+            let invokedAs = URL(fileURLWithPath: first).lastPathComponent
+            if let entry = table[invokedAs], entry.answersToLinkName { return (invokedAs, entry, Array(argv.dropFirst())) }
+        }
+        if argv.count >= 2, let entry = table[argv[1]] { return (argv[1], entry, Array(argv.dropFirst(2))) }
+        return nil
+    }
+
+    private static func runKafkaTool(_ name: String, _ arguments: [String]) -> Int32 {
+        let level = ProcessInfo.processInfo.environment["SAMSA_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .error
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = level
+            return handler
+        }
+        return BlockingTask.run { await KafkaTools.run(toolName: name, arguments: arguments) }
+    }
+
+    /// The running executable, links resolved, so links point at the real `samsa`.
+    static func ownExecutable() -> URL {
+        if let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
+            return URL(fileURLWithPath: path)
+        }
+        return (Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])).resolvingSymlinksInPath()
+    }
+}
+
+/// Runs async work from the synchronous `main` and waits for its result.
+enum BlockingTask {
+    static func run(_ body: @escaping @Sendable () async -> Int32) -> Int32 {
+        let box = ResultBox()
+        let done = DispatchSemaphore(value: 0)
+        Task.detached {
+            box.value = await body()
+            done.signal()
+        }
+        done.wait()
+        return box.value
+    }
+
+    /// `@unchecked Sendable`: written once before the semaphore is signalled, read after the wait.
+    private final class ResultBox: @unchecked Sendable {
+        var value: Int32 = 0
+    }
+}
