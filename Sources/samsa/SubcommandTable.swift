@@ -1,5 +1,6 @@
 import Foundation
 import KafkaCLI
+import LabKit
 import Logging
 
 /// Commands `samsa` runs instead of the REPL: `samsa <name> ARGS...`, or the executable invoked
@@ -16,7 +17,10 @@ enum SubcommandTable {
         var table: [String: Entry] = [
             "install-tools": Entry(answersToLinkName: false) { _, arguments in
                 InstallTools.run(arguments: arguments, executable: Self.ownExecutable())
-            }
+            },
+            // Labs (issue 9): grading and the student handout.
+            "grade": Entry(answersToLinkName: false) { name, arguments in Self.runLabCommand([name] + arguments) },
+            "lab": Entry(answersToLinkName: false) { name, arguments in Self.runLabCommand([name] + arguments) },
         ]
         for name in KafkaTools.names {
             let entry = Entry(answersToLinkName: true) { name, arguments in Self.runKafkaTool(name, arguments) }
@@ -37,7 +41,31 @@ enum SubcommandTable {
         return nil
     }
 
+    /// `samsa grade` / `samsa lab export`: through `samsa-lab` (built beside this executable) when
+    /// it is there, because it links the student's Swift exercises; else LabKit alone, which
+    /// grades everything but the exercises.
+    private static func runLabCommand(_ arguments: [String]) -> Int32 {
+        let grader = Self.ownExecutable().deletingLastPathComponent().appendingPathComponent("samsa-lab")
+        guard FileManager.default.isExecutableFile(atPath: grader.path) else {
+            return BlockingTask.run { await LabCommand.run(arguments: arguments) }
+        }
+        let process = Process()
+        process.executableURL = grader
+        process.arguments = arguments
+        do {
+            try process.run()
+        } catch {
+            FileHandle.standardError.write(Data("samsa: cannot run \(grader.path): \(error.localizedDescription)\n".utf8))
+            return 1
+        }
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+
     private static func runKafkaTool(_ name: String, _ arguments: [String]) -> Int32 {
+        // During a lab, Kafka's tools are part of what the student did: log them for the checks.
+        let directory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
+        try? LabRecorder.forDirectory(directory)?.record(([name] + arguments).joined(separator: " "), source: "cli")
         let level = ProcessInfo.processInfo.environment["SAMSA_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .error
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardError(label: label)
