@@ -22,12 +22,14 @@ let package = Package(
         .executable(name: "samsa-codegen", targets: ["samsa-codegen"]),
         .executable(name: "samsa", targets: ["samsa"]),
         .executable(name: "samsa-client-perf", targets: ["samsa-client-perf"]),
+        .executable(name: "samsa-slides", targets: ["samsa-slides"]),
         .library(name: "SamsaClient", targets: ["SamsaClient"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.3"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
     ],
     targets: [
         // Shared leaf: Java-style .properties files (server.properties, zookeeper.properties).
@@ -109,6 +111,12 @@ let package = Package(
             name: "samsa", dependencies: ["REPL", "LocalCluster", "samsa-broker", "samsa-meta", argumentParser, logging],
             swiftSettings: swiftSettings),
 
+        // The course's slides (issue 10): Markdown decks in slides/src rendered with Ink to one
+        // self-contained HTML file each, with every samsa block run on a fresh local cluster.
+        .target(name: "Slides", dependencies: [.product(name: "Ink", package: "Ink")], swiftSettings: swiftSettings),
+        // `samsa-slides build`, until `samsa slides build` exists.
+        .executableTarget(name: "samsa-slides", dependencies: ["Slides"], swiftSettings: swiftSettings),
+
         // Test support for the metadata server and client tests: samsa-meta or a real ZooKeeper 3.8 as a
         // process, and a raw ZooKeeper-protocol connection for byte-level tests.
         .target(name: "MetadataTesting", dependencies: ["ZooKeeperProtocol", nioCore], swiftSettings: swiftSettings),
@@ -142,6 +150,7 @@ let package = Package(
             dependencies: ["SamsaClient", "KafkaProtocol", "SamsaTesting", nioCore, nioPosix, logging],
             swiftSettings: swiftSettings
         ),
+        .testTarget(name: "SlidesTests", dependencies: ["Slides", "SamsaTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "SamsaTestingTests", dependencies: ["SamsaTesting"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ClusterTests", dependencies: ["SamsaTesting", "KafkaProtocol", nioCore],

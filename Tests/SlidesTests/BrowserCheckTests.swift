@@ -1,0 +1,120 @@
+import Foundation
+import SamsaTesting
+import Slides
+import XCTest
+
+/// The decks as a person sees them: every slide opened in headless Chromium, screenshotted, and
+/// measured by the page's own `#check` mode (overflow, broken images, dead links).
+final class BrowserCheckTests: XCTestCase {
+    static let slides = ExternalTool.packageRoot.appendingPathComponent("slides")
+    static let screenshots = ExternalTool.packageRoot.appendingPathComponent(".build/slides-screenshots")
+
+    /// Builds every deck into a temporary folder, running each samsa example on a real cluster
+    /// (a failed command or a broken expectation fails here), then checks and screenshots every slide.
+    func testEveryDeckBuildsWithItsExamplesAndEverySlideFitsItsFrame() throws {
+        let chromium = try Self.requireChromium()
+        let samsa = try Products.executable("samsa")
+        let output = try TemporaryDirectory(prefix: "slides-build")
+        defer { output.remove() }
+        let builder = DeckBuilder(sourceRoot: Self.slides.appendingPathComponent("src"), outputRoot: output.url, samsa: samsa)
+        var pages: [(Language, URL)] = []
+        for language in Language.allCases {
+            for file in try builder.deckFiles(language) {
+                do {
+                    pages.append((language, try builder.build(file, language: language)))
+                } catch {
+                    XCTFail("\(error)")
+                }
+            }
+        }
+        XCTAssertEqual(pages.count, 16, "decks 0–7 in Spanish and English")
+        for (language, page) in pages {
+            let count = try self.check(page, chromium: chromium)
+            let folder = Self.screenshots.appendingPathComponent("\(language.rawValue)/\(page.deletingPathExtension().lastPathComponent)")
+            try? FileManager.default.removeItem(at: folder)
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            for slide in 1...max(count, 1) {
+                let png = folder.appendingPathComponent(String(format: "%02d.png", slide))
+                let result = try ExternalTool.run(
+                    chromium, arguments: Self.chromiumFlags + ["--screenshot=\(png.path)", page.absoluteString + "#\(slide)"],
+                    timeout: .seconds(90))
+                XCTAssertTrue(result.succeeded && FileManager.default.fileExists(atPath: png.path), "no screenshot of slide \(slide) of \(page.lastPathComponent): \(result.summary)")
+            }
+        }
+    }
+
+    /// The pages checked in under slides/build open without building: one per deck and language,
+    /// built from the current sources, and they pass the same browser check.
+    func testCheckedInPagesAreCurrentAndPassTheBrowserCheck() throws {
+        let chromium = try Self.requireChromium()
+        let builder = DeckBuilder(sourceRoot: Self.slides.appendingPathComponent("src"), outputRoot: Self.slides.appendingPathComponent("build"), samsa: nil)
+        for language in Language.allCases {
+            let files = try builder.deckFiles(language)
+            XCTAssertEqual(files.count, 8, "decks 00–07 in slides/src/\(language.rawValue)")
+            for file in files {
+                let page = Self.slides.appendingPathComponent("build/\(language.rawValue)/\(file.deletingPathExtension().lastPathComponent).html")
+                guard let html = try? String(contentsOf: page, encoding: .utf8) else {
+                    XCTFail("\(page.path) is missing; run `samsa slides build` and commit slides/build")
+                    continue
+                }
+                let fingerprint = try builder.fingerprint(of: file)
+                XCTAssertTrue(html.contains("<meta name=\"source-fingerprint\" content=\"\(fingerprint)\">"),
+                              "\(page.lastPathComponent) is older than its source; run `samsa slides build --lang \(language.rawValue)` and commit slides/build")
+                XCTAssertFalse(html.contains("data-draft=\"yes\""), "\(page.lastPathComponent) was built with --no-run; build it with the examples")
+                _ = try self.check(page, chromium: chromium)
+            }
+        }
+    }
+
+    static let chromiumFlags = [
+        "--headless", "--disable-gpu", "--no-sandbox", "--hide-scrollbars", "--no-first-run", "--mute-audio",
+        "--window-size=1280,720", "--virtual-time-budget=5000",
+    ]
+
+    /// Runs the page's `#check` mode and fails the test for each problem it reports; returns the slide count.
+    func check(_ page: URL, chromium: URL, file: StaticString = #filePath, line: UInt = #line) throws -> Int {
+        let profile = try TemporaryDirectory(prefix: "slides-chromium")
+        defer { profile.remove() }
+        let result = try ExternalTool.run(
+            chromium, arguments: Self.chromiumFlags + ["--user-data-dir=\(profile.url.path)", "--dump-dom", page.absoluteString + "#check"],
+            timeout: .seconds(90))
+        guard result.succeeded else {
+            XCTFail("chromium could not open \(page.lastPathComponent): \(result.summary)", file: file, line: line)
+            return 0
+        }
+        let dom = result.stdoutText
+        guard let start = dom.range(of: "<pre id=\"check-result\">"),
+            let end = dom.range(of: "</pre>", range: start.upperBound..<dom.endIndex)
+        else {
+            XCTFail("\(page.lastPathComponent): the page's check did not run (no #check-result)", file: file, line: line)
+            return 0
+        }
+        let json = String(dom[start.upperBound..<end.lowerBound])
+            .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&lt;", with: "<")
+            .replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&amp;", with: "&")
+        let report = try JSONDecoder().decode(CheckReport.self, from: Data(json.utf8))
+        XCTAssertGreaterThan(report.slides, 1, "\(page.lastPathComponent) has slides", file: file, line: line)
+        for problem in report.problems {
+            XCTFail("\(page.lastPathComponent) slide \(problem.slide): \(problem.kind): \(problem.detail)", file: file, line: line)
+        }
+        return report.slides
+    }
+
+    struct CheckReport: Decodable {
+        struct Problem: Decodable {
+            var slide: Int
+            var kind: String
+            var detail: String
+        }
+        var slides: Int
+        var problems: [Problem]
+    }
+
+    /// `SAMSA_CHROMIUM`, else Debian's `chromium`: skipped when missing, a failure under CI=true.
+    static func requireChromium() throws -> URL {
+        let environment = ProcessInfo.processInfo.environment["SAMSA_CHROMIUM"] ?? ""
+        let candidates = (environment.isEmpty ? [] : [environment]) + ["/usr/bin/chromium", "/usr/bin/chromium-browser"]
+        let found = candidates.first { FileManager.default.isExecutableFile(atPath: $0) }.map { URL(fileURLWithPath: $0) }
+        return try ExternalTool.require("chromium", found, hint: "run scripts/test.sh (as root it installs Debian's chromium package)")
+    }
+}
