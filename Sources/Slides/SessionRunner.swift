@@ -5,6 +5,12 @@ public struct SessionOutput: Sendable, Equatable {
     public var commands: [String]
     public var output: String
     public var failed: Bool
+
+    public init(commands: [String], output: String, failed: Bool) {
+        self.commands = commands
+        self.output = output
+        self.failed = failed
+    }
 }
 
 /// Runs a deck's samsa blocks on a fresh local cluster in a temporary folder, in order, with the

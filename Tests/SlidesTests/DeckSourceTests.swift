@@ -46,7 +46,7 @@ final class DeckSourceTests: XCTestCase {
         XCTAssertEqual(block.commands.map(\.text), ["topic create pagos --partitions 3", "produce nadie hola"])
         XCTAssertEqual(block.commands[0].expectations, [.contains("Created")])
         XCTAssertEqual(block.commands[1].expectations, [.fails("does not exist")])
-        XCTAssertEqual(block.commands[1].line, 20)
+        XCTAssertEqual(block.commands[1].line, 21)
         XCTAssertFalse(block.together)
     }
 
