@@ -80,7 +80,7 @@ enum DeckTemplate {
         blockquote { margin:0 0 16px; padding:10px 20px; border-left:6px solid var(--accent2); background:#eef6f4; }
         blockquote p:last-child { margin:0; }
         img { display:block; max-width:100%; max-height:470px; margin:6px auto 12px; }
-        ul ~ p img, ol ~ p img { max-height:330px; }
+        ul ~ img, ol ~ img, ul ~ p img, ol ~ p img { max-height:330px; }
         .title .content { display:flex; flex-direction:column; justify-content:center; padding-left:96px; padding-right:96px; }
         .title h1 { font-size:68px; }
         .title p { font-size:30px; color:var(--muted); }
