@@ -73,6 +73,16 @@ final class BrowserCheckTests: XCTestCase {
 
     /// Runs the page's `#check` mode and fails the test for each problem it reports; returns the slide count.
     func check(_ page: URL, chromium: URL, file: StaticString = #filePath, line: UInt = #line) throws -> Int {
+        guard let report = try self.report(page, chromium: chromium, file: file, line: line) else { return 0 }
+        XCTAssertGreaterThan(report.slides, 1, "\(page.lastPathComponent) has slides", file: file, line: line)
+        for problem in report.problems {
+            XCTFail("\(page.lastPathComponent) slide \(problem.slide): \(problem.kind): \(problem.detail)", file: file, line: line)
+        }
+        return report.slides
+    }
+
+    /// What the page's `#check` mode found, or nil (and a failure) when it did not run.
+    func report(_ page: URL, chromium: URL, file: StaticString = #filePath, line: UInt = #line) throws -> CheckReport? {
         let profile = try TemporaryDirectory(prefix: "slides-chromium")
         defer { profile.remove() }
         let result = try ExternalTool.run(
@@ -80,24 +90,66 @@ final class BrowserCheckTests: XCTestCase {
             timeout: .seconds(90))
         guard result.succeeded else {
             XCTFail("chromium could not open \(page.lastPathComponent): \(result.summary)", file: file, line: line)
-            return 0
+            return nil
         }
         let dom = result.stdoutText
         guard let start = dom.range(of: "<pre id=\"check-result\">"),
             let end = dom.range(of: "</pre>", range: start.upperBound..<dom.endIndex)
         else {
             XCTFail("\(page.lastPathComponent): the page's check did not run (no #check-result)", file: file, line: line)
-            return 0
+            return nil
         }
         let json = String(dom[start.upperBound..<end.lowerBound])
             .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&lt;", with: "<")
             .replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&amp;", with: "&")
-        let report = try JSONDecoder().decode(CheckReport.self, from: Data(json.utf8))
-        XCTAssertGreaterThan(report.slides, 1, "\(page.lastPathComponent) has slides", file: file, line: line)
-        for problem in report.problems {
-            XCTFail("\(page.lastPathComponent) slide \(problem.slide): \(problem.kind): \(problem.detail)", file: file, line: line)
-        }
-        return report.slides
+        return try JSONDecoder().decode(CheckReport.self, from: Data(json.utf8))
+    }
+
+    /// The check itself can fail: a slide too long for its frame, a link to another file and a
+    /// link to a missing slide are all reported, and a clean slide is not.
+    func testTheCheckReportsOverflowAndLinksThatCannotWork() throws {
+        let chromium = try Self.requireChromium()
+        let folder = try TemporaryDirectory(prefix: "slides-check")
+        defer { folder.remove() }
+        let longList = (1...40).map { "- line \($0)" }.joined(separator: "\n")
+        let text = """
+            # Fine
+
+            A short title slide.
+
+            ---
+
+            ## Too long
+
+            \(longList)
+
+            ---
+
+            ## Links
+
+            [another file](other.html) and [a missing slide](#99) and [slide 1](#1)
+
+            ---
+
+            ## Too wide
+
+            ```
+            \(String(repeating: "wide ", count: 80))
+            ```
+            """
+        let deck = try DeckSource.parse(text, file: "check.md")
+        let html = try DeckRenderer(language: .en, baseDirectory: folder.url, file: "check.md").render(deck, outputs: [])
+        let page = folder.appending("check.html")
+        try html.write(to: page, atomically: true, encoding: .utf8)
+        let report = try XCTUnwrap(try self.report(page, chromium: chromium))
+        XCTAssertEqual(report.slides, 4)
+        let found = report.problems.map { "\($0.slide) \($0.kind) \($0.detail)" }
+        XCTAssertFalse(found.contains { $0.hasPrefix("1 ") }, "the title slide is clean: \(found)")
+        XCTAssertTrue(found.contains { $0.hasPrefix("2 overflow content is") && $0.contains("tall") }, "\(found)")
+        XCTAssertTrue(found.contains { $0.hasPrefix("3 link") && $0.contains("other.html") }, "\(found)")
+        XCTAssertTrue(found.contains { $0.hasPrefix("3 link no target for #99") }, "\(found)")
+        XCTAssertFalse(found.contains { $0.contains("#1") && !$0.contains("#99") }, "a link to an existing slide is fine: \(found)")
+        XCTAssertTrue(found.contains { $0.hasPrefix("4 overflow pre is") }, "\(found)")
     }
 
     struct CheckReport: Decodable {
