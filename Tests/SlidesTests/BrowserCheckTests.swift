@@ -61,7 +61,8 @@ final class BrowserCheckTests: XCTestCase {
                 XCTAssertTrue(html.contains("<meta name=\"source-fingerprint\" content=\"\(fingerprint)\">"),
                               "\(page.lastPathComponent) is older than its source; run `samsa slides build --lang \(language.rawValue)` and commit slides/build")
                 XCTAssertFalse(html.contains("data-draft=\"yes\""), "\(page.lastPathComponent) was built with --no-run; build it with the examples")
-                _ = try self.check(page, chromium: chromium)
+                let slides = try self.check(page, chromium: chromium)
+                try self.assertPrintsOneSlidePerPage(page, slides: slides, chromium: chromium)
             }
         }
     }
@@ -103,6 +104,28 @@ final class BrowserCheckTests: XCTestCase {
             .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&lt;", with: "<")
             .replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&amp;", with: "&")
         return try JSONDecoder().decode(CheckReport.self, from: Data(json.utf8))
+    }
+
+    /// Printing (or saving as PDF) gives one 1280×720 page per slide: 960×540 points.
+    func assertPrintsOneSlidePerPage(_ page: URL, slides: Int, chromium: URL, file: StaticString = #filePath, line: UInt = #line) throws {
+        let scratch = try TemporaryDirectory(prefix: "slides-pdf")
+        defer { scratch.remove() }
+        let pdf = scratch.appending("deck.pdf")
+        let result = try ExternalTool.run(
+            chromium,
+            arguments: Self.chromiumFlags + ["--user-data-dir=\(scratch.appending("profile").path)", "--no-pdf-header-footer",
+                                             "--print-to-pdf=\(pdf.path)", page.absoluteString],
+            timeout: .seconds(90))
+        guard result.succeeded, let data = FileManager.default.contents(atPath: pdf.path) else {
+            return XCTFail("chromium could not print \(page.lastPathComponent): \(result.summary)", file: file, line: line)
+        }
+        let text = String(decoding: data, as: UTF8.self)
+        let pages = try NSRegularExpression(pattern: #"/Type\s*/Page(?![s\w])"#)
+            .numberOfMatches(in: text, range: NSRange(text.startIndex..., in: text))
+        XCTAssertEqual(pages, slides, "\(page.lastPathComponent) prints one page per slide", file: file, line: line)
+        let boxes = try NSRegularExpression(pattern: #"/MediaBox\s*\[0 0 960 540\]"#)
+            .numberOfMatches(in: text, range: NSRange(text.startIndex..., in: text))
+        XCTAssertEqual(boxes, slides, "\(page.lastPathComponent): every printed page is one 1280×720 slide", file: file, line: line)
     }
 
     /// The check itself can fail: a slide too long for its frame, a link to another file and a
