@@ -28,19 +28,37 @@ final class BrowserCheckTests: XCTestCase {
             }
         }
         XCTAssertEqual(pages.count, 16, "decks 0–7 in Spanish and English")
+        var shots: [(page: URL, slide: Int, png: URL)] = []
         for (language, page) in pages {
             let count = try self.check(page, chromium: chromium)
             let folder = Self.screenshots.appendingPathComponent("\(language.rawValue)/\(page.deletingPathExtension().lastPathComponent)")
             try? FileManager.default.removeItem(at: folder)
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             for slide in 1...max(count, 1) {
-                let png = folder.appendingPathComponent(String(format: "%02d.png", slide))
-                let result = try ExternalTool.run(
-                    chromium, arguments: Self.chromiumFlags + ["--screenshot=\(png.path)", page.absoluteString + "#\(slide)"],
-                    timeout: .seconds(90))
-                XCTAssertTrue(result.succeeded && FileManager.default.fileExists(atPath: png.path), "no screenshot of slide \(slide) of \(page.lastPathComponent): \(result.summary)")
+                shots.append((page, slide, folder.appendingPathComponent(String(format: "%02d.png", slide))))
             }
         }
+        // Two browsers at a time, each with its own profile: most of the time is Chromium starting.
+        let failures = LockedList()
+        let jobs = shots
+        DispatchQueue.concurrentPerform(iterations: 2) { worker in
+            for (page, slide, png) in jobs.enumerated().filter({ $0.offset % 2 == worker }).map(\.element) {
+                do {
+                    let profile = try TemporaryDirectory(prefix: "slides-shot")
+                    defer { profile.remove() }
+                    let result = try ExternalTool.run(
+                        chromium,
+                        arguments: Self.chromiumFlags + ["--user-data-dir=\(profile.url.path)", "--screenshot=\(png.path)", page.absoluteString + "#\(slide)"],
+                        timeout: .seconds(90))
+                    if !result.succeeded || !FileManager.default.fileExists(atPath: png.path) {
+                        failures.append("no screenshot of slide \(slide) of \(page.lastPathComponent): \(result.summary)")
+                    }
+                } catch {
+                    failures.append("slide \(slide) of \(page.lastPathComponent): \(error)")
+                }
+            }
+        }
+        for failure in failures.items { XCTFail(failure) }
     }
 
     /// The pages checked in under slides/build open without building: one per deck and language,
@@ -191,5 +209,23 @@ final class BrowserCheckTests: XCTestCase {
         let candidates = (environment.isEmpty ? [] : [environment]) + ["/usr/bin/chromium", "/usr/bin/chromium-browser"]
         let found = candidates.first { FileManager.default.isExecutableFile(atPath: $0) }.map { URL(fileURLWithPath: $0) }
         return try ExternalTool.require("chromium", found, hint: "run scripts/test.sh (as root it installs Debian's chromium package)")
+    }
+}
+
+/// Failures gathered from the screenshot workers, reported on the test's own thread.
+private final class LockedList: @unchecked Sendable {
+    private let lock = NSLock()
+    private var list: [String] = []
+
+    func append(_ item: String) {
+        self.lock.lock()
+        defer { self.lock.unlock() }
+        self.list.append(item)
+    }
+
+    var items: [String] {
+        self.lock.lock()
+        defer { self.lock.unlock() }
+        return self.list
     }
 }
