@@ -181,6 +181,16 @@ enum DeckTemplate {
                 else if (!/^(https?:|mailto:)/.test(href)) problems.push({ slide: n, kind: 'link', detail: 'link that cannot work from a single file: ' + href });
               });
             });
+            // The keys a presenter uses: → moves on, ← back, n shows the notes.
+            show(0);
+            const press = (key) => document.dispatchEvent(new KeyboardEvent('keydown', { key: key, bubbles: true }));
+            press('ArrowRight');
+            if (slides.length > 1 && current !== 1) problems.push({ slide: 1, kind: 'navigation', detail: '→ did not move to slide 2' });
+            press('ArrowLeft');
+            if (current !== 0) problems.push({ slide: 2, kind: 'navigation', detail: '← did not move back to slide 1' });
+            press('n');
+            if (!document.body.classList.contains('show-notes')) problems.push({ slide: 1, kind: 'navigation', detail: 'n did not show the notes' });
+            press('n');
             const out = document.createElement('pre');
             out.id = 'check-result';
             out.textContent = JSON.stringify({ slides: slides.length, problems: problems });
