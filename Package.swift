@@ -70,6 +70,7 @@ let package = Package(
         .executable(name: "samsa", targets: ["samsa"]),
         .executable(name: "samsa-client-perf", targets: ["samsa-client-perf"]),
         .executable(name: "samsa-lab", targets: ["samsa-lab"]),
+        .executable(name: "samsa-slides", targets: ["samsa-slides"]),
         .library(name: "SamsaClient", targets: ["SamsaClient"]),
     ],
     dependencies: [
@@ -77,6 +78,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift.git", from: "0.2.0"),
+        .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
     ],
     targets: [
         // Shared leaf: Java-style .properties files (server.properties, zookeeper.properties).
@@ -164,8 +166,14 @@ let package = Package(
         // Depends on the server executables so `swift run samsa` builds them too: the REPL launches them
         // from its own products directory, and a student needs no extra build step.
         .executableTarget(
-            name: "samsa", dependencies: ["REPL", "LocalCluster", "KafkaCLI", "samsa-broker", "samsa-meta", argumentParser, logging],
+            name: "samsa", dependencies: ["REPL", "LocalCluster", "KafkaCLI", "Slides", "samsa-broker", "samsa-meta", argumentParser, logging],
             swiftSettings: swiftSettings),
+
+        // The course's slides (issue 10): Markdown decks in slides/src rendered with Ink to one
+        // self-contained HTML file each, with every samsa block run on a fresh local cluster.
+        .target(name: "Slides", dependencies: [.product(name: "Ink", package: "Ink")], swiftSettings: swiftSettings),
+        // `samsa-slides build`, until `samsa slides build` exists.
+        .executableTarget(name: "samsa-slides", dependencies: ["Slides"], swiftSettings: swiftSettings),
 
         // Test support for the metadata server and client tests: samsa-meta or a real ZooKeeper 3.8 as a
         // process, and a raw ZooKeeper-protocol connection for byte-level tests.
@@ -205,6 +213,7 @@ let package = Package(
             dependencies: ["KafkaCLI", "SamsaClient", "KafkaProtocol", "SamsaTesting", nioCore],
             swiftSettings: swiftSettings
         ),
+        .testTarget(name: "SlidesTests", dependencies: ["Slides", "SamsaTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "SamsaTestingTests", dependencies: ["SamsaTesting"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ClusterTests", dependencies: ["SamsaTesting", "SamsaClient", "KafkaProtocol", nioCore],

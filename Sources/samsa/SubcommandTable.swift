@@ -2,6 +2,7 @@ import Foundation
 import KafkaCLI
 import LabKit
 import Logging
+import Slides
 
 /// Commands `samsa` runs instead of the REPL: `samsa <name> ARGS...`, or the executable invoked
 /// under a tool's own name through a link (`kafka-topics` → samsa). Add a subcommand with one
@@ -21,6 +22,10 @@ enum SubcommandTable {
             // Labs (issue 9): grading and the student handout.
             "grade": Entry(answersToLinkName: false) { name, arguments in Self.runLabCommand([name] + arguments) },
             "lab": Entry(answersToLinkName: false) { name, arguments in Self.runLabCommand([name] + arguments) },
+            // Slides (issue 10): `samsa slides build [--lang es|en] ...`.
+            "slides": Entry(answersToLinkName: false) { _, arguments in
+                BlockingTask.run { await SlidesCommand.run(arguments: arguments) }
+            },
         ]
         for name in KafkaTools.names {
             let entry = Entry(answersToLinkName: true) { name, arguments in Self.runKafkaTool(name, arguments) }

@@ -1,0 +1,144 @@
+import Foundation
+
+/// What one command (or one `together` block) printed.
+public struct SessionOutput: Sendable, Equatable {
+    public var commands: [String]
+    public var output: String
+    public var failed: Bool
+
+    public init(commands: [String], output: String, failed: Bool) {
+        self.commands = commands
+        self.output = output
+        self.failed = failed
+    }
+}
+
+/// Runs a deck's samsa blocks on a fresh local cluster in a temporary folder, in order, with the
+/// `samsa` executable's script mode. Each command is its own `samsa --script` process (a `together`
+/// block is one), so the output of each command is known; the cluster outlives them because the
+/// runner starts it detached, and `finish` destroys it.
+public final class SessionRunner {
+    let samsa: URL
+    let directory: URL
+    let file: String
+    let timeout: TimeInterval
+    private var started = false
+
+    public init(samsa: URL, file: String, timeout: TimeInterval = 180) throws {
+        self.samsa = samsa
+        self.file = file
+        self.timeout = timeout
+        self.directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("samsa-slides-\(UUID().uuidString.prefix(8))", isDirectory: true)
+        try FileManager.default.createDirectory(at: self.directory, withIntermediateDirectories: true)
+    }
+
+    /// Runs `block`, checks every expectation, and returns what to show.
+    public func run(_ block: SessionBlock) throws -> [SessionOutput] {
+        if block.together {
+            let result = try self.execute(block.commands.map(\.text))
+            for command in block.commands {
+                try self.check(command, result: result)
+            }
+            return [SessionOutput(commands: block.commands.map(\.text), output: result.output, failed: !result.succeeded)]
+        }
+        return try block.commands.map { command in
+            let result = try self.execute([command.text])
+            try self.check(command, result: result)
+            return SessionOutput(commands: [command.text], output: result.output, failed: !result.succeeded)
+        }
+    }
+
+    /// Destroys the cluster (processes, data) and removes the folder.
+    public func finish() {
+        if self.started { _ = try? self.execute(["cluster destroy"]) }
+        try? FileManager.default.removeItem(at: self.directory)
+    }
+
+    private func check(_ command: SessionBlock.Command, result: Result) throws {
+        let expectsFailure = command.expectations.contains { if case .fails = $0 { true } else { false } }
+        if !result.succeeded && !expectsFailure {
+            throw SlidesError.example(file: self.file, line: command.line, command: command.text,
+                                      message: "samsa exited with status \(result.status); the slide expects it to succeed (add `# expect-error: TEXT` if failing is the point)",
+                                      output: result.output)
+        }
+        for expectation in command.expectations {
+            if let failure = expectation.failure(output: result.output, succeeded: result.succeeded) {
+                throw SlidesError.example(file: self.file, line: command.line, command: command.text, message: failure, output: result.output)
+            }
+        }
+    }
+
+    struct Result {
+        var status: Int32
+        var output: String
+        var succeeded: Bool { self.status == 0 }
+    }
+
+    private func execute(_ commands: [String]) throws -> Result {
+        // `cluster start` runs detached: its samsa process ends with the command, the cluster must not.
+        let lines = commands.map { command -> String in
+            let words = command.split(separator: " ")
+            guard words.starts(with: ["cluster", "start"]) else { return command }
+            self.started = true
+            return words.contains("--detach") ? command : command + " --detach"
+        }
+        let script = self.directory.appendingPathComponent("commands.samsa")
+        let stdoutURL = self.directory.appendingPathComponent("stdout")
+        let stderrURL = self.directory.appendingPathComponent("stderr")
+        try (lines.joined(separator: "\n") + "\n").write(to: script, atomically: true, encoding: .utf8)
+        _ = FileManager.default.createFile(atPath: stdoutURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: stderrURL.path, contents: nil)
+        let stdout = try FileHandle(forWritingTo: stdoutURL)
+        let stderr = try FileHandle(forWritingTo: stderrURL)
+        defer {
+            try? stdout.close()
+            try? stderr.close()
+        }
+
+        let process = Process()
+        process.executableURL = self.samsa
+        process.arguments = ["--script", script.path, "--directory", self.directory.path]
+        process.currentDirectoryURL = self.directory
+        var environment = ProcessInfo.processInfo.environment
+        environment["NO_COLOR"] = "1"
+        environment["TERM"] = "dumb"
+        process.environment = environment
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = stdout
+        process.standardError = stderr
+        do { try process.run() } catch {
+            throw SlidesError.io("cannot run \(self.samsa.path): \(error); build it with `swift build --product samsa` or pass --samsa PATH")
+        }
+        // Bounded wait: a command that hangs fails the build instead of stalling it.
+        let deadline = Date().addingTimeInterval(self.timeout)
+        while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        if process.isRunning {
+            process.terminate()
+            process.waitUntilExit()
+            throw SlidesError.example(file: self.file, line: 0, command: commands.joined(separator: "; "),
+                                      message: "still running after \(Int(self.timeout)) s; stopped", output: "")
+        }
+        let out = String(decoding: (try? Data(contentsOf: stdoutURL)) ?? Data(), as: UTF8.self)
+        let err = String(decoding: (try? Data(contentsOf: stderrURL)) ?? Data(), as: UTF8.self)
+        var output = self.clean(out + err, script: script)
+        if lines != commands {
+            // The runner added --detach; the reader typed `cluster start` and would not see this line.
+            output = output.split(separator: "\n", omittingEmptySubsequences: false)
+                .filter { !$0.hasPrefix("Detached:") }.joined(separator: "\n")
+        }
+        return Result(status: process.terminationStatus, output: output)
+    }
+
+    /// What a reader should see: no colour codes, no temporary paths, no script line prefixes.
+    private func clean(_ text: String, script: URL) -> String {
+        var text = text.replacingOccurrences(of: "\u{1B}\\[[0-9;?]*[A-Za-z]", with: "", options: .regularExpression)
+        text = text.replacingOccurrences(of: "samsa: \(script.path) line \\d+: ", with: "", options: .regularExpression)
+        text = text.replacingOccurrences(of: self.directory.path + "/", with: "")
+        text = text.replacingOccurrences(of: self.directory.path, with: ".")
+        // Leading spaces are part of samsa's layout; only blank lines around the output go.
+        while text.hasPrefix("\n") { text.removeFirst() }
+        while let last = text.last, last.isWhitespace { text.removeLast() }
+        return text
+    }
+}

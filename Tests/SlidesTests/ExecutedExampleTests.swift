@@ -1,0 +1,71 @@
+import Foundation
+import SamsaTesting
+import Slides
+import XCTest
+
+/// Examples are run, not typed: a deck's samsa blocks run on a real cluster, and the build stops
+/// when a command fails unexpectedly or its output no longer shows what the slide expects.
+final class ExecutedExampleTests: XCTestCase {
+    func testOutputIsEmbeddedAndEveryKindOfExpectationIsEnforced() throws {
+        let samsa = try Products.executable("samsa")
+        let source = try TemporaryDirectory(prefix: "slides-src")
+        let output = try TemporaryDirectory(prefix: "slides-out")
+        defer {
+            source.remove()
+            output.remove()
+        }
+        let folder = try source.makeSubdirectory("en")
+        let builder = DeckBuilder(sourceRoot: source.url, outputRoot: output.url, samsa: samsa)
+
+        // Passing deck: a hidden setup block, an expected failure, a `together` block.
+        let good = folder.appendingPathComponent("00-good.md")
+        try """
+            # Good
+
+            ```samsa hidden
+            cluster start --brokers 1
+            # expect: ready in
+            topic create hidden-topic --partitions 1 --replication-factor 1
+            ```
+
+            ---
+
+            ## Shown
+
+            ```samsa
+            produce nowhere hello
+            # expect-error: nowhere
+            topic list
+            # expect-re: ^hidden-topic$
+            ```
+
+            ```samsa together
+            produce hidden-topic one two
+            consume hidden-topic --from-beginning
+            # expect: Read 2 records
+            ```
+            """.write(to: good, atomically: true, encoding: .utf8)
+        let page = try builder.build(good, language: .en)
+        let html = try String(contentsOf: page, encoding: .utf8)
+        XCTAssertFalse(html.contains("cluster start"), "a hidden block is not shown")
+        XCTAssertTrue(html.contains("<span class=\"error\">"), "the expected error is shown as one")
+        XCTAssertTrue(html.contains("hidden-topic-0  offset 1  no key  two"), "real output is embedded")
+        XCTAssertFalse(html.contains("data-draft"))
+
+        // An expectation the output no longer meets stops the build, naming the file and line.
+        let stale = folder.appendingPathComponent("01-stale.md")
+        try "# Stale\n\n```samsa\ncluster start --brokers 1\ntopic list\n# expect: a-topic-nobody-made\n```\n"
+            .write(to: stale, atomically: true, encoding: .utf8)
+        XCTAssertThrowsError(try builder.build(stale, language: .en)) { error in
+            XCTAssertTrue("\(error)".hasPrefix("en/01-stale.md:5: `topic list`: the output no longer contains `a-topic-nobody-made`"), "\(error)")
+        }
+
+        // A command that fails without `# expect-error` stops the build too.
+        let failing = folder.appendingPathComponent("02-failing.md")
+        try "# Failing\n\n```samsa\ncluster start --brokers 1\nproduce nowhere hello\n```\n"
+            .write(to: failing, atomically: true, encoding: .utf8)
+        XCTAssertThrowsError(try builder.build(failing, language: .en)) { error in
+            XCTAssertTrue("\(error)".contains("02-failing.md:5: `produce nowhere hello`: samsa exited with status 1"), "\(error)")
+        }
+    }
+}
