@@ -35,6 +35,7 @@ final class ClusterContext: Sendable {
     private let logger: Logger
     private let election = Mutex<Task<Void, Never>?>(nil)
     private let sessionWatcher = Mutex<Task<Void, Never>?>(nil)
+    private let configWatcher = Mutex<Task<Void, Never>?>(nil)
 
     private init(
         zk: KafkaZkClient, metadata: MetadataCache, replicaManager: ReplicaManager, controller: KafkaController,
@@ -120,6 +121,7 @@ final class ClusterContext: Sendable {
         logger.info("registered in the metadata server", metadata: ["path": "/brokers/ids/\(state.brokerId)", "clusterId": "\(clusterId)"])
 
         let metadata = MetadataCache()
+        metadata.openFirstUpdate(after: .seconds(5))
         let replicaManager = ReplicaManager(
             brokerId: state.brokerId, logManager: state.logManager, metadata: metadata, zk: zk, config: config,
             appendWaiters: state.appendWaiters, logger: logger,
@@ -147,6 +149,9 @@ final class ClusterContext: Sendable {
             registration: registration, brokerEpoch: brokerEpoch, logger: logger)
         context.startElection()
         context.watchSession()
+        context.configWatcher.withLock {
+            $0 = TopicConfigChanges.watch(zk: zk, brokerConfig: config, logManager: state.logManager, logger: logger)
+        }
         return context
     }
 
@@ -195,6 +200,7 @@ final class ClusterContext: Sendable {
     /// session timeout.
     func shutdown() async {
         self.sessionWatcher.withLock { $0 }?.cancel()
+        self.configWatcher.withLock { $0 }?.cancel()
         self.election.withLock { $0 }?.cancel()
         await self.replicaManager.shutdown()
         await self.controller.resign()

@@ -33,6 +33,17 @@ final class MetadataCache: Sendable {
     }
 
     private let state = Mutex(State())
+    /// Opens with the controller's first UpdateMetadata (or `openAfter`'s fallback), so a
+    /// broker that just joined does not answer Metadata with an empty cluster.
+    let firstUpdate = ReadyGate()
+
+    /// Opens `firstUpdate` after `delay` even without an UpdateMetadata (no controller yet).
+    func openFirstUpdate(after delay: Duration) {
+        Task { [firstUpdate] in
+            try? await Task.sleep(for: delay)
+            firstUpdate.open()
+        }
+    }
 
     var brokers: [Broker] { self.state.withLock { $0.brokers.values.sorted { $0.id < $1.id } } }
     var controllerId: Int32 { self.state.withLock { $0.controllerId } }
@@ -51,6 +62,7 @@ final class MetadataCache: Sendable {
     /// Applies an UpdateMetadata request: the broker list is replaced, partition states are
     /// merged (a leader of -2 means the topic is being deleted: forget the partition).
     func apply(_ request: UpdateMetadataRequest) {
+        defer { self.firstUpdate.open() }
         self.state.withLock { state in
             state.controllerId = request.controllerId
             state.brokers = Dictionary(

@@ -18,8 +18,8 @@ struct ConfigsHandler {
                 resourceType: resource.resourceType, resourceName: resource.resourceName)
             switch resource.resourceType {
             case Self.topicResource:
-                if let topic = await self.state.topics.topic(named: resource.resourceName) {
-                    result.configs = self.topicEntries(topic, keys: resource.configurationKeys, request: request)
+                if let overrides = await self.topicOverrides(resource.resourceName) {
+                    result.configs = self.topicEntries(overrides, keys: resource.configurationKeys, request: request)
                 } else {
                     result.errorCode = ErrorCode.unknownTopicOrPartition.rawValue
                     result.errorMessage = "Topic \(resource.resourceName) does not exist."
@@ -40,12 +40,20 @@ struct ConfigsHandler {
         return response
     }
 
-    private func topicEntries(_ topic: TopicRecord, keys: [String]?, request: DescribeConfigsRequest)
+    /// A topic's overrides, nil if it does not exist: from the topic registry standalone, from
+    /// `/config/topics/<topic>` in a cluster.
+    private func topicOverrides(_ name: String) async -> [String: String]? {
+        guard let cluster = self.state.cluster else { return await self.state.topics.topic(named: name)?.configs }
+        guard cluster.metadata.topic(name) != nil else { return nil }
+        return (try? await cluster.zk.topicConfig(name)) ?? [:]
+    }
+
+    private func topicEntries(_ overrides: [String: String], keys: [String]?, request: DescribeConfigsRequest)
         -> [DescribeConfigsResponse.DescribeConfigsResourceResult]
     {
-        let config = self.state.logConfig(for: topic)
+        let config = (try? self.state.config.logConfig.applying(overrides)) ?? self.state.config.logConfig
         return LogConfig.keys.filter { keys?.contains($0.rawValue) ?? true }.map { key in
-            let override = topic.configs[key.rawValue]
+            let override = overrides[key.rawValue]
             let brokerValue = self.state.config.originals[key.brokerKey]
             let source: ConfigSource = override != nil ? .dynamicTopic : brokerValue != nil ? .staticBroker : .default
             var synonyms: [DescribeConfigsResponse.DescribeConfigsSynonym] = []
@@ -165,6 +173,9 @@ struct ConfigsHandler {
             return TopicError(
                 .invalidRequest, "Only topic configs can be changed on this broker; broker configs come from server.properties.")
         }
+        if let cluster = self.state.cluster {
+            return await self.setTopicConfigsInCluster(name, cluster: cluster, validateOnly: validateOnly, change)
+        }
         do throws(TopicError) {
             guard let topic = await self.state.topics.topic(named: name) else {
                 throw TopicError(.unknownTopicOrPartition, "Topic \(name) does not exist.")
@@ -178,6 +189,42 @@ struct ConfigsHandler {
                 }
                 self.state.logger.info("altered topic configs", metadata: ["topic": "\(name)", "configs": "\(updated.configs)"])
             }
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    /// Cluster mode: validates, writes `/config/topics/<topic>` plus a change notification (every
+    /// broker applies it to its logs), and applies it here at once.
+    private func setTopicConfigsInCluster(
+        _ name: String, cluster: ClusterContext, validateOnly: Bool,
+        _ change: ([String: String]) throws(TopicError) -> [String: String]
+    ) async -> TopicError? {
+        guard cluster.metadata.topic(name) != nil else {
+            return TopicError(.unknownTopicOrPartition, "Topic \(name) does not exist.")
+        }
+        do throws(TopicError) {
+            let current: [String: String]
+            do {
+                current = try await cluster.zk.topicConfig(name)
+            } catch {
+                throw TopicError(.unknownServerError, "could not read the topic's configs from the metadata server: \(error)")
+            }
+            let updated = try change(current)
+            do {
+                _ = try self.state.config.logConfig.applying(updated)
+            } catch {
+                throw TopicError(.invalidConfig, error.description)
+            }
+            if validateOnly { return nil }
+            do {
+                try await TopicConfigChanges.write(updated, of: name, zk: cluster.zk)
+            } catch {
+                throw TopicError(.unknownServerError, "could not write the topic's configs to the metadata server: \(error)")
+            }
+            _ = TopicConfigChanges.apply(updated, to: name, brokerConfig: self.state.config, logManager: self.state.logManager)
+            self.state.logger.info("altered topic configs", metadata: ["topic": "\(name)", "configs": "\(updated)"])
             return nil
         } catch {
             return error

@@ -21,6 +21,9 @@ struct RequestDispatcher: Sendable {
         self.state = state
     }
 
+    /// Requests answered from the cluster metadata cache (see `MetadataCache.firstUpdate`).
+    static let answersFromMetadataCache: Set<ApiKey> = [.metadata, .findCoordinator, .describeCluster, .createTopics]
+
     func dispatch(_ frame: ByteBuffer, peer: String) async -> Outcome {
         var frame = frame
         guard let rawKey = frame.getInteger(at: frame.readerIndex, as: Int16.self),
@@ -46,6 +49,11 @@ struct RequestDispatcher: Sendable {
         }
         let context = RequestContext(
             apiKey: apiKey, apiVersion: version, correlationId: correlationId, clientId: header.clientId, peer: peer)
+        if Self.answersFromMetadataCache.contains(apiKey), let cluster = self.state.cluster {
+            // A broker that just joined knows no topics until the controller's first
+            // UpdateMetadata: answering before it would tell clients their topics do not exist.
+            await cluster.metadata.firstUpdate.wait()
+        }
         switch apiKey {
         case .apiVersions:
             return await self.serve(ApiVersionsRequest.self, &frame, context) { request, context in

@@ -30,6 +30,7 @@ enum ClientApiVersions {
         case .electLeaders: 1...2
         case .incrementalAlterConfigs: 0...1
         case .describeCluster: 0...1
+        case .offsetDelete: 0...0
         default: nil
         }
     }
