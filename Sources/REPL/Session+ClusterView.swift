@@ -5,7 +5,7 @@ import SamsaClient
 
 /// The cluster as `cluster status` and the prompt show it: processes from `LocalCluster`, and in
 /// cluster mode the controller and every partition's leader, replicas and ISR (Metadata) with its
-/// high watermark (ListOffsets latest).
+/// log end offset (ListOffsets with replica id -2) and high watermark (ListOffsets latest).
 extension Session {
     /// What the brokers said last: the controller for the prompt (refreshed after each command).
     func refreshController() {
@@ -38,6 +38,12 @@ extension Session {
                         }
                     }
                 }
+                var logEnds = (try? await admin.listLogEndOffsets(partitions)) ?? [:]
+                if logEnds.isEmpty {
+                    for partition in partitions {
+                        if let one = try? await admin.listLogEndOffsets([partition]) { logEnds.merge(one) { first, _ in first } }
+                    }
+                }
                 let view = topics.map { topic in
                     ClusterView.Topic(
                         name: topic.name,
@@ -45,6 +51,7 @@ extension Session {
                             ClusterView.Partition(
                                 partition: Int(partition.partition), leader: partition.leader < 0 ? nil : Int(partition.leader),
                                 replicas: partition.replicas.map(Int.init), isr: partition.isr.map(Int.init),
+                                logEndOffset: logEnds[TopicPartition(topic.name, partition.partition)],
                                 highWatermark: watermarks[TopicPartition(topic.name, partition.partition)]?.offset)
                         })
                 }

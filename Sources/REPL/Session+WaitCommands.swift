@@ -1,0 +1,105 @@
+import Foundation
+import KafkaProtocol
+import LocalCluster
+import SamsaClient
+
+/// `wait leader|isr|group ...`: waits (at most `--timeout` seconds, 30 by default) until the cluster
+/// reaches a state, then says so in one line. Things that take time in Kafka (a session expiring,
+/// a follower catching up, a group rebalancing) become steps a script can rely on; the line is the
+/// same on every run, so script output stays stable.
+extension Session {
+    func runWait(_ spec: CommandSpec, _ arguments: ParsedArguments) throws(REPLError) {
+        let timeout = Duration.seconds(try arguments.int("--timeout", in: 1...600) ?? 30)
+        let began = ContinuousClock.now
+        let line: String
+        switch spec.words[1] {
+        case "leader", "isr":
+            let topic = arguments.positionals[0]
+            let partition = Int32(try arguments.positionalInt(1, name: "PARTITION", in: 0...100_000))
+            let name = "\(topic)-\(partition)"
+            let avoided = try arguments.int("--not", in: 0...Int(Int32.max)).map(Int32.init)
+            let size = try arguments.int("--size", in: 1...100)
+            if spec.words[1] == "isr" && size == nil {
+                throw .usage("say which ISR size to wait for, e.g. --size 3", usage: arguments.usage)
+            }
+            let found = try self.poll(timeout: timeout) { () throws(REPLError) -> ClusterMetadata.Partition? in
+                guard let metadata = try self.anyBrokerMetadata(topic: topic),
+                    let state = metadata.topics[topic]?.partitions.first(where: { $0.partition == partition })
+                else { return nil }
+                if spec.words[1] == "leader" {
+                    return state.leader >= 0 && state.leader != avoided ? state : nil
+                }
+                return state.isr.count == size ? state : nil
+            }
+            guard let found else {
+                let goal = spec.words[1] == "leader"
+                    ? "a leader" + (avoided.map { " other than broker \($0)" } ?? "") : "an ISR of \(size ?? 0)"
+                throw .client("\(name) did not get \(goal) within \(timeout.components.seconds) s; `cluster status` shows it now")
+            }
+            let isr = found.isr.map(String.init).joined(separator: ",")
+            line = spec.words[1] == "leader"
+                ? "\(name) is led by broker \(found.leader)" : "\(name) has \(found.isr.count) in-sync replicas: \(isr)"
+        default:
+            let groupId = arguments.positionals[0]
+            guard let count = try arguments.int("--members", in: 0...1000) else {
+                throw .usage("say how many members to wait for, e.g. --members 2", usage: arguments.usage)
+            }
+            let bootstrap = try self.bootstrapServers()
+            let consumers = self.consumers
+            let found = try self.poll(timeout: timeout) { () throws(REPLError) -> [String]? in
+                guard
+                    let description = try? self.withAdmin(bootstrap, { admin in try await admin.describeGroups([groupId]).first })
+                else { return nil }
+                guard description.members.count == count,
+                    description.state == (count == 0 ? "Empty" : "Stable")
+                else { return nil }
+                // Members of this REPL must have synced too, so what follows sees their partitions.
+                let names = consumers.namesByMemberId(group: groupId)
+                let ours = consumers.all.filter { $0.group == groupId }
+                guard ours.allSatisfy({ member in description.members.contains { $0.memberId == member.memberId } }) else {
+                    return nil
+                }
+                return description.members.map { names[$0.memberId] ?? $0.clientId }.sorted()
+            }
+            guard let found else {
+                throw .client("group \(groupId) did not settle with \(count) members within \(timeout.components.seconds) s; `group describe \(groupId)` shows it now")
+            }
+            self.remember(group: groupId)
+            line = count == 0 ? "group \(groupId) is Empty: no members" : "group \(groupId) is Stable with \(count) member\(count == 1 ? "" : "s"): \(found.joined(separator: ", "))"
+        }
+        let after = self.isTerminal ? String(format: " (after %.1f s)", ClusterDiagram.seconds(ContinuousClock.now - began)) : ""
+        self.console.print(line + after)
+    }
+
+    /// Asks `check` every 250 ms until it returns a value or `timeout` passes.
+    private func poll<T>(timeout: Duration, _ check: () throws(REPLError) -> T?) throws(REPLError) -> T? {
+        let deadline = ContinuousClock.now + timeout
+        while true {
+            if let value = try check() { return value }
+            if ContinuousClock.now >= deadline { return nil }
+            Thread.sleep(forTimeInterval: 0.25)
+        }
+    }
+
+    /// Metadata for `topic` from the first running broker that answers.
+    private func anyBrokerMetadata(topic: String) throws(REPLError) -> ClusterMetadata? {
+        guard let snapshot = self.cluster?.snapshot(), snapshot.isAnythingRunning else {
+            throw .cluster(.noCluster(name: self.cluster?.layout.name ?? self.configuration.clusterName))
+        }
+        for broker in snapshot.brokers where broker.state == .running {
+            let port = broker.port
+            let metadata = try? AsyncBridge.run { () async throws -> ClusterMetadata in
+                let client = try KafkaClient(bootstrapServers: "127.0.0.1:\(port)", clientId: "samsa-repl")
+                let answer = try? await client.refreshMetadata(topics: [topic])
+                await client.close()
+                guard let answer else { throw SamsaClientError.closed("metadata") }
+                return answer
+            }
+            if metadata?.topics[topic]?.error == .unknownTopicOrPartition {
+                throw .client("topic \(topic) does not exist; `topic list` shows the topics")
+            }
+            if let metadata { return metadata }
+        }
+        return nil
+    }
+}
