@@ -17,15 +17,20 @@ actor ClusterEventWatcher {
 
     private let connectString: String
     private let report: @Sendable (String) -> Void
+    private let controllerChanged: @Sendable (Int?) -> Void
     private var client: ZooKeeperClient?
     private var task: Task<Void, Never>?
     private var brokers: Set<Int> = []
     private var controller: Int?
     private var partitions: [String: PartitionState] = [:]
 
-    init(connectString: String, report: @escaping @Sendable (String) -> Void) {
+    init(
+        connectString: String, report: @escaping @Sendable (String) -> Void,
+        controllerChanged: @escaping @Sendable (Int?) -> Void
+    ) {
         self.connectString = connectString
         self.report = report
+        self.controllerChanged = controllerChanged
     }
 
     /// Connects, reads the current state and starts watching.
@@ -87,11 +92,13 @@ actor ClusterEventWatcher {
         if type == .nodeDeleted {
             guard let old = self.controller else { return }
             self.controller = nil
+            self.controllerChanged(nil)
             self.report("/controller deleted (broker \(old) was the controller): the brokers race to create it")
             return
         }
         guard let id = await self.readController(), id != self.controller else { return }
         self.controller = id
+        self.controllerChanged(id)
         let epoch = await self.readData("/controller_epoch").flatMap { Int(String(decoding: $0, as: UTF8.self)) }
         self.report("broker \(id) created /controller: it is the controller" + (epoch.map { " (controller epoch \($0))" } ?? ""))
     }

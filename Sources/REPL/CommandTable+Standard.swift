@@ -136,6 +136,7 @@ extension CommandTable {
             ["wait", "group"], positionals: [.init("GROUP", .group)],
             options: [
                 .init("--members", .number, "the number of members to wait for"),
+                .init("--caught-up", nil, "also wait until the group has committed up to every high watermark (lag 0)"),
                 .init("--timeout", .number, "give up after this many seconds (default 30)"),
             ],
             summary: "wait until a group is Stable with N members (a rebalance finished)"),

@@ -12,6 +12,7 @@ public final class EventFeed: @unchecked Sendable {
     private let lock = NSLock()
     private var commandStartedAt = ContinuousClock.now
     private var live: Bool
+    private var currentController: Int32?
 
     init(console: Console, isLive: Bool) {
         self.console = console
@@ -22,6 +23,12 @@ public final class EventFeed: @unchecked Sendable {
     public var isLive: Bool {
         get { self.lock.withLock { self.live } }
         set { self.lock.withLock { self.live = newValue } }
+    }
+
+    /// The controller as last seen (Metadata after a command, `/controller` in between), for the prompt.
+    var controller: Int32? {
+        get { self.lock.withLock { self.currentController } }
+        set { self.lock.withLock { self.currentController = newValue } }
     }
 
     /// The start of a command: the time events are measured from.
@@ -35,6 +42,6 @@ public final class EventFeed: @unchecked Sendable {
         guard isLive else { return }
         let elapsed = ContinuousClock.now - (since ?? start)
         let seconds = String(format: "+%.1f s", ClusterDiagram.seconds(elapsed))
-        self.console.event("  " + self.console.style.dim(seconds.padding(toLength: 8, withPad: " ", startingAt: 0)) + text)
+        self.console.event("  " + self.console.style.dim(seconds.padding(toLength: 9, withPad: " ", startingAt: 0)) + text)
     }
 }

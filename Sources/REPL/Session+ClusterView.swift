@@ -12,22 +12,32 @@ extension Session {
         self.lastController = self.controllerID()
     }
 
+    /// Running brokers, the one up longest first: a broker started a moment ago has not heard
+    /// from the controller yet and would answer Metadata without topics.
+    static func brokersLongestUpFirst(_ snapshot: ClusterSnapshot) -> [ProcessStatus] {
+        snapshot.brokers.filter { $0.state == .running }.sorted {
+            ($0.startedAt ?? .distantFuture, $0.port) < ($1.startedAt ?? .distantFuture, $1.port)
+        }
+    }
+
     func clusterView(withTopics: Bool) -> ClusterView? {
         guard let snapshot = self.cluster?.snapshot() else { return nil }
         var view = ClusterView(snapshot: snapshot)
-        guard snapshot.mode == .zookeeper,
-            let port = snapshot.brokers.first(where: { $0.state == .running })?.port
-        else { return view }
+        guard snapshot.mode == .zookeeper, let port = Self.brokersLongestUpFirst(snapshot).first?.port else { return view }
         guard withTopics else {
             view.controller = self.lastController.map(Int.init)
             return view
         }
+        let running = Set(snapshot.brokers.filter { $0.state == .running }.compactMap { $0.role.brokerID.map(Int32.init) })
         let answer = try? AsyncBridge.run { () async throws -> (Int32, [ClusterView.Topic]) in
             let client = try KafkaClient(bootstrapServers: "127.0.0.1:\(port)", clientId: "samsa-repl")
             do {
                 let metadata = try await client.refreshMetadata(topics: nil)
                 let topics = metadata.topics.values.filter { !$0.isInternal }.sorted { $0.name < $1.name }
-                let partitions = topics.flatMap { topic in topic.partitions.map { TopicPartition(topic.name, $0.partition) } }
+                // A paused or dead leader would hold the request until it times out: ask only running ones.
+                let partitions = topics.flatMap { topic in
+                    topic.partitions.filter { running.contains($0.leader) }.map { TopicPartition(topic.name, $0.partition) }
+                }
                 let admin = KafkaAdmin(client: client)
                 var watermarks = (try? await admin.listOffsets(partitions, spec: .latest)) ?? [:]
                 if watermarks.isEmpty {

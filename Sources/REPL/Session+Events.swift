@@ -14,7 +14,9 @@ extension Session {
         }
         guard self.events.isLive, let port else { return }
         let events = self.events
-        let watcher = ClusterEventWatcher(connectString: "127.0.0.1:\(port)") { events.report($0) }
+        let watcher = ClusterEventWatcher(
+            connectString: "127.0.0.1:\(port)", report: { events.report($0) },
+            controllerChanged: { events.controller = $0.map(Int32.init) })
         do {
             try AsyncBridge.run { try await watcher.start() }
             self.eventWatcher = (watcher, port)

@@ -46,26 +46,40 @@ extension Session {
             }
             let bootstrap = try self.bootstrapServers()
             let consumers = self.consumers
+            let caughtUp = arguments.has("--caught-up")
             let found = try self.poll(timeout: timeout) { () throws(REPLError) -> [String]? in
-                guard
-                    let description = try? self.withAdmin(bootstrap, { admin in try await admin.describeGroups([groupId]).first })
+                guard let described = try? self.withAdmin(bootstrap, { admin in try await Self.describeGroup(admin, groupId) })
                 else { return nil }
+                let description = described.description
+                // --caught-up: every partition's committed offset has reached its high watermark.
+                if caughtUp, described.partitions.isEmpty || described.partitions.contains(where: { partition in
+                    partition.highWatermark.map { $0 - (partition.committed ?? 0) != 0 } ?? true
+                }) {
+                    return nil
+                }
                 guard description.members.count == count,
                     description.state == (count == 0 ? "Empty" : "Stable")
                 else { return nil }
-                // Members of this REPL must have synced too, so what follows sees their partitions.
+                // Members of this REPL must have synced the same generation too, so what follows
+                // (`consumer list`, the rebalance line) sees their new partitions.
                 let names = consumers.namesByMemberId(group: groupId)
                 let ours = consumers.all.filter { $0.group == groupId }
-                guard ours.allSatisfy({ member in description.members.contains { $0.memberId == member.memberId } }) else {
-                    return nil
-                }
+                guard ours.allSatisfy({ member in description.members.contains { $0.memberId == member.memberId } }),
+                    Set(ours.map(\.generation)).count <= 1, ours.allSatisfy({ $0.generation >= 0 }),
+                    ours.allSatisfy({ member in
+                        let coordinatorView = description.members.first { $0.memberId == member.memberId }?.assignment ?? []
+                        return Set(coordinatorView) == Set(member.assignment)
+                    })
+                else { return nil }
                 return description.members.map { names[$0.memberId] ?? $0.clientId }.sorted()
             }
             guard let found else {
-                throw .client("group \(groupId) did not settle with \(count) members within \(timeout.components.seconds) s; `group describe \(groupId)` shows it now")
+                let lag = caughtUp ? " and lag 0" : ""
+                throw .client("group \(groupId) did not settle with \(count) members\(lag) within \(timeout.components.seconds) s; `group describe \(groupId)` shows it now")
             }
             self.remember(group: groupId)
-            line = count == 0 ? "group \(groupId) is Empty: no members" : "group \(groupId) is Stable with \(count) member\(count == 1 ? "" : "s"): \(found.joined(separator: ", "))"
+            line = (count == 0 ? "group \(groupId) is Empty: no members" : "group \(groupId) is Stable with \(count) member\(count == 1 ? "" : "s"): \(found.joined(separator: ", "))")
+                + (caughtUp ? "; committed offsets reached the high watermarks (lag 0)" : "")
         }
         let after = self.isTerminal ? String(format: " (after %.1f s)", ClusterDiagram.seconds(ContinuousClock.now - began)) : ""
         self.console.print(line + after)
@@ -86,7 +100,8 @@ extension Session {
         guard let snapshot = self.cluster?.snapshot(), snapshot.isAnythingRunning else {
             throw .cluster(.noCluster(name: self.cluster?.layout.name ?? self.configuration.clusterName))
         }
-        for broker in snapshot.brokers where broker.state == .running {
+        var saidUnknown = false
+        for broker in Self.brokersLongestUpFirst(snapshot) {
             let port = broker.port
             let metadata = try? AsyncBridge.run { () async throws -> ClusterMetadata in
                 let client = try KafkaClient(bootstrapServers: "127.0.0.1:\(port)", clientId: "samsa-repl")
@@ -95,11 +110,14 @@ extension Session {
                 guard let answer else { throw SamsaClientError.closed("metadata") }
                 return answer
             }
+            // A broker started a moment ago may not have heard of the topic yet: ask the next one.
             if metadata?.topics[topic]?.error == .unknownTopicOrPartition {
-                throw .client("topic \(topic) does not exist; `topic list` shows the topics")
+                saidUnknown = true
+                continue
             }
             if let metadata { return metadata }
         }
+        if saidUnknown { throw .client("topic \(topic) does not exist; `topic list` shows the topics") }
         return nil
     }
 }

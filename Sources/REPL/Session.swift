@@ -57,8 +57,12 @@ public final class Session {
     let consumers: BackgroundConsumers
     /// Watches the metadata tree for session expiries, elections and ISR changes while events are live.
     var eventWatcher: (watcher: ClusterEventWatcher, port: Int)?
-    /// The controller the brokers named after the last command, for the prompt.
-    var lastController: Int32?
+    /// The controller the brokers named after the last command (or the metadata watch saw since),
+    /// for the prompt.
+    var lastController: Int32? {
+        get { self.events.controller }
+        set { self.events.controller = newValue }
+    }
     /// True when the user is at a terminal (interactive REPL): `watch` redraws only then.
     public var isTerminal = false
     /// Runs before each prompt, e.g. to refresh what completion offers.
@@ -268,7 +272,15 @@ public final class Session {
             let prompt = self.prompt
             if self.isTerminal, let cluster = self.cluster {
                 // Drawn again after an event, with the cluster as it is then.
-                self.console.setWaitingPrompt { ClusterDiagram.prompt(for: cluster.snapshot().map { ClusterView(snapshot: $0) }) }
+                let events = self.events
+                self.console.setWaitingPrompt {
+                    ClusterDiagram.prompt(
+                        for: cluster.snapshot().map { snapshot in
+                            var view = ClusterView(snapshot: snapshot)
+                            view.controller = snapshot.mode == .zookeeper ? events.controller.map(Int.init) : nil
+                            return view
+                        })
+                }
             } else if self.isTerminal {
                 self.console.setWaitingPrompt { prompt }
             }
