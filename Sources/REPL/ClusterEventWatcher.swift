@@ -3,7 +3,8 @@ import MetadataClient
 import ZooKeeperProtocol
 
 /// Watches the metadata tree the way the controller does and says what changed, in Kafka's terms:
-/// brokers registering and leaving (`/brokers/ids/N`), controller elections (`/controller`), and
+/// brokers registering and leaving (`/brokers/ids/N`), controller elections (`/controller`,
+/// `/controller_epoch`), and
 /// leader or ISR changes (`/brokers/topics/T/partitions/P/state`). One persistent recursive watch
 /// on `/` (ZooKeeper 3.6's addWatch) delivers every change in order; each is compared with what
 /// was seen before so only real changes are told.
@@ -22,6 +23,7 @@ actor ClusterEventWatcher {
     private var task: Task<Void, Never>?
     private var brokers: Set<Int> = []
     private var controller: Int?
+    private var controllerEpoch: Int?
     private var partitions: [String: PartitionState] = [:]
 
     init(
@@ -41,6 +43,7 @@ actor ClusterEventWatcher {
         let events = try await client.addWatch("/", mode: .persistentRecursive)
         self.brokers = Set(((try? await client.getChildren("/brokers/ids")) ?? []).compactMap { Int($0) })
         self.controller = await self.readController()
+        self.controllerEpoch = await self.readData("/controller_epoch").flatMap { Int(String(decoding: $0, as: UTF8.self)) }
         for topic in (try? await client.getChildren("/brokers/topics")) ?? [] {
             for partition in (try? await client.getChildren("/brokers/topics/\(topic)/partitions")) ?? [] {
                 let path = "/brokers/topics/\(topic)/partitions/\(partition)/state"
@@ -66,6 +69,8 @@ actor ClusterEventWatcher {
         switch parts.count {
         case 1 where parts[0] == "controller":
             await self.controllerChanged(event.type)
+        case 1 where parts[0] == "controller_epoch" && event.type != .nodeDeleted:
+            await self.controllerEpochChanged()
         case 3 where parts[0] == "brokers" && parts[1] == "ids":
             guard let id = Int(parts[2]) else { return }
             if event.type == .nodeCreated, self.brokers.insert(id).inserted {
@@ -99,8 +104,16 @@ actor ClusterEventWatcher {
         guard let id = await self.readController(), id != self.controller else { return }
         self.controller = id
         self.controllerChanged(id)
-        let epoch = await self.readData("/controller_epoch").flatMap { Int(String(decoding: $0, as: UTF8.self)) }
-        self.report("broker \(id) created /controller: it is the controller" + (epoch.map { " (controller epoch \($0))" } ?? ""))
+        self.report("broker \(id) created /controller: it is the controller")
+    }
+
+    /// The new controller bumps `/controller_epoch` right after winning `/controller`.
+    private func controllerEpochChanged() async {
+        guard let data = await self.readData("/controller_epoch"), let epoch = Int(String(decoding: data, as: UTF8.self)),
+            epoch != self.controllerEpoch
+        else { return }
+        self.controllerEpoch = epoch
+        self.report("controller epoch \(epoch): brokers now refuse requests from older controllers")
     }
 
     /// One line for a state znode that changed; nil for a new partition or no visible change.

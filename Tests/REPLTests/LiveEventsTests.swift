@@ -20,32 +20,38 @@ final class LiveEventsTests: XCTestCase {
         session.events.isLive = true
         defer { session.finish() }
         try self.run(session, "cluster start --brokers 2")
-        try self.run(session, "topic create orders --partitions 1 --replication-factor 2")
-        XCTAssertEqual(session.prompt, "samsa [2 up · ctl 1]> ", console.output)
+        // Two partitions, leaders 1 and 2: whichever broker won /controller leads one of them.
+        try self.run(session, "topic create orders --partitions 2 --replication-factor 2")
+        let controller = try XCTUnwrap(session.prompt.range(of: #"ctl [12]"#, options: .regularExpression).map {
+            Int(session.prompt[$0].suffix(1))!
+        }, session.prompt)
+        let other = 3 - controller
+        let partition = "orders-\(controller - 1)"
 
-        try self.run(session, "broker kill 1")
-        self.waitFor("broker 1's session ended → /brokers/ids/1 deleted; the controller acts on it", in: console)
-        self.waitFor("/controller deleted (broker 1 was the controller): the brokers race to create it", in: console)
-        self.waitFor("broker 2 created /controller: it is the controller (controller epoch 2)", in: console)
-        self.waitFor("controller: orders-0 leader 1 → 2 (leader epoch 1) · ISR 2", in: console)
+        try self.run(session, "broker kill \(controller)")
+        self.waitFor("broker \(controller)'s session ended → /brokers/ids/\(controller) deleted; the controller acts on it", in: console)
+        self.waitFor("/controller deleted (broker \(controller) was the controller): the brokers race to create it", in: console)
+        self.waitFor("broker \(other) created /controller: it is the controller", in: console)
+        self.waitFor("controller epoch 2: brokers now refuse requests from older controllers", in: console)
+        self.waitFor("controller: \(partition) leader \(controller) → \(other) (leader epoch 1) · ISR \(other)", in: console)
         // The prompt learns the new controller from /controller, without another command.
-        XCTAssertEqual(session.prompt, "samsa [1 up · ctl 2]> ", console.output)
-        let expiry = try XCTUnwrap(console.output.split(separator: "\n").first { $0.contains("/brokers/ids/1 deleted") })
-        XCTAssertNotNil(expiry.range(of: #"^  \+[0-9]+\.[0-9] s +broker 1"#, options: .regularExpression), String(expiry))
+        XCTAssertEqual(session.prompt, "samsa [1 up · ctl \(other)]> ", console.output)
+        let expiry = try XCTUnwrap(console.output.split(separator: "\n").first { $0.contains("/brokers/ids/\(controller) deleted") })
+        XCTAssertNotNil(expiry.range(of: #"^  \+[0-9]+\.[0-9] s +broker "#, options: .regularExpression), String(expiry))
 
-        try self.run(session, "broker start 1")
-        self.waitFor("broker 1 registered: /brokers/ids/1 created (an ephemeral znode of its session)", in: console)
-        self.waitFor("orders-0 ISR grew 2 → 2,1: 1 caught up", in: console)
+        try self.run(session, "broker start \(controller)")
+        self.waitFor("broker \(controller) registered: /brokers/ids/\(controller) created (an ephemeral znode of its session)", in: console)
+        self.waitFor("\(partition) ISR grew \(other) → \(other),\(controller): \(controller) caught up", in: console)
 
         try self.run(session, "consumer start c1 --group billing --topic orders --session-timeout-ms 6000")
-        self.waitFor("billing · generation 1 · c1: orders-0  (c1 joined)", in: console)
+        self.waitFor("billing · generation 1 · c1: orders-0, orders-1  (c1 joined)", in: console)
         try self.run(session, "consumer start c2 --group billing --topic orders --session-timeout-ms 6000")
-        self.waitFor("billing · generation 2 · c1: orders-0 · c2: nothing  (c2 joined)", in: console)
+        self.waitFor("billing · generation 2 · c1: orders-0 · c2: orders-1  (c2 joined)", in: console)
         XCTAssertEqual(Completer(table: session.table).complete("consumer kill ", names: session.completionNames), .words(["c1", "c2"]))
         XCTAssertEqual(Completer(table: session.table).complete("group describe b", names: session.completionNames), .words(["billing"]))
         try self.run(session, "consumer kill c1")
         self.waitFor(
-            "billing · generation 3 · c2: orders-0  (c1 was killed: its heartbeats stopped, session.timeout.ms=6000 ran out)",
+            "billing · generation 3 · c2: orders-0, orders-1  (c1 was killed: its heartbeats stopped, session.timeout.ms=6000 ran out)",
             in: console)
         session.finish()
     }
