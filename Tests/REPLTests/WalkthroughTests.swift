@@ -54,6 +54,12 @@ final class WalkthroughTests: XCTestCase {
         XCTAssertTrue(lines.contains { $0.hasPrefix("c2 billing orders ") && $0.hasSuffix(" orders-0, orders-1 0") }, result.summary)
         expect("Stopped consumer c2: it committed its offsets and sent LeaveGroup, so billing rebalances now.")
         expect("group billing is Stable with 1 member: c3")
+        // `consume --group`: a member for one command; it commits what it printed and leaves.
+        expect("Read 2 records as a member of group audit (assigned orders-0, orders-1, orders-2); reached --max-messages.")
+        expect("Committed orders-0 → 2 for group audit, then left the group.")
+        expect("group audit · Empty · 0 members")
+        expect("orders-0 2 4 4 2 -", after: "group audit · Empty · 0 members")
+        expect("audit Empty consumer")
         expect("billing Stable consumer")
         // Scripts print no asynchronous events: the output above is the same on every run.
         XCTAssertFalse(result.stdoutText.split(separator: "\n").contains { $0.hasPrefix("  +") }, result.summary)
@@ -90,6 +96,8 @@ final class WalkthroughTests: XCTestCase {
         consumer list
         consumer stop c2
         wait group billing --members 1
+        consume orders --group audit --from-beginning --max-messages 2
+        group describe audit
         group list
 
         """
