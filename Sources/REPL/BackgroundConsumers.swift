@@ -111,7 +111,11 @@ final class BackgroundConsumers: @unchecked Sendable {
         guard let member = self.remove(name, cause: "\(name) left with LeaveGroup") else { return }
         member.task?.cancel()
         await Self.waitBriefly(for: member.task)
-        await member.consumer.close()
+        // A coordinator that does not answer (its broker paused or gone) must not hold the REPL:
+        // after 3 s the member is abandoned instead, and the coordinator times it out.
+        let consumer = member.consumer
+        let closed = await Self.finishes(within: .seconds(3)) { await consumer.close() }
+        if !closed { await consumer.abandon() }
     }
 
     /// `consumer kill`: connections closed, no LeaveGroup, no commit; the coordinator waits for the
@@ -146,11 +150,35 @@ final class BackgroundConsumers: @unchecked Sendable {
     /// and is not waited for.
     private static func waitBriefly(for task: Task<Void, Never>?) async {
         guard let task else { return }
-        await withTaskGroup(of: Void.self) { group in
-            group.addTask { await task.value }
-            group.addTask { try? await Task.sleep(for: .seconds(2)) }
-            await group.next()
-            group.cancelAll()
+        _ = await self.finishes(within: .seconds(2)) { await task.value }
+    }
+
+    /// Waits for `work` at most `timeout`; false when the time ran out (the work goes on alone).
+    /// Not a task group: a group would wait for its children, and `work` may not be cancellable.
+    static func finishes(within timeout: Duration, _ work: @escaping @Sendable () async -> Void) async -> Bool {
+        let once = ResumeOnce()
+        return await withCheckedContinuation { continuation in
+            Task {
+                await work()
+                if once.claim() { continuation.resume(returning: true) }
+            }
+            Task {
+                try? await Task.sleep(for: timeout)
+                if once.claim() { continuation.resume(returning: false) }
+            }
+        }
+    }
+
+    /// True for the first caller only: a continuation is resumed exactly once.
+    private final class ResumeOnce: @unchecked Sendable {
+        private let lock = NSLock()
+        private var claimed = false
+
+        func claim() -> Bool {
+            self.lock.withLock {
+                defer { self.claimed = true }
+                return !self.claimed
+            }
         }
     }
 
