@@ -202,7 +202,8 @@ let package = Package(
         .testTarget(
             name: "LocalClusterTests", dependencies: ["LocalCluster", "PropertiesFile", "SamsaTesting"], swiftSettings: swiftSettings),
         .testTarget(
-            name: "REPLTests", dependencies: ["REPL", "LocalCluster", "SamsaTesting"], swiftSettings: swiftSettings),
+            name: "REPLTests", dependencies: ["REPL", "LocalCluster", "SamsaClient", "KafkaProtocol", "SamsaTesting"],
+            swiftSettings: swiftSettings),
         .testTarget(
             name: "SamsaClientTests",
             dependencies: ["SamsaClient", "KafkaProtocol", "SamsaTesting", nioCore, nioPosix, logging],

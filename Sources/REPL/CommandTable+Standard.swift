@@ -24,7 +24,8 @@ extension CommandTable {
             ["cluster", "status"], summary: "brokers up, down or paused; partitions, leaders and ISR",
             details: """
                 Processes (state, address, pid, uptime, memory) and the controller; in cluster mode also
-                each partition's leader, replicas, ISR and high watermark (ListOffsets latest).
+                each partition's leader, replicas, ISR, log end offset (ListOffsets with replica id -2)
+                and high watermark (ListOffsets latest, what consumers may read).
                 """),
         // Brokers.
         CommandSpec(
@@ -96,21 +97,49 @@ extension CommandTable {
             options: [
                 .init("--group", .group, "the consumer group to join"),
                 .init("--topic", .topic, "the topic to subscribe to"),
+                .init("--session-timeout-ms", .number, "how long the coordinator waits for heartbeats (default 10000)"),
             ],
             summary: "run a background group member; rebalances are printed as they happen",
-            availability: .needsClient),
+            details: """
+                The member joins the group (JoinGroup, SyncGroup), reads its partitions from the committed
+                offsets (the earliest offset when none is committed), commits every second and heartbeats
+                every second. Each rebalance prints the generation and who owns which partition.
+                """),
         CommandSpec(
             ["consumer", "stop"], positionals: [.init("NAME", .consumer)],
-            summary: "stop a member cleanly: it leaves the group at once", availability: .needsClient),
+            summary: "stop a member cleanly: it commits and leaves the group at once (LeaveGroup)"),
         CommandSpec(
             ["consumer", "kill"], positionals: [.init("NAME", .consumer)],
             summary: "stop a member without leaving: the group notices when its session times out",
-            availability: .needsClient),
-        CommandSpec(["consumer", "list"], summary: "background consumers of this REPL", availability: .needsClient),
-        CommandSpec(["group", "list"], summary: "consumer groups the cluster knows", availability: .needsClient),
+            details: "Like a crashed process: no commit, no LeaveGroup. Its partitions wait until session.timeout.ms ran out."),
+        CommandSpec(["consumer", "list"], summary: "background consumers of this REPL: generation, partitions, records read"),
+        CommandSpec(["group", "list"], summary: "consumer groups the cluster knows, with their state"),
         CommandSpec(
             ["group", "describe"], positionals: [.init("GROUP", .group)],
-            summary: "members, assignment, committed offsets and lag", availability: .needsClient),
+            summary: "state, assignor, members and their partitions, committed offsets and lag"),
+        // Waiting for the cluster (scripts and labs).
+        CommandSpec(
+            ["wait", "leader"], positionals: [.init("TOPIC", .topic), .init("PARTITION", .number)],
+            options: [
+                .init("--not", .brokerID, "wait for a leader other than this broker"),
+                .init("--timeout", .number, "give up after this many seconds (default 30)"),
+            ],
+            summary: "wait until a partition has a leader (after a broker died: a new one)"),
+        CommandSpec(
+            ["wait", "isr"], positionals: [.init("TOPIC", .topic), .init("PARTITION", .number)],
+            options: [
+                .init("--size", .number, "the number of in-sync replicas to wait for"),
+                .init("--timeout", .number, "give up after this many seconds (default 30)"),
+            ],
+            summary: "wait until a partition's ISR has N replicas (shrunk after a failure, grown after a catch-up)"),
+        CommandSpec(
+            ["wait", "group"], positionals: [.init("GROUP", .group)],
+            options: [
+                .init("--members", .number, "the number of members to wait for"),
+                .init("--caught-up", nil, "also wait until the group has committed up to every high watermark (lag 0)"),
+                .init("--timeout", .number, "give up after this many seconds (default 30)"),
+            ],
+            summary: "wait until a group is Stable with N members (a rebalance finished)"),
         // Metadata.
         CommandSpec(
             ["meta", "ls"], positionals: [.init("PATH", .metaPath, isRequired: false)],
@@ -128,8 +157,8 @@ extension CommandTable {
             ["watch"], positionals: [.init("COMMAND", .command, isVariadic: true)],
             summary: "rerun a view every second until a key is pressed",
             details: """
-                Views: `cluster status`, `topic list`, `topic describe`; `group describe` and `group list`
-                when groups arrive. In a script it shows the view once.
+                Views: `cluster status`, `topic list`, `topic describe`, `group list`, `group describe`. In a
+                script it shows the view once.
                 """),
         CommandSpec(
             ["source"], positionals: [.init("FILE", .file)],

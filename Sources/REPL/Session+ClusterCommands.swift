@@ -100,6 +100,7 @@ extension Session {
         guard cluster.isRunning else {
             throw LocalClusterError.noCluster(name: cluster.layout.name)
         }
+        self.stopBackgroundWork()
         let outcomes = try cluster.stop()
         let killed = outcomes.filter { $0.1 == .killed }.map { $0.0.description }
         let brokers = outcomes.compactMap { $0.0.brokerID }.map(String.init)
@@ -124,6 +125,7 @@ extension Session {
         } else {
             cluster = try self.openCluster(layout)
         }
+        self.stopBackgroundWork()
         try cluster.destroy()
         self.cluster = nil
         self.console.print("Destroyed cluster \"\(layout.name)\": processes stopped, \(layout.displayPath) deleted.")

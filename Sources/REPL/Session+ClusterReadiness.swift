@@ -51,8 +51,8 @@ extension Session {
 
     /// The controller id as the brokers' metadata says, or nil when none answers.
     func controllerID() -> Int32? {
-        guard self.cluster?.snapshot()?.mode == .zookeeper,
-            let port = self.cluster?.snapshot()?.brokers.first(where: { $0.state == .running })?.port
+        guard let snapshot = self.cluster?.snapshot(), snapshot.mode == .zookeeper,
+            let port = Self.brokersLongestUpFirst(snapshot).first?.port
         else { return nil }
         let controller = try? AsyncBridge.run { () async -> Int32? in await Self.metadata(port: port)?.controllerId }
         return controller.flatMap { $0 >= 0 ? $0 : nil }

@@ -5,29 +5,39 @@ import SamsaClient
 
 /// The cluster as `cluster status` and the prompt show it: processes from `LocalCluster`, and in
 /// cluster mode the controller and every partition's leader, replicas and ISR (Metadata) with its
-/// high watermark (ListOffsets latest).
+/// log end offset (ListOffsets with replica id -2) and high watermark (ListOffsets latest).
 extension Session {
     /// What the brokers said last: the controller for the prompt (refreshed after each command).
     func refreshController() {
         self.lastController = self.controllerID()
     }
 
+    /// Running brokers, the one up longest first: a broker started a moment ago has not heard
+    /// from the controller yet and would answer Metadata without topics.
+    static func brokersLongestUpFirst(_ snapshot: ClusterSnapshot) -> [ProcessStatus] {
+        snapshot.brokers.filter { $0.state == .running }.sorted {
+            ($0.startedAt ?? .distantFuture, $0.port) < ($1.startedAt ?? .distantFuture, $1.port)
+        }
+    }
+
     func clusterView(withTopics: Bool) -> ClusterView? {
         guard let snapshot = self.cluster?.snapshot() else { return nil }
         var view = ClusterView(snapshot: snapshot)
-        guard snapshot.mode == .zookeeper,
-            let port = snapshot.brokers.first(where: { $0.state == .running })?.port
-        else { return view }
+        guard snapshot.mode == .zookeeper, let port = Self.brokersLongestUpFirst(snapshot).first?.port else { return view }
         guard withTopics else {
             view.controller = self.lastController.map(Int.init)
             return view
         }
+        let running = Set(snapshot.brokers.filter { $0.state == .running }.compactMap { $0.role.brokerID.map(Int32.init) })
         let answer = try? AsyncBridge.run { () async throws -> (Int32, [ClusterView.Topic]) in
             let client = try KafkaClient(bootstrapServers: "127.0.0.1:\(port)", clientId: "samsa-repl")
             do {
                 let metadata = try await client.refreshMetadata(topics: nil)
                 let topics = metadata.topics.values.filter { !$0.isInternal }.sorted { $0.name < $1.name }
-                let partitions = topics.flatMap { topic in topic.partitions.map { TopicPartition(topic.name, $0.partition) } }
+                // A paused or dead leader would hold the request until it times out: ask only running ones.
+                let partitions = topics.flatMap { topic in
+                    topic.partitions.filter { running.contains($0.leader) }.map { TopicPartition(topic.name, $0.partition) }
+                }
                 let admin = KafkaAdmin(client: client)
                 var watermarks = (try? await admin.listOffsets(partitions, spec: .latest)) ?? [:]
                 if watermarks.isEmpty {
@@ -38,6 +48,12 @@ extension Session {
                         }
                     }
                 }
+                var logEnds = (try? await admin.listLogEndOffsets(partitions)) ?? [:]
+                if logEnds.isEmpty {
+                    for partition in partitions {
+                        if let one = try? await admin.listLogEndOffsets([partition]) { logEnds.merge(one) { first, _ in first } }
+                    }
+                }
                 let view = topics.map { topic in
                     ClusterView.Topic(
                         name: topic.name,
@@ -45,6 +61,7 @@ extension Session {
                             ClusterView.Partition(
                                 partition: Int(partition.partition), leader: partition.leader < 0 ? nil : Int(partition.leader),
                                 replicas: partition.replicas.map(Int.init), isr: partition.isr.map(Int.init),
+                                logEndOffset: logEnds[TopicPartition(topic.name, partition.partition)],
                                 highWatermark: watermarks[TopicPartition(topic.name, partition.partition)]?.offset)
                         })
                 }

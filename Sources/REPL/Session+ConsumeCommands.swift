@@ -18,8 +18,11 @@ extension Session {
     func runConsume(_ arguments: ParsedArguments) throws(REPLError) {
         let bootstrap = try self.bootstrapServers()
         let topic = arguments.positionals[0]
-        if arguments.has("--group") {
-            throw .usage("--group arrives with background consumers; `consume` reads without a group", usage: arguments.usage)
+        if let group = arguments.value("--group") {
+            if arguments.has("--partition") || arguments.has("--offset") {
+                throw .usage("with --group the coordinator assigns partitions; leave out --partition and --offset", usage: arguments.usage)
+            }
+            return try self.runGroupConsume(arguments, group: group)
         }
         let chosen = try arguments.int("--partition", in: 0...100_000).map(Int32.init)
         let offset = try arguments.int("--offset", in: 0...Int.max).map(Int64.init)
@@ -79,5 +82,81 @@ extension Session {
         let which = chosen.map { "partition \($0)" } ?? "\(partitionCount) partition\(partitionCount == 1 ? "" : "s")"
         let end = lines.count >= limit ? "reached --max-messages" : "nothing new for 2 s"
         self.console.print("Read \(lines.count) record\(lines.count == 1 ? "" : "s") from \(topic) (\(which), \(from)); \(end).")
+    }
+
+    /// `consume TOPIC --group G`: joins G as a member, reads from the group's committed offsets (with
+    /// --from-beginning, from the earliest offset where nothing is committed), commits what it printed,
+    /// and leaves the group.
+    private func runGroupConsume(_ arguments: ParsedArguments, group: String) throws(REPLError) {
+        let bootstrap = try self.bootstrapServers()
+        let topic = arguments.positionals[0]
+        let limit = try arguments.int("--max-messages", in: 1...1_000_000) ?? Int.max
+        let fromBeginning = arguments.has("--from-beginning")
+        let (lines, assigned, committed) = try self.withClient(bootstrap) { client in
+            let metadata = try await client.refreshMetadata(topics: [topic])
+            guard let described = metadata.topics[topic], described.error != .unknownTopicOrPartition else {
+                throw SamsaClientError.unknownTopic(topic)
+            }
+            var configuration = ConsumerConfiguration(groupId: group)
+            configuration.enableAutoCommit = false
+            configuration.autoOffsetReset = fromBeginning ? .earliest : .latest
+            configuration.sessionTimeout = .seconds(10)
+            configuration.heartbeatInterval = .seconds(1)
+            configuration.rebalanceTimeout = .seconds(20)
+            let consumer = KafkaConsumer(client: client, configuration: configuration)
+            var lines: [ConsumedLine] = []
+            var next: [TopicPartition: Int64] = [:]
+            var assigned: [TopicPartition] = []
+            do {
+                try await consumer.subscribe([topic])
+                // Joining may wait for the other members to rejoin: up to the rebalance timeout.
+                let joinDeadline = ContinuousClock.now + .seconds(25)
+                var quietSince: ContinuousClock.Instant?
+                while lines.count < limit {
+                    let records = try await consumer.poll(timeout: .milliseconds(500))
+                    let now = ContinuousClock.now
+                    if quietSince == nil {
+                        let generation = await consumer.groupGeneration.generationId
+                        if generation >= 0 {
+                            quietSince = now
+                            assigned = await consumer.assignedPartitions
+                        } else if now > joinDeadline {
+                            throw SamsaClientError.groupFailure(group: group, reason: "no assignment within 25 s")
+                        }
+                    }
+                    if !records.isEmpty { quietSince = now }
+                    for record in records.prefix(limit - lines.count) {
+                        lines.append(
+                            ConsumedLine(
+                                partition: record.partition, offset: record.offset, key: record.keyString,
+                                value: record.valueString))
+                        next[TopicPartition(topic, record.partition)] = record.offset + 1
+                    }
+                    if let quietSince, now - quietSince >= .seconds(2) { break }
+                }
+                if !next.isEmpty { try await consumer.commit(next) }
+            } catch {
+                await consumer.close()
+                throw error
+            }
+            await consumer.close()
+            return (lines, assigned, next)
+        }
+        self.remember(topic: topic)
+        self.remember(group: group)
+        let rows = lines.map { line in
+            ["\(topic)-\(line.partition)", "offset \(line.offset)", line.key.map { "key \"\($0)\"" } ?? "no key", line.value ?? "(null)"]
+        }
+        for row in Self.columns(rows) { self.console.print(row) }
+        let end = lines.count >= limit ? "reached --max-messages" : "nothing new for 2 s"
+        let owned = assigned.isEmpty ? "no partitions (other members own them all)" : Self.partitionList(assigned)
+        self.console.print(
+            "Read \(lines.count) record\(lines.count == 1 ? "" : "s") as a member of group \(group) (assigned \(owned)); \(end).")
+        if committed.isEmpty {
+            self.console.print("Nothing new to commit; the group's offsets stay where they were.")
+        } else {
+            let offsets = committed.sorted { $0.key < $1.key }.map { "\($0.key.topic)-\($0.key.partition) → \($0.value)" }
+            self.console.print("Committed \(offsets.joined(separator: ", ")) for group \(group), then left the group.")
+        }
     }
 }

@@ -49,8 +49,20 @@ public final class Session {
     private var sourceDepth = 0
     /// Topic names last seen in the cluster's metadata, for TAB completion.
     var knownTopics: [String] = []
-    /// The controller the brokers named after the last command, for the prompt.
-    var lastController: Int32?
+    /// Group names seen in this session, for TAB completion.
+    var knownGroups: [String] = []
+    /// Asynchronous events: printed above the prompt when interactive, quiet in scripts.
+    public let events: EventFeed
+    /// Group members started with `consumer start`.
+    let consumers: BackgroundConsumers
+    /// Watches the metadata tree for session expiries, elections and ISR changes while events are live.
+    var eventWatcher: (watcher: ClusterEventWatcher, port: Int)?
+    /// The controller the brokers named after the last command (or the metadata watch saw since),
+    /// for the prompt.
+    var lastController: Int32? {
+        get { self.events.controller }
+        set { self.events.controller = newValue }
+    }
     /// True when the user is at a terminal (interactive REPL): `watch` redraws only then.
     public var isTerminal = false
     /// Runs before each prompt, e.g. to refresh what completion offers.
@@ -62,6 +74,8 @@ public final class Session {
         self.table = table
         self.logger = logger ?? Logger(label: "samsa.repl")
         self.watchdog = configuration.usesWatchdog ? ParentDeathWatchdog() : nil
+        self.events = EventFeed(console: console, isLive: false)
+        self.consumers = BackgroundConsumers(feed: self.events)
     }
 
     /// Reattaches to the default cluster if its folder has a state file. Returns a line saying
@@ -106,11 +120,15 @@ public final class Session {
 
     /// Names TAB completion can offer now.
     public var completionNames: Completer.Names {
-        Completer.Names(brokerIDs: self.cluster?.currentState?.brokerIDs ?? [], topics: self.knownTopics)
+        Completer.Names(
+            brokerIDs: self.cluster?.currentState?.brokerIDs ?? [], topics: self.knownTopics,
+            groups: Array(Set(self.knownGroups + self.consumers.groups)).sorted(), consumers: self.consumers.names)
     }
 
     /// Runs one line. Errors are thrown for the caller to print (interactive) or stop on (scripts).
     public func execute(_ line: String) throws(REPLError) -> Outcome {
+        self.events.commandStarted()
+        defer { self.syncEventWatcher() }
         let words = try CommandLineSplitter.split(line)
         guard case .command(let spec, let arguments) = try self.table.resolve(words) else { return .proceed }
         let parsed = try ParsedArguments(arguments, for: spec)
@@ -141,6 +159,18 @@ public final class Session {
             }
             if spec.words.first == "meta" {
                 try self.runMetaCommand(spec, parsed)
+                return .proceed
+            }
+            if spec.words.first == "consumer" {
+                try self.runConsumerCommand(spec, parsed)
+                return .proceed
+            }
+            if spec.words.first == "group" {
+                try self.runGroupCommand(spec, parsed)
+                return .proceed
+            }
+            if spec.words.first == "wait" {
+                try self.runWait(spec, parsed)
                 return .proceed
             }
             if spec.words == ["consume"] {
@@ -236,6 +266,8 @@ public final class Session {
 
     /// The interactive loop: prompt, read, run, print errors, until `quit` or end of input.
     public func runInteractive(reader: any LineReader) {
+        self.events.isLive = true
+        self.syncEventWatcher()
         defer {
             reader.saveHistory()
             self.finish()
@@ -245,7 +277,15 @@ public final class Session {
             let prompt = self.prompt
             if self.isTerminal, let cluster = self.cluster {
                 // Drawn again after an event, with the cluster as it is then.
-                self.console.setWaitingPrompt { ClusterDiagram.prompt(for: cluster.snapshot().map { ClusterView(snapshot: $0) }) }
+                let events = self.events
+                self.console.setWaitingPrompt {
+                    ClusterDiagram.prompt(
+                        for: cluster.snapshot().map { snapshot in
+                            var view = ClusterView(snapshot: snapshot)
+                            view.controller = snapshot.mode == .zookeeper ? events.controller.map(Int.init) : nil
+                            return view
+                        })
+                }
             } else if self.isTerminal {
                 self.console.setWaitingPrompt { prompt }
             }
@@ -266,6 +306,7 @@ public final class Session {
     /// When the session ends: a cluster started here (and not detached) is stopped, so no
     /// process outlives the REPL by accident.
     public func finish() {
+        self.stopBackgroundWork()
         guard let cluster = self.cluster, cluster.hasChildren, cluster.currentState?.isDetached == false else { return }
         self.console.print("Stopping cluster \"\(cluster.layout.name)\" (started in this session; `cluster start --detach` keeps one running)...")
         cluster.stopIfOwned()

@@ -14,7 +14,7 @@ import Darwin
 /// controller and TAB completion offers the topics the cluster has.
 final class ClusterModeSessionTests: XCTestCase {
     func testThePromptNamesTheControllerAndCompletionKnowsTopics() throws {
-        let directory = try self.makeTemporaryDirectory()
+        let directory = try self.makeClusterDirectory()
         let products = try Products.executable("samsa").deletingLastPathComponent()
         let console = Console.capturing(width: 100)
         let session = Session(

@@ -89,8 +89,10 @@ final class ParsingTests: XCTestCase {
         XCTAssertTrue(text.contains("  --detach      keep the cluster running after samsa quits"), text)
         let group = try self.table.helpText(for: ["broker"])
         XCTAssertTrue(group.contains("broker pause ID\n    SIGSTOP a broker"), group)
-        let later = try self.table.helpText(for: ["group", "list"])
-        XCTAssertTrue(later.hasSuffix("Not in this build yet: it arrives with the Samsa client library."), later)
+        let kill = try self.table.helpText(for: ["consumer", "kill"])
+        XCTAssertTrue(kill.hasPrefix("usage: consumer kill NAME\n"), kill)
+        XCTAssertTrue(kill.contains("no commit, no LeaveGroup"), kill)
+        XCTAssertFalse(self.table.helpText().contains("Not in this build yet"))
         XCTAssertThrowsError(try self.table.helpText(for: ["prodcue"])) { error in
             XCTAssertEqual("\(error)", "unknown command 'prodcue'; did you mean `produce`?")
         }

@@ -13,7 +13,7 @@ import Darwin
 /// be gone afterwards.
 final class ScriptModeTests: XCTestCase {
     func testScriptStopsAtTheFirstErrorWithExitCode1AndNamesTheLine() throws {
-        let directory = try self.makeTemporaryDirectory()
+        let directory = try self.makeClusterDirectory()
         let script = try self.write("explain offset\n\nclustr start\nexplain lag\n", to: directory, name: "lab.samsa")
         let result = try self.samsa(["--script", script.path], directory: directory)
         XCTAssertEqual(result.exitStatus, 1, result.summary)
@@ -23,7 +23,7 @@ final class ScriptModeTests: XCTestCase {
     }
 
     func testCommandsPipedOnStdinRunWithoutAPrompt() throws {
-        let directory = try self.makeTemporaryDirectory()
+        let directory = try self.makeClusterDirectory()
         let result = try self.samsa([], directory: directory, input: "help explain\nexplain acks\n")
         XCTAssertEqual(result.exitStatus, 0, result.summary)
         XCTAssertEqual(result.stderr, "")
@@ -35,14 +35,14 @@ final class ScriptModeTests: XCTestCase {
     }
 
     func testAMissingScriptFileIsOneClearLine() throws {
-        let directory = try self.makeTemporaryDirectory()
+        let directory = try self.makeClusterDirectory()
         let result = try self.samsa(["--script", "/nonexistent/lab.samsa"], directory: directory)
         XCTAssertEqual(result.exitStatus, 1, result.summary)
         XCTAssertEqual(result.stderr, "samsa: cannot read /nonexistent/lab.samsa; --script takes a text file of commands\n")
     }
 
     func testAScriptDrivesBrokersAndLeavesNoProcessBehind() throws {
-        let directory = try self.makeTemporaryDirectory()
+        let directory = try self.makeClusterDirectory()
         let script = try self.write("""
             cluster start --standalone --brokers 2
             cluster status
@@ -81,7 +81,7 @@ final class ScriptModeTests: XCTestCase {
     }
 
     func testADetachedClusterOutlivesTheScriptAndTheNextOneReattaches() throws {
-        let directory = try self.makeTemporaryDirectory()
+        let directory = try self.makeClusterDirectory()
         let start = try self.samsa([], directory: directory, input: "cluster start --standalone --brokers 1 --detach\n")
         XCTAssertEqual(start.exitStatus, 0, start.summary)
         let pids = self.pids(in: start.stdoutText)
@@ -99,7 +99,7 @@ final class ScriptModeTests: XCTestCase {
 
     /// SIGKILL gives samsa no chance to clean up: the watchdog must stop its brokers.
     func testKillingTheREPLTakesItsClusterWithIt() throws {
-        let directory = try self.makeTemporaryDirectory()
+        let directory = try self.makeClusterDirectory()
         let fifo = directory.appending("stdin")
         XCTAssertEqual(mkfifo(fifo.path, 0o600), 0)
         // Held open read-write so samsa's open for reading does not block and never sees EOF.

@@ -17,9 +17,13 @@ final class SessionTests: XCTestCase {
         XCTAssertEqual(try session.execute("q"), .quit)
     }
 
-    func testCommandsThatNeedTheClientSaySoAfterCheckingArguments() throws {
+    func testClientCommandsCheckArgumentsThenNeedACluster() throws {
         let (session, _) = try self.makeSession()
-        self.assertError(session, "group list", "`group list` arrives with the Samsa client library, which is not in this build yet")
+        self.assertError(session, "group list", "no cluster \"lab\" is running; start one with `cluster start`")
+        self.assertError(session, "consumer start c1 --group billing", "a member needs --group G (the group to join) and --topic T (what it reads)\nusage: consumer start NAME [--group GROUP] [--topic TOPIC] [--session-timeout-ms N]")
+        self.assertError(session, "consumer stop c9", "no consumer named c9; none is running; `consumer start NAME --group G --topic T` starts one\nusage: consumer stop NAME")
+        self.assertError(session, "wait isr orders 0", "say which ISR size to wait for, e.g. --size 3\nusage: wait isr TOPIC PARTITION [--size N] [--timeout N]")
+        self.assertError(session, "wait leader orders 0", "no cluster \"lab\" is running; start one with `cluster start`")
         self.assertError(session, "topic create orders --partitions 3", "no cluster \"lab\" is running; start one with `cluster start`")
         self.assertError(session, "meta get /controller", "no cluster \"lab\" is running; start one with `cluster start`")
         self.assertError(session, "produce", "`produce` needs TOPIC\nusage: produce TOPIC [VALUE...] [--key KEY] [--partition N] [--acks 0|1|all] [--count N] [--file FILE]")

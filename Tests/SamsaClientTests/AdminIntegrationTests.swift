@@ -105,6 +105,47 @@ final class AdminIntegrationTests: XCTestCase {
         XCTAssertEqual(latest[partition]?.offset, 5)
         XCTAssertEqual(byTime[partition]?.offset, 3)
         XCTAssertEqual(byTime[partition]?.timestamp, 1_300)
+        // replica_id -2 asks for the log end offset (on one broker it equals the high watermark).
+        let logEnd = try await admin.listLogEndOffsets([partition])
+        XCTAssertEqual(logEnd, [partition: 5])
         _ = broker
+    }
+
+    func testAllCommittedOffsetsOfAGroupAndAMemberThatVanishesWithoutLeaving() async throws {
+        let (broker, admin) = try self.makeAdmin()
+        try await admin.createTopic("paid", partitions: 2)
+        try await admin.resetGroupOffsets("audit", to: [TopicPartition("paid", 1): 3])
+        let all = try await admin.listGroupOffsets("audit")
+        XCTAssertEqual(all, [TopicPartition("paid", 1): 3])
+
+        var configuration = ConsumerConfiguration(groupId: "billing")
+        configuration.sessionTimeout = .seconds(30)
+        // close() sends LeaveGroup: the member is gone at once and the group is empty.
+        let leaving = KafkaConsumer(client: try KafkaClient(bootstrapServers: broker.bootstrap), configuration: configuration)
+        try await Self.join(leaving, topic: "paid")
+        await leaving.close()
+        let afterLeave = try await admin.describeGroups(["billing"])[0]
+        XCTAssertEqual(afterLeave.members.count, 0)
+        // abandon(): no LeaveGroup, so the coordinator keeps the member until its session times out.
+        let vanishing = KafkaConsumer(client: try KafkaClient(bootstrapServers: broker.bootstrap), configuration: configuration)
+        try await Self.join(vanishing, topic: "paid")
+        await vanishing.abandon()
+        let afterAbandon = try await admin.describeGroups(["billing"])[0]
+        XCTAssertEqual(afterAbandon.members.count, 1)
+        XCTAssertEqual(afterAbandon.state, "Stable")
+        do {
+            _ = try await vanishing.poll(timeout: .milliseconds(10))
+            XCTFail("an abandoned consumer must refuse to poll")
+        } catch SamsaClientError.closed {}
+    }
+
+    /// Polls until the consumer has joined its group (bounded: 50 polls).
+    private static func join(_ consumer: KafkaConsumer, topic: String) async throws {
+        try await consumer.subscribe([topic])
+        for _ in 0..<50 {
+            if await consumer.groupGeneration.generationId >= 0 { return }
+            _ = try await consumer.poll(timeout: .milliseconds(200))
+        }
+        XCTFail("the consumer did not join within 50 polls")
     }
 }

@@ -4,10 +4,13 @@ import LogStorage
 /// ListOffsets: where a consumer starts. -2 is the earliest offset (log start), -1 the latest
 /// (the high watermark: the next offset a consumer may read), -3 the record with the largest
 /// timestamp (KIP-734); any other value finds the first offset at or after that time.
+/// As in Kafka, a request with replica_id -2 (a debugging tool, not a consumer) gets the log end
+/// offset for "latest", from any replica, instead of the high watermark from the leader.
 struct ListOffsetsHandler {
     static let latest: Int64 = -1
     static let earliest: Int64 = -2
     static let maxTimestamp: Int64 = -3
+    static let debuggingReplicaId: Int32 = -2
 
     let state: BrokerState
 
@@ -21,13 +24,16 @@ struct ListOffsetsHandler {
                 let log: PartitionLog?
                 if let cluster = self.state.cluster {
                     let replica = cluster.replicaManager.partition(tp)
-                    log = replica?.isLeader == true ? replica?.log : nil
+                    let isDebugging = request.replicaId == Self.debuggingReplicaId
+                    log = replica?.isLeader == true || isDebugging ? replica?.log : nil
                 } else {
                     log = self.state.logManager.log(for: tp)
                 }
                 if let log {
                     do {
-                        let (offset, timestamp) = try self.lookup(partition.timestamp, in: log)
+                        let (offset, timestamp) =
+                            partition.timestamp == Self.latest && request.replicaId == Self.debuggingReplicaId
+                            ? (log.logEndOffset, -1) : try self.lookup(partition.timestamp, in: log)
                         result.offset = offset
                         result.timestamp = timestamp
                         result.leaderEpoch = offset >= 0 ? self.state.leaderEpoch : -1

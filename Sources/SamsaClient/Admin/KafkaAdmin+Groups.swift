@@ -60,6 +60,12 @@ extension KafkaAdmin {
         try await GroupCoordinatorClient(client: self.client, groupId: groupId).committed(partitions)
     }
 
+    /// Every offset a group has committed, whatever its members read now (as `kafka-consumer-groups --describe`
+    /// shows an empty group's offsets too).
+    public func listGroupOffsets(_ groupId: String) async throws -> [TopicPartition: Int64] {
+        try await GroupCoordinatorClient(client: self.client, groupId: groupId).committed(nil).compactMapValues { $0 }
+    }
+
     /// Sets a group's committed offsets, as `kafka-consumer-groups --reset-offsets --execute`; the group must
     /// have no active members, else the coordinator refuses.
     public func resetGroupOffsets(_ groupId: String, to offsets: [TopicPartition: Int64]) async throws {

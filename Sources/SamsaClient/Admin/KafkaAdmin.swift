@@ -168,6 +168,14 @@ public struct KafkaAdmin: Sendable {
             Dictionary(partitions.map { ($0, spec) }, uniquingKeysWith: { first, _ in first }))
     }
 
+    /// Each partition's log end offset on its leader: ListOffsets "latest" sent with replica_id -2, the
+    /// debugging replica id, for which brokers answer the log end offset rather than the high watermark.
+    public func listLogEndOffsets(_ partitions: [TopicPartition]) async throws -> [TopicPartition: Int64] {
+        let listed = try await OffsetLister(client: self.client).listOffsets(
+            Dictionary(partitions.map { ($0, OffsetSpec.latest) }, uniquingKeysWith: { first, _ in first }), replicaId: -2)
+        return listed.mapValues(\.offset)
+    }
+
     // MARK: Helpers
 
     static func check(_ code: Int16, _ message: String?, _ context: String) throws(SamsaClientError) {

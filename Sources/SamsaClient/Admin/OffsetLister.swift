@@ -5,7 +5,8 @@ import KafkaProtocol
 struct OffsetLister: Sendable {
     let client: KafkaClient
 
-    func listOffsets(_ specs: [TopicPartition: OffsetSpec], isolationLevel: Int8 = 0) async throws
+    /// `replicaId` -1 is a consumer; -2 (debugging) asks for the log end offset instead of the high watermark.
+    func listOffsets(_ specs: [TopicPartition: OffsetSpec], isolationLevel: Int8 = 0, replicaId: Int32 = -1) async throws
         -> [TopicPartition: ListedOffset]
     {
         var results: [TopicPartition: ListedOffset] = [:]
@@ -36,7 +37,7 @@ struct OffsetLister: Sendable {
                                 timestamp: remaining[$0]?.wireTimestamp ?? -1, maxNumOffsets: 1)
                         })
                 }
-                let request = ListOffsetsRequest(replicaId: -1, isolationLevel: isolationLevel, topics: topics)
+                let request = ListOffsetsRequest(replicaId: replicaId, isolationLevel: isolationLevel, topics: topics)
                 let response: ListOffsetsResponse
                 do {
                     response = try await self.client.send(request, to: leader)

@@ -459,4 +459,14 @@ public actor KafkaConsumer {
         self.isClosed = true
         if self.ownsClient { await self.client.close() }
     }
+
+    /// Stops as a crashed process would: no commit, no LeaveGroup, heartbeats stop and the connections close.
+    /// The coordinator keeps the member until its session times out (teaching and failure tests).
+    public func abandon() async {
+        guard !self.isClosed else { return }
+        self.isClosed = true
+        self.group.heartbeatTask?.cancel()
+        self.group.heartbeatTask = nil
+        await self.client.close()
+    }
 }

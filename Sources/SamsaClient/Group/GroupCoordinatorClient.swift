@@ -107,14 +107,17 @@ actor GroupCoordinatorClient {
         }
     }
 
-    /// OffsetFetch; nil for partitions with no committed offset.
-    func committed(_ partitions: [TopicPartition]) async throws -> [TopicPartition: Int64?] {
+    /// OffsetFetch; nil for partitions with no committed offset. `partitions` nil asks for every partition
+    /// the group committed (OffsetFetch v2+ with null topics).
+    func committed(_ partitions: [TopicPartition]?) async throws -> [TopicPartition: Int64?] {
         var attempt = 0
         while true {
             let request = OffsetFetchRequest(
                 groupId: self.groupId,
-                topics: Dictionary(grouping: partitions, by: \.topic).sorted { $0.key < $1.key }.map {
-                    OffsetFetchRequest.OffsetFetchRequestTopic(name: $0.key, partitionIndexes: $0.value.map(\.partition).sorted())
+                topics: partitions.map { partitions in
+                    Dictionary(grouping: partitions, by: \.topic).sorted { $0.key < $1.key }.map {
+                        OffsetFetchRequest.OffsetFetchRequestTopic(name: $0.key, partitionIndexes: $0.value.map(\.partition).sorted())
+                    }
                 }, requireStable: false)
             let response = try await self.send(request)
             var code = ErrorCode(rawValue: response.errorCode) ?? .unknownServerError
@@ -128,7 +131,7 @@ actor GroupCoordinatorClient {
                 }
             }
             if code == .none {
-                for partition in partitions where result[partition] == nil { result[partition] = .some(nil) }
+                for partition in partitions ?? [] where result[partition] == nil { result[partition] = .some(nil) }
                 return result
             }
             if Self.isCoordinatorError(code) { self.coordinator = nil }

@@ -1,0 +1,231 @@
+import Foundation
+import KafkaProtocol
+import SamsaClient
+
+/// Group members running inside the REPL (`consumer start`): each polls in its own task, commits
+/// automatically every second, and reports the generation and partitions it got after each
+/// rebalance. When every running member of a group has synced the same new generation, the group's
+/// assignment is printed as one line: `billing · generation 3 · c2: orders-0, orders-1 · c3: orders-2`.
+///
+/// `@unchecked Sendable`: `members`, `printed` and `causes` are touched only while holding `lock`.
+final class BackgroundConsumers: @unchecked Sendable {
+    /// How the REPL configures its members: lab-sized timeouts, so a killed member is noticed soon.
+    struct Settings: Sendable {
+        var sessionTimeout: Duration = .seconds(10)
+        var heartbeatInterval: Duration = .seconds(1)
+        var rebalanceTimeout: Duration = .seconds(20)
+        var autoCommitInterval: Duration = .seconds(1)
+    }
+
+    struct Member: Sendable {
+        var name: String
+        var group: String
+        var topic: String
+        var consumer: KafkaConsumer
+        var task: Task<Void, Never>?
+        var sessionTimeout: Duration
+        var memberId = ""
+        var generation: Int32 = -1
+        var assignment: [TopicPartition] = []
+        var records = 0
+        var lastError: String?
+    }
+
+    /// What set off the next rebalance of a group, told with its line.
+    private struct Cause {
+        var text: String
+        var at: ContinuousClock.Instant
+    }
+
+    private let feed: EventFeed
+    private let lock = NSLock()
+    private var members: [String: Member] = [:]
+    private var printed: [String: Int32] = [:]
+    private var causes: [String: Cause] = [:]
+
+    init(feed: EventFeed) {
+        self.feed = feed
+    }
+
+    var names: [String] { self.lock.withLock { self.members.keys.sorted() } }
+    var all: [Member] { self.lock.withLock { self.members.values.sorted { $0.name < $1.name } } }
+    var groups: [String] { self.lock.withLock { Array(Set(self.members.values.map(\.group))).sorted() } }
+
+    func member(_ name: String) -> Member? { self.lock.withLock { self.members[name] } }
+
+    /// Members of `group` that have synced with the coordinator, by member id (for `group describe`).
+    func namesByMemberId(group: String) -> [String: String] {
+        self.lock.withLock {
+            Dictionary(
+                self.members.values.filter { $0.group == group && !$0.memberId.isEmpty }.map { ($0.memberId, $0.name) },
+                uniquingKeysWith: { first, _ in first })
+        }
+    }
+
+    /// Starts a member: its client, consumer and poll loop.
+    func start(name: String, group: String, topic: String, bootstrap: String, settings: Settings) throws {
+        let client = try KafkaClient(bootstrapServers: bootstrap, clientId: name)
+        var configuration = ConsumerConfiguration(groupId: group)
+        configuration.autoOffsetReset = .earliest
+        configuration.sessionTimeout = settings.sessionTimeout
+        configuration.heartbeatInterval = settings.heartbeatInterval
+        configuration.rebalanceTimeout = settings.rebalanceTimeout
+        configuration.autoCommitInterval = settings.autoCommitInterval
+        let consumer = KafkaConsumer(client: client, configuration: configuration)
+        self.lock.withLock {
+            self.members[name] = Member(
+                name: name, group: group, topic: topic, consumer: consumer, sessionTimeout: settings.sessionTimeout)
+            self.causes[group] = Cause(text: "\(name) joined", at: .now)
+        }
+        let task = Task { [weak self] in
+            do {
+                try await consumer.subscribe([topic])
+            } catch {
+                self?.failed(name, error)
+                return
+            }
+            var seenGeneration: Int32 = -1
+            while !Task.isCancelled {
+                do {
+                    let records = try await consumer.poll(timeout: .milliseconds(250))
+                    self?.consumed(name, count: records.count)
+                } catch {
+                    if Task.isCancelled { return }
+                    self?.failed(name, error)
+                    // Bounded by `consumer stop`/`kill`; a broker may come back meanwhile.
+                    try? await Task.sleep(for: .seconds(1))
+                    continue
+                }
+                let (memberId, generation, _, _) = await consumer.groupGeneration
+                guard generation >= 0, generation != seenGeneration else { continue }
+                seenGeneration = generation
+                let assignment = await consumer.assignedPartitions
+                self?.synced(name, memberId: memberId, generation: generation, assignment: assignment)
+            }
+        }
+        self.lock.withLock { self.members[name]?.task = task }
+    }
+
+    /// `consumer stop`: commits, sends LeaveGroup, closes. The group rebalances at once.
+    func stop(_ name: String) async {
+        guard let member = self.remove(name, cause: "\(name) left with LeaveGroup") else { return }
+        member.task?.cancel()
+        await Self.waitBriefly(for: member.task)
+        // A coordinator that does not answer (its broker paused or gone) must not hold the REPL:
+        // after 3 s the member is abandoned instead, and the coordinator times it out.
+        let consumer = member.consumer
+        let closed = await Self.finishes(within: .seconds(3)) { await consumer.close() }
+        if !closed { await consumer.abandon() }
+    }
+
+    /// `consumer kill`: connections closed, no LeaveGroup, no commit; the coordinator waits for the
+    /// session to time out before it rebalances.
+    func kill(_ name: String) async {
+        let timeout = self.member(name).map { Int($0.sessionTimeout.components.seconds * 1000) } ?? 0
+        guard
+            let member = self.remove(
+                name, cause: "\(name) was killed: its heartbeats stopped, session.timeout.ms=\(timeout) ran out")
+        else { return }
+        member.task?.cancel()
+        await member.consumer.abandon()
+        await Self.waitBriefly(for: member.task)
+    }
+
+    /// Every member leaves cleanly (the REPL is ending or the cluster stopping).
+    func stopAll() async {
+        for name in self.names { await self.stop(name) }
+    }
+
+    private func remove(_ name: String, cause: String) -> Member? {
+        self.lock.withLock {
+            guard let member = self.members.removeValue(forKey: name) else { return nil }
+            if self.members.values.contains(where: { $0.group == member.group }) {
+                self.causes[member.group] = Cause(text: cause, at: .now)
+            }
+            return member
+        }
+    }
+
+    /// A poll in flight finishes within about a second (fetch wait); a JoinGroup may take longer,
+    /// and is not waited for.
+    private static func waitBriefly(for task: Task<Void, Never>?) async {
+        guard let task else { return }
+        _ = await self.finishes(within: .seconds(2)) { await task.value }
+    }
+
+    /// Waits for `work` at most `timeout`; false when the time ran out (the work goes on alone).
+    /// Not a task group: a group would wait for its children, and `work` may not be cancellable.
+    static func finishes(within timeout: Duration, _ work: @escaping @Sendable () async -> Void) async -> Bool {
+        let once = ResumeOnce()
+        return await withCheckedContinuation { continuation in
+            Task {
+                await work()
+                if once.claim() { continuation.resume(returning: true) }
+            }
+            Task {
+                try? await Task.sleep(for: timeout)
+                if once.claim() { continuation.resume(returning: false) }
+            }
+        }
+    }
+
+    /// True for the first caller only: a continuation is resumed exactly once.
+    private final class ResumeOnce: @unchecked Sendable {
+        private let lock = NSLock()
+        private var claimed = false
+
+        func claim() -> Bool {
+            self.lock.withLock {
+                defer { self.claimed = true }
+                return !self.claimed
+            }
+        }
+    }
+
+    private func consumed(_ name: String, count: Int) {
+        guard count > 0 else { return }
+        self.lock.withLock {
+            self.members[name]?.records += count
+            self.members[name]?.lastError = nil
+        }
+    }
+
+    private func failed(_ name: String, _ error: any Error) {
+        let text = (error as? SamsaClientError).map(Session.friendly) ?? "\(error)"
+        let isNew = self.lock.withLock {
+            let isNew = self.members[name] != nil && self.members[name]?.lastError != text
+            self.members[name]?.lastError = text
+            return isNew
+        }
+        if isNew { self.feed.report("consumer \(name): \(text)") }
+    }
+
+    /// A member finished a rebalance; when all running members of its group agree on the
+    /// generation, the group's new assignment is told once.
+    private func synced(_ name: String, memberId: String, generation: Int32, assignment: [TopicPartition]) {
+        let line: (String, ContinuousClock.Instant?)? = self.lock.withLock {
+            guard var member = self.members[name] else { return nil }
+            member.memberId = memberId
+            member.generation = generation
+            member.assignment = assignment
+            self.members[name] = member
+            let group = member.group
+            let running = self.members.values.filter { $0.group == group }.sorted { $0.name < $1.name }
+            guard running.allSatisfy({ $0.generation == generation }), generation > self.printed[group] ?? -1 else { return nil }
+            self.printed[group] = generation
+            let cause = self.causes.removeValue(forKey: group)
+            var text = Self.assignmentLine(group: group, generation: generation, members: running.map { ($0.name, $0.assignment) })
+            if let cause { text += "  (\(cause.text))" }
+            return (text, cause?.at)
+        }
+        if let (text, since) = line { self.feed.report(text, since: since) }
+    }
+
+    /// `billing · generation 3 · c2: orders-0, orders-1 · c3: nothing`.
+    static func assignmentLine(group: String, generation: Int32, members: [(String, [TopicPartition])]) -> String {
+        let owners = members.map { name, partitions in
+            "\(name): " + (partitions.isEmpty ? "nothing" : partitions.sorted().map { "\($0.topic)-\($0.partition)" }.joined(separator: ", "))
+        }
+        return ([group, "generation \(generation)"] + owners).joined(separator: " · ")
+    }
+}

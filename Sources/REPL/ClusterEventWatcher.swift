@@ -1,0 +1,164 @@
+import Foundation
+import MetadataClient
+import ZooKeeperProtocol
+
+/// Watches the metadata tree the way the controller does and says what changed, in Kafka's terms:
+/// brokers registering and leaving (`/brokers/ids/N`), controller elections (`/controller`,
+/// `/controller_epoch`), and
+/// leader or ISR changes (`/brokers/topics/T/partitions/P/state`). One persistent recursive watch
+/// on `/` (ZooKeeper 3.6's addWatch) delivers every change in order; each is compared with what
+/// was seen before so only real changes are told.
+actor ClusterEventWatcher {
+    /// A partition's state znode: `{"controller_epoch":1,"leader":2,"leader_epoch":1,"isr":[2,3]}`.
+    struct PartitionState: Equatable {
+        var leader: Int
+        var leaderEpoch: Int
+        var isr: [Int]
+    }
+
+    private let connectString: String
+    private let report: @Sendable (String) -> Void
+    private let controllerChanged: @Sendable (Int?) -> Void
+    private var client: ZooKeeperClient?
+    private var task: Task<Void, Never>?
+    private var brokers: Set<Int> = []
+    private var controller: Int?
+    private var controllerEpoch: Int?
+    private var partitions: [String: PartitionState] = [:]
+
+    init(
+        connectString: String, report: @escaping @Sendable (String) -> Void,
+        controllerChanged: @escaping @Sendable (Int?) -> Void
+    ) {
+        self.connectString = connectString
+        self.report = report
+        self.controllerChanged = controllerChanged
+    }
+
+    /// Connects, reads the current state and starts watching.
+    func start() async throws {
+        let client = try ZooKeeperClient(connectString: self.connectString, sessionTimeout: .seconds(10))
+        try await client.connect(timeout: .seconds(3))
+        self.client = client
+        let events = try await client.addWatch("/", mode: .persistentRecursive)
+        self.brokers = Set(((try? await client.getChildren("/brokers/ids")) ?? []).compactMap { Int($0) })
+        self.controller = await self.readController()
+        self.controllerEpoch = await self.readData("/controller_epoch").flatMap { Int(String(decoding: $0, as: UTF8.self)) }
+        for topic in (try? await client.getChildren("/brokers/topics")) ?? [] {
+            for partition in (try? await client.getChildren("/brokers/topics/\(topic)/partitions")) ?? [] {
+                let path = "/brokers/topics/\(topic)/partitions/\(partition)/state"
+                if let state = await self.readState(path) { self.partitions[path] = state }
+            }
+        }
+        self.task = Task {
+            for await event in events {
+                await self.handle(event)
+            }
+        }
+    }
+
+    func stop() async {
+        self.task?.cancel()
+        self.task = nil
+        await self.client?.close()
+        self.client = nil
+    }
+
+    private func handle(_ event: WatchedEvent) async {
+        let parts = event.path.split(separator: "/").map(String.init)
+        switch parts.count {
+        case 1 where parts[0] == "controller":
+            await self.controllerChanged(event.type)
+        case 1 where parts[0] == "controller_epoch" && event.type != .nodeDeleted:
+            await self.controllerEpochChanged()
+        case 3 where parts[0] == "brokers" && parts[1] == "ids":
+            guard let id = Int(parts[2]) else { return }
+            if event.type == .nodeCreated, self.brokers.insert(id).inserted {
+                self.report("broker \(id) registered: /brokers/ids/\(id) created (an ephemeral znode of its session)")
+            } else if event.type == .nodeDeleted, self.brokers.remove(id) != nil {
+                self.report("broker \(id)'s session ended → /brokers/ids/\(id) deleted; the controller acts on it")
+            }
+        case 6 where parts[0] == "brokers" && parts[1] == "topics" && parts[5] == "state":
+            let name = "\(parts[2])-\(parts[4])"
+            if event.type == .nodeDeleted {
+                self.partitions[event.path] = nil
+                return
+            }
+            guard let state = await self.readState(event.path) else { return }
+            let before = self.partitions[event.path]
+            self.partitions[event.path] = state
+            if let line = Self.describeChange(name, from: before, to: state) { self.report(line) }
+        default:
+            return
+        }
+    }
+
+    private func controllerChanged(_ type: EventType) async {
+        if type == .nodeDeleted {
+            guard let old = self.controller else { return }
+            self.controller = nil
+            self.controllerChanged(nil)
+            self.report("/controller deleted (broker \(old) was the controller): the brokers race to create it")
+            return
+        }
+        guard let id = await self.readController(), id != self.controller else { return }
+        self.controller = id
+        self.controllerChanged(id)
+        self.report("broker \(id) created /controller: it is the controller")
+    }
+
+    /// The new controller bumps `/controller_epoch` right after winning `/controller`.
+    private func controllerEpochChanged() async {
+        guard let data = await self.readData("/controller_epoch"), let epoch = Int(String(decoding: data, as: UTF8.self)),
+            epoch != self.controllerEpoch
+        else { return }
+        self.controllerEpoch = epoch
+        self.report("controller epoch \(epoch): brokers now refuse requests from older controllers")
+    }
+
+    /// One line for a state znode that changed; nil for a new partition or no visible change.
+    static func describeChange(_ name: String, from before: PartitionState?, to after: PartitionState) -> String? {
+        guard let before, before != after else { return nil }
+        let isr = after.isr.map(String.init).joined(separator: ",")
+        if before.leader != after.leader {
+            let leader = after.leader < 0 ? "none (no replica of the ISR is alive)" : String(after.leader)
+            let old = before.leader < 0 ? "none" : String(before.leader)
+            return "controller: \(name) leader \(old) → \(leader) (leader epoch \(after.leaderEpoch)) · ISR \(isr)"
+        }
+        guard before.isr != after.isr else { return nil }
+        let left = before.isr.filter { !after.isr.contains($0) }.map(String.init)
+        let joined = after.isr.filter { !before.isr.contains($0) }.map(String.init)
+        var why: [String] = []
+        if !left.isEmpty { why.append("\(left.joined(separator: ",")) fell out") }
+        if !joined.isEmpty { why.append("\(joined.joined(separator: ",")) caught up") }
+        let how = why.isEmpty ? "" : ": " + why.joined(separator: ", ")
+        let verb = after.isr.count < before.isr.count ? "shrank" : after.isr.count > before.isr.count ? "grew" : "changed"
+        return "\(name) ISR \(verb) \(before.isr.map(String.init).joined(separator: ",")) → \(isr)\(how)"
+    }
+
+    private func readController() async -> Int? {
+        guard let data = await self.readData("/controller"),
+            let object = try? JSONSerialization.jsonObject(with: Data(data)) as? [String: Any]
+        else { return nil }
+        return (object["brokerid"] as? NSNumber)?.intValue
+    }
+
+    private func readState(_ path: String) async -> PartitionState? {
+        guard let data = await self.readData(path) else { return nil }
+        return Self.parseState(data)
+    }
+
+    static func parseState(_ data: [UInt8]) -> PartitionState? {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(data)) as? [String: Any],
+            let leader = (object["leader"] as? NSNumber)?.intValue,
+            let isr = object["isr"] as? [NSNumber]
+        else { return nil }
+        return PartitionState(
+            leader: leader, leaderEpoch: (object["leader_epoch"] as? NSNumber)?.intValue ?? 0, isr: isr.map(\.intValue))
+    }
+
+    private func readData(_ path: String) async -> [UInt8]? {
+        guard let client = self.client else { return nil }
+        return try? await client.getData(path).data
+    }
+}

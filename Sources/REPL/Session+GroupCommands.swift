@@ -1,0 +1,186 @@
+import Foundation
+import KafkaProtocol
+import LocalCluster
+import SamsaClient
+
+/// `consumer start|stop|kill|list` (group members running inside the REPL) and `group list|describe`
+/// (what the group coordinators know: ListGroups, DescribeGroups, OffsetFetch, ListOffsets).
+extension Session {
+    func runConsumerCommand(_ spec: CommandSpec, _ arguments: ParsedArguments) throws(REPLError) {
+        switch spec.words[1] {
+        case "start":
+            let name = arguments.positionals[0]
+            guard let group = arguments.value("--group"), let topic = arguments.value("--topic") else {
+                throw .usage("a member needs --group G (the group to join) and --topic T (what it reads)", usage: arguments.usage)
+            }
+            guard self.consumers.member(name) == nil else {
+                throw .usage("consumer \(name) is running already; `consumer list` shows them", usage: arguments.usage)
+            }
+            var settings = BackgroundConsumers.Settings()
+            if let milliseconds = try arguments.int("--session-timeout-ms", in: 6000...300_000) {
+                settings.sessionTimeout = .milliseconds(milliseconds)
+            }
+            let bootstrap = try self.bootstrapServers()
+            _ = try self.withAdmin(bootstrap) { admin in
+                guard try await admin.listTopics().contains(topic) else { throw SamsaClientError.unknownTopic(topic) }
+            }
+            do {
+                try self.consumers.start(name: name, group: group, topic: topic, bootstrap: bootstrap, settings: settings)
+            } catch {
+                throw .client("\(error)")
+            }
+            self.remember(group: group)
+            let seconds = settings.sessionTimeout.components.seconds
+            self.console.print(
+                "Started consumer \(name): it joins group \(group) (JoinGroup, then SyncGroup) and reads \(topic); "
+                    + "commits every second, heartbeats every second, session timeout \(seconds) s.")
+        case "stop", "kill":
+            let name = arguments.positionals[0]
+            guard let member = self.consumers.member(name) else {
+                let running = self.consumers.names
+                let hint = running.isEmpty ? "none is running; `consumer start NAME --group G --topic T` starts one"
+                    : "running: \(running.joined(separator: ", "))"
+                throw .usage("no consumer named \(name); \(hint)", usage: arguments.usage)
+            }
+            let consumers = self.consumers
+            if spec.words[1] == "stop" {
+                try? AsyncBridge.run { await consumers.stop(name) }
+                self.console.print(
+                    "Stopped consumer \(name): it committed its offsets and sent LeaveGroup, so \(member.group) rebalances now.")
+            } else {
+                try? AsyncBridge.run { await consumers.kill(name) }
+                let seconds = member.sessionTimeout.components.seconds
+                self.console.print(
+                    "Killed consumer \(name): connections closed, no LeaveGroup. The coordinator keeps it in \(member.group) "
+                        + "until its session times out (\(seconds) s), then rebalances.")
+            }
+        default:
+            let members = self.consumers.all
+            guard !members.isEmpty else {
+                self.console.print("No consumers run in this REPL; `consumer start NAME --group G --topic T` starts one.")
+                return
+            }
+            var table = TextTable(columns: [
+                .init("consumer"), .init("group"), .init("topic"), .init("generation", alignment: .right),
+                .init("partitions", canShrink: true), .init("records", alignment: .right), .init("", canShrink: true),
+            ])
+            for member in members {
+                table.rows.append([
+                    member.name, member.group, member.topic, member.generation < 0 ? "-" : "\(member.generation)",
+                    member.assignment.isEmpty ? (member.generation < 0 ? "(joining)" : "nothing") : Self.partitionList(member.assignment),
+                    "\(member.records)", member.lastError ?? "",
+                ])
+            }
+            for line in table.render(width: self.console.width, style: self.console.style) { self.console.print(line) }
+        }
+    }
+
+    func runGroupCommand(_ spec: CommandSpec, _ arguments: ParsedArguments) throws(REPLError) {
+        let bootstrap = try self.bootstrapServers()
+        if spec.words[1] == "list" {
+            let groups = try self.withAdmin(bootstrap) { admin in try await admin.listGroups() }
+            for group in groups { self.remember(group: group.groupId) }
+            guard !groups.isEmpty else {
+                self.console.print("No consumer groups yet; `consumer start NAME --group G --topic T` makes one.")
+                return
+            }
+            let rows = groups.map { [$0.groupId, $0.state.isEmpty ? "-" : $0.state, $0.protocolType] }
+            for line in Self.columns([["group", "state", "protocol type"]] + rows) { self.console.print(line) }
+            return
+        }
+        let groupId = arguments.positionals[0]
+        let described = try self.withAdmin(bootstrap) { admin in try await Self.describeGroup(admin, groupId) }
+        self.remember(group: groupId)
+        let names = self.consumers.namesByMemberId(group: groupId)
+        for line in Self.groupLines(described, names: names, width: self.console.width, style: self.console.style) {
+            self.console.print(line)
+        }
+    }
+
+    /// What `group describe` shows, gathered in one go.
+    struct DescribedGroup: Sendable {
+        var description: GroupDescription
+        /// Committed offset, high watermark and log end offset per partition of every topic involved.
+        var partitions: [(TopicPartition, committed: Int64?, highWatermark: Int64?, logEnd: Int64?)]
+    }
+
+    static func describeGroup(_ admin: KafkaAdmin, _ groupId: String) async throws -> DescribedGroup {
+        guard let description = try await admin.describeGroups([groupId]).first else {
+            throw SamsaClientError.groupFailure(group: groupId, reason: "no description came back")
+        }
+        let committed = try await admin.listGroupOffsets(groupId)
+        let topics = Set(committed.keys.map(\.topic)).union(description.members.flatMap { $0.assignment.map(\.topic) })
+        var partitions: [TopicPartition] = []
+        if !topics.isEmpty {
+            let metadata = try await admin.client.refreshMetadata(topics: topics.sorted())
+            for topic in topics.sorted() {
+                for partition in metadata.topics[topic]?.partitions.map(\.partition).sorted() ?? [] {
+                    partitions.append(TopicPartition(topic, partition))
+                }
+            }
+        }
+        let watermarks = (try? await admin.listOffsets(partitions, spec: .latest)) ?? [:]
+        let logEnds = (try? await admin.listLogEndOffsets(partitions)) ?? [:]
+        return DescribedGroup(
+            description: description,
+            partitions: partitions.map { ($0, committed[$0], watermarks[$0]?.offset, logEnds[$0]) })
+    }
+
+    /// `group billing · Stable · assignor range · 2 members`, the members, then one row per partition.
+    static func groupLines(_ group: DescribedGroup, names: [String: String], width: Int, style: Style) -> [String] {
+        let description = group.description
+        if description.state == "Dead" || (description.state.isEmpty && description.members.isEmpty && group.partitions.isEmpty) {
+            return ["Group \(description.groupId) does not exist (no members, no committed offsets); `group list` shows the groups."]
+        }
+        let count = description.members.count
+        var header = "group \(description.groupId) · \(description.state)"
+        if !description.protocolName.isEmpty { header += " · assignor \(description.protocolName)" }
+        header += " · \(count) member\(count == 1 ? "" : "s")"
+        var lines = [header]
+        var owners: [TopicPartition: String] = [:]
+        let members = description.members.map { member in
+            (name: names[member.memberId] ?? member.clientId, member: member)
+        }.sorted { $0.name < $1.name }
+        if !members.isEmpty {
+            var table = TextTable(columns: [.init("member"), .init("member id", canShrink: true), .init("host"), .init("partitions", canShrink: true)])
+            table.indent = 1
+            for (name, member) in members {
+                for partition in member.assignment { owners[partition] = name }
+                table.rows.append([
+                    name, member.memberId, member.clientHost,
+                    member.assignment.isEmpty ? "nothing" : Self.partitionList(member.assignment),
+                ])
+            }
+            lines += table.render(width: width, style: style)
+        }
+        guard !group.partitions.isEmpty else {
+            lines.append(" no committed offsets yet")
+            return lines
+        }
+        var table = TextTable(columns: [
+            .init("partition"), .init("committed", alignment: .right), .init("high watermark", alignment: .right),
+            .init("log end", alignment: .right), .init("lag", alignment: .right), .init("owner"),
+        ])
+        table.indent = 1
+        for (partition, committed, highWatermark, logEnd) in group.partitions {
+            let lag = highWatermark.map { $0 - (committed ?? 0) }
+            table.rows.append([
+                "\(partition.topic)-\(partition.partition)", committed.map(String.init) ?? "-",
+                highWatermark.map(String.init) ?? "-", logEnd.map(String.init) ?? "-", lag.map(String.init) ?? "-",
+                owners[partition] ?? "-",
+            ])
+        }
+        lines.append("")
+        lines += table.render(width: width, style: style)
+        lines.append(" lag = high watermark − committed offset: records the group can read but has not committed yet")
+        return lines
+    }
+
+    static func partitionList(_ partitions: [TopicPartition]) -> String {
+        partitions.sorted().map { "\($0.topic)-\($0.partition)" }.joined(separator: ", ")
+    }
+
+    func remember(group: String) {
+        if !self.knownGroups.contains(group) { self.knownGroups = (self.knownGroups + [group]).sorted() }
+    }
+}

@@ -1,0 +1,123 @@
+import Foundation
+import KafkaProtocol
+import LocalCluster
+import SamsaClient
+
+/// `wait leader|isr|group ...`: waits (at most `--timeout` seconds, 30 by default) until the cluster
+/// reaches a state, then says so in one line. Things that take time in Kafka (a session expiring,
+/// a follower catching up, a group rebalancing) become steps a script can rely on; the line is the
+/// same on every run, so script output stays stable.
+extension Session {
+    func runWait(_ spec: CommandSpec, _ arguments: ParsedArguments) throws(REPLError) {
+        let timeout = Duration.seconds(try arguments.int("--timeout", in: 1...600) ?? 30)
+        let began = ContinuousClock.now
+        let line: String
+        switch spec.words[1] {
+        case "leader", "isr":
+            let topic = arguments.positionals[0]
+            let partition = Int32(try arguments.positionalInt(1, name: "PARTITION", in: 0...100_000))
+            let name = "\(topic)-\(partition)"
+            let avoided = try arguments.int("--not", in: 0...Int(Int32.max)).map(Int32.init)
+            let size = try arguments.int("--size", in: 1...100)
+            if spec.words[1] == "isr" && size == nil {
+                throw .usage("say which ISR size to wait for, e.g. --size 3", usage: arguments.usage)
+            }
+            let found = try self.poll(timeout: timeout) { () throws(REPLError) -> ClusterMetadata.Partition? in
+                guard let metadata = try self.anyBrokerMetadata(topic: topic),
+                    let state = metadata.topics[topic]?.partitions.first(where: { $0.partition == partition })
+                else { return nil }
+                if spec.words[1] == "leader" {
+                    return state.leader >= 0 && state.leader != avoided ? state : nil
+                }
+                return state.isr.count == size ? state : nil
+            }
+            guard let found else {
+                let goal = spec.words[1] == "leader"
+                    ? "a leader" + (avoided.map { " other than broker \($0)" } ?? "") : "an ISR of \(size ?? 0)"
+                throw .client("\(name) did not get \(goal) within \(timeout.components.seconds) s; `cluster status` shows it now")
+            }
+            let isr = found.isr.map(String.init).joined(separator: ",")
+            line = spec.words[1] == "leader"
+                ? "\(name) is led by broker \(found.leader)" : "\(name) has \(found.isr.count) in-sync replicas: \(isr)"
+        default:
+            let groupId = arguments.positionals[0]
+            guard let count = try arguments.int("--members", in: 0...1000) else {
+                throw .usage("say how many members to wait for, e.g. --members 2", usage: arguments.usage)
+            }
+            let bootstrap = try self.bootstrapServers()
+            let consumers = self.consumers
+            let caughtUp = arguments.has("--caught-up")
+            let found = try self.poll(timeout: timeout) { () throws(REPLError) -> [String]? in
+                guard let described = try? self.withAdmin(bootstrap, { admin in try await Self.describeGroup(admin, groupId) })
+                else { return nil }
+                let description = described.description
+                // --caught-up: every partition's committed offset has reached its high watermark.
+                if caughtUp, described.partitions.isEmpty || described.partitions.contains(where: { partition in
+                    partition.highWatermark.map { $0 - (partition.committed ?? 0) != 0 } ?? true
+                }) {
+                    return nil
+                }
+                guard description.members.count == count,
+                    description.state == (count == 0 ? "Empty" : "Stable")
+                else { return nil }
+                // Members of this REPL must have synced the same generation too, so what follows
+                // (`consumer list`, the rebalance line) sees their new partitions.
+                let names = consumers.namesByMemberId(group: groupId)
+                let ours = consumers.all.filter { $0.group == groupId }
+                guard ours.allSatisfy({ member in description.members.contains { $0.memberId == member.memberId } }),
+                    Set(ours.map(\.generation)).count <= 1, ours.allSatisfy({ $0.generation >= 0 }),
+                    ours.allSatisfy({ member in
+                        let coordinatorView = description.members.first { $0.memberId == member.memberId }?.assignment ?? []
+                        return Set(coordinatorView) == Set(member.assignment)
+                    })
+                else { return nil }
+                return description.members.map { names[$0.memberId] ?? $0.clientId }.sorted()
+            }
+            guard let found else {
+                let lag = caughtUp ? " and lag 0" : ""
+                throw .client("group \(groupId) did not settle with \(count) members\(lag) within \(timeout.components.seconds) s; `group describe \(groupId)` shows it now")
+            }
+            self.remember(group: groupId)
+            line = (count == 0 ? "group \(groupId) is Empty: no members" : "group \(groupId) is Stable with \(count) member\(count == 1 ? "" : "s"): \(found.joined(separator: ", "))")
+                + (caughtUp ? "; committed offsets reached the high watermarks (lag 0)" : "")
+        }
+        let after = self.isTerminal ? String(format: " (after %.1f s)", ClusterDiagram.seconds(ContinuousClock.now - began)) : ""
+        self.console.print(line + after)
+    }
+
+    /// Asks `check` every 250 ms until it returns a value or `timeout` passes.
+    private func poll<T>(timeout: Duration, _ check: () throws(REPLError) -> T?) throws(REPLError) -> T? {
+        let deadline = ContinuousClock.now + timeout
+        while true {
+            if let value = try check() { return value }
+            if ContinuousClock.now >= deadline { return nil }
+            Thread.sleep(forTimeInterval: 0.25)
+        }
+    }
+
+    /// Metadata for `topic` from the first running broker that answers.
+    private func anyBrokerMetadata(topic: String) throws(REPLError) -> ClusterMetadata? {
+        guard let snapshot = self.cluster?.snapshot(), snapshot.isAnythingRunning else {
+            throw .cluster(.noCluster(name: self.cluster?.layout.name ?? self.configuration.clusterName))
+        }
+        var saidUnknown = false
+        for broker in Self.brokersLongestUpFirst(snapshot) {
+            let port = broker.port
+            let metadata = try? AsyncBridge.run { () async throws -> ClusterMetadata in
+                let client = try KafkaClient(bootstrapServers: "127.0.0.1:\(port)", clientId: "samsa-repl")
+                let answer = try? await client.refreshMetadata(topics: [topic])
+                await client.close()
+                guard let answer else { throw SamsaClientError.closed("metadata") }
+                return answer
+            }
+            // A broker started a moment ago may not have heard of the topic yet: ask the next one.
+            if metadata?.topics[topic]?.error == .unknownTopicOrPartition {
+                saidUnknown = true
+                continue
+            }
+            if let metadata { return metadata }
+        }
+        if saidUnknown { throw .client("topic \(topic) does not exist; `topic list` shows the topics") }
+        return nil
+    }
+}
