@@ -38,6 +38,11 @@ public struct LabManifest: Codable, Sendable, Hashable {
         /// 0: the student starts everything by hand (Lab 1, part A).
         public var brokers: Int
         public var standalone: Bool
+
+        public init(brokers: Int, standalone: Bool) {
+            self.brokers = brokers
+            self.standalone = standalone
+        }
     }
 }
 

@@ -62,7 +62,8 @@ public struct LabReplay: Sendable {
             lines.append(entry.command)
         }
         if !startsCluster {
-            var start = "cluster start --brokers \(cluster.brokers)"
+            // A lab whose servers the student starts by hand (0 brokers) gets the REPL's default cluster.
+            var start = cluster.brokers > 0 ? "cluster start --brokers \(cluster.brokers)" : "cluster start"
             if cluster.standalone { start += " --standalone" }
             lines.insert(start + " --detach", at: 0)
         }
@@ -95,7 +96,7 @@ public struct LabReplay: Sendable {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             try (Self.script(from: log, cluster: lab.cluster).joined(separator: "\n") + "\n").write(
                 to: script, atomically: true, encoding: .utf8)
-            FileManager.default.createFile(atPath: output.path, contents: nil)
+            _ = FileManager.default.createFile(atPath: output.path, contents: nil)
         } catch {
             throw .io("cannot prepare the replay in \(directory.path): \(error.localizedDescription)")
         }

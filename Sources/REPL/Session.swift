@@ -241,27 +241,31 @@ public final class Session {
     }
 
     /// Runs a script (a file or piped stdin): no prompt, no echo; the first error is printed as
-    /// `samsa: NAME line N: message` on stderr and ends the run with exit code 1.
-    public func runScript(_ text: String, name: String) -> Int32 {
+    /// `samsa: NAME line N: message` on stderr and ends the run with exit code 1. With
+    /// `keepGoing` (replays of a student's session, where some commands failed the first time
+    /// too) every error is printed and the run goes on; the exit code is 1 if any line failed.
+    public func runScript(_ text: String, name: String, keepGoing: Bool = false) -> Int32 {
         var lines = Self.lines(of: text).makeIterator()
-        return self.runScript(name: name) { lines.next() }
+        return self.runScript(name: name, keepGoing: keepGoing) { lines.next() }
     }
 
     /// The same, reading lines as they arrive (`nextLine` returns nil at the end), so commands
     /// piped in one at a time run at once.
-    public func runScript(name: String, nextLine: () -> String?) -> Int32 {
+    public func runScript(name: String, keepGoing: Bool = false, nextLine: () -> String?) -> Int32 {
         defer { self.finish() }
         var number = 0
+        var status: Int32 = 0
         while let line = nextLine() {
             number += 1
             do {
-                if try self.execute(line) == .quit { return 0 }
+                if try self.execute(line) == .quit { return status }
             } catch {
                 self.console.error("samsa: \(name) line \(number): \(error.description)")
-                return 1
+                status = 1
+                if !keepGoing { return status }
             }
         }
-        return 0
+        return status
     }
 
     /// The interactive loop: prompt, read, run, print errors, until `quit` or end of input.

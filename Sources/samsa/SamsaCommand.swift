@@ -30,6 +30,9 @@ struct SamsaCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Run the commands in FILE without a prompt, then exit.", valueName: "FILE"))
     var script: String?
 
+    @Flag(help: "In a script, report a failing command and go on with the next (exit code 1 at the end); for replays.")
+    var keepGoing = false
+
     @Option(help: ArgumentHelp("The cluster to attach to and start by default: the folder .samsa/NAME/.", valueName: "NAME"))
     var cluster: String = "lab"
 
@@ -72,13 +75,13 @@ struct SamsaCommand: ParsableCommand {
                 throw ExitCode(1)
             }
             try Self.attach(session, announce: false)
-            let status = session.runScript(text, name: script)
+            let status = session.runScript(text, name: script, keepGoing: self.keepGoing)
             if status != 0 { throw ExitCode(status) }
             return
         }
         guard terminal.isInputTTY else {
             try Self.attach(session, announce: false)
-            let status = session.runScript(name: "stdin") {
+            let status = session.runScript(name: "stdin", keepGoing: self.keepGoing) {
                 Swift.readLine(strippingNewline: true).map { $0.hasSuffix("\r") ? String($0.dropLast()) : $0 }
             }
             if status != 0 { throw ExitCode(status) }

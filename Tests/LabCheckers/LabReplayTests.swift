@@ -1,0 +1,52 @@
+import Foundation
+import LabKit
+import LocalCluster
+import SamsaTesting
+import XCTest
+
+/// `samsa grade --replay`: a student's recorded REPL commands run again on a fresh cluster, and
+/// the cluster tasks are checked there — including the command that failed for the student
+/// (shrinking a topic), which fails again without stopping the replay.
+final class LabReplayTests: XCTestCase {
+    func testTheScriptDetachesTheClusterAndDropsCommandsThatOnlyShowThings() throws {
+        let log = CommandLog(parsing: """
+            t\trepl\tlab start 2
+            t\trepl\ttopic create orders --partitions 3 --replication-factor 3
+            t\trepl\tcluster status
+            t\tcli\tkafka-topics --list
+            t\trepl\tproduce orders --key alice a1
+            t\trepl\tcluster destroy
+            """)
+        let script = LabReplay.script(from: log, cluster: .init(brokers: 3, standalone: false))
+        XCTAssertEqual(
+            script,
+            ["cluster start --brokers 3 --detach", "topic create orders --partitions 3 --replication-factor 3", "produce orders --key alice a1"])
+        let own = LabReplay.script(
+            from: CommandLog(parsing: "t\trepl\tcluster start --brokers 2 --name mine\nt\trepl\ttopic list"),
+            cluster: .init(brokers: 3, standalone: false))
+        XCTAssertEqual(own, ["cluster start --brokers 2 --detach"], "the student's own start wins, named by the replay")
+    }
+
+    func testLabTwosReferenceCommandsRebuildTheTopicOnAFreshCluster() async throws {
+        let lab = try LabFixtures.catalog().lab(2)
+        let samsa = try Products.executable("samsa")
+        let task = try XCTUnwrap(lab.tasks.first { $0.id == "orders-topic" })
+
+        let reference = CommandLog.load(folder: LabFixtures.labsRoot.appendingPathComponent("\(lab.folderName)/solution"))
+        let replayed = try LabReplay(samsa: samsa).run(reference, lab: lab)
+        defer { replayed.destroy() }
+        XCTAssertTrue(replayed.transcript.contains("replay.samsa line 7:"), "the shrink the student tried fails again: \(replayed.transcript)")
+        let checker = LabChecker(submission: FileManager.default.temporaryDirectory, bootstrap: replayed.bootstrap)
+        let passed = await checker.run(task, answers: AnswersFile(values: [:]), log: CommandLog(entries: []))
+        XCTAssertEqual(passed.status, .passed, passed.reason)
+
+        // Without the step that grows the topic, the replayed cluster has 3 partitions: failed, with the count.
+        let partial = CommandLog(entries: reference.entries.filter { !$0.command.contains("--partitions 6") })
+        let second = try LabReplay(samsa: samsa).run(partial, lab: lab)
+        defer { second.destroy() }
+        let failed = await LabChecker(submission: FileManager.default.temporaryDirectory, bootstrap: second.bootstrap)
+            .run(task, answers: AnswersFile(values: [:]), log: CommandLog(entries: []))
+        XCTAssertEqual(failed.status, .failed)
+        XCTAssertTrue(failed.reason.contains("3"), failed.reason)
+    }
+}
