@@ -82,7 +82,7 @@ final class AutograderTests: XCTestCase {
         let arguments = try String(contentsOf: fake.gradeArguments, encoding: .utf8).split(separator: "\n").map(String.init)
         XCTAssertEqual(arguments, [
             "grade", "--lab", "2", "--submission", fake.submission.appendingPathComponent("labs/02-keys-partitions").path,
-            "--format", "gradescope", "--output", fake.results.path,
+            "--format", "gradescope", "--output", fake.results.path, "--replay",
         ])
         let exercise = fake.source.appendingPathComponent("labs/02-keys-partitions/exercise")
         XCTAssertEqual(
