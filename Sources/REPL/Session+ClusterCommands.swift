@@ -167,6 +167,13 @@ extension Session {
                 self.console.print("Stopped broker \(id) (SIGTERM, pid \(pid)): it closed its logs cleanly.")
             }
         case "start":
+            if isClusterMode, let waited = self.waitForStaleRegistration(of: id) {
+                // Seconds only at the prompt: script output stays the same on every run.
+                let time = self.isTerminal ? " \(String(format: "%.1f", waited)) s" : ""
+                self.console.print(
+                    "Waited\(time) for broker \(id)'s old session to expire: "
+                        + "until then /brokers/ids/\(id) still names the killed process, and a new one could not register.")
+            }
             let record = try cluster.startBroker(id)
             let pid = record.pid.map { ", pid \($0)" } ?? ""
             self.console.print("Started broker \(id) on \(record.address)\(pid); it keeps the data it had.")

@@ -1,5 +1,6 @@
 import Foundation
 import LocalCluster
+import MetadataClient
 
 /// Keeps the metadata-tree watcher in step with the cluster: running while events are live and the
 /// metadata server is up, stopped otherwise.
@@ -34,5 +35,38 @@ extension Session {
             self.eventWatcher = nil
             try? AsyncBridge.run { await current.watcher.stop() }
         }
+    }
+
+    /// A broker killed a moment ago still has its ephemeral `/brokers/ids/<id>` until its session
+    /// expires, and a new process with that id would exit at once ("already registered"). Waits
+    /// (at most the session timeout + 2 s) until the znode is gone; the seconds waited, or nil when
+    /// there was nothing to wait for.
+    func waitForStaleRegistration(of id: Int) -> Double? {
+        guard let server = self.cluster?.snapshot()?.metadataServer, server.state == .running else { return nil }
+        let connect = "127.0.0.1:\(server.port)"
+        let limit = Duration.milliseconds(ClusterConfigFiles.labSessionTimeoutMs) + .seconds(2)
+        let waited = try? AsyncBridge.run { () async throws -> Double? in
+            let client = try ZooKeeperClient(connectString: connect, sessionTimeout: .seconds(4))
+            do {
+                try await client.connect(timeout: .seconds(3))
+                let began = ContinuousClock.now
+                var waited: Double?
+                if try await client.exists("/brokers/ids/\(id)") != nil {
+                    while ContinuousClock.now - began < limit {
+                        try await Task.sleep(for: .milliseconds(100))
+                        if try await client.exists("/brokers/ids/\(id)") == nil {
+                            waited = ClusterDiagram.seconds(ContinuousClock.now - began)
+                            break
+                        }
+                    }
+                }
+                await client.close()
+                return waited
+            } catch {
+                await client.close()
+                throw error
+            }
+        }
+        return waited ?? nil
     }
 }

@@ -61,6 +61,9 @@ final class WalkthroughTests: XCTestCase {
         expect("orders-0 2 4 4 2 -", after: "group audit · Empty · 0 members")
         expect("audit Empty consumer")
         expect("billing Stable consumer")
+        // Started again at once: samsa waits for the killed broker's registration to expire first.
+        expect("Waited for broker 3's old session to expire: until then /brokers/ids/3 still names the killed process, and a new one could not register.")
+        XCTAssertTrue(lines.contains { $0.hasPrefix("Started broker 3 on 127.0.0.1:") }, result.summary)
         // Scripts print no asynchronous events: the output above is the same on every run.
         XCTAssertFalse(result.stdoutText.split(separator: "\n").contains { $0.hasPrefix("  +") }, result.summary)
     }
@@ -99,6 +102,8 @@ final class WalkthroughTests: XCTestCase {
         consume orders --group audit --from-beginning --max-messages 2
         group describe audit
         group list
+        broker kill 3
+        broker start 3
 
         """
 }
