@@ -164,25 +164,7 @@ extension Session {
     func withAdmin<T: Sendable>(_ bootstrap: String, _ work: @escaping @Sendable (KafkaAdmin) async throws -> T)
         throws(REPLError) -> T
     {
-        do {
-            return try AsyncBridge.run {
-                let admin = try KafkaAdmin(bootstrapServers: bootstrap, clientId: "samsa-repl")
-                do {
-                    let value = try await work(admin)
-                    await admin.close()
-                    return value
-                } catch {
-                    await admin.close()
-                    throw error
-                }
-            }
-        } catch let error as REPLError {
-            throw error
-        } catch let error as SamsaClientError {
-            throw .client(Self.friendly(error))
-        } catch {
-            throw .client("\(error)")
-        }
+        try self.withClient(bootstrap) { client in try await work(KafkaAdmin(client: client)) }
     }
 
     /// Kafka's error, with the concept named where the raw code says little.
