@@ -123,6 +123,9 @@ extension ClientPerfCommand {
             guard settled else {
                 throw ValidationError("group \(groupId) did not settle with \(self.members) members within 60 s")
             }
+            // Members joined together, so their heartbeats tick in step; leaving at a random point of the
+            // heartbeat cycle measures what an application sees on average, not the worst case.
+            try await Task.sleep(for: .milliseconds(Int.random(in: 0..<self.heartbeatIntervalMs)))
             let leaving = self.members - 1
             await loops[leaving].stop()
             let remaining = Set(0..<leaving)
