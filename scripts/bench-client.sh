@@ -6,7 +6,7 @@
 # Prints every run with the load average and the client's CPU time, then medians and ratios.
 # With REBALANCE=1 it also times a 4-member group (12 partitions) after one member leaves (SamsaClient,
 # then confluent-kafka), eager (range) and cooperative-sticky, for each heartbeat.interval.ms in HEARTBEATS_MS.
-#   scripts/bench-client.sh           env: N RUNS SIZE KCAT PY (python with confluent_kafka) BENCH SKIP_BUILD REBALANCE HEARTBEATS_MS
+#   scripts/bench-client.sh           env: N RUNS (0: rebalance only) SIZE KCAT PY (python with confluent_kafka) BENCH SKIP_BUILD REBALANCE HEARTBEATS_MS
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${N:-1000000}; SIZE=${SIZE:-100}; RUNS=${RUNS:-3}
@@ -66,49 +66,51 @@ consume() { # client topic
   esac
 }
 
-CLIENTS="librdkafka samsa"
-if [ "${KCAT:-1}" = 1 ] && command -v kcat >/dev/null; then
-  CLIENTS="librdkafka samsa kcat"
-  awk -v n="$N" -v s="$SIZE" 'BEGIN {v = sprintf("%*s", s, ""); gsub(/ /, "x", v); for (i = 0; i < n; i++) print v}' > "$DIR/records.txt"
-fi
-declare -A P C PCPU CCPU
-echo "samsa-broker pid $BROKER_PID on $BOOT; $N records of $SIZE B, acks=1, one partition, $RUNS runs"
-for run in $(seq "$RUNS"); do
-  # Rotate the order so no client always goes first.
-  all=($CLIENTS); k=$(( (run - 1) % ${#all[@]} )); order="${all[*]:k} ${all[*]:0:k}"
-  for client in $order; do
-    l=$(load1); produce "$client" "$client-$run"
-    P[$client,$run]=$(rate "$OUT"); PCPU[$client,$run]=$CPU; echo "run $run produce $client (load $l, client cpu ${CPU}s): $OUT"
-  done
-  for client in $order; do
-    l=$(load1); consume "$client" "$client-$run"
-    C[$client,$run]=$(rate "$OUT"); CCPU[$client,$run]=$CPU; echo "run $run consume $client (load $l, client cpu ${CPU}s): $OUT"
-  done
-done
-
-median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-table() { # title, array name
-  local -n values=$2
-  echo; echo "$1"
-  printf '| run |'; for c in $CLIENTS; do printf ' %14s |' "$c"; done; echo
-  printf '|---|'; for c in $CLIENTS; do printf -- '---:|'; done; echo
+if [ "$RUNS" -gt 0 ]; then
+  CLIENTS="librdkafka samsa"
+  if [ "${KCAT:-1}" = 1 ] && command -v kcat >/dev/null; then
+    CLIENTS="librdkafka samsa kcat"
+    awk -v n="$N" -v s="$SIZE" 'BEGIN {v = sprintf("%*s", s, ""); gsub(/ /, "x", v); for (i = 0; i < n; i++) print v}' > "$DIR/records.txt"
+  fi
+  declare -A P C PCPU CCPU
+  echo "samsa-broker pid $BROKER_PID on $BOOT; $N records of $SIZE B, acks=1, one partition, $RUNS runs"
   for run in $(seq "$RUNS"); do
-    printf '| %s |' "$run"; for c in $CLIENTS; do printf ' %14s |' "${values[$c,$run]}"; done; echo
+    # Rotate the order so no client always goes first.
+    all=($CLIENTS); k=$(( (run - 1) % ${#all[@]} )); order="${all[*]:k} ${all[*]:0:k}"
+    for client in $order; do
+      l=$(load1); produce "$client" "$client-$run"
+      P[$client,$run]=$(rate "$OUT"); PCPU[$client,$run]=$CPU; echo "run $run produce $client (load $l, client cpu ${CPU}s): $OUT"
+    done
+    for client in $order; do
+      l=$(load1); consume "$client" "$client-$run"
+      C[$client,$run]=$(rate "$OUT"); CCPU[$client,$run]=$CPU; echo "run $run consume $client (load $l, client cpu ${CPU}s): $OUT"
+    done
   done
-  printf '| median |'
-  for c in $CLIENTS; do
-    local all=(); for run in $(seq "$RUNS"); do all+=("${values[$c,$run]}"); done
-    MED[$c]=$(median "${all[@]}"); printf ' %14s |' "${MED[$c]}"
-  done
+
+  median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+  table() { # title, array name
+    local -n values=$2
+    echo; echo "$1"
+    printf '| run |'; for c in $CLIENTS; do printf ' %14s |' "$c"; done; echo
+    printf '|---|'; for c in $CLIENTS; do printf -- '---:|'; done; echo
+    for run in $(seq "$RUNS"); do
+      printf '| %s |' "$run"; for c in $CLIENTS; do printf ' %14s |' "${values[$c,$run]}"; done; echo
+    done
+    printf '| median |'
+    for c in $CLIENTS; do
+      local all=(); for run in $(seq "$RUNS"); do all+=("${values[$c,$run]}"); done
+      MED[$c]=$(median "${all[@]}"); printf ' %14s |' "${MED[$c]}"
+    done
+    echo
+  }
+  declare -A MED
+  table "produce, records/s" P; mp=${MED[samsa]}/${MED[librdkafka]}
+  table "consume, records/s" C; mc=${MED[samsa]}/${MED[librdkafka]}
+  table "produce, client CPU seconds (user+system)" PCPU
+  table "consume, client CPU seconds (user+system)" CCPU
   echo
-}
-declare -A MED
-table "produce, records/s" P; mp=${MED[samsa]}/${MED[librdkafka]}
-table "consume, records/s" C; mc=${MED[samsa]}/${MED[librdkafka]}
-table "produce, client CPU seconds (user+system)" PCPU
-table "consume, client CPU seconds (user+system)" CCPU
-echo
-echo "samsa / confluent-kafka (median records/s): produce $(awk "BEGIN {printf \"%.2f\", $mp}")x, consume $(awk "BEGIN {printf \"%.2f\", $mc}")x"
+  echo "samsa / confluent-kafka (median records/s): produce $(awk "BEGIN {printf \"%.2f\", $mp}")x, consume $(awk "BEGIN {printf \"%.2f\", $mc}")x"
+fi
 
 if [ "${REBALANCE:-0}" = 1 ]; then
   for hb in ${HEARTBEATS_MS:-3000 100}; do
