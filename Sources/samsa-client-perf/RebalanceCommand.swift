@@ -121,7 +121,7 @@ extension ClientPerfCommand {
                 }
             }
             guard settled else {
-                throw ValidationError("group \(groupId) did not settle with \(self.members) members within 60 s")
+                throw RebalanceBenchmarkFailure("group \(groupId) did not settle with \(self.members) members within 60 s")
             }
             // Members joined together, so their heartbeats tick in step; leaving at a random point of the
             // heartbeat cycle measures what an application sees on average, not the worst case.
@@ -147,12 +147,18 @@ extension ClientPerfCommand {
                 await consumers[index].client.close()
             }
             guard let completedAt else {
-                throw ValidationError("the remaining members of \(groupId) did not own every partition within 60 s")
+                throw RebalanceBenchmarkFailure("the remaining members of \(groupId) did not own every partition within 60 s")
             }
             let (whole, attoseconds) = (completedAt - start).components
             return Double(whole) + Double(attoseconds) / 1e18
         }
     }
+}
+
+/// A measurement that could not finish (printed by ArgumentParser as the error).
+struct RebalanceBenchmarkFailure: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
 }
 
 /// Calls `poll` in a loop, as an application would, until stopped.
