@@ -18,7 +18,7 @@ struct ClientPerfCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "samsa-client-perf",
         abstract: "Measure SamsaClient producer and consumer throughput.",
-        subcommands: [Produce.self, Consume.self])
+        subcommands: [Produce.self, Consume.self, Rebalance.self])
 }
 
 struct ConnectionOptions: ParsableArguments {
