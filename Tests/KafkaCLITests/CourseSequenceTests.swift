@@ -65,10 +65,11 @@ final class CourseSequenceTests: XCTestCase {
         let list = try run("kafka-topics.sh", ["--bootstrap-server", bootstrap, "--list"])
         XCTAssertEqual(list.stdoutText, "first-topic\n", list.summary)
 
+        // As Kafka's quickstart shows: every config not at its default, here the static broker one from server-N.properties.
         let describe = try run("kafka-topics.sh", ["--bootstrap-server", bootstrap, "--describe", "--topic", "first-topic"])
         XCTAssertEqual(describe.exitStatus, 0, describe.summary)
         XCTAssertEqual(Golden.normalized(describe.stdoutText), """
-            Topic: first-topic\tTopicId: <id>\tPartitionCount: 3\tReplicationFactor: 3\tConfigs: 
+            Topic: first-topic\tTopicId: <id>\tPartitionCount: 3\tReplicationFactor: 3\tConfigs: segment.bytes=1073741824
             \tTopic: first-topic\tPartition: 0\tLeader: 1\tReplicas: 1,2,3\tIsr: 1,2,3
             \tTopic: first-topic\tPartition: 1\tLeader: 2\tReplicas: 2,3,1\tIsr: 2,3,1
             \tTopic: first-topic\tPartition: 2\tLeader: 3\tReplicas: 3,1,2\tIsr: 3,1,2

@@ -166,10 +166,14 @@ final class StandaloneBrokerToolTests: XCTestCase {
         XCTAssertEqual(noScope.status, 1)
         XCTAssertTrue(noScope.stderr.hasPrefix("One of the reset scopes should be defined: --all-topics, --topic.\n"), noScope.summary)
 
-        // samsa-broker has no OffsetDelete yet (a real Kafka does): the tool says so in one line.
+        // OffsetDelete (KIP-496): allowed because the group has no member reading `events`.
         let deleteOffsets = await self.tool("kafka-consumer-groups", self.bootstrap + ["--delete-offsets", "--group", "readers", "--topic", "events"])
-        XCTAssertEqual(deleteOffsets.status, 1, deleteOffsets.summary)
-        XCTAssertEqual(deleteOffsets.stderr, "kafka-consumer-groups: broker \(self.bootstrap[1]) does not support the OffsetDelete API\n")
+        XCTAssertEqual(deleteOffsets.status, 0, deleteOffsets.summary)
+        XCTAssertEqual(deleteOffsets.stdout, """
+            Request succeed for deleting offsets with topic events group readers
+
+            TOPIC                          PARTITION       STATUS         \nevents                         0               Successful     \n
+            """, deleteOffsets.summary)
 
         let delete = await self.tool("kafka-consumer-groups", self.bootstrap + ["--delete", "--group", "readers"])
         XCTAssertEqual(delete.stdout, "Deletion of requested consumer groups ('readers') was successful.\n", delete.summary)
