@@ -25,6 +25,9 @@ struct SamsaCommand: ParsableCommand {
             Kafka's command-line tools run as `samsa kafka-topics ...` (likewise kafka-console-producer, \
             kafka-console-consumer, kafka-consumer-groups, kafka-configs, kafka-server-start, ...); \
             `samsa install-tools [DIR]` links them under their own names in DIR (default .samsa/bin).
+
+            Labs and slides: `samsa grade [--lab N] [--replay] [--format text|junit|gradescope]`, \
+            `samsa lab export --student DIR`, `samsa slides build [--lang es|en]`.
             """)
 
     @Option(help: ArgumentHelp("Run the commands in FILE without a prompt, then exit.", valueName: "FILE"))
