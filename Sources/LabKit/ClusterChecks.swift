@@ -31,12 +31,15 @@ public enum ClusterChecks {
         let description = try await admin.describeTopics([topic]).first
         let partitions = description?.partitions ?? []
         switch spec.probe ?? .topic {
-        case .topic:
+        case .topic, .topicConfig:
             if let wanted = spec.partitions, partitions.count != wanted {
                 return .failed(es ? "`\(topic)` tiene \(partitions.count) particiones; el paso pide \(wanted)" : "`\(topic)` has \(partitions.count) partitions; the step asks for \(wanted)")
             }
             if let wanted = spec.replicationFactor, let first = partitions.first, first.replicas.count != wanted {
                 return .failed(es ? "`\(topic)` tiene factor de replicación \(first.replicas.count); el paso pide \(wanted)" : "`\(topic)` has replication factor \(first.replicas.count); the step asks for \(wanted)")
+            }
+            if spec.probe == .topicConfig, let wanted = spec.configs, !wanted.isEmpty {
+                return try await Self.configVerdict(wanted, admin: admin, topic: topic, es: es)
             }
             return .passed(es ? "el tema `\(topic)` existe como pide el paso" : "topic `\(topic)` exists as the step asks")
         case .records:
@@ -67,6 +70,22 @@ public enum ClusterChecks {
             }
             return .passed(es ? "el grupo `\(group)` tiene offsets confirmados en todas las particiones" : "group `\(group)` has committed offsets on every partition")
         }
+    }
+
+    /// Compares the topic's configs (DescribeConfigs) with the ones the step sets.
+    static func configVerdict(_ wanted: [String: String], admin: KafkaAdmin, topic: String, es: Bool) async throws -> Verdict {
+        let entries = try await admin.describeConfigs(.topic(topic), keys: wanted.keys.sorted())
+        for (name, value) in wanted.sorted(by: { $0.key < $1.key }) {
+            let actual = entries.first { $0.name == name }
+            guard let actual, actual.value == value else {
+                let shown = actual?.value.map { "\(name)=\($0)" + (actual?.isDefault == true ? (es ? " (el valor por defecto)" : " (the default)") : "") } ?? (es ? "sin \(name)" : "no \(name)")
+                return .failed(es
+                    ? "`\(topic)` tiene \(shown); el paso pide \(name)=\(value) (`--config \(name)=\(value)` al crearlo, o `topic alter \(topic) --config \(name)=\(value)`)"
+                    : "`\(topic)` has \(shown); the step asks for \(name)=\(value) (`--config \(name)=\(value)` when creating it, or `topic alter \(topic) --config \(name)=\(value)`)")
+            }
+        }
+        let list = wanted.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", ")
+        return .passed(es ? "`\(topic)` tiene \(list)" : "`\(topic)` has \(list)")
     }
 
     static func recordCount(admin: KafkaAdmin, topic: String, partitions: [Int32]) async throws -> Int64 {

@@ -106,6 +106,9 @@ public struct CheckSpec: Codable, Sendable, Hashable {
         case records
         /// Group `group` has committed offsets for every partition of `topic` (lag 0 if `lagZero`).
         case groupCommitted
+        /// Topic `topic` has every config in `configs` set to that value (DescribeConfigs), and
+        /// `replicationFactor` when given.
+        case topicConfig
     }
 
     public var kind: Kind
@@ -123,6 +126,8 @@ public struct CheckSpec: Codable, Sendable, Hashable {
     public var replicationFactor: Int?
     public var group: String?
     public var lagZero: Bool?
+    /// For `topicConfig`: config name → the value the step sets.
+    public var configs: [String: String]?
     public var exercise: String?
 
     public init(kind: Kind) { self.kind = kind }

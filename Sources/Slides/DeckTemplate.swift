@@ -69,7 +69,7 @@ enum DeckTemplate {
         code { font-family: ui-monospace, "DejaVu Sans Mono", "Liberation Mono", Menlo, Consolas, monospace; background:var(--code); padding:1px 6px; border-radius:4px; font-size:0.88em; }
         pre { margin:0 0 14px; padding:14px 18px; background:var(--code); border-radius:8px; overflow:hidden; font-size:19px; line-height:1.35; }
         pre code { background:none; padding:0; font-size:inherit; }
-        pre.session { background:var(--term); color:#d7dde5; font-size:16px; line-height:1.3; white-space:pre; }
+        pre.session { background:var(--term); color:#d7dde5; font-size:16px; line-height:1.3; white-space:pre-wrap; overflow-wrap:anywhere; }
         pre.session b { color:#fff; font-weight:600; }
         pre.session .prompt { color:#f59e0b; }
         pre.session .out { color:#b8c4d2; }

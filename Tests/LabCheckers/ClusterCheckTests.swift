@@ -63,6 +63,28 @@ final class ClusterCheckTests: XCTestCase {
         await admin.close()
     }
 
+    /// Lab 3's `safe-topic`: the topic's config as DescribeConfigs reports it.
+    func testTopicConfigProbe() async throws {
+        let broker = try self.startBroker()
+        var spec = self.spec(.topicConfig, topic: "safe")
+        spec.replicationFactor = 1
+        spec.configs = ["min.insync.replicas": "2"]
+        var verdict = await ClusterChecks.check(spec, bootstrap: broker.bootstrap, language: .en)
+        XCTAssertEqual(verdict.status, .notAttempted, verdict.reason)
+
+        let admin = try KafkaAdmin(bootstrapServers: broker.bootstrap)
+        try await admin.createTopic("safe", partitions: 1, replicationFactor: 1)
+        verdict = await ClusterChecks.check(spec, bootstrap: broker.bootstrap, language: .en)
+        XCTAssertEqual(verdict.status, .failed)
+        XCTAssertTrue(verdict.reason.contains("the step asks for min.insync.replicas=2"), verdict.reason)
+
+        try await admin.alterConfigs(.topic("safe"), [.set("min.insync.replicas", "2")])
+        verdict = await ClusterChecks.check(spec, bootstrap: broker.bootstrap, language: .en)
+        XCTAssertEqual(verdict.status, .passed, verdict.reason)
+        XCTAssertTrue(verdict.reason.contains("min.insync.replicas=2"), verdict.reason)
+        await admin.close()
+    }
+
     func testUnreachableClusterSaysSo() async throws {
         let verdict = await ClusterChecks.check(self.spec(.topic, topic: "x"), bootstrap: "127.0.0.1:\(try FreePort.allocate())", language: .es)
         XCTAssertEqual(verdict.status, .failed)

@@ -1,6 +1,6 @@
 import LabExerciseKit
 
-/// Lab 2 — a partitioner of your own (ES: un particionador propio; see README.es.md, step 8).
+/// Lab 2 — a partitioner of your own (ES: un particionador propio; see README.es.md or README.md, step 7).
 ///
 /// The shop wants its VIP orders on a partition of their own, so a dedicated consumer reads them
 /// first. Rules, for `partitionCount` ≥ 2:

@@ -1,6 +1,6 @@
 import LabExerciseKit
 
-/// Lab 4 — process every record exactly once, in its partition's order (see README.es.md, step 12).
+/// Lab 4 — process every record exactly once, in its partition's order (see README.es.md or README.md, step 8).
 ///
 /// A consumer that crashes restarts from its last *committed* offset, so records it already
 /// processed arrive again. Keep, per partition, the last offset you processed:

@@ -2,7 +2,7 @@ import KafkaProtocol
 import LabExerciseKit
 import SamsaClient
 
-/// Lab 5 — commit before a rebalance takes partitions away (see README.es.md, step 11).
+/// Lab 5 — commit before a rebalance takes partitions away (see README.es.md or README.md, step 8).
 ///
 /// `positions` holds the last offset processed per partition (the poll loop fills it);
 /// `committer.commit` commits offsets, each the *next* offset to read.
