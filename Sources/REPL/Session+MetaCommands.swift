@@ -72,7 +72,7 @@ extension Session {
         if let object = try? JSONSerialization.jsonObject(with: bytes) as? [String: Any] {
             let fields = object.keys.sorted().compactMap { key -> String? in
                 guard let value = object[key],
-                    let encoded = try? JSONSerialization.data(withJSONObject: value, options: [.fragmentsAllowed, .sortedKeys]),
+                    let encoded = try? JSONSerialization.data(withJSONObject: value, options: [.fragmentsAllowed, .sortedKeys, .withoutEscapingSlashes]),
                     let text = String(data: encoded, encoding: .utf8)
                 else { return nil }
                 return "\"\(key)\": \(text)"
@@ -82,7 +82,7 @@ extension Session {
         }
         if let object = try? JSONSerialization.jsonObject(with: bytes, options: [.fragmentsAllowed]),
             object is [String: Any] || object is [Any],
-            let formatted = try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys]),
+            let formatted = try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]),
             let text = String(data: formatted, encoding: .utf8)
         {
             return text
