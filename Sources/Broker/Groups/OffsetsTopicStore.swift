@@ -41,12 +41,10 @@ struct OffsetsTopicStore: Sendable {
         return positive % max(partitions, 1)
     }
 
-    /// The topic's partition count if it exists (it may have been created with another setting).
+    /// Standalone: the topic's partition count if it exists (it may have been created with
+    /// another setting).
     func existingPartitionCount() async -> Int32? {
-        if let cluster = self.cluster.context {
-            return cluster.metadata.topic(Self.topicName).map { Int32($0.partitions.count) }
-        }
-        return await self.topics.topic(named: Self.topicName)?.partitions
+        await self.topics.topic(named: Self.topicName)?.partitions
     }
 
     /// Standalone: creates the topic as Kafka does on the first FindCoordinator (replication
