@@ -59,7 +59,12 @@ enum ClientProperties {
             case "fetch.min.bytes": configuration.fetchMinBytes = Int32(clamping: try self.number(key, value))
             case "fetch.max.bytes": configuration.fetchMaxBytes = Int32(clamping: try self.number(key, value))
             case "max.partition.fetch.bytes": configuration.maxPartitionFetchBytes = Int32(clamping: try self.number(key, value))
-            case "max.poll.records": configuration.maxPollRecords = try self.number(key, value)
+            case "max.poll.records":
+                let records = try self.number(key, value)
+                guard (1...Int(Int32.max)).contains(records) else {
+                    throw .failed("Invalid value \(value) for configuration max.poll.records: Value must be at least 1")
+                }
+                configuration.maxPollRecords = records
             case "isolation.level": configuration.isolationLevel = try self.isolationLevel(value)
             case "session.timeout.ms": configuration.sessionTimeout = .milliseconds(try self.number(key, value))
             case "heartbeat.interval.ms": configuration.heartbeatInterval = .milliseconds(try self.number(key, value))

@@ -42,7 +42,7 @@ enum ConsoleConsumerTool: KafkaTool {
         guard (options.value("topic") != nil) != (include != nil) else {
             throw ToolError.usage("Exactly one of include/topic is required.")
         }
-        let partition = try options.int("partition").map(Int32.init)
+        let partition = try options.int32("partition")
         if partition != nil, options.value("topic") == nil { throw ToolError.usage("The topic is required when partition is specified.") }
         if options.values["offset"] != nil, partition == nil { throw ToolError.usage("The partition is required when offset is specified.") }
         if options.values["offset"] != nil, options.has("from-beginning") {

@@ -390,7 +390,8 @@ enum ConsumerGroupsTool: KafkaTool {
                 target = offset
             } else if let text = options.value("shift-by") {
                 guard let shift = Int64(text) else { throw ToolError.badValue(option: "shift-by", value: text, expected: "a whole number") }
-                target = (committed[partition] ?? high) + shift
+                let (sum, overflow) = (committed[partition] ?? high).addingReportingOverflow(shift)
+                target = overflow ? (shift < 0 ? .min : .max) : sum  // clamped to the log below
             } else {
                 let text = options.value("to-datetime") ?? ""
                 guard let timestamp = self.parseDateTime(text) else {

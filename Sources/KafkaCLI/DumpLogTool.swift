@@ -61,7 +61,7 @@ enum DumpLogTool: KafkaTool {
             let timestampType = header.attributes.timestampType == .logAppendTime ? "LogAppendTime" : "CreateTime"
             context.console.outLine(
                 "baseOffset: \(header.baseOffset) lastOffset: \(header.lastOffset) count: \(header.recordsCount) "
-                    + "baseSequence: \(header.baseSequence) lastSequence: \(hasSequence ? header.baseSequence + header.lastOffsetDelta : -1) "
+                    + "baseSequence: \(header.baseSequence) lastSequence: \(hasSequence ? header.baseSequence &+ header.lastOffsetDelta : -1) "
                     + "producerId: \(header.producerId) producerEpoch: \(header.producerEpoch) "
                     + "partitionLeaderEpoch: \(header.partitionLeaderEpoch) isTransactional: \(header.attributes.isTransactional) "
                     + "isControl: \(header.attributes.isControl) deleteHorizonMs: "
@@ -72,7 +72,7 @@ enum DumpLogTool: KafkaTool {
                 for record in try self.records(in: buffer, at: position, header: header, codec: codec) {
                     var line = "| offset: \(record.offset)"
                     if !skipRecordMetadata {
-                        let sequence = hasSequence ? header.baseSequence + Int32(record.offset - header.baseOffset) : -1
+                        let sequence = hasSequence ? header.baseSequence &+ Int32(truncatingIfNeeded: record.offset &- header.baseOffset) : -1
                         line += " \(timestampType): \(record.timestamp) keySize: \(record.key?.readableBytes ?? -1) "
                             + "valueSize: \(record.value?.readableBytes ?? -1) sequence: \(sequence) "
                             + "headerKeys: [\(record.headers.map(\.key).joined(separator: ","))]"
@@ -107,7 +107,7 @@ enum DumpLogTool: KafkaTool {
             let position = buffer.getInteger(at: index + 4, as: Int32.self)
         {
             if index > 0 && relative == 0 && position == 0 { break }
-            context.console.outLine("offset: \(baseOffset + Int64(relative)) position: \(position)")
+            context.console.outLine("offset: \(baseOffset &+ Int64(relative)) position: \(position)")
             index += 8
         }
     }
@@ -119,7 +119,7 @@ enum DumpLogTool: KafkaTool {
             let relative = buffer.getInteger(at: index + 8, as: Int32.self)
         {
             if timestamp == 0 && relative == 0 { break }
-            context.console.outLine("timestamp: \(timestamp) offset: \(baseOffset + Int64(relative))")
+            context.console.outLine("timestamp: \(timestamp) offset: \(baseOffset &+ Int64(relative))")
             index += 12
         }
     }

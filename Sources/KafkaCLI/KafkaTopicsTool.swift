@@ -82,7 +82,7 @@ enum KafkaTopicsTool: KafkaTool {
         if action == "create", options.has("replica-assignment"), options.has("partitions") || options.has("replication-factor") {
             throw .usage("Option \"[replica-assignment]\" can't be used with option \"[partitions]\" or \"[replication-factor]\"")
         }
-        if let partitions = try options.int("partitions"), partitions < 1 {
+        if let partitions = try options.int32("partitions"), partitions < 1 {
             throw .failed("Error while executing topic command : The partitions must be greater than 0", toStdout: true)
         }
         if let factor = try options.int("replication-factor"), factor < 1 || factor > Int(Int16.max) {
@@ -102,7 +102,7 @@ enum KafkaTopicsTool: KafkaTool {
         for (key, value) in try options.keyValues("config") { configs[key] = value }
         let assignment = try self.replicaAssignment(options.value("replica-assignment"))
         let newTopic = NewTopic(
-            name: topic, numPartitions: Int32(try options.int("partitions") ?? -1),
+            name: topic, numPartitions: try options.int32("partitions") ?? -1,
             replicationFactor: Int16(try options.int("replication-factor") ?? -1), configs: configs,
             replicaAssignment: assignment)
         do {
@@ -162,14 +162,14 @@ enum KafkaTopicsTool: KafkaTool {
         if options.has("replica-assignment") {
             throw ToolError.failed("Error while executing topic command : --replica-assignment with --alter is not supported by Samsa; new partitions get Kafka's default placement", toStdout: true)
         }
-        guard let partitions = try options.int("partitions") else { return 0 }
+        guard let partitions = try options.int32("partitions") else { return 0 }
         let descriptions = try await admin.describeTopics(names)
         for topic in descriptions where topic.partitions.count > partitions {
             throw ToolError.failed(
                 "Error while executing topic command : Topic currently has \(topic.partitions.count) partitions, which is higher than the requested \(partitions).",
                 toStdout: true)
         }
-        try await admin.createPartitions(Dictionary(uniqueKeysWithValues: names.map { ($0, Int32(partitions)) }))
+        try await admin.createPartitions(Dictionary(uniqueKeysWithValues: names.map { ($0, partitions) }))
         return 0
     }
 

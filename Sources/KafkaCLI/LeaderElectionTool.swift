@@ -31,8 +31,8 @@ enum LeaderElectionTool: KafkaTool {
         }
         var partitions: [TopicPartition]?
         if let topic = options.value("topic") {
-            guard let partition = try options.int("partition") else { throw ToolError.usage("Missing required option(s) [partition]") }
-            partitions = [TopicPartition(topic, Int32(partition))]
+            guard let partition = try options.int32("partition") else { throw ToolError.usage("Missing required option(s) [partition]") }
+            partitions = [TopicPartition(topic, partition)]
         }
         return try await withAdmin(options) { admin in
             let request = ElectLeadersRequest(

@@ -34,6 +34,7 @@ enum ProducerPerfTestTool: KafkaTool {
         }
         let topic = try options.required("topic")
         let count = try options.int("num-records") ?? 0
+        guard count >= 0 else { throw ToolError.usage("argument --num-records: must be at least 0") }
         let throughput = try options.int("throughput") ?? -1
         let payloads = try self.payloads(options, context: context)
 
@@ -85,7 +86,10 @@ enum ProducerPerfTestTool: KafkaTool {
     /// payloads split on the delimiter.
     static func payloads(_ options: ParsedOptions, context: ToolContext) throws -> [ByteBuffer] {
         if let size = try options.int("record-size") {
-            guard size >= 0 else { throw ToolError.usage("argument --record-size: must be at least 0") }
+            // A record larger than a request could ever carry (Kafka: message.max.bytes) is a typo, not a test.
+            guard (0...(1 << 30)).contains(size) else {
+                throw ToolError.usage("argument --record-size: must be between 0 and 1073741824 bytes")
+            }
             return [ByteBuffer(bytes: (0..<size).map { _ in UInt8.random(in: 65...90) })]
         }
         let path = context.absolutePath(options.value("payload-file") ?? "")

@@ -142,6 +142,15 @@ struct ParsedOptions: Sendable {
         return number
     }
 
+    /// A Kafka `Integer` option: a whole number that fits in 32 bits.
+    func int32(_ name: String) throws(ToolError) -> Int32? {
+        guard let number = try self.int(name) else { return nil }
+        guard let value = Int32(exactly: number) else {
+            throw .badValue(option: name, value: "\(number)", expected: "a whole number between \(Int32.min) and \(Int32.max)")
+        }
+        return value
+    }
+
     func required(_ name: String) throws(ToolError) -> String {
         guard let value = self.value(name) else { throw .usage("Missing required argument \"[\(name)]\"") }
         return value

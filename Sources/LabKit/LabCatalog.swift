@@ -24,11 +24,14 @@ public struct LabCatalog: Sendable {
     }
 
     public static func load(_ file: URL) throws(LabError) -> LabManifest {
+        let manifest: LabManifest
         do {
-            return try JSONDecoder().decode(LabManifest.self, from: Data(contentsOf: file))
+            manifest = try JSONDecoder().decode(LabManifest.self, from: Data(contentsOf: file))
         } catch {
             throw .badManifest(file.path, "\(error)")
         }
+        guard !manifest.steps.isEmpty else { throw .badManifest(file.path, "a lab needs at least one step") }
+        return manifest
     }
 
     public func lab(_ number: Int) throws(LabError) -> LabManifest {

@@ -17,6 +17,11 @@ public enum StudentExport {
         let isPackage = FileManager.default.fileExists(atPath: packageRoot.appendingPathComponent("Package.swift").path)
         let source = isPackage ? packageRoot : labsRoot
         let target = isPackage ? destination : destination.appendingPathComponent("labs", isDirectory: true)
+        let sourcePath = source.standardizedFileURL.resolvingSymlinksInPath().path
+        let targetPath = target.standardizedFileURL.resolvingSymlinksInPath().path
+        guard targetPath != sourcePath, !targetPath.hasPrefix(sourcePath + "/") else {
+            throw .usage("\(target.path) is inside the kit it would copy: choose a folder outside \(source.path)")
+        }
         if let existing = try? FileManager.default.contentsOfDirectory(atPath: target.path), !existing.isEmpty {
             throw .usage("\(target.path) is not empty: choose an empty or new folder for the student export")
         }
@@ -35,6 +40,9 @@ public enum StudentExport {
         try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
         for name in try FileManager.default.contentsOfDirectory(atPath: source.path).sorted() where !Self.excluded.contains(name) {
             let item = source.appendingPathComponent(name)
+            // Links are not followed: one pointing at a parent folder would copy forever.
+            let type = (try? FileManager.default.attributesOfItem(atPath: item.path)[.type]) as? FileAttributeType
+            if type == .typeSymbolicLink { continue }
             var isDirectory: ObjCBool = false
             _ = FileManager.default.fileExists(atPath: item.path, isDirectory: &isDirectory)
             if isDirectory.boolValue {

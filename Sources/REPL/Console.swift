@@ -78,7 +78,9 @@ public final class Console: @unchecked Sendable {
         if self.isCapturing {
             self.captured.append(text)
         } else {
-            handle.write(Data(text.utf8))
+            // `write(_:)` traps on EPIPE (a closed pipe, e.g. `samsa --script f | head`); the
+            // throwing form lets the output simply stop.
+            try? handle.write(contentsOf: Data(text.utf8))
         }
     }
 }

@@ -21,7 +21,7 @@ public final class PlainLineReader: LineReader {
 
     public func readLine(prompt: String) -> String? {
         if self.showsPrompt {
-            FileHandle.standardOutput.write(Data(prompt.utf8))
+            try? FileHandle.standardOutput.write(contentsOf: Data(prompt.utf8))
         }
         return Swift.readLine(strippingNewline: true)
     }

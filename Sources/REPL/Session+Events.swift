@@ -17,7 +17,7 @@ extension Session {
         let events = self.events
         let watcher = ClusterEventWatcher(
             connectString: "127.0.0.1:\(port)", report: { events.report($0) },
-            controllerChanged: { events.controller = $0.map(Int32.init) })
+            controllerChanged: { events.controller = $0.flatMap { Int32(exactly: $0) } })
         do {
             try AsyncBridge.run { try await watcher.start() }
             self.eventWatcher = (watcher, port)

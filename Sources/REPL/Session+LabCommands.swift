@@ -62,7 +62,8 @@ extension Session {
         case ["lab", "step"], ["lab", "next"], ["lab", "hint"]:
             guard let number = progress.currentLab else { throw .usage("no lab started; `lab start N` starts one", usage: arguments.usage) }
             let lab = try self.lab(number, in: catalog)
-            var step = progress.state(number).step
+            // A progress file from an older lab.json (or edited by hand) may point past the steps.
+            var step = max(0, min(progress.state(number).step, lab.steps.count - 1))
             if spec.words[1] == "next" {
                 guard step + 1 < lab.steps.count else {
                     self.console.print("That was the last step. `lab check` shows what is left.")
@@ -144,7 +145,7 @@ extension Session {
     }
 
     private func showStep(_ lab: LabManifest, _ index: Int, _ language: LabLanguage) {
-        let step = lab.steps[min(index, lab.steps.count - 1)]
+        let step = lab.steps[max(0, min(index, lab.steps.count - 1))]
         self.console.print("Step \(index + 1)/\(lab.steps.count): \(step.text.text(language))")
         for command in step.commands ?? [] { self.console.print("    \(command)") }
         self.console.print(index + 1 < lab.steps.count ? "`lab next` when done · `lab hint` for a hint" : "`lab check` checks your work")

@@ -1,5 +1,11 @@
 import Foundation
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// What one command (or one `together` block) printed.
 public struct SessionOutput: Sendable, Equatable {
     public var commands: [String]
@@ -115,6 +121,9 @@ public final class SessionRunner {
         while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
         if process.isRunning {
             process.terminate()
+            let grace = Date().addingTimeInterval(5)
+            while process.isRunning && Date() < grace { Thread.sleep(forTimeInterval: 0.05) }
+            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
             process.waitUntilExit()
             throw SlidesError.example(file: self.file, line: 0, command: commands.joined(separator: "; "),
                                       message: "still running after \(Int(self.timeout)) s; stopped", output: "")

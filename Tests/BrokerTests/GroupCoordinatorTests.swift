@@ -57,4 +57,21 @@ final class GroupCoordinatorTests: XCTestCase {
         let deleteError = await coordinator.deleteGroup("g", now: 3)
         XCTAssertEqual(deleteError, .nonEmptyGroup)
     }
+
+    /// server.properties with group.max.session.timeout.ms below group.min.session.timeout.ms:
+    /// every join is refused with INVALID_SESSION_TIMEOUT, and the broker keeps running.
+    func testInvertedSessionTimeoutBoundsRefuseJoinsWithoutTrapping() async {
+        var config = GroupConfig()
+        config.minSessionTimeoutMs = 6_000
+        config.maxSessionTimeoutMs = 5_000
+        let coordinator = GroupCoordinator(config: config, store: nil, logger: Logger(label: "test"), now: 0)
+        let joined = await coordinator.joinGroup(
+            groupId: "g",
+            JoinRequest(
+                memberId: "", groupInstanceId: nil, protocolType: "consumer", protocols: [.init(name: "range", metadata: ByteBuffer())],
+                sessionTimeoutMs: 5_500, rebalanceTimeoutMs: 5_500, clientId: "c", clientHost: "", requireKnownMemberId: false,
+                reason: nil),
+            now: 0)
+        XCTAssertEqual(joined.error, .invalidSessionTimeout)
+    }
 }

@@ -30,6 +30,22 @@ final class ToolOptionsTests: XCTestCase {
         XCTAssertEqual(run.stderr, "")
     }
 
+    /// Numbers a student can mistype never trap: they get one line and exit code 1, before any broker is asked.
+    func testOutOfRangeNumbersAreRefusedNotTrapped() async {
+        let partitions = await self.tool("kafka-topics", ["--create", "--topic", "t", "--partitions", "3000000000"])
+        XCTAssertEqual(partitions.status, 1, partitions.summary)
+        XCTAssertTrue(partitions.stderr.contains("3000000000"), partitions.summary)
+        let partition = await self.tool("kafka-console-consumer", ["--topic", "t", "--partition", "3000000000"])
+        XCTAssertEqual(partition.status, 1, partition.summary)
+        let records = await self.tool(
+            "kafka-producer-perf-test", ["--topic", "t", "--num-records", "-1", "--record-size", "10", "--throughput", "-1"])
+        XCTAssertEqual(records.status, 1, records.summary)
+        XCTAssertTrue(records.stderr.contains("--num-records: must be at least 0"), records.summary)
+        let poll = await self.tool("kafka-console-consumer", ["--topic", "t", "--consumer-property", "max.poll.records=-1"])
+        XCTAssertEqual(poll.status, 1, poll.summary)
+        XCTAssertTrue(poll.stderr.contains("max.poll.records"), poll.summary)
+    }
+
     func testAnUnknownOptionIsJoptsimplesMessageWithASuggestion() async {
         let run = await self.tool("kafka-topics", ["--zookeeper", "localhost:2181", "--list"])
         XCTAssertEqual(run.status, 1)

@@ -30,7 +30,8 @@ struct GroupConfig: Sendable {
         if let text = config.originals["offsets.retention.minutes"], let minutes = Int64(text.trimmingCharacters(in: " ")),
             minutes > 0
         {
-            self.offsetsRetentionMs = minutes * 60_000
+            let (ms, overflow) = minutes.multipliedReportingOverflow(by: 60_000)
+            self.offsetsRetentionMs = overflow ? .max : ms
         }
         if let text = config.originals["offsets.retention.check.interval.ms"],
             let interval = Int64(text.trimmingCharacters(in: " ")), interval > 0

@@ -220,7 +220,7 @@ actor GroupCoordinator {
 
     func joinGroup(groupId: String, _ request: JoinRequest, now: Int64 = Clock.millis()) async -> JoinOutcome {
         if let error = self.readiness(groupId: groupId) { return .failure(error, memberId: request.memberId) }
-        guard (self.config.minSessionTimeoutMs...self.config.maxSessionTimeoutMs).contains(request.sessionTimeoutMs) else {
+        guard request.sessionTimeoutMs >= self.config.minSessionTimeoutMs, request.sessionTimeoutMs <= self.config.maxSessionTimeoutMs else {
             self.logger.info(
                 """
                 JoinGroup of group \(groupId) refused: session.timeout.ms=\(request.sessionTimeoutMs) is outside \

@@ -154,6 +154,11 @@ struct OffsetsTopicStore: Sendable {
                     }
                 }
             }
+            // A corrupt batch whose next offset does not move forward would loop forever.
+            guard last.header.nextOffset > offset else {
+                self.logger.warning("stopped reading \(log.topicPartition) at offset \(offset): batch does not advance")
+                break
+            }
             offset = last.header.nextOffset
         }
         return result

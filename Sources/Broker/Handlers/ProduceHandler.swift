@@ -33,6 +33,12 @@ struct ProduceHandler {
         into result: inout ProduceResponse.PartitionProduceResponse
     ) async {
         let tp = TopicPartition(topic, partition.index)
+        // As Kafka: clients cannot write the coordinator's own log, which it replays on failover.
+        if topic == OffsetsTopicStore.topicName {
+            result.errorCode = ErrorCode.invalidTopicException.rawValue
+            result.errorMessage = "Cannot append to internal topic \(topic)"
+            return
+        }
         let replica = self.state.cluster?.replicaManager.partition(tp)
         let log = self.state.cluster == nil ? self.state.logManager.log(for: tp) : replica?.log
         guard let log, self.state.cluster == nil || replica?.isLeader == true else {
