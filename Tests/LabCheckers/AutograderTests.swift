@@ -39,7 +39,7 @@ final class AutograderTests: XCTestCase {
 
     /// The real grader (`samsa-lab`, built with the tests) on Lab 3's reference submission.
     func testRealGraderWritesFullMarksForTheReference() throws {
-        guard LabFixtures.hasSolutions else { throw XCTSkip("no reference solutions") }
+        try LabFixtures.requireSolutions()
         let fake = try self.makeAutograder()
         try FileManager.default.removeItem(at: fake.submission)
         let lab = fake.submission.appendingPathComponent("03-replication")

@@ -38,7 +38,7 @@ final class Lab1FirstClusterCheckerTests: LabCheckerTestCase {
 
     /// A student who expects a queue: read messages are gone.
     func testWrongAnswerQueueThinkingFailsRecordsStay() async throws {
-        guard let code = LabFixtures.reference else { throw XCTSkip("no reference solutions") }
+        let code = try LabFixtures.requireReference()
         let result = try await self.grade(
             answers: try self.referenceAnswers(replacing: "records_second_read", with: "0"),
             commands: try LabFixtures.text(self.lab, "solution/commands.log"), code: code)

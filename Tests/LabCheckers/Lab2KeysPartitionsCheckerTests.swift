@@ -39,7 +39,7 @@ final class Lab2KeysPartitionsCheckerTests: LabCheckerTestCase {
 
     /// Kafka's plain placement (keyHash % n) sends ordinary keys to the VIP partition.
     func testWrongPartitionerFailsSpread() async throws {
-        guard let code = LabFixtures.reference else { throw XCTSkip("no reference solutions") }
+        let code = try LabFixtures.requireReference()
         let result = try await self.grade(
             answers: try LabFixtures.text(self.lab, "solution/answers.properties"),
             commands: try LabFixtures.text(self.lab, "solution/commands.log"),

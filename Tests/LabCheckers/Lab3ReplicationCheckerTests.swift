@@ -44,7 +44,7 @@ final class Lab3ReplicationCheckerTests: LabCheckerTestCase {
 
     /// A student who believes acks=1 never loses data.
     func testWrongAnswerNoLossFailsLostWithAcks1() async throws {
-        guard let code = LabFixtures.reference else { throw XCTSkip("no reference solutions") }
+        let code = try LabFixtures.requireReference()
         let result = try await self.grade(
             answers: try self.referenceAnswers(replacing: "lost_records_acks1", with: "0"),
             commands: try LabFixtures.text(self.lab, "solution/commands.log"), code: code)

@@ -44,7 +44,7 @@ final class Lab4OffsetsRetentionCheckerTests: LabCheckerTestCase {
 
     /// Committing the last processed offset re-reads one record per partition after a restart.
     func testWrongProcessorFailsCommit() async throws {
-        guard let code = LabFixtures.reference else { throw XCTSkip("no reference solutions") }
+        let code = try LabFixtures.requireReference()
         let result = try await self.grade(
             answers: try LabFixtures.text(self.lab, "solution/answers.properties"),
             commands: try LabFixtures.text(self.lab, "solution/commands.log"),
@@ -54,7 +54,7 @@ final class Lab4OffsetsRetentionCheckerTests: LabCheckerTestCase {
 
     /// A segment name that does not match the offset the student read.
     func testMismatchedSegmentFailsSecondSegment() async throws {
-        guard let code = LabFixtures.reference else { throw XCTSkip("no reference solutions") }
+        let code = try LabFixtures.requireReference()
         let result = try await self.grade(
             answers: try self.referenceAnswers(replacing: "first_offset_in_second_segment", with: "16"),
             commands: try LabFixtures.text(self.lab, "solution/commands.log"), code: code)

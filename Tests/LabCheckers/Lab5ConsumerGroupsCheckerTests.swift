@@ -41,7 +41,7 @@ final class Lab5ConsumerGroupsCheckerTests: LabCheckerTestCase {
 
     /// Committing lost partitions overwrites the new owner's commits.
     func testWrongListenerFailsLost() async throws {
-        guard let code = LabFixtures.reference else { throw XCTSkip("no reference solutions") }
+        let code = try LabFixtures.requireReference()
         let result = try await self.grade(
             answers: try LabFixtures.text(self.lab, "solution/answers.properties"),
             commands: try LabFixtures.text(self.lab, "solution/commands.log"),

@@ -38,7 +38,7 @@ final class Lab6PerformanceCheckerTests: LabCheckerTestCase {
 
     /// acks=1 is fast, but an acknowledged record dies with its leader.
     func testWrongSettingsFailDurable() async throws {
-        guard let code = LabFixtures.reference else { throw XCTSkip("no reference solutions") }
+        let code = try LabFixtures.requireReference()
         let result = try await self.grade(
             answers: try LabFixtures.text(self.lab, "solution/answers.properties"),
             commands: try LabFixtures.text(self.lab, "solution/commands.log"),
@@ -48,7 +48,7 @@ final class Lab6PerformanceCheckerTests: LabCheckerTestCase {
 
     /// Measurements that contradict each other fail with the numbers quoted back.
     func testContradictoryMeasurementsFailBatching() async throws {
-        guard let code = LabFixtures.reference else { throw XCTSkip("no reference solutions") }
+        let code = try LabFixtures.requireReference()
         let result = try await self.grade(
             answers: try self.referenceAnswers(replacing: "linger20_records_per_sec", with: "10000"),
             commands: try LabFixtures.text(self.lab, "solution/commands.log"), code: code)

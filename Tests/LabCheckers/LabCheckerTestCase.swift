@@ -26,7 +26,7 @@ class LabCheckerTestCase: XCTestCase {
     }
 
     func referenceResult() async throws -> LabResult {
-        guard let code = LabFixtures.reference else { throw XCTSkip("no reference solutions (student export)") }
+        let code = try LabFixtures.requireReference()
         return try await self.grade(
             answers: LabFixtures.text(self.lab, "solution/answers.properties"),
             commands: LabFixtures.text(self.lab, "solution/commands.log"), code: code)

@@ -42,6 +42,22 @@ enum LabFixtures {
         #endif
     }
 
+    /// The reference solutions' code, or a skip where they are absent (the student export has
+    /// none). The repository always has them, so under CI=true their absence is a failure.
+    static func requireReference(file: StaticString = #filePath, line: UInt = #line) throws -> ExerciseImplementations {
+        try Self.requireSolutions(file: file, line: line)
+        guard let code = Self.reference else { throw XCTSkip("no reference solutions") }
+        return code
+    }
+
+    static func requireSolutions(file: StaticString = #filePath, line: UInt = #line) throws {
+        guard !Self.hasSolutions else { return }
+        if ProcessInfo.processInfo.environment["CI"] == "true" {
+            XCTFail("labs/*/solution/ is missing: the repository's checkers need the reference solutions", file: file, line: line)
+        }
+        throw XCTSkip("no reference solutions (student export)")
+    }
+
     /// A submission folder in `directory` holding `answers` and `commands` (file contents).
     static func submission(in directory: URL, answers: String?, commands: String?) throws -> URL {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

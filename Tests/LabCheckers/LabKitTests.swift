@@ -91,7 +91,7 @@ final class LabKitTests: XCTestCase {
     }
 
     func testGradeCommandWritesGradescopeResults() async throws {
-        guard LabFixtures.hasSolutions else { throw XCTSkip("no reference solutions") }
+        try LabFixtures.requireSolutions()
         let work = try self.makeTemporaryDirectory()
         let submission = work.url.appendingPathComponent("submission")
         let lab = try LabFixtures.catalog().lab(3)
