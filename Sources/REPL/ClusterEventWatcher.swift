@@ -87,7 +87,7 @@ actor ClusterEventWatcher {
             guard let state = await self.readState(event.path) else { return }
             let before = self.partitions[event.path]
             self.partitions[event.path] = state
-            if let line = Self.describeChange(name, from: before, to: state) { self.report(line) }
+            if let line = Self.describeChange(name, from: before, to: state, registered: self.brokers) { self.report(line) }
         default:
             return
         }
@@ -117,19 +117,33 @@ actor ClusterEventWatcher {
     }
 
     /// One line for a state znode that changed; nil for a new partition or no visible change.
-    static func describeChange(_ name: String, from before: PartitionState?, to after: PartitionState) -> String? {
+    /// `registered`: the brokers with a `/brokers/ids` znode, to tell a replica the controller
+    /// took out of the ISR because its broker is gone (OfflineReplica) from one its leader
+    /// dropped for lagging (`replica.lag.time.max.ms`).
+    static func describeChange(_ name: String, from before: PartitionState?, to after: PartitionState, registered: Set<Int>? = nil)
+        -> String?
+    {
         guard let before, before != after else { return nil }
         let isr = after.isr.map(String.init).joined(separator: ",")
         if before.leader != after.leader {
-            let leader = after.leader < 0 ? "none (no replica of the ISR is alive)" : String(after.leader)
             let old = before.leader < 0 ? "none" : String(before.leader)
-            return "controller: \(name) leader \(old) → \(leader) (leader epoch \(after.leaderEpoch)) · ISR \(isr)"
+            if after.leader < 0 {
+                return "controller: \(name) leader \(old) → none (leader epoch \(after.leaderEpoch)) · ISR \(isr): offline until an in-sync replica can lead"
+            }
+            let line = "controller: \(name) leader \(old) → \(after.leader) (leader epoch \(after.leaderEpoch)) · ISR \(isr)"
+            guard before.isr.contains(after.leader) else {
+                return line + ": UNCLEAN election, \(after.leader) was not in the ISR; records it never copied are lost"
+            }
+            return line
         }
         guard before.isr != after.isr else { return nil }
-        let left = before.isr.filter { !after.isr.contains($0) }.map(String.init)
+        let left = before.isr.filter { !after.isr.contains($0) }
         let joined = after.isr.filter { !before.isr.contains($0) }.map(String.init)
         var why: [String] = []
-        if !left.isEmpty { why.append("\(left.joined(separator: ",")) fell out") }
+        let offline = left.filter { id in registered.map { !$0.contains(id) } ?? false }.map(String.init)
+        let lagging = left.filter { id in registered.map { $0.contains(id) } ?? true }.map(String.init)
+        if !offline.isEmpty { why.append("\(offline.joined(separator: ",")) is down (the controller took it out)") }
+        if !lagging.isEmpty { why.append("\(lagging.joined(separator: ",")) fell behind (its leader took it out)") }
         if !joined.isEmpty { why.append("\(joined.joined(separator: ",")) caught up") }
         let how = why.isEmpty ? "" : ": " + why.joined(separator: ", ")
         let verb = after.isr.count < before.isr.count ? "shrank" : after.isr.count > before.isr.count ? "grew" : "changed"

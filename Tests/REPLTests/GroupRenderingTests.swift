@@ -15,13 +15,22 @@ final class GroupRenderingTests: XCTestCase {
             "controller: orders-0 leader 1 → 2 (leader epoch 1) · ISR 2,3")
         XCTAssertEqual(
             ClusterEventWatcher.describeChange("orders-0", from: before, to: State(leader: 1, leaderEpoch: 0, isr: [1, 3])),
-            "orders-0 ISR shrank 1,2,3 → 1,3: 2 fell out")
+            "orders-0 ISR shrank 1,2,3 → 1,3: 2 fell behind (its leader took it out)")
         XCTAssertEqual(
             ClusterEventWatcher.describeChange("orders-0", from: State(leader: 1, leaderEpoch: 0, isr: [1]), to: before),
             "orders-0 ISR grew 1 → 1,2,3: 2,3 caught up")
         XCTAssertEqual(
             ClusterEventWatcher.describeChange("orders-0", from: before, to: State(leader: -1, leaderEpoch: 1, isr: [1])),
-            "controller: orders-0 leader 1 → none (no replica of the ISR is alive) (leader epoch 1) · ISR 1")
+            "controller: orders-0 leader 1 → none (leader epoch 1) · ISR 1: offline until an in-sync replica can lead")
+        // Broker 2 is gone: the controller took it out (OfflineReplica), not its leader's lag check.
+        XCTAssertEqual(
+            ClusterEventWatcher.describeChange(
+                "orders-0", from: before, to: State(leader: 1, leaderEpoch: 1, isr: [1, 3]), registered: [1, 3]),
+            "orders-0 ISR shrank 1,2,3 → 1,3: 2 is down (the controller took it out)")
+        XCTAssertEqual(
+            ClusterEventWatcher.describeChange(
+                "orders-0", from: State(leader: 1, leaderEpoch: 0, isr: [1]), to: State(leader: 2, leaderEpoch: 1, isr: [2])),
+            "controller: orders-0 leader 1 → 2 (leader epoch 1) · ISR 2: UNCLEAN election, 2 was not in the ISR; records it never copied are lost")
         XCTAssertNil(ClusterEventWatcher.describeChange("orders-0", from: nil, to: before), "a new partition is not a change")
         XCTAssertNil(ClusterEventWatcher.describeChange("orders-0", from: before, to: before))
         XCTAssertEqual(
