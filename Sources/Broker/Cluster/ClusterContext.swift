@@ -188,7 +188,13 @@ final class ClusterContext: Sendable {
             } catch is CancellationError {
                 break
             } catch {
-                logger.warning("controller election failed; retrying", metadata: ["error": "\(error)"])
+                // Kafka's triggerControllerMove: a controller that could not take office gives
+                // `/controller` up, so this broker or another one tries again.
+                logger.warning("controller election failed; giving up /controller and retrying", metadata: ["error": "\(error)"])
+                await controller.resign()
+                if let (znode, _) = try? await zk.get(ControllerZNode.self, at: ZkPaths.controller), znode.brokerid == brokerId {
+                    try? await zk.deleteRecursive(ZkPaths.controller)
+                }
                 try? await Task.sleep(for: .milliseconds(500))
             }
         }
