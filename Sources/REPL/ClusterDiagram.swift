@@ -40,7 +40,7 @@ public enum ClusterDiagram {
             default: break
             }
             if let id = process.role.brokerID, !process.faults.isEmpty {
-                hints.append("broker \(id) has injected faults (⚡); `fault heal \(id)` heals them")
+                hints.append("⚡ broker \(id): \(process.faults.joined(separator: ", ")); `fault heal \(id)` heals it")
             }
             table.rows.append([
                 process.role.description, "\(symbol) \(word)", process.address, process.pid.map(String.init) ?? "-",
