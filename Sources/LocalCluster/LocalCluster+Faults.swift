@@ -58,16 +58,17 @@ extension LocalCluster {
         return self.healAllFaultsLocked()
     }
 
-    /// `healAllFaults` for callers already holding `operationLock`.
+    /// `healAllFaults` for callers already holding `operationLock`; `signalling` false only
+    /// deletes the files (the brokers are about to stop).
     @discardableResult
-    func healAllFaultsLocked() -> [Int] {
+    func healAllFaultsLocked(signalling: Bool = true) -> [Int] {
         var healed: [Int] = []
         for id in self.currentState?.brokerIDs ?? [] {
             let file = self.layout.faultFile(forBroker: id)
             guard FileManager.default.fileExists(atPath: file.path) else { continue }
             let hadFaults = !self.faults(ofBroker: id).isHealthy
             self.clearFaultFile(ofBroker: id)
-            if let process = self.runningProcess(ofBroker: id) {
+            if signalling, let process = self.runningProcess(ofBroker: id) {
                 _ = process.send(SIGUSR2)
             }
             if hadFaults { healed.append(id) }

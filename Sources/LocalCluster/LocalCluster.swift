@@ -413,8 +413,9 @@ public final class LocalCluster: @unchecked Sendable {
     /// Brokers in parallel (each may take its grace period), then the metadata server, which the
     /// brokers need for a controlled shutdown.
     private func stopAll(gracePeriod: Duration) -> [(ClusterRole, ClusterProcess.StopOutcome)] {
-        // Faults end with the cluster: healed first, so an isolated broker can shut down cleanly.
-        self.healAllFaultsLocked()
+        // Faults end with the processes. The files go without a signal: an isolated broker told to
+        // reconnect while it shuts down could register a new session and leave it behind.
+        self.healAllFaultsLocked(signalling: false)
         let all = self.withState { Array(self.processes.values) }
         let running = all.filter { $0.isRunning }
         let brokers = running.filter { $0.role != .metadataServer }.sorted { $0.role < $1.role }

@@ -103,12 +103,11 @@ extension Session {
         }
         self.stopBackgroundWork()
         let faults = cluster.allFaults()
-        if !faults.isEmpty {
-            cluster.healAllFaults()
-            let list = faults.keys.sorted().map { "broker \($0) (\(faults[$0]?.names.joined(separator: ", ") ?? ""))" }
-            self.console.print("Healed every fault first: \(list.joined(separator: ", ")).")
-        }
         let outcomes = try cluster.stop()
+        if !faults.isEmpty {
+            let list = faults.keys.sorted().map { "broker \($0) (\(faults[$0]?.names.joined(separator: ", ") ?? ""))" }
+            self.console.print("Healed every fault: \(list.joined(separator: ", ")); faults end with the processes.")
+        }
         let killed = outcomes.filter { $0.1 == .killed }.map { $0.0.description }
         let brokers = outcomes.compactMap { $0.0.brokerID }.map(String.init)
         var text = "Stopped cluster \"\(cluster.layout.name)\":"

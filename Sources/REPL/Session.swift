@@ -315,14 +315,21 @@ public final class Session {
     /// process outlives the REPL by accident.
     public func finish() {
         self.stopBackgroundWork()
-        // Faults end with the session, even on a detached cluster that keeps running.
-        if let cluster = self.cluster, cluster.isRunning, !cluster.allFaults().isEmpty {
-            let healed = cluster.healAllFaults()
-            self.console.print("Healed the injected faults of broker\(healed.count == 1 ? "" : "s") \(healed.map(String.init).joined(separator: ", ")).")
+        guard let cluster = self.cluster else { return }
+        // Faults end with the session: with the processes of a cluster this session stops, or
+        // healed on a detached cluster that keeps running.
+        let faults = cluster.isRunning ? cluster.allFaults() : [:]
+        let isOwned = cluster.hasChildren && cluster.currentState?.isDetached == false
+        if isOwned {
+            self.console.print("Stopping cluster \"\(cluster.layout.name)\" (started in this session; `cluster start --detach` keeps one running)...")
+            cluster.stopIfOwned()
+        } else if !faults.isEmpty {
+            cluster.healAllFaults()
         }
-        guard let cluster = self.cluster, cluster.hasChildren, cluster.currentState?.isDetached == false else { return }
-        self.console.print("Stopping cluster \"\(cluster.layout.name)\" (started in this session; `cluster start --detach` keeps one running)...")
-        cluster.stopIfOwned()
+        if !faults.isEmpty {
+            let ids = faults.keys.sorted().map(String.init).joined(separator: ", ")
+            self.console.print("Healed the injected faults of broker\(faults.count == 1 ? "" : "s") \(ids).")
+        }
     }
 
     /// Splits a script into lines (a trailing newline adds no empty line).
