@@ -169,6 +169,10 @@ public final class Session {
                 try self.runGroupCommand(spec, parsed)
                 return .proceed
             }
+            if spec.words.first == "fault" {
+                try self.runFaultCommand(spec, parsed)
+                return .proceed
+            }
             if spec.words.first == "wait" {
                 try self.runWait(spec, parsed)
                 return .proceed
@@ -311,9 +315,21 @@ public final class Session {
     /// process outlives the REPL by accident.
     public func finish() {
         self.stopBackgroundWork()
-        guard let cluster = self.cluster, cluster.hasChildren, cluster.currentState?.isDetached == false else { return }
-        self.console.print("Stopping cluster \"\(cluster.layout.name)\" (started in this session; `cluster start --detach` keeps one running)...")
-        cluster.stopIfOwned()
+        guard let cluster = self.cluster else { return }
+        // Faults end with the session: with the processes of a cluster this session stops, or
+        // healed on a detached cluster that keeps running.
+        let faults = cluster.isRunning ? cluster.allFaults() : [:]
+        let isOwned = cluster.hasChildren && cluster.currentState?.isDetached == false
+        if isOwned {
+            self.console.print("Stopping cluster \"\(cluster.layout.name)\" (started in this session; `cluster start --detach` keeps one running)...")
+            cluster.stopIfOwned()
+        } else if !faults.isEmpty {
+            cluster.healAllFaults()
+        }
+        if !faults.isEmpty {
+            let ids = faults.keys.sorted().map(String.init).joined(separator: ", ")
+            self.console.print("Healed the injected faults of broker\(faults.count == 1 ? "" : "s") \(ids).")
+        }
     }
 
     /// Splits a script into lines (a trailing newline adds no empty line).
