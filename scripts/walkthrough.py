@@ -2,7 +2,9 @@
 """Drives `samsa` in a pseudo-terminal through the course walkthrough and writes what the screen
 showed as plain text (docs/walkthrough.txt): cluster start, a replicated topic, produce, a leader
 killed and its session expiring, the ISR growing back, a consumer group of three, one member
-killed and the rebalance that follows.
+killed and the rebalance that follows; then the fault injector: replication cut on a leader,
+acks=1 records acknowledged by it alone and lost in a clean election, and a broker isolated from
+the metadata server.
 
 usage: scripts/walkthrough.py SAMSA_EXECUTABLE OUTPUT_FILE
 Runs in a temporary folder; every wait is bounded; the cluster stops when samsa quits."""
@@ -76,6 +78,27 @@ command("consumer kill c1")
 expect("c1 was killed", timeout=40)    # the session timeout ran out and the group rebalanced
 read_for(0.5)
 command("group describe billing")
+# Faults: asynchronous replication loses acknowledged records in a clean election.
+command("topic create pagos --partitions 1 --replication-factor 3")
+command("produce pagos --acks all --count 3")
+command("fault cut-replication 1")
+command("produce pagos --acks 1 --count 5")
+command("fault list")
+command("topic describe pagos")
+command("broker kill 1")
+command("wait leader pagos 0 --not 1", timeout=40)
+command("consume pagos --from-beginning")
+command("broker start 1", timeout=40)
+command("wait isr pagos 0 --size 3", timeout=40)
+command("consume pagos --from-beginning")
+# A broker cut off from the metadata server: its session expires, its leaderships move.
+command("fault isolate 3")
+expect("/brokers/ids/3 deleted", timeout=30)
+read_for(1.5)
+command("cluster status")
+command("fault heal")
+expect("broker 3 registered", timeout=30)
+read_for(2)
 command("quit", then="Stopping cluster")
 deadline = time.time() + 30
 status = None

@@ -25,6 +25,21 @@ actor ClusterEventWatcher {
     private var controller: Int?
     private var controllerEpoch: Int?
     private var partitions: [String: PartitionState] = [:]
+    private var internalBursts: [String: InternalBurst] = [:]
+
+    struct InternalBurst: Equatable {
+        var leaderChanges = 0
+        var shrinks = 0
+        var grows = 0
+
+        var summary: String {
+            var parts: [String] = []
+            if self.leaderChanges > 0 { parts.append("\(self.leaderChanges) partition\(self.leaderChanges == 1 ? "" : "s") changed leader") }
+            if self.shrinks > 0 { parts.append("\(self.shrinks) ISR\(self.shrinks == 1 ? "" : "s") shrank") }
+            if self.grows > 0 { parts.append("\(self.grows) ISR\(self.grows == 1 ? "" : "s") grew") }
+            return parts.joined(separator: ", ")
+        }
+    }
 
     init(
         connectString: String, report: @escaping @Sendable (String) -> Void,
@@ -87,10 +102,40 @@ actor ClusterEventWatcher {
             guard let state = await self.readState(event.path) else { return }
             let before = self.partitions[event.path]
             self.partitions[event.path] = state
-            if let line = Self.describeChange(name, from: before, to: state, registered: self.brokers) { self.report(line) }
+            guard let line = Self.describeChange(name, from: before, to: state, registered: self.brokers) else { return }
+            if parts[2].hasPrefix("__"), let before {
+                self.count(internalTopic: parts[2], from: before, to: state)
+            } else {
+                self.report(line)
+            }
         default:
             return
         }
+    }
+
+    /// Changes to an internal topic's partitions (`__consumer_offsets` has 50) counted over a
+    /// short burst and told in one line, so they do not bury the student's own topics.
+    private func count(internalTopic topic: String, from before: PartitionState, to after: PartitionState) {
+        let isFirst = self.internalBursts[topic] == nil
+        var burst = self.internalBursts[topic] ?? InternalBurst()
+        if before.leader != after.leader {
+            burst.leaderChanges += 1
+        } else if after.isr.count < before.isr.count {
+            burst.shrinks += 1
+        } else {
+            burst.grows += 1
+        }
+        self.internalBursts[topic] = burst
+        guard isFirst else { return }
+        Task {
+            try? await Task.sleep(for: .milliseconds(500))
+            self.flushBurst(topic)
+        }
+    }
+
+    private func flushBurst(_ topic: String) {
+        guard let burst = self.internalBursts.removeValue(forKey: topic) else { return }
+        self.report("\(topic) (internal): \(burst.summary); `topic describe \(topic)` lists its partitions")
     }
 
     private func controllerChanged(_ type: EventType) async {

@@ -127,6 +127,7 @@ final class ControllerStateMachineTests: XCTestCase {
         XCTAssertEqual(effects.leaderAndIsr[2], [self.tp(0), self.tp(1), self.tp(2)])
         XCTAssertNil(effects.leaderAndIsr[1])
         XCTAssertFalse(context.liveOrShuttingDownBrokerIds.contains(1))
+        XCTAssertEqual(effects.liveBrokerListFirst, [2, 3], "leaders learn broker 1 is gone before its ISR removal")
         XCTAssertTrue(effects.notes.contains(.leftIsr(PartitionAndReplica(self.tp(1), 1), isr: [2, 3])))
     }
 

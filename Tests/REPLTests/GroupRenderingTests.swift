@@ -39,6 +39,13 @@ final class GroupRenderingTests: XCTestCase {
         XCTAssertNil(ClusterEventWatcher.parseState(Array("not json".utf8)))
     }
 
+    func testInternalTopicBurstsAreCountedInOneLine() {
+        XCTAssertEqual(
+            ClusterEventWatcher.InternalBurst(leaderChanges: 17, shrinks: 33, grows: 0).summary,
+            "17 partitions changed leader, 33 ISRs shrank")
+        XCTAssertEqual(ClusterEventWatcher.InternalBurst(leaderChanges: 0, shrinks: 0, grows: 1).summary, "1 ISR grew")
+    }
+
     func testARebalanceIsOneLineWithTheGenerationAndEveryOwner() {
         XCTAssertEqual(
             BackgroundConsumers.assignmentLine(

@@ -60,6 +60,7 @@ extension ControllerContext {
         var effects = ControllerEffects()
         for id in dead { self.liveBrokers[id] = nil }
         self.shuttingDownBrokers.subtract(dead)
+        effects.liveBrokerListFirst = self.liveOrShuttingDownBrokerIds
         let offlineReplicas = self.replicas(onBrokers: dead)
         let leaderless = self.partitionsWithOfflineLeader
         self.handlePartitionStateChanges(leaderless, to: .offline, effects: &effects)

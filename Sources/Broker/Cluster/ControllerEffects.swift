@@ -30,6 +30,10 @@ struct ControllerEffects: Sendable, Equatable {
     }
 
     var writes: [PartitionWrite] = []
+    /// Brokers that get the new list of live brokers (an UpdateMetadata without partitions)
+    /// before anything else: a leader must not take a follower on a broker that is gone back
+    /// into the ISR (KIP-841) while the LeaderAndIsr that removed it is on its way.
+    var liveBrokerListFirst: Set<Int32> = []
     /// Brokers that get every partition's metadata before any LeaderAndIsr (failover, startup),
     /// so they know the live brokers before they follow anyone.
     var fullUpdateMetadata: Set<Int32> = []
@@ -42,7 +46,7 @@ struct ControllerEffects: Sendable, Equatable {
     var notes: [Note] = []
 
     var isEmpty: Bool {
-        self.writes.isEmpty && self.fullUpdateMetadata.isEmpty && self.leaderAndIsr.isEmpty && self.updateMetadata.isEmpty
+        self.writes.isEmpty && self.liveBrokerListFirst.isEmpty && self.fullUpdateMetadata.isEmpty && self.leaderAndIsr.isEmpty && self.updateMetadata.isEmpty
             && self.stopReplica.isEmpty
     }
 
@@ -57,6 +61,7 @@ struct ControllerEffects: Sendable, Equatable {
 
     /// Requests from an earlier attempt of the same decision stay due (their writes happened).
     mutating func mergeRequests(from other: ControllerEffects) {
+        self.liveBrokerListFirst.formUnion(other.liveBrokerListFirst)
         self.fullUpdateMetadata.formUnion(other.fullUpdateMetadata)
         for (broker, partitions) in other.leaderAndIsr { self.leaderAndIsr[broker, default: []].formUnion(partitions) }
         self.updateMetadata.formUnion(other.updateMetadata)

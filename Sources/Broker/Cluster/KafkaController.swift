@@ -503,10 +503,13 @@ actor KafkaController {
 
     // MARK: - Requests to brokers
 
-    /// Sends what a decision asks, in Kafka's order: the full metadata first where asked (so a
-    /// broker knows the live brokers before following one), then LeaderAndIsr, UpdateMetadata
-    /// and StopReplica. Each broker's channel keeps them in that order.
+    /// Sends what a decision asks, in Kafka's order: the live broker list or the full metadata
+    /// first where asked (so a broker knows who is alive before it leads or follows), then
+    /// LeaderAndIsr, UpdateMetadata and StopReplica. Each broker's channel keeps them in order.
     private func send(_ effects: ControllerEffects) {
+        if !effects.liveBrokerListFirst.isEmpty {
+            self.sendUpdateMetadata(partitions: [], to: effects.liveBrokerListFirst)
+        }
         if !effects.fullUpdateMetadata.isEmpty {
             self.sendUpdateMetadata(partitions: self.context.allPartitions, to: effects.fullUpdateMetadata)
         }

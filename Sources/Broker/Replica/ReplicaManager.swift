@@ -171,7 +171,10 @@ final class ReplicaManager: Sendable {
     /// move the high watermark.
     func followerFetched(_ replica: PartitionReplica, replicaId: Int32, offset: Int64) async {
         replica.recordFollowerFetch(replicaId: replicaId, offset: offset, now: Clock.millis())
-        let additions = replica.followersToAdd()
+        // KIP-841 (Kafka 3.3, `Partition.isReplicaIsrEligible`): only a follower whose broker is
+        // registered may join the ISR, so a broker cut off from the metadata server cannot be
+        // counted as a copy while the controller treats it as gone.
+        let additions = replica.followersToAdd().filter { self.metadata.broker($0) != nil }
         if !additions.isEmpty {
             await self.updateIsr(replica) { isr in isr + additions.filter { !isr.contains($0) } }
         }
