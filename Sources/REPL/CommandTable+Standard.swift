@@ -80,6 +80,7 @@ extension CommandTable {
                 .init("--acks", .choice(["0", "1", "all"]), "how many replicas must have it before success"),
                 .init("--count", .number, "write N numbered records"),
                 .init("--file", .file, "write one record per line of a file"),
+                .init("--timeout", .number, "give up on a record after this many seconds (delivery.timeout.ms; default 15)"),
             ],
             summary: "write records, one per VALUE; prints the partition and offset of each"),
         CommandSpec(

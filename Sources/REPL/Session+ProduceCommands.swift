@@ -29,8 +29,10 @@ extension Session {
         var configuration = ProducerConfiguration()
         configuration.acks = acksWord == "0" ? .none : acksWord == "1" ? .leader : .all
         configuration.enableIdempotence = configuration.acks == .all
-        configuration.deliveryTimeout = .seconds(15)
-        configuration.requestTimeout = .seconds(10)
+        // --timeout: delivery.timeout.ms; each request waits at most 10 s (request.timeout.ms) within it.
+        let timeout = try arguments.int("--timeout", in: 1...300) ?? 15
+        configuration.deliveryTimeout = .seconds(timeout)
+        configuration.requestTimeout = .seconds(min(10, timeout))
         let producerConfiguration = configuration
         let toWrite = values
         let (results, partitions) = try self.withClient(bootstrap) { client in

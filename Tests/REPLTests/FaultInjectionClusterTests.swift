@@ -251,5 +251,12 @@ final class FaultInjectionClusterTests: XCTestCase {
         XCTAssertThrowsError(try session.execute("fault heal 9")) { error in
             XCTAssertEqual("\(error)", "there is no broker 9; this cluster has brokers 1, 2, 3")
         }
+        // At the prompt (events live), injecting and healing are live events with one line of why.
+        session.events.isLive = true
+        defer { session.events.isLive = false }
+        let injected = try self.run("fault cut-replication 2")
+        let healedLive = try self.run("fault heal 2")
+        XCTAssertTrue(injected.contains("⚡ broker 2: replication cut. Its followers stay in the ISR until 10 s after"), injected)
+        XCTAssertTrue(healedLive.contains("⚡ broker 2: healed (cut-replication). Followers catch up and rejoin the ISR."), healedLive)
     }
 }
