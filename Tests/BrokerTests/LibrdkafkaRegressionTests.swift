@@ -1,0 +1,52 @@
+import Foundation
+import KafkaProtocol
+import NIOCore
+import XCTest
+
+/// Broker behaviours librdkafka's regression tests (v2.6.1, `tests/00NN-*.c`) found different from Kafka's,
+/// each pinned here on the standalone broker with the Kafka class whose behaviour it follows.
+final class LibrdkafkaRegressionTests: XCTestCase {
+    private func create(_ name: String, partitions: Int32 = 1, configs: [String: String] = [:], on connection: RawKafkaConnection) throws {
+        let response = try connection.request(
+            CreateTopicsRequest(
+                topics: [.init(name: name, numPartitions: partitions, replicationFactor: 1,
+                               configs: configs.map { .init(name: $0.key, value: $0.value) })],
+                timeoutMs: 1000),
+            version: 7)
+        XCTAssertEqual(response.topics.first?.errorCode, 0, response.topics.first?.errorMessage ?? "")
+    }
+
+    private func batch(_ keys: [String?], timestamps: [Int64]? = nil) -> ByteBuffer {
+        var builder = RecordBatchBuilder()
+        for (index, key) in keys.enumerated() {
+            builder.append(
+                key: key.map { ByteBuffer(string: $0) }, value: ByteBuffer(string: "v\(index)"),
+                timestamp: timestamps?[index] ?? 1_000)
+        }
+        return builder.build()
+    }
+
+    // MARK: 0034: Fetch errors carry empty records, not null (FetchResponse.partitionResponse)
+
+    func testFetchV12ErrorsCarryEmptyNonNullRecords() async throws {
+        let broker = try await self.startInProcessBroker()
+        let connection = try RawKafkaConnection(port: broker.port)
+        try self.create("offsets", on: connection)
+        let response = try connection.request(
+            FetchRequest(
+                maxWaitMs: 0, minBytes: 1, maxBytes: 1 << 20,
+                topics: [
+                    .init(topic: "offsets", partitions: [
+                        .init(partition: 0, fetchOffset: 42, partitionMaxBytes: 1 << 20),
+                        .init(partition: 7, fetchOffset: 0, partitionMaxBytes: 1 << 20),
+                    ])
+                ]),
+            version: 12)
+        let partitions = try XCTUnwrap(response.responses.first?.partitions)
+        XCTAssertEqual(partitions.map(\.errorCode), [ErrorCode.offsetOutOfRange.rawValue, ErrorCode.unknownTopicOrPartition.rawValue])
+        for partition in partitions {
+            let records = try XCTUnwrap(partition.records, "partition \(partition.partitionIndex): null records; Kafka sends empty ones")
+            XCTAssertEqual(records.readableBytes, 0)
+        }
+    }
+}
