@@ -49,4 +49,38 @@ final class LibrdkafkaRegressionTests: XCTestCase {
             XCTAssertEqual(records.readableBytes, 0)
         }
     }
+
+    // MARK: 0030 / 0081: OffsetCommit for a partition that does not exist (KafkaApis.handleOffsetCommitRequest)
+
+    func testOffsetCommitToAMissingTopicOrPartitionIsRefusedPerPartition() async throws {
+        let broker = try await self.startInProcessBroker()
+        let connection = try RawKafkaConnection(port: broker.port)
+        try self.create("orders", partitions: 2, on: connection)
+        let commit = try connection.request(
+            OffsetCommitRequest(
+                groupId: "simple", generationIdOrMemberEpoch: -1,
+                topics: [
+                    .init(name: "orders", partitions: [
+                        .init(partitionIndex: 1, committedOffset: 5), .init(partitionIndex: 2, committedOffset: 5),
+                    ]),
+                    .init(name: "no-such-topic", partitions: [.init(partitionIndex: 0, committedOffset: 7)]),
+                ]),
+            version: 8)
+        XCTAssertEqual(commit.topics.map(\.name), ["orders", "no-such-topic"])
+        XCTAssertEqual(commit.topics.first?.partitions.map(\.errorCode), [0, ErrorCode.unknownTopicOrPartition.rawValue])
+        XCTAssertEqual(commit.topics.last?.partitions.map(\.errorCode), [ErrorCode.unknownTopicOrPartition.rawValue])
+
+        // Only the partition that exists was written.
+        let fetched = try connection.request(
+            OffsetFetchRequest(groupId: "simple", topics: [
+                .init(name: "orders", partitionIndexes: [1, 2]), .init(name: "no-such-topic", partitionIndexes: [0]),
+            ]),
+            version: 7)
+        let offsets = fetched.topics.flatMap { topic in topic.partitions.map { "\(topic.name)-\($0.partitionIndex)=\($0.committedOffset)" } }
+        XCTAssertEqual(offsets, ["orders-1=5", "orders-2=-1", "no-such-topic-0=-1"])
+        XCTAssertNil(
+            try connection.request(MetadataRequest(topics: nil, allowAutoTopicCreation: false), version: 12).topics
+                .first { $0.name == "no-such-topic" },
+            "a commit does not create the topic")
+    }
 }
