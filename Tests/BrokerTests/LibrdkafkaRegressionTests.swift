@@ -83,4 +83,35 @@ final class LibrdkafkaRegressionTests: XCTestCase {
                 .first { $0.name == "no-such-topic" },
             "a commit does not create the topic")
     }
+
+    // MARK: 0054: ListOffsets by timestamp finds the record, not its batch (LogSegment.findOffsetByTimestamp)
+
+    func testListOffsetsByTimestampFindsTheFirstRecordAtOrAfterItInsideABatch() async throws {
+        let broker = try await self.startInProcessBroker()
+        let connection = try RawKafkaConnection(port: broker.port)
+        try self.create("times", on: connection)
+        let produced = try connection.request(
+            ProduceRequest(acks: 1, timeoutMs: 1000, topicData: [
+                .init(name: "times", partitionData: [
+                    .init(index: 0, records: self.batch(["a", "b", "c", "d"], timestamps: [100, 200, 300, 400]))
+                ])
+            ]),
+            version: 9)
+        XCTAssertEqual(produced.responses.first?.partitionResponses.first?.errorCode, 0)
+        func lookup(_ timestamp: Int64) throws -> (offset: Int64, timestamp: Int64) {
+            let response = try connection.request(
+                ListOffsetsRequest(replicaId: -1, topics: [.init(name: "times", partitions: [.init(partitionIndex: 0, timestamp: timestamp)])]),
+                version: 7)
+            let partition = try XCTUnwrap(response.topics.first?.partitions.first)
+            XCTAssertEqual(partition.errorCode, 0)
+            return (partition.offset, partition.timestamp)
+        }
+        XCTAssertEqual(try lookup(50).offset, 0)
+        XCTAssertEqual(try lookup(100).offset, 0)
+        XCTAssertEqual(try lookup(200).offset, 1, "the record stamped 200 is offset 1, inside the batch that starts at 0")
+        XCTAssertEqual(try lookup(200).timestamp, 200, "the record's own timestamp, not the batch's max")
+        XCTAssertEqual(try lookup(250).offset, 2)
+        XCTAssertEqual(try lookup(400).offset, 3)
+        XCTAssertEqual(try lookup(401).offset, -1)
+    }
 }
