@@ -30,6 +30,33 @@ final class LibrdkafkaClusterRegressionTests: XCTestCase {
         return (brokers, admin)
     }
 
+    // MARK: 0002: Metadata while an auto-create is in flight (AutoTopicCreationManager.createTopicsInZk)
+
+    /// CreateTopics with timeout 0 returns once the topic's znode is written; the Metadata request
+    /// right behind it on the same connection reaches the broker before the controller has told it
+    /// about the topic, so its auto-create finds the znode already there. Kafka answers
+    /// LEADER_NOT_AVAILABLE (clients retry), never TOPIC_ALREADY_EXISTS.
+    func testMetadataDuringAnAutoCreateInFlightAnswersLeaderNotAvailable() async throws {
+        let (_, admin) = try await self.startCluster(brokers: 2)
+        let connection = try await admin.client.connection(to: 1)
+        var codes: [String: Int16] = [:]
+        for round in 0..<5 {
+            let name = "racing-\(round)"
+            let create = try connection.start(
+                CreateTopicsRequest(topics: [.init(name: name, numPartitions: 1, replicationFactor: 1)], timeoutMs: 0))
+            let metadata = try connection.start(MetadataRequest(topics: [.init(name: name)], allowAutoTopicCreation: true))
+            let created = try await create.response().topics.first?.errorCode
+            XCTAssertEqual(created, 0, name)
+            codes[name] = try await metadata.response().topics.first { $0.name == name }?.errorCode
+        }
+        for (name, code) in codes.sorted(by: { $0.key < $1.key }) {
+            XCTAssertNotEqual(code, ErrorCode.topicAlreadyExists.rawValue, "\(name): an auto-create in flight is not an error to give up on")
+            XCTAssertTrue(
+                code == ErrorCode.leaderNotAvailable.rawValue || code == 0,
+                "\(name): LEADER_NOT_AVAILABLE while the controller elects, or the topic once it is known; got \(String(describing: code))")
+        }
+    }
+
     // MARK: 0030 / 0081: OffsetCommit for a missing partition (KafkaApis.handleOffsetCommitRequest)
 
     func testOffsetCommitToAMissingTopicOrPartitionIsRefusedByTheCoordinator() async throws {
