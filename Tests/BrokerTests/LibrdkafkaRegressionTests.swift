@@ -114,4 +114,40 @@ final class LibrdkafkaRegressionTests: XCTestCase {
         XCTAssertEqual(try lookup(400).offset, 3)
         XCTAssertEqual(try lookup(401).offset, -1)
     }
+
+    // MARK: 0011: a compacted topic refuses records without a key (LogValidator.validateKey, KIP-467)
+
+    func testCompactedTopicRefusesABatchWithKeylessRecordsWithPerRecordErrors() async throws {
+        let broker = try await self.startInProcessBroker()
+        let connection = try RawKafkaConnection(port: broker.port)
+        try self.create("compacted", configs: ["cleanup.policy": "compact"], on: connection)
+        func produce(_ keys: [String?]) throws -> ProduceResponse.PartitionProduceResponse {
+            let response = try connection.request(
+                ProduceRequest(acks: 1, timeoutMs: 1000, topicData: [
+                    .init(name: "compacted", partitionData: [.init(index: 0, records: self.batch(keys))])
+                ]),
+                version: 9)
+            return try XCTUnwrap(response.responses.first?.partitionResponses.first)
+        }
+        let refused = try produce(["k0", nil, "k2", nil])
+        XCTAssertEqual(refused.errorCode, ErrorCode.invalidRecord.rawValue)
+        XCTAssertEqual(refused.recordErrors.map(\.batchIndex), [1, 3])
+        let message = "Compacted topic cannot accept message without key in topic partition compacted-0"
+        XCTAssertEqual(refused.recordErrors.map(\.batchIndexErrorMessage), [message, message])
+        XCTAssertEqual(
+            refused.errorMessage,
+            "One or more records have been rejected due to 2 record errors in total, and only showing the first three errors at "
+                + "most: [RecordError(batchIndex=1, message='\(message)'), RecordError(batchIndex=3, message='\(message)')]")
+
+        let accepted = try produce(["k0", "k1"])
+        XCTAssertEqual(accepted.errorCode, 0)
+        XCTAssertEqual(accepted.baseOffset, 0, "nothing of the refused batch was written")
+
+        // A topic with the default policy (delete) takes records without a key.
+        try self.create("plain", on: connection)
+        let plain = try connection.request(
+            ProduceRequest(acks: 1, timeoutMs: 1000, topicData: [.init(name: "plain", partitionData: [.init(index: 0, records: self.batch([nil]))])]),
+            version: 9)
+        XCTAssertEqual(plain.responses.first?.partitionResponses.first?.errorCode, 0)
+    }
 }
