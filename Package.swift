@@ -83,6 +83,9 @@ let package = Package(
     targets: [
         // Shared leaf: Java-style .properties files (server.properties, zookeeper.properties).
         .target(name: "PropertiesFile", swiftSettings: swiftSettings),
+        // Shared leaf: the fault-injection control file (`fault ...` in the REPL), written by LocalCluster,
+        // read by the broker. Foundation only.
+        .target(name: "FaultControl", swiftSettings: swiftSettings),
 
         // Kafka side.
         // The CPU's CRC-32C instruction (SSE 4.2), which Swift cannot emit; KafkaProtocol falls back to a table.
@@ -92,7 +95,8 @@ let package = Package(
         .target(
             name: "Broker",
             dependencies: [
-                "KafkaProtocol", "LogStorage", "PropertiesFile", "MetadataClient", "ZooKeeperProtocol", nioCore, nioPosix, logging,
+                "KafkaProtocol", "LogStorage", "PropertiesFile", "FaultControl", "MetadataClient", "ZooKeeperProtocol", nioCore,
+                nioPosix, logging,
             ],
             swiftSettings: swiftSettings
         ),
@@ -151,9 +155,9 @@ let package = Package(
 
         // The local cluster and the REPL students live in (issue 7).
         // Launches samsa-meta / samsa-broker with Foundation Process; config files, ports, cluster.json.
-        .target(name: "LocalCluster", dependencies: ["PropertiesFile", logging], swiftSettings: swiftSettings),
+        .target(name: "LocalCluster", dependencies: ["PropertiesFile", "FaultControl", logging], swiftSettings: swiftSettings),
         // Line editing (libedit via dlopen), commands, completion, rendering, scripts.
-        .target(name: "REPL", dependencies: ["LocalCluster", "SamsaClient", "MetadataClient", "ZooKeeperProtocol", "KafkaProtocol", "LabKit", logging], swiftSettings: swiftSettings),
+        .target(name: "REPL", dependencies: ["LocalCluster", "FaultControl", "SamsaClient", "MetadataClient", "ZooKeeperProtocol", "KafkaProtocol", "LabKit", logging], swiftSettings: swiftSettings),
         // Kafka's command-line tools (kafka-topics, kafka-console-producer, ...), run as `samsa <tool>` or
         // through links named after each tool (issue 8). Hand-parsed `--long-option value` syntax, as Kafka's.
         .target(
@@ -190,7 +194,9 @@ let package = Package(
         ),
         .testTarget(
             name: "BrokerTests",
-            dependencies: ["Broker", "KafkaProtocol", "LogStorage", "PropertiesFile", "SamsaTesting", nioCore, nioPosix, logging],
+            dependencies: [
+                "Broker", "KafkaProtocol", "LogStorage", "PropertiesFile", "FaultControl", "SamsaTesting", nioCore, nioPosix, logging,
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -200,9 +206,9 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
-            name: "LocalClusterTests", dependencies: ["LocalCluster", "PropertiesFile", "SamsaTesting"], swiftSettings: swiftSettings),
+            name: "LocalClusterTests", dependencies: ["LocalCluster", "PropertiesFile", "FaultControl", "SamsaTesting"], swiftSettings: swiftSettings),
         .testTarget(
-            name: "REPLTests", dependencies: ["REPL", "LocalCluster", "SamsaClient", "KafkaProtocol", "SamsaTesting"],
+            name: "REPLTests", dependencies: ["REPL", "LocalCluster", "FaultControl", "SamsaClient", "KafkaProtocol", "SamsaTesting"],
             swiftSettings: swiftSettings),
         .testTarget(
             name: "SamsaClientTests",

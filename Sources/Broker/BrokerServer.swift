@@ -1,3 +1,4 @@
+import FaultControl
 import Foundation
 import KafkaProtocol
 import LogStorage
@@ -40,6 +41,25 @@ public final class BrokerServer: Sendable {
         self.group = MultiThreadedEventLoopGroup(numberOfThreads: max(1, System.coreCount))
     }
 
+    /// SIGUSR2 from the cluster's owner (`samsa-broker`): re-reads `samsa.fault.control.file` and
+    /// applies the faults it lists (see `FaultInjection`), one log line per change. A missing file
+    /// means no faults; an unreadable one is reported and changes nothing.
+    public func reloadFaults() async {
+        guard let path = self.config.faultControlFile else {
+            self.logger.warning("SIGUSR2 ignored: no \(BrokerFaults.configKey) in this broker's config")
+            return
+        }
+        do {
+            try self.state.faults.reload(from: URL(fileURLWithPath: path), logger: self.logger)
+        } catch {
+            self.logger.error("cannot read the fault control file; faults unchanged", metadata: ["path": "\(path)", "error": "\(error)"])
+            return
+        }
+        // Suspending and resuming are idempotent: whichever of two quick signals ends last, the
+        // session follows the newest file.
+        await self.state.cluster?.setIsolated(self.state.faults.isIsolated)
+    }
+
     /// Loads every partition log (recovering after a crash), binds the listeners and serves until
     /// the calling task is cancelled; then closes connections and shuts the logs down cleanly.
     /// `onListening` receives the bound ports (useful with port 0).
@@ -79,7 +99,10 @@ public final class BrokerServer: Sendable {
         self.state.boundPorts.withLock { $0 = ports }
         if !self.config.isStandalone {
             do {
-                self.state.setCluster(try await ClusterContext.join(state: self.state, advertised: self.state.advertisedEndpoint))
+                let cluster = try await ClusterContext.join(state: self.state, advertised: self.state.advertisedEndpoint)
+                self.state.setCluster(cluster)
+                // Isolated before it had joined: cut the new session too.
+                if self.state.faults.isIsolated { await cluster.setIsolated(true) }
                 self.state.ready.open()
             } catch {
                 for server in servers { try? await server.channel.close() }

@@ -24,6 +24,8 @@ final class BrokerState: Sendable {
     let logManager: LogManager
     let topics: TopicRegistry
     let appendWaiters = AppendWaiters()
+    /// Faults injected on purpose by the cluster's owner (`fault ...` in the REPL); healthy at start.
+    let faults = FaultInjection()
     let producerIds: ProducerIdManager
     let groupCoordinator: GroupCoordinator
     /// The epoch a standalone broker stamps on batches: it has always been the only leader.

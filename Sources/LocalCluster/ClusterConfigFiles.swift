@@ -1,3 +1,4 @@
+import FaultControl
 import Foundation
 import PropertiesFile
 
@@ -28,8 +29,10 @@ public enum ClusterConfigFiles {
 
     /// `server.properties` for broker `brokerID`. With `zookeeperConnect` nil the broker runs
     /// standalone (see docs/ARCHITECTURE.md) and only the keys that make sense alone are written.
+    /// `faultControlFile`, in cluster mode, adds Samsa's own `samsa.fault.control.file` (the
+    /// `fault ...` commands); Kafka's brokers would log it as an unknown config and go on.
     public static func serverProperties(
-        brokerID: Int, port: Int, logDir: URL, brokerCount: Int, zookeeperConnect: String?
+        brokerID: Int, port: Int, logDir: URL, brokerCount: Int, zookeeperConnect: String?, faultControlFile: URL? = nil
     ) -> [(String, String)] {
         var lines: [(String, String)] = [
             ("broker.id", "\(brokerID)"),
@@ -66,6 +69,7 @@ public enum ClusterConfigFiles {
             // rebalance does not wait 3 s for more members.
             ("group.initial.rebalance.delay.ms", "0"),
         ]
+        if let faultControlFile { lines.append((BrokerFaults.configKey, faultControlFile.path)) }
         return lines
     }
 

@@ -10,6 +10,7 @@ import Foundation
 /// .samsa/<name>/data/meta/                 samsa-meta's dataDir
 /// .samsa/<name>/data/broker-<id>/          the broker's log.dirs
 /// .samsa/<name>/logs/meta.log, broker-<id>.log   stdout and stderr of each process
+/// .samsa/<name>/faults/broker-<id>.json   faults injected with `fault ...` (mode 0600, read on SIGUSR2)
 /// ```
 public struct ClusterLayout: Sendable, Equatable {
     public let name: String
@@ -38,6 +39,12 @@ public struct ClusterLayout: Sendable, Equatable {
     public var configDirectory: URL { self.root.appendingPathComponent("config", isDirectory: true) }
     public var dataDirectory: URL { self.root.appendingPathComponent("data", isDirectory: true) }
     public var logDirectory: URL { self.root.appendingPathComponent("logs", isDirectory: true) }
+    public var faultsDirectory: URL { self.root.appendingPathComponent("faults", isDirectory: true) }
+
+    /// Broker `id`'s fault control file (`samsa.fault.control.file` in its server.properties).
+    public func faultFile(forBroker id: Int) -> URL {
+        self.faultsDirectory.appendingPathComponent("broker-\(id).json")
+    }
 
     public func configFile(for role: ClusterRole) -> URL {
         switch role {

@@ -23,7 +23,7 @@ public final class LocalCluster: @unchecked Sendable {
     private let watchdog: ParentDeathWatchdog?
     private let logger: Logger
 
-    private let operationLock = NSRecursiveLock()
+    let operationLock = NSRecursiveLock()
     private let stateLock = NSLock()
     private var state: ClusterState?
     private var processes: [ClusterRole: ClusterProcess] = [:]
@@ -345,7 +345,8 @@ public final class LocalCluster: @unchecked Sendable {
             guard let id = broker.role.brokerID else { continue }
             let entries = ClusterConfigFiles.serverProperties(
                 brokerID: id, port: broker.port, logDir: URL(fileURLWithPath: broker.dataDir),
-                brokerCount: state.brokers.count, zookeeperConnect: state.mode == .zookeeper ? connect : nil)
+                brokerCount: state.brokers.count, zookeeperConnect: state.mode == .zookeeper ? connect : nil,
+                faultControlFile: state.mode == .zookeeper ? self.layout.faultFile(forBroker: id) : nil)
             let text = ClusterConfigFiles.render(
                 entries,
                 header: "Broker \(id) of cluster \"\(state.name)\", written by `cluster start`.\n"
@@ -359,6 +360,8 @@ public final class LocalCluster: @unchecked Sendable {
     }
 
     private func launch(_ record: ProcessRecord, executable: URL) throws -> ClusterProcess {
+        // A broker starts healthy: faults injected into an earlier process do not carry over.
+        if let id = record.role.brokerID { self.clearFaultFile(ofBroker: id) }
         let logFile = URL(fileURLWithPath: record.logFile)
         Self.appendMarker("--- \(Date().formatted(.iso8601)) samsa: starting \(record.role) on \(record.address) ---\n", to: logFile)
         let process = try ClusterProcess.launch(
@@ -410,6 +413,8 @@ public final class LocalCluster: @unchecked Sendable {
     /// Brokers in parallel (each may take its grace period), then the metadata server, which the
     /// brokers need for a controlled shutdown.
     private func stopAll(gracePeriod: Duration) -> [(ClusterRole, ClusterProcess.StopOutcome)] {
+        // Faults end with the cluster: healed first, so an isolated broker can shut down cleanly.
+        self.healAllFaultsLocked()
         let all = self.withState { Array(self.processes.values) }
         let running = all.filter { $0.isRunning }
         let brokers = running.filter { $0.role != .metadataServer }.sorted { $0.role < $1.role }
@@ -426,7 +431,12 @@ public final class LocalCluster: @unchecked Sendable {
         return outcomes.sorted
     }
 
-    private func runningBroker(_ id: Int) throws -> ClusterProcess {
+    /// The broker's process if it runs (or is paused), else nil.
+    func runningProcess(ofBroker id: Int) -> ClusterProcess? {
+        self.withState { self.processes[.broker(id)] }.flatMap { $0.isRunning ? $0 : nil }
+    }
+
+    func runningBroker(_ id: Int) throws -> ClusterProcess {
         _ = try self.brokerRecord(id)
         guard let process = self.withState({ self.processes[.broker(id)] }), process.isRunning else {
             throw LocalClusterError.brokerNotRunning(id: id)
@@ -434,7 +444,7 @@ public final class LocalCluster: @unchecked Sendable {
         return process
     }
 
-    private func brokerRecord(_ id: Int) throws -> ProcessRecord {
+    func brokerRecord(_ id: Int) throws -> ProcessRecord {
         guard let state = self.currentState else { throw LocalClusterError.noCluster(name: self.layout.name) }
         guard let record = state.record(for: .broker(id)) else {
             throw LocalClusterError.unknownBroker(id: id, known: state.brokerIDs)

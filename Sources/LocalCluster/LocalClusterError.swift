@@ -30,6 +30,8 @@ public enum LocalClusterError: Error, CustomStringConvertible, Sendable, Equatab
     case corruptState(path: String, reason: String)
     /// `--brokers N` differs from the existing cluster's broker count.
     case brokerCountMismatch(name: String, existing: Int, requested: Int)
+    /// `fault ...` on a standalone cluster: there is no replication or metadata session to break.
+    case faultsNeedClusterMode(name: String)
 
     public var description: String {
         switch self {
@@ -65,6 +67,9 @@ public enum LocalClusterError: Error, CustomStringConvertible, Sendable, Equatab
         case .brokerCountMismatch(let name, let existing, let requested):
             return "cluster \"\(name)\" has \(existing) brokers, not \(requested); "
                 + "`cluster destroy` first to start it with a different count"
+        case .faultsNeedClusterMode(let name):
+            return "cluster \"\(name)\" runs standalone brokers, with no replication or metadata session to break; "
+                + "faults need a cluster started without --standalone"
         }
     }
 }

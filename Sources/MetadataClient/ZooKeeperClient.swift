@@ -70,6 +70,8 @@ public actor ZooKeeperClient {
     private var handshakeWaiter: CheckedContinuation<Void, Never>?
     private var nextWaiterID = 0
     private var pingTask: Task<Void, Never>?
+    /// Set by `suspend()`: no connection is made until `resume()`.
+    private var isSuspended = false
 
     /// - Parameters:
     ///   - connectString: `host:port[,host:port...][/chroot]`, like ZooKeeper's and Kafka's
@@ -125,6 +127,27 @@ public actor ZooKeeperClient {
         timer.cancel()
     }
 
+    /// Cuts this client off from the servers, as a network partition would: the connection is
+    /// closed and none is opened again until `resume()`. Nothing tells the server, so the session
+    /// expires after its timeout; calls made meanwhile wait for a connection as during any
+    /// reconnect. Samsa's fault injection (`fault isolate`) uses it to make a zombie leader.
+    public func suspend() {
+        guard !self.isSuspended else { return }
+        self.isSuspended = true
+        self.logger.warning("connection to ZooKeeper suspended", metadata: ["session": "\(Self.hex(self.sessionId))"])
+        if let connection = self.connection {
+            connection.outbox.finish()
+            connection.channel.close(promise: nil)
+        }
+    }
+
+    /// Ends `suspend()`: the client reconnects and resumes its session, or learns it expired.
+    public func resume() {
+        guard self.isSuspended else { return }
+        self.isSuspended = false
+        self.logger.info("connection to ZooKeeper resumed", metadata: ["session": "\(Self.hex(self.sessionId))"])
+    }
+
     /// A stream of session state changes, starting from now.
     public func sessionEvents() -> AsyncStream<SessionEvent> {
         let (stream, continuation) = AsyncStream.makeStream(of: SessionEvent.self)
@@ -176,6 +199,10 @@ public actor ZooKeeperClient {
     private func reconnectLoop() async {
         var attempt = 0
         while self.state == .connecting {
+            if self.isSuspended {
+                try? await Task.sleep(for: .milliseconds(100))
+                continue
+            }
             let server = self.servers[self.serverIndex % self.servers.count]
             self.serverIndex += 1
             do {
@@ -209,7 +236,7 @@ public actor ZooKeeperClient {
                     return try NIOAsyncChannel<InboundPacket, ByteBuffer>(wrappingChannelSynchronously: channel)
                 }
             }
-        guard self.state == .connecting else {
+        guard self.state == .connecting, !self.isSuspended else {
             try? await channel.channel.close()
             return
         }

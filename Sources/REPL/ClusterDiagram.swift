@@ -10,6 +10,8 @@ public enum ClusterDiagram {
         guard let view, view.isAnythingRunning else { return "samsa (no cluster)> " }
         var parts = ["\(view.brokersUp) up"]
         if view.brokersPaused > 0 { parts.append("\(view.brokersPaused) paused") }
+        let faulty = view.brokers.filter { !$0.faults.isEmpty }.count
+        if faulty > 0 { parts.append("⚡ \(faulty) faulty") }
         if let controller = view.controller { parts.append("ctl \(controller)") }
         if view.mode == .zookeeper, view.processes.first(where: { $0.role == .metadataServer })?.state != .running {
             parts.append("meta down")
@@ -28,12 +30,17 @@ public enum ClusterDiagram {
         var hints: [String] = []
         for process in view.processes {
             let (symbol, word) = self.state(process.state, style: style)
-            let note = process.role.brokerID.map { $0 == view.controller } == true ? "controller" : ""
+            var notes = process.role.brokerID.map { $0 == view.controller } == true ? ["controller"] : []
+            if !process.faults.isEmpty { notes.append(style.yellow("⚡ " + process.faults.joined(separator: ", "))) }
+            let note = notes.joined(separator: " · ")
             switch (process.state, process.role) {
             case (.stopped, .broker(let id)): hints.append("broker \(id) is down; `broker start \(id)` starts it")
             case (.stopped, .metadataServer): hints.append("the metadata server is down: brokers cannot register")
             case (.paused, .broker(let id)): hints.append("broker \(id) is frozen (SIGSTOP); `broker resume \(id)` continues it")
             default: break
+            }
+            if let id = process.role.brokerID, !process.faults.isEmpty {
+                hints.append("broker \(id) has injected faults (⚡); `fault heal \(id)` heals them")
             }
             table.rows.append([
                 process.role.description, "\(symbol) \(word)", process.address, process.pid.map(String.init) ?? "-",

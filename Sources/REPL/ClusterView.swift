@@ -12,10 +12,12 @@ public struct ClusterView: Sendable, Equatable {
         public var pid: Int32?
         public var uptime: Duration?
         public var residentBytes: Int?
+        /// Faults injected with `fault ...`, in the REPL's words (`cut-replication`).
+        public var faults: [String]
 
         public init(
             role: ClusterRole, state: ProcessStatus.State, address: String, pid: Int32? = nil,
-            uptime: Duration? = nil, residentBytes: Int? = nil
+            uptime: Duration? = nil, residentBytes: Int? = nil, faults: [String] = []
         ) {
             self.role = role
             self.state = state
@@ -23,6 +25,7 @@ public struct ClusterView: Sendable, Equatable {
             self.pid = pid
             self.uptime = uptime
             self.residentBytes = residentBytes
+            self.faults = faults
         }
     }
 

@@ -48,6 +48,7 @@ extension CommandTable {
             ["broker", "logs"], positionals: [.init("ID", .brokerID)],
             options: [.init("--lines", .number, "how many lines from the end (default 20)")],
             summary: "the end of a broker's log file"),
+    ] + CommandTable.faultCommands + [
         // Topics.
         CommandSpec(
             ["topic", "create"], positionals: [.init("NAME", .topic)],

@@ -106,6 +106,27 @@ public enum Explanations {
             and consumers decompress it: less network and disk, more CPU on the clients. Bigger
             batches compress better. See: batching.
             """),
+        Entry(term: "fault", aliases: ["faults", "fault-injection", "nemesis", "heal"], text: """
+            `fault` breaks the local cluster on purpose, the way real clusters break: cut-replication
+            (a broker stops replicating), slow-replication (its follower fetches wait), isolate (it loses
+            its metadata session but still serves clients). `fault list` shows them, `fault heal` ends them;
+            a restarted broker starts healthy. Kafka clients see nothing different.
+            See: cut-replication, isolate, acks.
+            """),
+        Entry(term: "cut-replication", aliases: ["slow-replication", "replication"], text: """
+            Followers copy their leader by fetching. When they stop getting data, they stay in the ISR
+            until replica.lag.time.max.ms after the leader's log moved ahead of them (Kafka's rule). In
+            that window an acks=1 write is acknowledged but exists on the leader only: if the leader dies,
+            an in-sync follower is elected cleanly and the write is gone. acks=all would have waited
+            for the followers. See: acks, isr, high-watermark.
+            """),
+        Entry(term: "isolate", aliases: ["isolation", "zombie", "zombie-leader", "network-partition", "partition-from-metadata"], text: """
+            A broker cut off from the metadata server keeps serving clients. Its session expires, the
+            controller elects new leaders with a higher leader epoch, but the old leader does not know:
+            a zombie that still accepts acks=1 writes from clients with stale metadata. When it
+            reconnects it registers again, becomes a follower, and truncates to the new leader's
+            history (KIP-101): the zombie's writes are lost. See: leader-epoch, controller, acks.
+            """),
         Entry(term: "batching", aliases: ["batch", "batches", "linger.ms", "batch.size"], text: """
             Producers collect records for the same partition into batches (up to batch.size bytes,
             waiting up to linger.ms for more) and send batches for many partitions in one request.

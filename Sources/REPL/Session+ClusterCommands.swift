@@ -1,3 +1,4 @@
+import FaultControl
 import Foundation
 import LocalCluster
 
@@ -101,6 +102,12 @@ extension Session {
             throw LocalClusterError.noCluster(name: cluster.layout.name)
         }
         self.stopBackgroundWork()
+        let faults = cluster.allFaults()
+        if !faults.isEmpty {
+            cluster.healAllFaults()
+            let list = faults.keys.sorted().map { "broker \($0) (\(faults[$0]?.names.joined(separator: ", ") ?? ""))" }
+            self.console.print("Healed every fault first: \(list.joined(separator: ", ")).")
+        }
         let outcomes = try cluster.stop()
         let killed = outcomes.filter { $0.1 == .killed }.map { $0.0.description }
         let brokers = outcomes.compactMap { $0.0.brokerID }.map(String.init)
@@ -174,9 +181,14 @@ extension Session {
                     "Waited\(time) for broker \(id)'s old session to expire: "
                         + "until then /brokers/ids/\(id) still names the killed process, and a new one could not register.")
             }
+            let oldFaults = (try? BrokerFaults.read(from: cluster.layout.faultFile(forBroker: id))) ?? .healthy
             let record = try cluster.startBroker(id)
             let pid = record.pid.map { ", pid \($0)" } ?? ""
             self.console.print("Started broker \(id) on \(record.address)\(pid); it keeps the data it had.")
+            if !oldFaults.isHealthy {
+                self.console.print(
+                    "  It starts healthy: its faults (\(oldFaults.names.joined(separator: ", "))) do not survive a restart.")
+            }
         case "pause":
             let pid = try cluster.pauseBroker(id)
             let expiry = isClusterMode ? " Its session expires in \(sessionSeconds) s unless resumed." : ""

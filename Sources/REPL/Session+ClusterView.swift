@@ -1,3 +1,4 @@
+import FaultControl
 import Foundation
 import KafkaProtocol
 import LocalCluster
@@ -23,6 +24,12 @@ extension Session {
     func clusterView(withTopics: Bool) -> ClusterView? {
         guard let snapshot = self.cluster?.snapshot() else { return nil }
         var view = ClusterView(snapshot: snapshot)
+        if let faults = self.cluster?.allFaults(), !faults.isEmpty {
+            for index in view.processes.indices {
+                guard let id = view.processes[index].role.brokerID, let set = faults[id] else { continue }
+                view.processes[index].faults = set.names
+            }
+        }
         guard snapshot.mode == .zookeeper, let port = Self.brokersLongestUpFirst(snapshot).first?.port else { return view }
         guard withTopics else {
             view.controller = self.lastController.map(Int.init)

@@ -169,6 +169,10 @@ public final class Session {
                 try self.runGroupCommand(spec, parsed)
                 return .proceed
             }
+            if spec.words.first == "fault" {
+                try self.runFaultCommand(spec, parsed)
+                return .proceed
+            }
             if spec.words.first == "wait" {
                 try self.runWait(spec, parsed)
                 return .proceed
@@ -311,6 +315,11 @@ public final class Session {
     /// process outlives the REPL by accident.
     public func finish() {
         self.stopBackgroundWork()
+        // Faults end with the session, even on a detached cluster that keeps running.
+        if let cluster = self.cluster, cluster.isRunning, !cluster.allFaults().isEmpty {
+            let healed = cluster.healAllFaults()
+            self.console.print("Healed the injected faults of broker\(healed.count == 1 ? "" : "s") \(healed.map(String.init).joined(separator: ", ")).")
+        }
         guard let cluster = self.cluster, cluster.hasChildren, cluster.currentState?.isDetached == false else { return }
         self.console.print("Stopping cluster \"\(cluster.layout.name)\" (started in this session; `cluster start --detach` keeps one running)...")
         cluster.stopIfOwned()

@@ -76,6 +76,13 @@ struct BrokerCommand: AsyncParsableCommand {
             source.resume()
             return source
         }
+        // SIGUSR2: the cluster's owner changed this broker's injected faults (`fault ...` in the
+        // REPL); re-read the control file. Caught from the start, since its default action would
+        // end the process.
+        Foundation.signal(SIGUSR2, SIG_IGN)
+        let faultSignal = DispatchSource.makeSignalSource(signal: SIGUSR2, queue: .main)
+        faultSignal.setEventHandler { Task { await server.reloadFaults() } }
+        faultSignal.resume()
         let serving = Task { try await server.run() }
         stop.attach(serving)
         do {
@@ -85,7 +92,7 @@ struct BrokerCommand: AsyncParsableCommand {
             Self.fail("\(error)")
         }
         // Using the sources here keeps them alive until now: a released source stops listening.
-        for source in signals { source.cancel() }
+        for source in signals + [faultSignal] { source.cancel() }
     }
 
     private var parsedOverrides: [String: String] {

@@ -82,6 +82,7 @@ final class ClusterContext: Sendable {
         for attempt in 1...60 where !Task.isCancelled {
             do {
                 try await self.zk.renewSession()
+                if self.replicaManager.faults.isIsolated { await self.zk.client.suspend() }
                 let znode = self.registration.withLock { $0.znode }
                 try await self.zk.create(ZkPaths.broker(self.brokerId), znode, mode: .ephemeral)
                 let epoch = try await self.zk.exists(ZkPaths.broker(self.brokerId))?.czxid ?? -1
@@ -124,7 +125,7 @@ final class ClusterContext: Sendable {
         metadata.openFirstUpdate(after: .seconds(5))
         let replicaManager = ReplicaManager(
             brokerId: state.brokerId, logManager: state.logManager, metadata: metadata, zk: zk, config: config,
-            appendWaiters: state.appendWaiters, logger: logger,
+            appendWaiters: state.appendWaiters, faults: state.faults, logger: logger,
             topicConfigs: { topic in
                 let overrides = (try? await zk.topicConfig(topic)) ?? [:]
                 return (try? config.logConfig.applying(overrides)) ?? config.logConfig
@@ -153,6 +154,20 @@ final class ClusterContext: Sendable {
             $0 = TopicConfigChanges.watch(zk: zk, brokerConfig: config, logManager: state.logManager, logger: logger)
         }
         return context
+    }
+
+    /// `fault isolate`: cut the metadata session (no heartbeats, no reconnect) while clients are
+    /// still served, or end that. The session expires after `zookeeper.session.timeout.ms`, the
+    /// controller moves this broker's leaderships, and this broker, unaware, goes on as a zombie
+    /// leader. Healed, it reconnects, finds its session expired and registers again
+    /// (`recoverFromExpiredSession`); the controller's LeaderAndIsr then makes it a follower, and
+    /// its first fetch truncates what it wrote alone (KIP-101).
+    func setIsolated(_ isolated: Bool) async {
+        if isolated {
+            await self.zk.client.suspend()
+        } else {
+            await self.zk.client.resume()
+        }
     }
 
     /// `/cluster/id` wins; the first broker of a new cluster writes it.

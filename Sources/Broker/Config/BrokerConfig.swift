@@ -1,3 +1,4 @@
+import FaultControl
 import LogStorage
 import PropertiesFile
 
@@ -28,6 +29,9 @@ public struct BrokerConfig: Sendable {
     public var autoLeaderRebalanceEnable = true
     public var controlledShutdownEnable = true
     public var leaderImbalanceCheckIntervalMs: Int64 = 300_000
+    /// Samsa only (`samsa.fault.control.file`): the fault-injection control file `LocalCluster`
+    /// writes for this broker, re-read on SIGUSR2. Kafka has no such key.
+    public var faultControlFile: String? = nil
     /// Topic-level defaults built from the `log.*` keys (`log.segment.bytes` → `segment.bytes`).
     public var logConfig = LogConfig()
     /// Every key as given, for DescribeConfigs on the broker resource.
@@ -98,6 +102,7 @@ public struct BrokerConfig: Sendable {
         self.controlledShutdownEnable = try reader.bool("controlled.shutdown.enable", default: true)
         self.leaderImbalanceCheckIntervalMs = try reader.long("leader.imbalance.check.interval.seconds", default: 300, min: 1) * 1000
         self.logConfig = try Self.readLogConfig(&reader)
+        self.faultControlFile = reader.string(BrokerFaults.configKey).flatMap { $0.isEmpty ? nil : $0 }
 
         for key in reader.unread where !Self.acceptedButUnused.contains(key) {
             self.warnings.append("unknown property '\(key)' is ignored (check its spelling against Kafka's broker configs)")

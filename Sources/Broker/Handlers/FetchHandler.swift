@@ -9,7 +9,15 @@ struct FetchHandler {
     let state: BrokerState
 
     func handle(_ request: FetchRequest, context: RequestContext) async -> FetchResponse {
+        let isFollowerFetch = request.replicaId >= 0 && self.state.cluster != nil
+        if isFollowerFetch {
+            // `fault slow-replication`: a follower's fetch waits before it is served.
+            await self.state.faults.delayReplication()
+        }
         let deadline = ContinuousClock.now + .milliseconds(Int64(max(0, request.maxWaitMs)))
+        if isFollowerFetch, self.state.faults.isReplicationCut {
+            return await self.withholdFromFollower(until: deadline)
+        }
         let partitions = Set(request.topics.flatMap { topic in topic.partitions.map { TopicPartition(topic.topic, $0.partition) } })
         if request.replicaId >= 0, let cluster = self.state.cluster {
             // A follower's fetch offset is its log end offset: the leader's view of its progress.
@@ -32,7 +40,21 @@ struct FetchHandler {
             if Task.isCancelled { break }
             response = self.readAll(request)
         }
+        // Replication was cut while this fetch waited for data: the follower gets none of it.
+        if isFollowerFetch, self.state.faults.isReplicationCut { return FetchResponse(errorCode: 0, sessionId: 0) }
         return response
+    }
+
+    /// `fault cut-replication` on this leader: a follower's fetch is held until its max wait and
+    /// answered with no partitions, and its progress is not recorded. The follower then stays in
+    /// the ISR exactly as long as Kafka's rule allows (`PartitionReplica.laggingFollowers`): while
+    /// its log end offset equals the leader's, and for `replica.lag.time.max.ms` after the leader's
+    /// log moved ahead of it. That window is when an acks=1 write is acknowledged but on one
+    /// broker only.
+    private func withholdFromFollower(until deadline: ContinuousClock.Instant) async -> FetchResponse {
+        let remaining = deadline - ContinuousClock.now
+        if remaining > .zero { try? await Task.sleep(for: remaining) }
+        return FetchResponse(errorCode: 0, sessionId: 0)
     }
 
     private static func summary(of response: FetchResponse) -> (bytes: Int, hasError: Bool) {

@@ -89,13 +89,26 @@ final class PartitionReplica: Sendable {
         }
     }
 
-    /// ISR followers that have not caught up for `maxLagMs` (ISR shrink).
+    /// ISR followers that are out of sync (ISR shrink), by Kafka 3.x's rule
+    /// (`Partition.getOutOfSyncReplicas`): every ISR member but the leader that is not caught up.
     func laggingFollowers(now: Int64, maxLagMs: Int64) -> [Int32] {
-        self.state.withLock { state in
+        let leaderEndOffset = self.log.logEndOffset
+        return self.state.withLock { state in
             guard state.leader == self.brokerId, !state.isIsrUpdateInFlight else { return [] }
             return state.isr.filter { id in
-                id != self.brokerId && now - (state.followers[id]?.lastCaughtUpMs ?? 0) > maxLagMs
+                guard id != self.brokerId else { return false }
+                // A replica the leader knows nothing about is out of sync (Kafka: `fold(true)`).
+                guard let follower = state.followers[id] else { return true }
+                return !Self.isCaughtUp(follower, leaderEndOffset: leaderEndOffset, now: now, maxLagMs: maxLagMs)
             }
         }
+    }
+
+    /// Kafka 3.x `Replica.isCaughtUp`: a follower is caught up if its log end offset (as of its
+    /// last fetch) equals the leader's, or it was caught up less than `replica.lag.time.max.ms`
+    /// ago. So a follower whose fetches stop stays in the ISR while the leader's log has not moved
+    /// ahead of it, and leaves `maxLagMs` after it last had everything.
+    static func isCaughtUp(_ follower: FollowerState, leaderEndOffset: Int64, now: Int64, maxLagMs: Int64) -> Bool {
+        follower.logEndOffset == leaderEndOffset || now - follower.lastCaughtUpMs <= maxLagMs
     }
 }

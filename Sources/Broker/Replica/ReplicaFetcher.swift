@@ -17,13 +17,15 @@ final class ReplicaFetcher: Sendable {
     let leaderId: Int32
     private let brokerId: Int32
     private let connection: InterBrokerConnection
+    private let faults: FaultInjection
     private let logger: Logger
     private let members = Mutex<[TopicPartition: Member]>([:])
     private let task = Mutex<Task<Void, Never>?>(nil)
 
-    init(leaderId: Int32, host: String, port: Int, brokerId: Int32, logger: Logger) {
+    init(leaderId: Int32, host: String, port: Int, brokerId: Int32, faults: FaultInjection, logger: Logger) {
         self.leaderId = leaderId
         self.brokerId = brokerId
+        self.faults = faults
         self.connection = InterBrokerConnection(host: host, port: port, clientId: "replica-fetcher-\(brokerId)")
         self.logger = logger
     }
@@ -57,6 +59,11 @@ final class ReplicaFetcher: Sendable {
     private func run(manager: ReplicaManager) async {
         while !Task.isCancelled {
             do {
+                // `fault cut-replication` on this broker: no fetches (nor truncation requests) leave it.
+                if self.faults.isReplicationCut {
+                    try await Task.sleep(for: .milliseconds(100))
+                    continue
+                }
                 try await self.truncateNewMembers()
                 guard try await self.fetchOnce() else {
                     try await Task.sleep(for: .milliseconds(100))
@@ -126,10 +133,13 @@ final class ReplicaFetcher: Sendable {
                     fetchOffset: replica.log.logEndOffset, logStartOffset: replica.log.logStartOffset,
                     partitionMaxBytes: 1 << 20))
         }
+        await self.faults.delayReplication()
         let request = FetchRequest(
             replicaId: self.brokerId, maxWaitMs: 500, minBytes: 1, maxBytes: 10 << 20,
             topics: topics.map { .init(topic: $0.key, partitions: $0.value) })
         let response = try await self.connection.send(request, version: 12)
+        // Replication was cut while this fetch was in flight: what it brought is not taken.
+        if self.faults.isReplicationCut { return true }
         var hadError = false
         for topic in response.responses {
             for data in topic.partitions {
@@ -160,12 +170,14 @@ final class ReplicaFetcher: Sendable {
 /// Which fetcher follows which partition; one fetcher per leader broker.
 actor ReplicaFetcherManager {
     private let brokerId: Int32
+    private let faults: FaultInjection
     private let logger: Logger
     private var fetchers: [Int32: ReplicaFetcher] = [:]
     private var leaderOf: [TopicPartition: Int32] = [:]
 
-    init(brokerId: Int32, logger: Logger) {
+    init(brokerId: Int32, faults: FaultInjection, logger: Logger) {
         self.brokerId = brokerId
+        self.faults = faults
         self.logger = logger
     }
 
@@ -175,7 +187,8 @@ actor ReplicaFetcherManager {
         if let existing = self.fetchers[leader] {
             fetcher = existing
         } else {
-            fetcher = ReplicaFetcher(leaderId: leader, host: host, port: port, brokerId: self.brokerId, logger: self.logger)
+            fetcher = ReplicaFetcher(
+                leaderId: leader, host: host, port: port, brokerId: self.brokerId, faults: self.faults, logger: self.logger)
             self.fetchers[leader] = fetcher
         }
         fetcher.add(replica)

@@ -22,10 +22,12 @@ final class ReplicaManager: Sendable {
     /// The newest controller epoch seen: requests from an older controller are refused.
     private let controllerEpoch = Mutex<Int32>(-1)
     let fetchers: ReplicaFetcherManager
+    let faults: FaultInjection
 
     init(
         brokerId: Int32, logManager: LogManager, metadata: MetadataCache, zk: KafkaZkClient, config: BrokerConfig,
-        appendWaiters: AppendWaiters, logger: Logger, topicConfigs: @escaping @Sendable (String) async -> LogConfig,
+        appendWaiters: AppendWaiters, faults: FaultInjection = FaultInjection(), logger: Logger,
+        topicConfigs: @escaping @Sendable (String) async -> LogConfig,
         onLeadershipChange: @escaping @Sendable (TopicPartition, _ isLeader: Bool) async -> Void = { _, _ in }
     ) {
         self.onLeadershipChange = onLeadershipChange
@@ -37,7 +39,8 @@ final class ReplicaManager: Sendable {
         self.appendWaiters = appendWaiters
         self.logger = logger
         self.topicConfigs = topicConfigs
-        self.fetchers = ReplicaFetcherManager(brokerId: brokerId, logger: logger)
+        self.faults = faults
+        self.fetchers = ReplicaFetcherManager(brokerId: brokerId, faults: faults, logger: logger)
     }
 
     func partition(_ tp: TopicPartition) -> PartitionReplica? { self.partitions.withLock { $0[tp] } }

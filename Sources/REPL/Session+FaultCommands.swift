@@ -1,0 +1,206 @@
+import FaultControl
+import Foundation
+import LocalCluster
+
+extension CommandTable {
+    /// `fault ...`: the REPL's nemesis. Breaks the cluster the way real clusters break, on purpose
+    /// and deterministically, through a path only this machine's cluster owner has
+    /// (`LocalCluster+Faults`); Kafka clients see nothing different.
+    public static let faultCommands: [CommandSpec] = [
+        CommandSpec(
+            ["fault", "cut-replication"], positionals: [.init("ID", .brokerID)],
+            summary: "a broker stops replicating: acks=1 writes it leads live on it alone",
+            details: """
+                As a follower it sends no fetches; as a leader it holds its followers' fetches and answers
+                them empty. Its clients and its metadata session carry on. Followers stay in the ISR until
+                replica.lag.time.max.ms after its log moved ahead of them: kill it in that window and an
+                in-sync follower becomes leader cleanly, without the acknowledged acks=1 records.
+                """),
+        CommandSpec(
+            ["fault", "slow-replication"], positionals: [.init("ID", .brokerID), .init("MS", .number)],
+            summary: "every follower fetch to or from a broker waits MS milliseconds",
+            details: """
+                Followers fall behind while producers go on: watch the high watermark trail the log end,
+                acks=all get slower, and the ISR shrink once a follower lags replica.lag.time.max.ms.
+                MS is 1 to 60000; giving it again changes the delay.
+                """),
+        CommandSpec(
+            ["fault", "isolate"], positionals: [.init("ID", .brokerID)],
+            summary: "cut a broker off from the metadata server; it still serves clients",
+            details: """
+                Its session stops heartbeating and is not re-established until healed, so it expires, and
+                the controller moves the broker's leaderships. The broker does not know: as a zombie leader
+                it still accepts acks=1 writes from clients with old metadata. Healed, it registers again,
+                learns the higher leader epoch, becomes a follower and truncates what it wrote alone.
+                """),
+        CommandSpec(["fault", "list"], summary: "the faults injected now, per broker"),
+        CommandSpec(
+            ["fault", "heal"], positionals: [.init("ID", .brokerID, isRequired: false)],
+            summary: "end a broker's faults, or every fault when no ID is given",
+            details: """
+                `cluster stop` and `quit` heal everything too. A broker started again with `broker start`
+                starts healthy: faults do not survive a restart.
+                """),
+    ]
+}
+
+/// What a `fault ...` line asks for, checked without touching the cluster.
+enum FaultRequest: Sendable, Equatable {
+    case inject(broker: Int, BrokerFaults.Kind, delayMs: Int)
+    case heal(broker: Int?)
+    case list
+
+    static func parse(_ spec: CommandSpec, _ arguments: ParsedArguments) throws(REPLError) -> FaultRequest {
+        switch spec.words[1] {
+        case "list":
+            return .list
+        case "heal":
+            guard !arguments.positionals.isEmpty else { return .heal(broker: nil) }
+            return .heal(broker: try arguments.positionalInt(0, name: "ID", in: 0...Int(Int32.max)))
+        default:
+            let broker = try arguments.positionalInt(0, name: "ID", in: 0...Int(Int32.max))
+            guard let kind = BrokerFaults.Kind(rawValue: spec.words[1]) else {
+                throw .unknownCommand(spec.name, suggestion: nil)
+            }
+            var delayMs = 0
+            if kind == .slowReplication {
+                let range = 1...BrokerFaults.maximumDelayMs
+                guard arguments.positionals.count > 1, let ms = Int(arguments.positionals[1]), range.contains(ms) else {
+                    let given = arguments.positionals.count > 1 ? "; got '\(arguments.positionals[1])'" : ""
+                    throw .usage(
+                        "MS is the delay in milliseconds, a whole number from 1 to \(BrokerFaults.maximumDelayMs)\(given)",
+                        usage: arguments.usage)
+                }
+                delayMs = ms
+            }
+            return .inject(broker: broker, kind, delayMs: delayMs)
+        }
+    }
+
+    /// `faults` with this request's fault added (for `.inject`).
+    static func adding(_ kind: BrokerFaults.Kind, delayMs: Int, to faults: BrokerFaults) -> BrokerFaults {
+        var faults = faults
+        switch kind {
+        case .cutReplication: faults.isReplicationCut = true
+        case .slowReplication: faults.replicationDelayMs = delayMs
+        case .isolate: faults.isIsolated = true
+        }
+        return faults
+    }
+}
+
+/// `fault cut-replication|slow-replication|isolate|list|heal`: one line that says what now happens,
+/// in Kafka's terms, plus a live event (at the prompt) with why it matters.
+extension Session {
+    func runFaultCommand(_ spec: CommandSpec, _ arguments: ParsedArguments) throws(REPLError) {
+        let request = try FaultRequest.parse(spec, arguments)
+        do {
+            let cluster = try self.requireFaultableCluster()
+            switch request {
+            case .list:
+                self.listFaults(cluster)
+            case .heal(let broker):
+                try self.healFaults(cluster, broker: broker)
+            case .inject(let broker, let kind, let delayMs):
+                try self.inject(kind, delayMs: delayMs, broker: broker, cluster: cluster)
+            }
+        } catch let error as REPLError {
+            throw error
+        } catch let error as LocalClusterError {
+            throw .cluster(error)
+        } catch {
+            throw .file("\(error)")
+        }
+    }
+
+    private func requireFaultableCluster() throws -> LocalCluster {
+        guard let cluster = self.cluster, cluster.exists, cluster.isRunning else {
+            throw LocalClusterError.noCluster(name: self.cluster?.layout.name ?? self.configuration.clusterName)
+        }
+        guard cluster.currentState?.mode == .zookeeper else {
+            throw LocalClusterError.faultsNeedClusterMode(name: cluster.layout.name)
+        }
+        return cluster
+    }
+
+    private func inject(_ kind: BrokerFaults.Kind, delayMs: Int, broker id: Int, cluster: LocalCluster) throws {
+        let before = cluster.faults(ofBroker: id)
+        let after = FaultRequest.adding(kind, delayMs: delayMs, to: before)
+        guard after != before else {
+            self.console.print("Broker \(id) already has \(kind.rawValue)\(delayMs > 0 ? " (\(delayMs) ms)" : ""); `fault list` shows every fault.")
+            return
+        }
+        try cluster.setFaults(after, ofBroker: id)
+        let lagSeconds = ClusterConfigFiles.labReplicaLagTimeMaxMs / 1000
+        let sessionSeconds = ClusterConfigFiles.labSessionTimeoutMs / 1000
+        switch kind {
+        case .cutReplication:
+            self.console.print(
+                "Broker \(id) stopped replicating: it fetches nothing as a follower, and its followers get nothing from it. "
+                    + "Clients and its metadata session carry on. `fault heal \(id)` ends it.")
+            self.events.report(
+                "⚡ broker \(id): replication cut. Its followers stay in the ISR until \(lagSeconds) s after its log moves "
+                    + "ahead of them; acks=1 writes it leads meanwhile exist on broker \(id) only.")
+        case .slowReplication:
+            self.console.print(
+                "Every follower fetch to or from broker \(id) now waits \(delayMs) ms. `fault heal \(id)` ends it.")
+            self.events.report(
+                "⚡ broker \(id): replication slowed by \(delayMs) ms. The high watermark trails the log end; a follower "
+                    + "that lags \(lagSeconds) s (replica.lag.time.max.ms) leaves the ISR.")
+        case .isolate:
+            self.console.print(
+                "Broker \(id) is cut off from the metadata server but still serves clients. Its session expires in "
+                    + "\(sessionSeconds) s; then the controller moves its leaderships. `fault heal \(id)` reconnects it.")
+            self.events.report(
+                "⚡ broker \(id): isolated from the metadata server. Once its session expires it is a zombie: it still "
+                    + "thinks it leads and accepts acks=1 writes, which it will lose when healed.")
+        }
+    }
+
+    private func healFaults(_ cluster: LocalCluster, broker: Int?) throws {
+        guard let id = broker else {
+            let faults = cluster.allFaults()
+            guard !faults.isEmpty else {
+                self.console.print("No faults to heal: every broker runs healthy.")
+                return
+            }
+            cluster.healAllFaults()
+            let list = faults.keys.sorted().map { "broker \($0) (\(faults[$0]?.names.joined(separator: ", ") ?? ""))" }
+            self.console.print("Healed every fault: \(list.joined(separator: ", ")).")
+            for id in faults.keys.sorted() { self.reportHealed(id, faults[id] ?? .healthy) }
+            return
+        }
+        let known = cluster.currentState?.brokerIDs ?? []
+        guard known.contains(id) else { throw LocalClusterError.unknownBroker(id: id, known: known) }
+        let before = cluster.faults(ofBroker: id)
+        guard !before.isHealthy else {
+            self.console.print("Broker \(id) has no faults to heal; `fault list` shows every fault.")
+            return
+        }
+        try cluster.setFaults(.healthy, ofBroker: id)
+        var line = "Healed broker \(id) (\(before.names.joined(separator: ", ")))"
+        if before.isIsolated {
+            line += ": it reconnects to the metadata server; if its session expired it registers again and follows "
+                + "the current leaders, truncating what it wrote alone."
+        } else {
+            line += ": it replicates at full speed again."
+        }
+        self.console.print(line)
+        self.reportHealed(id, before)
+    }
+
+    private func reportHealed(_ id: Int, _ faults: BrokerFaults) {
+        self.events.report("⚡ broker \(id): healed (\(faults.names.joined(separator: ", "))). Followers catch up and rejoin the ISR.")
+    }
+
+    private func listFaults(_ cluster: LocalCluster) {
+        let faults = cluster.allFaults()
+        guard !faults.isEmpty else {
+            self.console.print("No faults: every broker runs healthy. `help fault` lists the faults you can inject.")
+            return
+        }
+        for id in faults.keys.sorted() {
+            self.console.print("broker \(id)  \(faults[id]?.names.joined(separator: ", ") ?? "")")
+        }
+    }
+}
