@@ -76,7 +76,7 @@ final class ClusterContext: Sendable {
     }
 
     private func recoverFromExpiredSession() async {
-        self.logger.warning("metadata session expired (was this broker paused?); registering again with a new session")
+        self.logger.warning("metadata session expired (was this broker paused or cut off?); registering again with a new session")
         self.election.withLock { $0 }?.cancel()
         await self.controller.resign()
         for attempt in 1...60 where !Task.isCancelled {

@@ -87,7 +87,10 @@ struct ProduceHandler {
     }
 
     /// acks=all: answer once the high watermark covers the batch, i.e. every in-sync replica has
-    /// it, or fail at `timeout.ms`.
+    /// it, or fail at `timeout.ms`. If the ISR shrank below `min.insync.replicas` meanwhile (the
+    /// high watermark then moved because fewer replicas count), the write is in the log but not as
+    /// safe as promised: NOT_ENOUGH_REPLICAS_AFTER_APPEND, as Kafka's
+    /// `Partition.checkEnoughReplicasReachOffset` answers.
     private func waitForReplication(
         of lastOffset: Int64, replica: PartitionReplica, timeoutMs: Int32,
         into result: inout ProduceResponse.PartitionProduceResponse
@@ -95,6 +98,13 @@ struct ProduceHandler {
         guard let replicaManager = self.state.cluster?.replicaManager else { return }
         switch await replicaManager.waitForHighWatermark(beyond: lastOffset, of: replica, timeoutMs: timeoutMs) {
         case .replicated:
+            let isr = replica.snapshot.isr
+            let required = replica.log.config.minInSyncReplicas
+            if isr.count < required {
+                result.errorCode = ErrorCode.notEnoughReplicasAfterAppend.rawValue
+                result.errorMessage =
+                    "\(replica.topicPartition) shrank to \(isr.count) in-sync replica(s) \(isr) while the write waited; min.insync.replicas=\(required)."
+            }
             return
         case .leadershipMoved:
             result.errorCode = ErrorCode.notLeaderOrFollower.rawValue
