@@ -223,7 +223,7 @@ let package = Package(
         .testTarget(name: "SlidesTests", dependencies: ["Slides", "SamsaTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "SamsaTestingTests", dependencies: ["SamsaTesting"], swiftSettings: swiftSettings),
         .testTarget(
-            name: "ClusterTests", dependencies: ["SamsaTesting", "SamsaClient", "KafkaProtocol", nioCore],
+            name: "ClusterTests", dependencies: ["SamsaTesting", "SamsaClient", "KafkaProtocol", "MetadataClient", "ZooKeeperProtocol", nioCore],
             exclude: ["clients"],  // Python scripts the tests run, not Swift sources
             swiftSettings: swiftSettings
         ),

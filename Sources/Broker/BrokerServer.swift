@@ -232,7 +232,7 @@ public final class BrokerServer: Sendable {
     }
 
     /// Cluster duties on a timer: shrink ISRs of lagging followers (checked every half
-    /// `replica.lag.time.max.ms`) and, on the controller, preferred leader elections every
+    /// `replica.lag.time.max.ms`) and, on the controller, the imbalance check every
     /// `leader.imbalance.check.interval.seconds` when `auto.leader.rebalance.enable`.
     private func runReplicaHousekeeping(_ cluster: ClusterContext) async {
         let interval = max(100, self.config.replicaLagTimeMaxMs / 2)
@@ -244,7 +244,7 @@ public final class BrokerServer: Sendable {
             let now = Clock.millis()
             if self.config.autoLeaderRebalanceEnable, now - lastRebalance >= self.config.leaderImbalanceCheckIntervalMs {
                 lastRebalance = now
-                if await cluster.controller.isActive { _ = await cluster.controller.electPreferredLeaders() }
+                if await cluster.controller.isActive { await cluster.controller.autoRebalance() }
             }
         }
     }

@@ -4,38 +4,30 @@ import Logging
 import MetadataClient
 import ZooKeeperProtocol
 
-/// The cluster's controller, run by the broker that created the ephemeral `/controller` znode:
-/// it elects partition leaders, reacts to brokers coming and going (their `/brokers/ids` znodes),
-/// creates and deletes topics, and tells every broker with LeaderAndIsr, UpdateMetadata and
-/// StopReplica, as Kafka's ZooKeeper-mode controller did. All its decisions happen inside this
-/// actor, one event at a time.
+/// The cluster's controller, run by the broker that created the ephemeral `/controller` znode,
+/// as Kafka's ZooKeeper-mode `KafkaController`. It handles one event at a time (becoming
+/// controller, brokers coming and going, topics created, extended and deleted, ISR change
+/// notifications, controlled shutdowns, elections): the decision is made by the pure state
+/// machines on `ControllerContext`; this actor reads and writes the metadata server and sends
+/// LeaderAndIsr, UpdateMetadata and StopReplica to the brokers.
 actor KafkaController {
-    struct LiveBroker: Sendable, Equatable {
-        var id: Int32
-        var host: String
-        var port: Int32
-        /// The czxid of the broker's registration: a restarted broker has a new one.
-        var epoch: Int64
-    }
-
-    struct PartitionState: Sendable, Equatable {
-        var znode: PartitionStateZNode
-        var version: Int32
-    }
+    typealias ElectionResult = ControllerContext.ElectionResult
 
     private let brokerId: Int32
     private let zk: KafkaZkClient
     private let config: BrokerConfig
     private let logger: Logger
-    private(set) var epoch: Int32 = 0
     private(set) var isActive = false
-    private(set) var live: [Int32: LiveBroker] = [:]
-    private var topics: [String: TopicZNode] = [:]
-    private var topicConfigs: [String: [String: String]] = [:]
-    private(set) var states: [TopicPartition: PartitionState] = [:]
+    private(set) var context: ControllerContext
     private var channels: [Int32: ControllerChannel] = [:]
     private var watchers: [Task<Void, Never>] = []
     private var topicWatchers: [String: Task<Void, Never>] = [:]
+    /// The last queued event: each new one waits for it, so events run one at a time, in order,
+    /// even though the actor is re-entered while one waits on the metadata server.
+    private var lastEvent: Task<Void, Never>?
+
+    /// How often a failed step is tried before the controller logs it as failed.
+    private static let attempts = 5
 
     init(brokerId: Int32, zk: KafkaZkClient, config: BrokerConfig, logger: Logger) {
         self.brokerId = brokerId
@@ -44,32 +36,56 @@ actor KafkaController {
         var logger = logger
         logger[metadataKey: "controller"] = "\(brokerId)"
         self.logger = logger
+        self.context = ControllerContext(defaultUncleanLeaderElection: config.logConfig.uncleanLeaderElectionEnable)
     }
 
-    private var liveIds: Set<Int32> { Set(self.live.keys) }
+    var epoch: Int32 { self.context.epoch }
+
+    // MARK: - The event queue
+
+    private func enqueue<T: Sendable>(_ body: @escaping @Sendable (isolated KafkaController) async -> T) async -> T {
+        let previous = self.lastEvent
+        let event = Task { () -> T in
+            await previous?.value
+            return await body(self)
+        }
+        self.lastEvent = Task { _ = await event.value }
+        return await event.value
+    }
 
     // MARK: - Becoming controller
 
-    /// Called once this broker owns `/controller`: bump the epoch, load the cluster from the
-    /// metadata server, elect leaders where needed, tell every broker, and start watching.
+    /// Called once this broker owns `/controller`: bump the epoch, load the cluster, and act as
+    /// Kafka's `onControllerFailover`: replicas on brokers that are gone leave every ISR, leaderless
+    /// partitions get leaders, every broker learns the state, and the watches start.
     func activate() async throws {
-        self.epoch = try await self.incrementControllerEpoch()
-        self.isActive = true
-        self.logger.info("this broker is now the controller", metadata: ["controllerEpoch": "\(self.epoch)"])
+        let result: Result<Void, any Error> = await self.enqueue { controller in
+            do {
+                try await controller.retrying("become controller") { try await controller.loadCluster() }
+                controller.isActive = true
+                controller.logger.info(
+                    "this broker is now the controller",
+                    metadata: ["controllerEpoch": "\(controller.context.epoch)", "liveBrokers": "\(controller.context.liveBrokerIds.sorted())"])
+                await controller.process("controller failover") { $0.onControllerFailover() }
+                controller.startWatching()
+                return .success(())
+            } catch {
+                return .failure(error)
+            }
+        }
+        try result.get()
+    }
+
+    private func loadCluster() async throws {
+        var context = ControllerContext(defaultUncleanLeaderElection: self.config.logConfig.uncleanLeaderElectionEnable)
+        context.epoch = try await self.incrementControllerEpoch()
         for id in try await self.zk.children(ZkPaths.brokerIds).compactMap(Int32.init) {
-            if let broker = try await self.readBroker(id) { self.live[id] = broker }
+            if let broker = try await self.readBroker(id) { context.liveBrokers[id] = broker }
         }
         for topic in try await self.zk.children(ZkPaths.topics) {
-            try await self.loadTopic(topic)
+            try await self.load(topic: topic, into: &context)
         }
-        // Every broker gets the full state below, so the elections need no broadcast of their own.
-        for (tp, state) in self.states where state.znode.leader < 0 || !self.liveIds.contains(state.znode.leader) {
-            _ = try await self.electOffline(tp)
-        }
-        try await self.initializeNewPartitions()
-        self.sendUpdateMetadata(partitions: Array(self.states.keys), to: self.liveIds)
-        for id in self.liveIds { self.sendLeaderAndIsr(partitions: self.partitions(hostedBy: id), to: id) }
-        self.startWatching()
+        self.context = context
     }
 
     /// `/controller_epoch` holds the epoch as plain text; the new controller writes epoch + 1 with
@@ -98,23 +114,25 @@ actor KafkaController {
         throw ZooKeeperClientError.connectionLoss
     }
 
-    private func readBroker(_ id: Int32) async throws -> LiveBroker? {
+    private func readBroker(_ id: Int32) async throws -> ControllerContext.LiveBroker? {
         guard let (znode, stat) = try await self.zk.get(BrokerRegistrationZNode.self, at: ZkPaths.broker(id)) else {
             return nil
         }
-        return LiveBroker(id: id, host: znode.host, port: znode.port, epoch: stat.czxid)
+        return .init(id: id, host: znode.host, port: znode.port, epoch: stat.czxid)
     }
 
-    private func loadTopic(_ topic: String) async throws {
+    private func load(topic: String, into context: inout ControllerContext) async throws {
         guard let znode = try await self.zk.topicAssignment(topic) else { return }
-        self.topics[topic] = znode
-        self.topicConfigs[topic] = try await self.zk.topicConfig(topic)
+        context.topics[topic] = znode
+        context.topicConfigs[topic] = try await self.zk.topicConfig(topic)
         for partition in znode.assignment.keys {
             let tp = TopicPartition(topic, partition)
-            if let (state, version) = try await self.zk.partitionState(tp) {
-                self.states[tp] = PartitionState(znode: state, version: version)
-            }
+            context.refresh(tp, try await self.readLeadership(tp))
         }
+    }
+
+    private func readLeadership(_ tp: TopicPartition) async throws -> PartitionLeadership? {
+        try await self.zk.partitionState(tp).map { PartitionLeadership(znode: $0.0, version: $0.1) }
     }
 
     func resign() async {
@@ -127,6 +145,112 @@ actor KafkaController {
         self.channels = [:]
     }
 
+    // MARK: - Carrying out decisions
+
+    /// Runs a decision on a copy of the context, writes its partition states, and only then
+    /// adopts the new context and sends the requests. A write that loses a version race (a
+    /// leader changed the ISR meanwhile) or fails reloads the partitions involved and decides
+    /// again, as Kafka's controller retries its leader-and-ISR updates; requests due from writes
+    /// that did happen are kept.
+    private func process(_ what: String, _ decide: (inout ControllerContext) -> ControllerEffects) async {
+        var due = ControllerEffects()
+        for attempt in 1...Self.attempts {
+            var next = self.context
+            var effects = decide(&next)
+            effects.mergeRequests(from: due)
+            do {
+                if try await self.perform(effects.writes, into: &next) {
+                    self.context = next
+                    self.log(effects.notes)
+                    self.send(effects)
+                    return
+                }
+                self.logger.info("a partition state changed under the controller; deciding again", metadata: ["event": "\(what)"])
+            } catch {
+                self.logger.warning(
+                    "controller step failed; retrying", metadata: ["event": "\(what)", "attempt": "\(attempt)", "error": "\(error)"])
+                try? await Task.sleep(for: .milliseconds(200 * attempt))
+            }
+            due = effects
+            due.writes = []
+            await self.reload(Set(effects.writes.map(\.partition)))
+        }
+        self.logger.error(
+            "controller step failed after \(Self.attempts) attempts; the next event retries it", metadata: ["event": "\(what)"])
+    }
+
+    /// Makes the writes in order; false at the first one that lost a version race.
+    private func perform(_ writes: [ControllerEffects.PartitionWrite], into context: inout ControllerContext) async throws -> Bool {
+        for write in writes {
+            let version: Int32
+            if let expected = write.expectedVersion {
+                guard let written = try await self.zk.conditionalSet(ZkPaths.partitionState(write.partition), write.znode, version: expected)
+                else { return false }
+                version = written
+            } else {
+                try await self.zk.ensurePath(ZkPaths.partition(write.partition))
+                do {
+                    try await self.zk.create(ZkPaths.partitionState(write.partition), write.znode)
+                } catch let error as ZooKeeperClientError where error.code == .nodeExists {
+                    return false
+                }
+                version = 0
+            }
+            context.refresh(write.partition, PartitionLeadership(znode: write.znode, version: version))
+        }
+        return true
+    }
+
+    /// Re-reads partition states after a lost race or a failed write.
+    private func reload(_ partitions: Set<TopicPartition>) async {
+        for tp in partitions.sorted() {
+            do {
+                self.context.refresh(tp, try await self.readLeadership(tp))
+            } catch {
+                self.logger.warning("cannot re-read partition state", metadata: ["partition": "\(tp)", "error": "\(error)"])
+            }
+        }
+    }
+
+    /// Retries a metadata-server step that failed for a passing reason (a lost connection).
+    private func retrying<T>(_ what: String, _ body: () async throws -> T) async throws -> T {
+        for attempt in 1..<Self.attempts {
+            do {
+                return try await body()
+            } catch let error as ZooKeeperClientError where error.code == .connectionLoss || error.code == .operationTimeout {
+                self.logger.warning("\(what) failed; retrying", metadata: ["attempt": "\(attempt)", "error": "\(error)"])
+                try await Task.sleep(for: .milliseconds(200 * attempt))
+            }
+        }
+        return try await body()
+    }
+
+    private func log(_ notes: [ControllerEffects.Note]) {
+        for note in notes {
+            switch note {
+            case .elected(let tp, let leader, let leaderEpoch, let isr, let reason):
+                let metadata: Logger.Metadata = [
+                    "partition": "\(tp)", "leader": "\(leader)", "leaderEpoch": "\(leaderEpoch)", "isr": "\(isr)", "reason": "\(reason.rawValue)",
+                ]
+                if reason == .unclean {
+                    self.logger.warning("UNCLEAN leader election: an out-of-sync replica leads", metadata: metadata)
+                } else {
+                    self.logger.info("elected leader", metadata: metadata)
+                }
+            case .noLeader(let tp, let isr):
+                self.logger.warning(
+                    "partition has no leader: no in-sync replica is alive (unclean.leader.election.enable is false)",
+                    metadata: ["partition": "\(tp)", "isr": "\(isr)"])
+            case .leftIsr(let replica, let isr):
+                self.logger.info(
+                    "offline replica removed from the ISR",
+                    metadata: ["partition": "\(replica.partition)", "broker": "\(replica.replica)", "isr": "\(isr)"])
+            case .invalidTransition(let transition):
+                self.logger.error("invalid state transition, skipped: \(transition)")
+            }
+        }
+    }
+
     // MARK: - Watches
 
     private func startWatching() {
@@ -134,7 +258,7 @@ actor KafkaController {
         self.watchers.append(self.watchChildren(ZkPaths.topics) { await $0.onTopicsChanged($1) })
         self.watchers.append(self.watchChildren(ZkPaths.deleteTopics) { await $0.onDeleteTopics($1) })
         self.watchers.append(self.watchChildren(ZkPaths.isrChangeNotification) { await $0.onIsrChangeNotifications($1) })
-        for topic in self.topics.keys { self.watchTopic(topic) }
+        for topic in self.context.topics.keys { self.watchTopic(topic) }
     }
 
     /// Re-arms a one-shot child watch after every event, as ZooKeeper watches require.
@@ -142,6 +266,7 @@ actor KafkaController {
         _ path: String, _ handle: @escaping @Sendable (KafkaController, [String]) async -> Void
     ) -> Task<Void, Never> {
         let zk = self.zk
+        let logger = self.logger
         return Task { [weak self] in
             while !Task.isCancelled {
                 do {
@@ -150,6 +275,7 @@ actor KafkaController {
                     await handle(self, children)
                     for await _ in watch { break }
                 } catch {
+                    logger.debug("watch failed; setting it again", metadata: ["path": "\(path)", "error": "\(error)"])
                     try? await Task.sleep(for: .milliseconds(500))
                 }
             }
@@ -182,353 +308,225 @@ actor KafkaController {
     // MARK: - Brokers
 
     func onBrokersChanged(_ children: [String]) async {
+        await self.enqueue { controller in await controller.brokersChanged(children) }
+    }
+
+    private func brokersChanged(_ children: [String]) async {
+        guard self.isActive else { return }
         let ids = Set(children.compactMap(Int32.init))
-        var started: [Int32] = []
-        for id in ids {
-            guard let broker = try? await self.readBroker(id) else { continue }
-            if self.live[id] == nil || self.live[id]?.epoch != broker.epoch {
-                if self.live[id] != nil { await self.closeChannel(id) }  // restarted before its session expired
-                started.append(id)
-            }
-            self.live[id] = broker
-        }
-        let dead = self.liveIds.subtracting(ids)
-        for id in dead {
-            self.live[id] = nil
-            await self.closeChannel(id)
-        }
-        if !dead.isEmpty { await self.onBrokersFailed(dead) }
-        if !started.isEmpty { await self.onBrokersStarted(started) }
-    }
-
-    private func onBrokersFailed(_ dead: Set<Int32>) async {
-        self.logger.info("brokers left the cluster (their metadata sessions ended)", metadata: ["brokers": "\(dead.sorted())"])
-        var changed: [TopicPartition] = []
-        for tp in self.states.keys.sorted() {
-            guard let state = self.states[tp] else { continue }
-            if dead.contains(state.znode.leader) {
-                if (try? await self.electOffline(tp)) == true { changed.append(tp) }
-            } else if state.znode.isr.contains(where: dead.contains) {
-                let written = await self.update(tp) { current in
-                    guard current.isr.contains(where: dead.contains) else { return nil }
-                    var znode = current
-                    let remaining = znode.isr.filter { !dead.contains($0) }
-                    znode.isr = remaining.isEmpty ? znode.isr : remaining
-                    return znode
-                }
-                if written != nil { changed.append(tp) }
-            }
-        }
-        self.broadcast(changed)
-    }
-
-    private func onBrokersStarted(_ started: [Int32]) async {
-        self.logger.info("brokers joined the cluster", metadata: ["brokers": "\(started.sorted())"])
-        var changed: [TopicPartition] = []
-        for tp in self.states.keys.sorted() where (self.states[tp]?.znode.leader ?? -1) < 0 {
-            if (try? await self.electOffline(tp)) == true { changed.append(tp) }
-        }
-        try? await self.initializeNewPartitions()
-        self.sendUpdateMetadata(partitions: Array(self.states.keys), to: self.liveIds)
-        for id in started { self.sendLeaderAndIsr(partitions: self.partitions(hostedBy: id), to: id) }
-        self.broadcast(changed, updateMetadata: false)
-    }
-
-    // MARK: - Elections
-
-    /// Elects a leader for a partition whose leader is gone; writes the new state. Returns true
-    /// if the state changed (a new leader, or the partition went offline).
-    private func electOffline(_ tp: TopicPartition) async throws -> Bool {
-        guard let assignment = self.topics[tp.topic]?.assignment[tp.partition] else { return false }
-        let live = self.liveIds
-        let uncleanAllowed = self.isUncleanAllowed(tp.topic)
-        var unclean = false
-        let written = await self.update(tp) { current in
-            guard current.leader < 0 || !live.contains(current.leader) else { return nil }  // someone else fixed it
-            var znode = current
-            if let outcome = PartitionLeaderElection.offlinePartitionLeader(
-                assignment: assignment, isr: znode.isr, live: live, uncleanAllowed: uncleanAllowed)
-            {
-                unclean = outcome.isUnclean
-                znode.leader = outcome.leader
-                znode.isr = outcome.isr
-            } else {
-                guard znode.leader != -1 else { return nil }
-                znode.leader = -1
-                // Kafka keeps the last in-sync replica in the ISR so it can lead again when it returns.
-                let alive = znode.isr.filter { live.contains($0) }
-                znode.isr = alive.isEmpty ? Array(znode.isr.prefix(1)) : alive
-            }
-            return znode
-        }
-        guard let written else { return false }
-        if written.leader < 0 {
-            self.logger.warning(
-                "partition is offline: every in-sync replica is down and unclean.leader.election.enable is false",
-                metadata: ["partition": "\(tp)", "isr": "\(written.isr)"])
-        } else if unclean {
-            self.logger.warning(
-                "UNCLEAN leader election: no in-sync replica is alive, so an out-of-sync one leads; records it never copied are lost",
-                metadata: ["partition": "\(tp)", "leader": "\(written.leader)"])
-        }
-        self.logger.info(
-            "elected leader", metadata: ["partition": "\(tp)", "leader": "\(written.leader)", "leaderEpoch": "\(written.leaderEpoch)", "isr": "\(written.isr)"])
-        return true
-    }
-
-    private func isUncleanAllowed(_ topic: String) -> Bool {
-        if let value = self.topicConfigs[topic]?["unclean.leader.election.enable"] { return value.lowercased() == "true" }
-        return self.config.logConfig.uncleanLeaderElectionEnable
-    }
-
-    /// Changes a partition's state znode: `change` gets the current state and returns the new one
-    /// (nil: nothing to do); the leader epoch is bumped. The write is conditional on the znode's
-    /// version; when a leader changed the ISR meanwhile, the state is re-read and the change
-    /// decided again (bounded), as Kafka's controller retries its leader-and-ISR updates.
-    private func update(_ tp: TopicPartition, _ change: (PartitionStateZNode) -> PartitionStateZNode?) async
-        -> PartitionStateZNode?
-    {
-        for _ in 0..<5 {
-            guard let state = self.states[tp], var znode = change(state.znode) else { return nil }
-            znode.leaderEpoch = state.znode.leaderEpoch + 1
-            znode.controllerEpoch = self.epoch
+        var started: [ControllerContext.LiveBroker] = []
+        var bounced: Set<Int32> = []
+        for id in ids.sorted() {
+            let broker: ControllerContext.LiveBroker?
             do {
-                if let version = try await self.zk.conditionalSet(ZkPaths.partitionState(tp), znode, version: state.version) {
-                    self.states[tp] = PartitionState(znode: znode, version: version)
-                    return znode
-                }
-                guard let (current, version) = try await self.zk.partitionState(tp) else { return nil }
-                self.states[tp] = PartitionState(znode: current, version: version)
+                broker = try await self.retrying("read broker registration") { try await self.readBroker(id) }
             } catch {
-                self.logger.warning("cannot write partition state", metadata: ["partition": "\(tp)", "error": "\(error)"])
-                return nil
+                self.logger.error("cannot read a broker's registration; it is handled at the next change", metadata: ["broker": "\(id)", "error": "\(error)"])
+                continue
             }
-        }
-        return nil
-    }
-
-    /// New partitions (of new topics, or added by CreatePartitions) get their first state: the
-    /// first live replica leads and the live replicas form the ISR.
-    private func initializeNewPartitions() async throws {
-        var created: [TopicPartition] = []
-        for (topic, znode) in self.topics {
-            for (partition, replicas) in znode.assignment {
-                let tp = TopicPartition(topic, partition)
-                guard self.states[tp] == nil else { continue }
-                let liveReplicas = replicas.filter { self.liveIds.contains($0) }
-                guard let leader = liveReplicas.first else { continue }
-                let state = PartitionStateZNode(leader: leader, leaderEpoch: 0, controllerEpoch: self.epoch, isr: liveReplicas)
-                try await self.zk.ensurePath(ZkPaths.partition(tp))
-                do {
-                    try await self.zk.create(ZkPaths.partitionState(tp), state)
-                    self.states[tp] = PartitionState(znode: state, version: 0)
-                } catch let error as ZooKeeperClientError where error.code == .nodeExists {
-                    if let (current, version) = try await self.zk.partitionState(tp) {
-                        self.states[tp] = PartitionState(znode: current, version: version)
-                    }
-                }
-                created.append(tp)
+            guard let broker else { continue }
+            if let known = self.context.liveBrokers[id] {
+                // Restarted before its old session expired (Kafka's "bounced" brokers).
+                if known.epoch != broker.epoch { bounced.insert(id) } else { continue }
             }
+            started.append(broker)
         }
-        if !created.isEmpty {
-            self.logger.info("new partitions online", metadata: ["partitions": "\(created.sorted().map(\.description))"])
-            self.broadcast(created)
+        let dead = self.context.liveOrShuttingDownBrokerIds.subtracting(ids).union(bounced)
+        if !dead.isEmpty {
+            self.logger.info("brokers left the cluster (their metadata sessions ended)", metadata: ["brokers": "\(dead.sorted())"])
+            for id in dead { await self.closeChannel(id) }
+            await self.process("broker failure") { $0.onBrokerFailure(dead) }
+        }
+        if !started.isEmpty {
+            self.logger.info("brokers joined the cluster", metadata: ["brokers": "\(started.map(\.id).sorted())"])
+            await self.process("broker startup") { $0.onBrokerStartup(started) }
         }
     }
 
     // MARK: - Topics
 
     func onTopicsChanged(_ children: [String]) async {
-        let names = Set(children)
-        for topic in names where self.topics[topic] == nil {
-            try? await self.loadTopic(topic)
-            self.watchTopic(topic)
+        await self.enqueue { controller in await controller.topicsChanged(children) }
+    }
+
+    private func topicsChanged(_ children: [String]) async {
+        guard self.isActive else { return }
+        for topic in Set(children).subtracting(self.context.topics.keys).sorted() {
+            do {
+                var context = self.context
+                try await self.retrying("load topic") { try await self.load(topic: topic, into: &context) }
+                self.context = context
+                self.watchTopic(topic)
+            } catch {
+                self.logger.error("cannot load a new topic; it is loaded at the next change", metadata: ["topic": "\(topic)", "error": "\(error)"])
+            }
         }
-        try? await self.initializeNewPartitions()
+        await self.createNewPartitions()
     }
 
     func onTopicDataChanged(_ topic: String) async {
-        guard let znode = try? await self.zk.topicAssignment(topic) else { return }
-        self.topics[topic] = znode
-        try? await self.initializeNewPartitions()
+        await self.enqueue { controller in await controller.topicDataChanged(topic) }
+    }
+
+    private func topicDataChanged(_ topic: String) async {
+        guard self.isActive else { return }
+        do {
+            guard let znode = try await self.retrying("read topic", { try await self.zk.topicAssignment(topic) }) else { return }
+            self.context.topics[topic] = znode
+        } catch {
+            self.logger.error("cannot read a topic's assignment", metadata: ["topic": "\(topic)", "error": "\(error)"])
+            return
+        }
+        await self.createNewPartitions()
+    }
+
+    private func createNewPartitions() async {
+        let partitions = self.context.partitionsWithoutState
+        guard !partitions.isEmpty else { return }
+        self.logger.info("new partitions", metadata: ["partitions": "\(partitions.map(\.description))"])
+        await self.process("new partitions") { context in context.onNewPartitions(context.partitionsWithoutState) }
     }
 
     func onDeleteTopics(_ children: [String]) async {
-        for topic in children {
-            if let znode = self.topics[topic] {
-                let partitions = znode.assignment.keys.sorted().map { TopicPartition(topic, $0) }
-                for id in self.liveIds {
-                    let hosted = partitions.filter { (znode.assignment[$0.partition] ?? []).contains(id) }
-                    if !hosted.isEmpty { self.sendStopReplica(hosted, delete: true, to: id) }
-                }
-                self.sendUpdateMetadata(partitions: partitions, to: self.liveIds, deleting: true)
+        await self.enqueue { controller in await controller.deleteTopics(children) }
+    }
+
+    private func deleteTopics(_ children: [String]) async {
+        guard self.isActive else { return }
+        for topic in children.sorted() {
+            if self.context.topics[topic] != nil {
+                let (effects, partitions) = self.context.onTopicDeletion(topic)
+                self.send(effects)
+                self.sendUpdateMetadata(partitions: partitions, to: self.context.liveOrShuttingDownBrokerIds, deleting: true)
+                self.context.forget(topic: topic)
                 self.topicWatchers.removeValue(forKey: topic)?.cancel()
-                self.topics[topic] = nil
-                self.topicConfigs[topic] = nil
-                for tp in partitions { self.states[tp] = nil }
-                try? await self.zk.deleteRecursive(ZkPaths.topic(topic))
-                try? await self.zk.deleteRecursive(ZkPaths.topicConfig(topic))
-                self.logger.info("deleted topic", metadata: ["topic": "\(topic)"])
+                do {
+                    try await self.retrying("delete topic znodes") {
+                        try await self.zk.deleteRecursive(ZkPaths.topic(topic))
+                        try await self.zk.deleteRecursive(ZkPaths.topicConfig(topic))
+                    }
+                    self.logger.info("deleted topic", metadata: ["topic": "\(topic)"])
+                } catch {
+                    self.logger.error("cannot delete the topic's znodes", metadata: ["topic": "\(topic)", "error": "\(error)"])
+                    continue
+                }
             }
-            try? await self.zk.deleteRecursive(ZkPaths.deleteTopic(topic))
+            do {
+                try await self.retrying("finish topic deletion") { try await self.zk.deleteRecursive(ZkPaths.deleteTopic(topic)) }
+            } catch {
+                self.logger.error("cannot remove the deletion request", metadata: ["topic": "\(topic)", "error": "\(error)"])
+            }
         }
     }
 
+    // MARK: - ISR changes made by leaders
+
     func onIsrChangeNotifications(_ children: [String]) async {
-        guard !children.isEmpty else { return }
+        await self.enqueue { controller in await controller.isrChangeNotifications(children) }
+    }
+
+    /// A leader shrank or grew an ISR: re-read those partitions and tell every broker
+    /// (`processIsrChangeNotification`).
+    private func isrChangeNotifications(_ children: [String]) async {
+        guard self.isActive, !children.isEmpty else { return }
         var changed: Set<TopicPartition> = []
         for child in children {
             let path = "\(ZkPaths.isrChangeNotification)/\(child)"
-            if let (notification, _) = try? await self.zk.get(IsrChangeNotificationZNode.self, at: path) {
-                for partition in notification.partitions { changed.insert(TopicPartition(partition.topic, partition.partition)) }
-            }
-            try? await self.zk.deleteRecursive(path)
-        }
-        for tp in changed {
-            if let (znode, version) = try? await self.zk.partitionState(tp) {
-                self.states[tp] = PartitionState(znode: znode, version: version)
-            }
-        }
-        self.sendUpdateMetadata(partitions: Array(changed), to: self.liveIds)
-    }
-
-    // MARK: - Controlled shutdown
-
-    /// ControlledShutdown (KIP-?: Kafka's clean stop): move leadership off `id` and take it out of
-    /// every ISR before it stops. Returns the partitions it still leads (no other in-sync replica).
-    func controlledShutdown(brokerId id: Int32) async -> [TopicPartition] {
-        self.logger.info("controlled shutdown requested", metadata: ["broker": "\(id)"])
-        var remaining: [TopicPartition] = []
-        var changed: [TopicPartition] = []
-        var stopped: [TopicPartition] = []
-        for tp in self.states.keys.sorted() {
-            guard let assignment = self.topics[tp.topic]?.assignment[tp.partition], assignment.contains(id) else { continue }
-            let live = self.liveIds
-            var stillLeads = false
-            var leftIsr = false
-            let written = await self.update(tp) { current in
-                var znode = current
-                if znode.leader == id {
-                    guard
-                        let outcome = PartitionLeaderElection.controlledShutdownLeader(
-                            assignment: assignment, isr: znode.isr, live: live, shuttingDown: id)
-                    else {
-                        stillLeads = true
-                        return nil
+            do {
+                try await self.retrying("read ISR change notification") {
+                    if let (notification, _) = try await self.zk.get(IsrChangeNotificationZNode.self, at: path) {
+                        for partition in notification.partitions { changed.insert(TopicPartition(partition.topic, partition.partition)) }
                     }
-                    znode.leader = outcome.leader
-                    znode.isr = outcome.isr
-                    return znode
+                    try await self.zk.deleteRecursive(path)
                 }
-                guard znode.isr.contains(id), znode.isr.count > 1 else { return nil }
-                znode.isr.removeAll { $0 == id }
-                leftIsr = true
-                return znode
-            }
-            if stillLeads { remaining.append(tp) }
-            if written != nil {
-                changed.append(tp)
-                if leftIsr { stopped.append(tp) }
+            } catch {
+                self.logger.error("cannot read an ISR change notification", metadata: ["path": "\(path)", "error": "\(error)"])
             }
         }
-        if !stopped.isEmpty { self.sendStopReplica(stopped, delete: false, to: id) }
-        self.broadcast(changed)
-        return remaining
+        await self.reload(changed)
+        self.sendUpdateMetadata(partitions: Array(changed), to: self.context.liveOrShuttingDownBrokerIds)
     }
 
-    // MARK: - Preferred leaders
+    // MARK: - Requests answered by the controller
 
-    /// How an election request ended for one partition (ElectLeaders' per-partition error).
-    enum ElectionResult: Error, Sendable, Equatable {
-        case elected
-        /// The partition already has the leader asked for.
-        case notNeeded
-        /// No replica may lead: the preferred one is down or out of sync (preferred), or no
-        /// replica is alive (unclean).
-        case notPossible
-        case unknownPartition
+    /// ControlledShutdown: move leadership off `id` and take it out of every ISR before it
+    /// stops. Returns the replicated partitions it still leads (no other in-sync replica).
+    func controlledShutdown(brokerId id: Int32) async -> [TopicPartition] {
+        await self.enqueue { controller in
+            guard controller.isActive else { return [] }
+            controller.logger.info("controlled shutdown requested", metadata: ["broker": "\(id)"])
+            var remaining: [TopicPartition] = []
+            await controller.process("controlled shutdown") { context in
+                let (effects, left) = context.onControlledShutdown(id)
+                remaining = left
+                return effects
+            }
+            return remaining
+        }
     }
 
-    /// Moves leadership back to each partition's preferred (first) replica where it is alive and
-    /// in sync: automatically (`auto.leader.rebalance.enable`) or on ElectLeaders.
+    /// Moves leadership back to preferred replicas: on ElectLeaders (PREFERRED).
     @discardableResult
     func electPreferredLeaders(_ partitions: [TopicPartition]? = nil) async -> [TopicPartition: ElectionResult] {
-        await self.elect(partitions) { state, assignment in
-            guard let preferred = PartitionLeaderElection.preferredLeader(assignment: assignment, isr: state.isr, live: self.liveIds)
-            else { return .failure(.notPossible) }
-            guard preferred != state.leader else { return .failure(.notNeeded) }
-            var znode = state
-            znode.leader = preferred
-            return .success(znode)
-        }
+        await self.elect("preferred leader election") { $0.electPreferredLeaders(partitions) }
     }
 
-    /// ElectLeaders with type UNCLEAN: a partition without a leader takes any live replica, even
-    /// one that is not in sync (what `unclean.leader.election.enable` would do automatically).
+    /// ElectLeaders with type UNCLEAN.
     func electUncleanLeaders(_ partitions: [TopicPartition]?) async -> [TopicPartition: ElectionResult] {
-        await self.elect(partitions) { state, assignment in
-            guard state.leader < 0 || !self.liveIds.contains(state.leader) else { return .failure(.notNeeded) }
-            guard let outcome = PartitionLeaderElection.offlinePartitionLeader(
-                assignment: assignment, isr: state.isr, live: self.liveIds, uncleanAllowed: true)
-            else { return .failure(.notPossible) }
-            var znode = state
-            znode.leader = outcome.leader
-            znode.isr = outcome.isr
-            return .success(znode)
-        }
+        await self.elect("unclean leader election") { $0.electUncleanLeaders(partitions) }
     }
 
+    /// `auto.leader.rebalance.enable`, every `leader.imbalance.check.interval.seconds`.
+    func autoRebalance() async {
+        let percentage = self.config.leaderImbalancePerBrokerPercentage
+        await self.enqueue { controller in
+            guard controller.isActive else { return }
+            await controller.process("auto leader rebalance") { $0.autoRebalance(imbalancePercentage: percentage) }
+        }
+    }
 
     private func elect(
-        _ partitions: [TopicPartition]?,
-        _ decide: (PartitionStateZNode, [Int32]) -> Result<PartitionStateZNode, ElectionResult>
+        _ what: String,
+        _ decide: @escaping @Sendable (inout ControllerContext) -> (ControllerEffects, [TopicPartition: ElectionResult])
     ) async -> [TopicPartition: ElectionResult] {
-        var results: [TopicPartition: ElectionResult] = [:]
-        var changed: [TopicPartition] = []
-        for tp in (partitions ?? self.states.keys.sorted()) {
-            guard self.states[tp] != nil, let assignment = self.topics[tp.topic]?.assignment[tp.partition] else {
-                results[tp] = .unknownPartition
-                continue
+        await self.enqueue { controller in
+            guard controller.isActive else { return [:] }
+            var results: [TopicPartition: ElectionResult] = [:]
+            await controller.process(what) { context in
+                let (effects, outcome) = decide(&context)
+                results = outcome
+                return effects
             }
-            var refusal: ElectionResult = .notPossible
-            let written = await self.update(tp) { current in
-                switch decide(current, assignment) {
-                case .failure(let result):
-                    refusal = result
-                    return nil
-                case .success(let znode):
-                    return znode
-                }
-            }
-            results[tp] = written != nil ? .elected : refusal
-            if written != nil { changed.append(tp) }
+            return results
         }
-        if !changed.isEmpty {
-            self.logger.info("leaders elected on request or by rebalance", metadata: ["partitions": "\(changed.map(\.description))"])
-        }
-        self.broadcast(changed)
-        return results
     }
 
     // MARK: - Requests to brokers
 
-    private func partitions(hostedBy id: Int32) -> [TopicPartition] {
-        self.states.keys.filter { tp in (self.topics[tp.topic]?.assignment[tp.partition] ?? []).contains(id) }.sorted()
-    }
-
-    /// LeaderAndIsr to the replicas of `partitions`, UpdateMetadata to every live broker.
-    private func broadcast(_ partitions: [TopicPartition], updateMetadata: Bool = true) {
-        guard !partitions.isEmpty else { return }
-        for id in self.liveIds {
-            let hosted = partitions.filter { (self.topics[$0.topic]?.assignment[$0.partition] ?? []).contains(id) }
-            if !hosted.isEmpty { self.sendLeaderAndIsr(partitions: hosted, to: id) }
+    /// Sends what a decision asks, in Kafka's order: the full metadata first where asked (so a
+    /// broker knows the live brokers before following one), then LeaderAndIsr, UpdateMetadata
+    /// and StopReplica. Each broker's channel keeps them in that order.
+    private func send(_ effects: ControllerEffects) {
+        if !effects.fullUpdateMetadata.isEmpty {
+            self.sendUpdateMetadata(partitions: self.context.allPartitions, to: effects.fullUpdateMetadata)
         }
-        if updateMetadata { self.sendUpdateMetadata(partitions: partitions, to: self.liveIds) }
+        for (broker, partitions) in effects.leaderAndIsr.sorted(by: { $0.key < $1.key }) {
+            self.sendLeaderAndIsr(partitions: partitions.sorted(), to: broker)
+        }
+        if !effects.updateMetadata.isEmpty {
+            self.sendUpdateMetadata(partitions: effects.updateMetadata.sorted(), to: self.context.liveOrShuttingDownBrokerIds)
+        }
+        for (broker, stops) in effects.stopReplica.sorted(by: { $0.key < $1.key }) {
+            for delete in [false, true] {
+                let partitions = stops.filter { $0.value == delete }.keys.sorted()
+                if !partitions.isEmpty { self.sendStopReplica(partitions, delete: delete, to: broker) }
+            }
+        }
     }
 
     private func channel(_ id: Int32) -> ControllerChannel? {
         if let channel = self.channels[id] { return channel }
-        guard let broker = self.live[id] else { return nil }
+        guard let broker = self.context.liveBrokers[id] else { return nil }
         let channel = ControllerChannel(
             brokerId: id, host: broker.host, port: Int(broker.port), controllerId: self.brokerId, logger: self.logger)
         self.channels[id] = channel
@@ -540,11 +538,12 @@ actor KafkaController {
     }
 
     private func sendLeaderAndIsr(partitions: [TopicPartition], to id: Int32) {
-        guard !partitions.isEmpty, let channel = self.channel(id), let target = self.live[id] else { return }
+        guard !partitions.isEmpty, let channel = self.channel(id), let target = self.context.liveBrokers[id] else { return }
         var byTopic: [String: [LeaderAndIsrRequest.LeaderAndIsrPartitionState]] = [:]
         var leaders: Set<Int32> = []
         for tp in partitions {
-            guard let state = self.states[tp], let assignment = self.topics[tp.topic]?.assignment[tp.partition] else { continue }
+            guard let state = self.context.leadership[tp] else { continue }
+            let assignment = self.context.assignment(tp)
             if state.znode.leader >= 0 { leaders.insert(state.znode.leader) }
             byTopic[tp.topic, default: []].append(
                 .init(
@@ -552,39 +551,41 @@ actor KafkaController {
                     leaderEpoch: state.znode.leaderEpoch, isr: state.znode.isr, partitionEpoch: state.version,
                     replicas: assignment, isNew: state.znode.leaderEpoch == 0))
         }
+        guard !byTopic.isEmpty else { return }
         let request = LeaderAndIsrRequest(
-            controllerId: self.brokerId, controllerEpoch: self.epoch, brokerEpoch: target.epoch, type: 0,
+            controllerId: self.brokerId, controllerEpoch: self.context.epoch, brokerEpoch: target.epoch, type: 0,
             topicStates: byTopic.keys.sorted().map { topic in
-                .init(topicName: topic, topicId: self.topicId(topic), partitionStates: byTopic[topic] ?? [])
+                .init(topicName: topic, topicId: self.context.topicId(topic), partitionStates: byTopic[topic] ?? [])
             },
             liveLeaders: leaders.sorted().compactMap { id in
-                self.live[id].map { .init(brokerId: id, hostName: $0.host, port: $0.port) }
+                self.context.liveBrokers[id].map { .init(brokerId: id, hostName: $0.host, port: $0.port) }
             })
         channel.send(request, version: 7)
     }
 
     private func sendUpdateMetadata(partitions: [TopicPartition], to targets: Set<Int32>, deleting: Bool = false) {
         var byTopic: [String: [UpdateMetadataRequest.UpdateMetadataPartitionState]] = [:]
+        let registered = self.context.liveOrShuttingDownBrokerIds
         for tp in partitions {
-            guard let state = self.states[tp], let assignment = self.topics[tp.topic]?.assignment[tp.partition] else { continue }
+            guard let state = self.context.leadership[tp] else { continue }
+            let assignment = self.context.assignment(tp)
             byTopic[tp.topic, default: []].append(
                 .init(
                     partitionIndex: tp.partition, controllerEpoch: state.znode.controllerEpoch,
                     leader: deleting ? -2 : state.znode.leader, leaderEpoch: state.znode.leaderEpoch, isr: state.znode.isr,
-                    zkVersion: state.version, replicas: assignment,
-                    offlineReplicas: assignment.filter { !self.liveIds.contains($0) }))
+                    zkVersion: state.version, replicas: assignment, offlineReplicas: assignment.filter { !registered.contains($0) }))
         }
-        let brokers = self.live.values.sorted { $0.id < $1.id }.map { broker in
+        let brokers = self.context.liveBrokers.values.sorted { $0.id < $1.id }.map { broker in
             UpdateMetadataRequest.UpdateMetadataBroker(
                 id: broker.id,
                 endpoints: [.init(port: broker.port, host: broker.host, listener: "PLAINTEXT", securityProtocol: 0)])
         }
-        for id in targets {
-            guard let channel = self.channel(id), let target = self.live[id] else { continue }
+        for id in targets.sorted() {
+            guard let channel = self.channel(id), let target = self.context.liveBrokers[id] else { continue }
             let request = UpdateMetadataRequest(
-                controllerId: self.brokerId, controllerEpoch: self.epoch, brokerEpoch: target.epoch,
+                controllerId: self.brokerId, controllerEpoch: self.context.epoch, brokerEpoch: target.epoch,
                 topicStates: byTopic.keys.sorted().map { topic in
-                    .init(topicName: topic, topicId: self.topicId(topic), partitionStates: byTopic[topic] ?? [])
+                    .init(topicName: topic, topicId: self.context.topicId(topic), partitionStates: byTopic[topic] ?? [])
                 },
                 liveBrokers: brokers)
             channel.send(request, version: 8)
@@ -592,21 +593,19 @@ actor KafkaController {
     }
 
     private func sendStopReplica(_ partitions: [TopicPartition], delete: Bool, to id: Int32) {
-        guard let channel = self.channel(id), let target = self.live[id] else { return }
+        guard let channel = self.channel(id), let target = self.context.liveBrokers[id] else { return }
         let byTopic = Dictionary(grouping: partitions, by: \.topic)
         let request = StopReplicaRequest(
-            controllerId: self.brokerId, controllerEpoch: self.epoch, brokerEpoch: target.epoch,
+            controllerId: self.brokerId, controllerEpoch: self.context.epoch, brokerEpoch: target.epoch,
             topicStates: byTopic.keys.sorted().map { topic in
                 .init(
                     topicName: topic,
                     partitionStates: (byTopic[topic] ?? []).map {
-                        .init(partitionIndex: $0.partition, leaderEpoch: self.states[$0]?.znode.leaderEpoch ?? -1, deletePartition: delete)
+                        .init(
+                            partitionIndex: $0.partition, leaderEpoch: self.context.leadership[$0]?.znode.leaderEpoch ?? -1,
+                            deletePartition: delete)
                     })
             })
         channel.send(request, version: 4)
-    }
-
-    private func topicId(_ topic: String) -> KafkaUUID {
-        self.topics[topic]?.topicId.flatMap(KafkaUUID.init(base64URLString:)) ?? .zero
     }
 }

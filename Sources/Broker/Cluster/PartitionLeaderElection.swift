@@ -21,11 +21,15 @@ enum PartitionLeaderElection {
         return nil
     }
 
-    /// A broker is shutting down cleanly: move leadership to another live ISR member first.
-    static func controlledShutdownLeader(assignment: [Int32], isr: [Int32], live: Set<Int32>, shuttingDown: Int32) -> Outcome? {
-        let candidates = isr.filter { live.contains($0) && $0 != shuttingDown }
-        guard let leader = assignment.first(where: { candidates.contains($0) }) else { return nil }
-        return Outcome(leader: leader, isr: candidates, isUnclean: false)
+    /// A broker is shutting down cleanly: move leadership to the first replica that is alive, in
+    /// the ISR and not shutting down; the shutting-down brokers leave the ISR
+    /// (`controlledShutdownPartitionLeaderElection`).
+    static func controlledShutdownLeader(assignment: [Int32], isr: [Int32], live: Set<Int32>, shuttingDown: Set<Int32>)
+        -> Outcome?
+    {
+        guard let leader = assignment.first(where: { live.contains($0) && isr.contains($0) && !shuttingDown.contains($0) })
+        else { return nil }
+        return Outcome(leader: leader, isr: isr.filter { !shuttingDown.contains($0) }, isUnclean: false)
     }
 
     /// Preferred leader election: the first replica of the assignment, if it is alive and in sync.

@@ -32,6 +32,9 @@ public struct BrokerConfig: Sendable {
     /// Samsa only (`samsa.fault.control.file`): the fault-injection control file `LocalCluster`
     /// writes for this broker, re-read on SIGUSR2. Kafka has no such key.
     public var faultControlFile: String? = nil
+    /// The share of a broker's preferred partitions led elsewhere above which the controller
+    /// moves them back (`checkAndTriggerAutoLeaderRebalance`).
+    public var leaderImbalancePerBrokerPercentage = 10
     /// Topic-level defaults built from the `log.*` keys (`log.segment.bytes` → `segment.bytes`).
     public var logConfig = LogConfig()
     /// Every key as given, for DescribeConfigs on the broker resource.
@@ -101,6 +104,7 @@ public struct BrokerConfig: Sendable {
         self.autoLeaderRebalanceEnable = try reader.bool("auto.leader.rebalance.enable", default: true)
         self.controlledShutdownEnable = try reader.bool("controlled.shutdown.enable", default: true)
         self.leaderImbalanceCheckIntervalMs = try reader.long("leader.imbalance.check.interval.seconds", default: 300, min: 1) * 1000
+        self.leaderImbalancePerBrokerPercentage = try reader.int("leader.imbalance.per.broker.percentage", default: 10, min: 0)
         self.logConfig = try Self.readLogConfig(&reader)
         self.faultControlFile = reader.string(BrokerFaults.configKey).flatMap { $0.isEmpty ? nil : $0 }
 
@@ -178,7 +182,7 @@ public struct BrokerConfig: Sendable {
         "transaction.state.log.min.isr", "zookeeper.connection.timeout.ms", "listener.security.protocol.map",
         "inter.broker.listener.name", "log.segment.delete.delay.ms", "num.replica.fetchers", "broker.rack",
         "replica.fetch.max.bytes", "replica.fetch.wait.max.ms",
-        "leader.imbalance.per.broker.percentage", "offsets.retention.minutes", "offsets.retention.check.interval.ms",
+        "offsets.retention.minutes", "offsets.retention.check.interval.ms",
         "offset.metadata.max.bytes", "inter.broker.protocol.version",
         "log.message.format.version", "group.max.size", "offsets.commit.timeout.ms", "queued.max.requests",
         "broker.id.generation.enable", "reserved.broker.max.id", "unclean.leader.election.enable",
