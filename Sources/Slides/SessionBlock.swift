@@ -18,16 +18,22 @@ import Foundation
 /// line), so a claim such as "broker 3 left every ISR" or "5 acknowledged records were lost" fails
 /// the build when the executed output says otherwise. Other `#` lines are
 /// comments and are not shown. Fence options: `together` runs the whole block in one samsa process
-/// (background consumers live only as long as their process) and shows its output after the
-/// commands; `hidden` runs the block without showing it (setup a slide does not need to teach).
+/// (background consumers live only as long as their process, injected faults too) and shows its
+/// output after the commands; it stops at its first failing command, so `# expect-error` belongs
+/// to its last one; `hidden` runs the block without showing it (setup a slide does not need to teach).
 public struct SessionBlock: Sendable, Equatable {
     public struct Command: Sendable, Equatable {
         public var text: String
         public var line: Int
         public var expectations: [Expectation]
+        /// Whether the command is meant to fail (`# expect-error`).
+        var expectsFailure: Bool { self.expectations.contains { $0.isFailure } }
     }
 
     public enum Expectation: Sendable, Equatable {
+        /// Whether this is `# expect-error`.
+        var isFailure: Bool { if case .fails = self { true } else { false } }
+
         case contains(String)
         case matches(String)
         case fails(String)

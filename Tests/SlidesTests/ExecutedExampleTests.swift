@@ -47,6 +47,13 @@ final class ExecutedExampleTests: XCTestCase {
             # expect-not: three
             # expect-no-re: ^hidden-topic-1
             ```
+
+            ```samsa together
+            topic list
+            produce nowhere hello
+            # expect: hidden-topic
+            # expect-error: nowhere
+            ```
             """.write(to: good, atomically: true, encoding: .utf8)
         let page = try builder.build(good, language: .en)
         let html = try String(contentsOf: page, encoding: .utf8)
