@@ -9,7 +9,8 @@
 #
 # Needs a built samsa (swift build --product samsa; SAMSA=path overrides .build/debug/samsa). Each
 # replay takes /tmp/samsa-build.lock (the build machine is shared); the cluster of each run is
-# destroyed afterwards, its transcript kept in $OUT (default a new temporary folder).
+# destroyed afterwards, its transcript and logs kept in $OUT (default a new temporary folder). The
+# seconds printed are the replay's own, timed once it holds the lock.
 set -eu
 lab=${1:?usage: scripts/replay-lab.sh LAB [N]}
 runs=${2:-1}
@@ -37,10 +38,14 @@ i=1
 while [ "$i" -le "$runs" ]; do
     dir=$out/run-$i
     mkdir -p "$dir"
-    start=$(date +%s)
-    flock /tmp/samsa-build.lock env NO_COLOR=1 "$samsa" --directory "$dir" --cluster replay --keep-going \
-        --script "$script" > "$dir/transcript.txt" 2>&1 || true
-    took=$(( $(date +%s) - start ))
+    # Timed inside the lock: the waiting for other builds is not the replay's.
+    flock /tmp/samsa-build.lock sh -c '
+        start=$(date +%s)
+        env NO_COLOR=1 "$1" --directory "$2" --cluster replay --keep-going --script "$3" > "$2/transcript.txt" 2>&1
+        echo $(( $(date +%s) - start )) > "$2/seconds"' replay "$samsa" "$dir" "$script" || true
+    took=$(cat "$dir/seconds" 2>/dev/null || echo '?')
+    # The cluster's logs are kept (controller decisions, elections) before it is destroyed.
+    cp -r "$dir/.samsa/replay/logs" "$dir/logs" 2>/dev/null || true
     printf 'cluster destroy\n' > "$dir/destroy.samsa"
     "$samsa" --directory "$dir" --cluster replay --script "$dir/destroy.samsa" > /dev/null 2>&1 || true
     summary=$(awk '
