@@ -63,7 +63,9 @@ final class LabReplayTests: XCTestCase {
         for (topic, left) in [("payments", 10), ("clicks", 3), ("orders", 8), ("fragile", 3)] {
             XCTAssertTrue(replayed.transcript.contains("Read \(left) records from \(topic) "), "\(topic): \(replayed.transcript)")
         }
-        XCTAssertTrue(replayed.transcript.contains("NOT_ENOUGH_REPLICAS"), replayed.transcript)
+        XCTAssertTrue(
+            replayed.transcript.contains("not acknowledged: record 1 of 1 (acks=all); 0 acknowledged before it.")
+                && replayed.transcript.contains("NOT_ENOUGH_REPLICAS"), replayed.transcript)
         let checker = LabChecker(submission: FileManager.default.temporaryDirectory, bootstrap: replayed.bootstrap)
         for id in ["clicks-records", "orders-records", "safe-topic"] {
             let task = try XCTUnwrap(lab.tasks.first { $0.id == id })
