@@ -45,6 +45,10 @@ public enum ClusterChecks {
         case .records:
             let total = try await Self.recordCount(admin: admin, topic: topic, partitions: partitions.map(\.partition))
             let needed = Int64(spec.minimum ?? 1)
+            if let most = spec.maximum.map(Int64.init), total > most {
+                // More than the step leaves: records the step expects to be gone are still there.
+                return .failed(es ? "`\(topic)` guarda \(total) registros; tras el paso deben quedar \(most)" : "`\(topic)` holds \(total) records; after the step \(most) should be left")
+            }
             return total >= needed
                 ? .passed(es ? "`\(topic)` guarda \(total) registros" : "`\(topic)` holds \(total) records")
                 : .failed(es ? "`\(topic)` guarda \(total) registros; el paso escribe al menos \(needed)" : "`\(topic)` holds \(total) records; the step writes at least \(needed)")

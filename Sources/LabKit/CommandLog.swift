@@ -11,6 +11,9 @@ public struct CommandLog: Sendable, Equatable {
     }
 
     public static let fileName = "commands.log"
+    /// The source of a line holding what a command measured: `<command> => <its total line>`.
+    public static let resultSource = "result"
+    static let measurementSeparator = " => "
 
     public let entries: [Entry]
 
@@ -37,9 +40,33 @@ public struct CommandLog: Sendable, Equatable {
     public func count(matching pattern: String) -> Int {
         guard let regex = try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive]) else { return 0 }
         return self.entries.filter { entry in
+            guard entry.source != Self.resultSource else { return false }
             let line = entry.command.split(whereSeparator: \.isWhitespace).joined(separator: " ")
             return regex.firstMatch(in: line, range: NSRange(line.startIndex..., in: line)) != nil
         }.count
+    }
+
+    /// A `result` line's text: the command, then what it measured.
+    public static func measurementLine(command: String, measurement: String) -> String {
+        command + Self.measurementSeparator + measurement
+    }
+
+    /// The records/sec of the last measured command matching `pattern` (a regular expression
+    /// searched in the command, as in `count(matching:)`), read from its `result` line.
+    public func lastThroughput(matching pattern: String) -> Double? {
+        guard let regex = try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive]) else { return nil }
+        for entry in self.entries.reversed() where entry.source == Self.resultSource {
+            guard let separator = entry.command.range(of: Self.measurementSeparator) else { continue }
+            let command = entry.command[..<separator.lowerBound].split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            guard regex.firstMatch(in: command, range: NSRange(command.startIndex..., in: command)) != nil else { continue }
+            let measurement = entry.command[separator.upperBound...]
+            // "N records sent, R records/sec (M MB/sec), ..."
+            guard let rate = measurement.range(of: " records/sec") else { continue }
+            let before = measurement[..<rate.lowerBound]
+            let number = before.split(separator: " ").last.map(String.init) ?? ""
+            if let value = Double(number) { return value }
+        }
+        return nil
     }
 
     /// Appends one command to `folder/commands.log`; never rewrites earlier lines.

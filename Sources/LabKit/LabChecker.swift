@@ -36,6 +36,8 @@ public struct LabChecker: Sendable {
             verdict = AnswerChecks.check(task.check, answers: answers, language: self.language)
         case .commandLog:
             verdict = CommandLogChecks.check(task.check, log: log, language: self.language)
+        case .measuredRelation:
+            verdict = CommandLogChecks.measuredRelation(task.check, log: log, language: self.language)
         case .cluster:
             if let bootstrap = self.bootstrap {
                 verdict = await ClusterChecks.check(task.check, bootstrap: bootstrap, language: self.language)

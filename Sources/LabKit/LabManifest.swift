@@ -72,6 +72,10 @@ public struct CheckSpec: Codable, Sendable, Hashable {
         /// The command log holds a command matching one of `patterns` (regular expressions) at least
         /// `minimum` times.
         case commandLog
+        /// Two throughputs the student measured, read from `commands.log` (the perf test's total
+        /// line is logged beside its command): the last run matching `patterns[0]` compared by
+        /// `relation` with the last run matching `patterns[1]`. Nothing typed in, nothing invented.
+        case measuredRelation
         /// Cluster state through SamsaClient (`probe`); without a cluster, the command log's
         /// `patterns` stand in as evidence.
         case cluster
@@ -102,7 +106,8 @@ public struct CheckSpec: Codable, Sendable, Hashable {
     public enum Probe: String, Codable, Sendable {
         /// Topic `topic` exists, with `partitions` and `replicationFactor` when given.
         case topic
-        /// The partitions of `topic` hold at least `minimum` records in total.
+        /// The partitions of `topic` hold at least `minimum` records in total, and at most `maximum`
+        /// when given (Lab 3: exactly what survived an election).
         case records
         /// Group `group` has committed offsets for every partition of `topic` (lag 0 if `lagZero`).
         case groupCommitted

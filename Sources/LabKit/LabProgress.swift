@@ -77,4 +77,14 @@ public struct LabRecorder: Sendable {
         guard !trimmed.isEmpty, !trimmed.hasPrefix("#") else { return }
         try CommandLog.append(trimmed, source: source, folder: self.catalog.folder(of: lab))
     }
+
+    /// Appends what a command measured (a perf test's total line) to the current lab's
+    /// `commands.log`, as a `result` line naming the command; does nothing outside a lab.
+    public func recordMeasurement(of command: String, _ measurement: String) throws(LabError) {
+        let progress = LabProgress.load(from: self.progressFile)
+        guard let number = progress.currentLab, let lab = try? self.catalog.lab(number) else { return }
+        try CommandLog.append(
+            CommandLog.measurementLine(command: command, measurement: measurement), source: CommandLog.resultSource,
+            folder: self.catalog.folder(of: lab))
+    }
 }

@@ -80,9 +80,15 @@ extension CommandTable {
                 .init("--acks", .choice(["0", "1", "all"]), "how many replicas must have it before success"),
                 .init("--count", .number, "write N numbered records"),
                 .init("--file", .file, "write one record per line of a file"),
-                .init("--timeout", .number, "give up on a record after this many seconds (delivery.timeout.ms; default 15)"),
+                .init("--timeout", .number, "seconds to wait for each acknowledgement (default 15, with retries)"),
             ],
-            summary: "write records, one per VALUE; prints the partition and offset of each"),
+            summary: "write records, one per VALUE; prints the partition and offset of each",
+            details: """
+                Records go one at a time. At the first record not acknowledged the command stops: the
+                records acknowledged before it are shown, then the error. With --timeout S each record
+                gets one attempt of S seconds (acks=all: REQUEST_TIMED_OUT if the in-sync replicas
+                have not copied it by then).
+                """),
         CommandSpec(
             ["consume"], positionals: [.init("TOPIC", .topic)],
             options: [

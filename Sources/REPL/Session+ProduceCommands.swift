@@ -5,6 +5,8 @@ import SamsaClient
 
 /// `produce TOPIC [--key K] [--partition P] [--acks 0|1|all] VALUE...`, `--count N`, `--file F`:
 /// one record per VALUE (or numbered records, or lines), each answered with where it landed.
+/// Records are sent one at a time; at the first one not acknowledged the command stops, shows the
+/// ones acknowledged before it and fails (`--timeout S` bounds the wait for each acknowledgement).
 extension Session {
     func runProduce(_ arguments: ParsedArguments) throws(REPLError) {
         let bootstrap = try self.bootstrapServers()
@@ -29,33 +31,52 @@ extension Session {
         var configuration = ProducerConfiguration()
         configuration.acks = acksWord == "0" ? .none : acksWord == "1" ? .leader : .all
         configuration.enableIdempotence = configuration.acks == .all
-        // --timeout: delivery.timeout.ms; each request waits at most 10 s (request.timeout.ms) within it.
-        let timeout = try arguments.int("--timeout", in: 1...300) ?? 15
-        configuration.deliveryTimeout = .seconds(timeout)
-        configuration.requestTimeout = .seconds(min(10, timeout))
+        configuration.deliveryTimeout = .seconds(15)
+        configuration.requestTimeout = .seconds(10)
+        if let seconds = try arguments.int("--timeout", in: 1...120) {
+            // One attempt per record within the deadline: the broker answers REQUEST_TIMED_OUT at
+            // timeout.ms if the in-sync replicas have not copied the record by then (acks=all).
+            configuration.deliveryTimeout = .seconds(seconds)
+            configuration.requestTimeout = .seconds(seconds)
+        }
         let producerConfiguration = configuration
         let toWrite = values
-        let (results, partitions) = try self.withClient(bootstrap) { client in
+        let (results, partitions, failure) = try self.withClient(bootstrap) { client in
             let metadata = try await client.refreshMetadata(topics: [topic])
             guard let described = metadata.topics[topic], described.error != .unknownTopicOrPartition else {
                 throw SamsaClientError.unknownTopic(topic)
             }
             let producer = KafkaProducer(client: client, configuration: producerConfiguration)
             var results: [RecordMetadata] = []
-            do {
-                for value in toWrite {
+            var failure: (any Error)?
+            for value in toWrite {
+                do {
                     results.append(
                         try await producer.send(ProducerRecord(topic: topic, partition: partition, key: key, value: value)))
+                } catch {
+                    failure = error
+                    break
                 }
-            } catch {
-                await producer.close()
-                throw error
             }
             await producer.close()
-            let after = try await client.refreshMetadata(topics: [topic])
-            return (results, after.topics[topic]?.partitions ?? described.partitions)
+            let after = try? await client.refreshMetadata(topics: [topic])
+            return (results, after?.topics[topic]?.partitions ?? described.partitions, failure.map { ($0 as? SamsaClientError).map(Session.friendly) ?? "\($0)" })
         }
         self.remember(topic: topic)
+        if let failure {
+            // What was acknowledged before the failure is printed first: those records are written.
+            self.printProduced(results, topic: topic, partitions: partitions, acksWord: acksWord, key: key, partition: partition)
+            throw .client(
+                "not acknowledged: record \(results.count + 1) of \(toWrite.count) (acks=\(acksWord)); "
+                    + "\(results.count) acknowledged before it. \(failure)")
+        }
+        self.printProduced(results, topic: topic, partitions: partitions, acksWord: acksWord, key: key, partition: partition)
+    }
+
+    private func printProduced(
+        _ results: [RecordMetadata], topic: String, partitions: [ClusterMetadata.Partition], acksWord: String, key: String?,
+        partition: Int32?
+    ) {
         let byPartition = Dictionary(partitions.map { ($0.partition, $0) }, uniquingKeysWith: { first, _ in first })
         let how = partition != nil ? "partition chosen by --partition" : key != nil ? "key \"\(key ?? "")\" → murmur2" : ""
         if results.count > 10 {

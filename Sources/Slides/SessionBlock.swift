@@ -12,21 +12,37 @@ import Foundation
 ///     ```
 ///
 /// `# expect: TEXT` needs TEXT in the output of the command above it, `# expect-re: REGEX` a match,
-/// `# expect-error: TEXT` needs the command to fail and TEXT in its message. Other `#` lines are
+/// `# expect-error: TEXT` needs the command to fail and TEXT in its message. What a slide says is
+/// gone or counted is asserted too: `# expect-not: TEXT` needs TEXT absent, `# expect-no-re: REGEX`
+/// no match, `# expect-count: N REGEX` exactly N matches (in these two, `^` and `$` match at each
+/// line), so a claim such as "broker 3 left every ISR" or "5 acknowledged records were lost" fails
+/// the build when the executed output says otherwise. Other `#` lines are
 /// comments and are not shown. Fence options: `together` runs the whole block in one samsa process
-/// (background consumers live only as long as their process) and shows its output after the
-/// commands; `hidden` runs the block without showing it (setup a slide does not need to teach).
+/// (background consumers live only as long as their process, injected faults too) and shows its
+/// output after the commands; it stops at its first failing command, so `# expect-error` belongs
+/// to its last one; `hidden` runs the block without showing it (setup a slide does not need to teach).
 public struct SessionBlock: Sendable, Equatable {
     public struct Command: Sendable, Equatable {
         public var text: String
         public var line: Int
         public var expectations: [Expectation]
+        /// Whether the command is meant to fail (`# expect-error`).
+        var expectsFailure: Bool { self.expectations.contains { $0.isFailure } }
     }
 
     public enum Expectation: Sendable, Equatable {
+        /// Whether this is `# expect-error`.
+        var isFailure: Bool { if case .fails = self { true } else { false } }
+
         case contains(String)
         case matches(String)
         case fails(String)
+        /// `# expect-not:` the text must not appear.
+        case lacks(String)
+        /// `# expect-no-re:` the pattern must not match any line.
+        case doesNotMatch(String)
+        /// `# expect-count:` exactly this many matches of the pattern.
+        case count(Int, String)
     }
 
     public var commands: [Command]
@@ -61,14 +77,23 @@ public struct SessionBlock: Sendable, Equatable {
 
     private static func expectation(_ text: String, file: String, line: Int) throws -> Expectation? {
         let body = text.dropFirst().trimmingCharacters(in: .whitespaces)
+        if body.hasPrefix("expect-count:") {
+            let value = body.dropFirst("expect-count:".count).trimmingCharacters(in: .whitespaces)
+            let parts = value.split(separator: " ", maxSplits: 1)
+            guard parts.count == 2, let count = Int(parts[0]), count >= 0 else {
+                throw SlidesError.source(file: file, line: line, message: "`# expect-count:` takes a count and a regular expression: `# expect-count: 5 ^→ clicks-0`")
+            }
+            let pattern = String(parts[1]).trimmingCharacters(in: .whitespaces)
+            try Self.validate(pattern, file: file, line: line)
+            return .count(count, pattern)
+        }
         for (prefix, make) in [
+            ("expect-not:", Expectation.lacks), ("expect-no-re:", Expectation.doesNotMatch),
             ("expect-error:", Expectation.fails), ("expect-re:", Expectation.matches), ("expect:", Expectation.contains),
         ] as [(String, (String) -> Expectation)] where body.hasPrefix(prefix) {
             let value = body.dropFirst(prefix.count).trimmingCharacters(in: .whitespaces)
-            if prefix == "expect-re:" {
-                do { _ = try NSRegularExpression(pattern: value) } catch {
-                    throw SlidesError.source(file: file, line: line, message: "`\(value)` is not a valid regular expression")
-                }
+            if prefix == "expect-re:" || prefix == "expect-no-re:" {
+                try Self.validate(value, file: file, line: line)
             }
             if value.isEmpty && prefix != "expect-error:" {
                 throw SlidesError.source(file: file, line: line, message: "`# \(prefix)` needs the text to look for")
@@ -76,9 +101,15 @@ public struct SessionBlock: Sendable, Equatable {
             return make(value)
         }
         if body.hasPrefix("expect") {
-            throw SlidesError.source(file: file, line: line, message: "unknown expectation; write `# expect: TEXT`, `# expect-re: REGEX` or `# expect-error: TEXT`")
+            throw SlidesError.source(file: file, line: line, message: "unknown expectation; write `# expect: TEXT`, `# expect-re: REGEX`, `# expect-error: TEXT`, `# expect-not: TEXT`, `# expect-no-re: REGEX` or `# expect-count: N REGEX`")
         }
         return nil
+    }
+
+    private static func validate(_ pattern: String, file: String, line: Int) throws {
+        do { _ = try NSRegularExpression(pattern: pattern) } catch {
+            throw SlidesError.source(file: file, line: line, message: "`\(pattern)` is not a valid regular expression")
+        }
     }
 }
 
@@ -97,6 +128,22 @@ extension SessionBlock.Expectation {
         case .fails(let text):
             if succeeded { return "the command succeeded, but the slide expects it to fail (# expect-error)" }
             return text.isEmpty || output.contains(text) ? nil : "the error no longer contains `\(text)` (# expect-error)"
+        case .lacks(let text):
+            return output.contains(text) ? "the output contains `\(text)`, which the slide says is not there (# expect-not)" : nil
+        case .doesNotMatch(let pattern):
+            guard let first = Self.matches(of: pattern, in: output).first else { return nil }
+            return "the output matches /\(pattern)/ (`\(first)`), which the slide rules out (# expect-no-re)"
+        case .count(let wanted, let pattern):
+            let found = Self.matches(of: pattern, in: output)
+            return found.count == wanted ? nil : "the output has \(found.count) match(es) of /\(pattern)/; the slide says \(wanted) (# expect-count)"
+        }
+    }
+
+    /// The matched texts, with `^` and `$` at every line.
+    private static func matches(of pattern: String, in output: String) -> [String] {
+        guard let regex = try? NSRegularExpression(pattern: pattern, options: [.anchorsMatchLines]) else { return [] }
+        return regex.matches(in: output, range: NSRange(output.startIndex..., in: output)).compactMap { match in
+            Range(match.range, in: output).map { String(output[$0]) }
         }
     }
 }

@@ -42,9 +42,12 @@ public final class SessionRunner {
     /// Runs `block`, checks every expectation, and returns what to show.
     public func run(_ block: SessionBlock) throws -> [SessionOutput] {
         if block.together {
+            // One script: it stops at the first failing command, so a block with `# expect-error`
+            // ends with that command; the block's other expectations read the same output.
             let result = try self.execute(block.commands.map(\.text))
+            let endsInFailure = block.commands.contains { $0.expectsFailure }
             for command in block.commands {
-                try self.check(command, result: result)
+                try self.check(command, result: result, blockExpectsFailure: endsInFailure)
             }
             return [SessionOutput(commands: block.commands.map(\.text), output: result.output, failed: !result.succeeded)]
         }
@@ -61,15 +64,17 @@ public final class SessionRunner {
         try? FileManager.default.removeItem(at: self.directory)
     }
 
-    private func check(_ command: SessionBlock.Command, result: Result) throws {
-        let expectsFailure = command.expectations.contains { if case .fails = $0 { true } else { false } }
+    private func check(_ command: SessionBlock.Command, result: Result, blockExpectsFailure: Bool = false) throws {
+        let expectsFailure = command.expectsFailure || blockExpectsFailure
         if !result.succeeded && !expectsFailure {
             throw SlidesError.example(file: self.file, line: command.line, command: command.text,
                                       message: "samsa exited with status \(result.status); the slide expects it to succeed (add `# expect-error: TEXT` if failing is the point)",
                                       output: result.output)
         }
         for expectation in command.expectations {
-            if let failure = expectation.failure(output: result.output, succeeded: result.succeeded) {
+            // In a block that ends in an expected failure, only `# expect-error` looks at the status.
+            let succeeded = blockExpectsFailure && !expectation.isFailure ? true : result.succeeded
+            if let failure = expectation.failure(output: result.output, succeeded: succeeded) {
                 throw SlidesError.example(file: self.file, line: command.line, command: command.text, message: failure, output: result.output)
             }
         }

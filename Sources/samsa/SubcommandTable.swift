@@ -72,14 +72,22 @@ enum SubcommandTable {
         let directory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
         // Logged under one name, with or without `.sh`, so the labs' patterns match either spelling.
         let loggedName = name.hasSuffix(".sh") ? String(name.dropLast(3)) : name
-        try? LabRecorder.forDirectory(directory)?.record(([loggedName] + arguments).joined(separator: " "), source: "cli")
+        let recorder = LabRecorder.forDirectory(directory)
+        let logged = ([loggedName] + arguments).joined(separator: " ")
+        try? recorder?.record(logged, source: "cli")
         let level = ProcessInfo.processInfo.environment["SAMSA_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .error
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardError(label: label)
             handler.logLevel = level
             return handler
         }
-        return BlockingTask.run { await KafkaTools.run(toolName: name, arguments: arguments) }
+        // A perf test's total line goes to the lab's log too: measured numbers the checks compare.
+        let console = MeasurementConsole()
+        let status = BlockingTask.run { await KafkaTools.run(toolName: name, arguments: arguments, console: console) }
+        if status == 0, let measurement = console.lastMeasurement {
+            try? recorder?.recordMeasurement(of: logged, measurement)
+        }
+        return status
     }
 
     /// The running executable, links resolved, so links point at the real `samsa`.

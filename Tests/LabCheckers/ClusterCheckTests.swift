@@ -46,6 +46,11 @@ final class ClusterCheckTests: XCTestCase {
         await producer.close()
         verdict = await ClusterChecks.check(recordsSpec, bootstrap: broker.bootstrap, language: .en)
         XCTAssertEqual(verdict.status, .passed, verdict.reason)
+        // Lab 3: exactly what survived an election; records the step expects gone fail the task.
+        recordsSpec.maximum = 2
+        verdict = await ClusterChecks.check(recordsSpec, bootstrap: broker.bootstrap, language: .en)
+        XCTAssertEqual(verdict.status, .failed)
+        XCTAssertTrue(verdict.reason.contains("holds 3 records; after the step 2 should be left"), verdict.reason)
 
         var groupSpec = self.spec(.groupCommitted, topic: "orders")
         groupSpec.group = "billing"

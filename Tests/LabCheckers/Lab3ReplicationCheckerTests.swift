@@ -2,7 +2,7 @@ import Foundation
 import LabKit
 import XCTest
 
-/// Lab 3 · Replication: leaders, ISR and data loss: one test per task, then a plausible wrong solution.
+/// Lab 3 · Replication: leaders, ISR and data loss: one test per task, then plausible wrong solutions.
 final class Lab3ReplicationCheckerTests: LabCheckerTestCase {
     override class var labNumber: Int { 3 }
 
@@ -27,8 +27,35 @@ final class Lab3ReplicationCheckerTests: LabCheckerTestCase {
     /// ISR with broker 1 back
     func test_isr_after_restart() async throws { try await self.checkTask("isr-after-restart") }
 
-    /// Messages lost with acks=1 and unclean election
+    /// clicks' new leader, a follower from the ISR
+    func test_clicks_leader_after() async throws { try await self.checkTask("clicks-leader-after") }
+
+    /// Acknowledged messages lost with acks=1 in a clean election
     func test_lost_with_acks1() async throws { try await self.checkTask("lost-with-acks1") }
+
+    /// clicks keeps only what was copied before the cut
+    func test_clicks_records() async throws { try await self.checkTask("clicks-records") }
+
+    /// Messages left in clicks
+    func test_clicks_left() async throws { try await self.checkTask("clicks-left") }
+
+    /// Messages acknowledged in orders
+    func test_acks_all_acknowledged() async throws { try await self.checkTask("acks-all-acknowledged") }
+
+    /// Acknowledged messages lost with acks=all
+    func test_acks_all_no_loss() async throws { try await self.checkTask("acks-all-no-loss") }
+
+    /// orders keeps everything acknowledged
+    func test_orders_records() async throws { try await self.checkTask("orders-records") }
+
+    /// Messages left in orders
+    func test_orders_left() async throws { try await self.checkTask("orders-left") }
+
+    /// Measured: acks=1 sends more records/s than acks=all
+    func test_acks_all_costs() async throws { try await self.checkTask("acks-all-costs") }
+
+    /// Acknowledged messages lost with unclean election
+    func test_lost_unclean() async throws { try await self.checkTask("lost-unclean") }
 
     /// Messages left in fragile
     func test_fragile_left() async throws { try await self.checkTask("fragile-left") }
@@ -36,18 +63,44 @@ final class Lab3ReplicationCheckerTests: LabCheckerTestCase {
     /// acks=all error with too small an ISR
     func test_acks_all_refused() async throws { try await self.checkTask("acks-all-refused") }
 
-    /// Acknowledged records lost with acks=all and min.insync.replicas=2
-    func test_acks_all_no_loss() async throws { try await self.checkTask("acks-all-no-loss") }
-
     /// safe exists with 2 replicas and min.insync.replicas=2
     func test_safe_topic() async throws { try await self.checkTask("safe-topic") }
 
-    /// A student who believes acks=1 never loses data.
+    /// A student who believes acks=1 never loses data once the new leader comes from the ISR.
     func testWrongAnswerNoLossFailsLostWithAcks1() async throws {
         let code = try LabFixtures.requireReference()
         let result = try await self.grade(
             answers: try self.referenceAnswers(replacing: "lost_records_acks1", with: "0"),
             commands: try LabFixtures.text(self.lab, "solution/commands.log"), code: code)
-        self.assertFailsOnly(result, "lost-with-acks1", saying: "The 5 written with acks=1")
+        self.assertFailsOnly(result, "lost-with-acks1", saying: "The 5 written with acks=1 after the cut")
+    }
+
+    /// Measurements where acks=all came out faster (a noisy machine) fail the comparison, with both numbers.
+    func testMeasurementsTheWrongWayRoundFailTheThroughputTask() async throws {
+        let code = try LabFixtures.requireReference()
+        let reference = try LabFixtures.text(self.lab, "solution/commands.log")
+        let swapped = reference.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            guard line.contains("\tresult\t") else { return String(line) }
+            // Each result keeps its command; only the measured rates trade places.
+            return line.contains("acks=all =>")
+                ? line.replacingOccurrences(of: #"[0-9.]+ records/sec"#, with: "40000.0 records/sec", options: .regularExpression)
+                : line.replacingOccurrences(of: #"[0-9.]+ records/sec"#, with: "20000.0 records/sec", options: .regularExpression)
+        }.joined(separator: "\n")
+        XCTAssertNotEqual(swapped, reference)
+        let result = try await self.grade(
+            answers: try LabFixtures.text(self.lab, "solution/answers.properties"), commands: swapped, code: code)
+        self.assertFailsOnly(result, "acks-all-costs", saying: "20000.0 vs 40000.0 records/sec")
+    }
+
+    /// The perf tests in the log without their results (run before samsa logged them, or cut short):
+    /// no measurement, so no comparison; a typed-in number cannot stand in.
+    func testPerfRunsWithoutResultsFailTheThroughputTask() async throws {
+        let code = try LabFixtures.requireReference()
+        let withoutResults = try LabFixtures.text(self.lab, "solution/commands.log")
+            .split(separator: "\n").filter { !$0.contains("\tresult\t") }.joined(separator: "\n")
+        let result = try await self.grade(
+            answers: try LabFixtures.text(self.lab, "solution/answers.properties") + "\nacks1_records_per_sec = 90000\n",
+            commands: withoutResults, code: code)
+        self.assertFailsOnly(result, "acks-all-costs", saying: "without its result")
     }
 }

@@ -60,6 +60,42 @@ final class LabKitTests: XCTestCase {
         XCTAssertEqual(log.count(matching: "^broker kill \\d"), 1)
     }
 
+    /// A perf test's total line is kept beside its command; the measured relation reads it, and
+    /// command counts ignore it.
+    func testMeasurementsAreLoggedAndCompared() throws {
+        let work = try self.makeTemporaryDirectory()
+        let labs = try self.copyOfLabs(into: work.url)
+        let catalog = try LabCatalog(root: labs)
+        let recorder = try XCTUnwrap(LabRecorder.forDirectory(labs))
+        var progress = LabProgress.load(from: recorder.progressFile)
+        progress.currentLab = 3
+        try progress.save(to: recorder.progressFile)
+        let fast = "kafka-producer-perf-test --topic t --num-records 10 --record-size 1 --throughput -1 --producer-props acks=1"
+        let slow = "kafka-producer-perf-test --topic t --num-records 10 --record-size 1 --throughput -1 --producer-props acks=all linger.ms=0"
+        try recorder.record(fast, source: "cli")
+        try recorder.recordMeasurement(of: fast, "10 records sent, 2500.5 records/sec (0.01 MB/sec), 1.00 ms avg latency.")
+        try recorder.record(slow, source: "cli")
+        try recorder.recordMeasurement(of: slow, "10 records sent, 1200.5 records/sec (0.01 MB/sec), 9.00 ms avg latency.")
+        let log = CommandLog.load(folder: catalog.folder(of: try catalog.lab(3)))
+        XCTAssertEqual(log.entries.map(\.source), ["cli", "result", "cli", "result"])
+        XCTAssertEqual(log.count(matching: "kafka-producer-perf-test "), 2, "result lines are not commands")
+        XCTAssertEqual(log.lastThroughput(matching: "acks=1(\\s|$)"), 2500.5)
+        XCTAssertEqual(log.lastThroughput(matching: "acks=(all|-1)(\\s|$)"), 1200.5)
+        XCTAssertNil(log.lastThroughput(matching: "acks=0"))
+
+        var spec = CheckSpec(kind: .measuredRelation)
+        spec.patterns = ["acks=1(\\s|$)", "acks=(all|-1)(\\s|$)"]
+        spec.keys = ["acks=1", "acks=all"]
+        spec.relation = .greaterThan
+        let passed = CommandLogChecks.measuredRelation(spec, log: log, language: .en)
+        XCTAssertEqual(passed.status, .passed, passed.reason)
+        XCTAssertTrue(passed.reason.contains("2500.5 vs 1200.5"), passed.reason)
+        spec.relation = .lessThan
+        XCTAssertEqual(CommandLogChecks.measuredRelation(spec, log: log, language: .en).status, .failed)
+        let none = CommandLogChecks.measuredRelation(spec, log: CommandLog(entries: []), language: .es)
+        XCTAssertEqual(none.status, .notAttempted, none.reason)
+    }
+
     func testReportsInEveryFormat() async throws {
         let lab = try LabFixtures.catalog().lab(1)
         let directory = try self.makeTemporaryDirectory()

@@ -49,4 +49,29 @@ final class LabReplayTests: XCTestCase {
         XCTAssertEqual(failed.status, .failed)
         XCTAssertTrue(failed.reason.contains("3"), failed.reason)
     }
+
+    /// Lab 3's course lesson, replayed: acks=1 after `fault cut-replication` loses the 5 acknowledged
+    /// records in a clean election (clicks keeps 3), acks=all under `fault slow-replication` loses
+    /// none (orders keeps 8), and the unclean election loses 5 acknowledged with acks=all and
+    /// min.insync.replicas=1 (fragile keeps 3). About two minutes: the ISR shrinks take 10–15 s each.
+    func testLabThreesReferenceLosesExactlyTheAcks1Records() async throws {
+        let lab = try LabFixtures.catalog().lab(3)
+        let samsa = try Products.executable("samsa")
+        let reference = CommandLog.load(folder: LabFixtures.labsRoot.appendingPathComponent("\(lab.folderName)/solution"))
+        let replayed = try LabReplay(samsa: samsa).run(reference, lab: lab)
+        defer { replayed.destroy() }
+        for (topic, left) in [("payments", 10), ("clicks", 3), ("orders", 8), ("fragile", 3)] {
+            XCTAssertTrue(replayed.transcript.contains("Read \(left) records from \(topic) "), "\(topic): \(replayed.transcript)")
+        }
+        XCTAssertTrue(
+            replayed.transcript.contains("not acknowledged: record 1 of 1 (acks=all); 0 acknowledged before it.")
+                && replayed.transcript.contains("NOT_ENOUGH_REPLICAS"), replayed.transcript)
+        let checker = LabChecker(submission: FileManager.default.temporaryDirectory, bootstrap: replayed.bootstrap)
+        for id in ["clicks-records", "orders-records", "safe-topic"] {
+            let task = try XCTUnwrap(lab.tasks.first { $0.id == id })
+            let result = await checker.run(task, answers: AnswersFile(values: [:]), log: CommandLog(entries: []))
+            XCTAssertEqual(result.status, .passed, "\(id): \(result.reason)")
+        }
+    }
 }
+

@@ -60,6 +60,12 @@ final class DeckSourceTests: XCTestCase {
         XCTAssertThrowsError(try DeckSource.parse("# T\n\n```samsa\ntopic list\n# expects: x\n```", file: "c.md")) { error in
             XCTAssertTrue("\(error)".contains("unknown expectation"), "\(error)")
         }
+        XCTAssertThrowsError(try DeckSource.parse("# T\n\n```samsa\ntopic list\n# expect-count: five x\n```", file: "f.md")) { error in
+            XCTAssertTrue("\(error)".contains("takes a count and a regular expression"), "\(error)")
+        }
+        XCTAssertThrowsError(try DeckSource.parse("# T\n\n```samsa\ntopic list\n# expect-no-re: (\n```", file: "g.md")) { error in
+            XCTAssertTrue("\(error)".contains("not a valid regular expression"), "\(error)")
+        }
         XCTAssertThrowsError(try DeckSource.parse("# T\n\n```samsa quickly\ntopic list\n```", file: "d.md")) { error in
             XCTAssertTrue("\(error)".contains("`together` and `hidden`"), "\(error)")
         }

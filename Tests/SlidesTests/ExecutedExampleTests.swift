@@ -43,6 +43,16 @@ final class ExecutedExampleTests: XCTestCase {
             produce hidden-topic one two
             consume hidden-topic --from-beginning
             # expect: Read 2 records
+            # expect-count: 2 ^hidden-topic-0  offset \\d
+            # expect-not: three
+            # expect-no-re: ^hidden-topic-1
+            ```
+
+            ```samsa together
+            topic list
+            produce nowhere hello
+            # expect: hidden-topic
+            # expect-error: nowhere
             ```
             """.write(to: good, atomically: true, encoding: .utf8)
         let page = try builder.build(good, language: .en)
@@ -58,6 +68,20 @@ final class ExecutedExampleTests: XCTestCase {
             .write(to: stale, atomically: true, encoding: .utf8)
         XCTAssertThrowsError(try builder.build(stale, language: .en)) { error in
             XCTAssertTrue("\(error)".hasPrefix("en/01-stale.md:5: `topic list`: the output no longer contains `a-topic-nobody-made`"), "\(error)")
+        }
+
+        // A claim the output contradicts stops the build: a count, a line the slide says is gone.
+        let counted = folder.appendingPathComponent("03-counted.md")
+        try "# Counted\n\n```samsa\ncluster start --brokers 1\ntopic create t1 --partitions 2 --replication-factor 1\n# expect-count: 1 ^Created topic\n# expect-no-re: leaders? on brokers? 1\n```\n"
+            .write(to: counted, atomically: true, encoding: .utf8)
+        XCTAssertThrowsError(try builder.build(counted, language: .en)) { error in
+            XCTAssertTrue("\(error)".contains("03-counted.md:5: `topic create t1 --partitions 2 --replication-factor 1`: the output matches /leaders? on brokers? 1/"), "\(error)")
+        }
+        let miscounted = folder.appendingPathComponent("04-miscounted.md")
+        try "# Miscounted\n\n```samsa\ncluster start --brokers 1\ntopic create t2 --partitions 1 --replication-factor 1\n# expect-count: 2 ^Created topic\n```\n"
+            .write(to: miscounted, atomically: true, encoding: .utf8)
+        XCTAssertThrowsError(try builder.build(miscounted, language: .en)) { error in
+            XCTAssertTrue("\(error)".contains("the output has 1 match(es) of /^Created topic/; the slide says 2 (# expect-count)"), "\(error)")
         }
 
         // A command that fails without `# expect-error` stops the build too.

@@ -1,0 +1,65 @@
+#!/bin/sh
+# Replays a lab's reference commands.log N times on fresh clusters, the way `samsa grade --replay`
+# does (LabReplay: the REPL lines of the log, minus the commands that only show things, run by
+# `samsa --keep-going --script` on a new detached cluster), and prints per run and per topic the
+# records acknowledged (produce's `→ T-P offset` lines), the records read back at the end (the last
+# `Read N records from T`), the difference, and how long the replay took.
+#
+#   scripts/replay-lab.sh LAB [N]        e.g. scripts/replay-lab.sh 3 10
+#
+# Needs a built samsa (swift build --product samsa; SAMSA=path overrides .build/debug/samsa). Each
+# replay takes /tmp/samsa-build.lock (the build machine is shared); the cluster of each run is
+# destroyed afterwards, its transcript and logs kept in $OUT (default a new temporary folder). The
+# seconds printed are the replay's own, timed once it holds the lock.
+set -eu
+lab=${1:?usage: scripts/replay-lab.sh LAB [N]}
+runs=${2:-1}
+root=$(cd "$(dirname "$0")/.." && pwd)
+samsa=${SAMSA:-$root/.build/debug/samsa}
+folder=$(ls -d "$root"/labs/$(printf '%02d' "$lab")-*/ 2>/dev/null | head -n 1)
+[ -n "$folder" ] || { echo "replay-lab: no lab $lab in $root/labs" >&2; exit 1; }
+log=$folder/solution/commands.log
+[ -f "$log" ] || { echo "replay-lab: no reference log $log" >&2; exit 1; }
+[ -x "$samsa" ] || { echo "replay-lab: no samsa at $samsa; swift build --product samsa" >&2; exit 1; }
+out=${OUT:-$(mktemp -d "${TMPDIR:-/tmp}/samsa-replay-lab$lab.XXXXXX")}
+mkdir -p "$out"
+brokers=$(sed -n 's/.*"brokers" *: *\([0-9]*\).*/\1/p' "$folder/lab.json" | head -n 1)
+
+# The script LabReplay.script(from:cluster:) builds: REPL lines only, LabReplay.skippedCommands
+# dropped, the lab's cluster started detached first.
+script=$out/replay.samsa
+{
+    echo "cluster start --brokers ${brokers:-3} --detach"
+    awk -F '\t' '$2 == "repl" { print $3 }' "$log" | grep -v -E \
+        '^(lab|quit|exit|help|explain|watch|source|meta|broker logs|cluster (stop|destroy|status|start)|topic (list|describe)|group (list|describe)|consumer list|fault list)( |$)'
+} > "$script"
+
+i=1
+while [ "$i" -le "$runs" ]; do
+    dir=$out/run-$i
+    mkdir -p "$dir"
+    # Timed inside the lock: the waiting for other builds is not the replay's.
+    flock /tmp/samsa-build.lock sh -c '
+        start=$(date +%s)
+        env NO_COLOR=1 "$1" --directory "$2" --cluster replay --keep-going --script "$3" > "$2/transcript.txt" 2>&1
+        echo $(( $(date +%s) - start )) > "$2/seconds"' replay "$samsa" "$dir" "$script" || true
+    took=$(cat "$dir/seconds" 2>/dev/null || echo '?')
+    # The cluster's logs are kept (controller decisions, elections) before it is destroyed.
+    cp -r "$dir/.samsa/replay/logs" "$dir/logs" 2>/dev/null || true
+    printf 'cluster destroy\n' > "$dir/destroy.samsa"
+    "$samsa" --directory "$dir" --cluster replay --script "$dir/destroy.samsa" > /dev/null 2>&1 || true
+    summary=$(awk '
+        /^→ [^ ]+-[0-9]+ offset [0-9]+/ { split($2, tp, "-"); t = $2; sub(/-[0-9]+$/, "", t); acked[t]++ ; seen[t] = 1 }
+        /^Read [0-9]+ records? from / { read[$5] = $2; seen[$5] = 1 }
+        END {
+            for (t in seen) {
+                a = acked[t] + 0; r = (t in read) ? read[t] : "-"
+                lost = (t in read) ? a - read[t] : "-"
+                printf "%s: acknowledged %d, read %s, lost %s; ", t, a, r, lost
+            }
+        }' "$dir/transcript.txt" | tr ';' '\n' | sed 's/^ //' | grep . | sort | tr '\n' ';')
+    failed=$(grep -c '^samsa: .* line [0-9]*:' "$dir/transcript.txt" || true)
+    echo "run $i: ${took} s; ${failed} command(s) failed; $summary"
+    i=$((i + 1))
+done
+echo "transcripts: $out"
