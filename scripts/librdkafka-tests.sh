@@ -13,7 +13,8 @@
 #     -o  TSV output (default ./librdkafka-tests-<date>.tsv); logs go to <that name>-logs/
 #     -B  skip building librdkafka (tests/test-runner must exist)
 #   Environment: BIN (default .build/release: samsa-broker, samsa-meta, samsa),
-#                KEEP=1 keeps the temp dir (the servers' data) for reading.
+#                KEEP=1 keeps the temp dir (the servers' data) for reading;
+#                CPU_SAMPLES=1 adds per-second CPU of each process to <log>.cpu (see sample_cpu).
 #
 # What it needs: bash, python3 (free ports), coreutils `timeout`, and to build librdkafka
 # (done here unless -B: ./configure --disable-ssl --disable-gssapi --disable-sasl; make -j2 libs;
@@ -56,9 +57,11 @@ case $SETUPS in both) SETUPS="standalone cluster" ;; standalone|cluster) ;; *) e
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BIN=$(cd "${BIN:-$ROOT/.build/release}" && pwd) || exit 2
-for exe in samsa-broker samsa-meta samsa; do
+needed="samsa-broker"; case $SETUPS in *cluster*) needed="$needed samsa-meta samsa" ;; esac
+for exe in $needed; do
   [ -x "$BIN/$exe" ] || { echo "missing $BIN/$exe (swift build -c release --product $exe)" >&2; exit 2; }
 done
+[ -x "$BIN/samsa" ] || echo "warning: no $BIN/samsa: tests that run kafka-topics.sh will fail" >&2
 OUT=${OUT:-$PWD/librdkafka-tests-$(date -u +%Y%m%dT%H%M%SZ).tsv}
 LOGS=${OUT%.tsv}-logs   # each test's output and the servers' logs
 mkdir -p "$LOGS"
@@ -93,6 +96,26 @@ wait_port() { for _ in $(seq 200); do (echo >/dev/tcp/127.0.0.1/"$1") 2>/dev/nul
 cpu_ticks() { local s; s=$(cat "/proc/$1/stat" 2>/dev/null) || { echo 0; return; }; s=${s##*) }; set -- $s; echo $(( ${12} + ${13} )); }
 machine_ticks() { read -r _ u n s i w q sq st _ < /proc/stat; echo "$((u+n+s+i+w+q+sq+st)) $((i+w))"; }
 HZ=$(getconf CLK_TCK)
+# CPU_SAMPLES=1: once a second, each broker's, samsa-meta's and test-runner's CPU (% of one core)
+# and the machine's busy % into <test log>.cpu.
+sample_cpu() {
+  local out=$1 runner="" p prev=() now=() names=() i t0 t1 m0 m1 line
+  names=("${BROKER_PIDS[@]}" $META_PID)
+  printf 't_s' > "$out"; for p in "${BROKER_PIDS[@]}"; do printf '\tbroker_pid%s' "$p" >> "$out"; done
+  [ -n "$META_PID" ] && printf '\tmeta' >> "$out"; printf '\tclient\tmachine_busy\n' >> "$out"
+  for _ in $(seq 50); do [ -s "$DIR/timeout.pid" ] && break; sleep 0.1; done
+  for _ in $(seq 50); do runner=$(cat "/proc/$(cat "$DIR/timeout.pid" 2>/dev/null)/task/"*/children 2>/dev/null | awk '{print $1}'); [ -n "$runner" ] && break; sleep 0.1; done
+  names+=(${runner:-0})
+  prev=(); for p in "${names[@]}"; do prev+=($(cpu_ticks "$p")); done
+  read -r m0 i0 < <(machine_ticks); local t=0
+  while sleep 1; do
+    t=$((t + 1)); now=(); for p in "${names[@]}"; do now+=($(cpu_ticks "$p")); done
+    read -r m1 i1 < <(machine_ticks)
+    line=$t; for i in "${!names[@]}"; do line+=$'\t'$(( (now[i] - prev[i]) * 100 / HZ )); done
+    line+=$'\t'$(( m1 > m0 ? 100 * ((m1 - m0) - (i1 - i0)) / (m1 - m0) : 0 ))
+    echo "$line" >> "$out"; prev=("${now[@]}"); m0=$m1; i0=$i1
+  done
+}
 
 # KAFKA_PATH shim: the Kafka scripts librdkafka's tests run (test_kafka_topics, test_kafka_cmd).
 SHIM=$DIR/kafka
@@ -160,9 +183,13 @@ for setup in $SETUPS; do
     read -r tot0 idle0 < <(machine_ticks)
     start=$(date +%s.%N)
     TIMEFORMAT='%U %S'
+    SAMPLER=""; rm -f "$DIR/timeout.pid"
+    if [ "${CPU_SAMPLES:-0}" = 1 ]; then sample_cpu "$log.cpu" & SAMPLER=$!; fi
     { time ( cd "$SRC/tests" && TESTS=$t RDKAFKA_TEST_CONF=$CONF TEST_KAFKA_VERSION=3.4.0 \
-        KAFKA_PATH=$SHIM BROKERS=$BOOT LD_LIBRARY_PATH=$SRC/src:$SRC/src-cpp timeout -k 10 "$TMO" ./test-runner -L > "$log" 2>&1 ); } 2> "$log.time"
+        KAFKA_PATH=$SHIM BROKERS=$BOOT LD_LIBRARY_PATH=$SRC/src:$SRC/src-cpp timeout -k 10 "$TMO" ./test-runner -L > "$log" 2>&1 &
+        echo $! > "$DIR/timeout.pid"; wait $! ); } 2> "$log.time"
     rc=$?
+    [ -n "$SAMPLER" ] && { kill "$SAMPLER" 2>/dev/null; wait "$SAMPLER" 2>/dev/null; SAMPLER=""; }
     secs=$(python3 -c "import time; print(f'{time.time()-$start:.1f}')")
     b1=0; for p in "${BROKER_PIDS[@]}"; do b1=$((b1 + $(cpu_ticks "$p"))); done
     m1=0; [ -n "$META_PID" ] && m1=$(cpu_ticks "$META_PID")
