@@ -28,7 +28,9 @@
 # holding bootstrap.servers and test.timeout.multiplier=2, TEST_KAFKA_VERSION=3.4.0, BROKERS, and
 # KAFKA_PATH = a shim whose bin/kafka-topics.sh and bin/kafka-configs.sh run `samsa kafka-topics`
 # / `samsa kafka-configs`. No -Q (quick mode). Brokers run with Kafka's defaults, notably
-# group.initial.rebalance.delay.ms=3000, on free ports of 127.0.0.1 in a temp dir; one set of
+# group.initial.rebalance.delay.ms=3000, except what trivup (the cluster librdkafka's tests are
+# written for) sets: num.partitions=3, default.replication.factor=min(brokers,3),
+# auto.create.topics.enable=true; on free ports of 127.0.0.1 in a temp dir; one set of
 # servers per setup, restarted if any of them died during a test (the line says "restarted").
 # Per test it prints: test, setup, pass/fail/timeout/skip, seconds; then totals. The TSV also has
 # the CPU seconds the brokers (sum, from /proc/PID/stat), samsa-meta and the test client
@@ -130,7 +132,11 @@ start_setup() {
   local setup=$1 gen=$2 d="$DIR/$1.$2" port id ports=()
   mkdir -p "$d"
   BROKER_PIDS=(); META_PID=""
-  local common=(--override group.initial.rebalance.delay.ms=3000)
+  # As trivup (librdkafka's test cluster) configures brokers: auto-created topics get 3 partitions
+  # and min(brokers, 3) replicas; everything else is Kafka's default.
+  local rf=1; [ "$setup" = cluster ] && rf=3
+  local common=(--override group.initial.rebalance.delay.ms=3000 --override num.partitions=3
+                --override default.replication.factor=$rf --override auto.create.topics.enable=true)
   if [ "$setup" = standalone ]; then
     port=$(free_port)
     "$BIN/samsa-broker" --override listeners=PLAINTEXT://127.0.0.1:"$port" --override log.dirs="$d/broker" \
