@@ -200,7 +200,7 @@ for setup in $SETUPS; do
     b1=0; for p in "${BROKER_PIDS[@]}"; do b1=$((b1 + $(cpu_ticks "$p"))); done
     m1=0; [ -n "$META_PID" ] && m1=$(cpu_ticks "$META_PID")
     read -r tot1 idle1 < <(machine_ticks)
-    client=$(awk '{printf "%.1f", $1 + $2}' "$log.time" 2>/dev/null)
+    client=$(tail -1 "$log.time" | awk '{printf "%.1f", $1 + $2}')   # last line: bash may report an abort first
     bcpu=$(awk -v a="$b0" -v b="$b1" -v hz="$HZ" 'BEGIN{printf "%.1f", (b-a)/hz}')
     mcpu=$(awk -v a="$m0" -v b="$m1" -v hz="$HZ" 'BEGIN{printf "%.1f", (b-a)/hz}')
     busy=$(awk -v t="$((tot1 - tot0))" -v i="$((idle1 - idle0))" 'BEGIN{ if (t>0) printf "%.0f", 100*(t-i)/t; else print 0}')
