@@ -171,7 +171,7 @@ enum ConsumerGroupsTool: KafkaTool {
             return Row(
                 group: group.groupId, topic: partition.topic, partition: "\(partition.partition)",
                 currentOffset: current.map { "\($0)" } ?? "-", logEndOffset: end.map { "\($0)" } ?? "-",
-                lag: current.flatMap { current in end.map { "\(max(0, $0 - current))" } } ?? "-",
+                lag: ConsumerGroupLag.lag(currentOffset: current, logEndOffset: end).map { "\($0)" } ?? "-",
                 consumerId: member?.memberId ?? "-", host: member.map { "/" + $0.clientHost.replacingOccurrences(of: "/", with: "") } ?? "-",
                 clientId: member?.clientId ?? "-")
         }

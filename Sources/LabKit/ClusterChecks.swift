@@ -62,7 +62,7 @@ public enum ClusterChecks {
             if spec.lagZero == true {
                 let ends = try await admin.listOffsets(partitionList, spec: .latest)
                 let lag = partitionList.reduce(Int64(0)) { sum, partition in
-                    sum + max(0, (ends[partition]?.offset ?? 0) - ((committed[partition] ?? nil) ?? 0))
+                    sum + max(0, ConsumerGroupLag.lag(currentOffset: committed[partition] ?? nil, logEndOffset: ends[partition]?.offset) ?? 0)
                 }
                 if lag > 0 {
                     return .failed(es ? "el grupo `\(group)` tiene un lag de \(lag) en `\(topic)`: deja que sus consumidores terminen de leer" : "group `\(group)` lags \(lag) records behind on `\(topic)`: let its consumers finish reading")

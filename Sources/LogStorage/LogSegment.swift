@@ -163,16 +163,32 @@ final class LogSegment {
         return (position, length)
     }
 
-    /// The first offset whose batch has a timestamp at or after `timestamp`.
-    func offset(forTimestamp timestamp: Int64) throws(LogStorageError) -> (offset: Int64, timestamp: Int64)? {
+    /// The first record at or after `startingOffset` whose timestamp is at or after `timestamp`, as Kafka's
+    /// `LogSegment.findOffsetByTimestamp` and `FileRecords.searchForTimestamp` find it: the time index
+    /// narrows the start, each batch's max timestamp skips whole batches, and the records of the first
+    /// batch that may hold it are scanned (librdkafka's test 0054 looks up a record inside a batch).
+    /// A compressed batch cannot be opened here (no codecs in the broker): it answers its base offset
+    /// and max timestamp.
+    func offset(forTimestamp timestamp: Int64, startingOffset: Int64 = 0) throws(LogStorageError)
+        -> (offset: Int64, timestamp: Int64)?
+    {
         guard self.maxTimestamp >= timestamp else { return nil }
         let entry = self.timeIndex.lastEntry(where: { $0.timestamp < timestamp })
-        let startOffset = self.baseOffset + Int64(entry?.relativeOffset ?? 0)
+        let startOffset = max(self.baseOffset + Int64(entry?.relativeOffset ?? 0), startingOffset)
         let start = try self.position(of: startOffset)?.position ?? 0
         var found: (Int64, Int64)?
-        try self.forEachBatch(from: start) { _, header in
-            if header.maxTimestamp >= timestamp {
-                found = (header.baseOffset, header.maxTimestamp)
+        try self.forEachBatch(from: start) { position, header throws(LogStorageError) in
+            guard header.maxTimestamp >= timestamp, header.lastOffset >= startingOffset else { return true }
+            guard header.attributes.compression == CompressionCodec.none else {
+                found = (max(header.baseOffset, startingOffset), header.maxTimestamp)
+                return false
+            }
+            let batch = try self.log.read(at: position, count: header.totalSize)
+            let records = (try? RecordBatches.decodeRecords(
+                in: batch, from: batch.readerIndex + RecordBatchHeader.size, to: batch.readerIndex + header.totalSize,
+                header: header)) ?? []
+            if let record = records.first(where: { $0.timestamp >= timestamp && $0.offset >= startingOffset }) {
+                found = (record.offset, record.timestamp)
                 return false
             }
             return true

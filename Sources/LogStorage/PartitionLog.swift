@@ -295,7 +295,7 @@ public final class PartitionLog: Sendable {
     public func offset(forTimestamp timestamp: Int64) throws(LogStorageError) -> (offset: Int64, timestamp: Int64)? {
         try self.state.withLock { state throws(LogStorageError) -> (offset: Int64, timestamp: Int64)? in
             for segment in state.segments {
-                if let found = try segment.offset(forTimestamp: timestamp) {
+                if let found = try segment.offset(forTimestamp: timestamp, startingOffset: state.logStartOffset) {
                     return (max(found.offset, state.logStartOffset), found.timestamp)
                 }
             }

@@ -66,9 +66,10 @@ public enum Explanations {
             reading until it completes. See: consumer-group.
             """),
         Entry(term: "lag", aliases: ["consumer-lag"], text: """
-            Lag is how far a consumer group is behind, per partition: the high watermark (the newest
-            readable offset) minus the group's committed offset. Lag that keeps growing means the
-            consumers read more slowly than producers write. See: offset, consumer-group.
+            Lag is how far a consumer group is behind, per partition: the log end offset minus the
+            group's committed offset (current offset), as kafka-consumer-groups prints it. The log end
+            offset there is the high watermark, the end of what consumers can read. Lag that keeps
+            growing means the consumers read more slowly than producers write. See: offset, consumer-group.
             """),
         Entry(term: "acks", aliases: ["ack", "acknowledgement", "acknowledgements"], text: """
             acks says how many replicas must have a write before the leader answers the producer.

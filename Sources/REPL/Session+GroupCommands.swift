@@ -100,8 +100,9 @@ extension Session {
     /// What `group describe` shows, gathered in one go.
     struct DescribedGroup: Sendable {
         var description: GroupDescription
-        /// Committed offset, high watermark and log end offset per partition of every topic involved.
-        var partitions: [(TopicPartition, committed: Int64?, highWatermark: Int64?, logEnd: Int64?)]
+        /// Committed offset (CURRENT-OFFSET) and ListOffsets(latest), the high watermark (LOG-END-OFFSET), per
+        /// partition of every topic involved, as `kafka-consumer-groups --describe` reads them.
+        var partitions: [(TopicPartition, committed: Int64?, logEndOffset: Int64?)]
     }
 
     static func describeGroup(_ admin: KafkaAdmin, _ groupId: String) async throws -> DescribedGroup {
@@ -119,11 +120,10 @@ extension Session {
                 }
             }
         }
-        let watermarks = (try? await admin.listOffsets(partitions, spec: .latest)) ?? [:]
-        let logEnds = (try? await admin.listLogEndOffsets(partitions)) ?? [:]
+        let logEndOffsets = (try? await admin.listOffsets(partitions, spec: .latest)) ?? [:]
         return DescribedGroup(
             description: description,
-            partitions: partitions.map { ($0, committed[$0], watermarks[$0]?.offset, logEnds[$0]) })
+            partitions: partitions.map { ($0, committed[$0], logEndOffsets[$0]?.offset) })
     }
 
     /// `group billing · Stable · assignor range · 2 members`, the members, then one row per partition.
@@ -158,21 +158,21 @@ extension Session {
             return lines
         }
         var table = TextTable(columns: [
-            .init("partition"), .init("committed", alignment: .right), .init("high watermark", alignment: .right),
-            .init("log end", alignment: .right), .init("lag", alignment: .right), .init("owner"),
+            .init("partition"), .init("current offset", alignment: .right), .init("log end offset", alignment: .right),
+            .init("lag", alignment: .right), .init("owner"),
         ])
         table.indent = 1
-        for (partition, committed, highWatermark, logEnd) in group.partitions {
-            let lag = highWatermark.map { $0 - (committed ?? 0) }
+        for (partition, committed, logEndOffset) in group.partitions {
+            let lag = ConsumerGroupLag.lag(currentOffset: committed, logEndOffset: logEndOffset)
             table.rows.append([
                 "\(partition.topic)-\(partition.partition)", committed.map(String.init) ?? "-",
-                highWatermark.map(String.init) ?? "-", logEnd.map(String.init) ?? "-", lag.map(String.init) ?? "-",
-                owners[partition] ?? "-",
+                logEndOffset.map(String.init) ?? "-", lag.map(String.init) ?? "-", owners[partition] ?? "-",
             ])
         }
         lines.append("")
         lines += table.render(width: width, style: style)
-        lines.append(" lag = high watermark − committed offset: records the group can read but has not committed yet")
+        lines.append(" lag = log end offset − current offset, as kafka-consumer-groups shows them:")
+        lines.append(" log end offset = high watermark (what consumers can read), current offset = committed offset")
         return lines
     }
 

@@ -51,9 +51,10 @@ extension Session {
                 guard let described = try? self.withAdmin(bootstrap, { admin in try await Self.describeGroup(admin, groupId) })
                 else { return nil }
                 let description = described.description
-                // --caught-up: every partition's committed offset has reached its high watermark.
+                // --caught-up: lag 0 on every partition (an empty partition with nothing committed counts too).
                 if caughtUp, described.partitions.isEmpty || described.partitions.contains(where: { partition in
-                    partition.highWatermark.map { $0 - (partition.committed ?? 0) != 0 } ?? true
+                    let lag = ConsumerGroupLag.lag(currentOffset: partition.committed, logEndOffset: partition.logEndOffset)
+                    return (lag ?? (partition.committed == nil ? partition.logEndOffset : nil)) != 0
                 }) {
                     return nil
                 }

@@ -211,6 +211,57 @@ final class ClassicGroupStateMachineTests: XCTestCase {
         XCTAssertEqual(group.members.count, 1)
     }
 
+    /// librdkafka's test 0102: the restarted static member is the group's leader. Kafka 3.x
+    /// (`GroupCoordinator.updateStaticMemberAndRebalance`) keeps the group Stable, answers with the old
+    /// leader id and no member list (so the member does not compute an assignment), and makes the new
+    /// member id the leader for the next rebalance.
+    func testStaticLeaderRejoinKeepsTheGroupStableAndItsAssignment() {
+        var group = ClassicGroup(groupId: "g", now: 0)
+        let a = self.parkedId(group.join(self.request(client: "c1", instance: "i1"), now: 0, config: self.config).0)
+        _ = group.sync(memberId: a, groupInstanceId: "i1", generation: 1, protocolType: nil, protocolName: nil, assignments: [a: ByteBuffer(string: "A")], now: 0)
+        let b = self.parkedId(group.join(self.request(client: "c2", instance: "i2"), now: 1, config: self.config).0)
+        _ = group.join(self.request(a, client: "c1", instance: "i1"), now: 1, config: self.config)
+        _ = group.sync(memberId: b, groupInstanceId: "i2", generation: 2, protocolType: nil, protocolName: nil, assignments: [:], now: 1)
+        _ = group.sync(memberId: a, groupInstanceId: "i1", generation: 2, protocolType: nil, protocolName: nil, assignments: [a: ByteBuffer(string: "A2"), b: ByteBuffer(string: "B2")], now: 1)
+        XCTAssertEqual(group.state, .stable)
+        XCTAssertEqual(group.leaderId, a)
+
+        // i1, the leader, restarts with the same protocols.
+        let (decision, effects) = group.join(self.request(client: "c1", instance: "i1"), now: 2, config: self.config)
+        guard case .respond(let outcome) = decision else {
+            return XCTFail("a static leader rejoining a Stable group is answered at once, without a rebalance; got \(decision)")
+        }
+        XCTAssertEqual(group.state, .stable)
+        XCTAssertEqual(outcome.error, .none)
+        XCTAssertEqual(outcome.generation, 2)
+        XCTAssertNotEqual(outcome.memberId, a)
+        XCTAssertEqual(outcome.leader, a, "the leader id from before the replacement, as Kafka answers")
+        XCTAssertEqual(outcome.members, [], "no member list: the restarted leader must not compute an assignment")
+        XCTAssertEqual(group.leaderId, outcome.memberId, "the new member id leads the next rebalance")
+        XCTAssertTrue(effects.contains(.storeGroup))
+        XCTAssertEqual(group.heartbeat(memberId: a, groupInstanceId: "i1", generation: 2, now: 3), .fencedInstanceId)
+        XCTAssertEqual(group.heartbeat(memberId: b, groupInstanceId: "i2", generation: 2, now: 3), .none, "the other member sees no rebalance")
+        guard case .respond(let sync) = group.sync(
+            memberId: outcome.memberId, groupInstanceId: "i1", generation: 2, protocolType: nil, protocolName: nil, assignments: [:], now: 3).0
+        else {
+            return XCTFail("SyncGroup of the rejoined static leader answers at once")
+        }
+        XCTAssertEqual(sync.assignment, ByteBuffer(string: "A2"))
+        XCTAssertEqual(group.state, .stable)
+    }
+
+    /// A static member that rejoins with protocols that would change the group's protocol forces a
+    /// rebalance (Kafka: "Group's selectedProtocol will change because static member ...").
+    func testStaticMemberRejoinThatChangesTheProtocolRebalances() {
+        var group = ClassicGroup(groupId: "g", now: 0)
+        let a = self.parkedId(group.join(self.request(client: "c1", instance: "i1", protocols: ["range", "roundrobin"]), now: 0, config: self.config).0)
+        _ = group.sync(memberId: a, groupInstanceId: "i1", generation: 1, protocolType: nil, protocolName: nil, assignments: [a: ByteBuffer(string: "A")], now: 0)
+        XCTAssertEqual(group.protocolName, "range")
+        let (decision, _) = group.join(self.request(client: "c1", instance: "i1", protocols: ["roundrobin", "range"]), now: 1, config: self.config)
+        guard case .await = decision else { return XCTFail("expected a rebalance, got \(decision)") }
+        XCTAssertNotEqual(group.state, .stable)
+    }
+
     func testCommitRules() {
         var empty = ClassicGroup(groupId: "simple", now: 0)
         XCTAssertEqual(empty.validateCommit(memberId: "", groupInstanceId: nil, generation: -1, now: 0), .none, "assign-only consumers commit with generation -1")

@@ -22,9 +22,17 @@ final class GroupCoordinatorApiTests: XCTestCase {
 
     /// FindCoordinator, JoinGroup (MEMBER_ID_REQUIRED first), SyncGroup, Heartbeat, OffsetCommit,
     /// OffsetFetch (v8 batched), ListGroups, DescribeGroups, LeaveGroup, DeleteGroups.
+    /// Offsets are committed only for partitions that exist (Kafka answers UNKNOWN_TOPIC_OR_PARTITION otherwise).
+    private func createTopic(_ name: String, partitions: Int32, on connection: RawKafkaConnection) throws {
+        let created = try connection.request(
+            CreateTopicsRequest(topics: [.init(name: name, numPartitions: partitions, replicationFactor: 1)], timeoutMs: 1000), version: 5)
+        XCTAssertEqual(created.topics.first?.errorCode, 0)
+    }
+
     func testOneMemberGroupLifecycle() async throws {
         let broker = try await self.startInProcessBroker(self.overrides)
         let connection = try RawKafkaConnection(port: broker.port)
+        try self.createTopic("orders", partitions: 2, on: connection)
         let find = try connection.request(FindCoordinatorRequest(keyType: 0, coordinatorKeys: ["g1", "g2"]), version: 4)
         XCTAssertEqual(find.coordinators.map(\.nodeId), [1, 1])
         XCTAssertEqual(find.coordinators.map(\.port), [Int32(broker.port), Int32(broker.port)])
@@ -96,6 +104,7 @@ final class GroupCoordinatorApiTests: XCTestCase {
         let broker = try await self.startInProcessBroker(self.overrides)
         do {
             let connection = try RawKafkaConnection(port: broker.port)
+            try self.createTopic("t", partitions: 2, on: connection)
             let commit = try connection.request(
                 OffsetCommitRequest(
                     groupId: "assigners",

@@ -56,17 +56,18 @@ final class GroupRenderingTests: XCTestCase {
             ])
         let group = Session.DescribedGroup(
             description: description,
-            partitions: [(TopicPartition("orders", 0), 3, 5, 6), (TopicPartition("orders", 1), nil, 2, 2)])
+            partitions: [(TopicPartition("orders", 0), 3, 5), (TopicPartition("orders", 1), nil, 2)])
         XCTAssertEqual(Session.groupLines(group, names: ["x-9": "c1"], width: 100, style: .plain), [
             "group billing · Stable · assignor range · 2 members",
             " member  member id  host        partitions",
             " c1      x-9        /127.0.0.1  orders-0",
             " c2      c2-1       /127.0.0.1  orders-1",
             "",
-            " partition  committed  high watermark  log end  lag  owner",
-            " orders-0           3               5        6    2  c1",
-            " orders-1           -               2        2    2  c2",
-            " lag = high watermark − committed offset: records the group can read but has not committed yet",
+            " partition  current offset  log end offset  lag  owner",
+            " orders-0                3               5    2  c1",
+            " orders-1                -               2    -  c2",
+            " lag = log end offset − current offset, as kafka-consumer-groups shows them:",
+            " log end offset = high watermark (what consumers can read), current offset = committed offset",
         ])
         let gone = Session.DescribedGroup(
             description: GroupDescription(groupId: "nope", state: "Dead", protocolType: "", protocolName: "", members: []),

@@ -120,39 +120,57 @@ extension ClassicGroup {
         }
     }
 
-    /// A static member restarted (new JoinGroup without member id, known `group.instance.id`):
-    /// it takes over the old member's place and, in a stable group, its assignment, without a
-    /// rebalance (KIP-345). The old member id is fenced.
+    /// A static member restarted (new JoinGroup without member id, known `group.instance.id`): it takes
+    /// over the old member's place, and the old member id is fenced (KIP-345). As Kafka 3.x's
+    /// `GroupCoordinator.updateStaticMemberAndRebalance` and `GroupMetadata.replaceStaticMember`:
+    /// - Stable: no rebalance unless the group's protocol would change. The member keeps its
+    ///   assignment and gets the current generation, no member list and the leader id from *before*
+    ///   the replacement, so a restarted leader does not take itself for the leader and compute an
+    ///   assignment that a stable group would never hand out (it becomes the leader for the next
+    ///   rebalance). librdkafka's test 0102.
+    /// - CompletingRebalance: rebalance, so the new member id receives an assignment.
+    /// - PreparingRebalance: it simply waits for the join to complete.
     private mutating func replaceStaticMember(
         oldId: String, newId: String, _ request: JoinRequest, now: Int64, config: GroupConfig
     ) -> (GroupDecision<JoinOutcome>, [GroupEffect]) {
         guard var member = self.members.removeValue(forKey: oldId) else {
             return (.respond(.failure(.unknownMemberId)), [])
         }
+        let currentLeader = self.leaderId
         var effects: [GroupEffect] = []
         if member.isAwaitingJoin { effects.append(.completeJoin(memberId: oldId, .failure(.fencedInstanceId, memberId: oldId))) }
         if member.isAwaitingSync { effects.append(.completeSync(memberId: oldId, .failure(.fencedInstanceId))) }
-        let oldProtocols = member.protocols
         member.memberId = newId
         member.isAwaitingJoin = false
         member.isAwaitingSync = false
         member.heartbeatDeadline = now + Int64(request.sessionTimeoutMs)
-        self.members[newId] = member
         self.memberOrder = self.memberOrder.map { $0 == oldId ? newId : $0 }
         if let instanceId = member.groupInstanceId { self.staticMembers[instanceId] = newId }
         if self.leaderId == oldId { self.leaderId = newId }
         if self.pendingSync.remove(oldId) != nil { self.pendingSync.insert(newId) }
         effects.append(self.logged("static member \(request.groupInstanceId ?? "") of group \(self.groupId) rejoined as \(newId), replacing \(oldId)"))
-        if self.state == .stable, oldProtocols == request.protocols, newId != self.leaderId {
-            effects.append(.storeGroup)
-            return (.respond(self.joinOutcome(for: newId)), effects)
-        }
         self.update(&member, request)
         self.members[newId] = member
-        if self.state == .preparingRebalance {
+        switch self.state {
+        case .stable where self.selectProtocol() == self.protocolName:
+            member.isAwaitingJoin = false
+            self.members[newId] = member
+            effects.append(self.logged("static member \(newId) of group \(self.groupId) joined while Stable without changing the protocol: no rebalance"))
+            effects.append(.storeGroup)
+            let outcome = JoinOutcome(
+                generation: self.generation, protocolType: self.protocolType, protocolName: self.protocolName,
+                leader: currentLeader ?? "", memberId: newId)
+            return (.respond(outcome), effects)
+        case .stable:
+            effects += self.prepareRebalance(
+                now: now, config: config,
+                reason: "the group's protocol would change because static member \(newId) with instance id \(request.groupInstanceId ?? "") joined with other protocols")
+        case .completingRebalance, .empty, .dead:
+            effects += self.prepareRebalance(
+                now: now, config: config,
+                reason: "updating metadata for static member \(newId) with instance id \(request.groupInstanceId ?? "")")
+        case .preparingRebalance:
             effects += self.tryCompleteJoin(now: now)
-        } else {
-            effects += self.prepareRebalance(now: now, config: config, reason: "static member \(newId) rejoined")
         }
         return (.await(memberId: newId), effects)
     }

@@ -1,4 +1,5 @@
 import KafkaProtocol
+import LogStorage
 import NIOCore
 
 /// The group APIs at the wire: decodes what each version carries into coordinator calls and
@@ -140,31 +141,44 @@ struct GroupRequestHandler {
             })
     }
 
+    /// Partitions that do not exist answer UNKNOWN_TOPIC_OR_PARTITION and are not written; the rest are
+    /// committed (Kafka's `KafkaApis.handleOffsetCommitRequest` filters by its metadata cache before the
+    /// group coordinator sees the request; librdkafka's tests 0030 and 0081).
     func offsetCommit(_ request: OffsetCommitRequest, context: RequestContext) async -> OffsetCommitResponse {
         _ = await self.coordinator.ensureOffsetsTopic()
         let now = Clock.millis()
         var offsets: [(TopicPartition, OffsetCommitValue)] = []
+        var unknown: Set<TopicPartition> = []
         for topic in request.topics {
             for partition in topic.partitions {
+                let tp = TopicPartition(topic.name, partition.partitionIndex)
+                guard await self.partitionExists(tp) else {
+                    unknown.insert(tp)
+                    continue
+                }
                 offsets.append(
                     (
-                        TopicPartition(topic.name, partition.partitionIndex),
+                        tp,
                         OffsetCommitValue(
                             offset: partition.committedOffset, leaderEpoch: partition.committedLeaderEpoch,
                             metadata: partition.committedMetadata ?? "", commitTimestamp: now)
                     ))
             }
         }
-        // v0 has no generation: it is a simple commit.
-        let generation = context.apiVersion == 0 ? -1 : request.generationIdOrMemberEpoch
-        var (errors, appended) = await self.coordinator.commitOffsets(
-            groupId: request.groupId, memberId: request.memberId, groupInstanceId: request.groupInstanceId,
-            generation: generation, offsets: offsets, now: now)
-        // In a cluster a commit counts once the in-sync replicas of the group's partition have it
-        // (Kafka appends offsets with acks=all), so it survives the coordinator's broker.
-        if let appended, let store = self.coordinator.store {
-            let replication = await store.waitUntilReplicated(appended, timeoutMs: self.coordinator.config.offsetCommitTimeoutMs)
-            if replication != .none { errors = errors.map { $0 == .none ? replication : $0 } }
+        var errors: [ErrorCode] = []
+        if !offsets.isEmpty {
+            // v0 has no generation: it is a simple commit.
+            let generation = context.apiVersion == 0 ? -1 : request.generationIdOrMemberEpoch
+            let appended: OffsetsTopicStore.Appended?
+            (errors, appended) = await self.coordinator.commitOffsets(
+                groupId: request.groupId, memberId: request.memberId, groupInstanceId: request.groupInstanceId,
+                generation: generation, offsets: offsets, now: now)
+            // In a cluster a commit counts once the in-sync replicas of the group's partition have it
+            // (Kafka appends offsets with acks=all), so it survives the coordinator's broker.
+            if let appended, let store = self.coordinator.store {
+                let replication = await store.waitUntilReplicated(appended, timeoutMs: self.coordinator.config.offsetCommitTimeoutMs)
+                if replication != .none { errors = errors.map { $0 == .none ? replication : $0 } }
+            }
         }
         var iterator = errors.makeIterator()
         return OffsetCommitResponse(
@@ -172,9 +186,21 @@ struct GroupRequestHandler {
                 .init(
                     name: topic.name,
                     partitions: topic.partitions.map {
-                        .init(partitionIndex: $0.partitionIndex, errorCode: (iterator.next() ?? .unknownServerError).rawValue)
+                        let error =
+                            unknown.contains(TopicPartition(topic.name, $0.partitionIndex))
+                            ? .unknownTopicOrPartition : (iterator.next() ?? .unknownServerError)
+                        return .init(partitionIndex: $0.partitionIndex, errorCode: error.rawValue)
                     })
             })
+    }
+
+    /// Whether `tp` exists: the metadata cache in cluster mode, the topic registry standalone.
+    private func partitionExists(_ tp: TopicPartition) async -> Bool {
+        if let cluster = self.state.cluster { return cluster.metadata.partition(tp) != nil }
+        guard let topic = await self.state.topics.topic(named: tp.topic) else {
+            return tp.topic == OffsetsTopicStore.topicName && self.state.logManager.log(for: tp) != nil
+        }
+        return tp.partition >= 0 && tp.partition < topic.partitions
     }
 
     /// v0-7 one group; v8+ several (KIP-709). Uncommitted partitions answer offset -1.

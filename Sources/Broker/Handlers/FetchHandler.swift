@@ -90,7 +90,10 @@ struct FetchHandler {
             var partitions: [FetchResponse.PartitionData] = []
             for partition in topic.partitions {
                 let tp = TopicPartition(topic.topic, partition.partition)
-                var data = FetchResponse.PartitionData(partitionIndex: partition.partition, highWatermark: -1)
+                // Empty, never null, records on every path, errors included: Kafka's
+                // `FetchResponse.partitionResponse` sets `MemoryRecords.EMPTY`, and librdkafka rejects a whole
+                // v12+ response with a null records field (its test 0034).
+                var data = FetchResponse.PartitionData(partitionIndex: partition.partition, highWatermark: -1, records: ByteBuffer())
                 let (found, refusal) = self.leaderLog(for: tp, currentLeaderEpoch: partition.currentLeaderEpoch)
                 guard let log = found else {
                     data.errorCode = refusal.rawValue

@@ -41,7 +41,9 @@ struct MetadataHandler {
             do {
                 response.topics.append(self.describe(try await self.state.autoCreate(name)))
             } catch {
-                response.topics.append(.init(errorCode: error.code.rawValue, name: name))
+                // Another request's auto-create won the race: retriable, as in cluster mode below.
+                let code = error.code == .topicAlreadyExists ? ErrorCode.leaderNotAvailable : error.code
+                response.topics.append(.init(errorCode: code.rawValue, name: name))
             }
         }
         return response
@@ -65,12 +67,19 @@ struct MetadataHandler {
                 if !TopicName.isValid(name) {
                     code = .invalidTopicException
                 } else if mayCreate {
-                    // Kafka answers LEADER_NOT_AVAILABLE while the controller elects the new leaders.
+                    // Kafka answers LEADER_NOT_AVAILABLE while the controller elects the new leaders, and also
+                    // when the topic znode is already there: an auto-create of another request (or broker) is
+                    // in flight, and clients retry on LEADER_NOT_AVAILABLE but give up on TOPIC_ALREADY_EXISTS
+                    // (`AutoTopicCreationManager.createTopicsInZk`; librdkafka's test 0002).
                     let outcome = await TopicAdminHandler(state: self.state).createInCluster(
                         name: name, partitions: self.state.config.numPartitions,
                         replicationFactor: self.state.config.defaultReplicationFactor, configs: [:], cluster: cluster,
                         validateOnly: false, waitMs: 0)
-                    if case .failure(let error) = outcome { code = error.code } else { code = .leaderNotAvailable }
+                    if case .failure(let error) = outcome, error.code != .topicAlreadyExists {
+                        code = error.code
+                    } else {
+                        code = .leaderNotAvailable
+                    }
                 }
                 response.topics.append(.init(errorCode: code.rawValue, name: name))
                 continue

@@ -1,6 +1,7 @@
 import Logging
 import KafkaProtocol
 import LogStorage
+import NIOCore
 
 /// Produce: validate each partition's batch by its header and CRC, stamp offsets, append the
 /// bytes as they came, and answer with the first offset. acks=0 gets no answer at all.
@@ -54,6 +55,15 @@ struct ProduceHandler {
             result.errorMessage = "The produce request for \(tp) has no records."
             return
         }
+        if log.config.cleanupPolicy.split(separator: ",").contains("compact") {
+            let recordErrors = Self.keylessRecordErrors(in: records, tp: tp)
+            if !recordErrors.isEmpty {
+                result.errorCode = ErrorCode.invalidRecord.rawValue
+                result.errorMessage = Self.recordErrorsMessage(recordErrors)
+                result.recordErrors = recordErrors
+                return
+            }
+        }
         if acks == -1, let replica {
             // acks=all promises min.insync.replicas copies: refuse before writing if the ISR is too small.
             let isr = replica.snapshot.isr
@@ -84,6 +94,44 @@ struct ProduceHandler {
             if code == .invalidRecord { result.recordErrors = [.init(batchIndex: 0, batchIndexErrorMessage: error.description)] }
             self.state.logger.debug("produce refused", metadata: ["partition": "\(tp)", "error": "\(error)"])
         }
+    }
+
+    /// A compacted topic keeps the last record per key, so a record without a key is refused, and with it the
+    /// whole batch (Kafka's `LogValidator.validateKey`, KIP-467 per-record errors; librdkafka's test 0011).
+    /// Compressed batches cannot be opened here (the broker has no codecs) and pass unchecked.
+    static func keylessRecordErrors(in records: ByteBuffer, tp: TopicPartition) -> [ProduceResponse.BatchIndexAndErrorMessage] {
+        var errors: [ProduceResponse.BatchIndexAndErrorMessage] = []
+        var index = records.readerIndex
+        var batchIndex: Int32 = 0
+        while let header = RecordBatchHeader(buffer: records, at: index), index + header.totalSize <= records.writerIndex,
+            header.batchLength >= RecordBatches.minimumBatchLength
+        {
+            defer { index += header.totalSize }
+            guard header.attributes.compression == CompressionCodec.none, !header.attributes.isControl,
+                let decoded = try? RecordBatches.decodeRecords(
+                    in: records, from: index + RecordBatchHeader.size, to: index + header.totalSize, header: header)
+            else {
+                batchIndex += max(0, header.recordsCount)
+                continue
+            }
+            for record in decoded {
+                if record.key == nil {
+                    errors.append(.init(
+                        batchIndex: batchIndex,
+                        batchIndexErrorMessage: "Compacted topic cannot accept message without key in topic partition \(tp)"))
+                }
+                batchIndex += 1
+            }
+        }
+        return errors
+    }
+
+    /// Kafka's `InvalidRecordException` message for a batch refused record by record (`LogValidator.processRecordErrors`).
+    static func recordErrorsMessage(_ errors: [ProduceResponse.BatchIndexAndErrorMessage]) -> String {
+        let shown = errors.prefix(3).map { error in
+            "RecordError(batchIndex=\(error.batchIndex), message=\(error.batchIndexErrorMessage.map { "'\($0)'" } ?? "null"))"
+        }
+        return "One or more records have been rejected due to \(errors.count) record errors in total, and only showing the first three errors at most: [\(shown.joined(separator: ", "))]"
     }
 
     /// acks=all: answer once the high watermark covers the batch, i.e. every in-sync replica has
