@@ -128,7 +128,9 @@ final class FaultInjectionClusterTests: XCTestCase {
         let elected = try self.run("wait leader lost 0 --not 1")
         XCTAssertTrue(elected == "lost-0 is led by broker 2\n" || elected == "lost-0 is led by broker 3\n", elected)
         let state = try self.run("meta get /brokers/topics/lost/partitions/0/state")
-        XCTAssertTrue(state.contains("\"leader_epoch\": 1"), state)
+        // Epoch 1; or 2 when broker 1 was also the controller: Kafka's failover first sets the
+        // partition leaderless (OfflineReplica), then elects.
+        XCTAssertTrue(state.contains("\"leader_epoch\": 1") || state.contains("\"leader_epoch\": 2"), state)
         let consumed = try self.run("consume lost --from-beginning")
         XCTAssertTrue(consumed.contains("Read 3 records from lost"), consumed)
         for index in 1...3 { XCTAssertTrue(consumed.contains("no key  before \(index)\n"), consumed) }

@@ -35,7 +35,8 @@ final class FaultScriptTests: XCTestCase {
         // The only failing line is the acks=all write: it timed out, unacknowledged.
         let errors = result.stderr.split(separator: "\n").filter { $0.hasPrefix("samsa: stdin line") }
         XCTAssertEqual(errors.count, 1, result.summary)
-        XCTAssertTrue(errors.first?.hasPrefix("samsa: stdin line 8: producing to partition 0 of kept") == true, result.summary)
+        XCTAssertTrue(errors.first?.hasPrefix("samsa: stdin line 8: not acknowledged: record 1 of 1 (acks=all)") == true
+                && errors.first?.contains("producing to partition 0 of kept") == true, result.summary)
         XCTAssertTrue(lines.contains { $0.hasPrefix("Broker 1 stopped replicating:") }, result.summary)
         for offset in 3...7 {
             XCTAssertTrue(lines.contains("→ lost-0 offset \(offset) · leader broker 1 · acks=1: the leader wrote it"), result.summary)
