@@ -76,7 +76,10 @@ final class FaultInjectionClusterTests: XCTestCase {
     /// Runs one line and returns what it printed.
     @discardableResult
     private func run(_ line: String, file: StaticString = #filePath, line number: UInt = #line) throws -> String {
-        guard let shared = Self.shared else { throw XCTSkip("no cluster") }
+        guard let shared = Self.shared else {
+            XCTFail("the shared cluster did not start (see setUp's failure)", file: file, line: number)
+            throw SamsaTestingError.reported("no cluster")
+        }
         let before = shared.console.output.count
         do {
             _ = try shared.session.execute(line)
