@@ -37,7 +37,7 @@ enum ServerLauncher {
         if daemon {
             return try self.startInBackground(role, executable: executable, arguments: arguments, configPath: configPath, pidFiles: pidFiles, context: context)
         }
-        guard context.console is StandardConsole else {
+        guard context.console.isProcessConsole else {
             throw ToolError.failed("\(tool) runs in the foreground of a terminal; use -daemon to start it in the background")
         }
         // Become the server: same PID, so Ctrl-C, `kill` and the PID file all reach it directly.

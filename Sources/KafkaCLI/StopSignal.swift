@@ -20,7 +20,7 @@ final class StopSignal: @unchecked Sendable {
     /// (the console producer waits in a read of stdin).
     static func install(if console: any ToolConsole, onStop: (@Sendable () -> Void)? = nil) -> StopSignal {
         let stop = StopSignal()
-        guard console is StandardConsole else { return stop }
+        guard console.isProcessConsole else { return stop }
         stop.sources = [SIGINT, SIGTERM].map { number in
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())

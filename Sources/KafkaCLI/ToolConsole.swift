@@ -16,9 +16,13 @@ public protocol ToolConsole: Sendable {
     /// Lines of standard input as they arrive; `prompt` is printed on stdout before each read
     /// (Kafka's console producer shows `>`).
     func inputLines(prompt: String?) -> AsyncStream<String>
+    /// True when this console is the process's own terminal streams (possibly wrapped): only then
+    /// may a tool become a server in the foreground or take over Ctrl-C.
+    var isProcessConsole: Bool { get }
 }
 
 extension ToolConsole {
+    public var isProcessConsole: Bool { false }
     func outLine(_ text: String = "") { self.out(text + "\n") }
     func errLine(_ text: String = "") { self.err(text + "\n") }
 }
@@ -26,6 +30,8 @@ extension ToolConsole {
 /// The process's own stdin, stdout and stderr, unbuffered so output interleaves as it happens.
 public struct StandardConsole: ToolConsole {
     public init() {}
+
+    public var isProcessConsole: Bool { true }
 
     public func out(_ text: String) {
         FileHandle.standardOutput.write(Data(text.utf8))

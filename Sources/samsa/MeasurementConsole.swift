@@ -33,6 +33,8 @@ final class MeasurementConsole: ToolConsole, @unchecked Sendable {
 
     func err(_ text: String) { self.base.err(text) }
 
+    var isProcessConsole: Bool { self.base.isProcessConsole }
+
     func inputLines(prompt: String?) -> AsyncStream<String> { self.base.inputLines(prompt: prompt) }
 
     /// `kafka-producer-perf-test`'s total line (the windows it prints meanwhile look the same, but
