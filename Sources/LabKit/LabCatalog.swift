@@ -24,12 +24,14 @@ public struct LabCatalog: Sendable {
     }
 
     public static func load(_ file: URL) throws(LabError) -> LabManifest {
-        let manifest: LabManifest
+        let data: Data
         do {
-            manifest = try JSONDecoder().decode(LabManifest.self, from: Data(contentsOf: file))
+            data = try Data(contentsOf: file)
         } catch {
             throw .badManifest(file.path, "\(error)")
         }
+        // Placeholders are filled with the worked example's values; `forStudent` refills them.
+        let manifest = try LabManifest.decode(data, for: nil, source: file.path)
         guard !manifest.steps.isEmpty else { throw .badManifest(file.path, "a lab needs at least one step") }
         return manifest
     }

@@ -11,22 +11,51 @@ public struct LabChecker: Sendable {
     /// exercise tasks say how to check them.
     public var code: ExerciseImplementations?
     public var language: LabLanguage
+    /// Whom the submission is graded for (the REPL's `lab id`, `samsa grade --student-id`); nil
+    /// to take the `student_id` written in answers.properties.
+    public var studentID: StudentID?
 
-    public init(submission: URL, bootstrap: String? = nil, code: ExerciseImplementations? = nil, language: LabLanguage = .en) {
+    public init(
+        submission: URL, bootstrap: String? = nil, code: ExerciseImplementations? = nil, language: LabLanguage = .en,
+        studentID: StudentID? = nil
+    ) {
         self.submission = submission
         self.bootstrap = bootstrap
         self.code = code
         self.language = language
+        self.studentID = studentID
     }
 
     public func run(_ lab: LabManifest) async -> LabResult {
         let answers = AnswersFile.load(folder: self.submission)
         let log = CommandLog.load(folder: self.submission)
+        let identity = StudentIdentity(graded: self.studentID, written: answers[StudentID.answersKey])
+        var manifest = lab
+        var unusable: Verdict?
+        if lab.hasVariants {
+            switch identity {
+            case .known(let id):
+                do {
+                    manifest = try lab.forStudent(id)
+                } catch {
+                    unusable = .failed("internal: \(error)")
+                }
+            case .missing, .invalid, .mismatch:
+                unusable = identity.verdict(self.language)
+            }
+        }
         var results: [TaskResult] = []
-        for task in lab.tasks {
+        for task in manifest.tasks {
+            if let unusable, lab.variantTaskIDs.contains(task.id) {
+                results.append(
+                    TaskResult(
+                        taskID: task.id, title: task.description.text(self.language), status: unusable.status, score: 0,
+                        maxScore: task.points, reason: unusable.reason))
+                continue
+            }
             results.append(await self.run(task, answers: answers, log: log))
         }
-        return LabResult(lab: lab, tasks: results)
+        return LabResult(lab: manifest, tasks: results)
     }
 
     public func run(_ task: LabTask, answers: AnswersFile, log: CommandLog) async -> TaskResult {

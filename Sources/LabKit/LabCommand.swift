@@ -4,6 +4,7 @@ import Foundation
 ///
 ///     samsa grade [--lab N] [--submission DIR] [--format text|junit|gradescope]
 ///                 [--output FILE] [--bootstrap HOST:PORT | --replay] [--labs DIR] [--language es|en]
+///                 [--student-id ID]
 ///     samsa lab export --student DIR [--labs DIR]
 ///
 /// `--submission DIR` is a folder holding the lab folders (`01-first-cluster/answers.properties`,
@@ -40,6 +41,7 @@ public enum LabCommand {
     public static let usage = """
         usage: samsa grade [--lab N] [--submission DIR] [--format text|junit|gradescope] [--output FILE]
                            [--bootstrap HOST:PORT | --replay] [--labs DIR] [--language es|en]
+                           [--student-id ID]
                samsa lab export --student DIR [--labs DIR]
         """
 
@@ -53,6 +55,7 @@ public enum LabCommand {
             var index = 0
             let known: Set<String> = [
                 "--lab", "--submission", "--format", "--output", "--bootstrap", "--labs", "--language", "--student",
+                "--student-id",
             ]
             while index < arguments.count {
                 let argument = arguments[index]
@@ -104,6 +107,8 @@ public enum LabCommand {
         } else {
             labs = catalog.labs
         }
+        // The id the instructor grades for; without it, the one each answers.properties names.
+        let studentID = try options["--student-id"].map { text throws(LabError) in try StudentID(text) }
         let submissionRoot = options["--submission"].map { URL(fileURLWithPath: $0, isDirectory: true) } ?? catalog.root
         var results: [LabResult] = []
         for lab in labs {
@@ -128,7 +133,8 @@ public enum LabCommand {
                     }
                 }
             }
-            let checker = LabChecker(submission: folder, bootstrap: bootstrap, code: code, language: language)
+            let checker = LabChecker(
+                submission: folder, bootstrap: bootstrap, code: code, language: language, studentID: studentID)
             results.append(await checker.run(lab))
             replayed?.destroy()
         }

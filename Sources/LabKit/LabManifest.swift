@@ -29,6 +29,19 @@ public struct LabManifest: Codable, Sendable, Hashable {
     public var cluster: ClusterNeed
     public var steps: [LabStep]
     public var tasks: [LabTask]
+    /// What differs between students (see `LabVariant`); nil when every student does the same lab.
+    public var variables: [VariableGroup]?
+
+    /// lab.json as written, placeholders and all, for `forStudent`; nil for a manifest built in code.
+    public internal(set) var template: Data?
+    /// Tasks whose check depends on the student's values: without an id they cannot be graded.
+    public internal(set) var variantTaskIDs: Set<String> = []
+    /// Whose values fill this manifest; nil for the worked example (every group's first choice).
+    public internal(set) var studentID: StudentID?
+
+    enum CodingKeys: String, CodingKey {
+        case number, slug, title, minutes, cluster, steps, tasks, variables
+    }
 
     public var maxScore: Double { self.tasks.reduce(0) { $0 + $1.points } }
     /// `NN-slug`, the lab's folder name.

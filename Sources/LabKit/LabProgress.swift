@@ -13,6 +13,8 @@ public struct LabProgress: Codable, Sendable, Equatable {
     }
 
     public var currentLab: Int?
+    /// The student's id (`lab id set`): it chooses their values in labs with variables.
+    public var studentID: StudentID?
     public var labs: [String: LabState] = [:]
 
     public init() {}

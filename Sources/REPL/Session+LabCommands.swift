@@ -12,6 +12,11 @@ extension CommandTable {
             ["lab", "start"], positionals: [.init("N", .number)],
             summary: "start lab N: prepares the cluster it needs and shows step 1",
             details: "While a lab is started, the commands you type are written to commands.log in its folder."),
+        CommandSpec(
+            ["lab", "id"], positionals: [.init("ID", .text, isRequired: false, isVariadic: true)],
+            summary: "show or set your student id (`lab id set ID`): it picks your own values in each lab",
+            details:
+                "Your instructor grades each lab with your id: topic sizes, record counts and the broker that fails come from it. It is also written to student_id in every lab's answers.properties."),
         CommandSpec(["lab", "step"], summary: "show the current step of the lab again"),
         CommandSpec(["lab", "next"], summary: "go to the next step"),
         CommandSpec(["lab", "hint"], summary: "a hint for the current step"),
@@ -36,9 +41,11 @@ extension Session {
                 self.console.print("\(current) \(lab.number)  \(lab.title.text(language))  (\(lab.minutes) min)\(score)")
             }
             self.console.print("`lab start N` starts one.")
+        case ["lab", "id"]:
+            try self.labID(arguments, catalog: catalog, progress: &progress)
         case ["lab", "start"]:
             let number = try arguments.positionalInt(0, name: "N", in: 1...99)
-            let lab = try self.lab(number, in: catalog)
+            let lab = try self.lab(number, in: catalog, for: progress.studentID)
             progress.currentLab = number
             progress.update(number) { state in
                 if state.startedAt == nil { state.startedAt = ISO8601DateFormatter().string(from: Date()) }
@@ -61,7 +68,7 @@ extension Session {
             self.showStep(lab, progress.state(number).step, language)
         case ["lab", "step"], ["lab", "next"], ["lab", "hint"]:
             guard let number = progress.currentLab else { throw .usage("no lab started; `lab start N` starts one", usage: arguments.usage) }
-            let lab = try self.lab(number, in: catalog)
+            let lab = try self.lab(number, in: catalog, for: progress.studentID)
             // A progress file from an older lab.json (or edited by hand) may point past the steps.
             var step = max(0, min(progress.state(number).step, lab.steps.count - 1))
             if spec.words[1] == "next" {
@@ -88,7 +95,8 @@ extension Session {
             }
             let lab = try self.lab(number, in: catalog)
             let bootstrap = try? self.bootstrapServers()
-            let checker = LabChecker(submission: catalog.folder(of: lab), bootstrap: bootstrap, language: language)
+            let checker = LabChecker(
+                submission: catalog.folder(of: lab), bootstrap: bootstrap, language: language, studentID: progress.studentID)
             let result: LabResult
             do {
                 result = try AsyncBridge.run { await checker.run(lab) }
@@ -133,6 +141,58 @@ extension Session {
             return try catalog.lab(number)
         } catch {
             throw .client("\(error)")
+        }
+    }
+
+    /// Lab `number` with `id`'s values; a lab with variables needs the id first.
+    private func lab(_ number: Int, in catalog: LabCatalog, for id: StudentID?) throws(REPLError) -> LabManifest {
+        let lab = try self.lab(number, in: catalog)
+        guard lab.hasVariants else { return lab }
+        guard let id else {
+            throw .usage(
+                "lab \(number) gives every student their own values: first `lab id set YOUR-ID` (the id your instructor knows you by)",
+                usage: "lab id set ID")
+        }
+        do {
+            return try lab.forStudent(id)
+        } catch {
+            throw .client("\(error)")
+        }
+    }
+
+    /// `lab id` shows the id; `lab id [set] ID` keeps it in the progress file and writes it to the
+    /// `student_id` line of every lab's answers.properties that has none yet.
+    private func labID(_ arguments: ParsedArguments, catalog: LabCatalog, progress: inout LabProgress) throws(REPLError) {
+        var words = arguments.positionals
+        if words.first?.lowercased() == "set" { words.removeFirst() }
+        guard !words.isEmpty else {
+            self.console.print(
+                progress.studentID.map { "Your student id is \($0)." } ?? "No student id yet: `lab id set YOUR-ID` sets it.")
+            return
+        }
+        guard words.count == 1 else { throw .usage("a student id is one word", usage: "lab id set ID") }
+        let id: StudentID
+        do {
+            id = try StudentID(words[0])
+        } catch {
+            throw .usage("\(error)", usage: "lab id set ID")
+        }
+        if let current = progress.studentID, current != id {
+            self.console.print("Your student id was \(current); it is now \(id). Labs with variables give you new values.")
+        }
+        progress.studentID = id
+        try self.save(progress, to: catalog.progressFile)
+        var kept: [String] = []
+        for lab in catalog.labs {
+            let file = catalog.folder(of: lab).appendingPathComponent(AnswersFile.fileName)
+            switch AnswersFile.writeStudentID(id, to: file) {
+            case .written, .noLine: break
+            case .other(let existing): kept.append("\(lab.folderName) (\(existing))")
+            }
+        }
+        self.console.print("Student id: \(id). `lab start N` shows your own values.")
+        if !kept.isEmpty {
+            self.console.print("These answers.properties already name another id, left as they are: \(kept.joined(separator: ", ")).")
         }
     }
 

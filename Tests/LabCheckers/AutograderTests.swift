@@ -44,15 +44,13 @@ final class AutograderTests: XCTestCase {
         try FileManager.default.removeItem(at: fake.submission)
         let lab = fake.submission.appendingPathComponent("03-replication")
         try FileManager.default.createDirectory(at: lab, withIntermediateDirectories: true)
+        let manifest = try LabFixtures.catalog().lab(3)
         for name in ["answers.properties", "commands.log"] {
-            try FileManager.default.copyItem(
-                at: LabFixtures.labsRoot.appendingPathComponent("03-replication/solution/\(name)"),
-                to: lab.appendingPathComponent(name))
+            try Data(LabFixtures.text(manifest, "solution/\(name)").utf8).write(to: lab.appendingPathComponent(name))
         }
         let grader = try Products.executable("samsa-lab")
         XCTAssertEqual(try self.runAutograder(fake, build: "true", grade: grader.path), 0)
         let results = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: fake.results)) as? [String: Any])
-        let manifest = try LabFixtures.catalog().lab(3)
         XCTAssertEqual((results["score"] as? NSNumber)?.doubleValue, manifest.maxScore, "\(results)")
         XCTAssertEqual((results["max_score"] as? NSNumber)?.doubleValue, manifest.maxScore)
         let tests = try XCTUnwrap(results["tests"] as? [[String: Any]])

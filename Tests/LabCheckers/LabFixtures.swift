@@ -70,8 +70,14 @@ enum LabFixtures {
         return directory
     }
 
-    static func text(_ lab: LabManifest, _ relative: String) throws -> String {
-        try String(contentsOf: Self.labsRoot.appendingPathComponent(lab.folderName).appendingPathComponent(relative), encoding: .utf8)
+    /// The student the self-tests grade for: the reference files are filled with their values.
+    static let student = try! StudentID("alumna-c")
+
+    /// A lab file as `id` gets it: placeholders (`⟨PAY_LEADER⟩`) filled with their values.
+    static func text(_ lab: LabManifest, _ relative: String, for id: StudentID? = Self.student) throws -> String {
+        let text = try String(
+            contentsOf: Self.labsRoot.appendingPathComponent(lab.folderName).appendingPathComponent(relative), encoding: .utf8)
+        return lab.variant(for: id).fill(text)
     }
 }
 
