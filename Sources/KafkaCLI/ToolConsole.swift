@@ -19,10 +19,22 @@ public protocol ToolConsole: Sendable {
     /// True when this console is the process's own terminal streams (possibly wrapped): only then
     /// may a tool become a server in the foreground or take over Ctrl-C.
     var isProcessConsole: Bool { get }
+    /// What the tool did that its caller may log, beyond the exit code: `report(fact: "reset",
+    /// value: "dry-run")`. A lab's `commands.log` keeps facts in the command's outcome.
+    func report(fact key: String, value: String)
+    /// True when the caller wants to know whether a server this tool starts comes up: the tool
+    /// then names a `ReadinessNotice` file for the server and calls `serverStarting`.
+    var watchesServerStarts: Bool { get }
+    /// Server `pid` will write its `ReadinessNotice` to `readyFile`; called just before the tool
+    /// becomes the server (`execv`, foreground) or leaves it running (`-daemon`).
+    func serverStarting(pid: Int32, readyFile: String)
 }
 
 extension ToolConsole {
     public var isProcessConsole: Bool { false }
+    public func report(fact key: String, value: String) {}
+    public var watchesServerStarts: Bool { false }
+    public func serverStarting(pid: Int32, readyFile: String) {}
     func outLine(_ text: String = "") { self.out(text + "\n") }
     func errLine(_ text: String = "") { self.err(text + "\n") }
 }
