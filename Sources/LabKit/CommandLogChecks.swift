@@ -10,6 +10,8 @@ public enum CommandLogChecks {
         let patterns = spec.patterns ?? []
         let needed = Int(spec.minimum ?? 1)
         let example = spec.expected ?? patterns.first ?? ""
+        // A failure names the command, not the arguments the step asks for (nor the values wanted).
+        let name = Self.commandName(example)
         let step = spec.step.map { es ? "el paso \($0)" : "step \($0)" } ?? (es ? "el paso" : "the step")
         let ran = log.commands(matchingAny: patterns)
         if ran.isEmpty {
@@ -25,19 +27,19 @@ public enum CommandLogChecks {
             }
             guard let lastError = failures.last else {
                 return .failed(
-                    es ? "`\(example)` está en commands.log sin su resultado (un log de una versión anterior de samsa): repite \(step) con el laboratorio iniciado"
-                        : "`\(example)` is in commands.log without its outcome (a log from an older samsa): do \(step) again while the lab is started")
+                    es ? "`\(name)` está en commands.log sin su resultado (un log de una versión anterior de samsa): repite \(step) con el laboratorio iniciado"
+                        : "`\(name)` is in commands.log without its outcome (a log from an older samsa): do \(step) again while the lab is started")
             }
             let shown = lastError.isEmpty ? "" : (es ? " (último error: \(lastError))" : " (last error: \(lastError))")
             return .failed(
-                es ? "`\(example)` está en commands.log, pero falló cada vez\(shown): lee el error, corrígelo y repite \(step)"
-                    : "`\(example)` is in commands.log, but it failed every time\(shown): read the error, fix it and do \(step) again")
+                es ? "`\(name)` está en commands.log, pero falló cada vez\(shown): lee el error, corrígelo y repite \(step)"
+                    : "`\(name)` is in commands.log, but it failed every time\(shown): read the error, fix it and do \(step) again")
         }
         let meant = succeeded.filter { entry in Self.outcome(entry.outcome, matches: spec.outcome) }
         if meant.isEmpty {
             return .failed(
-                es ? "`\(example)` funcionó, pero no hizo lo que pide \(step)"
-                    : "`\(example)` succeeded, but did not do what \(step) asks")
+                es ? "`\(name)` funcionó, pero no hizo lo que pide \(step)"
+                    : "`\(name)` succeeded, but did not do what \(step) asks")
         }
         if let key = spec.distinct {
             let values = Set(meant.flatMap { $0.outcome.values(of: key) })
@@ -45,15 +47,24 @@ public enum CommandLogChecks {
                 return .passed(es ? "ejecutaste `\(example)` (\(values.count) \(key) distintos)" : "you ran `\(example)` (\(values.count) different \(key))")
             }
             return .failed(
-                es ? "tus `\(example)` que funcionaron dan \(values.count) \(key) distinto(s); \(step) pide más, cada uno diferente"
-                    : "your successful `\(example)` runs give \(values.count) different \(key); \(step) asks for more, each a different one")
+                es ? "tus `\(name)` que funcionaron dan \(values.count) \(key) distinto(s); \(step) pide más, cada uno diferente"
+                    : "your successful `\(name)` runs give \(values.count) different \(key); \(step) asks for more, each a different one")
         }
         if meant.count >= needed {
             return .passed(es ? "ejecutaste `\(example)`" : "you ran `\(example)`")
         }
         return .failed(
-            es ? "`\(example)` funcionó \(meant.count) vez/veces en commands.log; \(step) pide \(needed)"
-                : "`\(example)` succeeded \(meant.count) time(s) in commands.log; \(step) asks for \(needed)")
+            es ? "`\(name)` funcionó \(meant.count) vez/veces en commands.log; \(step) pide \(needed)"
+                : "`\(name)` succeeded \(meant.count) time(s) in commands.log; \(step) asks for \(needed)")
+    }
+
+    /// The words that name a command (`samsa kafka-server-start`, `broker kill`), without the
+    /// arguments a step asks for: up to the first option, path, number or placeholder.
+    static func commandName(_ command: String) -> String {
+        let words = command.split(separator: " ").prefix { word in
+            !word.hasPrefix("-") && !word.contains { $0.isNumber || "/<…=.".contains($0) }
+        }
+        return words.isEmpty ? command : words.joined(separator: " ")
     }
 
     /// Whether a successful outcome matches `pattern` (case-insensitive, searched in `ok key=value…`).

@@ -33,13 +33,22 @@ final class LabREPLTests: XCTestCase {
         XCTAssertTrue(console.output.contains("Step 3/"), console.output)
         XCTAssertTrue(console.output.contains("zookeeper-server-start config/zookeeper.properties"), console.output)
         XCTAssertEqual(try session.execute("lab hint"), .proceed)
-        XCTAssertThrowsError(try session.execute("meta ls /brokers/ids"))  // no cluster, but recorded: it was run
+        // No cluster: the line is recorded once it has ended, with the error the student saw.
+        let before = Date().addingTimeInterval(-1)
+        var shown = ""
+        XCTAssertThrowsError(try session.execute("meta ls /brokers/ids")) { shown = "\(error)" }
+        XCTAssertEqual(try session.execute("explain offset"), .proceed)
 
         let progressFile = LabProgress.file(in: directory.url)
         XCTAssertEqual(LabProgress.load(from: progressFile).currentLab, 1)
         XCTAssertEqual(LabProgress.load(from: progressFile).state(1).step, 2)
         let folder = directory.url.appendingPathComponent("labs/01-first-cluster")
-        XCTAssertEqual(CommandLog.load(folder: folder).entries.map(\.command), ["meta ls /brokers/ids"])
+        let log = CommandLog.load(folder: folder)
+        XCTAssertEqual(log.entries.map(\.command), ["meta ls /brokers/ids", "explain offset"])
+        XCTAssertEqual(log.entries.map(\.outcome), [CommandOutcome.failure(shown), .ok])
+        XCTAssertFalse(shown.isEmpty)
+        let ended = ISO8601DateFormatter().date(from: log.entries[0].time)
+        XCTAssertGreaterThanOrEqual(try XCTUnwrap(ended), before)
 
         try Data("zookeeper_client_port = 2181\n".utf8).write(to: folder.appendingPathComponent("answers.properties"))
         XCTAssertEqual(try session.execute("lab check"), .proceed)
