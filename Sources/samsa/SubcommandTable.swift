@@ -87,12 +87,13 @@ enum SubcommandTable {
         }
         let executable = Self.ownExecutable()
         // A server start is logged when the server is up or has failed (`ServerStartRecorder`).
-        let console = LabToolConsole(
-            onServerStart: recorder == nil
-                ? nil
-                : { pid, readyFile in
-                    ServerStartRecorder.spawn(pid: pid, readyFile: readyFile, command: logged, executable: executable)
-                })
+        var onServerStart: (@Sendable (Int32, String) -> Void)?
+        if recorder != nil {
+            onServerStart = { pid, readyFile in
+                ServerStartRecorder.spawn(pid: pid, readyFile: readyFile, command: logged, executable: executable)
+            }
+        }
+        let console = LabToolConsole(onServerStart: onServerStart)
         let status = BlockingTask.run { await KafkaTools.run(toolName: name, arguments: arguments, console: console) }
         guard let recorder, !console.handedOffServerStart else { return status }
         let outcome: CommandOutcome

@@ -55,4 +55,47 @@ final class LabREPLTests: XCTestCase {
         XCTAssertTrue(console.output.contains("zookeeper-port (1/1)"), console.output)
         XCTAssertEqual(LabProgress.load(from: progressFile).state(1).lastScore, 1)
     }
+
+    /// Lab 3's `broker kill`, logged with the partitions the broker led when it was killed: the
+    /// follower's kill led nothing and does not pass `killed-leader`, the leader's does. A real
+    /// two-broker cluster, since only the brokers know who leads.
+    func testBrokerKillRecordsWhichPartitionsTheBrokerLed() async throws {
+        let directory = try self.makeTemporaryDirectory()
+        try FileManager.default.copyItem(at: LabFixtures.labsRoot, to: directory.url.appendingPathComponent("labs"))
+        let lab = try LabFixtures.catalog().lab(3)
+        let folder = directory.url.appendingPathComponent("labs/\(lab.folderName)")
+        try? FileManager.default.removeItem(at: folder.appendingPathComponent(CommandLog.fileName))
+        var progress = LabProgress()
+        progress.currentLab = 3
+        try progress.save(to: LabProgress.file(in: directory.url))
+        let products = try Products.executable("samsa").deletingLastPathComponent()
+        let console = Console.capturing(width: 100)
+        let session = Session(
+            configuration: .init(
+                clusterName: "lab", baseDirectory: directory.url,
+                executables: ClusterExecutables(searchDirectories: [products]), usesWatchdog: false),
+            console: console)
+        defer { session.finish() }
+        XCTAssertEqual(try session.execute("cluster start --brokers 2"), .proceed)
+        XCTAssertEqual(try session.execute("topic create payments --partitions 1 --replication-factor 2"), .proceed)
+        XCTAssertEqual(try session.execute("meta get /brokers/topics/payments/partitions/0/state"), .proceed)
+        let leaderText = try XCTUnwrap(console.output.firstMatch(of: /"leader": (\d)/)?.1, console.output)
+        let leader = try XCTUnwrap(Int(leaderText))
+        let follower = leader == 1 ? 2 : 1
+
+        XCTAssertEqual(try session.execute("broker kill \(follower)"), .proceed)
+        let task = try XCTUnwrap(lab.tasks.first { $0.id == "killed-leader" })
+        let checker = LabChecker(submission: folder)
+        let afterFollower = await checker.run(task, answers: AnswersFile(values: [:]), log: CommandLog.load(folder: folder))
+        XCTAssertEqual(afterFollower.status, .failed, afterFollower.reason)
+
+        XCTAssertEqual(try session.execute("broker kill \(leader)"), .proceed)
+        let log = CommandLog.load(folder: folder)
+        let kills = log.entries.filter { $0.command.hasPrefix("broker kill") }
+        XCTAssertEqual(kills.map(\.outcome.description), ["ok led=", "ok led=payments-0"], console.output)
+        let afterLeader = await checker.run(task, answers: AnswersFile(values: [:]), log: log)
+        XCTAssertEqual(afterLeader.status, .passed, afterLeader.reason)
+        XCTAssertThrowsError(try session.execute("broker kill 7"))
+        XCTAssertEqual(CommandLog.load(folder: folder).entries.last?.outcome.isSuccess, false)
+    }
 }
