@@ -72,11 +72,12 @@ public struct StandardConsole: ToolConsole {
 
 /// A console for tests: stdout and stderr collected in memory, stdin given up front.
 ///
-/// `@unchecked Sendable`: `stdout` and `stderr` are only touched while holding `lock`.
+/// `@unchecked Sendable`: `stdout`, `stderr` and `facts` are only touched while holding `lock`.
 public final class CapturedConsole: ToolConsole, @unchecked Sendable {
     private let lock = NSLock()
     private var stdoutText = ""
     private var stderrText = ""
+    private var reported: [String] = []
     private let input: [String]
 
     public init(input: String = "") {
@@ -87,6 +88,10 @@ public final class CapturedConsole: ToolConsole, @unchecked Sendable {
 
     public var stdout: String { self.lock.withLock { self.stdoutText } }
     public var stderr: String { self.lock.withLock { self.stderrText } }
+    /// The facts the tool reported, as `key=value`.
+    public var facts: [String] { self.lock.withLock { self.reported } }
+
+    public func report(fact key: String, value: String) { self.lock.withLock { self.reported.append("\(key)=\(value)") } }
 
     public func out(_ text: String) { self.lock.withLock { self.stdoutText += text } }
     public func err(_ text: String) { self.lock.withLock { self.stderrText += text } }
