@@ -36,7 +36,7 @@ final class LabREPLTests: XCTestCase {
         // No cluster: the line is recorded once it has ended, with the error the student saw.
         let before = Date().addingTimeInterval(-1)
         var shown = ""
-        XCTAssertThrowsError(try session.execute("meta ls /brokers/ids")) { shown = "\(error)" }
+        XCTAssertThrowsError(try session.execute("meta ls /brokers/ids")) { error in shown = "\(error)" }
         XCTAssertEqual(try session.execute("explain offset"), .proceed)
 
         let progressFile = LabProgress.file(in: directory.url)
