@@ -13,9 +13,12 @@ import Darwin
 /// broker.id), or its process gone without one. In the foreground the tool becomes the server
 /// (`execv`), so no `samsa` code is left to wait: a small `samsa` process started just before the
 /// exec (`samsa __record-server-start FILE PID COMMAND`) waits instead, in its own process group so
-/// Ctrl-C on the server does not stop it.
+/// Ctrl-C on the server does not stop it. That process only starts the waiting one and exits, and
+/// the tool reaps it before the exec: the waiter is then nobody's child but init's, so the server
+/// (its would-be parent) is never left holding a zombie.
 enum ServerStartRecorder {
     static let subcommand = "__record-server-start"
+    static let waitingFlag = "--waiting"
     /// A server that is neither up nor gone by then is logged as failed.
     static let patience: TimeInterval = 120
 
@@ -28,11 +31,23 @@ enum ServerStartRecorder {
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
-        try? process.run()
+        guard (try? process.run()) != nil else { return }
+        process.waitUntilExit()  // at once: it only starts the waiter
     }
 
-    /// The waiting process: `arguments` are FILE PID COMMAND.
+    /// `arguments` are FILE PID COMMAND: starts the waiting process (`--waiting` FILE PID COMMAND)
+    /// and returns; that one waits and logs.
     static func run(arguments: [String]) -> Int32 {
+        guard arguments.first == Self.waitingFlag else {
+            let waiter = Process()
+            waiter.executableURL = SubcommandTable.ownExecutable()
+            waiter.arguments = [Self.subcommand, Self.waitingFlag] + arguments
+            waiter.standardInput = FileHandle.nullDevice
+            waiter.standardOutput = FileHandle.nullDevice
+            waiter.standardError = FileHandle.nullDevice
+            return (try? waiter.run()) == nil ? 1 : 0
+        }
+        let arguments = Array(arguments.dropFirst())
         guard arguments.count == 3, let pid = Int32(arguments[1]) else { return 2 }
         let (readyFile, command) = (arguments[0], arguments[2])
         defer { try? FileManager.default.removeItem(atPath: readyFile) }

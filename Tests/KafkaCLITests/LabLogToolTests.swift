@@ -48,6 +48,7 @@ final class LabLogToolTests: XCTestCase {
         XCTAssertEqual(logged.first?.count, 4, "\(logged)")
         XCTAssertEqual(logged.first?[2], "kafka-server-start mine.properties")
         XCTAssertEqual(logged.first?[3], "ok broker.id=1 port=\(port)")
+        XCTAssertEqual(Self.children(of: first.pid), [], "the waiter is not the broker's child: no zombie left behind")
 
         // The same file again: its port is taken, the broker exits, and the line says so.
         let second = try self.launchProcess(
@@ -70,5 +71,18 @@ final class LabLogToolTests: XCTestCase {
         XCTAssertEqual(logged[2].last, "ok")
         XCTAssertTrue(logged[3].last?.hasPrefix("failed: exit status \(wrong.exitStatus)") ?? false, "\(logged)")
         for line in logged { XCTAssertEqual(line.count, 4, "\(line)") }
+    }
+
+    /// The processes whose parent is `pid` (Linux `/proc`).
+    static func children(of pid: Int32) -> [Int32] {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        return entries.compactMap(Int32.init).filter { candidate in
+            guard let stat = try? String(contentsOfFile: "/proc/\(candidate)/stat", encoding: .utf8),
+                let close = stat.lastIndex(of: ")")
+            else { return false }
+            // "pid (comm) state ppid ...": the fields after the command name.
+            let fields = stat[stat.index(after: close)...].split(separator: " ")
+            return fields.count > 1 && Int32(fields[1]) == pid
+        }
     }
 }
