@@ -9,7 +9,7 @@ final class Lab3ReplicationCheckerTests: LabCheckerTestCase {
     /// payments' first leader
     func test_leader_before() async throws { try await self.checkTask("leader-before") }
 
-    /// You killed a leader
+    /// You killed payments' leader
     func test_killed_leader() async throws { try await self.checkTask("killed-leader") }
 
     /// New leader after killing broker 1
