@@ -86,6 +86,9 @@ let package = Package(
         // Shared leaf: the fault-injection control file (`fault ...` in the REPL), written by LocalCluster,
         // read by the broker. Foundation only.
         .target(name: "FaultControl", swiftSettings: swiftSettings),
+        // The readiness notice a server started by `kafka-server-start`/`zookeeper-server-start`
+        // writes, so the tool's lab log line says whether it came up. Foundation only.
+        .target(name: "ServerReadiness", swiftSettings: swiftSettings),
 
         // Kafka side.
         // The CPU's CRC-32C instruction (SSE 4.2), which Swift cannot emit; KafkaProtocol falls back to a table.
@@ -102,7 +105,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "samsa-broker",
-            dependencies: ["Broker", "PropertiesFile", argumentParser, logging],
+            dependencies: ["Broker", "PropertiesFile", "ServerReadiness", argumentParser, logging],
             swiftSettings: swiftSettings
         ),
         // libFuzzer target for everything the broker parses (docs/fuzzing.md); a corpus replayer otherwise.
@@ -137,7 +140,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "samsa-meta",
-            dependencies: ["MetadataServer", "PropertiesFile", argumentParser, logging],
+            dependencies: ["MetadataServer", "PropertiesFile", "ServerReadiness", argumentParser, logging],
             swiftSettings: swiftSettings
         ),
         // Loopback benchmark of samsa-meta against ZooKeeper 3.8 via MetadataClient; docs/benchmarks.md.
@@ -164,13 +167,13 @@ let package = Package(
             name: "KafkaCLI",
             dependencies: [
                 "SamsaClient", "KafkaProtocol", "MetadataClient", "ZooKeeperProtocol", "LocalCluster", "PropertiesFile",
-                nioCore, logging, .product(name: "Histogram", package: "hdrhistogram-swift"),
+                "ServerReadiness", nioCore, logging, .product(name: "Histogram", package: "hdrhistogram-swift"),
             ],
             swiftSettings: swiftSettings),
         // Depends on the server executables so `swift run samsa` builds them too: the REPL launches them
         // from its own products directory, and a student needs no extra build step.
         .executableTarget(
-            name: "samsa", dependencies: ["REPL", "LocalCluster", "KafkaCLI", "Slides", "samsa-broker", "samsa-meta", argumentParser, logging],
+            name: "samsa", dependencies: ["REPL", "LocalCluster", "KafkaCLI", "ServerReadiness", "Slides", "samsa-broker", "samsa-meta", argumentParser, logging],
             swiftSettings: swiftSettings),
 
         // The course's slides (issue 10): Markdown decks in slides/src rendered with Ink to one

@@ -25,7 +25,8 @@ out=${OUT:-$(mktemp -d "${TMPDIR:-/tmp}/samsa-replay-lab$lab.XXXXXX")}
 mkdir -p "$out"
 brokers=$(sed -n 's/.*"brokers" *: *\([0-9]*\).*/\1/p' "$folder/lab.json" | head -n 1)
 
-# The script LabReplay.script(from:cluster:) builds: REPL lines only, LabReplay.skippedCommands
+# The script LabReplay.script(from:cluster:) builds: REPL lines only (field 3; field 4, the
+# outcome, is not looked at: a command that failed is run again), LabReplay.skippedCommands
 # dropped, the lab's cluster started detached first.
 script=$out/replay.samsa
 {

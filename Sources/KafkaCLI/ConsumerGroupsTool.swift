@@ -334,6 +334,8 @@ enum ConsumerGroupsTool: KafkaTool {
             if execute { try await admin.resetGroupOffsets(groupId, to: offsets) }
             planned.append((groupId, offsets))
         }
+        // Kafka exits 0 after refusing an active group too; a lab's log must tell the three apart.
+        context.console.report(fact: "reset", value: planned.isEmpty ? "refused" : execute ? "executed" : "dry-run")
         if !planned.isEmpty {
             context.console.outLine("\n" + self.resetLine("GROUP", "TOPIC", "PARTITION", "NEW-OFFSET"))
             for (groupId, offsets) in planned {

@@ -1,5 +1,6 @@
 import Foundation
 import LocalCluster
+import ServerReadiness
 
 #if canImport(Glibc)
 import Glibc
@@ -33,15 +34,24 @@ enum ServerLauncher {
         var arguments = [configPath]
         for override in options.all("override") { arguments += ["--override", override] }
         let pidFiles = ServerPidFiles(environment: context.environment)
+        // Whether the start worked (port free, broker.id not taken) is known only to the server:
+        // it writes a notice there, and the caller (a lab's log) waits for it.
+        let readyFile = context.console.watchesServerStarts ? ReadinessNotice.newFile() : nil
 
         if daemon {
-            return try self.startInBackground(role, executable: executable, arguments: arguments, configPath: configPath, pidFiles: pidFiles, context: context)
+            return try self.startInBackground(
+                role, executable: executable, arguments: arguments, configPath: configPath, pidFiles: pidFiles,
+                readyFile: readyFile, context: context)
         }
         guard context.console.isProcessConsole else {
             throw ToolError.failed("\(tool) runs in the foreground of a terminal; use -daemon to start it in the background")
         }
         // Become the server: same PID, so Ctrl-C, `kill` and the PID file all reach it directly.
         try pidFiles.record(role, pid: getpid(), configPath: configPath)
+        if let readyFile {
+            setenv(ReadinessNotice.environmentKey, readyFile, 1)
+            context.console.serverStarting(pid: getpid(), readyFile: readyFile)
+        }
         let argv = ([executable.path] + arguments).map { strdup($0) } + [nil]
         execv(executable.path, argv)
         let reason = String(cString: strerror(errno))
@@ -50,7 +60,7 @@ enum ServerLauncher {
 
     static func startInBackground(
         _ role: ServerPidFiles.Role, executable: URL, arguments: [String], configPath: String, pidFiles: ServerPidFiles,
-        context: ToolContext
+        readyFile: String?, context: ToolContext
     ) throws -> Int32 {
         let logDirectory = URL(fileURLWithPath: context.environment["LOG_DIR"] ?? context.absolutePath("logs"), isDirectory: true)
         try FileManager.default.createDirectory(at: logDirectory, withIntermediateDirectories: true)
@@ -65,8 +75,12 @@ enum ServerLauncher {
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = log
         process.standardError = log
+        if let readyFile {
+            process.environment = context.environment.merging([ReadinessNotice.environmentKey: readyFile]) { _, new in new }
+        }
         try process.run()
         try pidFiles.record(role, pid: process.processIdentifier, configPath: configPath)
+        if let readyFile { context.console.serverStarting(pid: process.processIdentifier, readyFile: readyFile) }
         return 0
     }
 

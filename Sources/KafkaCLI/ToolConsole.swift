@@ -19,10 +19,22 @@ public protocol ToolConsole: Sendable {
     /// True when this console is the process's own terminal streams (possibly wrapped): only then
     /// may a tool become a server in the foreground or take over Ctrl-C.
     var isProcessConsole: Bool { get }
+    /// What the tool did that its caller may log, beyond the exit code: `report(fact: "reset",
+    /// value: "dry-run")`. A lab's `commands.log` keeps facts in the command's outcome.
+    func report(fact key: String, value: String)
+    /// True when the caller wants to know whether a server this tool starts comes up: the tool
+    /// then names a `ReadinessNotice` file for the server and calls `serverStarting`.
+    var watchesServerStarts: Bool { get }
+    /// Server `pid` will write its `ReadinessNotice` to `readyFile`; called just before the tool
+    /// becomes the server (`execv`, foreground) or leaves it running (`-daemon`).
+    func serverStarting(pid: Int32, readyFile: String)
 }
 
 extension ToolConsole {
     public var isProcessConsole: Bool { false }
+    public func report(fact key: String, value: String) {}
+    public var watchesServerStarts: Bool { false }
+    public func serverStarting(pid: Int32, readyFile: String) {}
     func outLine(_ text: String = "") { self.out(text + "\n") }
     func errLine(_ text: String = "") { self.err(text + "\n") }
 }
@@ -60,11 +72,12 @@ public struct StandardConsole: ToolConsole {
 
 /// A console for tests: stdout and stderr collected in memory, stdin given up front.
 ///
-/// `@unchecked Sendable`: `stdout` and `stderr` are only touched while holding `lock`.
+/// `@unchecked Sendable`: `stdout`, `stderr` and `facts` are only touched while holding `lock`.
 public final class CapturedConsole: ToolConsole, @unchecked Sendable {
     private let lock = NSLock()
     private var stdoutText = ""
     private var stderrText = ""
+    private var reported: [String] = []
     private let input: [String]
 
     public init(input: String = "") {
@@ -75,6 +88,10 @@ public final class CapturedConsole: ToolConsole, @unchecked Sendable {
 
     public var stdout: String { self.lock.withLock { self.stdoutText } }
     public var stderr: String { self.lock.withLock { self.stderrText } }
+    /// The facts the tool reported, as `key=value`.
+    public var facts: [String] { self.lock.withLock { self.reported } }
+
+    public func report(fact key: String, value: String) { self.lock.withLock { self.reported.append("\(key)=\(value)") } }
 
     public func out(_ text: String) { self.lock.withLock { self.stdoutText += text } }
     public func err(_ text: String) { self.lock.withLock { self.stderrText += text } }

@@ -1,13 +1,27 @@
 import Foundation
 
 /// The commands a student ran during a lab, appended to `commands.log` in the lab folder: one line
-/// per command, `<UTC time> TAB <source> TAB <command line>`, where source is `repl` (a REPL
-/// line) or `cli` (a `samsa kafka-…` tool). Checks search it; an autograder can replay it.
+/// per command, written when it ended, `<UTC time> TAB <source> TAB <command line> TAB <outcome>`,
+/// where source is `repl` (a REPL line) or `cli` (a `samsa kafka-…` tool) and the outcome is
+/// `ok`, `ok key=value…` or `failed: <first line of the error>` (`CommandOutcome`). Checks count
+/// only the commands that succeeded; an autograder can replay it.
+///
+/// Logs written before outcomes were logged have three fields; their lines parse with outcome
+/// `.unknown` and no check counts them as done (the student runs the step again).
 public struct CommandLog: Sendable, Equatable {
     public struct Entry: Sendable, Equatable {
+        /// When the command ended (UTC, ISO 8601); when it started, for a line without outcome.
         public var time: String
         public var source: String
         public var command: String
+        public var outcome: CommandOutcome
+
+        public init(time: String, source: String, command: String, outcome: CommandOutcome = .unknown) {
+            self.time = time
+            self.source = source
+            self.command = command
+            self.outcome = outcome
+        }
     }
 
     public static let fileName = "commands.log"
@@ -23,9 +37,10 @@ public struct CommandLog: Sendable, Equatable {
 
     public init(parsing text: String) {
         self.entries = text.split(separator: "\n", omittingEmptySubsequences: true).compactMap { line in
-            let fields = line.split(separator: "\t", maxSplits: 2, omittingEmptySubsequences: false)
-            guard fields.count == 3 else { return nil }
-            return Entry(time: String(fields[0]), source: String(fields[1]), command: String(fields[2]))
+            let fields = line.split(separator: "\t", maxSplits: 3, omittingEmptySubsequences: false)
+            guard fields.count >= 3 else { return nil }
+            let outcome = fields.count == 4 ? CommandOutcome(parsing: String(fields[3])) ?? .unknown : .unknown
+            return Entry(time: String(fields[0]), source: String(fields[1]), command: String(fields[2]), outcome: outcome)
         }
     }
 
@@ -35,15 +50,29 @@ public struct CommandLog: Sendable, Equatable {
         return CommandLog(parsing: text)
     }
 
-    /// How many commands match `pattern`, a regular expression searched anywhere in the line
-    /// (case-insensitive, spaces in the command collapsed to one).
-    public func count(matching pattern: String) -> Int {
-        guard let regex = try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive]) else { return 0 }
+    /// The commands matching `pattern`, a regular expression searched anywhere in the line
+    /// (case-insensitive, spaces in the command collapsed to one), whatever their outcome.
+    public func commands(matching pattern: String) -> [Entry] {
+        self.commands(matchingAny: [pattern])
+    }
+
+    /// The commands matching at least one of `patterns`, each once, in the log's order.
+    public func commands(matchingAny patterns: [String]) -> [Entry] {
+        let regexes = patterns.compactMap { try? NSRegularExpression(pattern: $0, options: [.caseInsensitive]) }
         return self.entries.filter { entry in
             guard entry.source != Self.resultSource else { return false }
             let line = entry.command.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-            return regex.firstMatch(in: line, range: NSRange(line.startIndex..., in: line)) != nil
-        }.count
+            return regexes.contains { Self.matches($0, line) }
+        }
+    }
+
+    /// How many commands match `pattern` (as in `commands(matching:)`) and succeeded.
+    public func count(matching pattern: String) -> Int {
+        self.commands(matching: pattern).filter(\.outcome.isSuccess).count
+    }
+
+    static func matches(_ regex: NSRegularExpression, _ text: String) -> Bool {
+        regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
     }
 
     /// A `result` line's text: the command, then what it measured.
@@ -52,7 +81,8 @@ public struct CommandLog: Sendable, Equatable {
     }
 
     /// The records/sec of the last measured command matching `pattern` (a regular expression
-    /// searched in the command, as in `count(matching:)`), read from its `result` line.
+    /// searched in the command, as in `count(matching:)`), read from its `result` line. A result
+    /// line is only written when its tool succeeded, so lines without an outcome count too.
     public func lastThroughput(matching pattern: String) -> Double? {
         guard let regex = try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive]) else { return nil }
         for entry in self.entries.reversed() where entry.source == Self.resultSource {
@@ -69,10 +99,13 @@ public struct CommandLog: Sendable, Equatable {
         return nil
     }
 
-    /// Appends one command to `folder/commands.log`; never rewrites earlier lines.
-    public static func append(_ command: String, source: String, folder: URL, now: Date = Date()) throws(LabError) {
+    /// Appends one command that ended at `now` with `outcome` to `folder/commands.log`; never
+    /// rewrites earlier lines.
+    public static func append(
+        _ command: String, source: String, outcome: CommandOutcome, folder: URL, now: Date = Date()
+    ) throws(LabError) {
         let oneLine = command.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\t", with: " ")
-        let line = "\(Self.timestamp(now))\t\(source)\t\(oneLine)\n"
+        let line = "\(Self.timestamp(now))\t\(source)\t\(oneLine)\t\(outcome)\n"
         let file = folder.appendingPathComponent(Self.fileName)
         do {
             if !FileManager.default.fileExists(atPath: file.path) {

@@ -82,8 +82,9 @@ public struct CheckSpec: Codable, Sendable, Hashable {
         case answer
         /// Two answers compared with each other (`keys`, `relation`), e.g. measured throughputs.
         case answerRelation
-        /// The command log holds a command matching one of `patterns` (regular expressions) at least
-        /// `minimum` times.
+        /// The command log holds a command matching one of `patterns` (regular expressions) that
+        /// succeeded, at least `minimum` times; with `outcome`, only commands whose outcome matches
+        /// it count; with `distinct`, `minimum` counts different values of that outcome fact.
         case commandLog
         /// Two throughputs the student measured, read from `commands.log` (the perf test's total
         /// line is logged beside its command): the last run matching `patterns[0]` compared by
@@ -147,6 +148,15 @@ public struct CheckSpec: Codable, Sendable, Hashable {
     /// For `topicConfig`: config name → the value the step sets.
     public var configs: [String: String]?
     public var exercise: String?
+    /// For `commandLog`: a regular expression the command's outcome must match (searched in
+    /// `ok key=value…`, case-insensitive), so the check tests what the command meant, e.g.
+    /// `\bled=(\S*,)?payments-0(,|\s|$)`: the killed broker led payments-0 at that moment.
+    public var outcome: String?
+    /// For `commandLog`: an outcome fact (e.g. `broker.id`) whose different values are counted
+    /// against `minimum` instead of the commands: two starts of one server file are one broker.
+    public var distinct: String?
+    /// The sheet's step the check is about, named in failure messages instead of expected values.
+    public var step: Int?
 
     public init(kind: Kind) { self.kind = kind }
 }

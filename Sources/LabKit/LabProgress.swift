@@ -50,8 +50,8 @@ public struct LabProgress: Codable, Sendable, Equatable {
     }
 }
 
-/// The API the REPL (and `samsa kafka-…` tools) call for each command a student runs: the command
-/// goes to the command log of the lab in progress, if any.
+/// The API the REPL (and `samsa kafka-…` tools) call for each command a student runs, once it has
+/// ended: the command and its outcome go to the command log of the lab in progress, if any.
 public struct LabRecorder: Sendable {
     public let catalog: LabCatalog
     public let progressFile: URL
@@ -70,23 +70,31 @@ public struct LabRecorder: Sendable {
         return LabRecorder(catalog: catalog)
     }
 
-    /// Appends `command` to the current lab's `commands.log`; does nothing outside a lab.
-    /// `source` is "repl" or "cli".
-    public func record(_ command: String, source: String = "repl") throws(LabError) {
+    /// The folder of the lab in progress, whose `commands.log` is written; nil outside a lab.
+    /// Callers that must do work to learn an outcome's facts ask this first.
+    public var currentLabFolder: URL? {
         let progress = LabProgress.load(from: self.progressFile)
-        guard let number = progress.currentLab, let lab = try? self.catalog.lab(number) else { return }
+        guard let number = progress.currentLab, let lab = try? self.catalog.lab(number) else { return nil }
+        return self.catalog.folder(of: lab)
+    }
+
+    /// Appends `command`, which has just ended with `outcome`, to the current lab's
+    /// `commands.log`; does nothing outside a lab. `source` is "repl" or "cli".
+    public func record(
+        _ command: String, source: String = "repl", outcome: CommandOutcome, now: Date = Date()
+    ) throws(LabError) {
+        guard let folder = self.currentLabFolder else { return }
         let trimmed = command.trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty, !trimmed.hasPrefix("#") else { return }
-        try CommandLog.append(trimmed, source: source, folder: self.catalog.folder(of: lab))
+        try CommandLog.append(trimmed, source: source, outcome: outcome, folder: folder, now: now)
     }
 
     /// Appends what a command measured (a perf test's total line) to the current lab's
     /// `commands.log`, as a `result` line naming the command; does nothing outside a lab.
     public func recordMeasurement(of command: String, _ measurement: String) throws(LabError) {
-        let progress = LabProgress.load(from: self.progressFile)
-        guard let number = progress.currentLab, let lab = try? self.catalog.lab(number) else { return }
+        guard let folder = self.currentLabFolder else { return }
         try CommandLog.append(
             CommandLog.measurementLine(command: command, measurement: measurement), source: CommandLog.resultSource,
-            folder: self.catalog.folder(of: lab))
+            outcome: .ok, folder: folder)
     }
 }

@@ -13,6 +13,10 @@ import Darwin
 /// The replay runs `samsa --keep-going --script` in a temporary folder: commands that failed for
 /// the student fail again without stopping the rest, the cluster is started detached so it
 /// outlives the script, and `destroy` removes it afterwards.
+///
+/// Every REPL line is replayed whatever its logged outcome: a command that failed may still have
+/// changed the cluster (a produce whose acknowledgement timed out left its records on the leader),
+/// so skipping it would grade a different cluster than the student's.
 public struct LabReplay: Sendable {
     /// The `samsa` executable (the REPL) that runs the script.
     public let samsa: URL

@@ -1,5 +1,6 @@
 import FaultControl
 import Foundation
+import LabKit
 import LocalCluster
 
 #if canImport(Glibc)
@@ -153,6 +154,11 @@ extension Session {
         let cluster = try self.requireCluster()
         let isClusterMode = cluster.currentState?.mode == .zookeeper
         let sessionSeconds = ClusterConfigFiles.labSessionTimeoutMs / 1000
+        if self.isRecordingLab, verb == "kill" || verb == "stop" {
+            // Asked before the broker goes: afterwards the cluster has already moved its leaderships.
+            let led = self.partitionsLed(by: id)
+            self.labFacts.append(CommandOutcome.Fact("led", led?.joined(separator: ",") ?? "unknown"))
+        }
         switch verb {
         case "kill":
             let pid = try cluster.killBroker(id)

@@ -87,4 +87,31 @@ extension Session {
         }
         return view
     }
+
+    /// The partitions broker `id` leads now (`topic-partition`, internal topics left out), from
+    /// Metadata of the broker up longest (in standalone mode, of broker `id` itself); nil when no
+    /// broker answers. A lab log keeps them with `broker kill`/`broker stop`: whether the broker
+    /// stopped was the leader a step names is known only at that moment.
+    func partitionsLed(by id: Int) -> [String]? {
+        guard let snapshot = self.cluster?.snapshot() else { return nil }
+        let running = Self.brokersLongestUpFirst(snapshot)
+        let asked = snapshot.mode == .zookeeper ? running.first : running.first { $0.role.brokerID == id }
+        guard let port = asked?.port else { return nil }
+        let leader = Int32(id)
+        return try? AsyncBridge.run { () async throws -> [String] in
+            let client = try KafkaClient(bootstrapServers: "127.0.0.1:\(port)", clientId: "samsa-repl")
+            do {
+                let metadata = try await client.refreshMetadata(topics: nil)
+                await client.close()
+                let topics = metadata.topics.values.filter { !$0.isInternal }.sorted { $0.name < $1.name }
+                return topics.flatMap { topic in
+                    topic.partitions.filter { $0.leader == leader }.sorted { $0.partition < $1.partition }
+                        .map { "\(topic.name)-\($0.partition)" }
+                }
+            } catch {
+                await client.close()
+                throw error
+            }
+        }
+    }
 }

@@ -114,12 +114,19 @@ extension Session {
         }
     }
 
-    /// Appends `line` to the started lab's commands.log; the REPL calls it for every line it runs.
-    /// Never fails a command: a lab log that cannot be written is reported once as an event.
-    public func recordForLab(_ line: String) {
-        guard let recorder = LabRecorder.forDirectory(self.configuration.baseDirectory) else { return }
+    /// The recorder of the started lab, nil outside a lab (then nothing is logged).
+    func labRecorder() -> LabRecorder? {
+        guard let recorder = LabRecorder.forDirectory(self.configuration.baseDirectory), recorder.currentLabFolder != nil
+        else { return nil }
+        return recorder
+    }
+
+    /// Appends `line`, which has just ended with `outcome`, to the started lab's commands.log; the
+    /// REPL calls it after every line it runs. Never fails a command: a lab log that cannot be
+    /// written is reported as an event.
+    func recordForLab(_ line: String, outcome: CommandOutcome, in recorder: LabRecorder) {
         do {
-            try recorder.record(line)
+            try recorder.record(line, outcome: outcome)
         } catch {
             self.console.event("! \(error)")
         }

@@ -1,4 +1,5 @@
 import Foundation
+import LabKit
 import LocalCluster
 import Logging
 
@@ -47,6 +48,11 @@ public final class Session {
     /// The cluster commands act on; nil until one is attached or started.
     public internal(set) var cluster: LocalCluster?
     private var sourceDepth = 0
+    /// While a command runs with a lab started: what it learned that the lab's checks need
+    /// (`CommandOutcome` facts, e.g. the partitions a killed broker led), logged with its outcome.
+    var labFacts: [CommandOutcome.Fact] = []
+    /// True while a command runs with a lab started: only then is work spent on `labFacts`.
+    var isRecordingLab = false
     /// Topic names last seen in the cluster's metadata, for TAB completion.
     var knownTopics: [String] = []
     /// Group names seen in this session, for TAB completion.
@@ -132,7 +138,24 @@ public final class Session {
         let words = try CommandLineSplitter.split(line)
         guard case .command(let spec, let arguments) = try self.table.resolve(words) else { return .proceed }
         let parsed = try ParsedArguments(arguments, for: spec)
-        if spec.words.first != "lab" { self.recordForLab(line) }  // the started lab's commands.log
+        // The started lab's commands.log gets the line once it has ended, with what happened.
+        guard spec.words.first != "lab", let labLog = self.labRecorder() else { return try self.run(spec, parsed) }
+        let outer = (self.labFacts, self.isRecordingLab)  // `source` runs lines inside a line
+        self.labFacts = []
+        self.isRecordingLab = true
+        defer { (self.labFacts, self.isRecordingLab) = outer }
+        do {
+            let outcome = try self.run(spec, parsed)
+            self.recordForLab(line, outcome: .succeeded(facts: self.labFacts), in: labLog)
+            return outcome
+        } catch {
+            self.recordForLab(line, outcome: .failure(error.description), in: labLog)
+            throw error
+        }
+    }
+
+    /// Runs a resolved, parsed command.
+    private func run(_ spec: CommandSpec, _ parsed: ParsedArguments) throws(REPLError) -> Outcome {
         switch spec.availability {
         case .now: break
         case .needsClient: throw .notAvailable(command: spec.name, needs: "the Samsa client library")

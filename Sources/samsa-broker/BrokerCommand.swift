@@ -7,6 +7,7 @@ import Glibc
 import Foundation
 import Logging
 import PropertiesFile
+import ServerReadiness
 import Synchronization
 
 /// `samsa-broker [server.properties] [--override key=value]...`, like `kafka-server-start.sh`.
@@ -83,7 +84,12 @@ struct BrokerCommand: AsyncParsableCommand {
         let faultSignal = DispatchSource.makeSignalSource(signal: SIGUSR2, queue: .main)
         faultSignal.setEventHandler { Task { await server.reloadFaults() } }
         faultSignal.resume()
-        let serving = Task { try await server.run() }
+        // Up means listening and, in cluster mode, registered: what `kafka-server-start` logs for a lab.
+        let serving = Task {
+            try await server.run { ports in
+                ReadinessNotice.announce("ok broker.id=\(server.brokerId)" + (ports.first.map { " port=\($0)" } ?? ""))
+            }
+        }
         stop.attach(serving)
         do {
             try await serving.value
@@ -126,6 +132,7 @@ struct BrokerCommand: AsyncParsableCommand {
     /// One line on stderr, exit code 1: what a bad config deserves.
     private static func fail(_ message: String) -> Never {
         FileHandle.standardError.write(Data("samsa-broker: \(message)\n".utf8))
+        ReadinessNotice.announce("failed: samsa-broker: \(message)")
         Foundation.exit(1)
     }
 }

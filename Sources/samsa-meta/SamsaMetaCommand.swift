@@ -4,6 +4,7 @@ import Foundation
 import Logging
 import MetadataServer
 import PropertiesFile
+import ServerReadiness
 
 /// `samsa-meta [zookeeper.properties]`: a ZooKeeper-compatible metadata server in the
 /// foreground, like `zookeeper-server-start.sh`; logs go to stderr, SIGTERM/SIGINT stop it.
@@ -42,7 +43,9 @@ struct SamsaMetaCommand: AsyncParsableCommand {
             throw ExitCode(1)
         }
         let serverTask = Task {
-            try await MetadataServerRunner.run(configuration: configuration, logger: logger)
+            try await MetadataServerRunner.run(configuration: configuration, logger: logger) { port in
+                ReadinessNotice.announce("ok port=\(port)")
+            }
         }
         let signals = [SIGTERM, SIGINT].map { signalNumber in
             signal(signalNumber, SIG_IGN)
@@ -76,5 +79,6 @@ struct SamsaMetaCommand: AsyncParsableCommand {
 
     static func printError(_ message: String) {
         FileHandle.standardError.write(Data("samsa-meta: \(message)\n".utf8))
+        ReadinessNotice.announce("failed: samsa-meta: \(message)")
     }
 }

@@ -26,6 +26,10 @@ enum SubcommandTable {
             "slides": Entry(answersToLinkName: false) { _, arguments in
                 BlockingTask.run { await SlidesCommand.run(arguments: arguments) }
             },
+            // Internal: waits for a server a lab's `kafka-server-start` started, and logs its outcome.
+            ServerStartRecorder.subcommand: Entry(answersToLinkName: false) { _, arguments in
+                ServerStartRecorder.run(arguments: arguments)
+            },
         ]
         for name in KafkaTools.names {
             let entry = Entry(answersToLinkName: true) { name, arguments in Self.runKafkaTool(name, arguments) }
@@ -68,24 +72,40 @@ enum SubcommandTable {
     }
 
     private static func runKafkaTool(_ name: String, _ arguments: [String]) -> Int32 {
-        // During a lab, Kafka's tools are part of what the student did: log them for the checks.
+        // During a lab, Kafka's tools are part of what the student did: each is logged once it
+        // ended, with its outcome, for the checks.
         let directory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
         // Logged under one name, with or without `.sh`, so the labs' patterns match either spelling.
         let loggedName = name.hasSuffix(".sh") ? String(name.dropLast(3)) : name
-        let recorder = LabRecorder.forDirectory(directory)
+        let recorder = LabRecorder.forDirectory(directory).flatMap { $0.currentLabFolder == nil ? nil : $0 }
         let logged = ([loggedName] + arguments).joined(separator: " ")
-        try? recorder?.record(logged, source: "cli")
         let level = ProcessInfo.processInfo.environment["SAMSA_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .error
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardError(label: label)
             handler.logLevel = level
             return handler
         }
-        // A perf test's total line goes to the lab's log too: measured numbers the checks compare.
-        let console = MeasurementConsole()
+        let executable = Self.ownExecutable()
+        // A server start is logged when the server is up or has failed (`ServerStartRecorder`).
+        var onServerStart: (@Sendable (Int32, String) -> Void)?
+        if recorder != nil {
+            onServerStart = { pid, readyFile in
+                ServerStartRecorder.spawn(pid: pid, readyFile: readyFile, command: logged, executable: executable)
+            }
+        }
+        let console = LabToolConsole(onServerStart: onServerStart)
         let status = BlockingTask.run { await KafkaTools.run(toolName: name, arguments: arguments, console: console) }
+        guard let recorder, !console.handedOffServerStart else { return status }
+        let outcome: CommandOutcome
+        if status == 0 {
+            outcome = .succeeded(facts: console.facts.map { CommandOutcome.Fact($0.key, $0.value) })
+        } else {
+            outcome = .failure("exit status \(status)" + (console.lastErrorLine.map { ": \($0)" } ?? ""))
+        }
+        try? recorder.record(logged, source: "cli", outcome: outcome)
+        // A perf test's total line goes to the lab's log too: measured numbers the checks compare.
         if status == 0, let measurement = console.lastMeasurement {
-            try? recorder?.recordMeasurement(of: logged, measurement)
+            try? recorder.recordMeasurement(of: logged, measurement)
         }
         return status
     }

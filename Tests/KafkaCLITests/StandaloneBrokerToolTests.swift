@@ -147,12 +147,15 @@ final class StandaloneBrokerToolTests: XCTestCase {
             readers                        events                         0          0              
 
             """)
+        XCTAssertEqual(dryRun.facts, ["reset=dry-run"], "a lab's log tells a dry run from a reset")
         let shift = await self.tool("kafka-consumer-groups", self.bootstrap + ["--reset-offsets", "--group", "readers", "--topic", "events:0", "--shift-by", "-1", "--execute"])
         XCTAssertTrue(shift.stdout.hasSuffix("readers                        events                         0          4              \n"), shift.summary)
+        XCTAssertEqual(shift.facts, ["reset=executed"])
         let after = await self.tool("kafka-consumer-groups", self.bootstrap + ["--describe", "--group", "readers"])
         XCTAssertTrue(after.stdout.contains("readers         events          0          4               7               3 "), after.summary)
         let warn = await self.tool("kafka-consumer-groups", self.bootstrap + ["--reset-offsets", "--group", "readers", "--all-topics", "--to-offset", "99"])
         XCTAssertTrue(warn.stdout.hasPrefix("WARN: No action will be performed as the --execute option is missing."), warn.summary)
+        XCTAssertEqual(warn.facts, ["reset=dry-run"])
         XCTAssertTrue(warn.stdout.contains("New offset (99) is higher than latest offset for topic partition events-0. Value will be set to 7\n"), warn.summary)
         let latest = await self.tool("kafka-consumer-groups", self.bootstrap + ["--reset-offsets", "--group", "readers", "--topic", "events", "--to-latest", "--dry-run"])
         XCTAssertTrue(latest.stdout.hasSuffix("events                         0          7              \n"), latest.summary)
@@ -288,6 +291,7 @@ final class StandaloneBrokerToolTests: XCTestCase {
         XCTAssertEqual(stateRows.last, ["watchers", self.bootstrap[1], "(1)", "range", "Stable", "1"], state.summary)
         let reset = await self.tool("kafka-consumer-groups", self.bootstrap + ["--reset-offsets", "--group", "watchers", "--all-topics", "--to-earliest", "--execute"])
         XCTAssertEqual(reset.stderr, "Error: Assignments can only be reset if the group 'watchers' is inactive, but the current state is Stable.\n", reset.summary)
+        XCTAssertEqual(reset.facts, ["reset=refused"], "Kafka exits 0 here; the lab's log must not count it")
         let busy = await self.tool("kafka-consumer-groups", self.bootstrap + ["--delete", "--group", "watchers"])
         XCTAssertEqual(busy.stderr, "Error: Deletion of some consumer groups failed:\n* Group 'watchers' could not be deleted due to: org.apache.kafka.common.errors.GroupNotEmptyException: The group is not empty.\n", busy.summary)
 

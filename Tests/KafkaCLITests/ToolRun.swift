@@ -7,6 +7,8 @@ struct ToolRun {
     let status: Int32
     let stdout: String
     let stderr: String
+    /// What the tool reported for a lab's log (`reset=dry-run`).
+    var facts: [String] = []
 
     var summary: String { "exit \(self.status)\n--- stdout ---\n\(self.stdout)--- stderr ---\n\(self.stderr)" }
 }
@@ -30,7 +32,7 @@ extension ToolRun {
         let status = await KafkaTools.run(
             toolName: name, arguments: arguments, console: console,
             environment: ProcessInfo.processInfo.environment.merging(environment) { $1 }, currentDirectory: directory)
-        return ToolRun(status: status, stdout: console.stdout, stderr: console.stderr)
+        return ToolRun(status: status, stdout: console.stdout, stderr: console.stderr, facts: console.facts)
     }
 }
 

@@ -44,4 +44,27 @@ final class Lab1FirstClusterCheckerTests: LabCheckerTestCase {
             commands: try LabFixtures.text(self.lab, "solution/commands.log"), code: code)
         self.assertFailsOnly(result, "records-stay", saying: "a log does not delete what was read")
     }
+
+    /// The same server file started twice: the second start finds its port (or its broker.id)
+    /// taken and fails, so only one broker was started by hand (INSTRUCTORS.md lists the mistake).
+    func testTheSameServerFileStartedTwiceFailsBrokersByHand() async throws {
+        let code = try LabFixtures.requireReference()
+        let task = try XCTUnwrap(self.lab.tasks.first { $0.id == "brokers-by-hand" })
+        let twice = try self.referenceCommands(
+            replacing: "samsa kafka-server-start config/server-2.properties\tok broker.id=2 port=9093",
+            with: "samsa kafka-server-start config/server-1.properties\tfailed: samsa-broker: cannot start: "
+                + "address 127.0.0.1:9092 is already in use")
+        let result = try await self.grade(
+            answers: try LabFixtures.text(self.lab, "solution/answers.properties"), commands: twice, code: code)
+        self.assertFailsOnly(result, "brokers-by-hand", saying: "1 different broker.id")
+        self.assertRevealsNothing(result.task("brokers-by-hand"), task, ["server-2", "broker.id=2"])
+
+        // Started, stopped and started again: two successes, still one broker.
+        let again = try self.referenceCommands(
+            replacing: "samsa kafka-server-start config/server-2.properties\tok broker.id=2 port=9093",
+            with: "samsa kafka-server-start config/server-1.properties\tok broker.id=1 port=9092")
+        let restarted = try await self.grade(
+            answers: try LabFixtures.text(self.lab, "solution/answers.properties"), commands: again, code: code)
+        self.assertFailsOnly(restarted, "brokers-by-hand", saying: "step 4")
+    }
 }

@@ -103,4 +103,27 @@ final class Lab3ReplicationCheckerTests: LabCheckerTestCase {
             commands: withoutResults, code: code)
         self.assertFailsOnly(result, "acks-all-costs", saying: "without its result")
     }
+
+    /// Step 2 asks to kill payments' leader; killing a follower (it led nothing) is not that step,
+    /// and the message says which step, not which broker.
+    func testKillingAFollowerFailsKilledLeader() async throws {
+        let code = try LabFixtures.requireReference()
+        let task = try XCTUnwrap(self.lab.tasks.first { $0.id == "killed-leader" })
+        let values = self.lab.variant(for: LabFixtures.student).values
+        let leader = try XCTUnwrap(values["PAY_LEADER"]), partition = try XCTUnwrap(values["PAY_PARTITION"])
+        let killed = "broker kill \(leader)\tok led=payments-\(partition)"
+        let followerID = leader == "1" ? "2" : "1"
+        let follower = try self.referenceCommands(replacing: killed, with: "broker kill \(followerID)\tok led=")
+        let result = try await self.grade(
+            answers: try LabFixtures.text(self.lab, "solution/answers.properties"), commands: follower, code: code)
+        self.assertFailsOnly(result, "killed-leader", saying: "did not do what step 2 asks")
+        self.assertRevealsNothing(result.task("killed-leader"), task, ["payments-\(partition)", "led=", "broker kill \(leader)"])
+
+        // The leader's kill that failed (no cluster) does not count either.
+        let failedKill = try self.referenceCommands(
+            replacing: killed, with: "broker kill \(leader)\tfailed: no cluster 'lab' here")
+        let failed = try await self.grade(
+            answers: try LabFixtures.text(self.lab, "solution/answers.properties"), commands: failedKill, code: code)
+        self.assertFailsOnly(failed, "killed-leader", saying: "step 2")
+    }
 }

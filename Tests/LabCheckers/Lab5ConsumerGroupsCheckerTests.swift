@@ -48,4 +48,20 @@ final class Lab5ConsumerGroupsCheckerTests: LabCheckerTestCase {
             code: WrongCode.replacing(code, makeListener: { WrongCode.CommitsWhenLost(positions: $0, committer: $1) }))
         self.assertFailsOnly(result, "listener-lost", saying: "another member may own them already")
     }
+
+    /// A dry run shows the plan and changes nothing; a reset the coordinator refused (members still
+    /// active) exits 0 like Kafka's tool. Neither rewinds the group.
+    func testADryRunOrRefusedResetFailsResetOffsets() async throws {
+        let code = try LabFixtures.requireReference()
+        let task = try XCTUnwrap(self.lab.tasks.first { $0.id == "reset-offsets" })
+        for (command, outcome) in [("--dry-run", "reset=dry-run"), ("", "reset=dry-run"), ("--execute", "reset=refused")] {
+            let commands = try self.referenceCommands(
+                replacing: "--to-earliest --execute\tok reset=executed",
+                with: "--to-earliest \(command)\tok \(outcome)")
+            let result = try await self.grade(
+                answers: try LabFixtures.text(self.lab, "solution/answers.properties"), commands: commands, code: code)
+            self.assertFailsOnly(result, "reset-offsets", saying: "did not do what step 6 asks")
+            self.assertRevealsNothing(result.task("reset-offsets"), task, ["--execute", "executed"])
+        }
+    }
 }

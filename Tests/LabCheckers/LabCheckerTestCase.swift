@@ -68,6 +68,22 @@ class LabCheckerTestCase: XCTestCase {
         }
     }
 
+    /// The right commands, all failed: no task graded from the log scores, and no message says
+    /// what was wanted.
+    func testReferenceCommandsThatAllFailedScoreZeroOnLogTasks() async throws {
+        let code = try LabFixtures.requireReference()
+        XCTAssertFalse(self.logTasks.isEmpty, "lab \(Self.labNumber) has no task graded from commands.log")
+        let result = try await self.grade(
+            answers: try LabFixtures.text(self.lab, "solution/answers.properties"),
+            commands: try self.referenceCommandsAllFailed(), code: code)
+        for task in self.logTasks {
+            let graded = result.task(task.id)
+            XCTAssertEqual(graded?.score, 0, "\(task.id): \(graded?.reason ?? "missing")")
+            XCTAssertNotEqual(graded?.status, .passed, "\(task.id): \(graded?.reason ?? "missing")")
+            self.assertRevealsNothing(graded, task)
+        }
+    }
+
     func testReferenceScoresFullMarks() async throws {
         let result = try await self.referenceResult()
         XCTAssertEqual(result.score, result.maxScore, GradeReport.text([result], language: .en))
@@ -89,6 +105,46 @@ class LabCheckerTestCase: XCTestCase {
         XCTAssertEqual(Set(self.lab.tasks.map(\.id)).count, self.lab.tasks.count, "task ids must be unique")
         for name in ["README.md", "README.es.md", "answers.properties", "solution/answers.properties"] {
             XCTAssertNoThrow(try LabFixtures.text(self.lab, name), name)
+        }
+    }
+}
+
+/// What `commands.log` means now that each line carries its outcome (issue 15): shared by every lab.
+extension LabCheckerTestCase {
+    /// The tasks graded from the command log when no cluster is given.
+    var logTasks: [LabTask] {
+        self.lab.tasks.filter { [.commandLog, .measuredRelation, .cluster].contains($0.check.kind) }
+    }
+
+    /// The reference log with every command failed (a failed tool prints no result line).
+    func referenceCommandsAllFailed() throws -> String {
+        try LabFixtures.text(self.lab, "solution/commands.log").split(separator: "\n").compactMap { line -> String? in
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            guard fields.count >= 3, fields[1] != CommandLog.resultSource else { return nil }
+            return fields.prefix(3).joined(separator: "\t") + "\tfailed: something went wrong"
+        }.joined(separator: "\n") + "\n"
+    }
+
+    /// The reference log with `line`'s text (command and outcome) replaced; fails if absent.
+    func referenceCommands(replacing old: String, with new: String, file: StaticString = #filePath, line: UInt = #line)
+        throws -> String
+    {
+        let reference = try LabFixtures.text(self.lab, "solution/commands.log")
+        XCTAssertTrue(reference.contains(old), "the reference log has no \(old)", file: file, line: line)
+        return reference.replacingOccurrences(of: old, with: new)
+    }
+
+    /// A failure message names the step, never what the check wants: neither the example command
+    /// nor any of `values`.
+    func assertRevealsNothing(_ result: TaskResult?, _ task: LabTask, _ values: [String] = [],
+        file: StaticString = #filePath, line: UInt = #line)
+    {
+        guard let result, result.status == .failed else { return }
+        if let expected = task.check.expected {
+            XCTAssertFalse(result.reason.contains(expected), "\(task.id) reveals `\(expected)`: \(result.reason)", file: file, line: line)
+        }
+        for value in values {
+            XCTAssertFalse(result.reason.contains(value), "\(task.id) reveals `\(value)`: \(result.reason)", file: file, line: line)
         }
     }
 }

@@ -40,7 +40,7 @@ final class LabKitTests: XCTestCase {
         let catalog = try LabCatalog(root: labs)
         let recorder = try XCTUnwrap(LabRecorder.forDirectory(labs.appendingPathComponent("03-replication")))
         XCTAssertEqual(recorder.progressFile, LabProgress.file(in: work.url))
-        try recorder.record("cluster start")  // no lab started: nothing recorded
+        try recorder.record("cluster start", outcome: .ok)  // no lab started: nothing recorded
         let folder = catalog.folder(of: try catalog.lab(3))
         XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent(CommandLog.fileName).path))
 
@@ -50,14 +50,23 @@ final class LabKitTests: XCTestCase {
         try progress.save(to: recorder.progressFile)
         XCTAssertEqual(LabProgress.load(from: recorder.progressFile), progress)
 
-        try recorder.record("broker kill 1")
-        try recorder.record("   ")
-        try recorder.record("# a comment")
-        try recorder.record("samsa kafka-topics --list\t--bootstrap-server x", source: "cli")
+        try recorder.record("broker kill 1", outcome: .succeeded(facts: [.init("led", "payments-0,payments-2")]))
+        try recorder.record("   ", outcome: .ok)
+        try recorder.record("# a comment", outcome: .ok)
+        try recorder.record("samsa kafka-topics --list\t--bootstrap-server x", source: "cli", outcome: .ok)
+        try recorder.record("broker kill 9", outcome: .failure("no broker 9 in cluster 'lab'\n(it has 1, 2, 3)\tsee `cluster status`"))
         let log = CommandLog.load(folder: folder)
-        XCTAssertEqual(log.entries.map(\.command), ["broker kill 1", "samsa kafka-topics --list --bootstrap-server x"])
-        XCTAssertEqual(log.entries.map(\.source), ["repl", "cli"])
-        XCTAssertEqual(log.count(matching: "^broker kill \\d"), 1)
+        XCTAssertEqual(
+            log.entries.map(\.command), ["broker kill 1", "samsa kafka-topics --list --bootstrap-server x", "broker kill 9"])
+        XCTAssertEqual(log.entries.map(\.source), ["repl", "cli", "repl"])
+        XCTAssertEqual(log.entries.map(\.outcome.description), ["ok led=payments-0,payments-2", "ok", "failed: no broker 9 in cluster 'lab'"])
+        XCTAssertEqual(log.entries[0].outcome.values(of: "led"), ["payments-0,payments-2"])
+        XCTAssertEqual(log.count(matching: "^broker kill \\d"), 1, "the failed kill does not count")
+        XCTAssertEqual(log.commands(matching: "^broker kill \\d").count, 2)
+        let text = try String(contentsOf: folder.appendingPathComponent(CommandLog.fileName), encoding: .utf8)
+        for line in text.split(separator: "\n") {
+            XCTAssertEqual(line.split(separator: "\t", omittingEmptySubsequences: false).count, 4, "\(line)")
+        }
     }
 
     /// A perf test's total line is kept beside its command; the measured relation reads it, and
@@ -72,9 +81,9 @@ final class LabKitTests: XCTestCase {
         try progress.save(to: recorder.progressFile)
         let fast = "kafka-producer-perf-test --topic t --num-records 10 --record-size 1 --throughput -1 --producer-props acks=1"
         let slow = "kafka-producer-perf-test --topic t --num-records 10 --record-size 1 --throughput -1 --producer-props acks=all linger.ms=0"
-        try recorder.record(fast, source: "cli")
+        try recorder.record(fast, source: "cli", outcome: .ok)
         try recorder.recordMeasurement(of: fast, "10 records sent, 2500.5 records/sec (0.01 MB/sec), 1.00 ms avg latency.")
-        try recorder.record(slow, source: "cli")
+        try recorder.record(slow, source: "cli", outcome: .ok)
         try recorder.recordMeasurement(of: slow, "10 records sent, 1200.5 records/sec (0.01 MB/sec), 9.00 ms avg latency.")
         let log = CommandLog.load(folder: catalog.folder(of: try catalog.lab(3)))
         XCTAssertEqual(log.entries.map(\.source), ["cli", "result", "cli", "result"])
@@ -94,6 +103,40 @@ final class LabKitTests: XCTestCase {
         XCTAssertEqual(CommandLogChecks.measuredRelation(spec, log: log, language: .en).status, .failed)
         let none = CommandLogChecks.measuredRelation(spec, log: CommandLog(entries: []), language: .es)
         XCTAssertEqual(none.status, .notAttempted, none.reason)
+    }
+
+    /// Outcomes round-trip through their field; `failed` keeps one line.
+    func testOutcomesParseAndPrint() {
+        for text in ["ok", "ok broker.id=2 port=9093", "ok led=", "failed: exit status 1: port 9092 is in use"] {
+            XCTAssertEqual(CommandOutcome(parsing: text)?.description, text)
+        }
+        XCTAssertEqual(CommandOutcome(parsing: "ok reset=dry-run")?.values(of: "reset"), ["dry-run"])
+        XCTAssertEqual(CommandOutcome(parsing: "failed: x")?.isSuccess, false)
+        XCTAssertNil(CommandOutcome(parsing: "maybe"))
+        XCTAssertEqual(CommandOutcome.failure("\n  first line\nsecond").description, "failed: first line")
+        XCTAssertEqual(CommandOutcome.succeeded(facts: [.init("led", "a b")]).description, "ok led=a_b")
+    }
+
+    /// A log written before outcomes (three fields) still parses, with outcome unknown: its lines
+    /// are not counted as done, and the message says why and what to do.
+    func testOldLinesWithoutOutcomeAreNotCountedAsDone() {
+        let log = CommandLog(parsing: "2026-11-26T10:03:00Z\trepl\tbroker kill 1\n2026-11-26T10:04:00Z\trepl\ttopic list\tok\n")
+        XCTAssertEqual(log.entries.map(\.command), ["broker kill 1", "topic list"])
+        XCTAssertEqual(log.entries.map(\.outcome), [.unknown, .ok])
+        XCTAssertEqual(log.count(matching: "^broker kill"), 0)
+        var spec = CheckSpec(kind: .commandLog)
+        spec.patterns = ["^broker kill \\d"]
+        spec.expected = "broker kill <leader>"
+        spec.step = 2
+        for language in [LabLanguage.en, .es] {
+            let verdict = CommandLogChecks.check(spec, log: log, language: language)
+            XCTAssertEqual(verdict.status, .failed, verdict.reason)
+            XCTAssertTrue(verdict.reason.contains(language == .en ? "without its outcome" : "sin su resultado"), verdict.reason)
+            XCTAssertTrue(verdict.reason.contains(language == .en ? "step 2" : "el paso 2"), verdict.reason)
+        }
+        // The measurement lines of an old log still hold what the tool measured.
+        let measured = CommandLog(parsing: "t\tresult\tkafka-producer-perf-test acks=1 => 10 records sent, 5.0 records/sec (0 MB/sec)\n")
+        XCTAssertEqual(measured.lastThroughput(matching: "acks=1"), 5.0)
     }
 
     func testReportsInEveryFormat() async throws {
@@ -154,7 +197,7 @@ final class LabKitTests: XCTestCase {
         let package = work.url.appendingPathComponent("kit")
         let labs = try self.copyOfLabs(into: package)
         try Data("// swift-tools-version:6.0\n".utf8).write(to: package.appendingPathComponent("Package.swift"))
-        try CommandLog.append("cluster start", source: "repl", folder: labs.appendingPathComponent("01-first-cluster"))
+        try CommandLog.append("cluster start", source: "repl", outcome: .ok, folder: labs.appendingPathComponent("01-first-cluster"))
         let destination = work.url.appendingPathComponent("handout")
         let status = try StudentExport.export(labsRoot: labs, to: destination)
         XCTAssertTrue(status.contains("Package.swift"))

@@ -33,17 +33,69 @@ final class LabREPLTests: XCTestCase {
         XCTAssertTrue(console.output.contains("Step 3/"), console.output)
         XCTAssertTrue(console.output.contains("zookeeper-server-start config/zookeeper.properties"), console.output)
         XCTAssertEqual(try session.execute("lab hint"), .proceed)
-        XCTAssertThrowsError(try session.execute("meta ls /brokers/ids"))  // no cluster, but recorded: it was run
+        // No cluster: the line is recorded once it has ended, with the error the student saw.
+        let before = Date().addingTimeInterval(-1)
+        var shown = ""
+        XCTAssertThrowsError(try session.execute("meta ls /brokers/ids")) { error in shown = "\(error)" }
+        XCTAssertEqual(try session.execute("explain offset"), .proceed)
 
         let progressFile = LabProgress.file(in: directory.url)
         XCTAssertEqual(LabProgress.load(from: progressFile).currentLab, 1)
         XCTAssertEqual(LabProgress.load(from: progressFile).state(1).step, 2)
         let folder = directory.url.appendingPathComponent("labs/01-first-cluster")
-        XCTAssertEqual(CommandLog.load(folder: folder).entries.map(\.command), ["meta ls /brokers/ids"])
+        let log = CommandLog.load(folder: folder)
+        XCTAssertEqual(log.entries.map(\.command), ["meta ls /brokers/ids", "explain offset"])
+        XCTAssertEqual(log.entries.map(\.outcome), [CommandOutcome.failure(shown), .ok])
+        XCTAssertFalse(shown.isEmpty)
+        let ended = ISO8601DateFormatter().date(from: log.entries[0].time)
+        XCTAssertGreaterThanOrEqual(try XCTUnwrap(ended), before)
 
         try Data("zookeeper_client_port = 2181\n".utf8).write(to: folder.appendingPathComponent("answers.properties"))
         XCTAssertEqual(try session.execute("lab check"), .proceed)
         XCTAssertTrue(console.output.contains("zookeeper-port (1/1)"), console.output)
         XCTAssertEqual(LabProgress.load(from: progressFile).state(1).lastScore, 1)
+    }
+
+    /// Lab 3's `broker kill`, logged with the partitions the broker led when it was killed: the
+    /// follower's kill led nothing and does not pass `killed-leader`, the leader's does. A real
+    /// two-broker cluster, since only the brokers know who leads.
+    func testBrokerKillRecordsWhichPartitionsTheBrokerLed() async throws {
+        let directory = try self.makeTemporaryDirectory()
+        try FileManager.default.copyItem(at: LabFixtures.labsRoot, to: directory.url.appendingPathComponent("labs"))
+        let lab = try LabFixtures.catalog().lab(3)
+        let folder = directory.url.appendingPathComponent("labs/\(lab.folderName)")
+        try? FileManager.default.removeItem(at: folder.appendingPathComponent(CommandLog.fileName))
+        var progress = LabProgress()
+        progress.currentLab = 3
+        try progress.save(to: LabProgress.file(in: directory.url))
+        let products = try Products.executable("samsa").deletingLastPathComponent()
+        let console = Console.capturing(width: 100)
+        let session = Session(
+            configuration: .init(
+                clusterName: "lab", baseDirectory: directory.url,
+                executables: ClusterExecutables(searchDirectories: [products]), usesWatchdog: false),
+            console: console)
+        defer { session.finish() }
+        XCTAssertEqual(try session.execute("cluster start --brokers 2"), .proceed)
+        XCTAssertEqual(try session.execute("topic create payments --partitions 1 --replication-factor 2"), .proceed)
+        XCTAssertEqual(try session.execute("meta get /brokers/topics/payments/partitions/0/state"), .proceed)
+        let leaderText = try XCTUnwrap(console.output.firstMatch(of: /"leader": (\d)/)?.1, console.output)
+        let leader = try XCTUnwrap(Int(leaderText))
+        let follower = leader == 1 ? 2 : 1
+
+        XCTAssertEqual(try session.execute("broker kill \(follower)"), .proceed)
+        let task = try XCTUnwrap(lab.tasks.first { $0.id == "killed-leader" })
+        let checker = LabChecker(submission: folder)
+        let afterFollower = await checker.run(task, answers: AnswersFile(values: [:]), log: CommandLog.load(folder: folder))
+        XCTAssertEqual(afterFollower.status, .failed, afterFollower.reason)
+
+        XCTAssertEqual(try session.execute("broker kill \(leader)"), .proceed)
+        let log = CommandLog.load(folder: folder)
+        let kills = log.entries.filter { $0.command.hasPrefix("broker kill") }
+        XCTAssertEqual(kills.map(\.outcome.description), ["ok led=", "ok led=payments-0"], console.output)
+        let afterLeader = await checker.run(task, answers: AnswersFile(values: [:]), log: log)
+        XCTAssertEqual(afterLeader.status, .passed, afterLeader.reason)
+        XCTAssertThrowsError(try session.execute("broker kill 7"))
+        XCTAssertEqual(CommandLog.load(folder: folder).entries.last?.outcome.isSuccess, false)
     }
 }
