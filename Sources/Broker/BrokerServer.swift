@@ -115,18 +115,31 @@ public final class BrokerServer: Sendable {
             "[KafkaServer id=\(self.state.brokerId)] started",
             metadata: ["listeners": "\(self.config.listeners)", "ports": "\(ports)", "cluster.id": "\(self.state.clusterId)"])
         onListening(ports)
-        await withDiscardingTaskGroup { group in
-            group.addTask { await self.runHousekeeping() }
-            group.addTask { await self.state.groupCoordinator.run() }
-            if let cluster = self.state.cluster { group.addTask { await self.runReplicaHousekeeping(cluster) } }
-            for server in servers {
-                group.addTask { await self.accept(on: server, dispatcher: dispatcher) }
+        // Serving runs in its own task so that a stop (this task cancelled) can ask the controller
+        // for a controlled shutdown while the listeners still answer: the controller may be this
+        // broker, sending LeaderAndIsr to itself. Kafka's `KafkaServer.shutdown` does the same,
+        // controlled shutdown first, then the socket server.
+        let (stopped, stop) = AsyncStream<Never>.makeStream()
+        let serving = Task {
+            await withDiscardingTaskGroup { group in
+                group.addTask { await self.runHousekeeping() }
+                group.addTask { await self.state.groupCoordinator.run() }
+                if let cluster = self.state.cluster { group.addTask { await self.runReplicaHousekeeping(cluster) } }
+                for server in servers {
+                    group.addTask { await self.accept(on: server, dispatcher: dispatcher) }
+                }
             }
+            stop.finish()
         }
-        if let cluster = self.state.cluster {
-            await self.controlledShutdown(cluster)
-            await cluster.shutdown()
+        await withTaskCancellationHandler {
+            for await _ in stopped {}
+        } onCancel: {
+            stop.finish()
         }
+        if let cluster = self.state.cluster { await self.controlledShutdown(cluster) }
+        serving.cancel()
+        await serving.value
+        if let cluster = self.state.cluster { await cluster.shutdown() }
         await self.shutdownLogs()
     }
 
@@ -250,29 +263,70 @@ public final class BrokerServer: Sendable {
     }
 
     /// SIGTERM in a cluster: ask the controller to move leadership away first, so clients see a
-    /// quick leader change instead of waiting for this broker's session to expire.
+    /// quick leader change instead of waiting for this broker's session to expire. As Kafka's
+    /// `KafkaServer.controlledShutdown`: up to `controlled.shutdown.max.retries` attempts,
+    /// `controlled.shutdown.retry.backoff.ms` apart, while the controller is unknown, unreachable
+    /// or leaves partitions here; then the broker shuts down without it. Brokers stopped together
+    /// meet this often (the controller is going too), so it is said once, as what will happen.
     private func controlledShutdown(_ cluster: ClusterContext) async {
         guard self.config.controlledShutdownEnable else { return }
-        for attempt in 1...3 {
-            let controllerId = cluster.metadata.controllerId
-            guard let controller = cluster.metadata.broker(controllerId) else { break }
-            let connection = InterBrokerConnection(
-                host: controller.host, port: Int(controller.port), clientId: "broker-\(self.state.brokerId)-shutdown")
-            defer { Task { await connection.close() } }
-            do {
-                let response = try await connection.send(
-                    ControlledShutdownRequest(brokerId: self.state.brokerId, brokerEpoch: cluster.brokerEpoch), version: 3)
-                if response.errorCode == 0 && response.remainingPartitions.isEmpty {
-                    self.logger.info("controlled shutdown done: leadership moved to other brokers")
-                    return
-                }
-                self.logger.info(
-                    "controlled shutdown: partitions still led here",
-                    metadata: ["attempt": "\(attempt)", "remaining": "\(response.remainingPartitions.count)", "error": "\(response.errorCode)"])
-            } catch {
-                self.logger.info("controlled shutdown request failed", metadata: ["attempt": "\(attempt)", "error": "\(error)"])
+        let attempts = self.config.controlledShutdownMaxRetries
+        let backoff = self.config.controlledShutdownRetryBackoffMs
+        var hasExplained = false
+        for attempt in stride(from: 1, through: attempts, by: 1) {
+            let outcome = await self.requestControlledShutdown(cluster)
+            if case .done = outcome {
+                self.logger.info("controlled shutdown done: leadership moved to other brokers")
+                return
             }
-            try? await Task.sleep(for: .milliseconds(300))
+            if !hasExplained {
+                hasExplained = true
+                let plan =
+                    attempt < attempts
+                    ? "asking again \(attempts - attempt) more time(s), \(backoff) ms apart, then shutting down without it"
+                    : "shutting down without it"
+                self.logger.info("controlled shutdown: \(outcome); \(plan)", metadata: ["attempt": "\(attempt)/\(attempts)"])
+            }
+            self.logger.debug("controlled shutdown attempt ended", metadata: ["attempt": "\(attempt)", "outcome": "\(outcome)"])
+            if attempt < attempts { try? await Task.sleep(for: .milliseconds(backoff)) }
+        }
+    }
+
+    /// What one ControlledShutdown request came to.
+    private enum ControlledShutdownOutcome: CustomStringConvertible {
+        case done
+        case noController
+        case unreachable(controller: Int32)
+        case refused(controller: Int32, errorCode: Int16)
+        case partitionsStillLedHere([String])
+
+        var description: String {
+            switch self {
+            case .done: "done"
+            case .noController: "no controller is known (none is elected, or it is shutting down too)"
+            case .unreachable(let id): "the controller (broker \(id)) is not reachable"
+            case .refused(let id, let code): "the controller (broker \(id)) answered \(ErrorCode(rawValue: code).map { "\($0)" } ?? "error \(code)")"
+            case .partitionsStillLedHere(let partitions):
+                "no other in-sync replica can lead \(partitions.prefix(5).joined(separator: ", "))"
+                    + (partitions.count > 5 ? " and \(partitions.count - 5) more" : "")
+            }
+        }
+    }
+
+    private func requestControlledShutdown(_ cluster: ClusterContext) async -> ControlledShutdownOutcome {
+        let controllerId = cluster.metadata.controllerId
+        guard let controller = cluster.metadata.broker(controllerId) else { return .noController }
+        let connection = InterBrokerConnection(
+            host: controller.host, port: Int(controller.port), clientId: "broker-\(self.state.brokerId)-shutdown")
+        defer { Task { await connection.close() } }
+        do {
+            let response = try await connection.send(
+                ControlledShutdownRequest(brokerId: self.state.brokerId, brokerEpoch: cluster.brokerEpoch), version: 3)
+            if response.errorCode != 0 { return .refused(controller: controllerId, errorCode: response.errorCode) }
+            if response.remainingPartitions.isEmpty { return .done }
+            return .partitionsStillLedHere(response.remainingPartitions.map { "\($0.topicName)-\($0.partitionIndex)" })
+        } catch {
+            return .unreachable(controller: controllerId)
         }
     }
 
