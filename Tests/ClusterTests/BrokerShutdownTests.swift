@@ -3,6 +3,7 @@ import MetadataClient
 import SamsaClient
 import SamsaTesting
 import XCTest
+import ZooKeeperProtocol
 
 /// What a student sees when brokers stop and start again by hand (Lab 1): a controlled shutdown
 /// asked while the broker still listens, one calm line when the controller is gone, and a taken
