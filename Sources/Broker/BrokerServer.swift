@@ -136,7 +136,9 @@ public final class BrokerServer: Sendable {
         } onCancel: {
             stop.finish()
         }
-        if let cluster = self.state.cluster { await self.controlledShutdown(cluster) }
+        // In a task of its own: this one is cancelled, and the backoff between attempts must
+        // still wait (a cancelled `Task.sleep` returns at once).
+        if let cluster = self.state.cluster { await Task { await self.controlledShutdown(cluster) }.value }
         serving.cancel()
         await serving.value
         if let cluster = self.state.cluster { await cluster.shutdown() }
