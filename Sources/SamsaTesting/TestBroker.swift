@@ -17,8 +17,8 @@ public final class TestBroker: TestServer, @unchecked Sendable {
     public var bootstrap: String { "127.0.0.1:\(self.port)" }
 
     /// Writes `server.properties` (`broker.id`, `listeners`, `log.dirs`, a short
-    /// `controlled.shutdown.retry.backoff.ms`, then `overrides`, which may replace those too) into `directory`, starts `samsa-broker <server.properties>`
-    /// and waits until it accepts connections. `executableURL` replaces the built product (a
+    /// `controlled.shutdown.retry.backoff.ms`, then `overrides`, which may replace those too) into
+    /// `directory`, starts `samsa-broker <server.properties>` and waits until it accepts connections. `executableURL` replaces the built product (a
     /// stand-in in SamsaTesting's own tests); `port` fixes the port instead of a free one.
     public init(
         brokerID: Int = 1,
