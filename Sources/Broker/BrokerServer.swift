@@ -13,7 +13,7 @@ import Synchronization
 public final class BrokerServer: Sendable {
     public let config: BrokerConfig
     let state: BrokerState
-    private let logger: Logger
+    let logger: Logger
     private let group: MultiThreadedEventLoopGroup
 
     public var brokerId: Int32 { self.state.brokerId }
@@ -115,18 +115,33 @@ public final class BrokerServer: Sendable {
             "[KafkaServer id=\(self.state.brokerId)] started",
             metadata: ["listeners": "\(self.config.listeners)", "ports": "\(ports)", "cluster.id": "\(self.state.clusterId)"])
         onListening(ports)
-        await withDiscardingTaskGroup { group in
-            group.addTask { await self.runHousekeeping() }
-            group.addTask { await self.state.groupCoordinator.run() }
-            if let cluster = self.state.cluster { group.addTask { await self.runReplicaHousekeeping(cluster) } }
-            for server in servers {
-                group.addTask { await self.accept(on: server, dispatcher: dispatcher) }
+        // Serving runs in its own task so that a stop (this task cancelled) can ask the controller
+        // for a controlled shutdown while the listeners still answer: the controller may be this
+        // broker, sending LeaderAndIsr to itself. Kafka's `KafkaServer.shutdown` does the same,
+        // controlled shutdown first, then the socket server.
+        let (stopped, stop) = AsyncStream<Never>.makeStream()
+        let serving = Task {
+            await withDiscardingTaskGroup { group in
+                group.addTask { await self.runHousekeeping() }
+                group.addTask { await self.state.groupCoordinator.run() }
+                if let cluster = self.state.cluster { group.addTask { await self.runReplicaHousekeeping(cluster) } }
+                for server in servers {
+                    group.addTask { await self.accept(on: server, dispatcher: dispatcher) }
+                }
             }
+            stop.finish()
         }
-        if let cluster = self.state.cluster {
-            await self.controlledShutdown(cluster)
-            await cluster.shutdown()
+        await withTaskCancellationHandler {
+            for await _ in stopped {}
+        } onCancel: {
+            stop.finish()
         }
+        // In a task of its own: this one is cancelled, and the backoff between attempts must
+        // still wait (a cancelled `Task.sleep` returns at once).
+        if let cluster = self.state.cluster { await Task { await self.controlledShutdown(cluster) }.value }
+        serving.cancel()
+        await serving.value
+        if let cluster = self.state.cluster { await cluster.shutdown() }
         await self.shutdownLogs()
     }
 
@@ -246,33 +261,6 @@ public final class BrokerServer: Sendable {
                 lastRebalance = now
                 if await cluster.controller.isActive { await cluster.controller.autoRebalance() }
             }
-        }
-    }
-
-    /// SIGTERM in a cluster: ask the controller to move leadership away first, so clients see a
-    /// quick leader change instead of waiting for this broker's session to expire.
-    private func controlledShutdown(_ cluster: ClusterContext) async {
-        guard self.config.controlledShutdownEnable else { return }
-        for attempt in 1...3 {
-            let controllerId = cluster.metadata.controllerId
-            guard let controller = cluster.metadata.broker(controllerId) else { break }
-            let connection = InterBrokerConnection(
-                host: controller.host, port: Int(controller.port), clientId: "broker-\(self.state.brokerId)-shutdown")
-            defer { Task { await connection.close() } }
-            do {
-                let response = try await connection.send(
-                    ControlledShutdownRequest(brokerId: self.state.brokerId, brokerEpoch: cluster.brokerEpoch), version: 3)
-                if response.errorCode == 0 && response.remainingPartitions.isEmpty {
-                    self.logger.info("controlled shutdown done: leadership moved to other brokers")
-                    return
-                }
-                self.logger.info(
-                    "controlled shutdown: partitions still led here",
-                    metadata: ["attempt": "\(attempt)", "remaining": "\(response.remainingPartitions.count)", "error": "\(response.errorCode)"])
-            } catch {
-                self.logger.info("controlled shutdown request failed", metadata: ["attempt": "\(attempt)", "error": "\(error)"])
-            }
-            try? await Task.sleep(for: .milliseconds(300))
         }
     }
 

@@ -12,6 +12,8 @@ public enum ClusterConfigFiles {
     public static let labSessionTimeoutMs = 4000
     /// Kafka's default is 30 s; 10 s lets a student see a stopped follower leave the ISR in a lab.
     public static let labReplicaLagTimeMaxMs = 10000
+    /// Kafka's default is 5000 ms between controlled shutdown attempts (three by default).
+    public static let labControlledShutdownRetryBackoffMs = 500
 
     /// `zookeeper.properties` for `samsa-meta`: the keys Apache ZooKeeper's sample file has.
     public static func zookeeperProperties(port: Int, dataDir: URL) -> [(String, String)] {
@@ -65,6 +67,9 @@ public enum ClusterConfigFiles {
             ("replica.lag.time.max.ms", "\(Self.labReplicaLagTimeMaxMs)"),
             ("unclean.leader.election.enable", "false"),
             ("controlled.shutdown.enable", "true"),
+            // `cluster stop` stops every broker at once, so the last ones find no broker left to
+            // lead their partitions and retry; Kafka's 5000 ms would outlast the REPL's 10 s grace.
+            ("controlled.shutdown.retry.backoff.ms", "\(Self.labControlledShutdownRetryBackoffMs)"),
             // Kafka's own config/server.properties sets 0 for development: a group's first
             // rebalance does not wait 3 s for more members.
             ("group.initial.rebalance.delay.ms", "0"),

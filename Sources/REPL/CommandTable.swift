@@ -1,4 +1,5 @@
 import Foundation
+import LabKit
 
 /// Every REPL command: what `help` lists, what the parser accepts, what TAB completes. Commands
 /// of two words (`broker kill`) are grouped by their first word.
@@ -58,7 +59,27 @@ public struct CommandTable: Sendable {
         if let spec = self.spec([word]) {
             return .command(spec, arguments: Array(words.dropFirst()))
         }
+        if let command = Self.shellCommand(words) {
+            throw .shellCommand(command, language: .preferred)
+        }
         throw .unknownCommand(first, suggestion: self.suggestion(for: words))
+    }
+
+    /// The command a shell line starts with, when `words` is one: `samsa` (and its Kafka tools,
+    /// `samsa kafka-topics`), a Kafka tool by its own name (`kafka-topics`, `kafka-topics.sh`,
+    /// `bin/zookeeper-server-start.sh`), or `swift` (`swift run samsa-lab ...`). Sheets show
+    /// these beside REPL lines; typed at the REPL's prompt they deserve a pointer, not "unknown".
+    static func shellCommand(_ words: [String]) -> String? {
+        guard let first = words.first else { return nil }
+        let name = URL(fileURLWithPath: first).lastPathComponent.lowercased()
+        let bare = name.hasSuffix(".sh") ? String(name.dropLast(3)) : name
+        guard ["samsa", "samsa-lab", "swift"].contains(bare) || bare.hasPrefix("kafka-") || bare.hasPrefix("zookeeper-") else {
+            return nil
+        }
+        if bare == "samsa", words.count > 1, let tool = self.shellCommand([words[1]]), tool != "samsa" {
+            return "\(first) \(tool)"
+        }
+        return first
     }
 
     /// The closest command to a mistyped line: the first word against every first word, and

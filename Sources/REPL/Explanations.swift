@@ -134,6 +134,55 @@ public enum Explanations {
             Fewer, larger requests and sequential disk writes raise throughput at the cost of a little
             latency. See: compression, acks.
             """),
+        Entry(term: "znode", aliases: ["znodes", "zookeeper", "metadata-tree"], text: """
+            A znode is a node of ZooKeeper's tree, named by its path (/brokers/ids/1). It holds a little
+            data (Kafka writes JSON) and a stat: versions, zxids, ephemeral owner. Kafka's ZooKeeper mode
+            keeps brokers, topics (/brokers/topics), /controller and configs there. Persistent znodes
+            stay until deleted; ephemeral ones end with their session. `meta ls|get|stat` read them.
+            See: ephemeral, session.
+            """),
+        Entry(term: "ephemeral", aliases: ["ephemeral-znode", "ephemeral-node", "ephemeralowner", "ephemeral-owner"], text: """
+            An ephemeral znode belongs to the session that created it (its ephemeral owner, ephemeralOwner
+            in ZooKeeper's stat): when that session ends, closed or expired, the znode is deleted. Each
+            broker registers as ephemeral /brokers/ids/N, so a dead broker leaves the list by itself;
+            /controller is ephemeral too. Ephemeral znodes cannot have children. See: session, znode.
+            """),
+        Entry(term: "session", aliases: ["sessions", "zookeeper-session", "zookeeper.session.timeout.ms", "session-id"], text: """
+            A client of ZooKeeper holds a session: an id (0x...) and a timeout, kept alive by heartbeats.
+            If the server hears nothing for the timeout, the session expires and its ephemeral znodes go.
+            A broker's timeout is zookeeper.session.timeout.ms (18000 in Kafka 3.x): a stopped broker
+            closes its session and leaves /brokers/ids at once; a killed one stays until it expires.
+            See: ephemeral, znode, session.timeout.ms.
+            """),
+        Entry(term: "session.timeout.ms", aliases: ["session-timeout", "session-timeout-ms", "heartbeat.interval.ms", "heartbeat"], text: """
+            A consumer group member that sends no heartbeat for session.timeout.ms (45000 by default in
+            Kafka 3.x, 10000 before 3.0) is declared dead by the group coordinator, and the group
+            rebalances. Heartbeats go every heartbeat.interval.ms (3000). The broker accepts values from
+            group.min.session.timeout.ms to group.max.session.timeout.ms. See: rebalance, consumer-group.
+            """),
+        Entry(term: "key", aliases: ["keys", "record-key", "message-key"], text: """
+            A record's key is optional bytes set by the producer, e.g. a customer id. The default
+            partitioner sends every record with the same key to the same partition (murmur2 of the key,
+            modulo the partition count), so one key's records keep their order. Adding partitions
+            changes the modulo: keys can move to another partition. See: murmur2, partitioner, sticky.
+            """),
+        Entry(term: "murmur2", aliases: ["murmur", "hash", "key-hash"], text: """
+            murmur2 is the hash Kafka's Java producer applies to a key's bytes: partition =
+            (murmur2(key) & 0x7fffffff) % partitions, the hash made positive, modulo the partition count.
+            Clients that use it agree on where a key goes; librdkafka's default (consistent_random, CRC32)
+            does not unless you set partitioner=murmur2_random. See: key, partitioner.
+            """),
+        Entry(term: "partitioner", aliases: ["partitioners", "partitioner.class", "partitioning"], text: """
+            The producer's partitioner picks each record's partition. Kafka 3.x's default: a partition
+            set on the record wins; a record with a key goes to murmur2(key) modulo the partition count;
+            a record without a key goes to the sticky partition. See: key, murmur2, sticky.
+            """),
+        Entry(term: "sticky", aliases: ["sticky-partitioner", "sticky-partitioning", "keyless", "null-key"], text: """
+            Records without a key use the sticky partitioner (KIP-480): the producer sends them to one
+            partition until its batch is full or sent, then picks another. Fewer, fuller batches than
+            round robin, but a short burst of keyless records can all land in one partition. Since 3.3
+            (KIP-794) it switches after about batch.size bytes. See: partitioner, batching, key.
+            """),
     ]
 
     /// Lower case, spaces and underscores as hyphens: "High Watermark" → "high-watermark".

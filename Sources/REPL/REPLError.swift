@@ -1,3 +1,4 @@
+import LabKit
 import LocalCluster
 
 /// What went wrong with one command. Each description is the one line the student sees: what is
@@ -9,6 +10,8 @@ public enum REPLError: Error, CustomStringConvertible, Sendable, Equatable {
     case unknownSubcommand(group: String, given: String?, suggestion: String?, choices: [String])
     /// Arguments that do not fit; `usage` is the command's usage line.
     case usage(String, usage: String)
+    /// A shell command typed in the REPL (`samsa kafka-topics ...`, `kafka-topics.sh`): it runs in a terminal.
+    case shellCommand(String, language: LabLanguage)
     /// A line with an unterminated quote or a trailing backslash.
     case syntax(String)
     /// The command needs a part of Samsa this build does not have yet.
@@ -34,6 +37,10 @@ public enum REPLError: Error, CustomStringConvertible, Sendable, Equatable {
             guard let given else { return "`\(group)` needs a subcommand: \(listed)" }
             if let suggestion { return "unknown command '\(group) \(given)'; did you mean `\(group) \(suggestion)`?" }
             return "unknown command '\(group) \(given)'; try \(listed)"
+        case .shellCommand(let command, .es):
+            return "`\(command)` es un comando de terminal: ejecuta esta línea en otra terminal, no en el REPL"
+        case .shellCommand(let command, .en):
+            return "`\(command)` is a terminal command: run this line in another terminal, not in the REPL"
         case .usage(let message, let usage):
             return "\(message)\nusage: \(usage)"
         case .syntax(let message):

@@ -123,8 +123,10 @@ extension Session {
 
     private func clusterDestroy() throws {
         let layout = self.cluster?.layout ?? ClusterLayout(name: self.configuration.clusterName, baseDirectory: self.configuration.baseDirectory)
+        // Nothing to delete is the outcome asked for (a sheet may say `cluster destroy` to start afresh).
         guard FileManager.default.fileExists(atPath: layout.root.path) else {
-            throw LocalClusterError.noCluster(name: layout.name)
+            self.console.print("No cluster \"\(layout.name)\" in \(layout.displayPath): nothing to destroy.")
+            return
         }
         let cluster: LocalCluster
         if let current = self.cluster {

@@ -10,7 +10,7 @@ extension CommandTable {
         CommandSpec(["lab", "list"], summary: "the six labs, their time and your last score"),
         CommandSpec(
             ["lab", "start"], positionals: [.init("N", .number)],
-            summary: "start lab N: prepares the cluster it needs and shows step 1",
+            summary: "start lab N: starts the cluster it needs (if any) and shows step 1",
             details: "While a lab is started, the commands you type are written to commands.log in its folder."),
         CommandSpec(
             ["lab", "id"], positionals: [.init("ID", .text, isRequired: false, isVariadic: true)],
@@ -53,7 +53,9 @@ extension Session {
             try self.save(progress, to: progressFile)
             self.console.print("Lab \(number) · \(lab.title.text(language)) — \(lab.minutes) min, \(Self.points(lab.maxScore)) points.")
             self.console.print("Sheet: \(catalog.folder(of: lab).path)/README\(language == .es ? ".es" : "").md")
-            if lab.cluster.brokers > 0 {
+            if lab.cluster.brokers == 0 {
+                self.explainHandStartedLab(language)
+            } else {
                 if let snapshot = self.cluster?.snapshot(), snapshot.isAnythingRunning {
                     let standalone = snapshot.mode == .standalone
                     if snapshot.brokers.count != lab.cluster.brokers || standalone != lab.cluster.standalone {
@@ -208,6 +210,29 @@ extension Session {
             try progress.save(to: file)
         } catch {
             throw .file("\(error)")
+        }
+    }
+
+    /// A lab whose servers the student starts by hand (Lab 1) starts no cluster: the REPL's would
+    /// hold the ports its config files use. Says so, and what is in the way: a running REPL
+    /// cluster, or one kept from earlier work whose topics would be mistaken for this lab's.
+    private func explainHandStartedLab(_ language: LabLanguage) {
+        let es = language == .es
+        self.console.print(
+            es
+                ? "Este lab no arranca ningún clúster: los servidores los arrancas tú a mano, como dicen los pasos."
+                : "This lab starts no cluster: you start the servers by hand, as its steps say.")
+        let layout = self.cluster?.layout ?? ClusterLayout(name: self.configuration.clusterName, baseDirectory: self.configuration.baseDirectory)
+        if let snapshot = self.cluster?.snapshot(), snapshot.isAnythingRunning {
+            self.console.print(
+                es
+                    ? "El clúster «\(layout.name)» del REPL está en marcha y ocupa puertos que usan los pasos: páralo con `cluster stop`."
+                    : "The REPL's cluster \"\(layout.name)\" is running on ports the steps use: stop it with `cluster stop`.")
+        } else if FileManager.default.fileExists(atPath: layout.root.path) {
+            self.console.print(
+                es
+                    ? "El REPL guarda un clúster «\(layout.name)» anterior, con sus temas, en \(layout.displayPath): `cluster destroy` lo borra."
+                    : "The REPL keeps an earlier cluster \"\(layout.name)\", topics included, in \(layout.displayPath): `cluster destroy` deletes it.")
         }
     }
 

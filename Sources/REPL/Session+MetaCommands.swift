@@ -90,6 +90,9 @@ extension Session {
         return String(bytes: data, encoding: .utf8) ?? "(\(data.count) bytes of binary data)"
     }
 
+    /// The label `meta stat` prints before the owning session; lab hints quote it.
+    static let ephemeralOwnerLabel = "ephemeral owner"
+
     static func statLines(_ stat: Stat) -> [String] {
         let owner = stat.ephemeralOwner == 0 ? "none (persistent)" : "session 0x" + String(stat.ephemeralOwner, radix: 16)
         return Self.columns([
@@ -97,7 +100,7 @@ extension Session {
             ["cversion", "\(stat.cversion)  (child changes)"],
             ["children", "\(stat.numChildren)"],
             ["data length", "\(stat.dataLength) bytes"],
-            ["ephemeral owner", owner],
+            [Self.ephemeralOwnerLabel, owner],
             ["created", Self.time(stat.ctime) + "  zxid 0x" + String(stat.czxid, radix: 16)],
             ["modified", Self.time(stat.mtime) + "  zxid 0x" + String(stat.mzxid, radix: 16)],
         ])

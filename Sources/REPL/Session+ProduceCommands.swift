@@ -17,7 +17,7 @@ extension Session {
             values = (1...count).map { "\(prefix) \($0)" }
         }
         if let path = arguments.value("--file") {
-            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            guard let text = TextFile.read(path) else {
                 throw .file("cannot read \(path); --file takes a text file, one record per line")
             }
             values += Self.lines(of: text)

@@ -253,7 +253,7 @@ public final class Session {
     /// `source FILE`: each line as if typed, stopping at the first error, which names the line.
     func source(_ path: String) throws(REPLError) {
         guard self.sourceDepth < 8 else { throw .file("source files nest more than 8 deep; does \(path) source itself?") }
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+        guard let text = TextFile.read(path) else {
             throw .file("cannot read \(path); give a path to a text file of commands")
         }
         self.sourceDepth += 1

@@ -16,9 +16,9 @@ public final class TestBroker: TestServer, @unchecked Sendable {
     /// `"127.0.0.1:<port>"`, for `bootstrap.servers`.
     public var bootstrap: String { "127.0.0.1:\(self.port)" }
 
-    /// Writes `server.properties` (`broker.id`, `listeners`, `log.dirs`, then `overrides`, which
-    /// may replace those three too) into `directory`, starts `samsa-broker <server.properties>`
-    /// and waits until it accepts connections. `executableURL` replaces the built product (a
+    /// Writes `server.properties` (`broker.id`, `listeners`, `log.dirs`, a short
+    /// `controlled.shutdown.retry.backoff.ms`, then `overrides`, which may replace those too) into
+    /// `directory`, starts `samsa-broker <server.properties>` and waits until it accepts connections. `executableURL` replaces the built product (a
     /// stand-in in SamsaTesting's own tests); `port` fixes the port instead of a free one.
     public init(
         brokerID: Int = 1,
@@ -40,6 +40,9 @@ public final class TestBroker: TestServer, @unchecked Sendable {
                     ("broker.id", "\(brokerID)"),
                     ("listeners", "PLAINTEXT://127.0.0.1:\(port)"),
                     ("log.dirs", logDir.path),
+                    // Kafka waits 5 s between controlled shutdown attempts; a test cluster stopping
+                    // its last broker (no one left to lead its partitions) need not.
+                    ("controlled.shutdown.retry.backoff.ms", "200"),
                 ], overrides)
         }
     }

@@ -73,7 +73,7 @@ struct SamsaCommand: ParsableCommand {
         defer { signals.forEach { $0.cancel() } }
 
         if let script = self.script {
-            guard let text = try? String(contentsOfFile: script, encoding: .utf8) else {
+            guard let text = TextFile.read(script) else {
                 console.error("samsa: cannot read \(script); --script takes a text file of commands")
                 throw ExitCode(1)
             }

@@ -55,4 +55,19 @@ final class BrokerConfigTests: XCTestCase {
         XCTAssertEqual(config.warnings.count, 1)
         XCTAssertTrue(config.warnings[0].contains("log.retension.hours"))
     }
+
+    func testControlledShutdownRetriesAsKafka() throws {
+        let defaults = try BrokerConfig(properties: PropertiesFile())
+        XCTAssertTrue(defaults.controlledShutdownEnable)
+        XCTAssertEqual(defaults.controlledShutdownMaxRetries, 3)
+        XCTAssertEqual(defaults.controlledShutdownRetryBackoffMs, 5_000)
+        let config = try BrokerConfig(properties: PropertiesFile(parsing: """
+            controlled.shutdown.max.retries=5
+            controlled.shutdown.retry.backoff.ms=250
+            """))
+        XCTAssertEqual(config.controlledShutdownMaxRetries, 5)
+        XCTAssertEqual(config.controlledShutdownRetryBackoffMs, 250)
+        XCTAssertEqual(config.warnings, [])
+        XCTAssertThrowsError(try BrokerConfig(properties: PropertiesFile(parsing: "controlled.shutdown.max.retries=-1")))
+    }
 }

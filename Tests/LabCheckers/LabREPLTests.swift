@@ -5,6 +5,12 @@ import REPL
 import SamsaTesting
 import XCTest
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The REPL's `lab` commands in-process, on a copy of labs/ in a temp folder; Lab 1 needs no
 /// cluster at its start, so nothing is launched.
 final class LabREPLTests: XCTestCase {
@@ -97,5 +103,34 @@ final class LabREPLTests: XCTestCase {
         XCTAssertEqual(afterLeader.status, .passed, afterLeader.reason)
         XCTAssertThrowsError(try session.execute("broker kill 7"))
         XCTAssertEqual(CommandLog.load(folder: folder).entries.last?.outcome.isSuccess, false)
+    }
+
+    /// Lab 1's servers are started by hand, so `lab start 1` starts no cluster and says so, and
+    /// points at a REPL cluster kept from earlier work, whose topics step 9 must not inherit.
+    func testLabStart1SaysItStartsNoClusterAndPointsAtAnOldOne() throws {
+        let directory = try self.makeTemporaryDirectory()
+        try FileManager.default.copyItem(at: LabFixtures.labsRoot, to: directory.url.appendingPathComponent("labs"))
+        try FileManager.default.createDirectory(
+            at: directory.url.appendingPathComponent(".samsa/lab/data"), withIntermediateDirectories: true)
+        let console = Console.capturing(width: 100)
+        let session = Session(
+            configuration: .init(
+                clusterName: "lab", baseDirectory: directory.url,
+                executables: ClusterExecutables(searchDirectories: [directory.url]), usesWatchdog: false),
+            console: console)
+        let previous = ProcessInfo.processInfo.environment["SAMSA_LANGUAGE"]
+        setenv("SAMSA_LANGUAGE", "en", 1)
+        defer { if let previous { setenv("SAMSA_LANGUAGE", previous, 1) } else { unsetenv("SAMSA_LANGUAGE") } }
+
+        XCTAssertEqual(try session.execute("lab start 1"), .proceed)
+        XCTAssertTrue(console.output.contains("This lab starts no cluster: you start the servers by hand, as its steps say.\n"), console.output)
+        XCTAssertTrue(console.output.contains("The REPL keeps an earlier cluster \"lab\", topics included, in "), console.output)
+        XCTAssertTrue(console.output.contains("`cluster destroy` deletes it."), console.output)
+
+        // Step 9 starts from an empty cluster: `cluster destroy` first, and it removes the old one.
+        let step9 = try LabFixtures.catalog().lab(1).steps[8]
+        XCTAssertEqual(step9.commands, ["cluster destroy", "cluster start"])
+        XCTAssertEqual(try session.execute("cluster destroy"), .proceed)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: directory.url.appendingPathComponent(".samsa/lab").path))
     }
 }

@@ -116,6 +116,31 @@ final class RenderingTests: XCTestCase {
         }
     }
 
+    /// Labs 1, 2 and 5 lean on these: ZooKeeper's sessions and ephemeral znodes, keys and how
+    /// the producer picks partitions, and the consumer's session timeout.
+    func testExplanationsCoverSessionsEphemeralZnodesAndPartitioners() throws {
+        let facts: [(term: String, fact: String)] = [
+            ("ephemeral", "/brokers/ids/N"), ("znode", "/brokers/ids/1"), ("session", "zookeeper.session.timeout.ms (18000"),
+            ("session.timeout.ms", "45000"), ("key", "same partition"), ("murmur2", "& 0x7fffffff"),
+            ("partitioner", "sticky partition"), ("sticky", "KIP-480"),
+        ]
+        for (term, fact) in facts {
+            let text = try Explanations.explain(term)
+            XCTAssertTrue(text.contains(fact), "\(term): \(text)")
+            XCTAssertTrue(text.contains("See: "), term)
+            XCTAssertLessThanOrEqual(text.split(separator: "\n").count, 6, term)
+            XCTAssertTrue(text.split(separator: "\n").allSatisfy { $0.count <= 100 }, term)
+        }
+        // ZooKeeper's own name for the stat field, and the REPL's label for it.
+        XCTAssertEqual(try Explanations.explain("ephemeralOwner"), try Explanations.explain("ephemeral"))
+        XCTAssertEqual(try Explanations.explain("ephemeral owner"), try Explanations.explain("ephemeral"))
+        XCTAssertEqual(try Explanations.explain("zookeeper.session.timeout.ms"), try Explanations.explain("session"))
+        XCTAssertEqual(try Explanations.explain("sticky partitioner"), try Explanations.explain("sticky"))
+        XCTAssertEqual(try Explanations.explain("keys"), try Explanations.explain("key"))
+        let terms = Explanations.entries.flatMap { [$0.term] + $0.aliases }
+        XCTAssertEqual(terms.count, Set(terms).count, "a term or alias names two entries")
+    }
+
     private func sampleView() -> ClusterView {
         ClusterView(
             name: "lab", mode: .zookeeper, folder: ".samsa/lab/",

@@ -41,6 +41,20 @@ final class ScriptModeTests: XCTestCase {
         XCTAssertEqual(result.stderr, "samsa: cannot read /nonexistent/lab.samsa; --script takes a text file of commands\n")
     }
 
+    /// `samsa --script <(echo ...)`: bash passes /dev/fd/63, a pipe, which has no size to read by.
+    func testScriptFromAProcessSubstitutionPipe() throws {
+        let bash = URL(fileURLWithPath: "/bin/bash")
+        guard FileManager.default.isExecutableFile(atPath: bash.path) else { throw XCTSkip("needs /bin/bash") }
+        let directory = try self.makeClusterDirectory()
+        let command = "\"$0\" --script <(printf 'explain lag\\n') --directory \"$1\""
+        let result = try ExternalTool.run(
+            bash, arguments: ["-c", command, try Products.executable("samsa").path, directory.path],
+            environment: ["NO_COLOR": "1"], currentDirectoryURL: directory.url, timeout: .seconds(60))
+        XCTAssertEqual(result.exitStatus, 0, result.summary)
+        XCTAssertEqual(result.stderr, "", result.summary)
+        XCTAssertTrue(result.stdoutText.hasPrefix("Lag is how far"), result.summary)
+    }
+
     func testAScriptDrivesBrokersAndLeavesNoProcessBehind() throws {
         let directory = try self.makeClusterDirectory()
         let script = try self.write("""

@@ -4,6 +4,12 @@ import REPL
 import SamsaTesting
 import XCTest
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Commands run in-process against a `Session` with captured output; no cluster is started.
 final class SessionTests: XCTestCase {
     func testHelpExplainAndQuit() throws {
@@ -70,6 +76,58 @@ final class SessionTests: XCTestCase {
         XCTAssertFalse(console.output.contains("Lag is"))
         let (other, _) = try self.makeSession()
         XCTAssertEqual(other.runScript("explain offset\r\nquit\nbogus\n", name: "t"), 0)
+    }
+
+    /// Sheets show terminal lines beside REPL lines; typed at the prompt they get a pointer to a
+    /// terminal, in the student's language, not "unknown command 'samsa'".
+    func testShellLinesTypedInTheREPLSayToRunThemInATerminal() throws {
+        let (session, _) = try self.makeSession()
+        try Self.withLanguage("en") {
+            self.assertError(
+                session, "samsa kafka-consumer-groups --bootstrap-server localhost:9092 --describe --group billing",
+                "`samsa kafka-consumer-groups` is a terminal command: run this line in another terminal, not in the REPL")
+            self.assertError(
+                session, "kafka-topics.sh --bootstrap-server localhost:9092 --list",
+                "`kafka-topics.sh` is a terminal command: run this line in another terminal, not in the REPL")
+            self.assertError(
+                session, "zookeeper-server-start config/zookeeper.properties",
+                "`zookeeper-server-start` is a terminal command: run this line in another terminal, not in the REPL")
+            self.assertError(
+                session, "samsa --script lab.samsa", "`samsa` is a terminal command: run this line in another terminal, not in the REPL")
+            self.assertError(session, "clustr start", "unknown command 'clustr'; did you mean `cluster start`?")
+        }
+        try Self.withLanguage("es") {
+            self.assertError(
+                session, "samsa kafka-server-start config/server-1.properties",
+                "`samsa kafka-server-start` es un comando de terminal: ejecuta esta línea en otra terminal, no en el REPL")
+        }
+    }
+
+    /// `source <(...)` and `/dev/fd/N`: a pipe has no size to read by, only an end.
+    func testSourceReadsAPipe() throws {
+        let (session, console) = try self.makeSession()
+        let pipe = Pipe()
+        pipe.fileHandleForWriting.write(Data("explain lag\n".utf8))
+        try pipe.fileHandleForWriting.close()
+        XCTAssertEqual(try session.execute("source /dev/fd/\(pipe.fileHandleForReading.fileDescriptor)"), .proceed)
+        XCTAssertTrue(console.output.hasPrefix("Lag is how far"), console.output)
+    }
+
+    func testClusterDestroyWithNothingToDestroySaysSo() throws {
+        let (session, console) = try self.makeSession()
+        XCTAssertEqual(try session.execute("cluster destroy"), .proceed)
+        XCTAssertTrue(console.output.hasPrefix("No cluster \"lab\" in "), console.output)
+        XCTAssertTrue(console.output.hasSuffix(".samsa/lab/: nothing to destroy.\n"), console.output)
+    }
+
+    /// Runs `body` with `SAMSA_LANGUAGE` set (the REPL's language choice), then restores it.
+    static func withLanguage(_ code: String, _ body: () throws -> Void) rethrows {
+        let previous = ProcessInfo.processInfo.environment["SAMSA_LANGUAGE"]
+        setenv("SAMSA_LANGUAGE", code, 1)
+        defer {
+            if let previous { setenv("SAMSA_LANGUAGE", previous, 1) } else { unsetenv("SAMSA_LANGUAGE") }
+        }
+        try body()
     }
 
     private func makeSession() throws -> (Session, Console) {

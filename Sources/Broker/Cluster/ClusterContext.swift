@@ -10,16 +10,32 @@ import ZooKeeperProtocol
 /// controller it runs when it wins the election.
 final class ClusterContext: Sendable {
     enum JoinError: Error, CustomStringConvertible {
-        case brokerIdTaken(Int32)
+        /// `/brokers/ids/<id>` exists: `owner` is the session whose ephemeral znode it is (0 if
+        /// persistent), `sessionTimeoutMs` this broker's own negotiated timeout. A broker stopped
+        /// or killed a moment ago leaves its znode until its session expires (or, after a clean
+        /// stop, never); the metadata server restores sessions from its data directory, so a
+        /// restarted server keeps it too.
+        case brokerIdTaken(Int32, owner: Int64, sessionTimeoutMs: Int)
         case brokerIdRequired
 
         var description: String {
             switch self {
-            case .brokerIdTaken(let id):
-                "broker.id=\(id) is already registered at /brokers/ids/\(id) by a running broker; give each broker its own broker.id"
+            case .brokerIdTaken(let id, let owner, _) where owner == 0:
+                "broker.id=\(id) is already registered at /brokers/ids/\(id), a persistent znode (brokers register "
+                    + "ephemeral ones): delete it with zookeeper-shell, or give this broker its own broker.id"
+            case .brokerIdTaken(let id, let owner, let timeoutMs):
+                "broker.id=\(id) is already registered at /brokers/ids/\(id), an ephemeral znode of session 0x"
+                    + String(owner, radix: 16) + ". If a broker with this id stopped a moment ago, that session "
+                    + "expires within \(Self.seconds(timeoutMs)) (zookeeper.session.timeout.ms) and the znode goes "
+                    + "with it: wait and start again. If another broker runs with broker.id=\(id), give this one its own broker.id"
             case .brokerIdRequired:
                 "broker.id must be 0 or more when zookeeper.connect is set (each broker of a cluster needs its own id)"
             }
+        }
+
+        /// "about 6 s": a session expires on the server's next tick after its timeout.
+        private static func seconds(_ milliseconds: Int) -> String {
+            milliseconds % 1000 == 0 ? "about \(milliseconds / 1000) s" : "about \(milliseconds) ms"
         }
     }
 
@@ -97,6 +113,25 @@ final class ClusterContext: Sendable {
         }
     }
 
+    /// Creates the ephemeral `/brokers/ids/<id>`; if it exists, says whose session holds it. A
+    /// znode that vanishes between the two (its session just expired) gets a second try.
+    private static func register(
+        _ registration: BrokerRegistrationZNode, brokerId: Int32, zk: KafkaZkClient, sessionTimeoutMs: Int
+    ) async throws {
+        for _ in 0..<2 {
+            do {
+                try await zk.create(ZkPaths.broker(brokerId), registration, mode: .ephemeral)
+                return
+            } catch let error as ZooKeeperClientError where error.code == .nodeExists {
+                guard let stat = try await zk.exists(ZkPaths.broker(brokerId)) else { continue }
+                let negotiated = Int(await zk.client.negotiatedTimeout)
+                throw JoinError.brokerIdTaken(
+                    brokerId, owner: stat.ephemeralOwner, sessionTimeoutMs: negotiated > 0 ? negotiated : sessionTimeoutMs)
+            }
+        }
+        try await zk.create(ZkPaths.broker(brokerId), registration, mode: .ephemeral)
+    }
+
     /// Connects to the metadata server, agrees on the cluster id, registers this broker and
     /// starts competing for `/controller`.
     static func join(state: BrokerState, advertised: BrokerConfig.Endpoint) async throws -> ClusterContext {
@@ -113,11 +148,7 @@ final class ClusterContext: Sendable {
             host: advertised.host, port: Int32(advertised.port), timestamp: ZkJSON.timestamp(),
             endpoints: ["\(advertised.listenerName)://\(advertised.host):\(advertised.port)"],
             listenerSecurityProtocolMap: [advertised.listenerName: "PLAINTEXT"])
-        do {
-            try await zk.create(ZkPaths.broker(state.brokerId), registration, mode: .ephemeral)
-        } catch let error as ZooKeeperClientError where error.code == .nodeExists {
-            throw JoinError.brokerIdTaken(state.brokerId)
-        }
+        try await Self.register(registration, brokerId: state.brokerId, zk: zk, sessionTimeoutMs: config.zookeeperSessionTimeoutMs)
         let brokerEpoch = try await zk.exists(ZkPaths.broker(state.brokerId))?.czxid ?? -1
         logger.info("registered in the metadata server", metadata: ["path": "/brokers/ids/\(state.brokerId)", "clusterId": "\(clusterId)"])
 

@@ -28,6 +28,10 @@ public struct BrokerConfig: Sendable {
     public var groupMaxSessionTimeoutMs: Int = 1_800_000
     public var autoLeaderRebalanceEnable = true
     public var controlledShutdownEnable = true
+    /// Attempts at a controlled shutdown before shutting down without one (Kafka counts the first
+    /// attempt among these "retries").
+    public var controlledShutdownMaxRetries = 3
+    public var controlledShutdownRetryBackoffMs: Int64 = 5_000
     public var leaderImbalanceCheckIntervalMs: Int64 = 300_000
     /// The share of a broker's preferred partitions led elsewhere above which the controller
     /// moves them back (`checkAndTriggerAutoLeaderRebalance`).
@@ -103,6 +107,8 @@ public struct BrokerConfig: Sendable {
         self.groupMaxSessionTimeoutMs = try reader.int("group.max.session.timeout.ms", default: 1_800_000, min: 0)
         self.autoLeaderRebalanceEnable = try reader.bool("auto.leader.rebalance.enable", default: true)
         self.controlledShutdownEnable = try reader.bool("controlled.shutdown.enable", default: true)
+        self.controlledShutdownMaxRetries = try reader.int("controlled.shutdown.max.retries", default: 3, min: 0)
+        self.controlledShutdownRetryBackoffMs = try reader.long("controlled.shutdown.retry.backoff.ms", default: 5_000, min: 0)
         self.leaderImbalanceCheckIntervalMs = try reader.long("leader.imbalance.check.interval.seconds", default: 300, min: 1) * 1000
         self.leaderImbalancePerBrokerPercentage = try reader.int("leader.imbalance.per.broker.percentage", default: 10, min: 0)
         self.logConfig = try Self.readLogConfig(&reader)
