@@ -7,6 +7,8 @@
 #
 #   scripts/replay-lab.sh LAB [N]        e.g. scripts/replay-lab.sh 3 10
 #
+# Labs with variants are replayed for student $STUDENT (default alumna-c): the reference filled
+# with that student's values by `samsa lab solution`.
 # Needs a built samsa (swift build --product samsa; SAMSA=path overrides .build/debug/samsa). Each
 # replay takes /tmp/samsa-build.lock (the build machine is shared); the cluster of each run is
 # destroyed afterwards, its transcript and logs kept in $OUT (default a new temporary folder). The
@@ -18,11 +20,12 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 samsa=${SAMSA:-$root/.build/debug/samsa}
 folder=$(ls -d "$root"/labs/$(printf '%02d' "$lab")-*/ 2>/dev/null | head -n 1)
 [ -n "$folder" ] || { echo "replay-lab: no lab $lab in $root/labs" >&2; exit 1; }
-log=$folder/solution/commands.log
-[ -f "$log" ] || { echo "replay-lab: no reference log $log" >&2; exit 1; }
 [ -x "$samsa" ] || { echo "replay-lab: no samsa at $samsa; swift build --product samsa" >&2; exit 1; }
 out=${OUT:-$(mktemp -d "${TMPDIR:-/tmp}/samsa-replay-lab$lab.XXXXXX")}
 mkdir -p "$out"
+"$samsa" lab solution --labs "$root/labs" --lab "$lab" --student-id "${STUDENT:-alumna-c}" --output "$out/reference" > /dev/null
+log=$out/reference/commands.log
+[ -f "$log" ] || { echo "replay-lab: no reference log for lab $lab" >&2; exit 1; }
 brokers=$(sed -n 's/.*"brokers" *: *\([0-9]*\).*/\1/p' "$folder/lab.json" | head -n 1)
 
 # The script LabReplay.script(from:cluster:) builds: REPL lines only (field 3; field 4, the
