@@ -31,6 +31,11 @@ final class LabREPLTests: XCTestCase {
         XCTAssertThrowsError(try session.execute("lab next")) { error in
             XCTAssertTrue("\(error)".contains("no lab started"), "\(error)")
         }
+        // Lab 1 gives every student their own values: no start without an id.
+        XCTAssertThrowsError(try session.execute("lab start 1")) { error in
+            XCTAssertTrue("\(error)".contains("lab id set"), "\(error)")
+        }
+        XCTAssertEqual(try session.execute("lab id set \(LabFixtures.student)"), .proceed)
         XCTAssertEqual(try session.execute("lab start 1"), .proceed)
         XCTAssertTrue(console.output.contains("Step 1/"), console.output)
         XCTAssertEqual(try session.execute("lab next"), .proceed)
@@ -122,6 +127,7 @@ final class LabREPLTests: XCTestCase {
         setenv("SAMSA_LANGUAGE", "en", 1)
         defer { if let previous { setenv("SAMSA_LANGUAGE", previous, 1) } else { unsetenv("SAMSA_LANGUAGE") } }
 
+        XCTAssertEqual(try session.execute("lab id set \(LabFixtures.student)"), .proceed)
         XCTAssertEqual(try session.execute("lab start 1"), .proceed)
         XCTAssertTrue(console.output.contains("This lab starts no cluster: you start the servers by hand, as its steps say.\n"), console.output)
         XCTAssertTrue(console.output.contains("The REPL keeps an earlier cluster \"lab\", topics included, in "), console.output)
