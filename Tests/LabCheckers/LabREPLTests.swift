@@ -110,6 +110,28 @@ final class LabREPLTests: XCTestCase {
         XCTAssertEqual(CommandLog.load(folder: folder).entries.last?.outcome.isSuccess, false)
     }
 
+    /// `lab step` shows the student's own values where the sheet shows ⟨placeholders⟩: Lab 1's
+    /// step 6 (the greetings to type) and step 12 (the broker to stop), for the id set.
+    func testLabStepsShowTheStudentsOwnValues() throws {
+        let directory = try self.makeTemporaryDirectory()
+        try FileManager.default.copyItem(at: LabFixtures.labsRoot, to: directory.url.appendingPathComponent("labs"))
+        let console = Console.capturing(width: 200)
+        let session = Session(
+            configuration: .init(
+                clusterName: "lab", baseDirectory: directory.url,
+                executables: ClusterExecutables(searchDirectories: [directory.url]), usesWatchdog: false),
+            console: console)
+        let values = try LabFixtures.catalog().lab(1).variant(for: LabFixtures.student).values
+        XCTAssertEqual(try session.execute("lab id set \(LabFixtures.student)"), .proceed)
+        XCTAssertEqual(try session.execute("lab start 1"), .proceed)
+        for _ in 0..<11 { XCTAssertEqual(try session.execute("lab next"), .proceed) }
+        XCTAssertTrue(console.output.contains(try XCTUnwrap(values["GREETINGS"])), console.output)
+        XCTAssertTrue(console.output.contains("broker stop \(try XCTUnwrap(values["STOPPED_BROKER"]))"), console.output)
+        XCTAssertFalse(console.output.contains("⟨"), console.output)
+        let answers = try String(contentsOf: directory.url.appendingPathComponent("labs/01-first-cluster/answers.properties"), encoding: .utf8)
+        XCTAssertTrue(answers.contains("student_id = alumna-c\n"), answers)
+    }
+
     /// Lab 1's servers are started by hand, so `lab start 1` starts no cluster and says so, and
     /// points at a REPL cluster kept from earlier work, whose topics step 9 must not inherit.
     func testLabStart1SaysItStartsNoClusterAndPointsAtAnOldOne() throws {
