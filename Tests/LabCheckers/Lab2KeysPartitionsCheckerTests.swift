@@ -47,15 +47,33 @@ final class Lab2KeysPartitionsCheckerTests: LabCheckerTestCase {
         self.assertFailsOnly(result, "vip-partitioner-spread", saying: "reserved for vip- keys")
     }
 
-    /// The expected partitions in lab.json are what Kafka's murmur2 placement gives.
-    func testExpectedPartitionsAreMurmur2() throws {
-        let expected: [(String, String, Int)] = [
-            ("partition_alice", "alice", 3), ("partition_dave", "dave", 3), ("partition_bob", "bob", 3),
-            ("partition_alice_after_6", "alice", 6), ("partition_carol_after_6", "carol", 6),
+    /// Every key lab.json offers, with the partitions it expects, is what Kafka's murmur2 placement
+    /// gives (the kit's own `Murmur2`); alice's key always moves when orders grows, as step 5 says.
+    func testEveryKeyChoiceExpectsItsMurmur2Partitions() throws {
+        let groups = try XCTUnwrap(self.lab.variables)
+        let expected: [(key: String, partitions: [(name: String, count: Int)])] = [
+            ("ALICE_KEY", [("ALICE_AT_3", 3), ("ALICE_AT_6", 6)]), ("DAVE_KEY", [("DAVE_AT_3", 3)]),
+            ("BOB_KEY", [("BOB_AT_3", 3)]), ("CAROL_KEY", [("CAROL_AT_6", 6)]),
         ]
-        for (key, recordKey, count) in expected {
-            let task = try XCTUnwrap(self.lab.tasks.first { $0.check.key == key }, key)
-            XCTAssertEqual(task.check.expected, String(Murmur2.partition(forKey: Array(recordKey.utf8), partitionCount: count)), key)
+        for (keyName, partitions) in expected {
+            let group = try XCTUnwrap(groups.first { $0.choices.first?[keyName] != nil }, keyName)
+            XCTAssertGreaterThanOrEqual(group.choices.count, 4, group.name)
+            for choice in group.choices {
+                let key = try XCTUnwrap(choice[keyName])
+                for (name, count) in partitions {
+                    XCTAssertEqual(choice[name], String(Murmur2.partition(forKey: Array(key.utf8), partitionCount: count)), "\(key) \(name)")
+                }
+                if keyName == "ALICE_KEY" { XCTAssertNotEqual(choice["ALICE_AT_3"], choice["ALICE_AT_6"], key) }
+            }
+        }
+        // The tasks expect exactly these values.
+        for (taskKey, name) in [
+            ("partition_alice", "ALICE_AT_3"), ("partition_dave", "DAVE_AT_3"), ("partition_bob", "BOB_AT_3"),
+            ("partition_alice_after_6", "ALICE_AT_6"), ("partition_carol_after_6", "CAROL_AT_6"),
+        ] {
+            let task = try XCTUnwrap(self.lab.tasks.first { $0.check.key == taskKey }, taskKey)
+            XCTAssertEqual(task.check.expected, self.lab.variant(for: nil).values[name], taskKey)
+            XCTAssertTrue(self.lab.variantTaskIDs.contains(task.id), taskKey)
         }
     }
 }

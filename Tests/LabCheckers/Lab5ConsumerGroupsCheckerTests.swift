@@ -64,4 +64,23 @@ final class Lab5ConsumerGroupsCheckerTests: LabCheckerTestCase {
             self.assertRevealsNothing(result.task("reset-offsets"), task, ["--execute", "executed"])
         }
     }
+
+    /// Each student kills their own member (step 4 names it): killing one the step keeps does not
+    /// pass `killed-member`, and the message names the command to run.
+    func testKillingAnotherMemberDoesNotPassKilledMember() async throws {
+        let code = try LabFixtures.requireReference()
+        let values = self.lab.variant(for: LabFixtures.student).values
+        let killed = try XCTUnwrap(values["KILLED_MEMBER"]), kept = try XCTUnwrap(values["KEPT_A"])
+        let commands = try self.referenceCommands(replacing: "consumer kill \(killed)\t", with: "consumer kill \(kept)\t")
+        let result = try await self.grade(
+            answers: try LabFixtures.text(self.lab, "solution/answers.properties"), commands: commands, code: code)
+        for task in result.tasks {
+            if task.taskID == "killed-member" {
+                XCTAssertEqual(task.status, .notAttempted, task.reason)
+                XCTAssertTrue(task.reason.contains("consumer kill \(killed)"), task.reason)
+            } else {
+                XCTAssertEqual(task.status, .passed, "\(task.taskID): \(task.reason)")
+            }
+        }
+    }
 }

@@ -31,6 +31,11 @@ final class LabREPLTests: XCTestCase {
         XCTAssertThrowsError(try session.execute("lab next")) { error in
             XCTAssertTrue("\(error)".contains("no lab started"), "\(error)")
         }
+        // Lab 1 gives every student their own values: no start without an id.
+        XCTAssertThrowsError(try session.execute("lab start 1")) { error in
+            XCTAssertTrue("\(error)".contains("lab id set"), "\(error)")
+        }
+        XCTAssertEqual(try session.execute("lab id set \(LabFixtures.student)"), .proceed)
         XCTAssertEqual(try session.execute("lab start 1"), .proceed)
         XCTAssertTrue(console.output.contains("Step 1/"), console.output)
         XCTAssertEqual(try session.execute("lab next"), .proceed)
@@ -105,6 +110,28 @@ final class LabREPLTests: XCTestCase {
         XCTAssertEqual(CommandLog.load(folder: folder).entries.last?.outcome.isSuccess, false)
     }
 
+    /// `lab step` shows the student's own values where the sheet shows ⟨placeholders⟩: Lab 1's
+    /// step 6 (the greetings to type) and step 12 (the broker to stop), for the id set.
+    func testLabStepsShowTheStudentsOwnValues() throws {
+        let directory = try self.makeTemporaryDirectory()
+        try FileManager.default.copyItem(at: LabFixtures.labsRoot, to: directory.url.appendingPathComponent("labs"))
+        let console = Console.capturing(width: 200)
+        let session = Session(
+            configuration: .init(
+                clusterName: "lab", baseDirectory: directory.url,
+                executables: ClusterExecutables(searchDirectories: [directory.url]), usesWatchdog: false),
+            console: console)
+        let values = try LabFixtures.catalog().lab(1).variant(for: LabFixtures.student).values
+        XCTAssertEqual(try session.execute("lab id set \(LabFixtures.student)"), .proceed)
+        XCTAssertEqual(try session.execute("lab start 1"), .proceed)
+        for _ in 0..<11 { XCTAssertEqual(try session.execute("lab next"), .proceed) }
+        XCTAssertTrue(console.output.contains(try XCTUnwrap(values["GREETINGS"])), console.output)
+        XCTAssertTrue(console.output.contains("broker stop \(try XCTUnwrap(values["STOPPED_BROKER"]))"), console.output)
+        XCTAssertFalse(console.output.contains("⟨"), console.output)
+        let answers = try String(contentsOf: directory.url.appendingPathComponent("labs/01-first-cluster/answers.properties"), encoding: .utf8)
+        XCTAssertTrue(answers.contains("student_id = alumna-c\n"), answers)
+    }
+
     /// Lab 1's servers are started by hand, so `lab start 1` starts no cluster and says so, and
     /// points at a REPL cluster kept from earlier work, whose topics step 9 must not inherit.
     func testLabStart1SaysItStartsNoClusterAndPointsAtAnOldOne() throws {
@@ -122,6 +149,7 @@ final class LabREPLTests: XCTestCase {
         setenv("SAMSA_LANGUAGE", "en", 1)
         defer { if let previous { setenv("SAMSA_LANGUAGE", previous, 1) } else { unsetenv("SAMSA_LANGUAGE") } }
 
+        XCTAssertEqual(try session.execute("lab id set \(LabFixtures.student)"), .proceed)
         XCTAssertEqual(try session.execute("lab start 1"), .proceed)
         XCTAssertTrue(console.output.contains("This lab starts no cluster: you start the servers by hand, as its steps say.\n"), console.output)
         XCTAssertTrue(console.output.contains("The REPL keeps an earlier cluster \"lab\", topics included, in "), console.output)

@@ -28,14 +28,23 @@ final class LabReplayTests: XCTestCase {
     }
 
     func testLabTwosReferenceCommandsRebuildTheTopicOnAFreshCluster() async throws {
-        let lab = try LabFixtures.catalog().lab(2)
+        // The reference log is a template: replayed as the test student wrote it, keys and all.
+        let lab = try LabFixtures.catalog().lab(2).forStudent(LabFixtures.student)
         let samsa = try Products.executable("samsa")
         let task = try XCTUnwrap(lab.tasks.first { $0.id == "orders-topic" })
 
-        let reference = CommandLog.load(folder: LabFixtures.labsRoot.appendingPathComponent("\(lab.folderName)/solution"))
+        let reference = CommandLog(parsing: try LabFixtures.text(lab, "solution/commands.log"))
+        XCTAssertFalse(reference.entries.contains { $0.command.contains("⟨") }, "\(reference.entries)")
         let replayed = try LabReplay(samsa: samsa).run(reference, lab: lab)
         defer { replayed.destroy() }
         XCTAssertTrue(replayed.transcript.contains("replay.samsa line 7:"), "the shrink the student tried fails again: \(replayed.transcript)")
+        // The student's keys land where their expected answers say: alice's three, dave's two, then
+        // alice's again on 6 partitions (the producer's murmur2 on a real cluster).
+        let values = lab.variant(for: LabFixtures.student).values
+        let placed = replayed.transcript.matches(of: /→ orders-(\d+)\s/).map { String($0.1) }
+        let wanted = [String](repeating: values["ALICE_AT_3"] ?? "?", count: 3) + [String](repeating: values["DAVE_AT_3"] ?? "?", count: 2)
+            + [values["ALICE_AT_6"] ?? "?"]
+        XCTAssertEqual(placed, wanted, replayed.transcript)
         let checker = LabChecker(submission: FileManager.default.temporaryDirectory, bootstrap: replayed.bootstrap)
         let passed = await checker.run(task, answers: AnswersFile(values: [:]), log: CommandLog(entries: []))
         XCTAssertEqual(passed.status, .passed, passed.reason)
