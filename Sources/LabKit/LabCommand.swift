@@ -209,7 +209,14 @@ public enum LabCommand {
                         lab, submissionRoot: folder, labCount: labs.count, studentID: id, options: options,
                         language: language, code: code))
             }
-            rows.append(RegradeTable.Row(folder: folder.lastPathComponent, studentID: id, results: results))
+            var row = RegradeTable.Row(folder: folder.lastPathComponent, studentID: id, results: results)
+            for lab in labs {
+                let nested = folder.appendingPathComponent(lab.folderName, isDirectory: true)
+                let labFolder = FileManager.default.fileExists(atPath: nested.path) || labs.count > 1 ? nested : folder
+                let written = AnswersFile.load(folder: labFolder)[StudentID.answersKey]
+                if let written, let id, (try? StudentID(written)) != id { row.writtenFor[lab.number] = written }
+            }
+            rows.append(row)
             if let directory = options["--gradescope-dir"] {
                 let file = URL(fileURLWithPath: directory, isDirectory: true).appendingPathComponent("\(folder.lastPathComponent).json")
                 do {

@@ -9,6 +9,8 @@ enum RegradeTable {
         /// nil when the folder name is not a valid id (the answers file's own id was used).
         var studentID: StudentID?
         var results: [LabResult]
+        /// Per lab number, the id its answers.properties names when it is not this student's.
+        var writtenFor: [Int: String] = [:]
     }
 
     /// Columns: student_id, lab, score, max_score, then every task of every graded lab as
@@ -35,9 +37,7 @@ enum RegradeTable {
     static func note(_ row: Row, _ result: LabResult) -> String {
         var notes: [String] = []
         if row.studentID == nil { notes.append("folder name is not a student id") }
-        if result.tasks.contains(where: { $0.reason.contains("belong to another student") }) {
-            notes.append("answers written for another student id")
-        }
+        if let other = row.writtenFor[result.lab.number] { notes.append("answers written for student id \(other)") }
         if result.tasks.allSatisfy({ $0.status == .notAttempted }) { notes.append("nothing submitted for this lab") }
         return notes.joined(separator: "; ")
     }
