@@ -27,17 +27,19 @@ enum MeasuredAnswers {
         _ given: Double, index: Int, _ spec: CheckSpec, log: CommandLog, language: LabLanguage
     ) -> Backing {
         let es = language == .es
-        let key = spec.keys?[index] ?? spec.key ?? ""
-        let pattern = spec.patterns?[min(index, (spec.patterns?.count ?? 1) - 1)] ?? ""
-        let command = spec.commands?[min(index, (spec.commands?.count ?? 1) - 1)] ?? CommandLogChecks.commandName(pattern)
+        let key = (spec.kind == .answer ? spec.key : spec.keys.flatMap { index < $0.count ? $0[index] : nil }) ?? ""
+        let pattern = Self.element(index, of: spec.patterns) ?? ""
+        let command = Self.element(index, of: spec.commands) ?? CommandLogChecks.commandName(pattern)
         let step = spec.step.map { es ? " (paso \($0))" : " (step \($0))" } ?? ""
         // An empty pattern: this key is not backed by the log (a relation compares it as typed).
         guard !pattern.isEmpty else { return .measured(given) }
         let measured: [Double]
-        switch spec.measurement {
-        case nil: measured = log.throughputs(matching: pattern)
-        case Self.uncompressedLogBytes?: measured = log.uncompressedLogBytes(matching: pattern).map { [$0] } ?? []
-        case let fact?: measured = log.measuredFacts(fact, matching: pattern)
+        if let fact = spec.measurement, fact != Self.uncompressedLogBytes {
+            measured = log.measuredFacts(fact, matching: pattern)
+        } else if spec.measurement == Self.uncompressedLogBytes {
+            measured = log.uncompressedLogBytes(matching: pattern).map { [$0] } ?? []
+        } else {
+            measured = log.throughputs(matching: pattern)
         }
         guard !measured.isEmpty else {
             let ran = !log.commands(matching: pattern).isEmpty
@@ -62,6 +64,12 @@ enum MeasuredAnswers {
     /// Within `tolerance` of `measured`, or the same whole number once both are rounded.
     static func agrees(_ given: Double, _ measured: Double, tolerance: Double) -> Bool {
         abs(given - measured) <= tolerance * abs(measured) || (given == given.rounded() && given == measured.rounded())
+    }
+
+    /// `list[index]`, or its last element when it is shorter (one pattern for every key).
+    private static func element(_ index: Int, of list: [String]?) -> String? {
+        guard let list, !list.isEmpty else { return nil }
+        return list[min(index, list.count - 1)]
     }
 
     static func number(_ value: Double) -> String {

@@ -1,3 +1,4 @@
+import FaultControl
 import Foundation
 import LabKit
 import LocalCluster
@@ -65,7 +66,7 @@ extension Session {
                         try self.restoreLabCluster(snapshot, language)
                     }
                 } else {
-                    try self.preparingLab {
+                    try self.preparingLab { () throws(REPLError) in
                         _ = try self.execute(
                             "cluster start --brokers \(lab.cluster.brokers)" + (lab.cluster.standalone ? " --standalone" : ""))
                     }
@@ -132,7 +133,7 @@ extension Session {
     private func restoreLabCluster(_ snapshot: ClusterSnapshot, _ language: LabLanguage) throws(REPLError) {
         let es = language == .es
         var done: [String] = []
-        try self.preparingLab {
+        try self.preparingLab { () throws(REPLError) in
             for broker in snapshot.brokers {
                 guard let id = broker.role.brokerID else { continue }
                 switch broker.state {
