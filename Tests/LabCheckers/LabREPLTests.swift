@@ -116,6 +116,15 @@ final class LabREPLTests: XCTestCase {
         XCTAssertTrue(session.cluster?.allFaults().isEmpty == true)
         XCTAssertTrue(CommandLog.load(folder: folder).entries.isEmpty, "lab start's own commands are not the student's")
 
+        // The student's `wait` lines keep the seconds they waited (Lab 5 checks its answer against them).
+        XCTAssertEqual(try session.execute("topic create waited --partitions 1 --replication-factor 1"), .proceed)
+        XCTAssertEqual(try session.execute("wait leader waited 0"), .proceed)
+        let wait = try XCTUnwrap(CommandLog.load(folder: folder).entries.last)
+        XCTAssertEqual(wait.command, "wait leader waited 0")
+        let waited = try XCTUnwrap(wait.outcome.values(of: "waited").first.flatMap(Double.init), wait.outcome.description)
+        XCTAssertGreaterThanOrEqual(waited, 0)
+        XCTAssertFalse(console.output.contains("(after "), "a script-like console prints no time")
+
         // Started again on a cluster as the lab needs it: nothing to do, and it says so.
         XCTAssertEqual(try session.execute("lab start 3"), .proceed)
         XCTAssertTrue(console.output.contains("The cluster is already as this lab needs it: 3 brokers up, no injected faults."), console.output)
