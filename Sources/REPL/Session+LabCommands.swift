@@ -12,7 +12,8 @@ extension CommandTable {
         CommandSpec(
             ["lab", "start"], positionals: [.init("N", .number)],
             summary: "start lab N: starts the cluster it needs (if any) and shows step 1",
-            details: "While a lab is started, the commands you type are written to commands.log in its folder."),
+            details:
+                "A cluster of the lab's shape is brought to where step 1 starts: brokers that are down are started again, paused ones resumed, injected faults healed; it says what it did. While a lab is started, the commands you type are written to commands.log in its folder."),
         CommandSpec(
             ["lab", "id"], positionals: [.init("ID", .text, isRequired: false, isVariadic: true)],
             summary: "show or set your student id (`lab id set ID`): it picks your own values in each lab",
