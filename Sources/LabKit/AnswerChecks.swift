@@ -2,15 +2,18 @@ import Foundation
 
 /// Checks on the answers file: pure functions of the answers and the task's parameters.
 public enum AnswerChecks {
-    public static func check(_ spec: CheckSpec, answers: AnswersFile, language: LabLanguage) -> Verdict {
+    /// `log` backs typed-in measurements when the spec names the commands that print them (`patterns`).
+    public static func check(
+        _ spec: CheckSpec, answers: AnswersFile, language: LabLanguage, log: CommandLog = CommandLog(entries: [])
+    ) -> Verdict {
         switch spec.kind {
-        case .answer: return Self.answer(spec, answers: answers, language: language)
-        case .answerRelation: return Self.relation(spec, answers: answers, language: language)
+        case .answer: return Self.answer(spec, answers: answers, language: language, log: log)
+        case .answerRelation: return Self.relation(spec, answers: answers, language: language, log: log)
         default: return .failed("internal: not an answer check")
         }
     }
 
-    static func answer(_ spec: CheckSpec, answers: AnswersFile, language: LabLanguage) -> Verdict {
+    static func answer(_ spec: CheckSpec, answers: AnswersFile, language: LabLanguage, log: CommandLog) -> Verdict {
         let key = spec.key ?? ""
         guard let given = answers[key] else {
             return .notAttempted(Words.unanswered(key, language))
@@ -19,13 +22,12 @@ public enum AnswerChecks {
         let ok: Bool
         switch spec.match ?? .text {
         case .text:
-            ok = given.lowercased() == expected.lowercased()
+            ok = AnswerText.same(given, expected)
         case .integer:
             guard let value = Int(given) else { return .failed(Words.notInteger(key, given, language)) }
             ok = value == Int(expected)
         case .oneOf:
-            let choices = expected.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-            ok = choices.contains(given.lowercased())
+            ok = expected.split(separator: ",").contains { AnswerText.same(given, String($0)) }
         case .range:
             guard let value = Double(given) else { return .failed(Words.notNumber(key, given, language)) }
             ok = value >= (spec.minimum ?? -.infinity) && value <= (spec.maximum ?? .infinity)
@@ -43,10 +45,18 @@ public enum AnswerChecks {
             }
             ok = base == offset
         }
-        return ok ? .passed(Words.correct(key, language)) : .failed(Words.wrong(key, given, language))
+        guard ok else { return .failed(Words.wrong(key, given, language)) }
+        if MeasuredAnswers.isMeasured(spec) {
+            guard let value = Double(given) else { return .failed(Words.notNumber(key, given, language)) }
+            if case .refused(let verdict) = MeasuredAnswers.backing(value, index: 0, spec, log: log, language: language) {
+                return verdict
+            }
+            return .passed(Words.agreesWithLog(key, language))
+        }
+        return .passed(Words.correct(key, language))
     }
 
-    static func relation(_ spec: CheckSpec, answers: AnswersFile, language: LabLanguage) -> Verdict {
+    static func relation(_ spec: CheckSpec, answers: AnswersFile, language: LabLanguage, log: CommandLog) -> Verdict {
         let keys = spec.keys ?? []
         guard keys.count == 2 else { return .failed("internal: a relation needs two keys") }
         let missing = keys.filter { answers[$0] == nil }
@@ -55,14 +65,27 @@ public enum AnswerChecks {
         guard let left = Double(answers[keys[0]]!) else { return .failed(Words.notNumber(keys[0], answers[keys[0]]!, language)) }
         guard let right = Double(answers[keys[1]]!) else { return .failed(Words.notNumber(keys[1], answers[keys[1]]!, language)) }
         guard left >= 0, right >= 0 else { return .failed(Words.negative(language)) }
-        switch spec.relation ?? .greaterThan {
-        case .greaterThan:
-            return left > right
-                ? .passed(Words.relationHolds(keys, ">", language)) : .failed(Words.relationFails(keys, ">", left, right, language))
-        case .lessThan:
-            return left < right
-                ? .passed(Words.relationHolds(keys, "<", language)) : .failed(Words.relationFails(keys, "<", left, right, language))
+        guard MeasuredAnswers.isMeasured(spec) else {
+            return Self.compare(left, right, spec, keys: keys, measured: false, language: language)
         }
+        // The relation is decided on the logged measurements the answers agree with, so numbers
+        // nudged within the tolerance cannot turn a measured "no" into a "yes".
+        var measured: [Double] = []
+        for (index, value) in [left, right].enumerated() {
+            switch MeasuredAnswers.backing(value, index: index, spec, log: log, language: language) {
+            case .measured(let logged): measured.append(logged)
+            case .refused(let verdict): return verdict
+            }
+        }
+        return Self.compare(measured[0], measured[1], spec, keys: keys, measured: true, language: language)
+    }
+
+    static func compare(
+        _ left: Double, _ right: Double, _ spec: CheckSpec, keys: [String], measured: Bool, language: LabLanguage
+    ) -> Verdict {
+        let (holds, symbol) = spec.relation == .lessThan ? (left < right, "<") : (left > right, ">")
+        if holds { return .passed(Words.relationHolds(keys, symbol, language)) }
+        return .failed(Words.relationFails(keys, symbol, left, right, measured: measured, language))
     }
 
     static func integerSet(_ text: String) -> Set<Int>? {
@@ -122,11 +145,21 @@ enum Words {
         language == .es
             ? "tus medidas cumplen \(keys[0]) \(symbol) \(keys[1])" : "your measurements show \(keys[0]) \(symbol) \(keys[1])"
     }
-    static func relationFails(_ keys: [String], _ symbol: String, _ left: Double, _ right: Double, _ language: LabLanguage)
-        -> String
-    {
+    static func relationFails(
+        _ keys: [String], _ symbol: String, _ left: Double, _ right: Double, measured: Bool, _ language: LabLanguage
+    ) -> String {
+        let shown = "\(MeasuredAnswers.number(left)), \(MeasuredAnswers.number(right))"
+        if measured {
+            return language == .es
+                ? "tus medidas en commands.log no dan \(keys[0]) \(symbol) \(keys[1]) (\(shown)): repítelas con los parámetros del paso y sin otra carga en la máquina"
+                : "your measurements in commands.log do not give \(keys[0]) \(symbol) \(keys[1]) (\(shown)): repeat them with the step's settings and nothing else running"
+        }
+        return language == .es
+            ? "se esperaba \(keys[0]) \(symbol) \(keys[1]), pero anotaste \(shown): repite la medida con los parámetros del paso"
+            : "expected \(keys[0]) \(symbol) \(keys[1]), but you wrote \(shown): measure again with the step's settings"
+    }
+    static func agreesWithLog(_ key: String, _ language: LabLanguage) -> String {
         language == .es
-            ? "se esperaba \(keys[0]) \(symbol) \(keys[1]), pero anotaste \(left) y \(right): repite la medida con los parámetros del paso"
-            : "expected \(keys[0]) \(symbol) \(keys[1]), but you wrote \(left) and \(right): measure again with the step's settings"
+            ? "`\(key)` coincide con tu medida en commands.log" : "`\(key)` agrees with your measurement in commands.log"
     }
 }

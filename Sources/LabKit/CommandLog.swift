@@ -84,19 +84,56 @@ public struct CommandLog: Sendable, Equatable {
     /// searched in the command, as in `count(matching:)`), read from its `result` line. A result
     /// line is only written when its tool succeeded, so lines without an outcome count too.
     public func lastThroughput(matching pattern: String) -> Double? {
-        guard let regex = try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive]) else { return nil }
-        for entry in self.entries.reversed() where entry.source == Self.resultSource {
+        self.throughputs(matching: pattern).last
+    }
+
+    /// The records/sec of every measured command matching `pattern`, in the log's order.
+    public func throughputs(matching pattern: String) -> [Double] {
+        guard let regex = try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive]) else { return [] }
+        var values: [Double] = []
+        for entry in self.entries where entry.source == Self.resultSource {
             guard let separator = entry.command.range(of: Self.measurementSeparator) else { continue }
             let command = entry.command[..<separator.lowerBound].split(whereSeparator: \.isWhitespace).joined(separator: " ")
-            guard regex.firstMatch(in: command, range: NSRange(command.startIndex..., in: command)) != nil else { continue }
+            guard Self.matches(regex, command) else { continue }
             let measurement = entry.command[separator.upperBound...]
             // "N records sent, R records/sec (M MB/sec), ..."
             guard let rate = measurement.range(of: " records/sec") else { continue }
             let before = measurement[..<rate.lowerBound]
-            let number = before.split(separator: " ").last.map(String.init) ?? ""
-            if let value = Double(number) { return value }
+            if let value = before.split(separator: " ").last.flatMap({ Double($0) }) { values.append(value) }
         }
-        return nil
+        return values
+    }
+
+    /// What the perf tests matching `pattern` wrote, as the bytes an uncompressed log holds for it:
+    /// per run, records sent × (`--record-size` + `recordOverhead`), summed (every run appended to
+    /// the same partition). nil when no run matching it logged a result.
+    public func uncompressedLogBytes(matching pattern: String) -> Double? {
+        guard let regex = try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive]) else { return nil }
+        var total: Double?
+        for entry in self.entries where entry.source == Self.resultSource {
+            guard let separator = entry.command.range(of: Self.measurementSeparator) else { continue }
+            let words = entry.command[..<separator.lowerBound].split(whereSeparator: \.isWhitespace).map(String.init)
+            guard Self.matches(regex, words.joined(separator: " ")) else { continue }
+            // "N records sent, ..."
+            guard let sent = entry.command[separator.upperBound...].split(separator: " ").first.flatMap({ Double($0) }),
+                let option = words.firstIndex(of: "--record-size"), option + 1 < words.count,
+                let size = Double(words[option + 1])
+            else { continue }
+            total = (total ?? 0) + sent * (size + Self.recordOverhead)
+        }
+        return total
+    }
+
+    /// Bytes a v2 record adds around a small unkeyed value (attributes, timestamp and offset
+    /// deltas, key and value lengths, header count, length), plus its share of its batch's
+    /// 61-byte header: about 9 for the perf test's records.
+    public static let recordOverhead: Double = 9
+
+    /// The numeric values of outcome fact `key` (`mb.sec=3.69`, `waited=10.4`) on the commands
+    /// matching `pattern` that succeeded, in the log's order.
+    public func measuredFacts(_ key: String, matching pattern: String) -> [Double] {
+        self.commands(matching: pattern).filter(\.outcome.isSuccess).flatMap { $0.outcome.values(of: key) }
+            .compactMap { Double($0) }
     }
 
     /// Appends one command that ended at `now` with `outcome` to `folder/commands.log`; never

@@ -62,7 +62,7 @@ public struct LabChecker: Sendable {
         var verdict: Verdict
         switch task.check.kind {
         case .answer, .answerRelation:
-            verdict = AnswerChecks.check(task.check, answers: answers, language: self.language)
+            verdict = AnswerChecks.check(task.check, answers: answers, language: self.language, log: log)
         case .commandLog:
             verdict = CommandLogChecks.check(task.check, log: log, language: self.language)
         case .measuredRelation:

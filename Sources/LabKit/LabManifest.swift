@@ -99,11 +99,12 @@ public struct CheckSpec: Codable, Sendable, Hashable {
 
     /// How an answer is compared.
     public enum Match: String, Codable, Sendable {
-        /// Same text, ignoring case and surrounding spaces.
+        /// Same text in either language, ignoring case, accents, quotes and a final period
+        /// (`AnswerText`: `partición` is `partition`, `sí` is `yes`).
         case text
         /// Same integer.
         case integer
-        /// One of `expected`'s comma-separated values, ignoring case.
+        /// One of `expected`'s comma-separated values, compared as `text` is.
         case oneOf
         /// An integer or decimal within `minimum`...`maximum`.
         case range
@@ -157,6 +158,20 @@ public struct CheckSpec: Codable, Sendable, Hashable {
     public var distinct: String?
     /// The sheet's step the check is about, named in failure messages instead of expected values.
     public var step: Int?
+    /// For `answer` and `answerRelation` with `patterns` (one per key): what backs a typed-in
+    /// measurement in `commands.log`. nil: the records/sec of the perf tests matching the pattern
+    /// (their `result` lines); `uncompressed.log.bytes`: the bytes those perf tests' records take
+    /// in an uncompressed log (records sent × (record size + overhead)); otherwise the outcome
+    /// fact of that name (`mb.sec`, `waited`) on the successful commands matching it. An empty
+    /// pattern leaves its key as typed. The answer must agree with one of those measurements
+    /// (`MeasuredAnswers`), and a relation compares the measurements, not the typed numbers.
+    public var measurement: String?
+    /// How far a typed-in measurement may be from the logged one, as a fraction of it (0.05: 5 %);
+    /// a whole number equal to the measurement rounded also agrees. Default `MeasuredAnswers.defaultTolerance`.
+    public var tolerance: Double?
+    /// The commands that print each key's measurement, as failure messages name them (one per key,
+    /// e.g. `samsa kafka-producer-perf-test … linger.ms=0`): what to run again.
+    public var commands: [String]?
 
     public init(kind: Kind) { self.kind = kind }
 }

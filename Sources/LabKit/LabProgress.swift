@@ -10,6 +10,32 @@ public struct LabProgress: Codable, Sendable, Equatable {
         public var passedTasks: [String] = []
         public var startedAt: String?
         public var checkedAt: String?
+        /// Every `lab check` of this lab, oldest first: when, and the score. An instructor reading
+        /// a submitted progress file sees how many attempts a score took; nil in files written
+        /// before the history was kept.
+        public var checks: [CheckRecord]?
+
+        /// Adds one check to `checks` and makes it the last score.
+        public mutating func recordCheck(score: Double, maxScore: Double, passedTasks: [String], at time: String) {
+            self.lastScore = score
+            self.maxScore = maxScore
+            self.passedTasks = passedTasks
+            self.checkedAt = time
+            self.checks = (self.checks ?? []) + [CheckRecord(time: time, score: score, maxScore: maxScore)]
+        }
+    }
+
+    /// One `lab check`: when it ran (UTC, ISO 8601) and what it scored.
+    public struct CheckRecord: Codable, Sendable, Equatable {
+        public var time: String
+        public var score: Double
+        public var maxScore: Double
+
+        public init(time: String, score: Double, maxScore: Double) {
+            self.time = time
+            self.score = score
+            self.maxScore = maxScore
+        }
     }
 
     public var currentLab: Int?

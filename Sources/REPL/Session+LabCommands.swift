@@ -1,3 +1,4 @@
+import FaultControl
 import Foundation
 import LabKit
 import LocalCluster
@@ -11,7 +12,8 @@ extension CommandTable {
         CommandSpec(
             ["lab", "start"], positionals: [.init("N", .number)],
             summary: "start lab N: starts the cluster it needs (if any) and shows step 1",
-            details: "While a lab is started, the commands you type are written to commands.log in its folder."),
+            details:
+                "A cluster of the lab's shape is brought to where step 1 starts: brokers that are down are started again, paused ones resumed, injected faults healed; it says what it did. While a lab is started, the commands you type are written to commands.log in its folder."),
         CommandSpec(
             ["lab", "id"], positionals: [.init("ID", .text, isRequired: false, isVariadic: true)],
             summary: "show or set your student id (`lab id set ID`): it picks your own values in each lab",
@@ -61,10 +63,14 @@ extension Session {
                     if snapshot.brokers.count != lab.cluster.brokers || standalone != lab.cluster.standalone {
                         let wanted = "\(lab.cluster.brokers) broker(s)" + (lab.cluster.standalone ? ", standalone" : " with a metadata server")
                         self.console.print("This lab expects \(wanted); `cluster destroy` and `lab start \(number)` again give you a fresh one.")
+                    } else {
+                        try self.restoreLabCluster(snapshot, language)
                     }
                 } else {
-                    _ = try self.execute(
-                        "cluster start --brokers \(lab.cluster.brokers)" + (lab.cluster.standalone ? " --standalone" : ""))
+                    try self.preparingLab { () throws(REPLError) in
+                        _ = try self.execute(
+                            "cluster start --brokers \(lab.cluster.brokers)" + (lab.cluster.standalone ? " --standalone" : ""))
+                    }
                 }
             }
             self.showStep(lab, progress.state(number).step, language)
@@ -107,13 +113,64 @@ extension Session {
             }
             self.console.print(GradeReport.text([result], language: language).trimmingCharacters(in: .newlines))
             progress.update(number) { state in
-                state.lastScore = result.score
-                state.maxScore = result.maxScore
-                state.passedTasks = result.tasks.filter { $0.status == .passed }.map(\.taskID)
-                state.checkedAt = ISO8601DateFormatter().string(from: Date())
+                state.recordCheck(
+                    score: result.score, maxScore: result.maxScore,
+                    passedTasks: result.tasks.filter { $0.status == .passed }.map(\.taskID),
+                    at: ISO8601DateFormatter().string(from: Date()))
             }
             try self.save(progress, to: progressFile)
+            let attempts = progress.state(number).checks?.count ?? 1
+            self.console.print(
+                language == .es
+                    ? "Comprobación nº \(attempts) del laboratorio \(number); el historial queda en .samsa/labs/progress.json."
+                    : "Check #\(attempts) of lab \(number); the history is kept in .samsa/labs/progress.json.")
         }
+    }
+
+    /// A cluster of the lab's shape left from earlier work is brought to where step 1 starts:
+    /// brokers that are down started again, paused ones resumed, injected faults healed. Says
+    /// what it did, each action as the command the student could have typed; none of them goes
+    /// to commands.log (they are not the student's work).
+    private func restoreLabCluster(_ snapshot: ClusterSnapshot, _ language: LabLanguage) throws(REPLError) {
+        let es = language == .es
+        var done: [String] = []
+        try self.preparingLab { () throws(REPLError) in
+            for broker in snapshot.brokers {
+                guard let id = broker.role.brokerID else { continue }
+                switch broker.state {
+                case .running: continue
+                case .stopped:
+                    _ = try self.execute("broker start \(id)")
+                    done.append(es ? "ha arrancado de nuevo el broker \(id), que estaba parado (`broker start \(id)`)"
+                        : "started broker \(id) again, which was down (`broker start \(id)`)")
+                case .paused:
+                    _ = try self.execute("broker resume \(id)")
+                    done.append(es ? "ha reanudado el broker \(id), que estaba en pausa (`broker resume \(id)`)"
+                        : "resumed broker \(id), which was paused (`broker resume \(id)`)")
+                }
+            }
+            if snapshot.mode == .zookeeper, let faults = self.cluster?.allFaults(), !faults.isEmpty {
+                _ = try self.execute("fault heal")
+                let list = faults.keys.sorted().map { "\($0) (\(faults[$0]?.names.joined(separator: ", ") ?? ""))" }
+                done.append(es ? "ha curado los fallos inyectados en el broker \(list.joined(separator: ", ")) (`fault heal`)"
+                    : "healed the faults injected in broker \(list.joined(separator: ", ")) (`fault heal`)")
+            }
+        }
+        if done.isEmpty {
+            self.console.print(
+                es ? "El clúster ya está como lo necesita este laboratorio: \(snapshot.brokers.count) brokers en marcha, sin fallos inyectados."
+                    : "The cluster is already as this lab needs it: \(snapshot.brokers.count) brokers up, no injected faults.")
+        } else {
+            self.console.print("lab start " + done.joined(separator: "; ") + ".")
+        }
+    }
+
+    /// Runs `body` with commands.log left alone (see `isPreparingLab`).
+    private func preparingLab(_ body: () throws(REPLError) -> Void) throws(REPLError) {
+        let outer = self.isPreparingLab
+        self.isPreparingLab = true
+        defer { self.isPreparingLab = outer }
+        try body()
     }
 
     /// The recorder of the started lab, nil outside a lab (then nothing is logged).

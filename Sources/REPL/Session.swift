@@ -53,6 +53,9 @@ public final class Session {
     var labFacts: [CommandOutcome.Fact] = []
     /// True while a command runs with a lab started: only then is work spent on `labFacts`.
     var isRecordingLab = false
+    /// True while `lab start` runs commands of its own (starting the cluster, a broker, healing
+    /// faults): they are not the student's work, so they stay out of commands.log.
+    var isPreparingLab = false
     /// Topic names last seen in the cluster's metadata, for TAB completion.
     var knownTopics: [String] = []
     /// Group names seen in this session, for TAB completion.
@@ -139,7 +142,9 @@ public final class Session {
         guard case .command(let spec, let arguments) = try self.table.resolve(words) else { return .proceed }
         let parsed = try ParsedArguments(arguments, for: spec)
         // The started lab's commands.log gets the line once it has ended, with what happened.
-        guard spec.words.first != "lab", let labLog = self.labRecorder() else { return try self.run(spec, parsed) }
+        guard spec.words.first != "lab", !self.isPreparingLab, let labLog = self.labRecorder() else {
+            return try self.run(spec, parsed)
+        }
         let outer = (self.labFacts, self.isRecordingLab)  // `source` runs lines inside a line
         self.labFacts = []
         self.isRecordingLab = true

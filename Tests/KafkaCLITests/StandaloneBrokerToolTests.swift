@@ -258,6 +258,9 @@ final class StandaloneBrokerToolTests: XCTestCase {
         XCTAssertEqual(lines.first, "start.time, end.time, data.consumed.in.MB, MB.sec, data.consumed.in.nMsg, nMsg.sec, rebalance.time.ms, fetch.time.ms, fetch.MB.sec, fetch.nMsg.sec", consume.summary)
         let row = #"^[0-9-]+ [0-9:]+, [0-9-]+ [0-9:]+, 0\.0191, [0-9.]+, 200, [0-9.]+, [0-9]+, [0-9]+, [0-9.]+, [0-9.]+$"#
         XCTAssertNotNil(lines.last?.range(of: row, options: .regularExpression), consume.summary)
+        // The MB.sec column goes to a lab's log as a fact, exactly as printed (Lab 6 checks answers against it).
+        let printedMBPerSec = lines.last?.split(separator: ",").dropFirst(3).first.map { $0.trimmingCharacters(in: .whitespaces) }
+        XCTAssertEqual(consume.facts, ["mb.sec=\(printedMBPerSec ?? "?")"], consume.summary)
     }
 
     func testAnActiveGroupShowsItsMembersStateAndLag() async throws {

@@ -83,4 +83,22 @@ final class Lab5ConsumerGroupsCheckerTests: LabCheckerTestCase {
             }
         }
     }
+
+    /// A time in the accepted range that no `wait group` of the student's measured fails, and the
+    /// message does not give the logged seconds away.
+    func testInventedRebalanceSecondsFail() async throws {
+        let code = try LabFixtures.requireReference()
+        let result = try await self.grade(
+            answers: try self.referenceAnswers(replacing: "seconds_until_rebalance_after_kill", with: "30"),
+            commands: try LabFixtures.text(self.lab, "solution/commands.log"), code: code)
+        let task = try XCTUnwrap(result.task("session-timeout"))
+        XCTAssertEqual(task.status, .failed, task.reason)
+        XCTAssertTrue(task.reason.contains("wait group"), task.reason)
+        self.assertRevealsNothing(task, try XCTUnwrap(self.lab.tasks.first { $0.id == "session-timeout" }), ["10.2"])
+        // The same answer with the wait's seconds it claims in the log passes.
+        let matching = try await self.grade(
+            answers: try self.referenceAnswers(replacing: "seconds_until_rebalance_after_kill", with: "30"),
+            commands: try self.referenceCommands(replacing: "ok waited=10.2", with: "ok waited=29.6"), code: code)
+        XCTAssertEqual(matching.task("session-timeout")?.status, .passed, matching.task("session-timeout")?.reason ?? "")
+    }
 }

@@ -65,6 +65,74 @@ final class LabREPLTests: XCTestCase {
         XCTAssertEqual(try session.execute("lab check"), .proceed)
         XCTAssertTrue(console.output.contains("zookeeper-port (1/1)"), console.output)
         XCTAssertEqual(LabProgress.load(from: progressFile).state(1).lastScore, 1)
+        // Each check is kept: an instructor sees how many attempts a score took.
+        try Data("zookeeper_client_port = 9999\n".utf8).write(to: folder.appendingPathComponent("answers.properties"))
+        XCTAssertEqual(try session.execute("lab check"), .proceed)
+        let checks = try XCTUnwrap(LabProgress.load(from: progressFile).state(1).checks)
+        XCTAssertEqual(checks.map(\.score), [1, 0])
+        XCTAssertEqual(LabProgress.load(from: progressFile).state(1).lastScore, 0)
+        XCTAssertTrue(console.output.contains("#2"), console.output)
+    }
+
+    /// A progress file written before checks were kept still loads, with its last score.
+    func testProgressWithoutCheckHistoryStillLoads() throws {
+        let directory = try self.makeTemporaryDirectory()
+        let file = LabProgress.file(in: directory.url)
+        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(#"{"currentLab": 2, "labs": {"2": {"step": 3, "lastScore": 4, "maxScore": 9, "passedTasks": ["a"]}}}"#.utf8)
+            .write(to: file)
+        let progress = LabProgress.load(from: file)
+        XCTAssertEqual(progress.currentLab, 2)
+        XCTAssertEqual(progress.state(2).lastScore, 4)
+        XCTAssertNil(progress.state(2).checks)
+    }
+
+    /// `lab start 3` on a cluster of the right shape left with a broker down and a fault injected
+    /// brings it back to where step 1 starts, says what it did, and logs none of it as the
+    /// student's work.
+    func testLabStartRestartsDownBrokersAndHealsFaults() throws {
+        let directory = try self.makeTemporaryDirectory()
+        try FileManager.default.copyItem(at: LabFixtures.labsRoot, to: directory.url.appendingPathComponent("labs"))
+        let lab = try LabFixtures.catalog().lab(3)
+        let folder = directory.url.appendingPathComponent("labs/\(lab.folderName)")
+        try? FileManager.default.removeItem(at: folder.appendingPathComponent(CommandLog.fileName))
+        let products = try Products.executable("samsa").deletingLastPathComponent()
+        let console = Console.capturing(width: 100)
+        let session = Session(
+            configuration: .init(
+                clusterName: "lab", baseDirectory: directory.url,
+                executables: ClusterExecutables(searchDirectories: [products]), usesWatchdog: false),
+            console: console)
+        defer { session.finish() }
+        let previous = ProcessInfo.processInfo.environment["SAMSA_LANGUAGE"]
+        setenv("SAMSA_LANGUAGE", "en", 1)
+        defer { if let previous { setenv("SAMSA_LANGUAGE", previous, 1) } else { unsetenv("SAMSA_LANGUAGE") } }
+
+        XCTAssertEqual(try session.execute("cluster start --brokers 3"), .proceed)
+        XCTAssertEqual(try session.execute("broker kill 2"), .proceed)
+        XCTAssertEqual(try session.execute("fault cut-replication 3"), .proceed)
+        XCTAssertEqual(try session.execute("lab id set student-7"), .proceed)
+        XCTAssertEqual(try session.execute("lab start 3"), .proceed)
+
+        XCTAssertTrue(console.output.contains("started broker 2 again, which was down (`broker start 2`)"), console.output)
+        XCTAssertTrue(console.output.contains("healed the faults injected in broker 3 (cut-replication) (`fault heal`)"), console.output)
+        let snapshot = try XCTUnwrap(session.cluster?.snapshot())
+        XCTAssertEqual(snapshot.brokers.map(\.state), [.running, .running, .running])
+        XCTAssertTrue(session.cluster?.allFaults().isEmpty == true)
+        XCTAssertTrue(CommandLog.load(folder: folder).entries.isEmpty, "lab start's own commands are not the student's")
+
+        // The student's `wait` lines keep the seconds they waited (Lab 5 checks its answer against them).
+        XCTAssertEqual(try session.execute("topic create waited --partitions 1 --replication-factor 1"), .proceed)
+        XCTAssertEqual(try session.execute("wait leader waited 0"), .proceed)
+        let wait = try XCTUnwrap(CommandLog.load(folder: folder).entries.last)
+        XCTAssertEqual(wait.command, "wait leader waited 0")
+        let waited = try XCTUnwrap(wait.outcome.values(of: "waited").first.flatMap(Double.init), wait.outcome.description)
+        XCTAssertGreaterThanOrEqual(waited, 0)
+        XCTAssertFalse(console.output.contains("(after "), "a script-like console prints no time")
+
+        // Started again on a cluster as the lab needs it: nothing to do, and it says so.
+        XCTAssertEqual(try session.execute("lab start 3"), .proceed)
+        XCTAssertTrue(console.output.contains("The cluster is already as this lab needs it: 3 brokers up, no injected faults."), console.output)
     }
 
     /// Lab 3's `broker kill`, logged with the partitions the broker led when it was killed: the
