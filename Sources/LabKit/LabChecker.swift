@@ -44,9 +44,15 @@ public struct LabChecker: Sendable {
                 unusable = identity.verdict(self.language)
             }
         }
+        // Answers written for someone else are not this student's at all: every answer task fails,
+        // not only those whose values differ between students.
+        let foreignAnswers: Bool
+        if case .mismatch = identity { foreignAnswers = true } else { foreignAnswers = false }
+        if foreignAnswers, unusable == nil { unusable = identity.verdict(self.language) }
         var results: [TaskResult] = []
         for task in manifest.tasks {
-            if let unusable, lab.variantTaskIDs.contains(task.id) {
+            let readsAnswers = task.check.kind == .answer || task.check.kind == .answerRelation
+            if let unusable, lab.variantTaskIDs.contains(task.id) || (foreignAnswers && readsAnswers) {
                 results.append(
                     TaskResult(
                         taskID: task.id, title: task.description.text(self.language), status: unusable.status, score: 0,

@@ -5,7 +5,8 @@ import XCTest
 
 /// `labs/autograder/run_autograder` against a fake `/autograder` in a temp dir: the student's
 /// exercise replaces the starter, `samsa grade` gets the right arguments, results land where
-/// Gradescope reads them, and a submission that does not compile scores zero with the errors.
+/// Gradescope reads them, and a submission that does not compile keeps its other points, with the
+/// compiler's errors at the top.
 final class AutograderTests: XCTestCase {
     struct FakeAutograder {
         let root: URL
@@ -91,15 +92,41 @@ final class AutograderTests: XCTestCase {
         XCTAssertTrue(FileManager.default.fileExists(atPath: fake.results.path))
     }
 
-    func testCodeThatDoesNotCompileScoresZeroWithTheErrors() throws {
+    /// The student's code fails to build; the starter put back builds: graded anyway (the grade
+    /// command runs), with the errors in the results' output.
+    func testCodeThatDoesNotCompileKeepsTheOtherPointsAndShowsTheErrors() throws {
         let fake = try self.makeAutograder()
-        XCTAssertEqual(try self.runAutograder(fake, build: "echo 'VipPartitioner.swift:3: error: cannot find x'; false"), 0)
+        let build = """
+            if grep -q "the student's partitioner" labs/02-keys-partitions/exercise/VipPartitioner.swift; then \
+            echo 'VipPartitioner.swift:3: error: cannot find x'; false; fi
+            """
+        XCTAssertEqual(try self.runAutograder(fake, build: build), 0)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: fake.gradeArguments.path), "grade must run")
         let results = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: fake.results)) as? [String: Any])
-        XCTAssertEqual((results["score"] as? NSNumber)?.doubleValue, 0)
+        XCTAssertEqual((results["score"] as? NSNumber)?.doubleValue, 1, "the grade command's own score stands")
         let output = try XCTUnwrap(results["output"] as? String)
         XCTAssertTrue(output.contains("does not compile"), output)
         XCTAssertTrue(output.contains("error: cannot find x"), output)
+        let exercise = fake.source.appendingPathComponent("labs/02-keys-partitions/exercise/VipPartitioner.swift")
+        XCTAssertFalse(try String(contentsOf: exercise, encoding: .utf8).contains("the student's partitioner"), "starter put back")
+    }
+
+    func testTheKitThatDoesNotBuildScoresZeroWithoutGrading() throws {
+        let fake = try self.makeAutograder()
+        XCTAssertEqual(try self.runAutograder(fake, build: "echo 'error: broken kit'; false"), 0)
+        let results = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: fake.results)) as? [String: Any])
+        XCTAssertEqual((results["score"] as? NSNumber)?.doubleValue, 0)
         XCTAssertFalse(FileManager.default.fileExists(atPath: fake.gradeArguments.path), "grade must not run")
+    }
+
+    /// Gradescope's submission metadata names the student: their e-mail is the id graded.
+    func testTheStudentIdComesFromGradescopesMetadata() throws {
+        let fake = try self.makeAutograder()
+        try Data(#"{"users": [{"email": "ana@example.edu", "name": "Ana", "sid": "123"}]}"#.utf8)
+            .write(to: fake.root.appendingPathComponent("submission_metadata.json"))
+        XCTAssertEqual(try self.runAutograder(fake, build: "true"), 0)
+        let arguments = try String(contentsOf: fake.gradeArguments, encoding: .utf8).split(separator: "\n").map(String.init)
+        XCTAssertEqual(Array(arguments.suffix(2)), ["--student-id", "ana@example.edu"])
     }
 
     func testEmptySubmissionSaysWhatToUpload() throws {

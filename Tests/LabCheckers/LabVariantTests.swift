@@ -126,7 +126,8 @@ final class LabVariantTests: XCTestCase {
 
             // The same file handed in for student B: refused as someone else's, not graded with A's values.
             let copied = try await self.grade(lab, answers: answers, commands: commands, as: studentB)
-            for task in copied.tasks where lab.variantTaskIDs.contains(task.taskID) {
+            let answerTasks = Set(lab.tasks.filter { $0.check.kind == .answer || $0.check.kind == .answerRelation }.map(\.id))
+            for task in copied.tasks where lab.variantTaskIDs.contains(task.taskID) || answerTasks.contains(task.taskID) {
                 XCTAssertEqual(task.status, .failed, "lab \(lab.number) \(task.taskID)")
                 XCTAssertTrue(task.reason.contains("another student") && task.reason.contains("alumna-c"), task.reason)
             }
