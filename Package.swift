@@ -122,7 +122,7 @@ let package = Package(
         // Producer and consumer throughput, comparable with shared/bench/perf_*.py (confluent-kafka).
         .executableTarget(
             name: "samsa-client-perf",
-            dependencies: ["SamsaClient", argumentParser, logging],
+            dependencies: ["SamsaClient", "KafkaProtocol", nioCore, argumentParser, logging],
             swiftSettings: swiftSettings
         ),
 
@@ -173,7 +173,7 @@ let package = Package(
         // Depends on the server executables so `swift run samsa` builds them too: the REPL launches them
         // from its own products directory, and a student needs no extra build step.
         .executableTarget(
-            name: "samsa", dependencies: ["REPL", "LocalCluster", "KafkaCLI", "ServerReadiness", "Slides", "samsa-broker", "samsa-meta", argumentParser, logging],
+            name: "samsa", dependencies: ["REPL", "LabKit", "LocalCluster", "KafkaCLI", "ServerReadiness", "Slides", "samsa-broker", "samsa-meta", argumentParser, logging],
             swiftSettings: swiftSettings),
 
         // The course's slides (issue 10): Markdown decks in slides/src rendered with Ink to one

@@ -64,14 +64,15 @@ public final class BrokerServer: Sendable {
     /// the calling task is cancelled; then closes connections and shuts the logs down cleanly.
     /// `onListening` receives the bound ports (useful with port 0).
     public func run(onListening: @Sendable ([Int]) -> Void = { _ in }) async throws {
-        do {
-            try await self.serve(onListening: onListening)
-        } catch {
-            // A failed start (a taken port, a stop before listening) must still release the event
-            // loops: an EventLoopGroup dropped while running is a programming error to NIO.
-            try? await self.group.shutdownGracefully()
-            throw error
-        }
+        // The event loops are shut down here and only here, after every channel is closed, whether
+        // serving ended or the start failed (a taken port, a taken broker.id, a stop before
+        // listening): a second shutdown, or a close scheduled after it, is a programming error to
+        // NIO ("Cannot schedule tasks on an EventLoop that has already shut down").
+        var failure: (any Error)?
+        do { try await self.serve(onListening: onListening) } catch { failure = error }
+        try? await self.group.shutdownGracefully()
+        self.logger.info("[KafkaServer id=\(self.state.brokerId)] shut down completed")
+        if let failure { throw failure }
     }
 
     private func serve(onListening: @Sendable ([Int]) -> Void) async throws {
@@ -81,7 +82,7 @@ public final class BrokerServer: Sendable {
         let maxFrame = self.config.socketRequestMaxBytes
         var servers: [NIOAsyncChannel<NIOAsyncChannel<ByteBuffer, ByteBuffer>, Never>] = []
         for listener in self.config.listeners {
-            let server = try await ServerBootstrap(group: self.group)
+            let server = try await Self.bindingFailure(listener) { try await ServerBootstrap(group: self.group)
                 .serverChannelOption(.backlog, value: 256)
                 .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
                 .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
@@ -93,6 +94,7 @@ public final class BrokerServer: Sendable {
                         return try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
                     }
                 }
+            }
             servers.append(server)
         }
         let ports = servers.compactMap { $0.channel.localAddress?.port }
@@ -143,6 +145,18 @@ public final class BrokerServer: Sendable {
         await serving.value
         if let cluster = self.state.cluster { await cluster.shutdown() }
         await self.shutdownLogs()
+    }
+
+    /// A port already taken is the usual reason a broker cannot start (the same file started
+    /// twice, or a broker that has not finished stopping): say it in those words, not errno's.
+    private static func bindingFailure<T>(
+        _ listener: BrokerConfig.Endpoint, _ bind: () async throws -> T
+    ) async throws -> T {
+        do {
+            return try await bind()
+        } catch let error as IOError where error.errnoCode == EADDRINUSE {
+            throw ListenerInUse(host: listener.host, port: listener.port)
+        }
     }
 
     private func accept(
@@ -271,7 +285,16 @@ public final class BrokerServer: Sendable {
         } catch {
             self.logger.error("clean shutdown of logs failed; the next start will recover", metadata: ["error": "\(error)"])
         }
-        try? await self.group.shutdownGracefully()
-        self.logger.info("[KafkaServer id=\(self.state.brokerId)] shut down completed")
+    }
+}
+
+/// A listener's port is taken by another process.
+struct ListenerInUse: Error, CustomStringConvertible {
+    let host: String
+    let port: Int
+
+    var description: String {
+        "cannot listen on \(self.host):\(self.port): another process holds that port (a broker already started "
+            + "with this file, or one still stopping); stop it or give `listeners` another port"
     }
 }

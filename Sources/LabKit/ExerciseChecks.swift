@@ -70,7 +70,7 @@ public enum ExerciseChecks {
         return .passed(es ? "las demás claves se reparten por murmur2 entre las particiones 1..n-1, siempre igual" : "other keys spread over partitions 1...n-1 by murmur2, always the same way")
     }
 
-    // MARK: Lab 4 — ExactlyOnceProcessor
+    // MARK: Lab 4 — RedeliveryFilter
 
     /// Two partitions interleaved; a crash after p0 offset 3 and p1 offset 1, with the last commit
     /// at p0 → 2 and p1 → 1, so p0 offset 2 and p1 offset 1 come again, then new records.

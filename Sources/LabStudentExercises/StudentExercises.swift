@@ -10,7 +10,7 @@ import LabKit
 extension ExerciseImplementations {
     public static let student = ExerciseImplementations(
         partition: { try VipPartitioner.partition(key: $0, partitionCount: $1) },
-        makeProcessor: { ExactlyOnceProcessor() },
+        makeProcessor: { RedeliveryFilter() },
         makeListener: { try CommitOnRevokeListener.make(positions: $0, committer: $1) },
         producerSettings: { try TunedProducer.settings() }
     )

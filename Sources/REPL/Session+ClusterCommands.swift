@@ -59,7 +59,7 @@ extension Session {
         } catch LocalClusterError.exitedBeforeListening(let process, let status, let lastLine, let logFile)
             where cluster.currentState?.mode == .zookeeper
         {
-            // Until cluster mode lands, a student who types `cluster start` needs the way out.
+            // A broker that cannot join the metadata server leaves the student stuck: name the way out.
             let error = LocalClusterError.exitedBeforeListening(
                 process: process, status: status, lastLine: lastLine, logFile: logFile)
             throw REPLError.file(

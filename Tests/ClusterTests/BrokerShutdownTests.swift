@@ -78,6 +78,38 @@ final class BrokerShutdownTests: XCTestCase {
                 + String(session, radix: 16) + ". If a broker with this id stopped a moment ago, that session expires "
                 + "within about 6 s (zookeeper.session.timeout.ms) and the znode goes with it: wait and start again. "
                 + "If another broker runs with broker.id=5, give this one its own broker.id", stderr)
+        Self.assertNoWorkAfterShutdown(in: directory)
+    }
+
+    /// A port another broker holds: one line naming the port and the way out, and a shutdown that
+    /// schedules nothing on the event loops it already stopped.
+    func testATakenPortIsSaidInOneLineAndTheBrokerExitsCleanly() async throws {
+        let holder = try self.startBroker(brokerID: 1)
+        let directory = try self.makeTemporaryDirectory()
+        let broker = try self.launchProcess(
+            try Products.executable("samsa-broker"),
+            arguments: [
+                "--override", "broker.id=2", "--override", "listeners=PLAINTEXT://127.0.0.1:\(holder.port)",
+                "--override", "log.dirs=\(directory.appending("logs").path)",
+            ],
+            logURL: directory.appending("out.log"), stderrURL: directory.appending("err.log"))
+        XCTAssertEqual(broker.waitForExit(timeout: .seconds(30)), 1)
+        let stderr = (try? String(contentsOf: directory.appending("err.log"), encoding: .utf8)) ?? ""
+        XCTAssertEqual(
+            stderr.split(separator: "\n").last.map(String.init),
+            "samsa-broker: cannot listen on 127.0.0.1:\(holder.port): another process holds that port (a broker "
+                + "already started with this file, or one still stopping); stop it or give `listeners` another port",
+            stderr)
+        Self.assertNoWorkAfterShutdown(in: directory)
+    }
+
+    /// SwiftNIO prints this (and will crash in later versions) when a channel closes or a task is
+    /// scheduled after its event loops shut down: the broker must stop them last, once.
+    private static func assertNoWorkAfterShutdown(in directory: TemporaryDirectory, file: StaticString = #filePath, line: UInt = #line) {
+        for name in ["out.log", "err.log"] {
+            let text = (try? String(contentsOf: directory.appending(name), encoding: .utf8)) ?? ""
+            XCTAssertFalse(text.contains("Cannot schedule tasks on an EventLoop"), "\(name): \(text)", file: file, line: line)
+        }
     }
 
     private func clusterOverrides(_ meta: TestMetaServer) -> [String: String] {

@@ -36,10 +36,10 @@ final class Lab4OffsetsRetentionCheckerTests: LabCheckerTestCase {
     /// The first readable offset is the first remaining segment's
     func test_retention_earliest() async throws { try await self.checkTask("retention-earliest") }
 
-    /// ExactlyOnceProcessor skips redeliveries
+    /// RedeliveryFilter skips redeliveries
     func test_processor_duplicates() async throws { try await self.checkTask("processor-duplicates") }
 
-    /// ExactlyOnceProcessor commits the next offset
+    /// RedeliveryFilter commits the next offset
     func test_processor_commit() async throws { try await self.checkTask("processor-commit") }
 
     /// Committing the last processed offset re-reads one record per partition after a restart.

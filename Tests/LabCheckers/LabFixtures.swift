@@ -34,7 +34,7 @@ enum LabFixtures {
         #if canImport(Lab2Solution)
         ExerciseImplementations(
             partition: { try Lab2Solution.VipPartitioner.partition(key: $0, partitionCount: $1) },
-            makeProcessor: { Lab4Solution.ExactlyOnceProcessor() },
+            makeProcessor: { Lab4Solution.RedeliveryFilter() },
             makeListener: { try Lab5Solution.CommitOnRevokeListener.make(positions: $0, committer: $1) },
             producerSettings: { try Lab6Solution.TunedProducer.settings() })
         #else

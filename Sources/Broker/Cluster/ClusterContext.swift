@@ -139,18 +139,27 @@ final class ClusterContext: Sendable {
         guard state.brokerId >= 0, let connect = config.zookeeperConnect else { throw JoinError.brokerIdRequired }
         let logger = state.logger
         let zk = try await KafkaZkClient.connect(connect, sessionTimeoutMs: config.zookeeperSessionTimeoutMs, logger: logger)
-        try await zk.createTopLevelPaths()
-        let clusterId = try await Self.agreeOnClusterId(zk: zk, proposed: MetaProperties.existingClusterId(in: config.logDirs))
-        _ = try MetaProperties.loadOrCreate(in: config.logDirs, brokerId: state.brokerId, clusterId: clusterId)
-        state.setClusterId(clusterId)
-
         let registration = BrokerRegistrationZNode(
             host: advertised.host, port: Int32(advertised.port), timestamp: ZkJSON.timestamp(),
             endpoints: ["\(advertised.listenerName)://\(advertised.host):\(advertised.port)"],
             listenerSecurityProtocolMap: [advertised.listenerName: "PLAINTEXT"])
-        try await Self.register(registration, brokerId: state.brokerId, zk: zk, sessionTimeoutMs: config.zookeeperSessionTimeoutMs)
-        let brokerEpoch = try await zk.exists(ZkPaths.broker(state.brokerId))?.czxid ?? -1
-        logger.info("registered in the metadata server", metadata: ["path": "/brokers/ids/\(state.brokerId)", "clusterId": "\(clusterId)"])
+        let brokerEpoch: Int64
+        do {
+            try await zk.createTopLevelPaths()
+            let clusterId = try await Self.agreeOnClusterId(
+                zk: zk, proposed: MetaProperties.existingClusterId(in: config.logDirs))
+            _ = try MetaProperties.loadOrCreate(in: config.logDirs, brokerId: state.brokerId, clusterId: clusterId)
+            state.setClusterId(clusterId)
+            try await Self.register(
+                registration, brokerId: state.brokerId, zk: zk, sessionTimeoutMs: config.zookeeperSessionTimeoutMs)
+            brokerEpoch = try await zk.exists(ZkPaths.broker(state.brokerId))?.czxid ?? -1
+        } catch {
+            // Not joined: end the session now rather than leave it to expire (and its connection
+            // to outlive the broker's shutdown).
+            await zk.client.close()
+            throw error
+        }
+        logger.info("registered in the metadata server", metadata: ["path": "/brokers/ids/\(state.brokerId)", "clusterId": "\(state.clusterId)"])
 
         let metadata = MetadataCache()
         metadata.openFirstUpdate(after: .seconds(5))

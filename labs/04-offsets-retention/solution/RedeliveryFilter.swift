@@ -1,7 +1,7 @@
 import LabExerciseKit
 
 /// Lab 4 reference solution.
-public struct ExactlyOnceProcessor: DeduplicatingProcessor {
+public struct RedeliveryFilter: DeduplicatingProcessor {
     private var lastProcessed: [Int32: Int64] = [:]
 
     public init() {}
