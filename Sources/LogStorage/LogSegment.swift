@@ -276,7 +276,7 @@ final class LogSegment {
     /// the kept bytes are copied to a new file that takes the segment's name instead: cutting the
     /// open file would leave `sendfile` short of the length the response already announced.
     private func cutLog(to size: Int64) throws(LogStorageError) {
-        guard self.log.readers.load(ordering: .relaxed) > 0 else {
+        guard self.log.hasUnsentSlices else {
             try self.log.truncate(to: size)
             return
         }

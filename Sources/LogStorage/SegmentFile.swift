@@ -18,6 +18,8 @@ final class SegmentFile: Sendable {
     /// `FileRecords` slices of this file not yet sent: a truncation must not cut under them.
     let readers = Atomic<Int>(0)
 
+    var hasUnsentSlices: Bool { self.readers.load(ordering: .relaxed) > 0 }
+
     init(path: String, create: Bool) throws(LogStorageError) {
         let flags = O_RDWR | O_CLOEXEC | (create ? O_CREAT : 0)
         let descriptor = open(path, flags, 0o644)

@@ -41,20 +41,21 @@ final class ZeroCopyFetchTests: XCTestCase {
             overrides: [
                 "auto.create.topics.enable": "true", "num.partitions": "1", "default.replication.factor": "1",
                 "offsets.topic.replication.factor": "1",
-                "log.segment.bytes": "8192",  // about 50 records a segment
+                "log.segment.bytes": "8192",
                 "samsa.fetch.zero.copy": zeroCopy ? "true" : "false",
             ], file: file, line: line)
-        // linger.ms gathers several records per batch, so a small fetch size cuts batches.
+        // Batches of 4 records (about 650 bytes): a fetch of 1000 bytes ends inside the second
+        // one, and a segment rolls between batches, every dozen or so.
         let produced = try ExternalTool.run(
             kcat, arguments: ["-P", "-b", broker.bootstrap, "-t", "pages", "-X", "linger.ms=20",
-                              "-X", "message.timeout.ms=30000"],
+                              "-X", "batch.num.messages=4", "-X", "message.timeout.ms=30000"],
             input: Data((self.lines.joined(separator: "\n") + "\n").utf8), timeout: .seconds(120))
         XCTAssertTrue(produced.succeeded, produced.summary, file: file, line: line)
         return (broker, kcat)
     }
 
-    /// Reads the topic with fetches of at most 1000 bytes per partition: about six records, so
-    /// most responses end in a batch cut short (Kafka's behaviour, which clients skip).
+    /// Reads the topic with fetches of at most 1000 bytes per partition, so most responses end in a
+    /// batch cut short (Kafka's behaviour, which clients skip).
     private func consume(_ kcat: URL, _ broker: TestBroker) throws -> [String] {
         let result = try ExternalTool.run(
             kcat, arguments: ["-C", "-b", broker.bootstrap, "-t", "pages", "-o", "beginning", "-e",

@@ -68,10 +68,10 @@ def wait_for_partitions(bootstrap, topic, expected_count):
         consumer.close()
 
 
-def produce(bootstrap, topic, records, compression_type=None):
+def produce(bootstrap, topic, records, compression_type=None, **settings):
     producer = KafkaProducer(bootstrap_servers=bootstrap, acks="all", linger_ms=20,
                              compression_type=compression_type, request_timeout_ms=TIMEOUT_MS,
-                             enable_idempotence=False)
+                             enable_idempotence=False, **settings)
     futures = []
     for spec in records:
         futures.append((spec, producer.send(topic, key=spec["key"], value=spec["value"],
@@ -141,7 +141,8 @@ def case_admin(bootstrap):
     return result
 
 
-def round_trip(bootstrap, topic, partitions, records, compression_type=None, **consumer_settings):
+def round_trip(bootstrap, topic, partitions, records, compression_type=None,
+               producer_settings=None, consumer_settings=None):
     admin = admin_client(bootstrap)
     result = {"topic": topic, "create_error": create_topic(admin, topic, partitions)}
     admin.close()
@@ -149,9 +150,10 @@ def round_trip(bootstrap, topic, partitions, records, compression_type=None, **c
     result["partitions"] = parts
     if parts is None:
         return result
-    produced, produce_errors = produce(bootstrap, topic, records, compression_type)
+    produced, produce_errors = produce(bootstrap, topic, records, compression_type,
+                                       **(producer_settings or {}))
     consumed, consume_errors, end_offsets = consume_all(bootstrap, topic, parts, len(produced),
-                                                        **consumer_settings)
+                                                        **(consumer_settings or {}))
     result.update(produced=produced, produce_errors=produce_errors, consumed=consumed,
                   consume_errors=consume_errors, end_offsets=end_offsets)
     return result
@@ -182,7 +184,9 @@ def case_small_fetches(bootstrap):
     records = [{"key": b"k%d" % i, "value": v, "headers": [], "partition": 0,
                 "timestamp": common.BASE_TIMESTAMP_MS + i}
                for i, v in enumerate(common.compressible_values(200))]
-    return round_trip(bootstrap, topic, 1, records, max_partition_fetch_bytes=1000)
+    # Batches of about two records (600 bytes at most): a 1000-byte fetch ends inside one.
+    return round_trip(bootstrap, topic, 1, records, producer_settings={"batch_size": 600},
+                      consumer_settings={"max_partition_fetch_bytes": 1000})
 
 
 def main(argv):
