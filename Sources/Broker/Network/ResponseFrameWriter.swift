@@ -28,12 +28,18 @@ final class ResponseFrameWriter: ChannelOutboundHandler {
             case .bytes(let buffer):
                 context.write(Self.wrapOutboundOut(.byteBuffer(buffer)), promise: isLast ? promise : nil)
             case .file(let records):
-                self.writeRegion(of: records, context: context, promise: isLast ? promise : nil)
+                guard self.writeRegion(of: records, context: context, promise: isLast ? promise : nil) else {
+                    if !isLast { promise?.fail(ChannelError.ioOnClosedChannel) }
+                    return
+                }
             }
         }
     }
 
-    private func writeRegion(of records: FileRecords, context: ChannelHandlerContext, promise: EventLoopPromise<Void>?) {
+    /// False when the region could not be made; the connection is then closed.
+    private func writeRegion(
+        of records: FileRecords, context: ChannelHandlerContext, promise: EventLoopPromise<Void>?
+    ) -> Bool {
         let made: (region: FileRegion, handle: NIOFileHandle)
         do {
             made = try records.makeFileRegion()
@@ -42,7 +48,7 @@ final class ResponseFrameWriter: ChannelOutboundHandler {
             // (the client retries the fetch), as Kafka closes one whose send failed.
             promise?.fail(error)
             context.close(promise: nil)
-            return
+            return false
         }
         let written = context.eventLoop.makePromise(of: Void.self)
         let counters = self.counters
@@ -53,6 +59,7 @@ final class ResponseFrameWriter: ChannelOutboundHandler {
         }
         if let promise { written.futureResult.cascade(to: promise) }
         context.write(Self.wrapOutboundOut(.fileRegion(made.region)), promise: written)
+        return true
     }
 }
 
