@@ -89,6 +89,9 @@ let package = Package(
         // The readiness notice a server started by `kafka-server-start`/`zookeeper-server-start`
         // writes, so the tool's lab log line says whether it came up. Foundation only.
         .target(name: "ServerReadiness", swiftSettings: swiftSettings),
+        // Shared leaf: how much of a file is in the OS page cache (`mincore`) and evicting it
+        // (`posix_fadvise`), for the REPL's segment view. No dependencies.
+        .target(name: "PageCache", swiftSettings: swiftSettings),
 
         // Kafka side.
         // The CPU's CRC-32C instruction (SSE 4.2), which Swift cannot emit; KafkaProtocol falls back to a table.
@@ -160,7 +163,7 @@ let package = Package(
         // Launches samsa-meta / samsa-broker with Foundation Process; config files, ports, cluster.json.
         .target(name: "LocalCluster", dependencies: ["PropertiesFile", "FaultControl", logging], swiftSettings: swiftSettings),
         // Line editing (libedit via dlopen), commands, completion, rendering, scripts.
-        .target(name: "REPL", dependencies: ["LocalCluster", "FaultControl", "SamsaClient", "MetadataClient", "ZooKeeperProtocol", "KafkaProtocol", "LabKit", logging], swiftSettings: swiftSettings),
+        .target(name: "REPL", dependencies: ["LocalCluster", "FaultControl", "PageCache", "SamsaClient", "MetadataClient", "ZooKeeperProtocol", "KafkaProtocol", "LabKit", logging], swiftSettings: swiftSettings),
         // Kafka's command-line tools (kafka-topics, kafka-console-producer, ...), run as `samsa <tool>` or
         // through links named after each tool (issue 8). Hand-parsed `--long-option value` syntax, as Kafka's.
         .target(
@@ -189,6 +192,7 @@ let package = Package(
         .target(name: "SamsaTesting", swiftSettings: swiftSettings),
 
         .testTarget(name: "PropertiesFileTests", dependencies: ["PropertiesFile"], swiftSettings: swiftSettings),
+        .testTarget(name: "PageCacheTests", dependencies: ["PageCache"], swiftSettings: swiftSettings),
         .testTarget(name: "KafkaProtocolTests", dependencies: ["KafkaProtocol", nioCore], swiftSettings: swiftSettings),
         .testTarget(
             name: "LogStorageTests",

@@ -80,7 +80,8 @@ public final class BrokerServer: Sendable {
         await self.state.groupCoordinator.load()
         let dispatcher = RequestDispatcher(state: self.state)
         let maxFrame = self.config.socketRequestMaxBytes
-        var servers: [NIOAsyncChannel<NIOAsyncChannel<ByteBuffer, ByteBuffer>, Never>] = []
+        let transfers = self.state.fetchTransfers
+        var servers: [NIOAsyncChannel<NIOAsyncChannel<ByteBuffer, ResponseFrame>, Never>] = []
         for listener in self.config.listeners {
             let server = try await Self.bindingFailure(listener) { try await ServerBootstrap(group: self.group)
                 .serverChannelOption(.backlog, value: 256)
@@ -91,7 +92,8 @@ public final class BrokerServer: Sendable {
                     channel.eventLoop.makeCompletedFuture {
                         try channel.pipeline.syncOperations.addHandler(
                             ByteToMessageHandler(KafkaFrameDecoder(maxFrameSize: maxFrame)))
-                        return try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
+                        try channel.pipeline.syncOperations.addHandler(ResponseFrameWriter(counters: transfers))
+                        return try NIOAsyncChannel<ByteBuffer, ResponseFrame>(wrappingChannelSynchronously: channel)
                     }
                 }
             }
@@ -160,7 +162,7 @@ public final class BrokerServer: Sendable {
     }
 
     private func accept(
-        on server: NIOAsyncChannel<NIOAsyncChannel<ByteBuffer, ByteBuffer>, Never>, dispatcher: RequestDispatcher
+        on server: NIOAsyncChannel<NIOAsyncChannel<ByteBuffer, ResponseFrame>, Never>, dispatcher: RequestDispatcher
     ) async {
         do {
             // Stopping closes the listener rather than cancelling this loop: a cancelled loop
@@ -188,7 +190,7 @@ public final class BrokerServer: Sendable {
 
     /// One connection: requests are handled one at a time, in order, as Kafka does (a client's
     /// responses must come back in request order; a long-poll fetch holds the line).
-    private func serve(_ connection: NIOAsyncChannel<ByteBuffer, ByteBuffer>, dispatcher: RequestDispatcher) async {
+    private func serve(_ connection: NIOAsyncChannel<ByteBuffer, ResponseFrame>, dispatcher: RequestDispatcher) async {
         let peer = connection.channel.remoteAddress?.description ?? "unknown"
         do {
             try await connection.executeThenClose { inbound, outbound in
@@ -279,7 +281,12 @@ public final class BrokerServer: Sendable {
     }
 
     private func shutdownLogs() async {
-        self.logger.info("[KafkaServer id=\(self.state.brokerId)] shutting down")
+        self.logger.info(
+            "[KafkaServer id=\(self.state.brokerId)] shutting down",
+            metadata: [
+                "fetch.sendfile.bytes": "\(self.state.fetchTransfers.sentWithSendfile)",
+                "fetch.copied.bytes": "\(self.state.fetchTransfers.copied)",
+            ])
         do {
             try self.state.logManager.shutdown(now: Clock.millis())
         } catch {

@@ -24,6 +24,8 @@ final class BrokerState: Sendable {
     let logManager: LogManager
     let topics: TopicRegistry
     let appendWaiters = AppendWaiters()
+    /// Record bytes fetches sent with `sendfile` and with a copy (logged at shutdown).
+    let fetchTransfers = FetchTransferCounters()
     /// Faults injected on purpose by the cluster's owner (`fault ...` in the REPL); healthy at start.
     let faults = FaultInjection()
     let producerIds: ProducerIdManager

@@ -15,7 +15,7 @@ import Darwin
 final class LogSegment {
     let baseOffset: Int64
     let directory: String
-    let log: SegmentFile
+    private(set) var log: SegmentFile
     private(set) var offsetIndex: SegmentIndex<OffsetIndexEntry>
     private(set) var timeIndex: SegmentIndex<TimeIndexEntry>
     /// Bytes of complete batches in the `.log` file.
@@ -144,21 +144,25 @@ final class LogSegment {
         return found
     }
 
-    /// Byte range of whole batches starting at `position`: batches are taken while they start
-    /// below `maxOffset` and fit in `maxBytes`; the first is taken even if larger when
-    /// `minOneBatch` (KIP-74: a consumer must always make progress).
-    func range(from position: Int64, maxBytes: Int, maxOffset: Int64, minOneBatch: Bool)
+    /// The bytes a fetch sends from `position` (the start of the batch holding its offset), as
+    /// Kafka's `LogSegment.read` slices them: up to `maxBytes` or the end of what may be read
+    /// (`maxOffset`, the high watermark for consumers), so the last batch may be cut short (clients
+    /// drop it and fetch it whole next time). The first batch is sent whole even if larger when
+    /// `minOneBatch` (KIP-74: a consumer must always make progress); without it, a first batch that
+    /// does not fit sends nothing rather than a fragment without a record.
+    func range(from position: Int64, firstBatchSize: Int, maxBytes: Int, maxOffset: Int64, minOneBatch: Bool)
         throws(LogStorageError) -> (position: Int64, length: Int)
     {
-        var length = 0
-        try self.forEachBatch(from: position) { _, header in
-            guard header.baseOffset < maxOffset else { return false }
-            if length + header.totalSize > maxBytes {
-                if length == 0 && minOneBatch { length = header.totalSize }
-                return false
-            }
-            length += header.totalSize
-            return true
+        var end = self.size
+        if maxOffset < self.nextOffset, let (limit, header) = try self.position(of: maxOffset) {
+            // A high watermark falls between batches; should one straddle it, it is sent whole.
+            end = header.baseOffset < maxOffset ? limit + Int64(header.totalSize) : limit
+        }
+        let available = Int(max(0, end - position))
+        guard available > 0 else { return (position, 0) }
+        var length = min(available, maxBytes)
+        if length < firstBatchSize {
+            length = minOneBatch ? min(available, firstBatchSize) : 0
         }
         return (position, length)
     }
@@ -260,12 +264,34 @@ final class LogSegment {
             newNext = header.nextOffset
             return true
         }
-        try self.log.truncate(to: cut)
+        try self.cutLog(to: cut)
         self.size = cut
         self.nextOffset = newNext
         try self.offsetIndex.truncate(fromRelativeOffset: Int32(clamping: offset - self.baseOffset))
         try self.timeIndex.truncate(fromRelativeOffset: Int32(clamping: offset - self.baseOffset))
         self.maxTimestamp = self.timeIndex.entries.last?.timestamp ?? -1
+    }
+
+    /// Cuts the `.log` file to `size`. While a fetch still has a slice of it to send (`FileRecords`),
+    /// the kept bytes are copied to a new file that takes the segment's name instead: cutting the
+    /// open file would leave `sendfile` short of the length the response already announced.
+    private func cutLog(to size: Int64) throws(LogStorageError) {
+        guard self.log.hasUnsentSlices else {
+            try self.log.truncate(to: size)
+            return
+        }
+        let swapPath = self.logPath + ".swap"  // removed at start-up if a crash leaves it
+        try FileManagerless.remove(swapPath)
+        let copy = try SegmentFile(path: swapPath, create: true)
+        var position: Int64 = 0
+        while position < size {
+            let chunk = try self.log.read(at: position, count: Int(min(1 << 20, size - position)))
+            guard chunk.readableBytes > 0 else { break }
+            try copy.write(chunk, at: position)
+            position += Int64(chunk.readableBytes)
+        }
+        try FileManagerless.rename(swapPath, to: self.logPath)
+        self.log = try SegmentFile(path: self.logPath, create: false)
     }
 
     func sync() throws(LogStorageError) {

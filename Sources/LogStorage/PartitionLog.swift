@@ -45,9 +45,17 @@ public final class PartitionLog: Sendable {
         public var isDuplicate = false
     }
 
-    /// What a fetch may send: whole batches, read straight from the segment file.
+    /// Records read into memory, with the offsets a fetch response carries.
     public struct ReadResult: Sendable {
         public var records: ByteBuffer
+        public var logStartOffset: Int64
+        public var logEndOffset: Int64
+        public var highWatermark: Int64
+    }
+
+    /// What a fetch may send: a range of one segment file (nil when there is nothing to send).
+    public struct SliceResult: Sendable {
+        public var records: FileRecords?
         public var logStartOffset: Int64
         public var logEndOffset: Int64
         public var highWatermark: Int64
@@ -206,7 +214,12 @@ public final class PartitionLog: Sendable {
     }
 
     /// Appends batches that already carry offsets (a follower copying its leader).
+    /// A batch cut short at the end of the leader's response is left out; the next fetch brings it.
     public func appendAsFollower(_ records: ByteBuffer, now: Int64) throws(LogStorageError) -> Int64 {
+        let whole = RecordBatches.completeBatchesLength(in: records)
+        guard whole > 0, let records = records.getSlice(at: records.readerIndex, length: whole) else {
+            return self.logEndOffset
+        }
         let headers: [RecordBatchHeader]
         do {
             headers = try RecordBatches.validate(records)
@@ -256,39 +269,52 @@ public final class PartitionLog: Sendable {
 
     // MARK: - Read
 
-    /// Reads whole batches from `offset`. `maxOffset` bounds what a consumer may see (the high
-    /// watermark); a follower passes the log end offset.
+    /// Reads from `offset` into memory (`pread`): for the broker's own readers (the group
+    /// coordinator, tests). Fetches send `slice(from:...)` with `sendfile` instead.
     public func read(from offset: Int64, maxBytes: Int, maxOffset: Int64? = nil, minOneBatch: Bool = true)
         throws(LogStorageError) -> ReadResult
     {
-        let (file, range, result) = try self.state.withLock {
-            state throws(LogStorageError) -> (SegmentFile?, (position: Int64, length: Int), ReadResult) in
-            let result = ReadResult(
-                records: ByteBuffer(), logStartOffset: state.logStartOffset, logEndOffset: state.logEndOffset,
+        let slice = try self.slice(from: offset, maxBytes: maxBytes, maxOffset: maxOffset, minOneBatch: minOneBatch)
+        return ReadResult(
+            records: try slice.records?.read() ?? ByteBuffer(), logStartOffset: slice.logStartOffset,
+            logEndOffset: slice.logEndOffset, highWatermark: slice.highWatermark)
+    }
+
+    /// The byte range of one segment file a fetch at `offset` sends, found under the lock; the
+    /// bytes themselves are read (or sent) after it is released. `maxOffset` bounds what a consumer
+    /// may see (the high watermark); a follower passes the log end offset. Like Kafka, a fetch reads
+    /// from one segment: the next fetch continues in the next one.
+    public func slice(from offset: Int64, maxBytes: Int, maxOffset: Int64? = nil, minOneBatch: Bool = true)
+        throws(LogStorageError) -> SliceResult
+    {
+        try self.state.withLock { state throws(LogStorageError) -> SliceResult in
+            var result = SliceResult(
+                records: nil, logStartOffset: state.logStartOffset, logEndOffset: state.logEndOffset,
                 highWatermark: state.highWatermark)
             guard offset >= state.logStartOffset, offset <= state.logEndOffset else {
                 throw .offsetOutOfRange(
                     requested: offset, logStartOffset: state.logStartOffset, logEndOffset: state.logEndOffset)
             }
             let limit = min(maxOffset ?? state.logEndOffset, state.logEndOffset)
-            guard offset < limit else { return (nil, (0, 0), result) }
+            guard offset < limit else { return result }
             // The segment holding `offset`, or the next one if it fell in a gap.
             var index = state.segments.lastIndex(where: { $0.baseOffset <= offset }) ?? 0
             while index < state.segments.count {
                 let segment = state.segments[index]
-                if let (position, _) = try segment.position(of: offset) {
+                if let (position, header) = try segment.position(of: offset) {
+                    guard header.baseOffset < limit else { return result }
                     let range = try segment.range(
-                        from: position, maxBytes: maxBytes, maxOffset: limit, minOneBatch: minOneBatch)
-                    return (segment.log, range, result)
+                        from: position, firstBatchSize: header.totalSize, maxBytes: maxBytes, maxOffset: limit,
+                        minOneBatch: minOneBatch)
+                    if range.length > 0 {
+                        result.records = FileRecords(file: segment.log, position: range.position, length: range.length)
+                    }
+                    return result
                 }
                 index += 1
             }
-            return (nil, (0, 0), result)
+            return result
         }
-        guard let file, range.length > 0 else { return result }
-        var output = result
-        output.records = try file.read(at: range.position, count: range.length)
-        return output
     }
 
     /// The earliest offset whose timestamp is at or after `timestamp` (ListOffsets by time).

@@ -1,4 +1,5 @@
 import NIOCore
+import Synchronization
 
 #if canImport(Glibc)
 import Glibc
@@ -14,6 +15,10 @@ import Darwin
 final class SegmentFile: Sendable {
     let path: String
     let descriptor: CInt
+    /// `FileRecords` slices of this file not yet sent: a truncation must not cut under them.
+    let readers = Atomic<Int>(0)
+
+    var hasUnsentSlices: Bool { self.readers.load(ordering: .relaxed) > 0 }
 
     init(path: String, create: Bool) throws(LogStorageError) {
         let flags = O_RDWR | O_CLOEXEC | (create ? O_CREAT : 0)

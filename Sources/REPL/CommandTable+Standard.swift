@@ -48,6 +48,14 @@ extension CommandTable {
             ["broker", "logs"], positionals: [.init("ID", .brokerID)],
             options: [.init("--lines", .number, "how many lines from the end (default 20)")],
             summary: "the end of a broker's log file"),
+        CommandSpec(
+            ["broker", "evict-cache"], positionals: [.init("ID", .brokerID)],
+            summary: "drop a broker's segment files from the OS page cache, so the next read is cold",
+            details: """
+                Writes back and evicts every .log, .index and .timeindex file in the broker's log dir with
+                posix_fadvise(POSIX_FADV_DONTNEED); no root needed. Compare a consume right after it (read from
+                the disk) with the same consume again (read from memory); `topic segments` shows the difference.
+                """),
     ] + CommandTable.faultCommands + [
         // Topics.
         CommandSpec(
@@ -62,6 +70,15 @@ extension CommandTable {
         CommandSpec(
             ["topic", "describe"], positionals: [.init("NAME", .topic)],
             summary: "partitions, leaders, replicas and ISR of a topic"),
+        CommandSpec(
+            ["topic", "segments"], positionals: [.init("NAME", .topic)],
+            options: [.init("--partition", .number, "which partition (default 0)")],
+            summary: "a partition's segment files on each broker and how much of each is in the page cache",
+            details: """
+                Reads the brokers' log dirs on this machine: each segment's file, base offset and size, and the
+                bytes of it the operating system holds in memory right now (mincore). Recent records are there,
+                which is why consumers that keep up never touch the disk. `broker evict-cache ID` empties it.
+                """),
         CommandSpec(
             ["topic", "alter"], positionals: [.init("NAME", .topic)],
             options: [

@@ -44,13 +44,15 @@ extension JSONDecoder {
 extension XCTestCase {
     /// A broker set up like a fresh single-node Kafka: topics created on first use with one
     /// partition, replication factor 1.
-    func startCompatibilityBroker(file: StaticString = #filePath, line: UInt = #line) throws -> TestBroker {
+    func startCompatibilityBroker(
+        overrides: [String: String] = [:], file: StaticString = #filePath, line: UInt = #line
+    ) throws -> TestBroker {
         try self.startBroker(
             overrides: [
                 "auto.create.topics.enable": "true",
                 "num.partitions": "1",
                 "default.replication.factor": "1",
                 "offsets.topic.replication.factor": "1",
-            ], file: file, line: line)
+            ].merging(overrides) { $1 }, file: file, line: line)
     }
 }

@@ -22,6 +22,20 @@ final class KafkaPythonTests: XCTestCase {
         assertRoundTrip(result, records: 9, partitions: 3)
     }
 
+    /// Fetches served with sendfile, 1000 bytes per partition at most (batches cut short at the
+    /// limit, as Kafka sends them), reading across the broker's 8 KiB segments.
+    func testSmallFetchesAcrossSegments() throws {
+        let broker = try self.startCompatibilityBroker(overrides: ["log.segment.bytes": "8192"])
+        let result = try ClientScript.run(
+            "kafka_python_client.py", ["small-fetches", broker.bootstrap], modules: self.modules,
+            as: RoundTripResult.self)
+        assertRoundTrip(result, records: 200, partitions: 1)
+        let segments = try FileManager.default.contentsOfDirectory(
+            atPath: broker.logDir.appendingPathComponent("\(result.topic)-0").path
+        ).filter { $0.hasSuffix(".log") }
+        XCTAssertGreaterThan(segments.count, 2, "the reads should have crossed segments")
+    }
+
     func testCompressionNone() throws { try self.compression("none") }
     func testCompressionGzip() throws { try self.compression("gzip") }
     func testCompressionSnappy() throws { try self.compression("snappy") }

@@ -10,7 +10,7 @@ final class CompleterTests: XCTestCase {
         XCTAssertEqual(self.words(""), CommandTable().topLevelWords.sorted())
         XCTAssertEqual(self.words("cl"), ["cluster"])
         XCTAssertEqual(self.words("cluster st"), ["start", "status", "stop"])
-        XCTAssertEqual(self.words("broker "), ["kill", "logs", "pause", "resume", "start", "stop"])
+        XCTAssertEqual(self.words("broker "), ["evict-cache", "kill", "logs", "pause", "resume", "start", "stop"])
         XCTAssertEqual(self.words("zz"), [])
     }
 

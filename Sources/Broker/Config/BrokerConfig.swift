@@ -39,6 +39,10 @@ public struct BrokerConfig: Sendable {
     /// Samsa only (`samsa.fault.control.file`): the fault-injection control file `LocalCluster`
     /// writes for this broker, re-read on SIGUSR2. Kafka has no such key.
     public var faultControlFile: String? = nil
+    /// Samsa only (`samsa.fetch.zero.copy`, default true): fetch responses send records from the
+    /// segment files with `sendfile`. `false` reads them into the process with `pread` first (what
+    /// the broker did before), so the two can be compared on the same build.
+    public var fetchZeroCopy = true
     /// Topic-level defaults built from the `log.*` keys (`log.segment.bytes` → `segment.bytes`).
     public var logConfig = LogConfig()
     /// Every key as given, for DescribeConfigs on the broker resource.
@@ -113,6 +117,7 @@ public struct BrokerConfig: Sendable {
         self.leaderImbalancePerBrokerPercentage = try reader.int("leader.imbalance.per.broker.percentage", default: 10, min: 0)
         self.logConfig = try Self.readLogConfig(&reader)
         self.faultControlFile = reader.string(BrokerFaults.configKey).flatMap { $0.isEmpty ? nil : $0 }
+        self.fetchZeroCopy = try reader.bool("samsa.fetch.zero.copy", default: true)
 
         for key in reader.unread where !Self.acceptedButUnused.contains(key) {
             self.warnings.append("unknown property '\(key)' is ignored (check its spelling against Kafka's broker configs)")

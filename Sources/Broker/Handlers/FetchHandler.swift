@@ -2,13 +2,13 @@ import KafkaProtocol
 import LogStorage
 import NIOCore
 
-/// Fetch: serve whole batches from the segment files up to the high watermark, without decoding
-/// records. If fewer than `min_bytes` are ready, wait (up to `max_wait_ms`) for a produce to any
+/// Fetch: serve ranges of the segment files up to the high watermark, without decoding records;
+/// the socket takes them straight from the files (`FetchReply`, `ResponseFrameWriter`). If fewer than `min_bytes` are ready, wait (up to `max_wait_ms`) for a produce to any
 /// of the partitions: this long poll is why an idle consumer costs the broker nothing.
 struct FetchHandler {
     let state: BrokerState
 
-    func handle(_ request: FetchRequest, context: RequestContext) async -> FetchResponse {
+    func handle(_ request: FetchRequest, context: RequestContext) async -> FetchReply {
         let isFollowerFetch = request.replicaId >= 0 && self.state.cluster != nil
         if isFollowerFetch {
             // `fault slow-replication`: a follower's fetch waits before it is served.
@@ -34,14 +34,16 @@ struct FetchHandler {
         var response = self.readAll(request)
         // Bounded: each pass either returns or waits until an append or the deadline.
         for _ in 0..<1_000 {
-            let (bytes, hasError) = Self.summary(of: response)
-            if bytes >= Int(request.minBytes) || hasError || ContinuousClock.now >= deadline { break }
+            let hasError = response.response.responses.contains { $0.partitions.contains { $0.errorCode != 0 } }
+            if response.recordBytes >= Int(request.minBytes) || hasError || ContinuousClock.now >= deadline { break }
             await self.state.appendWaiters.wait(for: partitions, timeout: deadline - ContinuousClock.now)
             if Task.isCancelled { break }
             response = self.readAll(request)
         }
         // Replication was cut while this fetch waited for data: the follower gets none of it.
-        if isFollowerFetch, self.state.faults.isReplicationCut { return FetchResponse(errorCode: 0, sessionId: 0) }
+        if isFollowerFetch, self.state.faults.isReplicationCut {
+            return FetchReply(response: FetchResponse(errorCode: 0, sessionId: 0))
+        }
         return response
     }
 
@@ -51,22 +53,10 @@ struct FetchHandler {
     /// its log end offset equals the leader's, and for `replica.lag.time.max.ms` after the leader's
     /// log moved ahead of it. That window is when an acks=1 write is acknowledged but on one
     /// broker only.
-    private func withholdFromFollower(until deadline: ContinuousClock.Instant) async -> FetchResponse {
+    private func withholdFromFollower(until deadline: ContinuousClock.Instant) async -> FetchReply {
         let remaining = deadline - ContinuousClock.now
         if remaining > .zero { try? await Task.sleep(for: remaining) }
-        return FetchResponse(errorCode: 0, sessionId: 0)
-    }
-
-    private static func summary(of response: FetchResponse) -> (bytes: Int, hasError: Bool) {
-        var bytes = 0
-        var hasError = false
-        for topic in response.responses {
-            for partition in topic.partitions {
-                bytes += partition.records?.readableBytes ?? 0
-                if partition.errorCode != 0 { hasError = true }
-            }
-        }
-        return (bytes, hasError)
+        return FetchReply(response: FetchResponse(errorCode: 0, sessionId: 0))
     }
 
     /// The log to serve `tp` from: only its leader serves fetches (consumers and followers alike).
@@ -83,45 +73,48 @@ struct FetchHandler {
         return (replica.log, .none)
     }
 
-    private func readAll(_ request: FetchRequest) -> FetchResponse {
+    private func readAll(_ request: FetchRequest) -> FetchReply {
         var remaining = Int(request.maxBytes)
-        var response = FetchResponse(errorCode: 0, sessionId: 0)
+        var reply = FetchReply(response: FetchResponse(errorCode: 0, sessionId: 0))
         for topic in request.topics {
             var partitions: [FetchResponse.PartitionData] = []
+            var files: [FileRecords?] = []
             for partition in topic.partitions {
                 let tp = TopicPartition(topic.topic, partition.partition)
                 // Empty, never null, records on every path, errors included: Kafka's
                 // `FetchResponse.partitionResponse` sets `MemoryRecords.EMPTY`, and librdkafka rejects a whole
                 // v12+ response with a null records field (its test 0034).
                 var data = FetchResponse.PartitionData(partitionIndex: partition.partition, highWatermark: -1, records: ByteBuffer())
+                var file: FileRecords?
                 let (found, refusal) = self.leaderLog(for: tp, currentLeaderEpoch: partition.currentLeaderEpoch)
-                guard let log = found else {
+                if let log = found {
+                    do {
+                        // KIP-74: the first partition with data may exceed the limits by one batch.
+                        let isFirst = remaining == Int(request.maxBytes)
+                        let limit = max(0, min(Int(partition.partitionMaxBytes), remaining))
+                        let read = try log.slice(
+                            from: partition.fetchOffset, maxBytes: limit,
+                            maxOffset: request.replicaId >= 0 ? nil : log.highWatermark, minOneBatch: isFirst)
+                        remaining -= read.records?.length ?? 0
+                        data.highWatermark = read.highWatermark
+                        data.lastStableOffset = read.highWatermark
+                        data.logStartOffset = read.logStartOffset
+                        file = read.records
+                    } catch {
+                        data.errorCode = ProduceHandler.errorCode(for: error).rawValue
+                        data.highWatermark = log.highWatermark
+                        data.lastStableOffset = log.highWatermark
+                        data.logStartOffset = log.logStartOffset
+                    }
+                } else {
                     data.errorCode = refusal.rawValue
-                    partitions.append(data)
-                    continue
-                }
-                do {
-                    // KIP-74: the first partition with data may exceed the limits by one batch.
-                    let isFirst = remaining == Int(request.maxBytes)
-                    let limit = max(0, min(Int(partition.partitionMaxBytes), remaining))
-                    let read = try log.read(
-                        from: partition.fetchOffset, maxBytes: limit,
-                        maxOffset: request.replicaId >= 0 ? nil : log.highWatermark, minOneBatch: isFirst)
-                    remaining -= read.records.readableBytes
-                    data.highWatermark = read.highWatermark
-                    data.lastStableOffset = read.highWatermark
-                    data.logStartOffset = read.logStartOffset
-                    data.records = read.records
-                } catch {
-                    data.errorCode = ProduceHandler.errorCode(for: error).rawValue
-                    data.highWatermark = log.highWatermark
-                    data.lastStableOffset = log.highWatermark
-                    data.logStartOffset = log.logStartOffset
                 }
                 partitions.append(data)
+                files.append(file)
             }
-            response.responses.append(.init(topic: topic.topic, partitions: partitions))
+            reply.response.responses.append(.init(topic: topic.topic, partitions: partitions))
+            reply.files.append(files)
         }
-        return response
+        return reply
     }
 }

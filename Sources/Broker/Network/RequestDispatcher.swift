@@ -7,7 +7,7 @@ import NIOCore
 /// right response header. What it cannot parse closes the connection, as Kafka does.
 struct RequestDispatcher: Sendable {
     enum Outcome: Sendable {
-        case respond(ByteBuffer)
+        case respond(ResponseFrame)
         /// acks=0 produce: the client expects nothing back.
         case noResponse
         /// The frame cannot be answered; the reason is logged and the connection closed.
@@ -36,7 +36,7 @@ struct RequestDispatcher: Sendable {
         // Kafka's rule (KIP-511): an ApiVersions request of a version we do not know is answered
         // in v0 format with UNSUPPORTED_VERSION and our range, so the client can retry lower.
         if apiKey == .apiVersions, !SupportedApis.supports(.apiVersions, version: version) {
-            return .respond(self.unsupportedApiVersionsResponse(correlationId: correlationId))
+            return .respond(ResponseFrame(self.unsupportedApiVersionsResponse(correlationId: correlationId)))
         }
         guard SupportedApis.supports(apiKey, version: version) else {
             return .close("\(apiKey.name) v\(version) is not supported (supported: \(SupportedApis.versions[apiKey]!))")
@@ -68,9 +68,7 @@ struct RequestDispatcher: Sendable {
                 await ProduceHandler(state: self.state).handle(request, context: context)
             }
         case .fetch:
-            return await self.serve(FetchRequest.self, &frame, context) { request, context in
-                await FetchHandler(state: self.state).handle(request, context: context)
-            }
+            return await self.serveFetch(&frame, context)
         case .listOffsets:
             return await self.serve(ListOffsetsRequest.self, &frame, context) { request, context in
                 await ListOffsetsHandler(state: self.state).handle(request, context: context)
@@ -194,7 +192,30 @@ struct RequestDispatcher: Sendable {
         // Bytes left after a complete body are ignored, as Kafka's RequestContext does: librdkafka
         // sends a few extra zero bytes after some Metadata v12 requests.
         guard let response = await handle(request, context) else { return .noResponse }
-        return .respond(self.encode(response, context: context))
+        return .respond(ResponseFrame(self.encode(response, context: context)))
+    }
+
+    /// Fetch: records stay in the segment files until the socket sends them (`ResponseFrameWriter`);
+    /// with `samsa.fetch.zero.copy=false` they are read into the frame here, off the event loop.
+    private func serveFetch(_ frame: inout ByteBuffer, _ context: RequestContext) async -> Outcome {
+        let request: FetchRequest
+        do {
+            request = try FetchRequest(from: &frame, version: context.apiVersion)
+        } catch {
+            return .close("malformed Fetch v\(context.apiVersion) request: \(error)")
+        }
+        let reply = await FetchHandler(state: self.state).handle(request, context: context)
+        let response = reply.frame(
+            correlationId: context.correlationId,
+            headerVersion: context.apiKey.responseHeaderVersion(for: context.apiVersion), version: context.apiVersion)
+        guard !self.state.config.fetchZeroCopy else { return .respond(response) }
+        do {
+            let copied = try response.flattened()
+            self.state.fetchTransfers.copied(response.fileBytes)
+            return .respond(ResponseFrame(copied))
+        } catch {
+            return .close("reading fetched records failed: \(error)")
+        }
     }
 
     private func encode(_ response: some KafkaMessage, context: RequestContext) -> ByteBuffer {

@@ -23,6 +23,18 @@ public enum RecordBatches {
         return headers
     }
 
+    /// Bytes of the complete batches at the start of `buffer`'s readable bytes: a fetch may end with
+    /// a batch cut short at its size limit (Kafka's `FileRecords.slice`), which readers leave out.
+    public static func completeBatchesLength(in buffer: ByteBuffer) -> Int {
+        var index = buffer.readerIndex
+        while let header = RecordBatchHeader(buffer: buffer, at: index), header.totalSize > 0,
+            index + header.totalSize <= buffer.writerIndex
+        {
+            index += header.totalSize
+        }
+        return index - buffer.readerIndex
+    }
+
     /// Validates the single batch starting at `index`.
     public static func validateBatch(in buffer: ByteBuffer, at index: Int, maxBatchSize: Int = .max)
         throws(RecordBatchError) -> RecordBatchHeader

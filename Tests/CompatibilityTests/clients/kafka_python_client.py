@@ -68,10 +68,10 @@ def wait_for_partitions(bootstrap, topic, expected_count):
         consumer.close()
 
 
-def produce(bootstrap, topic, records, compression_type=None):
+def produce(bootstrap, topic, records, compression_type=None, **settings):
     producer = KafkaProducer(bootstrap_servers=bootstrap, acks="all", linger_ms=20,
                              compression_type=compression_type, request_timeout_ms=TIMEOUT_MS,
-                             enable_idempotence=False)
+                             enable_idempotence=False, **settings)
     futures = []
     for spec in records:
         futures.append((spec, producer.send(topic, key=spec["key"], value=spec["value"],
@@ -92,10 +92,10 @@ def produce(bootstrap, topic, records, compression_type=None):
     return produced, errors
 
 
-def consume_all(bootstrap, topic, partitions, expected):
+def consume_all(bootstrap, topic, partitions, expected, **settings):
     consumer = KafkaConsumer(bootstrap_servers=bootstrap, group_id=None, enable_auto_commit=False,
                              check_crcs=True, request_timeout_ms=TIMEOUT_MS + 1000,
-                             auto_offset_reset="none")
+                             auto_offset_reset="none", **settings)
     tps = [TopicPartition(topic, p) for p in partitions]
     consumer.assign(tps)
     consumer.seek_to_beginning(*tps)
@@ -141,7 +141,8 @@ def case_admin(bootstrap):
     return result
 
 
-def round_trip(bootstrap, topic, partitions, records, compression_type=None):
+def round_trip(bootstrap, topic, partitions, records, compression_type=None,
+               producer_settings=None, consumer_settings=None):
     admin = admin_client(bootstrap)
     result = {"topic": topic, "create_error": create_topic(admin, topic, partitions)}
     admin.close()
@@ -149,8 +150,10 @@ def round_trip(bootstrap, topic, partitions, records, compression_type=None):
     result["partitions"] = parts
     if parts is None:
         return result
-    produced, produce_errors = produce(bootstrap, topic, records, compression_type)
-    consumed, consume_errors, end_offsets = consume_all(bootstrap, topic, parts, len(produced))
+    produced, produce_errors = produce(bootstrap, topic, records, compression_type,
+                                       **(producer_settings or {}))
+    consumed, consume_errors, end_offsets = consume_all(bootstrap, topic, parts, len(produced),
+                                                        **(consumer_settings or {}))
     result.update(produced=produced, produce_errors=produce_errors, consumed=consumed,
                   consume_errors=consume_errors, end_offsets=end_offsets)
     return result
@@ -174,6 +177,18 @@ def case_compression(bootstrap, codec):
     return result
 
 
+def case_small_fetches(bootstrap):
+    """Fetches of at most 1000 bytes per partition: most end in a batch cut short, as Kafka sends
+    them, and the broker's small segments make the reads cross from one segment file to the next."""
+    topic = "kp-small-fetches-" + common.run_id()
+    records = [{"key": b"k%d" % i, "value": v, "headers": [], "partition": 0,
+                "timestamp": common.BASE_TIMESTAMP_MS + i}
+               for i, v in enumerate(common.compressible_values(200))]
+    # Batches of about two records (600 bytes at most): a 1000-byte fetch ends inside one.
+    return round_trip(bootstrap, topic, 1, records, producer_settings={"batch_size": 600},
+                      consumer_settings={"max_partition_fetch_bytes": 1000})
+
+
 def main(argv):
     if len(argv) < 3:
         sys.exit(__doc__)
@@ -182,6 +197,8 @@ def main(argv):
         result = case_admin(bootstrap)
     elif case == "records":
         result = case_records(bootstrap)
+    elif case == "small-fetches":
+        result = case_small_fetches(bootstrap)
     elif case == "compression" and len(argv) == 4:
         result = case_compression(bootstrap, argv[3])
     else:

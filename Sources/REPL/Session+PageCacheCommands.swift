@@ -1,0 +1,109 @@
+import Foundation
+import LocalCluster
+import PageCache
+
+/// `topic segments` and `broker evict-cache`: the page cache made visible. The brokers run on this
+/// machine, so their log dirs (`.samsa/NAME/data/broker-N/`) are read directly; nothing asks them.
+extension Session {
+    func runPageCacheCommand(_ spec: CommandSpec, _ arguments: ParsedArguments) throws(REPLError) {
+        guard let cluster = self.cluster, cluster.exists, let state = cluster.currentState else {
+            throw .cluster(.noCluster(name: self.cluster?.layout.name ?? self.configuration.clusterName))
+        }
+        switch spec.words {
+        case ["topic", "segments"]:
+            let topic = arguments.positionals[0]
+            let partition = try arguments.int("--partition", in: 0...100_000) ?? 0
+            self.remember(topic: topic)
+            try self.showSegments(topic: topic, partition: partition, brokers: state.brokerIDs, layout: cluster.layout)
+        case ["broker", "evict-cache"]:
+            let id = try arguments.positionalInt(0, name: "ID")
+            guard state.brokerIDs.contains(id) else { throw .cluster(.unknownBroker(id: id, known: state.brokerIDs)) }
+            try self.evictCache(broker: id, layout: cluster.layout)
+        default:
+            throw .notAvailable(command: spec.name, needs: "a later build")
+        }
+    }
+
+    private func showSegments(topic: String, partition: Int, brokers: [Int], layout: ClusterLayout) throws(REPLError) {
+        var table = TextTable(columns: [
+            .init("broker", alignment: .right), .init("segment", canShrink: true), .init("base offset", alignment: .right),
+            .init("size", alignment: .right), .init("in page cache", alignment: .right),
+        ])
+        for id in brokers {
+            let directory = layout.dataDirectory(for: .broker(id)).appendingPathComponent("\(topic)-\(partition)").path
+            let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).filter { $0.hasSuffix(".log") }
+            for name in names.sorted() {
+                let residency: PageCache.Residency
+                do {
+                    residency = try PageCache.residency(ofFile: "\(directory)/\(name)")
+                } catch {
+                    continue  // deleted by retention between the listing and the look
+                }
+                table.rows.append([
+                    "\(id)", name, String(Int64(name.dropLast(4)) ?? 0), Self.byteText(residency.size),
+                    Self.residencyText(residency),
+                ])
+            }
+        }
+        guard !table.rows.isEmpty else {
+            self.console.print("No broker of this cluster has segments of \(topic)-\(partition) on disk.")
+            return
+        }
+        self.console.print("Segments of \(topic)-\(partition) and how much of each is in the OS page cache now (mincore):")
+        for line in table.render(width: self.console.width, style: self.console.style) { self.console.print(line) }
+    }
+
+    private func evictCache(broker id: Int, layout: ClusterLayout) throws(REPLError) {
+        let root = layout.dataDirectory(for: .broker(id))
+        let suffixes = [".log", ".index", ".timeindex"]
+        var files = 0
+        var resident: Int64 = 0
+        var stillResident: Int64 = 0
+        let partitions = (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []
+        for partition in partitions.sorted() {
+            let directory = root.appendingPathComponent(partition).path
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+            for name in names where suffixes.contains(where: { name.hasSuffix($0) }) {
+                let path = "\(directory)/\(name)"
+                do {
+                    resident += try PageCache.residency(ofFile: path).residentBytes
+                    try PageCache.evict(file: path)
+                    stillResident += try PageCache.residency(ofFile: path).residentBytes
+                    files += 1
+                } catch {
+                    continue  // deleted by retention meanwhile
+                }
+            }
+        }
+        guard files > 0 else {
+            self.console.print("Broker \(id) has no segment files yet.")
+            return
+        }
+        self.console.print(
+            "Evicted broker \(id)'s \(files) segment files from the page cache (posix_fadvise DONTNEED): "
+                + "\(Self.byteText(resident)) were in memory. Its next reads of them come from the disk.")
+        if stillResident > 0 {
+            self.console.print(
+                "  \(Self.byteText(stillResident)) stayed: pages in use right now, or a file system in memory (tmpfs).")
+        }
+    }
+
+    private static func residencyText(_ residency: PageCache.Residency) -> String {
+        guard residency.size > 0 else { return "-" }
+        let percent = Int((Double(residency.residentBytes) * 100 / Double(residency.size)).rounded())
+        return "\(Self.byteText(residency.residentBytes)) (\(percent) %)"
+    }
+
+    /// 812 B, 4.0 KB, 1.2 MB: powers of 1024, as `ls -lh` prints them.
+    static func byteText(_ bytes: Int64) -> String {
+        if bytes < 1024 { return "\(bytes) B" }
+        let units = ["KB", "MB", "GB", "TB"]
+        var value = Double(bytes) / 1024
+        var unit = 0
+        while value >= 1024, unit < units.count - 1 {
+            value /= 1024
+            unit += 1
+        }
+        return String(format: "%.1f %@", value, units[unit])
+    }
+}
