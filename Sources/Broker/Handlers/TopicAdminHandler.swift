@@ -93,7 +93,7 @@ struct TopicAdminHandler {
         }
         let record = try await self.state.topics.create(
             name: topic.name, partitions: partitions, replicationFactor: replicationFactor, configs: configs,
-            defaults: self.state.config.logConfig, validateOnly: validateOnly)
+            defaults: self.state.logDefaults, validateOnly: validateOnly)
         if !validateOnly {
             do {
                 try self.state.createLogs(for: record)
@@ -127,7 +127,7 @@ struct TopicAdminHandler {
                     "Replication factor: \(replicationFactor) larger than available brokers: \(brokers.count)."))
         }
         do {
-            _ = try self.state.config.logConfig.applying(configs)
+            _ = try self.state.logDefaults.applying(configs)
         } catch {
             return .failure(TopicError(.invalidConfig, error.description))
         }
@@ -166,11 +166,11 @@ struct TopicAdminHandler {
 
     private func describeConfigs(of record: TopicRecord) -> [CreateTopicsResponse.CreatableTopicConfigs] {
         let config = self.state.logConfig(for: record)
-        return LogConfig.keys.map { key in
-            let isOverride = record.configs[key.rawValue] != nil
-            let fromBroker = self.state.config.originals[key.brokerKey] != nil
+        return TopicConfigCatalog.all.map { definition in
+            let isOverride = record.configs[definition.name] != nil
+            let fromBroker = definition.brokerSynonym.flatMap { self.state.config.originals[$0] } != nil
             return .init(
-                name: key.rawValue, value: config.value(of: key), readOnly: false,
+                name: definition.name, value: config.value(ofConfig: definition.name), readOnly: false,
                 configSource: (isOverride ? ConfigSource.dynamicTopic : fromBroker ? .staticBroker : .default).rawValue,
                 isSensitive: false)
         }

@@ -106,6 +106,12 @@ extension ZooKeeperServer {
                 self.closeConnection(id)
             case .auth:
                 self.handleAuth(try AuthPacket(from: &buffer), xid: header.xid, connection: id)
+            case .sasl:
+                // A ZooKeeper 3.8 without a JAAS `Server` section has no SASL server on the
+                // connection: `processSasl` answers OK, zxid 0, with a null token (length -1), and
+                // the client's SASL mechanism then fails on its own (kazoo: AuthFailedError).
+                _ = try GetSASLRequest(from: &buffer)
+                self.reply(id, xid: header.xid, zxid: 0, error: .ok) { $0.writeInteger(Int32(-1)) }
             case .setWatches:
                 let request = try SetWatches(from: &buffer)
                 self.setWatches(
