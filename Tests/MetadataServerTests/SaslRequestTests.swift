@@ -26,4 +26,27 @@ final class SaslRequestTests: XCTestCase {
         XCTAssertEqual(token.readableBytes, 0)
         XCTAssertEqual(try client.create(xid: 3, "/after").0.err, 0, "the connection stays usable")
     }
+
+    /// Only SASL packets (what kazoo sends in a loop to such a server) do not keep the session
+    /// alive: it expires and the connection is closed, as ZooKeeper 3.8 does.
+    func testSaslPacketsAloneDoNotKeepTheSessionAlive() throws {
+        let server = try ServerProcess.startSamsaMeta(["tickTime": "500"])
+        self.addTeardownBlock {
+            server.stop()
+            server.removeDirectory()
+        }
+        let client = try RawConnection(port: server.port)
+        let session = try client.handshake(timeout: 1000)
+        XCTAssertEqual(session.timeOut, 1000)
+        var answered = 0
+        for xid in 1...40 {
+            guard let (header, _) = try? client.request(xid: Int32(xid), OpCode.sasl, { GetSASLRequest(token: []).write(to: &$0) }),
+                header.err == 0
+            else { break }
+            answered += 1
+            Thread.sleep(forTimeInterval: 0.2)
+        }
+        XCTAssertGreaterThan(answered, 0)
+        XCTAssertLessThan(answered, 40, "the session expired and the connection closed within 8 s of SASL packets only")
+    }
 }

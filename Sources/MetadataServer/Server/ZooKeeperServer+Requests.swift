@@ -84,8 +84,11 @@ extension ZooKeeperServer {
             self.closeConnection(id)
             return
         }
-        self.touch(session)
         let opCode = OpCode(rawValue: header.type)
+        // ZooKeeper answers SASL packets before a request reaches the session tracker, so they do
+        // not keep a session alive: a client looping on SASL sees its session expire and the
+        // connection close (kazoo: "Connection dropped in SASL", AuthFailedError).
+        if opCode != .sasl { self.touch(session) }
         self.connections[id]?.lastCxid = header.xid
         self.connections[id]?.lastOperation = Self.shortName(opCode)
         let context = RequestContext(
