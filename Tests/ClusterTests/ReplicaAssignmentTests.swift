@@ -37,6 +37,15 @@ final class ReplicaAssignmentTests: XCTestCase {
         let retention = try await admin.describeConfigs(.topic("placed"), keys: ["delete.retention.ms"]).first
         XCTAssertEqual(retention?.value, "900")
 
+        // CreatePartitions with replicas for the new partitions keeps them too.
+        try await admin.createPartitions(["placed": 5], assignments: ["placed": [[1, 2], [1, 2]]])
+        for _ in 0..<50 {
+            partitions = (try? await admin.describeTopics(["placed"]).first?.partitions) ?? []
+            if partitions.count == 5 && partitions.allSatisfy({ $0.leader >= 0 }) { break }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        XCTAssertEqual(partitions.sorted { $0.partition < $1.partition }.map(\.replicas), [[2, 1], [1, 2], [2, 1], [1, 2], [1, 2]])
+
         do {
             try await admin.createTopics([NewTopic(name: "nowhere", replicaAssignment: [0: [9]])])
             XCTFail("broker 9 does not exist")

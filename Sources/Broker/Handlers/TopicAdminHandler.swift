@@ -277,7 +277,10 @@ struct TopicAdminHandler {
         for topic in request.topics {
             var result = CreatePartitionsResponse.CreatePartitionsTopicResult(name: topic.name)
             if let cluster = self.state.cluster {
-                if let error = await self.addPartitionsInCluster(topic.name, count: topic.count, cluster: cluster, validateOnly: request.validateOnly, waitMs: Int(request.timeoutMs)) {
+                if let error = await self.addPartitionsInCluster(
+                    topic.name, count: topic.count, assignments: topic.assignments?.map(\.brokerIds), cluster: cluster,
+                    validateOnly: request.validateOnly, waitMs: Int(request.timeoutMs))
+                {
                     result.errorCode = error.code.rawValue
                     result.errorMessage = error.message
                 }
@@ -305,11 +308,13 @@ struct TopicAdminHandler {
 }
 
 extension TopicAdminHandler {
-    /// Cluster mode CreatePartitions: extend `/brokers/topics/<t>`; the controller sees the data
-    /// change and brings the new partitions online.
-    func addPartitionsInCluster(_ name: String, count: Int32, cluster: ClusterContext, validateOnly: Bool, waitMs: Int) async
-        -> TopicError?
-    {
+    /// Cluster mode CreatePartitions: extend `/brokers/topics/<t>` (with the replicas the request
+    /// gives for the new partitions, else Kafka's placement); the controller sees the data change
+    /// and brings the new partitions online.
+    func addPartitionsInCluster(
+        _ name: String, count: Int32, assignments given: [[Int32]]? = nil, cluster: ClusterContext, validateOnly: Bool,
+        waitMs: Int
+    ) async -> TopicError? {
         guard var znode = try? await cluster.zk.topicAssignment(name) else {
             return TopicError(.unknownTopicOrPartition, "The topic '\(name)' does not exist.")
         }
@@ -325,10 +330,30 @@ extension TopicAdminHandler {
             return TopicError(
                 .invalidReplicationFactor, "Replication factor: \(replicationFactor) larger than available brokers: \(brokers.count).")
         }
+        if let given {
+            guard given.count == Int(count - current) else {
+                return TopicError(
+                    .invalidReplicaAssignment,
+                    "Increasing the number of partitions by \(count - current) but \(given.count) assignments provided.")
+            }
+            let unknown = Set(given.flatMap { $0 }).subtracting(brokers).sorted()
+            guard unknown.isEmpty else {
+                return TopicError(
+                    .invalidReplicaAssignment,
+                    "Unknown broker(s) in replica assignment: \(unknown.map(String.init).joined(separator: ", ")).")
+            }
+            guard given.allSatisfy({ $0.count == Int(replicationFactor) && Set($0).count == $0.count }) else {
+                return TopicError(
+                    .invalidReplicaAssignment,
+                    "Inconsistent replication factor between partitions, partition 0 has \(replicationFactor) replicas.")
+            }
+        }
         if validateOnly { return nil }
         let fresh = PartitionLeaderElection.assignReplicas(
             partitions: count, replicationFactor: replicationFactor, brokers: brokers)
-        for partition in current..<count { assignment[partition] = fresh[partition] }
+        for partition in current..<count {
+            assignment[partition] = given.map { $0[Int(partition - current)] } ?? fresh[partition]
+        }
         znode.partitions = Dictionary(uniqueKeysWithValues: assignment.map { (String($0.key), $0.value) })
         do {
             try await cluster.zk.set(ZkPaths.topic(name), znode)
