@@ -14,7 +14,9 @@
 #     -B  skip building librdkafka (tests/test-runner must exist)
 #   Environment: BIN (default .build/release: samsa-broker, samsa-meta, samsa),
 #                KEEP=1 keeps the temp dir (the servers' data) for reading;
-#                CPU_SAMPLES=1 adds per-second CPU of each process to <log>.cpu (see sample_cpu).
+#                CPU_SAMPLES=1 adds per-second CPU of each process to <log>.cpu (see sample_cpu);
+#                LOCK_FILE=/tmp/samsa-build.lock holds that flock(1) lock during each test only
+#                (the servers idle between tests), so builds on a shared machine can run in between.
 #
 # What it needs: bash, python3 (free ports), coreutils `timeout`, and to build librdkafka
 # (done here unless -B: ./configure --disable-ssl --disable-gssapi --disable-sasl; make -j2 libs;
@@ -28,9 +30,10 @@
 # holding bootstrap.servers and test.timeout.multiplier=2, TEST_KAFKA_VERSION=3.4.0, BROKERS, and
 # KAFKA_PATH = a shim whose bin/kafka-topics.sh and bin/kafka-configs.sh run `samsa kafka-topics`
 # / `samsa kafka-configs`. No -Q (quick mode). Brokers run with Kafka's defaults, notably
-# group.initial.rebalance.delay.ms=3000, except what trivup (the cluster librdkafka's tests are
-# written for) sets: num.partitions=3, default.replication.factor=min(brokers,3),
-# auto.create.topics.enable=true; on free ports of 127.0.0.1 in a temp dir; one set of
+# group.initial.rebalance.delay.ms=3000, except what librdkafka's own test scenario
+# (tests/scenarios/default.json, which trivup applies) sets: num.partitions=4,
+# default.replication.factor=min(brokers,3), auto.create.topics.enable=true; on free ports of
+# 127.0.0.1 in a temp dir; one set of
 # servers per setup, restarted if any of them died during a test (the line says "restarted").
 # Per test it prints: test, setup, pass/fail/timeout/skip, seconds; then totals. The TSV also has
 # the CPU seconds the brokers (sum, from /proc/PID/stat), samsa-meta and the test client
@@ -48,11 +51,11 @@ SETUPS=both; TMO=300; OUT=""; BUILD=1
 while getopts "s:t:o:B" opt; do
   case $opt in
     s) SETUPS=$OPTARG ;; t) TMO=$OPTARG ;; o) OUT=$OPTARG ;; B) BUILD=0 ;;
-    *) sed -n '2,16p' "$0"; exit 2 ;;
+    *) sed -n '2,19p' "$0"; exit 2 ;;
   esac
 done
 shift $((OPTIND - 1))
-[ $# -ge 1 ] || { sed -n '2,16p' "$0"; exit 2; }
+[ $# -ge 1 ] || { sed -n '2,19p' "$0"; exit 2; }
 SRC=$(cd "$1" && pwd) || exit 2; shift
 TESTS_LIST=${*:-$DEFAULT_TESTS}
 case $SETUPS in both) SETUPS="standalone cluster" ;; standalone|cluster) ;; *) echo "-s: standalone|cluster|both" >&2; exit 2 ;; esac
@@ -132,10 +135,10 @@ start_setup() {
   local setup=$1 gen=$2 d="$DIR/$1.$2" port id ports=()
   mkdir -p "$d"
   BROKER_PIDS=(); META_PID=""
-  # As trivup (librdkafka's test cluster) configures brokers: auto-created topics get 3 partitions
-  # and min(brokers, 3) replicas; everything else is Kafka's default.
+  # As librdkafka's default test scenario configures brokers: auto-created topics get 4
+  # partitions and min(brokers, 3) replicas; everything else is Kafka's default.
   local rf=1; [ "$setup" = cluster ] && rf=3
-  local common=(--override group.initial.rebalance.delay.ms=3000 --override num.partitions=3
+  local common=(--override group.initial.rebalance.delay.ms=3000 --override num.partitions=4
                 --override default.replication.factor=$rf --override auto.create.topics.enable=true)
   if [ "$setup" = standalone ]; then
     port=$(free_port)
@@ -184,6 +187,7 @@ for setup in $SETUPS; do
       stop_all; gen=$((gen + 1)); start_setup "$setup" $gen || exit 1; note="restarted"
     fi
     log="$LOGS/$setup.$t.log"
+    if [ -n "${LOCK_FILE:-}" ]; then exec 9>>"$LOCK_FILE"; flock 9; fi
     b0=0; for p in "${BROKER_PIDS[@]}"; do b0=$((b0 + $(cpu_ticks "$p"))); done
     m0=0; [ -n "$META_PID" ] && m0=$(cpu_ticks "$META_PID")
     read -r tot0 idle0 < <(machine_ticks)
@@ -196,6 +200,7 @@ for setup in $SETUPS; do
         echo $! > "$DIR/timeout.pid"; wait $! ); } 2> "$log.time"
     rc=$?
     [ -n "$SAMPLER" ] && { kill "$SAMPLER" 2>/dev/null; wait "$SAMPLER" 2>/dev/null; SAMPLER=""; }
+    if [ -n "${LOCK_FILE:-}" ]; then flock -u 9; exec 9>&-; fi
     secs=$(python3 -c "import time; print(f'{time.time()-$start:.1f}')")
     b1=0; for p in "${BROKER_PIDS[@]}"; do b1=$((b1 + $(cpu_ticks "$p"))); done
     m1=0; [ -n "$META_PID" ] && m1=$(cpu_ticks "$META_PID")

@@ -216,7 +216,7 @@ public final class BrokerServer: Sendable {
         let topics = await self.state.topics.all
         let byName = Dictionary(uniqueKeysWithValues: topics.map { ($0.name, $0) })
         let loaded = try self.state.logManager.loadLogs(now: Clock.millis()) { name in
-            byName[name].map { self.state.logConfig(for: $0) } ?? self.config.logConfig
+            byName[name].map { self.state.logConfig(for: $0) } ?? self.state.logDefaults
         }
         // In a cluster the controller says which partitions this broker hosts (LeaderAndIsr).
         guard self.config.isStandalone else {

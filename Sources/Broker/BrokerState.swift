@@ -8,6 +8,9 @@ import Synchronization
 /// registry and the fetch waiters. One instance per broker process.
 final class BrokerState: Sendable {
     let config: BrokerConfig
+    /// Broker configs changed by AlterConfigs, over `config`; `logDefaults` is what new logs get.
+    let dynamicConfig: DynamicBrokerConfig
+    var logDefaults: LogConfig { self.dynamicConfig.logDefaults }
     let brokerId: Int32
     private let clusterIdStorage: Mutex<String>
     var clusterId: String { self.clusterIdStorage.withLock { $0 } }
@@ -36,6 +39,8 @@ final class BrokerState: Sendable {
     init(config: BrokerConfig, brokerId: Int32, clusterId: String, logger: Logger, logManager: LogManager,
          topics: TopicRegistry) {
         self.config = config
+        self.dynamicConfig = DynamicBrokerConfig(
+            staticConfig: config, file: config.isStandalone ? "\(config.logDirs[0])/samsa-broker-configs.json" : nil)
         self.brokerId = brokerId
         self.clusterIdStorage = Mutex(clusterId)
         self.logger = logger
@@ -58,7 +63,7 @@ final class BrokerState: Sendable {
 
     /// The topic's log settings: broker defaults with the topic's overrides.
     func logConfig(for topic: TopicRecord) -> LogConfig {
-        (try? self.config.logConfig.applying(topic.configs)) ?? self.config.logConfig
+        (try? self.logDefaults.applying(topic.configs)) ?? self.logDefaults
     }
 
     /// Creates the partition directories a topic needs on this broker.
@@ -81,7 +86,7 @@ final class BrokerState: Sendable {
         }
         let record = try await self.topics.create(
             name: name, partitions: self.config.numPartitions, replicationFactor: 1, configs: [:],
-            defaults: self.config.logConfig)
+            defaults: self.logDefaults)
         do {
             try self.createLogs(for: record)
         } catch {

@@ -21,8 +21,21 @@ public struct LogConfig: Sendable, Equatable {
     public var minInSyncReplicas: Int = 1
     public var uncleanLeaderElectionEnable: Bool = false
     public var compressionType: String = "producer"
+    /// Topic configs Kafka knows that these logs do not act on yet (`delete.retention.ms`,
+    /// `preallocate`, ...), kept as Kafka prints them so DescribeConfigs shows them; only the
+    /// ones set away from Kafka's default are here.
+    public var storedOnly: [String: String] = [:]
 
     public init() {}
+
+    /// Whether these logs act on the topic config `name` (the rest are stored and described).
+    public static func isHonoured(_ name: String) -> Bool { Key(rawValue: name) != nil }
+
+    /// The current value of any topic config Kafka knows, as Kafka prints it.
+    public func value(ofConfig name: String) -> String? {
+        if let key = Key(rawValue: name) { return self.value(of: key) }
+        return self.storedOnly[name] ?? TopicConfigCatalog.definition(name)?.defaultValue
+    }
 
     /// Every topic-level key this broker understands, in Kafka's documentation order.
     public static let keys: [Key] = Key.allCases
@@ -98,15 +111,22 @@ public struct LogConfig: Sendable, Equatable {
         }
     }
 
-    /// Returns a copy with topic-level overrides applied; unknown keys and bad values throw with
-    /// the accepted form.
+    /// Returns a copy with topic-level overrides applied. Names and values are checked as Kafka
+    /// 3.x checks them (`TopicConfigCatalog`); a refusal carries Kafka's sentence.
     public func applying(_ overrides: [String: String]) throws(LogStorageError) -> LogConfig {
+        let parsed: [String: String]
+        do {
+            parsed = try TopicConfigCatalog.validate(overrides)
+        } catch {
+            throw .rejectedTopicConfig(error)
+        }
         var config = self
-        for (name, value) in overrides.sorted(by: { $0.key < $1.key }) {
-            guard let key = Key(rawValue: name) else {
-                throw .invalidConfig(key: name, value: value, expected: "one of \(Self.keys.map(\.rawValue).joined(separator: ", "))")
+        for (name, value) in parsed.sorted(by: { $0.key < $1.key }) {
+            if let key = Key(rawValue: name) {
+                try config.set(key, to: value)
+            } else {
+                config.storedOnly[name] = value
             }
-            try config.set(key, to: value)
         }
         return config
     }
@@ -149,10 +169,10 @@ public struct LogConfig: Sendable, Equatable {
             default: throw .invalidConfig(key: key.rawValue, value: value, expected: "CreateTime or LogAppendTime")
             }
         case .minInSyncReplicas: self.minInSyncReplicas = try int(min: 1)
-        case .retentionBytes: self.retentionBytes = try long(min: -1)
+        case .retentionBytes: self.retentionBytes = try long(min: .min)
         case .retentionMs: self.retentionMs = try long(min: -1)
         case .segmentBytes: self.segmentBytes = try int(min: 14)
-        case .segmentIndexBytes: self.segmentIndexBytes = try int(min: 8)
+        case .segmentIndexBytes: self.segmentIndexBytes = try int(min: 4)
         case .segmentMs: self.segmentMs = try long(min: 1)
         case .uncleanLeaderElectionEnable:
             switch value.lowercased() {

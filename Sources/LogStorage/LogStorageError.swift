@@ -7,6 +7,8 @@ public enum LogStorageError: Error, Sendable, CustomStringConvertible {
     case offsetOutOfRange(requested: Int64, logStartOffset: Int64, logEndOffset: Int64)
     case invalidBatch(RecordBatchError)
     case invalidConfig(key: String, value: String, expected: String)
+    /// A topic config Kafka would refuse, with Kafka's sentence.
+    case rejectedTopicConfig(TopicConfigRejection)
     case logClosed(TopicPartition)
     case corruptIndex(path: String, reason: String)
     case invalidDirectoryName(String)
@@ -26,6 +28,8 @@ public enum LogStorageError: Error, Sendable, CustomStringConvertible {
             error.description
         case .invalidConfig(let key, let value, let expected):
             "\(key)=\(value) is not valid; expected \(expected)"
+        case .rejectedTopicConfig(let rejection):
+            rejection.description
         case .logClosed(let partition):
             "the log of \(partition) is closed (the topic was deleted or the broker is stopping)"
         case .corruptIndex(let path, let reason):

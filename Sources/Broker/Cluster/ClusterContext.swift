@@ -161,6 +161,12 @@ final class ClusterContext: Sendable {
         }
         logger.info("registered in the metadata server", metadata: ["path": "/brokers/ids/\(state.brokerId)", "clusterId": "\(state.clusterId)"])
 
+        do {
+            try await TopicConfigChanges.loadBrokerConfigs(zk: zk, state: state)
+        } catch {
+            logger.warning("could not read dynamic broker configs", metadata: ["error": "\(error)"])
+        }
+
         let metadata = MetadataCache()
         metadata.openFirstUpdate(after: .seconds(5))
         let replicaManager = ReplicaManager(
@@ -168,7 +174,7 @@ final class ClusterContext: Sendable {
             appendWaiters: state.appendWaiters, faults: state.faults, logger: logger,
             topicConfigs: { topic in
                 let overrides = (try? await zk.topicConfig(topic)) ?? [:]
-                return (try? config.logConfig.applying(overrides)) ?? config.logConfig
+                return (try? state.logDefaults.applying(overrides)) ?? state.logDefaults
             },
             onLeadershipChange: { [coordinator = state.groupCoordinator] tp, isLeader in
                 // The coordinator of a group is the leader of its `__consumer_offsets` partition.
@@ -191,7 +197,7 @@ final class ClusterContext: Sendable {
         context.startElection()
         context.watchSession()
         context.configWatcher.withLock {
-            $0 = TopicConfigChanges.watch(zk: zk, brokerConfig: config, logManager: state.logManager, logger: logger)
+            $0 = TopicConfigChanges.watch(zk: zk, state: state)
         }
         return context
     }

@@ -11,13 +11,16 @@ enum ZkPaths {
     static let controllerEpoch = "/controller_epoch"
     static let configTopics = "/config/topics"
     static let configChanges = "/config/changes"
+    static let configBrokers = "/config/brokers"
+    /// The entity name of the cluster-wide default broker configs.
+    static let defaultBrokerEntity = "<default>"
     static let deleteTopics = "/admin/delete_topics"
     static let isrChangeNotification = "/isr_change_notification"
     static let clusterId = "/cluster/id"
 
     /// Created at start-up if missing, as Kafka's `KafkaZkClient.createTopLevelPaths` does.
     static let persistentPaths = [
-        "/brokers", brokerIds, topics, "/config", configTopics, configChanges, "/admin", deleteTopics,
+        "/brokers", brokerIds, topics, "/config", configTopics, configChanges, configBrokers, "/admin", deleteTopics,
         isrChangeNotification, "/cluster", "/latest_producer_id_block",
     ]
 
@@ -27,6 +30,8 @@ enum ZkPaths {
     static func partition(_ tp: TopicPartition) -> String { "\(topics)/\(tp.topic)/partitions/\(tp.partition)" }
     static func partitionState(_ tp: TopicPartition) -> String { "\(Self.partition(tp))/state" }
     static func topicConfig(_ name: String) -> String { "\(configTopics)/\(name)" }
+    /// `/config/brokers/<id>` or `/config/brokers/<default>`: dynamic broker configs.
+    static func brokerConfig(_ entity: String) -> String { "\(configBrokers)/\(entity)" }
     static func deleteTopic(_ name: String) -> String { "\(deleteTopics)/\(name)" }
 }
 

@@ -159,6 +159,15 @@ public struct BrokerConfig: Sendable {
                 throw BrokerConfigError(key: key.brokerKey, value: value, expected: expected)
             }
         }
+        // Defaults for the topic configs the logs do not act on yet, kept so topics describe them.
+        for definition in TopicConfigCatalog.all where !LogConfig.isHonoured(definition.name) {
+            guard let brokerKey = definition.brokerSynonym, let value = reader.string(brokerKey) else { continue }
+            do {
+                config.storedOnly[definition.name] = try definition.parse(value)
+            } catch {
+                throw BrokerConfigError(key: brokerKey, value: value, message: error.description)
+            }
+        }
         return config
     }
 

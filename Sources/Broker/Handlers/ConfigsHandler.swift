@@ -25,11 +25,14 @@ struct ConfigsHandler {
                     result.errorMessage = "Topic \(resource.resourceName) does not exist."
                 }
             case Self.brokerResource:
-                if resource.resourceName.isEmpty || resource.resourceName == String(self.state.brokerId) {
-                    result.configs = self.brokerEntries(keys: resource.configurationKeys)
+                if resource.resourceName.isEmpty {
+                    result.configs = self.defaultBrokerEntries(keys: resource.configurationKeys, synonyms: request.includeSynonyms)
+                } else if resource.resourceName == String(self.state.brokerId) {
+                    result.configs = self.brokerEntries(keys: resource.configurationKeys, synonyms: request.includeSynonyms)
                 } else {
                     result.errorCode = ErrorCode.invalidRequest.rawValue
-                    result.errorMessage = "Broker \(resource.resourceName) is not this broker (\(self.state.brokerId))."
+                    result.errorMessage =
+                        "Unexpected broker id, expected \(self.state.brokerId) or empty string, but received \(resource.resourceName)"
                 }
             default:
                 result.errorCode = ErrorCode.invalidRequest.rawValue
@@ -48,50 +51,40 @@ struct ConfigsHandler {
         return (try? await cluster.zk.topicConfig(name)) ?? [:]
     }
 
+    /// Every topic config Kafka knows, with its value, source and (if asked) synonyms: the
+    /// topic's override, then the broker's `server.properties`, then Kafka's default.
     private func topicEntries(_ overrides: [String: String], keys: [String]?, request: DescribeConfigsRequest)
         -> [DescribeConfigsResponse.DescribeConfigsResourceResult]
     {
-        let config = (try? self.state.config.logConfig.applying(overrides)) ?? self.state.config.logConfig
-        return LogConfig.keys.filter { keys?.contains($0.rawValue) ?? true }.map { key in
-            let override = overrides[key.rawValue]
-            let brokerValue = self.state.config.originals[key.brokerKey]
-            let source: ConfigSource = override != nil ? .dynamicTopic : brokerValue != nil ? .staticBroker : .default
+        let defaults = self.state.logDefaults
+        let config = (try? defaults.applying(overrides)) ?? defaults
+        return TopicConfigCatalog.all.filter { keys?.contains($0.name) ?? true }.map { definition in
+            let override = overrides[definition.name].map { (try? definition.parse($0)) ?? $0 }
+            let broker = definition.brokerSynonym.flatMap { self.state.dynamicConfig.value(of: $0) }
+            let brokerSource: ConfigSource? = broker.map {
+                switch $0.1 {
+                case .dynamicBroker: .dynamicBroker
+                case .dynamicDefault: .dynamicDefaultBroker
+                case .staticFile: .staticBroker
+                }
+            }
+            let source: ConfigSource = override != nil ? .dynamicTopic : brokerSource ?? .default
             var synonyms: [DescribeConfigsResponse.DescribeConfigsSynonym] = []
             if request.includeSynonyms {
-                if let override { synonyms.append(.init(name: key.rawValue, value: override, source: ConfigSource.dynamicTopic.rawValue)) }
-                if let brokerValue {
-                    synonyms.append(.init(name: key.brokerKey, value: brokerValue, source: ConfigSource.staticBroker.rawValue))
+                if let override {
+                    synonyms.append(.init(name: definition.name, value: override, source: ConfigSource.dynamicTopic.rawValue))
                 }
-                synonyms.append(
-                    .init(name: key.brokerKey, value: LogConfig().value(of: key), source: ConfigSource.default.rawValue))
+                if let brokerKey = definition.brokerSynonym {
+                    if let broker, let brokerSource {
+                        synonyms.append(.init(name: brokerKey, value: broker.0, source: brokerSource.rawValue))
+                    }
+                    synonyms.append(.init(name: brokerKey, value: definition.defaultValue, source: ConfigSource.default.rawValue))
+                }
             }
             return .init(
-                name: key.rawValue, value: config.value(of: key), readOnly: false, isDefault: source == .default,
-                configSource: source.rawValue, isSensitive: false, synonyms: synonyms,
-                configType: Self.configType(key.typeName), documentation: nil)
-        }
-    }
-
-    private func brokerEntries(keys: [String]?) -> [DescribeConfigsResponse.DescribeConfigsResourceResult] {
-        self.state.config.originals.keys.sorted().filter { keys?.contains($0) ?? true }.map { name in
-            .init(
-                name: name, value: self.state.config.originals[name], readOnly: true, isDefault: false,
-                configSource: ConfigSource.staticBroker.rawValue, isSensitive: name.contains("password"),
-                synonyms: [], configType: 0, documentation: nil)
-        }
-    }
-
-    /// Kafka's `ConfigType` numbers for DescribeConfigs v3+.
-    private static func configType(_ name: String) -> Int8 {
-        switch name {
-        case "BOOLEAN": 1
-        case "STRING": 2
-        case "INT": 3
-        case "SHORT": 4
-        case "LONG": 5
-        case "DOUBLE": 6
-        case "LIST": 7
-        default: 0
+                name: definition.name, value: config.value(ofConfig: definition.name), readOnly: false,
+                isDefault: source == .default, configSource: source.rawValue, isSensitive: false, synonyms: synonyms,
+                configType: definition.type.describeConfigsId, documentation: nil)
         }
     }
 
@@ -126,7 +119,7 @@ struct ConfigsHandler {
             ) { current throws(TopicError) in
                 var configs = current
                 for entry in resource.configs {
-                    try Self.apply(entry, to: &configs)
+                    try Self.apply(entry, to: &configs, isTopic: resource.resourceType == Self.topicResource)
                 }
                 return configs
             }
@@ -139,25 +132,36 @@ struct ConfigsHandler {
         return response
     }
 
-    /// SET 0, DELETE 1, APPEND 2, SUBTRACT 3 (the last two for list-valued keys).
-    private static func apply(_ entry: IncrementalAlterConfigsRequest.AlterableConfig, to configs: inout [String: String])
-        throws(TopicError)
-    {
+    /// SET 0, DELETE 1, APPEND 2, SUBTRACT 3 (the last two only for list configs), as Kafka's
+    /// `prepareIncrementalConfigs` does them.
+    /// Broker configs take SET and DELETE here (none of the ones Samsa uses is a list).
+    private static func apply(
+        _ entry: IncrementalAlterConfigsRequest.AlterableConfig, to configs: inout [String: String], isTopic: Bool
+    ) throws(TopicError) {
         switch entry.configOperation {
         case 0:
-            guard let value = entry.value else { throw TopicError(.invalidConfig, "SET of \(entry.name) needs a value.") }
+            guard let value = entry.value else { throw TopicError(.invalidRequest, "Null value not supported for : \(entry.name)") }
             configs[entry.name] = value
         case 1:
             configs[entry.name] = nil
         case 2, 3:
-            guard entry.name == LogConfig.Key.cleanupPolicy.rawValue, let value = entry.value else {
-                throw TopicError(.invalidConfig, "APPEND and SUBTRACT only apply to list configs such as cleanup.policy.")
+            let verb = entry.configOperation == 2 ? "append" : "subtract"
+            guard isTopic else {
+                throw TopicError(.invalidRequest, "Config value \(verb) is not allowed for config key: \(entry.name)")
             }
-            var items = (configs[entry.name] ?? "delete").split(separator: ",").map(String.init)
+            guard let definition = TopicConfigCatalog.definition(entry.name) else {
+                throw TopicError(.invalidConfig, TopicConfigRejection.unknownName(entry.name).description)
+            }
+            guard definition.type == .list else {
+                throw TopicError(.invalidRequest, "Config value \(verb) is not allowed for config key: \(entry.name)")
+            }
+            let given = (entry.value ?? "").split(separator: ",").map { String($0).trimmingCharacters(in: " ") }
+            var items = (configs[entry.name] ?? definition.defaultValue).split(separator: ",")
+                .map { String($0).trimmingCharacters(in: " ") }
             if entry.configOperation == 2 {
-                if !items.contains(value) { items.append(value) }
+                items += given.filter { !items.contains($0) }
             } else {
-                items.removeAll { $0 == value }
+                items.removeAll { given.contains($0) }
             }
             configs[entry.name] = items.joined(separator: ",")
         default:
@@ -165,13 +169,28 @@ struct ConfigsHandler {
         }
     }
 
+    /// Checks a topic's new overrides as Kafka's AlterConfigs does: an unknown name or a broken
+    /// rule keeps Kafka's sentence, a bad value is prefixed with the resource (`ConfigException`).
+    static func validateTopicConfigs(_ configs: [String: String], topic: String) throws(TopicError) {
+        do {
+            _ = try TopicConfigCatalog.validate(configs)
+        } catch {
+            let text = error.isValueError
+                ? "Invalid config value for resource ConfigResource(type=TOPIC, name='\(topic)'): \(error.description)"
+                : error.description
+            throw TopicError(.invalidConfig, text)
+        }
+    }
+
     private func setTopicConfigs(
         _ resourceType: Int8, _ name: String, validateOnly: Bool,
         _ change: ([String: String]) throws(TopicError) -> [String: String]
     ) async -> TopicError? {
+        if resourceType == Self.brokerResource {
+            return await self.setBrokerConfigs(name, validateOnly: validateOnly, change)
+        }
         guard resourceType == Self.topicResource else {
-            return TopicError(
-                .invalidRequest, "Only topic configs can be changed on this broker; broker configs come from server.properties.")
+            return TopicError(.invalidRequest, "Resource type \(resourceType) is not supported; use TOPIC (2) or BROKER (4).")
         }
         if let cluster = self.state.cluster {
             return await self.setTopicConfigsInCluster(name, cluster: cluster, validateOnly: validateOnly, change)
@@ -180,8 +199,10 @@ struct ConfigsHandler {
             guard let topic = await self.state.topics.topic(named: name) else {
                 throw TopicError(.unknownTopicOrPartition, "Topic \(name) does not exist.")
             }
+            let configs = try change(topic.configs)
+            try Self.validateTopicConfigs(configs, topic: name)
             let updated = try await self.state.topics.setConfigs(
-                try change(topic.configs), of: name, defaults: self.state.config.logConfig, validateOnly: validateOnly)
+                configs, of: name, defaults: self.state.logDefaults, validateOnly: validateOnly)
             if !validateOnly {
                 let config = self.state.logConfig(for: updated)
                 for partition in 0..<updated.partitions {
@@ -212,18 +233,14 @@ struct ConfigsHandler {
                 throw TopicError(.unknownServerError, "could not read the topic's configs from the metadata server: \(error)")
             }
             let updated = try change(current)
-            do {
-                _ = try self.state.config.logConfig.applying(updated)
-            } catch {
-                throw TopicError(.invalidConfig, error.description)
-            }
+            try Self.validateTopicConfigs(updated, topic: name)
             if validateOnly { return nil }
             do {
                 try await TopicConfigChanges.write(updated, of: name, zk: cluster.zk)
             } catch {
                 throw TopicError(.unknownServerError, "could not write the topic's configs to the metadata server: \(error)")
             }
-            _ = TopicConfigChanges.apply(updated, to: name, brokerConfig: self.state.config, logManager: self.state.logManager)
+            _ = TopicConfigChanges.apply(updated, to: name, defaults: self.state.logDefaults, logManager: self.state.logManager)
             self.state.logger.info("altered topic configs", metadata: ["topic": "\(name)", "configs": "\(updated)"])
             return nil
         } catch {

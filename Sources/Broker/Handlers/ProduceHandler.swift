@@ -175,7 +175,7 @@ struct ProduceHandler {
             }
         case .logClosed: .notLeaderOrFollower
         case .offsetOutOfRange: .offsetOutOfRange
-        case .io, .invalidConfig, .corruptIndex, .invalidDirectoryName: .kafkaStorageError
+        case .io, .invalidConfig, .rejectedTopicConfig, .corruptIndex, .invalidDirectoryName: .kafkaStorageError
         case .outOfOrderSequence: .outOfOrderSequenceNumber
         case .invalidProducerEpoch: .invalidProducerEpoch
         }

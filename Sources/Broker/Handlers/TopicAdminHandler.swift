@@ -20,16 +20,29 @@ struct TopicAdminHandler {
             }
             if let cluster = self.state.cluster {
                 let configs = Dictionary(topic.configs.compactMap { config in config.value.map { (config.name, $0) } }) { $1 }
+                var partitions = topic.numPartitions == -1 ? self.state.config.numPartitions : topic.numPartitions
+                var replicationFactor =
+                    topic.replicationFactor == -1 ? self.state.config.defaultReplicationFactor : topic.replicationFactor
+                let assignment: [Int32: [Int32]]?
+                do {
+                    assignment = try Self.requestedAssignment(topic, brokers: Set(cluster.metadata.brokers.map(\.id)))
+                } catch {
+                    result.errorCode = error.code.rawValue
+                    result.errorMessage = error.message
+                    continue
+                }
+                if let assignment {
+                    partitions = Int32(assignment.count)
+                    replicationFactor = Int16(assignment[0]?.count ?? 0)
+                }
                 let outcome = await self.createInCluster(
-                    name: topic.name, partitions: topic.numPartitions == -1 ? self.state.config.numPartitions : topic.numPartitions,
-                    replicationFactor: topic.replicationFactor == -1 ? self.state.config.defaultReplicationFactor : topic.replicationFactor,
+                    name: topic.name, partitions: partitions, replicationFactor: replicationFactor, assignment: assignment,
                     configs: configs, cluster: cluster, validateOnly: request.validateOnly, waitMs: Int(request.timeoutMs))
                 switch outcome {
                 case .success(let id):
                     result.topicId = id
-                    result.numPartitions = topic.numPartitions == -1 ? self.state.config.numPartitions : topic.numPartitions
-                    result.replicationFactor =
-                        topic.replicationFactor == -1 ? self.state.config.defaultReplicationFactor : topic.replicationFactor
+                    result.numPartitions = partitions
+                    result.replicationFactor = replicationFactor
                 case .failure(let error):
                     result.errorCode = error.code.rawValue
                     result.errorMessage = error.message
@@ -93,7 +106,7 @@ struct TopicAdminHandler {
         }
         let record = try await self.state.topics.create(
             name: topic.name, partitions: partitions, replicationFactor: replicationFactor, configs: configs,
-            defaults: self.state.config.logConfig, validateOnly: validateOnly)
+            defaults: self.state.logDefaults, validateOnly: validateOnly)
         if !validateOnly {
             do {
                 try self.state.createLogs(for: record)
@@ -109,9 +122,40 @@ struct TopicAdminHandler {
     /// Cluster mode: write `/config/topics/<t>` and `/brokers/topics/<t>` with Kafka's replica
     /// assignment; the controller creates the partitions. Waits (up to `waitMs`) until this
     /// broker's metadata shows every partition with a leader, so the caller can use it at once.
+    /// A replica assignment given in the request, checked as Kafka's `ZkAdminManager` and
+    /// `AdminZkClient` check it; nil when the request leaves placement to the broker.
+    static func requestedAssignment(_ topic: CreateTopicsRequest.CreatableTopic, brokers: Set<Int32>) throws(TopicError)
+        -> [Int32: [Int32]]?
+    {
+        guard !topic.assignments.isEmpty else { return nil }
+        guard topic.numPartitions == -1, topic.replicationFactor == -1 else {
+            throw TopicError(
+                .invalidRequest,
+                "Both numPartitions or replicationFactor and replicasAssignments were set. Both cannot be used at the same time.")
+        }
+        let indexes = topic.assignments.map(\.partitionIndex).sorted()
+        guard indexes == Array(0..<Int32(indexes.count)) else {
+            throw TopicError(.invalidReplicaAssignment, "Partitions should be a consecutive 0-based integer sequence.")
+        }
+        let unknown = Set(topic.assignments.flatMap(\.brokerIds)).subtracting(brokers).sorted()
+        guard unknown.isEmpty else {
+            throw TopicError(
+                .invalidReplicaAssignment, "Unknown broker(s) in replica assignment: \(unknown.map(String.init).joined(separator: ", ")).")
+        }
+        guard Set(topic.assignments.map(\.brokerIds.count)).count == 1, !topic.assignments[0].brokerIds.isEmpty else {
+            throw TopicError(.invalidReplicaAssignment, "All partitions should have the same number of replicas")
+        }
+        for item in topic.assignments where Set(item.brokerIds).count != item.brokerIds.count {
+            throw TopicError(
+                .invalidReplicaAssignment,
+                "Duplicate replica assignment found: \(item.partitionIndex) -> \(item.brokerIds.map(String.init).joined(separator: ","))")
+        }
+        return Dictionary(uniqueKeysWithValues: topic.assignments.map { ($0.partitionIndex, $0.brokerIds) })
+    }
+
     func createInCluster(
-        name: String, partitions: Int32, replicationFactor: Int16, configs: [String: String], cluster: ClusterContext,
-        validateOnly: Bool, waitMs: Int
+        name: String, partitions: Int32, replicationFactor: Int16, assignment requested: [Int32: [Int32]]? = nil,
+        configs: [String: String], cluster: ClusterContext, validateOnly: Bool, waitMs: Int
     ) async -> Result<KafkaUUID, TopicError> {
         do {
             try TopicName.validate(name)
@@ -127,7 +171,7 @@ struct TopicAdminHandler {
                     "Replication factor: \(replicationFactor) larger than available brokers: \(brokers.count)."))
         }
         do {
-            _ = try self.state.config.logConfig.applying(configs)
+            _ = try self.state.logDefaults.applying(configs)
         } catch {
             return .failure(TopicError(.invalidConfig, error.description))
         }
@@ -137,7 +181,7 @@ struct TopicAdminHandler {
         }
         let id = KafkaUUID.random()
         if validateOnly { return .success(id) }
-        let assignment = PartitionLeaderElection.assignReplicas(
+        let assignment = requested ?? PartitionLeaderElection.assignReplicas(
             partitions: partitions, replicationFactor: replicationFactor, brokers: brokers)
         do {
             try await cluster.zk.ensurePath(ZkPaths.topicConfig(name))
@@ -166,11 +210,11 @@ struct TopicAdminHandler {
 
     private func describeConfigs(of record: TopicRecord) -> [CreateTopicsResponse.CreatableTopicConfigs] {
         let config = self.state.logConfig(for: record)
-        return LogConfig.keys.map { key in
-            let isOverride = record.configs[key.rawValue] != nil
-            let fromBroker = self.state.config.originals[key.brokerKey] != nil
+        return TopicConfigCatalog.all.map { definition in
+            let isOverride = record.configs[definition.name] != nil
+            let fromBroker = definition.brokerSynonym.flatMap { self.state.config.originals[$0] } != nil
             return .init(
-                name: key.rawValue, value: config.value(of: key), readOnly: false,
+                name: definition.name, value: config.value(ofConfig: definition.name), readOnly: false,
                 configSource: (isOverride ? ConfigSource.dynamicTopic : fromBroker ? .staticBroker : .default).rawValue,
                 isSensitive: false)
         }
@@ -233,7 +277,10 @@ struct TopicAdminHandler {
         for topic in request.topics {
             var result = CreatePartitionsResponse.CreatePartitionsTopicResult(name: topic.name)
             if let cluster = self.state.cluster {
-                if let error = await self.addPartitionsInCluster(topic.name, count: topic.count, cluster: cluster, validateOnly: request.validateOnly, waitMs: Int(request.timeoutMs)) {
+                if let error = await self.addPartitionsInCluster(
+                    topic.name, count: topic.count, assignments: topic.assignments?.map(\.brokerIds), cluster: cluster,
+                    validateOnly: request.validateOnly, waitMs: Int(request.timeoutMs))
+                {
                     result.errorCode = error.code.rawValue
                     result.errorMessage = error.message
                 }
@@ -261,11 +308,13 @@ struct TopicAdminHandler {
 }
 
 extension TopicAdminHandler {
-    /// Cluster mode CreatePartitions: extend `/brokers/topics/<t>`; the controller sees the data
-    /// change and brings the new partitions online.
-    func addPartitionsInCluster(_ name: String, count: Int32, cluster: ClusterContext, validateOnly: Bool, waitMs: Int) async
-        -> TopicError?
-    {
+    /// Cluster mode CreatePartitions: extend `/brokers/topics/<t>` (with the replicas the request
+    /// gives for the new partitions, else Kafka's placement); the controller sees the data change
+    /// and brings the new partitions online.
+    func addPartitionsInCluster(
+        _ name: String, count: Int32, assignments given: [[Int32]]? = nil, cluster: ClusterContext, validateOnly: Bool,
+        waitMs: Int
+    ) async -> TopicError? {
         guard var znode = try? await cluster.zk.topicAssignment(name) else {
             return TopicError(.unknownTopicOrPartition, "The topic '\(name)' does not exist.")
         }
@@ -281,10 +330,30 @@ extension TopicAdminHandler {
             return TopicError(
                 .invalidReplicationFactor, "Replication factor: \(replicationFactor) larger than available brokers: \(brokers.count).")
         }
+        if let given {
+            guard given.count == Int(count - current) else {
+                return TopicError(
+                    .invalidReplicaAssignment,
+                    "Increasing the number of partitions by \(count - current) but \(given.count) assignments provided.")
+            }
+            let unknown = Set(given.flatMap { $0 }).subtracting(brokers).sorted()
+            guard unknown.isEmpty else {
+                return TopicError(
+                    .invalidReplicaAssignment,
+                    "Unknown broker(s) in replica assignment: \(unknown.map(String.init).joined(separator: ", ")).")
+            }
+            guard given.allSatisfy({ $0.count == Int(replicationFactor) && Set($0).count == $0.count }) else {
+                return TopicError(
+                    .invalidReplicaAssignment,
+                    "Inconsistent replication factor between partitions, partition 0 has \(replicationFactor) replicas.")
+            }
+        }
         if validateOnly { return nil }
         let fresh = PartitionLeaderElection.assignReplicas(
             partitions: count, replicationFactor: replicationFactor, brokers: brokers)
-        for partition in current..<count { assignment[partition] = fresh[partition] }
+        for partition in current..<count {
+            assignment[partition] = given.map { $0[Int(partition - current)] } ?? fresh[partition]
+        }
         znode.partitions = Dictionary(uniqueKeysWithValues: assignment.map { (String($0.key), $0.value) })
         do {
             try await cluster.zk.set(ZkPaths.topic(name), znode)

@@ -84,8 +84,11 @@ extension ZooKeeperServer {
             self.closeConnection(id)
             return
         }
-        self.touch(session)
         let opCode = OpCode(rawValue: header.type)
+        // ZooKeeper answers SASL packets before a request reaches the session tracker, so they do
+        // not keep a session alive: a client looping on SASL sees its session expire and the
+        // connection close (kazoo: "Connection dropped in SASL", AuthFailedError).
+        if opCode != .sasl { self.touch(session) }
         self.connections[id]?.lastCxid = header.xid
         self.connections[id]?.lastOperation = Self.shortName(opCode)
         let context = RequestContext(
@@ -106,6 +109,12 @@ extension ZooKeeperServer {
                 self.closeConnection(id)
             case .auth:
                 self.handleAuth(try AuthPacket(from: &buffer), xid: header.xid, connection: id)
+            case .sasl:
+                // A ZooKeeper 3.8 without a JAAS `Server` section has no SASL server on the
+                // connection: `processSasl` answers OK, zxid 0, with a null token (length -1), and
+                // the client's SASL mechanism then fails on its own (kazoo: AuthFailedError).
+                _ = try GetSASLRequest(from: &buffer)
+                self.reply(id, xid: header.xid, zxid: 0, error: .ok) { $0.writeInteger(Int32(-1)) }
             case .setWatches:
                 let request = try SetWatches(from: &buffer)
                 self.setWatches(

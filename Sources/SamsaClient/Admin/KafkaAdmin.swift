@@ -81,10 +81,15 @@ public struct KafkaAdmin: Sendable {
     }
 
     /// Raises the partition count of topics to the given totals (Kafka cannot lower it).
-    public func createPartitions(_ totals: [String: Int32], timeout: Duration = .seconds(30)) async throws {
+    /// `assignments` optionally places the new partitions of a topic: one broker list per new partition.
+    public func createPartitions(
+        _ totals: [String: Int32], assignments: [String: [[Int32]]] = [:], timeout: Duration = .seconds(30)
+    ) async throws {
         let request = CreatePartitionsRequest(
             topics: totals.sorted { $0.key < $1.key }.map {
-                CreatePartitionsRequest.CreatePartitionsTopic(name: $0.key, count: $0.value, assignments: nil)
+                CreatePartitionsRequest.CreatePartitionsTopic(
+                    name: $0.key, count: $0.value,
+                    assignments: assignments[$0.key].map { $0.map { CreatePartitionsRequest.CreatePartitionsAssignment(brokerIds: $0) } })
             },
             timeoutMs: Self.milliseconds(timeout), validateOnly: false)
         let response = try await self.client.sendToController(request)
