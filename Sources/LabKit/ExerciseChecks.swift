@@ -1,3 +1,4 @@
+import CourseLanguage
 import KafkaProtocol
 import LabExerciseKit
 import SamsaClient
@@ -7,7 +8,7 @@ import Synchronization
 /// lab.json (`"exercise": "partitioner-vip"`); an exercise that still throws `ExerciseNotDone`
 /// is "not attempted".
 public enum ExerciseChecks {
-    public static func check(_ name: String, code: ExerciseImplementations, language: LabLanguage) async -> Verdict {
+    public static func check(_ name: String, code: ExerciseImplementations, language: Language) async -> Verdict {
         let es = language == .es
         do {
             switch name {

@@ -36,12 +36,18 @@ extension Session {
             let replicas = topic.partitions.first?.replicas.count ?? 0
             let count = topic.partitions.count
             self.console.print(
-                "Created topic \(name): \(count) partition\(count == 1 ? "" : "s") × \(replicas) replica\(replicas == 1 ? "" : "s"); "
-                    + "leaders on broker\(leaders.count == 1 ? "" : "s") \(leaders.joined(separator: ", ")).")
+                self.language.pick(
+                    es: "Topic \(name) creado: \(count) partici\(count == 1 ? "ón" : "ones") × \(replicas) réplica\(replicas == 1 ? "" : "s"); "
+                        + "líderes en \(leaders.count == 1 ? "el broker" : "los brokers") \(leaders.joined(separator: ", ")).",
+                    en: "Created topic \(name): \(count) partition\(count == 1 ? "" : "s") × \(replicas) replica\(replicas == 1 ? "" : "s"); "
+                        + "leaders on broker\(leaders.count == 1 ? "" : "s") \(leaders.joined(separator: ", "))."))
         case ["topic", "list"]:
             let names = try self.withAdmin(bootstrap) { admin in try await admin.listTopics() }
             self.knownTopics = names
-            self.console.print(names.isEmpty ? "No topics yet; `topic create NAME` makes one." : names.joined(separator: "\n"))
+            self.console.print(
+                names.isEmpty
+                    ? self.language.pick(es: "Aún no hay topics; `topic create NAME` crea uno.", en: "No topics yet; `topic create NAME` makes one.")
+                    : names.joined(separator: "\n"))
         case ["topic", "describe"]:
             let name = arguments.positionals[0]
             let topic = try self.withAdmin(bootstrap) { admin in try await admin.describeTopics([name])[0] }
@@ -53,7 +59,10 @@ extension Session {
             let name = arguments.positionals[0]
             try self.withAdmin(bootstrap) { admin in try await admin.deleteTopics([name]) }
             self.knownTopics.removeAll { $0 == name }
-            self.console.print("Deleted topic \(name): the controller removed its partitions and their logs.")
+            self.console.print(
+                self.language.pick(
+                    es: "Topic \(name) borrado: el controller ha quitado sus particiones y sus logs.",
+                    en: "Deleted topic \(name): the controller removed its partitions and their logs."))
         default:
             throw .notAvailable(command: spec.name, needs: "a later build")
         }
