@@ -24,11 +24,22 @@ enum LiveEvent: Sendable, Equatable {
     case groupAssigned(group: String, generation: Int32, owners: [GroupOwner], cause: RebalanceCause?)
     /// A cluster process ended without being asked to.
     case processExited(role: String, brokerID: Int?, pid: Int, killed: Bool, status: Int, logFile: String)
+    /// `fault cut-replication|slow-replication|isolate` took effect; what follows from it.
+    case faultInjected(broker: Int, fault: InjectedFault, lagSeconds: Int)
+    /// A broker's faults ended (`fault heal`); `names` as `BrokerFaults.names` lists them.
+    case faultHealed(broker: Int, names: [String])
 
     /// Every kind, so a test can hold each to both languages.
     enum Kind: CaseIterable {
         case brokerRegistered, brokerSessionEnded, internalTopicChanged, controllerGone, controllerElected
         case controllerEpoch, leaderChanged, isrChanged, consumerFailed, groupAssigned, processExited
+        case faultInjected, faultHealed
+    }
+
+    enum InjectedFault: Sendable, Equatable {
+        case cutReplication
+        case slowReplication(delayMs: Int)
+        case isolate
     }
 
     struct GroupOwner: Sendable, Equatable {
@@ -56,6 +67,8 @@ enum LiveEvent: Sendable, Equatable {
         case .consumerFailed: .consumerFailed
         case .groupAssigned: .groupAssigned
         case .processExited: .processExited
+        case .faultInjected: .faultInjected
+        case .faultHealed: .faultHealed
         }
     }
 
@@ -151,6 +164,28 @@ enum LiveEvent: Sendable, Equatable {
                 hint = es ? "su log es \(logFile)" : "its log is \(logFile)"
             }
             return "! \(who) (pid \(pid)) \(how); \(hint)"
+        case .faultInjected(let id, .cutReplication, let lag):
+            return es
+                ? "⚡ broker \(id): replicación cortada. Sus followers siguen en el ISR hasta \(lag) s después de que su log "
+                    + "los adelante; mientras, las escrituras acks=1 que lidera solo existen en el broker \(id)."
+                : "⚡ broker \(id): replication cut. Its followers stay in the ISR until \(lag) s after its log moves "
+                    + "ahead of them; acks=1 writes it leads meanwhile exist on broker \(id) only."
+        case .faultInjected(let id, .slowReplication(let delayMs), let lag):
+            return es
+                ? "⚡ broker \(id): replicación frenada \(delayMs) ms. El high watermark va por detrás del log end; un follower "
+                    + "que se retrasa \(lag) s (replica.lag.time.max.ms) sale del ISR."
+                : "⚡ broker \(id): replication slowed by \(delayMs) ms. The high watermark trails the log end; a follower "
+                    + "that lags \(lag) s (replica.lag.time.max.ms) leaves the ISR."
+        case .faultInjected(let id, .isolate, _):
+            return es
+                ? "⚡ broker \(id): aislado del servidor de metadatos. Cuando expire su sesión será un zombi: aún "
+                    + "cree que lidera y acepta escrituras acks=1, que perderá al curarlo."
+                : "⚡ broker \(id): isolated from the metadata server. Once its session expires it is a zombie: it still "
+                    + "thinks it leads and accepts acks=1 writes, which it will lose when healed."
+        case .faultHealed(let id, let names):
+            return es
+                ? "⚡ broker \(id): curado (\(names.joined(separator: ", "))). Los followers se ponen al día y vuelven al ISR."
+                : "⚡ broker \(id): healed (\(names.joined(separator: ", "))). Followers catch up and rejoin the ISR."
         }
     }
 

@@ -1,3 +1,4 @@
+import CourseLanguage
 import Foundation
 import KafkaProtocol
 import LocalCluster
@@ -11,10 +12,18 @@ extension Session {
         case "start":
             let name = arguments.positionals[0]
             guard let group = arguments.value("--group"), let topic = arguments.value("--topic") else {
-                throw .usage("a member needs --group G (the group to join) and --topic T (what it reads)", usage: arguments.usage)
+                throw .usage(
+                    self.language.pick(
+                        es: "un miembro necesita --group G (el grupo al que se une) y --topic T (lo que lee)",
+                        en: "a member needs --group G (the group to join) and --topic T (what it reads)"),
+                    usage: arguments.usage)
             }
             guard self.consumers.member(name) == nil else {
-                throw .usage("consumer \(name) is running already; `consumer list` shows them", usage: arguments.usage)
+                throw .usage(
+                    self.language.pick(
+                        es: "el consumidor \(name) ya está en marcha; `consumer list` los muestra",
+                        en: "consumer \(name) is running already; `consumer list` shows them"),
+                    usage: arguments.usage)
             }
             var settings = BackgroundConsumers.Settings()
             if let milliseconds = try arguments.int("--session-timeout-ms", in: 6000...300_000) {
@@ -32,32 +41,46 @@ extension Session {
             self.remember(group: group)
             let seconds = settings.sessionTimeout.components.seconds
             self.console.print(
-                "Started consumer \(name): it joins group \(group) (JoinGroup, then SyncGroup) and reads \(topic); "
-                    + "commits every second, heartbeats every second, session timeout \(seconds) s.")
+                self.language.pick(
+                    es: "Consumidor \(name) en marcha: entra en el grupo \(group) (JoinGroup y después SyncGroup) y lee \(topic); "
+                        + "confirma cada segundo, envía un heartbeat cada segundo, session timeout de \(seconds) s.",
+                    en: "Started consumer \(name): it joins group \(group) (JoinGroup, then SyncGroup) and reads \(topic); "
+                        + "commits every second, heartbeats every second, session timeout \(seconds) s."))
         case "stop", "kill":
             let name = arguments.positionals[0]
             guard let member = self.consumers.member(name) else {
                 let running = self.consumers.names
-                let hint = running.isEmpty ? "none is running; `consumer start NAME --group G --topic T` starts one"
-                    : "running: \(running.joined(separator: ", "))"
-                throw .usage("no consumer named \(name); \(hint)", usage: arguments.usage)
+                let es = self.language == .es
+                let hint = running.isEmpty
+                    ? (es ? "no hay ninguno en marcha; `consumer start NAME --group G --topic T` lanza uno"
+                        : "none is running; `consumer start NAME --group G --topic T` starts one")
+                    : (es ? "en marcha: " : "running: ") + running.joined(separator: ", ")
+                throw .usage(es ? "no hay ningún consumidor llamado \(name); \(hint)" : "no consumer named \(name); \(hint)", usage: arguments.usage)
             }
             let consumers = self.consumers
             if spec.words[1] == "stop" {
                 try? AsyncBridge.run { await consumers.stop(name) }
                 self.console.print(
-                    "Stopped consumer \(name): it committed its offsets and sent LeaveGroup, so \(member.group) rebalances now.")
+                    self.language.pick(
+                        es: "Consumidor \(name) parado: ha confirmado sus offsets y enviado LeaveGroup, así que \(member.group) rebalancea ya.",
+                        en: "Stopped consumer \(name): it committed its offsets and sent LeaveGroup, so \(member.group) rebalances now."))
             } else {
                 try? AsyncBridge.run { await consumers.kill(name) }
                 let seconds = member.sessionTimeout.components.seconds
                 self.console.print(
-                    "Killed consumer \(name): connections closed, no LeaveGroup. The coordinator keeps it in \(member.group) "
-                        + "until its session times out (\(seconds) s), then rebalances.")
+                    self.language.pick(
+                        es: "Consumidor \(name) matado: conexiones cerradas, sin LeaveGroup. El coordinador lo mantiene en \(member.group) "
+                            + "hasta que expire su sesión (\(seconds) s), y entonces rebalancea.",
+                        en: "Killed consumer \(name): connections closed, no LeaveGroup. The coordinator keeps it in \(member.group) "
+                            + "until its session times out (\(seconds) s), then rebalances."))
             }
         default:
             let members = self.consumers.all
             guard !members.isEmpty else {
-                self.console.print("No consumers run in this REPL; `consumer start NAME --group G --topic T` starts one.")
+                self.console.print(
+                    self.language.pick(
+                        es: "No hay consumidores en marcha en este REPL; `consumer start NAME --group G --topic T` lanza uno.",
+                        en: "No consumers run in this REPL; `consumer start NAME --group G --topic T` starts one."))
                 return
             }
             var table = TextTable(columns: [
@@ -81,7 +104,10 @@ extension Session {
             let groups = try self.withAdmin(bootstrap) { admin in try await admin.listGroups() }
             for group in groups { self.remember(group: group.groupId) }
             guard !groups.isEmpty else {
-                self.console.print("No consumer groups yet; `consumer start NAME --group G --topic T` makes one.")
+                self.console.print(
+                    self.language.pick(
+                        es: "Aún no hay grupos de consumidores; `consumer start NAME --group G --topic T` crea uno.",
+                        en: "No consumer groups yet; `consumer start NAME --group G --topic T` makes one."))
                 return
             }
             let rows = groups.map { [$0.groupId, $0.state.isEmpty ? "-" : $0.state, $0.protocolType] }

@@ -85,10 +85,15 @@ final class LanguageCoverageTests: XCTestCase {
             .groupAssigned(group: "billing", generation: 5, owners: [], cause: .killed("c3", sessionTimeoutMs: 10000)),
             .processExited(role: "broker 2", brokerID: 2, pid: 41, killed: true, status: 9, logFile: "/tmp/b2.log"),
             .processExited(role: "metadata server", brokerID: nil, pid: 40, killed: false, status: 1, logFile: "/tmp/meta.log"),
+            .faultInjected(broker: 3, fault: .cutReplication, lagSeconds: 10),
+            .faultInjected(broker: 3, fault: .slowReplication(delayMs: 500), lagSeconds: 10),
+            .faultInjected(broker: 3, fault: .isolate, lagSeconds: 10),
+            .faultHealed(broker: 3, names: ["cut-replication"]),
         ]
         XCTAssertEqual(Set(samples.map(\.kind)), Set(LiveEvent.Kind.allCases), "a sample of every kind")
         let englishOnly = ["registered", "session ended", "changed leader", "the controller", "offline", "UNCLEAN election",
-            "fell behind", "caught up", "is down", "generation", "nothing", "joined", "left with", "was killed", "exited", "its log"]
+            "fell behind", "caught up", "is down", "generation", "nothing", "joined", "left with", "was killed", "exited", "its log",
+            "replication cut", "slowed", "isolated", "healed", "Followers"]
         for event in samples {
             let spanish = event.text(.es), english = event.text(.en)
             XCTAssertNotEqual(spanish, english)
