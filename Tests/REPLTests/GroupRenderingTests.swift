@@ -1,3 +1,4 @@
+import CourseLanguage
 import KafkaProtocol
 import XCTest
 
@@ -41,9 +42,12 @@ final class GroupRenderingTests: XCTestCase {
 
     func testInternalTopicBurstsAreCountedInOneLine() {
         XCTAssertEqual(
-            ClusterEventWatcher.InternalBurst(leaderChanges: 17, shrinks: 33, grows: 0).summary,
-            "17 partitions changed leader, 33 ISRs shrank")
-        XCTAssertEqual(ClusterEventWatcher.InternalBurst(leaderChanges: 0, shrinks: 0, grows: 1).summary, "1 ISR grew")
+            LiveEvent.internalTopicChanged(topic: "__consumer_offsets", leaderChanges: 17, shrinks: 33, grows: 0).text(.en),
+            "__consumer_offsets (internal): 17 partitions changed leader, 33 ISRs shrank; "
+                + "`topic describe __consumer_offsets` lists its partitions")
+        XCTAssertEqual(
+            LiveEvent.internalTopicChanged(topic: "__consumer_offsets", leaderChanges: 0, shrinks: 0, grows: 1).text(.es),
+            "__consumer_offsets (interno): 1 ISR ha crecido; `topic describe __consumer_offsets` muestra sus particiones")
     }
 
     func testARebalanceIsOneLineWithTheGenerationAndEveryOwner() {

@@ -1,3 +1,4 @@
+import CourseLanguage
 import LocalCluster
 import REPL
 import XCTest
