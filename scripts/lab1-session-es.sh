@@ -14,9 +14,8 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/samsa-lab1-es.XXXXXX")
 cp -R "$root/labs" "$work/labs"
 rm -rf "$work"/labs/*/solution "$work/labs/01-first-cluster/commands.log"
 cleanup() {
-    "$samsa" --directory "$work" --script /dev/stdin > /dev/null 2>&1 <<END || true
-cluster destroy
-END
+    printf 'cluster destroy\n' > "$work/line.samsa"
+    "$samsa" --directory "$work" --script "$work/line.samsa" > /dev/null 2>&1 || true
     rm -rf "$work"
 }
 trap cleanup EXIT INT TERM
@@ -30,7 +29,8 @@ run() {
 
 : > "$out"
 printf '$ samsa --language es\n' >> "$out"
-(cd "$work" && "$samsa" --language es --directory "$work" --script /dev/null >> "$out" 2>&1)
+: > "$work/line.samsa"
+(cd "$work" && "$samsa" --language es --directory "$work" --script "$work/line.samsa" >> "$out" 2>&1)
 run "lab id set alumna-c"
 run "lab start 1"
 for step in 2 3 4 5 6 7 8 9; do run "lab next"; done

@@ -48,11 +48,11 @@ public enum ClusterChecks {
             let needed = Int64(spec.minimum ?? 1)
             if let most = spec.maximum.map(Int64.init), total > most {
                 // More than the step leaves: records the step expects to be gone are still there.
-                return .failed(es ? "`\(topic)` guarda \(total) registros; tras el paso deben quedar \(most)" : "`\(topic)` holds \(total) records; after the step \(most) should be left")
+                return .failed(es ? "`\(topic)` guarda \(total) mensajes; tras el paso deben quedar \(most)" : "`\(topic)` holds \(total) records; after the step \(most) should be left")
             }
             return total >= needed
-                ? .passed(es ? "`\(topic)` guarda \(total) registros" : "`\(topic)` holds \(total) records")
-                : .failed(es ? "`\(topic)` guarda \(total) registros; el paso escribe al menos \(needed)" : "`\(topic)` holds \(total) records; the step writes at least \(needed)")
+                ? .passed(es ? "`\(topic)` guarda \(total) mensajes" : "`\(topic)` holds \(total) records")
+                : .failed(es ? "`\(topic)` guarda \(total) mensajes; el paso escribe al menos \(needed)" : "`\(topic)` holds \(total) records; the step writes at least \(needed)")
         case .groupCommitted:
             let group = spec.group ?? ""
             let partitionList = partitions.map { TopicPartition(topic, $0.partition) }

@@ -57,7 +57,7 @@ extension Session {
             try self.save(progress, to: progressFile)
             self.console.print(
                 es
-                    ? "Laboratorio \(number) · \(lab.title.text(language)) — \(lab.minutes) min, \(Self.points(lab.maxScore)) puntos."
+                    ? "Lab \(number) · \(lab.title.text(language)) — \(lab.minutes) min, \(Self.points(lab.maxScore)) puntos."
                     : "Lab \(number) · \(lab.title.text(language)) — \(lab.minutes) min, \(Self.points(lab.maxScore)) points.")
             self.console.print("\(es ? "Enunciado" : "Sheet"): \(catalog.folder(of: lab).path)/\(Self.sheetName(language))")
             if lab.cluster.brokers == 0 {

@@ -145,6 +145,15 @@ final class LanguageCoverageTests: XCTestCase {
         }
     }
 
+    /// `samsa --language es --script EMPTY` only chooses the language: an empty file is an empty script.
+    func testAnEmptyScriptFileReadsAsNoCommands() throws {
+        let directory = try self.makeTemporaryDirectory()
+        let file = directory.url.appendingPathComponent("empty.samsa")
+        try Data().write(to: file)
+        XCTAssertEqual(TextFile.read(file.path), "")
+        XCTAssertNil(TextFile.read(directory.url.appendingPathComponent("missing.samsa").path))
+    }
+
     /// Every English summary, details paragraph and option help, to look for in Spanish output.
     static func englishHelpSentences() -> [String] {
         CommandTable().commands.flatMap { spec in
