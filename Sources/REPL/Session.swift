@@ -152,7 +152,7 @@ public final class Session {
         defer { self.syncEventWatcher() }
         let words = try CommandLineSplitter.split(line)
         guard case .command(let spec, let arguments) = try self.table.resolve(words) else { return .proceed }
-        let parsed = try ParsedArguments(arguments, for: spec)
+        let parsed = try ParsedArguments(arguments, for: spec, language: self.language)
         // The started lab's commands.log gets the line once it has ended, with what happened.
         guard spec.words.first != "lab", !self.isPreparingLab, let labLog = self.labRecorder() else {
             return try self.run(spec, parsed)
@@ -250,9 +250,10 @@ public final class Session {
         guard case .command(let spec, let arguments) = try self.table.resolve(words) else { return }
         guard Self.watchableCommands.contains(spec.name) else {
             let views = Self.watchableCommands.sorted().map { "`\($0)`" }.joined(separator: ", ")
-            throw .usage("`watch` repeats views only: \(views)", usage: "watch COMMAND...")
+            throw .usage(
+                self.language.pick(es: "`watch` solo repite vistas: \(views)", en: "`watch` repeats views only: \(views)"), usage: "watch COMMAND...")
         }
-        _ = try ParsedArguments(arguments, for: spec)
+        _ = try ParsedArguments(arguments, for: spec, language: self.language)
         guard self.isTerminal else {
             _ = try self.execute(words.map(Self.quoted).joined(separator: " "))
             return
@@ -260,7 +261,8 @@ public final class Session {
         let line = words.map(Self.quoted).joined(separator: " ")
         // Bounded only by the user's key press; each round is one command and a 1 s wait.
         while true {
-            self.console.print("\u{1B}[H\u{1B}[2J" + self.console.style.dim("every 1 s: \(line) · press any key to stop"))
+            let every = self.language.pick(es: "cada 1 s: \(line) · pulsa una tecla para parar", en: "every 1 s: \(line) · press any key to stop")
+            self.console.print("\u{1B}[H\u{1B}[2J" + self.console.style.dim(every))
             _ = try self.execute(line)
             if KeyPress.wait(timeout: .seconds(1)) { return }
         }
@@ -273,9 +275,17 @@ public final class Session {
 
     /// `source FILE`: each line as if typed, stopping at the first error, which names the line.
     func source(_ path: String) throws(REPLError) {
-        guard self.sourceDepth < 8 else { throw .file("source files nest more than 8 deep; does \(path) source itself?") }
+        guard self.sourceDepth < 8 else {
+            throw .file(
+                self.language.pick(
+                    es: "los ficheros de `source` se anidan más de 8 niveles; ¿\(path) se incluye a sí mismo?",
+                    en: "source files nest more than 8 deep; does \(path) source itself?"))
+        }
         guard let text = TextFile.read(path) else {
-            throw .file("cannot read \(path); give a path to a text file of commands")
+            throw .file(
+                self.language.pick(
+                    es: "no se puede leer \(path); indica la ruta de un fichero de texto con comandos",
+                    en: "cannot read \(path); give a path to a text file of commands"))
         }
         self.sourceDepth += 1
         defer { self.sourceDepth -= 1 }

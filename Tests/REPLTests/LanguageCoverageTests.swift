@@ -135,6 +135,24 @@ final class LanguageCoverageTests: XCTestCase {
         XCTAssertEqual(LanguageSetting.load(projectFolder: session.configuration.baseDirectory), .en)
     }
 
+    func testArgumentErrorsInSpanish() throws {
+        let (session, _) = try self.makeSession()
+        session.language = .es
+        let cases: [(String, String)] = [
+            ("produce", "`produce` necesita TOPIC"),
+            ("topic create orders --partitons 3", "`topic create` no tiene la opción --partitons; ¿querías decir --partitions?"),
+            ("produce orders x --acks 2", "--acks debe ser 0, 1, all; no '2'"),
+            ("broker kill two", "ID debe ser un número entero desde 0; no 'two'"),
+            ("watch produce orders", "`watch` solo repite vistas: `cluster status`, `group describe`, `group list`, `topic describe`, `topic list`"),
+        ]
+        for (line, message) in cases {
+            XCTAssertThrowsError(try session.execute(line), line) { error in
+                let text = (error as? REPLError)?.text(.es) ?? ""
+                XCTAssertTrue(text.hasPrefix(message + "\nuso: "), "\(line): \(text)")
+            }
+        }
+    }
+
     func testLabCommandsOutsideAProjectAnswerInSpanish() throws {
         let (session, _) = try self.makeSession()
         session.language = .es
