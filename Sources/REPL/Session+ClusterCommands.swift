@@ -182,7 +182,7 @@ extension Session {
         guard let snapshot = cluster.snapshot(), let view = self.clusterView(withTopics: true) else {
             throw LocalClusterError.noCluster(name: cluster.layout.name)
         }
-        self.console.print(ClusterDiagram.render(view, width: self.console.width, style: self.console.style))
+        self.console.print(ClusterDiagram.render(view, width: self.console.width, style: self.console.style, language: self.language))
         if !snapshot.isAnythingRunning {
             self.console.print(
                 self.language.pick(
