@@ -83,14 +83,18 @@ extension Session {
                         en: "No consumers run in this REPL; `consumer start NAME --group G --topic T` starts one."))
                 return
             }
+            let es = self.language == .es
             var table = TextTable(columns: [
-                .init("consumer"), .init("group"), .init("topic"), .init("generation", alignment: .right),
-                .init("partitions", canShrink: true), .init("records", alignment: .right), .init("", canShrink: true),
+                .init(es ? "consumidor" : "consumer"), .init(es ? "grupo" : "group"), .init("topic"),
+                .init(es ? "generación" : "generation", alignment: .right),
+                .init(es ? "particiones" : "partitions", canShrink: true), .init(es ? "mensajes" : "records", alignment: .right),
+                .init("", canShrink: true),
             ])
             for member in members {
+                let joining = es ? "(entrando)" : "(joining)", nothing = es ? "nada" : "nothing"
                 table.rows.append([
                     member.name, member.group, member.topic, member.generation < 0 ? "-" : "\(member.generation)",
-                    member.assignment.isEmpty ? (member.generation < 0 ? "(joining)" : "nothing") : Self.partitionList(member.assignment),
+                    member.assignment.isEmpty ? (member.generation < 0 ? joining : nothing) : Self.partitionList(member.assignment),
                     "\(member.records)", member.lastError ?? "",
                 ])
             }
@@ -118,7 +122,7 @@ extension Session {
         let described = try self.withAdmin(bootstrap) { admin in try await Self.describeGroup(admin, groupId) }
         self.remember(group: groupId)
         let names = self.consumers.namesByMemberId(group: groupId)
-        for line in Self.groupLines(described, names: names, width: self.console.width, style: self.console.style) {
+        for line in Self.groupLines(described, names: names, width: self.console.width, style: self.console.style, language: self.language) {
             self.console.print(line)
         }
     }
@@ -153,39 +157,50 @@ extension Session {
     }
 
     /// `group billing · Stable · assignor range · 2 members`, the members, then one row per partition.
-    static func groupLines(_ group: DescribedGroup, names: [String: String], width: Int, style: Style) -> [String] {
+    /// Kafka's names stay: group states (Stable, Empty), `current offset`, `log end offset`, `lag`.
+    static func groupLines(
+        _ group: DescribedGroup, names: [String: String], width: Int, style: Style, language: Language = .en
+    ) -> [String] {
+        let es = language == .es
         let description = group.description
         if description.state == "Dead" || (description.state.isEmpty && description.members.isEmpty && group.partitions.isEmpty) {
-            return ["Group \(description.groupId) does not exist (no members, no committed offsets); `group list` shows the groups."]
+            return [
+                es
+                    ? "El grupo \(description.groupId) no existe (sin miembros ni offsets confirmados); `group list` muestra los grupos."
+                    : "Group \(description.groupId) does not exist (no members, no committed offsets); `group list` shows the groups."
+            ]
         }
         let count = description.members.count
-        var header = "group \(description.groupId) · \(description.state)"
-        if !description.protocolName.isEmpty { header += " · assignor \(description.protocolName)" }
-        header += " · \(count) member\(count == 1 ? "" : "s")"
+        var header = (es ? "grupo " : "group ") + "\(description.groupId) · \(description.state)"
+        if !description.protocolName.isEmpty { header += (es ? " · asignador " : " · assignor ") + description.protocolName }
+        header += es ? " · \(count) miembro\(count == 1 ? "" : "s")" : " · \(count) member\(count == 1 ? "" : "s")"
         var lines = [header]
         var owners: [TopicPartition: String] = [:]
         let members = description.members.map { member in
             (name: names[member.memberId] ?? member.clientId, member: member)
         }.sorted { $0.name < $1.name }
         if !members.isEmpty {
-            var table = TextTable(columns: [.init("member"), .init("member id", canShrink: true), .init("host"), .init("partitions", canShrink: true)])
+            var table = TextTable(columns: [
+                .init(es ? "miembro" : "member"), .init("member id", canShrink: true), .init("host"),
+                .init(es ? "particiones" : "partitions", canShrink: true),
+            ])
             table.indent = 1
             for (name, member) in members {
                 for partition in member.assignment { owners[partition] = name }
                 table.rows.append([
                     name, member.memberId, member.clientHost,
-                    member.assignment.isEmpty ? "nothing" : Self.partitionList(member.assignment),
+                    member.assignment.isEmpty ? (es ? "nada" : "nothing") : Self.partitionList(member.assignment),
                 ])
             }
             lines += table.render(width: width, style: style)
         }
         guard !group.partitions.isEmpty else {
-            lines.append(" no committed offsets yet")
+            lines.append(es ? " aún no hay offsets confirmados" : " no committed offsets yet")
             return lines
         }
         var table = TextTable(columns: [
-            .init("partition"), .init("current offset", alignment: .right), .init("log end offset", alignment: .right),
-            .init("lag", alignment: .right), .init("owner"),
+            .init(es ? "partición" : "partition"), .init("current offset", alignment: .right),
+            .init("log end offset", alignment: .right), .init("lag", alignment: .right), .init(es ? "dueño" : "owner"),
         ])
         table.indent = 1
         for (partition, committed, logEndOffset) in group.partitions {
@@ -197,8 +212,13 @@ extension Session {
         }
         lines.append("")
         lines += table.render(width: width, style: style)
-        lines.append(" lag = log end offset − current offset, as kafka-consumer-groups shows them:")
-        lines.append(" log end offset = high watermark (what consumers can read), current offset = committed offset")
+        if es {
+            lines.append(" lag = log end offset − current offset, como los muestra kafka-consumer-groups:")
+            lines.append(" log end offset = high watermark (lo que pueden leer los consumidores), current offset = offset confirmado")
+        } else {
+            lines.append(" lag = log end offset − current offset, as kafka-consumer-groups shows them:")
+            lines.append(" log end offset = high watermark (what consumers can read), current offset = committed offset")
+        }
         return lines
     }
 

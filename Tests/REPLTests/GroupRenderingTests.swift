@@ -86,5 +86,17 @@ final class GroupRenderingTests: XCTestCase {
         XCTAssertEqual(
             Session.groupLines(gone, names: [:], width: 80, style: .plain),
             ["Group nope does not exist (no members, no committed offsets); `group list` shows the groups."])
+        XCTAssertEqual(Session.groupLines(group, names: ["x-9": "c1"], width: 120, style: .plain, language: .es), [
+            "grupo billing · Stable · asignador range · 2 miembros",
+            " miembro  member id  host        particiones",
+            " c1       x-9        /127.0.0.1  orders-0",
+            " c2       c2-1       /127.0.0.1  orders-1",
+            "",
+            " partición  current offset  log end offset  lag  dueño",
+            " orders-0                3               5    2  c1",
+            " orders-1                -               2    -  c2",
+            " lag = log end offset − current offset, como los muestra kafka-consumer-groups:",
+            " log end offset = high watermark (lo que pueden leer los consumidores), current offset = offset confirmado",
+        ])
     }
 }
