@@ -33,7 +33,7 @@ let labTargets: [Target] =
         // Manifests, answers, command log, progress, checks, grading reports, `samsa grade` / `samsa lab export`.
         .target(
             name: "LabKit",
-            dependencies: ["LabExerciseKit", "SamsaClient", "KafkaProtocol", "PropertiesFile", "LocalCluster"],
+            dependencies: ["LabExerciseKit", "SamsaClient", "KafkaProtocol", "PropertiesFile", "LocalCluster", "CourseLanguage"],
             swiftSettings: swiftSettings),
         // The student's exercises as `ExerciseImplementations.student`. Only graders link it (never the
         // REPL), so an exercise that does not compile yet cannot break `swift run samsa`.
@@ -44,7 +44,7 @@ let labTargets: [Target] =
         .executableTarget(name: "samsa-lab", dependencies: ["LabKit", "LabStudentExercises"], swiftSettings: swiftSettings),
         .testTarget(
             name: "LabCheckers",
-            dependencies: ["LabKit", "LabStudentExercises", "LabExerciseKit", "SamsaClient", "KafkaProtocol", "SamsaTesting", "REPL", "LocalCluster"]
+            dependencies: ["CourseLanguage", "LabKit", "LabStudentExercises", "LabExerciseKit", "SamsaClient", "KafkaProtocol", "SamsaTesting", "REPL", "LocalCluster"]
                 + labSolutionModules,
             swiftSettings: swiftSettings),
     ]
@@ -83,6 +83,9 @@ let package = Package(
     targets: [
         // Shared leaf: Java-style .properties files (server.properties, zookeeper.properties).
         .target(name: "PropertiesFile", swiftSettings: swiftSettings),
+        // Shared leaf: the student's language (es/en), text in both, and the course glossary that
+        // `explain`, the sheets and the slides share. Foundation only; any module may import it.
+        .target(name: "CourseLanguage", swiftSettings: swiftSettings),
         // Shared leaf: the fault-injection control file (`fault ...` in the REPL), written by LocalCluster,
         // read by the broker. Foundation only.
         .target(name: "FaultControl", swiftSettings: swiftSettings),
@@ -163,7 +166,7 @@ let package = Package(
         // Launches samsa-meta / samsa-broker with Foundation Process; config files, ports, cluster.json.
         .target(name: "LocalCluster", dependencies: ["PropertiesFile", "FaultControl", logging], swiftSettings: swiftSettings),
         // Line editing (libedit via dlopen), commands, completion, rendering, scripts.
-        .target(name: "REPL", dependencies: ["LocalCluster", "FaultControl", "PageCache", "SamsaClient", "MetadataClient", "ZooKeeperProtocol", "KafkaProtocol", "LabKit", logging], swiftSettings: swiftSettings),
+        .target(name: "REPL", dependencies: ["CourseLanguage", "LocalCluster", "FaultControl", "PageCache", "SamsaClient", "MetadataClient", "ZooKeeperProtocol", "KafkaProtocol", "LabKit", logging], swiftSettings: swiftSettings),
         // Kafka's command-line tools (kafka-topics, kafka-console-producer, ...), run as `samsa <tool>` or
         // through links named after each tool (issue 8). Hand-parsed `--long-option value` syntax, as Kafka's.
         .target(
@@ -176,12 +179,12 @@ let package = Package(
         // Depends on the server executables so `swift run samsa` builds them too: the REPL launches them
         // from its own products directory, and a student needs no extra build step.
         .executableTarget(
-            name: "samsa", dependencies: ["REPL", "LabKit", "LocalCluster", "KafkaCLI", "ServerReadiness", "Slides", "samsa-broker", "samsa-meta", argumentParser, logging],
+            name: "samsa", dependencies: ["CourseLanguage", "REPL", "LabKit", "LocalCluster", "KafkaCLI", "ServerReadiness", "Slides", "samsa-broker", "samsa-meta", argumentParser, logging],
             swiftSettings: swiftSettings),
 
         // The course's slides (issue 10): Markdown decks in slides/src rendered with Ink to one
         // self-contained HTML file each, with every samsa block run on a fresh local cluster.
-        .target(name: "Slides", dependencies: [.product(name: "Ink", package: "Ink")], swiftSettings: swiftSettings),
+        .target(name: "Slides", dependencies: ["CourseLanguage", .product(name: "Ink", package: "Ink")], swiftSettings: swiftSettings),
         // `samsa-slides build`, until `samsa slides build` exists.
         .executableTarget(name: "samsa-slides", dependencies: ["Slides"], swiftSettings: swiftSettings),
 
@@ -191,6 +194,7 @@ let package = Package(
         // Test support: runs samsa-meta / samsa-broker processes on free ports in temp dirs.
         .target(name: "SamsaTesting", swiftSettings: swiftSettings),
 
+        .testTarget(name: "CourseLanguageTests", dependencies: ["CourseLanguage"], swiftSettings: swiftSettings),
         .testTarget(name: "PropertiesFileTests", dependencies: ["PropertiesFile"], swiftSettings: swiftSettings),
         .testTarget(name: "PageCacheTests", dependencies: ["PageCache"], swiftSettings: swiftSettings),
         .testTarget(name: "KafkaProtocolTests", dependencies: ["KafkaProtocol", nioCore], swiftSettings: swiftSettings),
@@ -215,7 +219,7 @@ let package = Package(
         .testTarget(
             name: "LocalClusterTests", dependencies: ["LocalCluster", "PropertiesFile", "FaultControl", "SamsaTesting"], swiftSettings: swiftSettings),
         .testTarget(
-            name: "REPLTests", dependencies: ["REPL", "LocalCluster", "FaultControl", "SamsaClient", "KafkaProtocol", "SamsaTesting"],
+            name: "REPLTests", dependencies: ["CourseLanguage", "REPL", "LocalCluster", "FaultControl", "SamsaClient", "KafkaProtocol", "SamsaTesting"],
             swiftSettings: swiftSettings),
         .testTarget(
             name: "SamsaClientTests",
@@ -227,7 +231,7 @@ let package = Package(
             dependencies: ["KafkaCLI", "SamsaClient", "KafkaProtocol", "SamsaTesting", nioCore],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "SlidesTests", dependencies: ["Slides", "SamsaTesting"], swiftSettings: swiftSettings),
+        .testTarget(name: "SlidesTests", dependencies: ["CourseLanguage", "Slides", "SamsaTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "SamsaTestingTests", dependencies: ["SamsaTesting"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ClusterTests", dependencies: ["SamsaTesting", "SamsaClient", "KafkaProtocol", "MetadataClient", "ZooKeeperProtocol", nioCore],

@@ -1,10 +1,11 @@
+import CourseLanguage
 import Foundation
 
 /// Checks on the answers file: pure functions of the answers and the task's parameters.
 public enum AnswerChecks {
     /// `log` backs typed-in measurements when the spec names the commands that print them (`patterns`).
     public static func check(
-        _ spec: CheckSpec, answers: AnswersFile, language: LabLanguage, log: CommandLog = CommandLog(entries: [])
+        _ spec: CheckSpec, answers: AnswersFile, language: Language, log: CommandLog = CommandLog(entries: [])
     ) -> Verdict {
         switch spec.kind {
         case .answer: return Self.answer(spec, answers: answers, language: language, log: log)
@@ -13,7 +14,7 @@ public enum AnswerChecks {
         }
     }
 
-    static func answer(_ spec: CheckSpec, answers: AnswersFile, language: LabLanguage, log: CommandLog) -> Verdict {
+    static func answer(_ spec: CheckSpec, answers: AnswersFile, language: Language, log: CommandLog) -> Verdict {
         let key = spec.key ?? ""
         guard let given = answers[key] else {
             return .notAttempted(Words.unanswered(key, language))
@@ -56,7 +57,7 @@ public enum AnswerChecks {
         return .passed(Words.correct(key, language))
     }
 
-    static func relation(_ spec: CheckSpec, answers: AnswersFile, language: LabLanguage, log: CommandLog) -> Verdict {
+    static func relation(_ spec: CheckSpec, answers: AnswersFile, language: Language, log: CommandLog) -> Verdict {
         let keys = spec.keys ?? []
         guard keys.count == 2 else { return .failed("internal: a relation needs two keys") }
         let missing = keys.filter { answers[$0] == nil }
@@ -81,7 +82,7 @@ public enum AnswerChecks {
     }
 
     static func compare(
-        _ left: Double, _ right: Double, _ spec: CheckSpec, keys: [String], measured: Bool, language: LabLanguage
+        _ left: Double, _ right: Double, _ spec: CheckSpec, keys: [String], measured: Bool, language: Language
     ) -> Verdict {
         let (holds, symbol) = spec.relation == .lessThan ? (left < right, "<") : (left > right, ">")
         if holds { return .passed(Words.relationHolds(keys, symbol, language)) }
@@ -107,46 +108,46 @@ public enum AnswerChecks {
 
 /// Student-facing sentences, in both languages. They name the answer key and say what to do.
 enum Words {
-    static func unanswered(_ key: String, _ language: LabLanguage) -> String {
+    static func unanswered(_ key: String, _ language: Language) -> String {
         language == .es
             ? "sin responder: escribe un valor para `\(key)` en answers.properties"
             : "not answered: write a value for `\(key)` in answers.properties"
     }
-    static func notInteger(_ key: String, _ given: String, _ language: LabLanguage) -> String {
+    static func notInteger(_ key: String, _ given: String, _ language: Language) -> String {
         language == .es
             ? "`\(key)` debe ser un número entero, no \"\(given)\""
             : "`\(key)` must be a whole number, not \"\(given)\""
     }
-    static func notNumber(_ key: String, _ given: String, _ language: LabLanguage) -> String {
+    static func notNumber(_ key: String, _ given: String, _ language: Language) -> String {
         language == .es ? "`\(key)` debe ser un número, no \"\(given)\"" : "`\(key)` must be a number, not \"\(given)\""
     }
-    static func notIntegerList(_ key: String, _ given: String, _ language: LabLanguage) -> String {
+    static func notIntegerList(_ key: String, _ given: String, _ language: Language) -> String {
         language == .es
             ? "`\(key)` debe ser una lista de ids separados por comas (p. ej. 2,3), no \"\(given)\""
             : "`\(key)` must be ids separated by commas (e.g. 2,3), not \"\(given)\""
     }
-    static func notSegmentName(_ key: String, _ given: String, _ language: LabLanguage) -> String {
+    static func notSegmentName(_ key: String, _ given: String, _ language: Language) -> String {
         language == .es
             ? "`\(key)` debe ser un nombre de segmento como 00000000000000000000.log, no \"\(given)\""
             : "`\(key)` must be a segment file name such as 00000000000000000000.log, not \"\(given)\""
     }
-    static func correct(_ key: String, _ language: LabLanguage) -> String {
+    static func correct(_ key: String, _ language: Language) -> String {
         language == .es ? "`\(key)` es correcto" : "`\(key)` is right"
     }
-    static func wrong(_ key: String, _ given: String, _ language: LabLanguage) -> String {
+    static func wrong(_ key: String, _ given: String, _ language: Language) -> String {
         language == .es
             ? "`\(key)` = \(given) no es lo que muestra el clúster; repite el paso y vuelve a mirar"
             : "`\(key)` = \(given) is not what the cluster shows; redo the step and look again"
     }
-    static func negative(_ language: LabLanguage) -> String {
+    static func negative(_ language: Language) -> String {
         language == .es ? "las medidas no pueden ser negativas" : "measurements cannot be negative"
     }
-    static func relationHolds(_ keys: [String], _ symbol: String, _ language: LabLanguage) -> String {
+    static func relationHolds(_ keys: [String], _ symbol: String, _ language: Language) -> String {
         language == .es
             ? "tus medidas cumplen \(keys[0]) \(symbol) \(keys[1])" : "your measurements show \(keys[0]) \(symbol) \(keys[1])"
     }
     static func relationFails(
-        _ keys: [String], _ symbol: String, _ left: Double, _ right: Double, measured: Bool, _ language: LabLanguage
+        _ keys: [String], _ symbol: String, _ left: Double, _ right: Double, measured: Bool, _ language: Language
     ) -> String {
         let shown = "\(MeasuredAnswers.number(left)), \(MeasuredAnswers.number(right))"
         if measured {
@@ -158,7 +159,7 @@ enum Words {
             ? "se esperaba \(keys[0]) \(symbol) \(keys[1]), pero anotaste \(shown): repite la medida con los parámetros del paso"
             : "expected \(keys[0]) \(symbol) \(keys[1]), but you wrote \(shown): measure again with the step's settings"
     }
-    static func agreesWithLog(_ key: String, _ language: LabLanguage) -> String {
+    static func agreesWithLog(_ key: String, _ language: Language) -> String {
         language == .es
             ? "`\(key)` coincide con tu medida en commands.log" : "`\(key)` agrees with your measurement in commands.log"
     }

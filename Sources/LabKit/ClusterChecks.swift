@@ -1,10 +1,11 @@
+import CourseLanguage
 import KafkaProtocol
 import SamsaClient
 
 /// Checks on a running cluster, through SamsaClient at a bootstrap address the caller gives
 /// (the REPL's cluster for `lab check`, a test broker in the checkers).
 public enum ClusterChecks {
-    public static func check(_ spec: CheckSpec, bootstrap: String, language: LabLanguage) async -> Verdict {
+    public static func check(_ spec: CheckSpec, bootstrap: String, language: Language) async -> Verdict {
         let admin: KafkaAdmin
         do {
             admin = try KafkaAdmin(bootstrapServers: bootstrap, clientId: "samsa-lab-check")
@@ -21,7 +22,7 @@ public enum ClusterChecks {
         return verdict
     }
 
-    static func probe(_ spec: CheckSpec, admin: KafkaAdmin, language: LabLanguage) async throws -> Verdict {
+    static func probe(_ spec: CheckSpec, admin: KafkaAdmin, language: Language) async throws -> Verdict {
         let topic = spec.topic ?? ""
         let es = language == .es
         let topics = try await admin.listTopics()
@@ -47,11 +48,11 @@ public enum ClusterChecks {
             let needed = Int64(spec.minimum ?? 1)
             if let most = spec.maximum.map(Int64.init), total > most {
                 // More than the step leaves: records the step expects to be gone are still there.
-                return .failed(es ? "`\(topic)` guarda \(total) registros; tras el paso deben quedar \(most)" : "`\(topic)` holds \(total) records; after the step \(most) should be left")
+                return .failed(es ? "`\(topic)` guarda \(total) mensajes; tras el paso deben quedar \(most)" : "`\(topic)` holds \(total) records; after the step \(most) should be left")
             }
             return total >= needed
-                ? .passed(es ? "`\(topic)` guarda \(total) registros" : "`\(topic)` holds \(total) records")
-                : .failed(es ? "`\(topic)` guarda \(total) registros; el paso escribe al menos \(needed)" : "`\(topic)` holds \(total) records; the step writes at least \(needed)")
+                ? .passed(es ? "`\(topic)` guarda \(total) mensajes" : "`\(topic)` holds \(total) records")
+                : .failed(es ? "`\(topic)` guarda \(total) mensajes; el paso escribe al menos \(needed)" : "`\(topic)` holds \(total) records; the step writes at least \(needed)")
         case .groupCommitted:
             let group = spec.group ?? ""
             let partitionList = partitions.map { TopicPartition(topic, $0.partition) }
@@ -99,7 +100,7 @@ public enum ClusterChecks {
         return list.reduce(0) { $0 + max(0, (latest[$1]?.offset ?? 0) - (earliest[$1]?.offset ?? 0)) }
     }
 
-    static func unreachable(_ bootstrap: String, _ error: any Error, _ language: LabLanguage) -> String {
+    static func unreachable(_ bootstrap: String, _ error: any Error, _ language: Language) -> String {
         language == .es
             ? "no pude consultar el clúster en \(bootstrap) (\(error)): ¿está arrancado? (`cluster status`)"
             : "could not query the cluster at \(bootstrap) (\(error)): is it running? (`cluster status`)"

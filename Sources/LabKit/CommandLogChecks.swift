@@ -1,3 +1,4 @@
+import CourseLanguage
 import Foundation
 
 /// Checks on the commands a student ran (`commands.log`): did they do the step, and did it work.
@@ -5,7 +6,7 @@ import Foundation
 /// not); `outcome` and `distinct` check what the command meant. Failure messages name the command
 /// and the step, never a value the check expects.
 public enum CommandLogChecks {
-    public static func check(_ spec: CheckSpec, log: CommandLog, language: LabLanguage) -> Verdict {
+    public static func check(_ spec: CheckSpec, log: CommandLog, language: Language) -> Verdict {
         let es = language == .es
         let patterns = spec.patterns ?? []
         let needed = Int(spec.minimum ?? 1)
@@ -75,7 +76,7 @@ public enum CommandLogChecks {
     }
 
     /// Two measured throughputs from the log, compared by `relation` (see `CheckSpec.Kind.measuredRelation`).
-    public static func measuredRelation(_ spec: CheckSpec, log: CommandLog, language: LabLanguage) -> Verdict {
+    public static func measuredRelation(_ spec: CheckSpec, log: CommandLog, language: Language) -> Verdict {
         let es = language == .es
         let patterns = spec.patterns ?? []
         let names = spec.keys ?? patterns

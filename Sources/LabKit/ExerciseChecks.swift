@@ -1,3 +1,4 @@
+import CourseLanguage
 import KafkaProtocol
 import LabExerciseKit
 import SamsaClient
@@ -7,7 +8,7 @@ import Synchronization
 /// lab.json (`"exercise": "partitioner-vip"`); an exercise that still throws `ExerciseNotDone`
 /// is "not attempted".
 public enum ExerciseChecks {
-    public static func check(_ name: String, code: ExerciseImplementations, language: LabLanguage) async -> Verdict {
+    public static func check(_ name: String, code: ExerciseImplementations, language: Language) async -> Verdict {
         let es = language == .es
         do {
             switch name {
@@ -46,9 +47,9 @@ public enum ExerciseChecks {
         }
         let keyless = try code.partition(nil, 3)
         if keyless != 1 {
-            return .failed(es ? "un registro sin clave fue a la partición \(keyless); la regla 3 lo manda a la 1" : "a record without a key went to partition \(keyless); rule 3 sends it to partition 1")
+            return .failed(es ? "un mensaje sin clave fue a la partición \(keyless); la regla 3 lo manda a la 1" : "a record without a key went to partition \(keyless); rule 3 sends it to partition 1")
         }
-        return .passed(es ? "las claves vip- van a la partición 0 y los registros sin clave a la 1" : "vip- keys go to partition 0 and keyless records to partition 1")
+        return .passed(es ? "las claves vip- van a la partición 0 y los mensajes sin clave a la 1" : "vip- keys go to partition 0 and keyless records to partition 1")
     }
 
     static func partitionerSpread(_ code: ExerciseImplementations, _ es: Bool) throws -> Verdict {
@@ -99,7 +100,7 @@ public enum ExerciseChecks {
                 return .failed(es ? "\(record) ya se procesó antes del reinicio y tu procesador lo procesó otra vez: un duplicado" : "\(record) was processed before the restart and your processor processed it again: a duplicate")
             }
         }
-        return .passed(es ? "cada registro se procesa una vez; las reentregas se descartan" : "every record is processed once; redeliveries are skipped")
+        return .passed(es ? "cada mensaje se procesa una vez; las reentregas se descartan" : "every record is processed once; redeliveries are skipped")
     }
 
     static func processorCommit(_ code: ExerciseImplementations, _ es: Bool) throws -> Verdict {
@@ -174,9 +175,9 @@ public enum ExerciseChecks {
             return .failed(es ? "\(invalid.name)=\(invalid.value) no es un valor válido" : "\(invalid.name)=\(invalid.value) is not a valid value")
         }
         if settings.acks.lowercased() != "all" && settings.acks != "-1" {
-            return .failed(es ? "con acks=\(settings.acks), un registro confirmado solo por el líder se pierde si ese broker muere: el objetivo pide acks=all" : "with acks=\(settings.acks), a record only the leader has is lost when that broker dies: the target needs acks=all")
+            return .failed(es ? "con acks=\(settings.acks), un mensaje confirmado solo por el líder se pierde si ese broker muere: el objetivo pide acks=all" : "with acks=\(settings.acks), a record only the leader has is lost when that broker dies: the target needs acks=all")
         }
-        return .passed(es ? "acks=all: ningún registro confirmado se pierde con un broker caído" : "acks=all: no acknowledged record is lost when one broker dies")
+        return .passed(es ? "acks=all: ningún mensaje confirmado se pierde con un broker caído" : "acks=all: no acknowledged record is lost when one broker dies")
     }
 
     static func producerThroughput(_ code: ExerciseImplementations, _ es: Bool) throws -> Verdict {
@@ -185,7 +186,7 @@ public enum ExerciseChecks {
             return .failed(es ? "linger.ms=\(settings.lingerMs): con menos de 5 ms los lotes salen casi vacíos; con más de 200 ms la latencia se dispara. Usa lo que mediste en el paso 5" : "linger.ms=\(settings.lingerMs): below 5 ms batches leave nearly empty; above 200 ms latency explodes. Use what you measured in step 5")
         }
         if settings.batchSize < 32_768 || settings.batchSize > 1_048_576 {
-            return .failed(es ? "batch.size=\(settings.batchSize): para 100 bytes por registro y este objetivo usa entre 32768 y 1048576" : "batch.size=\(settings.batchSize): for 100-byte records and this target use 32768 to 1048576")
+            return .failed(es ? "batch.size=\(settings.batchSize): para 100 bytes por mensaje y este objetivo usa entre 32768 y 1048576" : "batch.size=\(settings.batchSize): for 100-byte records and this target use 32768 to 1048576")
         }
         if !["lz4", "snappy", "zstd"].contains(settings.compression.lowercased()) {
             return .failed(es ? "compression.type=\(settings.compression): el objetivo pide menos bytes en red y disco con poca CPU: lz4, snappy o zstd" : "compression.type=\(settings.compression): the target wants fewer bytes on the network and disk for little CPU: lz4, snappy or zstd")

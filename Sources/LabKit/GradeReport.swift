@@ -1,3 +1,4 @@
+import CourseLanguage
 import Foundation
 
 /// Renders lab results as text (terminal), JUnit XML (CI) or Gradescope's `results.json`.
@@ -6,7 +7,7 @@ public enum GradeReport {
         case text, junit, gradescope
     }
 
-    public static func render(_ results: [LabResult], format: Format, language: LabLanguage = .en) -> String {
+    public static func render(_ results: [LabResult], format: Format, language: Language = .en) -> String {
         switch format {
         case .text: Self.text(results, language: language)
         case .junit: Self.junit(results)
@@ -18,7 +19,7 @@ public enum GradeReport {
         value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value)
     }
 
-    public static func text(_ results: [LabResult], language: LabLanguage) -> String {
+    public static func text(_ results: [LabResult], language: Language) -> String {
         var lines: [String] = []
         for result in results {
             lines.append("Lab \(result.lab.number) · \(result.lab.title.text(language)) — \(Self.points(result.score))/\(Self.points(result.maxScore))")

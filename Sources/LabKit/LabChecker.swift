@@ -1,3 +1,4 @@
+import CourseLanguage
 import Foundation
 
 /// Runs a lab's checks for one submission: the same code behind `lab check`, `samsa grade` and
@@ -10,13 +11,13 @@ public struct LabChecker: Sendable {
     /// The Swift exercises to run; nil where they are not linked (the REPL), and then the
     /// exercise tasks say how to check them.
     public var code: ExerciseImplementations?
-    public var language: LabLanguage
+    public var language: Language
     /// Whom the submission is graded for (the REPL's `lab id`, `samsa grade --student-id`); nil
     /// to take the `student_id` written in answers.properties.
     public var studentID: StudentID?
 
     public init(
-        submission: URL, bootstrap: String? = nil, code: ExerciseImplementations? = nil, language: LabLanguage = .en,
+        submission: URL, bootstrap: String? = nil, code: ExerciseImplementations? = nil, language: Language = .en,
         studentID: StudentID? = nil
     ) {
         self.submission = submission

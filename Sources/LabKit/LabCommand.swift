@@ -1,3 +1,4 @@
+import CourseLanguage
 import Foundation
 
 /// `samsa grade …` and `samsa lab export …`, for the `samsa` executable to dispatch to:
@@ -105,7 +106,12 @@ public enum LabCommand {
             }
             return format
         } ?? .text
-        let language = LabLanguage(rawValue: options["--language"] ?? "") ?? (format == .text ? .es : .en)
+        // The student's language for the terminal (the one chosen in this folder, else the system's);
+        // English for machine reports, read by instructors and CI.
+        let language = try options["--language"].map { name throws(LabError) in
+            guard let language = Language(rawValue: name) else { throw .usage("--language takes es or en, not \(name)") }
+            return language
+        } ?? (format == .text ? Language.preferred : .en)
         let labs: [LabManifest]
         if let number = options["--lab"] {
             guard let value = Int(number) else { throw .usage("--lab takes a lab number (1–6), not \(number)") }
@@ -151,7 +157,7 @@ public enum LabCommand {
     /// rebuilt from the student's log with `--replay`.
     static func grade(
         _ lab: LabManifest, submissionRoot: URL, labCount: Int, studentID: StudentID?, options: Options,
-        language: LabLanguage, code: ExerciseImplementations?
+        language: Language, code: ExerciseImplementations?
     ) async -> LabResult {
         let nested = submissionRoot.appendingPathComponent(lab.folderName, isDirectory: true)
         let folder = FileManager.default.fileExists(atPath: nested.path) || labCount > 1 ? nested : submissionRoot
@@ -187,7 +193,7 @@ public enum LabCommand {
     /// student's compiled code, so here they are "not attempted" unless `code` is given: their
     /// points come from the autograder, which builds each submission.
     static func regrade(
-        _ root: URL, labs: [LabManifest], options: Options, language: LabLanguage, code: ExerciseImplementations?
+        _ root: URL, labs: [LabManifest], options: Options, language: Language, code: ExerciseImplementations?
     ) async throws(LabError) -> Int32 {
         let folders: [URL]
         do {

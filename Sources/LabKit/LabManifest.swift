@@ -1,21 +1,5 @@
+import CourseLanguage
 import Foundation
-
-/// Text in the course's language (Spanish) and in English.
-public struct LocalizedText: Codable, Sendable, Hashable {
-    public var es: String
-    public var en: String
-
-    public init(es: String, en: String) {
-        self.es = es
-        self.en = en
-    }
-
-    public func text(_ language: LabLanguage) -> String { language == .es ? self.es : self.en }
-}
-
-public enum LabLanguage: String, Sendable, Codable, CaseIterable {
-    case es, en
-}
 
 /// One lab, as `labs/NN-slug/lab.json` describes it. The REPL's `lab` commands, the checkers and
 /// `samsa grade` all read this file, so a lab is changed in one place.
@@ -174,13 +158,4 @@ public struct CheckSpec: Codable, Sendable, Hashable {
     public var commands: [String]?
 
     public init(kind: Kind) { self.kind = kind }
-}
-
-extension LabLanguage {
-    /// `SAMSA_LANGUAGE` (es|en), else Spanish when `LANG` is Spanish, else English.
-    public static var preferred: LabLanguage {
-        let environment = ProcessInfo.processInfo.environment
-        if let chosen = environment["SAMSA_LANGUAGE"].flatMap(LabLanguage.init(rawValue:)) { return chosen }
-        return (environment["LANG"] ?? "").lowercased().hasPrefix("es") ? .es : .en
-    }
 }

@@ -1,3 +1,4 @@
+import CourseLanguage
 import Foundation
 
 /// Who a lab is graded for: the id an instructor knows a student by (`lab id set …`, the
@@ -178,7 +179,7 @@ enum StudentIdentity: Equatable {
         }
     }
 
-    func verdict(_ language: LabLanguage) -> Verdict {
+    func verdict(_ language: Language) -> Verdict {
         let es = language == .es
         switch self {
         case .known: return .passed("")

@@ -1,3 +1,4 @@
+import CourseLanguage
 import Foundation
 
 /// Typed-in measurements held against what the student's own tools printed (issue 15, "measured,
@@ -24,7 +25,7 @@ enum MeasuredAnswers {
 
     /// The logged measurement backing `given`, the answer for `spec.keys[index]` (or `spec.key`).
     static func backing(
-        _ given: Double, index: Int, _ spec: CheckSpec, log: CommandLog, language: LabLanguage
+        _ given: Double, index: Int, _ spec: CheckSpec, log: CommandLog, language: Language
     ) -> Backing {
         let es = language == .es
         let key = (spec.kind == .answer ? spec.key : spec.keys.flatMap { index < $0.count ? $0[index] : nil }) ?? ""

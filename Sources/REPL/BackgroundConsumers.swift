@@ -1,3 +1,4 @@
+import CourseLanguage
 import Foundation
 import KafkaProtocol
 import SamsaClient
@@ -33,7 +34,7 @@ final class BackgroundConsumers: @unchecked Sendable {
 
     /// What set off the next rebalance of a group, told with its line.
     private struct Cause {
-        var text: String
+        var reason: LiveEvent.RebalanceCause
         var at: ContinuousClock.Instant
     }
 
@@ -75,7 +76,7 @@ final class BackgroundConsumers: @unchecked Sendable {
         self.lock.withLock {
             self.members[name] = Member(
                 name: name, group: group, topic: topic, consumer: consumer, sessionTimeout: settings.sessionTimeout)
-            self.causes[group] = Cause(text: "\(name) joined", at: .now)
+            self.causes[group] = Cause(reason: .joined(name), at: .now)
         }
         let task = Task { [weak self] in
             do {
@@ -108,7 +109,7 @@ final class BackgroundConsumers: @unchecked Sendable {
 
     /// `consumer stop`: commits, sends LeaveGroup, closes. The group rebalances at once.
     func stop(_ name: String) async {
-        guard let member = self.remove(name, cause: "\(name) left with LeaveGroup") else { return }
+        guard let member = self.remove(name, cause: .left(name)) else { return }
         member.task?.cancel()
         await Self.waitBriefly(for: member.task)
         // A coordinator that does not answer (its broker paused or gone) must not hold the REPL:
@@ -122,10 +123,7 @@ final class BackgroundConsumers: @unchecked Sendable {
     /// session to time out before it rebalances.
     func kill(_ name: String) async {
         let timeout = self.member(name).map { Int($0.sessionTimeout.components.seconds * 1000) } ?? 0
-        guard
-            let member = self.remove(
-                name, cause: "\(name) was killed: its heartbeats stopped, session.timeout.ms=\(timeout) ran out")
-        else { return }
+        guard let member = self.remove(name, cause: .killed(name, sessionTimeoutMs: timeout)) else { return }
         member.task?.cancel()
         await member.consumer.abandon()
         await Self.waitBriefly(for: member.task)
@@ -136,11 +134,11 @@ final class BackgroundConsumers: @unchecked Sendable {
         for name in self.names { await self.stop(name) }
     }
 
-    private func remove(_ name: String, cause: String) -> Member? {
+    private func remove(_ name: String, cause: LiveEvent.RebalanceCause) -> Member? {
         self.lock.withLock {
             guard let member = self.members.removeValue(forKey: name) else { return nil }
             if self.members.values.contains(where: { $0.group == member.group }) {
-                self.causes[member.group] = Cause(text: cause, at: .now)
+                self.causes[member.group] = Cause(reason: cause, at: .now)
             }
             return member
         }
@@ -197,13 +195,13 @@ final class BackgroundConsumers: @unchecked Sendable {
             self.members[name]?.lastError = text
             return isNew
         }
-        if isNew { self.feed.report("consumer \(name): \(text)") }
+        if isNew { self.feed.report(.consumerFailed(name: name, message: text)) }
     }
 
     /// A member finished a rebalance; when all running members of its group agree on the
     /// generation, the group's new assignment is told once.
     private func synced(_ name: String, memberId: String, generation: Int32, assignment: [TopicPartition]) {
-        let line: (String, ContinuousClock.Instant?)? = self.lock.withLock {
+        let line: (LiveEvent, ContinuousClock.Instant?)? = self.lock.withLock {
             guard var member = self.members[name] else { return nil }
             member.memberId = memberId
             member.generation = generation
@@ -214,18 +212,26 @@ final class BackgroundConsumers: @unchecked Sendable {
             guard running.allSatisfy({ $0.generation == generation }), generation > self.printed[group] ?? -1 else { return nil }
             self.printed[group] = generation
             let cause = self.causes.removeValue(forKey: group)
-            var text = Self.assignmentLine(group: group, generation: generation, members: running.map { ($0.name, $0.assignment) })
-            if let cause { text += "  (\(cause.text))" }
-            return (text, cause?.at)
+            let event = Self.assignment(
+                group: group, generation: generation, members: running.map { ($0.name, $0.assignment) }, cause: cause?.reason)
+            return (event, cause?.at)
         }
-        if let (text, since) = line { self.feed.report(text, since: since) }
+        if let (event, since) = line { self.feed.report(event, since: since) }
     }
 
     /// `billing · generation 3 · c2: orders-0, orders-1 · c3: nothing`.
-    static func assignmentLine(group: String, generation: Int32, members: [(String, [TopicPartition])]) -> String {
+    static func assignmentLine(
+        group: String, generation: Int32, members: [(String, [TopicPartition])], language: Language = .en
+    ) -> String {
+        self.assignment(group: group, generation: generation, members: members, cause: nil).text(language)
+    }
+
+    static func assignment(
+        group: String, generation: Int32, members: [(String, [TopicPartition])], cause: LiveEvent.RebalanceCause?
+    ) -> LiveEvent {
         let owners = members.map { name, partitions in
-            "\(name): " + (partitions.isEmpty ? "nothing" : partitions.sorted().map { "\($0.topic)-\($0.partition)" }.joined(separator: ", "))
+            LiveEvent.GroupOwner(member: name, partitions: partitions.sorted().map { "\($0.topic)-\($0.partition)" })
         }
-        return ([group, "generation \(generation)"] + owners).joined(separator: " · ")
+        return .groupAssigned(group: group, generation: generation, owners: owners, cause: cause)
     }
 }

@@ -1,3 +1,4 @@
+import CourseLanguage
 import Foundation
 import LocalCluster
 
@@ -19,31 +20,49 @@ public enum ClusterDiagram {
         return "samsa [\(parts.joined(separator: " · "))]> "
     }
 
-    public static func render(_ view: ClusterView, width: Int, style: Style = .plain) -> String {
-        let mode = view.mode == .zookeeper ? "metadata server + brokers" : "standalone brokers"
-        var lines = ["cluster \"\(view.name)\" · \(mode) · \(view.folder)"]
+    /// Kafka's own terms (`isr`, `log end`, `high watermark`, `controller`) stay as Kafka names them.
+    public static func render(_ view: ClusterView, width: Int, style: Style = .plain, language: Language = .en) -> String {
+        let es = language == .es
+        let header: String
+        if es {
+            let mode = view.mode == .zookeeper ? "servidor de metadatos + brokers" : "brokers standalone"
+            header = "clúster «\(view.name)» · \(mode) · \(view.folder)"
+        } else {
+            let mode = view.mode == .zookeeper ? "metadata server + brokers" : "standalone brokers"
+            header = "cluster \"\(view.name)\" · \(mode) · \(view.folder)"
+        }
+        var lines = [header]
         var table = TextTable(columns: [
-            .init("process"), .init("state"), .init("address"), .init("pid", alignment: .right),
-            .init("up", alignment: .right), .init("memory", alignment: .right), .init("", canShrink: true),
+            .init(es ? "proceso" : "process"), .init(es ? "estado" : "state"), .init(es ? "dirección" : "address"),
+            .init("pid", alignment: .right), .init(es ? "tiempo" : "up", alignment: .right),
+            .init(es ? "memoria" : "memory", alignment: .right), .init("", canShrink: true),
         ])
         table.indent = 1
         var hints: [String] = []
         for process in view.processes {
-            let (symbol, word) = self.state(process.state, style: style)
+            let (symbol, word) = self.state(process.state, style: style, language: language)
             var notes = process.role.brokerID.map { $0 == view.controller } == true ? ["controller"] : []
             if !process.faults.isEmpty { notes.append(style.yellow("⚡ " + process.faults.joined(separator: ", "))) }
             let note = notes.joined(separator: " · ")
             switch (process.state, process.role) {
-            case (.stopped, .broker(let id)): hints.append("broker \(id) is down; `broker start \(id)` starts it")
-            case (.stopped, .metadataServer): hints.append("the metadata server is down: brokers cannot register")
-            case (.paused, .broker(let id)): hints.append("broker \(id) is frozen (SIGSTOP); `broker resume \(id)` continues it")
+            case (.stopped, .broker(let id)):
+                hints.append(es ? "el broker \(id) está caído; `broker start \(id)` lo arranca" : "broker \(id) is down; `broker start \(id)` starts it")
+            case (.stopped, .metadataServer):
+                hints.append(
+                    es ? "el servidor de metadatos está caído: los brokers no pueden registrarse"
+                        : "the metadata server is down: brokers cannot register")
+            case (.paused, .broker(let id)):
+                hints.append(
+                    es ? "el broker \(id) está congelado (SIGSTOP); `broker resume \(id)` lo reanuda"
+                        : "broker \(id) is frozen (SIGSTOP); `broker resume \(id)` continues it")
             default: break
             }
             if let id = process.role.brokerID, !process.faults.isEmpty {
-                hints.append("⚡ broker \(id): \(process.faults.joined(separator: ", ")); `fault heal \(id)` heals it")
+                let faults = process.faults.joined(separator: ", ")
+                hints.append(es ? "⚡ broker \(id): \(faults); `fault heal \(id)` lo cura" : "⚡ broker \(id): \(faults); `fault heal \(id)` heals it")
             }
             table.rows.append([
-                process.role.description, "\(symbol) \(word)", process.address, process.pid.map(String.init) ?? "-",
+                es && process.role == .metadataServer ? "servidor de metadatos" : process.role.description, "\(symbol) \(word)", process.address, process.pid.map(String.init) ?? "-",
                 process.uptime.map(self.duration) ?? "-", process.residentBytes.map(self.bytes) ?? "-", note,
             ])
         }
@@ -52,12 +71,13 @@ public enum ClusterDiagram {
         guard let topics = view.topics else { return lines.joined(separator: "\n") }
         lines.append("")
         if topics.isEmpty {
-            lines.append(" no topics yet; create one with `topic create NAME`")
+            lines.append(es ? " aún no hay topics; crea uno con `topic create NAME`" : " no topics yet; create one with `topic create NAME`")
             return lines.joined(separator: "\n")
         }
         var partitions = TextTable(columns: [
-            .init("topic", canShrink: true), .init("partition", alignment: .right), .init("leader", alignment: .right),
-            .init("replicas"), .init("isr"), .init("log end", alignment: .right),
+            .init("topic", canShrink: true), .init(es ? "partición" : "partition", alignment: .right),
+            .init(es ? "líder" : "leader", alignment: .right),
+            .init(es ? "réplicas" : "replicas"), .init("isr"), .init("log end", alignment: .right),
             .init("high watermark", alignment: .right),
         ])
         partitions.indent = 1
@@ -68,7 +88,7 @@ public enum ClusterDiagram {
                 partitions.rows.append([
                     index == 0 ? topic.name : "",
                     "\(partition.partition)",
-                    partition.leader.map(String.init) ?? style.red("none"),
+                    partition.leader.map(String.init) ?? style.red(es ? "ninguno" : "none"),
                     partition.replicas.map(String.init).joined(separator: ","),
                     isUnderReplicated ? style.yellow(isr) : isr,
                     partition.logEndOffset.map(String.init) ?? "-",
@@ -80,11 +100,12 @@ public enum ClusterDiagram {
         return lines.joined(separator: "\n")
     }
 
-    static func state(_ state: ProcessStatus.State, style: Style) -> (String, String) {
+    static func state(_ state: ProcessStatus.State, style: Style, language: Language = .en) -> (String, String) {
+        let es = language == .es
         switch state {
-        case .running: return (style.green("●"), "up")
-        case .paused: return (style.yellow("◐"), "paused")
-        case .stopped: return (style.red("○"), "down")
+        case .running: return (style.green("●"), es ? "en marcha" : "up")
+        case .paused: return (style.yellow("◐"), es ? "en pausa" : "paused")
+        case .stopped: return (style.red("○"), es ? "caído" : "down")
         }
     }
 

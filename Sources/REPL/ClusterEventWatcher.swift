@@ -1,3 +1,4 @@
+import CourseLanguage
 import Foundation
 import MetadataClient
 import ZooKeeperProtocol
@@ -17,7 +18,7 @@ actor ClusterEventWatcher {
     }
 
     private let connectString: String
-    private let report: @Sendable (String) -> Void
+    private let report: @Sendable (LiveEvent) -> Void
     private let controllerChanged: @Sendable (Int?) -> Void
     private var client: ZooKeeperClient?
     private var task: Task<Void, Never>?
@@ -31,18 +32,10 @@ actor ClusterEventWatcher {
         var leaderChanges = 0
         var shrinks = 0
         var grows = 0
-
-        var summary: String {
-            var parts: [String] = []
-            if self.leaderChanges > 0 { parts.append("\(self.leaderChanges) partition\(self.leaderChanges == 1 ? "" : "s") changed leader") }
-            if self.shrinks > 0 { parts.append("\(self.shrinks) ISR\(self.shrinks == 1 ? "" : "s") shrank") }
-            if self.grows > 0 { parts.append("\(self.grows) ISR\(self.grows == 1 ? "" : "s") grew") }
-            return parts.joined(separator: ", ")
-        }
     }
 
     init(
-        connectString: String, report: @escaping @Sendable (String) -> Void,
+        connectString: String, report: @escaping @Sendable (LiveEvent) -> Void,
         controllerChanged: @escaping @Sendable (Int?) -> Void
     ) {
         self.connectString = connectString
@@ -89,9 +82,9 @@ actor ClusterEventWatcher {
         case 3 where parts[0] == "brokers" && parts[1] == "ids":
             guard let id = Int(parts[2]) else { return }
             if event.type == .nodeCreated, self.brokers.insert(id).inserted {
-                self.report("broker \(id) registered: /brokers/ids/\(id) created (an ephemeral znode of its session)")
+                self.report(.brokerRegistered(id))
             } else if event.type == .nodeDeleted, self.brokers.remove(id) != nil {
-                self.report("broker \(id)'s session ended → /brokers/ids/\(id) deleted; the controller acts on it")
+                self.report(.brokerSessionEnded(id))
             }
         case 6 where parts[0] == "brokers" && parts[1] == "topics" && parts[5] == "state":
             let name = "\(parts[2])-\(parts[4])"
@@ -102,11 +95,11 @@ actor ClusterEventWatcher {
             guard let state = await self.readState(event.path) else { return }
             let before = self.partitions[event.path]
             self.partitions[event.path] = state
-            guard let line = Self.describeChange(name, from: before, to: state, registered: self.brokers) else { return }
+            guard let change = Self.change(name, from: before, to: state, registered: self.brokers) else { return }
             if parts[2].hasPrefix("__"), let before {
                 self.count(internalTopic: parts[2], from: before, to: state)
             } else {
-                self.report(line)
+                self.report(change)
             }
         default:
             return
@@ -135,7 +128,8 @@ actor ClusterEventWatcher {
 
     private func flushBurst(_ topic: String) {
         guard let burst = self.internalBursts.removeValue(forKey: topic) else { return }
-        self.report("\(topic) (internal): \(burst.summary); `topic describe \(topic)` lists its partitions")
+        self.report(
+            .internalTopicChanged(topic: topic, leaderChanges: burst.leaderChanges, shrinks: burst.shrinks, grows: burst.grows))
     }
 
     private func controllerChanged(_ type: EventType) async {
@@ -143,13 +137,13 @@ actor ClusterEventWatcher {
             guard let old = self.controller else { return }
             self.controller = nil
             self.controllerChanged(nil)
-            self.report("/controller deleted (broker \(old) was the controller): the brokers race to create it")
+            self.report(.controllerGone(previous: old))
             return
         }
         guard let id = await self.readController(), id != self.controller else { return }
         self.controller = id
         self.controllerChanged(id)
-        self.report("broker \(id) created /controller: it is the controller")
+        self.report(.controllerElected(id))
     }
 
     /// The new controller bumps `/controller_epoch` right after winning `/controller`.
@@ -158,41 +152,36 @@ actor ClusterEventWatcher {
             epoch != self.controllerEpoch
         else { return }
         self.controllerEpoch = epoch
-        self.report("controller epoch \(epoch): brokers now refuse requests from older controllers")
+        self.report(.controllerEpoch(epoch))
     }
 
-    /// One line for a state znode that changed; nil for a new partition or no visible change.
+    /// One line for a state znode that changed, in `language`; nil for a new partition or no visible change.
+    static func describeChange(
+        _ name: String, from before: PartitionState?, to after: PartitionState, registered: Set<Int>? = nil, language: Language = .en
+    ) -> String? {
+        self.change(name, from: before, to: after, registered: registered)?.text(language)
+    }
+
+    /// The event for a state znode that changed; nil for a new partition or no visible change.
     /// `registered`: the brokers with a `/brokers/ids` znode, to tell a replica the controller
     /// took out of the ISR because its broker is gone (OfflineReplica) from one its leader
     /// dropped for lagging (`replica.lag.time.max.ms`).
-    static func describeChange(_ name: String, from before: PartitionState?, to after: PartitionState, registered: Set<Int>? = nil)
-        -> String?
+    static func change(_ name: String, from before: PartitionState?, to after: PartitionState, registered: Set<Int>? = nil)
+        -> LiveEvent?
     {
         guard let before, before != after else { return nil }
-        let isr = after.isr.map(String.init).joined(separator: ",")
         if before.leader != after.leader {
-            let old = before.leader < 0 ? "none" : String(before.leader)
-            if after.leader < 0 {
-                return "controller: \(name) leader \(old) → none (leader epoch \(after.leaderEpoch)) · ISR \(isr): offline until an in-sync replica can lead"
-            }
-            let line = "controller: \(name) leader \(old) → \(after.leader) (leader epoch \(after.leaderEpoch)) · ISR \(isr)"
-            guard before.isr.contains(after.leader) else {
-                return line + ": UNCLEAN election, \(after.leader) was not in the ISR; records it never copied are lost"
-            }
-            return line
+            return .leaderChanged(
+                partition: name, previous: before.leader, leader: after.leader, leaderEpoch: after.leaderEpoch, isr: after.isr,
+                unclean: after.leader >= 0 && !before.isr.contains(after.leader))
         }
         guard before.isr != after.isr else { return nil }
         let left = before.isr.filter { !after.isr.contains($0) }
-        let joined = after.isr.filter { !before.isr.contains($0) }.map(String.init)
-        var why: [String] = []
-        let offline = left.filter { id in registered.map { !$0.contains(id) } ?? false }.map(String.init)
-        let lagging = left.filter { id in registered.map { $0.contains(id) } ?? true }.map(String.init)
-        if !offline.isEmpty { why.append("\(offline.joined(separator: ",")) is down (the controller took it out)") }
-        if !lagging.isEmpty { why.append("\(lagging.joined(separator: ",")) fell behind (its leader took it out)") }
-        if !joined.isEmpty { why.append("\(joined.joined(separator: ",")) caught up") }
-        let how = why.isEmpty ? "" : ": " + why.joined(separator: ", ")
-        let verb = after.isr.count < before.isr.count ? "shrank" : after.isr.count > before.isr.count ? "grew" : "changed"
-        return "\(name) ISR \(verb) \(before.isr.map(String.init).joined(separator: ",")) → \(isr)\(how)"
+        return .isrChanged(
+            partition: name, before: before.isr, after: after.isr,
+            down: left.filter { id in registered.map { !$0.contains(id) } ?? false },
+            lagging: left.filter { id in registered.map { $0.contains(id) } ?? true },
+            caughtUp: after.isr.filter { !before.isr.contains($0) })
     }
 
     private func readController() async -> Int? {

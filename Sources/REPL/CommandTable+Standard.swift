@@ -192,5 +192,5 @@ extension CommandTable {
             ["help"], positionals: [.init("COMMAND", .command, isRequired: false, isVariadic: true)],
             summary: "list commands, or explain one"),
         CommandSpec(["quit"], summary: "leave samsa (a cluster started here stops unless --detach)"),
-    ] + CommandTable.labCommands
+    ] + CommandTable.labCommands + CommandTable.languageCommands
 }

@@ -1,5 +1,5 @@
+import CourseLanguage
 import Foundation
-import LabKit
 
 /// Every REPL command: what `help` lists, what the parser accepts, what TAB completes. Commands
 /// of two words (`broker kill`) are grouped by their first word.
@@ -60,7 +60,7 @@ public struct CommandTable: Sendable {
             return .command(spec, arguments: Array(words.dropFirst()))
         }
         if let command = Self.shellCommand(words) {
-            throw .shellCommand(command, language: .preferred)
+            throw .shellCommand(command)
         }
         throw .unknownCommand(first, suggestion: self.suggestion(for: words))
     }
@@ -107,40 +107,49 @@ public struct CommandTable: Sendable {
     ]
 
     /// `help`: one line per command, grouped by first word.
-    public func helpText() -> String {
+    public func helpText(_ language: Language = .en) -> String {
+        let es = language == .es
         let width = (self.commands.map { $0.name.count }.max() ?? 0) + 2
-        var lines = ["Commands (`help <command>` explains one; TAB completes names):"]
+        var lines = [
+            es
+                ? "Comandos (`help <comando>` explica uno; TAB completa los nombres):"
+                : "Commands (`help <command>` explains one; TAB completes names):"
+        ]
         for spec in self.commands {
             let name = spec.name.padding(toLength: width, withPad: " ", startingAt: 0)
-            let marker = spec.availability == .now ? "" : "  (not in this build yet)"
-            lines.append("  \(name)\(spec.summary)\(marker)")
+            let marker = spec.availability == .now ? "" : (es ? "  (aún no en esta versión)" : "  (not in this build yet)")
+            lines.append("  \(name)\(spec.summary(language))\(marker)")
         }
         return lines.joined(separator: "\n")
     }
 
     /// `help <command>`: usage, what it does, its options. For a group, each subcommand's usage.
-    public func helpText(for words: [String]) throws(REPLError) -> String {
+    public func helpText(for words: [String], _ language: Language = .en) throws(REPLError) -> String {
+        let es = language == .es
         let lowered = words.map { $0.lowercased() }
         if lowered.count == 1, self.isGroup(lowered[0]) {
             let specs = self.commands.filter { $0.words[0] == lowered[0] }
-            return specs.map { "\($0.usage)\n    \($0.summary)" }.joined(separator: "\n")
+            return specs.map { "\($0.usage)\n    \($0.summary(language))" }.joined(separator: "\n")
         }
         guard case .command(let spec, let rest) = try self.resolve(lowered), rest.isEmpty else {
             throw .unknownCommand(words.joined(separator: " "), suggestion: self.suggestion(for: lowered))
         }
-        var lines = ["usage: \(spec.usage)", "", spec.summary]
-        if !spec.details.isEmpty { lines += ["", spec.details] }
+        var lines = ["\(es ? "uso" : "usage"): \(spec.usage)", "", spec.summary(language)]
+        let details = spec.details(language)
+        if !details.isEmpty { lines += ["", details] }
         if !spec.options.isEmpty {
             lines.append("")
             let width = (spec.options.map { $0.name.count }.max() ?? 0) + 2
             for option in spec.options {
-                lines.append("  \(option.name.padding(toLength: width, withPad: " ", startingAt: 0))\(option.help)")
+                lines.append("  \(option.name.padding(toLength: width, withPad: " ", startingAt: 0))\(spec.help(for: option, language))")
             }
         }
         switch spec.availability {
         case .now: break
-        case .needsClient: lines += ["", "Not in this build yet: it arrives with the Samsa client library."]
-        case .needsMetadataClient: lines += ["", "Not in this build yet: it arrives with the metadata client."]
+        case .needsClient:
+            lines += ["", es ? "Aún no en esta versión: llega con la biblioteca cliente de Samsa." : "Not in this build yet: it arrives with the Samsa client library."]
+        case .needsMetadataClient:
+            lines += ["", es ? "Aún no en esta versión: llega con el cliente de metadatos." : "Not in this build yet: it arrives with the metadata client."]
         }
         return lines.joined(separator: "\n")
     }

@@ -1,3 +1,4 @@
+import CourseLanguage
 import Foundation
 
 /// Things that happen in the cluster on their own (a session expires, a leader moves, a group
@@ -13,10 +14,18 @@ public final class EventFeed: @unchecked Sendable {
     private var commandStartedAt = ContinuousClock.now
     private var live: Bool
     private var currentController: Int32?
+    private var currentLanguage: Language
 
-    init(console: Console, isLive: Bool) {
+    init(console: Console, isLive: Bool, language: Language) {
         self.console = console
         self.live = isLive
+        self.currentLanguage = language
+    }
+
+    /// The session's language: events are worded in it when printed.
+    public var language: Language {
+        get { self.lock.withLock { self.currentLanguage } }
+        set { self.lock.withLock { self.currentLanguage = newValue } }
     }
 
     /// Whether events are printed (interactive) or dropped (scripts).
@@ -34,6 +43,11 @@ public final class EventFeed: @unchecked Sendable {
     /// The start of a command: the time events are measured from.
     func commandStarted() {
         self.lock.withLock { self.commandStartedAt = ContinuousClock.now }
+    }
+
+    /// Prints `event` in the session's language, as `report(_:since:)` prints text.
+    func report(_ event: LiveEvent, since: ContinuousClock.Instant? = nil) {
+        self.report(event.text(self.language), since: since)
     }
 
     /// Prints `text` with the seconds since `since` (default: the last command's start).

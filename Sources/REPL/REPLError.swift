@@ -1,4 +1,4 @@
-import LabKit
+import CourseLanguage
 import LocalCluster
 
 /// What went wrong with one command. Each description is the one line the student sees: what is
@@ -11,7 +11,7 @@ public enum REPLError: Error, CustomStringConvertible, Sendable, Equatable {
     /// Arguments that do not fit; `usage` is the command's usage line.
     case usage(String, usage: String)
     /// A shell command typed in the REPL (`samsa kafka-topics ...`, `kafka-topics.sh`): it runs in a terminal.
-    case shellCommand(String, language: LabLanguage)
+    case shellCommand(String)
     /// A line with an unterminated quote or a trailing backslash.
     case syntax(String)
     /// The command needs a part of Samsa this build does not have yet.
@@ -27,29 +27,49 @@ public enum REPLError: Error, CustomStringConvertible, Sendable, Equatable {
     /// An error inside a sourced file, at a line of it.
     case inFile(path: String, line: Int, underlying: String)
 
-    public var description: String {
+    /// In English, as logs and tests read it; the REPL prints `text(_:)` in the session's language.
+    public var description: String { self.text(.en) }
+
+    /// The one line the student sees. Free-form messages (`usage`, `file`, `client`, `cluster`) are
+    /// worded where they are made.
+    public func text(_ language: Language) -> String {
+        let es = language == .es
         switch self {
         case .unknownCommand(let name, let suggestion):
+            if es {
+                let hint = suggestion.map { "; ¿querías decir `\($0)`?" } ?? "; `help` muestra los comandos"
+                return "comando desconocido '\(name)'\(hint)"
+            }
             let hint = suggestion.map { "; did you mean `\($0)`?" } ?? "; `help` lists the commands"
             return "unknown command '\(name)'\(hint)"
         case .unknownSubcommand(let group, let given, let suggestion, let choices):
             let listed = choices.map { "`\(group) \($0)`" }.joined(separator: ", ")
-            guard let given else { return "`\(group)` needs a subcommand: \(listed)" }
-            if let suggestion { return "unknown command '\(group) \(given)'; did you mean `\(group) \(suggestion)`?" }
-            return "unknown command '\(group) \(given)'; try \(listed)"
-        case .shellCommand(let command, .es):
-            return "`\(command)` es un comando de terminal: ejecuta esta línea en otra terminal, no en el REPL"
-        case .shellCommand(let command, .en):
-            return "`\(command)` is a terminal command: run this line in another terminal, not in the REPL"
+            guard let given else { return es ? "`\(group)` necesita un subcomando: \(listed)" : "`\(group)` needs a subcommand: \(listed)" }
+            if let suggestion {
+                return es
+                    ? "comando desconocido '\(group) \(given)'; ¿querías decir `\(group) \(suggestion)`?"
+                    : "unknown command '\(group) \(given)'; did you mean `\(group) \(suggestion)`?"
+            }
+            return es ? "comando desconocido '\(group) \(given)'; prueba \(listed)" : "unknown command '\(group) \(given)'; try \(listed)"
+        case .shellCommand(let command):
+            return es
+                ? "`\(command)` es un comando de terminal: ejecuta esta línea en otra terminal, no en el REPL"
+                : "`\(command)` is a terminal command: run this line in another terminal, not in the REPL"
         case .usage(let message, let usage):
-            return "\(message)\nusage: \(usage)"
+            return "\(message)\n\(es ? "uso" : "usage"): \(usage)"
         case .syntax(let message):
             return message
         case .notAvailable(let command, let needs):
-            return "`\(command)` arrives with \(needs), which is not in this build yet"
+            return es
+                ? "`\(command)` llega con \(needs), que aún no está en esta versión"
+                : "`\(command)` arrives with \(needs), which is not in this build yet"
         case .cluster(let error):
-            return error.description
+            return error.text(language)
         case .unknownTerm(let term, let suggestion):
+            if es {
+                let hint = suggestion.map { "; ¿querías decir `explain \($0)`?" } ?? "; `explain` muestra los términos"
+                return "no hay explicación para '\(term)'\(hint)"
+            }
             let hint = suggestion.map { "; did you mean `explain \($0)`?" } ?? "; `explain` lists the terms"
             return "no explanation for '\(term)'\(hint)"
         case .file(let message), .client(let message):

@@ -1,3 +1,4 @@
+import CourseLanguage
 import FaultControl
 import Foundation
 import LabKit
@@ -38,7 +39,9 @@ extension Session {
         }
         if let current = self.cluster, current.layout.name != name, current.isRunning {
             throw REPLError.usage(
-                "cluster \"\(current.layout.name)\" is running; stop it with `cluster stop` before starting \"\(name)\"",
+                self.language.pick(
+                    es: "el clúster «\(current.layout.name)» está en marcha; páralo con `cluster stop` antes de arrancar «\(name)»",
+                    en: "cluster \"\(current.layout.name)\" is running; stop it with `cluster stop` before starting \"\(name)\""),
                 usage: arguments.usage)
         }
         let layout = ClusterLayout(name: name, baseDirectory: self.configuration.baseDirectory)
@@ -65,35 +68,51 @@ extension Session {
             throw REPLError.file(
                 "\(error)\n(`cluster start --standalone` runs brokers without a metadata server)")
         }
-        let width = report.started.map { $0.role.description.count }.max() ?? 0
+        let es = self.language == .es
+        let width = report.started.map { self.roleName($0.role).count }.max() ?? 0
         for record in report.started {
-            let role = record.role.description.padding(toLength: width, withPad: " ", startingAt: 0)
+            let role = self.roleName(record.role).padding(toLength: width, withPad: " ", startingAt: 0)
             let pid = record.pid.map { "  pid \($0)" } ?? ""
             self.console.print("  \(self.console.style.green("✓")) \(role)  \(record.address)\(pid)")
         }
-        for note in report.notes { self.console.print("  note: \(note)") }
+        for note in report.notes { self.console.print("  \(es ? "nota" : "note"): \(note)") }
         if cluster.currentState?.mode == .standalone {
-            self.console.print("  standalone: each broker is its own controller and the only replica of its partitions")
+            self.console.print(
+                es ? "  standalone: cada broker es su propio controller y la única réplica de sus particiones"
+                    : "  standalone: each broker is its own controller and the only replica of its partitions")
         }
         if cluster.currentState?.mode == .zookeeper {
             let readiness = self.waitForClusterMetadata()
             for id in readiness.restarted {
-                self.console.print("  broker \(id) found its old registration in /brokers/ids; started it again once that session expired")
+                self.console.print(
+                    es ? "  el broker \(id) encontró su registro anterior en /brokers/ids; se ha arrancado de nuevo al expirar esa sesión"
+                        : "  broker \(id) found its old registration in /brokers/ids; started it again once that session expired")
             }
             self.lastController = readiness.controller
             if readiness.controller != nil { self.refreshTopicNames() }
             if let controller = readiness.controller {
-                self.console.print("  broker \(controller) is the controller; every broker has registered in /brokers/ids")
+                self.console.print(
+                    es ? "  el broker \(controller) es el controller; todos los brokers se han registrado en /brokers/ids"
+                        : "  broker \(controller) is the controller; every broker has registered in /brokers/ids")
             } else {
-                self.console.print("  note: the brokers have not agreed on a controller within 15 s; `broker logs 1` shows why")
+                self.console.print(
+                    es ? "  nota: los brokers no se han puesto de acuerdo en un controller en 15 s; `broker logs 1` muestra por qué"
+                        : "  note: the brokers have not agreed on a controller within 15 s; `broker logs 1` shows why")
             }
         }
         let elapsed = ContinuousClock.now - began
         let seconds = String(format: "%.1f", Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
-        let again = report.isRestart ? " again" : ""
-        self.console.print("cluster \"\(name)\" ready\(again) in \(seconds) s · data and logs in \(report.folder)")
+        if es {
+            let again = report.isRestart ? " de nuevo" : ""
+            self.console.print("clúster «\(name)» listo\(again) en \(seconds) s · datos y logs en \(report.folder)")
+        } else {
+            let again = report.isRestart ? " again" : ""
+            self.console.print("cluster \"\(name)\" ready\(again) in \(seconds) s · data and logs in \(report.folder)")
+        }
         if options.isDetached {
-            self.console.print("Detached: it keeps running after you quit; `cluster stop` stops it.")
+            self.console.print(
+                es ? "Desacoplado: sigue en marcha cuando salgas; `cluster stop` lo para."
+                    : "Detached: it keeps running after you quit; `cluster stop` stops it.")
         }
     }
 
@@ -107,25 +126,40 @@ extension Session {
         let outcomes = try cluster.stop()
         if !faults.isEmpty {
             let list = faults.keys.sorted().map { "broker \($0) (\(faults[$0]?.names.joined(separator: ", ") ?? ""))" }
-            self.console.print("Healed every fault: \(list.joined(separator: ", ")); faults end with the processes.")
+            self.console.print(
+                self.language.pick(
+                    es: "Curados todos los fallos: \(list.joined(separator: ", ")); los fallos acaban con los procesos.",
+                    en: "Healed every fault: \(list.joined(separator: ", ")); faults end with the processes."))
         }
-        let killed = outcomes.filter { $0.1 == .killed }.map { $0.0.description }
+        let es = self.language == .es
+        let killed = outcomes.filter { $0.1 == .killed }.map { self.roleName($0.0) }
         let brokers = outcomes.compactMap { $0.0.brokerID }.map(String.init)
-        var text = "Stopped cluster \"\(cluster.layout.name)\":"
-        if !brokers.isEmpty { text += " broker\(brokers.count == 1 ? "" : "s") \(brokers.joined(separator: ", ")) shut down" }
-        if outcomes.contains(where: { $0.0 == .metadataServer }) { text += ", then the metadata server" }
+        var text = es ? "Clúster «\(cluster.layout.name)» parado:" : "Stopped cluster \"\(cluster.layout.name)\":"
+        if !brokers.isEmpty {
+            text += es
+                ? (brokers.count == 1 ? " el broker \(brokers[0]) se ha apagado" : " los brokers \(brokers.joined(separator: ", ")) se han apagado")
+                : " broker\(brokers.count == 1 ? "" : "s") \(brokers.joined(separator: ", ")) shut down"
+        }
+        if outcomes.contains(where: { $0.0 == .metadataServer }) { text += es ? ", y después el servidor de metadatos" : ", then the metadata server" }
         self.console.print(text + ".")
         if !killed.isEmpty {
-            self.console.print("  \(killed.joined(separator: ", ")) ignored SIGTERM for 10 s and was killed (SIGKILL)")
+            self.console.print(
+                es ? "  \(killed.joined(separator: ", ")) ignoró SIGTERM durante 10 s y se mató (SIGKILL)"
+                    : "  \(killed.joined(separator: ", ")) ignored SIGTERM for 10 s and was killed (SIGKILL)")
         }
-        self.console.print("Data is kept in \(cluster.layout.displayPath); `cluster start` brings it back.")
+        self.console.print(
+            es ? "Los datos se conservan en \(cluster.layout.displayPath); `cluster start` los recupera."
+                : "Data is kept in \(cluster.layout.displayPath); `cluster start` brings it back.")
     }
 
     private func clusterDestroy() throws {
         let layout = self.cluster?.layout ?? ClusterLayout(name: self.configuration.clusterName, baseDirectory: self.configuration.baseDirectory)
         // Nothing to delete is the outcome asked for (a sheet may say `cluster destroy` to start afresh).
         guard FileManager.default.fileExists(atPath: layout.root.path) else {
-            self.console.print("No cluster \"\(layout.name)\" in \(layout.displayPath): nothing to destroy.")
+            self.console.print(
+                self.language.pick(
+                    es: "No hay clúster «\(layout.name)» en \(layout.displayPath): nada que destruir.",
+                    en: "No cluster \"\(layout.name)\" in \(layout.displayPath): nothing to destroy."))
             return
         }
         let cluster: LocalCluster
@@ -137,7 +171,10 @@ extension Session {
         self.stopBackgroundWork()
         try cluster.destroy()
         self.cluster = nil
-        self.console.print("Destroyed cluster \"\(layout.name)\": processes stopped, \(layout.displayPath) deleted.")
+        self.console.print(
+            self.language.pick(
+                es: "Clúster «\(layout.name)» destruido: procesos parados y \(layout.displayPath) borrado.",
+                en: "Destroyed cluster \"\(layout.name)\": processes stopped, \(layout.displayPath) deleted."))
     }
 
     private func clusterStatus() throws {
@@ -145,9 +182,12 @@ extension Session {
         guard let snapshot = cluster.snapshot(), let view = self.clusterView(withTopics: true) else {
             throw LocalClusterError.noCluster(name: cluster.layout.name)
         }
-        self.console.print(ClusterDiagram.render(view, width: self.console.width, style: self.console.style))
+        self.console.print(ClusterDiagram.render(view, width: self.console.width, style: self.console.style, language: self.language))
         if !snapshot.isAnythingRunning {
-            self.console.print("Nothing is running; `cluster start` starts it again with its data.")
+            self.console.print(
+                self.language.pick(
+                    es: "No hay nada en marcha; `cluster start` lo arranca de nuevo con sus datos.",
+                    en: "Nothing is running; `cluster start` starts it again with its data."))
         }
     }
 
@@ -161,58 +201,85 @@ extension Session {
             let led = self.partitionsLed(by: id)
             self.labFacts.append(CommandOutcome.Fact("led", led?.joined(separator: ",") ?? "unknown"))
         }
+        let es = self.language == .es
         switch verb {
         case "kill":
             let pid = try cluster.killBroker(id)
             if isClusterMode {
                 self.console.print(
-                    "Killed broker \(id) (SIGKILL, pid \(pid)). Nobody told the cluster: its session must expire first (\(sessionSeconds) s).")
+                    es ? "Broker \(id) matado (SIGKILL, pid \(pid)). Nadie ha avisado al clúster: antes tiene que expirar su sesión (\(sessionSeconds) s)."
+                        : "Killed broker \(id) (SIGKILL, pid \(pid)). Nobody told the cluster: its session must expire first (\(sessionSeconds) s).")
             } else {
-                self.console.print("Killed broker \(id) (SIGKILL, pid \(pid)): it stopped at once, with no clean shutdown.")
+                self.console.print(
+                    es ? "Broker \(id) matado (SIGKILL, pid \(pid)): se ha parado en el acto, sin apagado limpio."
+                        : "Killed broker \(id) (SIGKILL, pid \(pid)): it stopped at once, with no clean shutdown.")
             }
         case "stop":
             let (pid, outcome) = try cluster.stopBroker(id)
             if outcome == .killed {
-                self.console.print("Broker \(id) (pid \(pid)) ignored SIGTERM for 10 s, so it was killed (SIGKILL).")
+                self.console.print(
+                    es ? "El broker \(id) (pid \(pid)) ignoró SIGTERM durante 10 s, así que se mató (SIGKILL)."
+                        : "Broker \(id) (pid \(pid)) ignored SIGTERM for 10 s, so it was killed (SIGKILL).")
             } else if isClusterMode {
                 self.console.print(
-                    "Stopped broker \(id) (SIGTERM, pid \(pid)): a controlled shutdown moved its leaderships first.")
+                    es ? "Broker \(id) parado (SIGTERM, pid \(pid)): un controlled shutdown ha movido antes sus liderazgos."
+                        : "Stopped broker \(id) (SIGTERM, pid \(pid)): a controlled shutdown moved its leaderships first.")
             } else {
-                self.console.print("Stopped broker \(id) (SIGTERM, pid \(pid)): it closed its logs cleanly.")
+                self.console.print(
+                    es ? "Broker \(id) parado (SIGTERM, pid \(pid)): ha cerrado sus logs limpiamente."
+                        : "Stopped broker \(id) (SIGTERM, pid \(pid)): it closed its logs cleanly.")
             }
         case "start":
             if isClusterMode, let waited = self.waitForStaleRegistration(of: id) {
                 // Seconds only at the prompt: script output stays the same on every run.
                 let time = self.isTerminal ? " \(String(format: "%.1f", waited)) s" : ""
                 self.console.print(
-                    "Waited\(time) for broker \(id)'s old session to expire: "
+                    es ? "Esperado\(time) a que expirase la sesión anterior del broker \(id): "
+                        + "hasta entonces /brokers/ids/\(id) nombra al proceso matado, y uno nuevo no podría registrarse."
+                        : "Waited\(time) for broker \(id)'s old session to expire: "
                         + "until then /brokers/ids/\(id) still names the killed process, and a new one could not register.")
             }
             let oldFaults = (try? BrokerFaults.read(from: cluster.layout.faultFile(forBroker: id))) ?? .healthy
             let record = try cluster.startBroker(id)
             let pid = record.pid.map { ", pid \($0)" } ?? ""
-            self.console.print("Started broker \(id) on \(record.address)\(pid); it keeps the data it had.")
+            self.console.print(
+                es ? "Broker \(id) arrancado en \(record.address)\(pid); conserva los datos que tenía."
+                    : "Started broker \(id) on \(record.address)\(pid); it keeps the data it had.")
             if !oldFaults.isHealthy {
                 self.console.print(
-                    "  It starts healthy: its faults (\(oldFaults.names.joined(separator: ", "))) do not survive a restart.")
+                    es ? "  Arranca sano: sus fallos (\(oldFaults.names.joined(separator: ", "))) no sobreviven a un reinicio."
+                        : "  It starts healthy: its faults (\(oldFaults.names.joined(separator: ", "))) do not survive a restart.")
             }
         case "pause":
             let pid = try cluster.pauseBroker(id)
-            let expiry = isClusterMode ? " Its session expires in \(sessionSeconds) s unless resumed." : ""
-            self.console.print(
-                "Paused broker \(id) (SIGSTOP, pid \(pid)): sockets open, nothing answered.\(expiry) `broker resume \(id)` continues it.")
+            if es {
+                let expiry = isClusterMode ? " Su sesión expira en \(sessionSeconds) s si no se reanuda." : ""
+                self.console.print(
+                    "Broker \(id) en pausa (SIGSTOP, pid \(pid)): sockets abiertos, nada contesta.\(expiry) `broker resume \(id)` lo reanuda.")
+            } else {
+                let expiry = isClusterMode ? " Its session expires in \(sessionSeconds) s unless resumed." : ""
+                self.console.print(
+                    "Paused broker \(id) (SIGSTOP, pid \(pid)): sockets open, nothing answered.\(expiry) `broker resume \(id)` continues it.")
+            }
         case "resume":
             let pid = try cluster.resumeBroker(id)
-            self.console.print("Resumed broker \(id) (SIGCONT, pid \(pid)).")
+            self.console.print(es ? "Broker \(id) reanudado (SIGCONT, pid \(pid))." : "Resumed broker \(id) (SIGCONT, pid \(pid)).")
         case "logs":
             let lines = try arguments.int("--lines", in: 1...10000) ?? 20
             let text = try cluster.logTail(.broker(id), lines: lines)
             let path = cluster.layout.logFile(for: .broker(id))
-            self.console.print(self.console.style.dim("── broker \(id) · \(path.path) (last \(lines) lines) ──"))
-            self.console.print(text.isEmpty ? "(empty)" : text)
+            self.console.print(
+                self.console.style.dim("── broker \(id) · \(path.path) (\(es ? "últimas \(lines) líneas" : "last \(lines) lines")) ──"))
+            self.console.print(text.isEmpty ? (es ? "(vacío)" : "(empty)") : text)
         default:
             throw REPLError.unknownCommand("broker \(verb)", suggestion: nil)
         }
+    }
+
+    /// "broker 2", "metadata server", in the session's language.
+    func roleName(_ role: ClusterRole) -> String {
+        guard self.language == .es else { return role.description }
+        return role.brokerID.map { "broker \($0)" } ?? "servidor de metadatos"
     }
 
     private func requireCluster() throws -> LocalCluster {

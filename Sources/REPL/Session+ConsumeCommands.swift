@@ -1,3 +1,4 @@
+import CourseLanguage
 import Foundation
 import LocalCluster
 import KafkaProtocol
@@ -20,14 +21,22 @@ extension Session {
         let topic = arguments.positionals[0]
         if let group = arguments.value("--group") {
             if arguments.has("--partition") || arguments.has("--offset") {
-                throw .usage("with --group the coordinator assigns partitions; leave out --partition and --offset", usage: arguments.usage)
+                throw .usage(
+                    self.language.pick(
+                        es: "con --group las particiones las asigna el coordinador; quita --partition y --offset",
+                        en: "with --group the coordinator assigns partitions; leave out --partition and --offset"),
+                    usage: arguments.usage)
             }
             return try self.runGroupConsume(arguments, group: group)
         }
         let chosen = try arguments.int("--partition", in: 0...100_000).map(Int32.init)
         let offset = try arguments.int("--offset", in: 0...Int.max).map(Int64.init)
         if offset != nil, chosen == nil {
-            throw .usage("--offset needs --partition: an offset belongs to one partition", usage: arguments.usage)
+            throw .usage(
+                self.language.pick(
+                    es: "--offset necesita --partition: un offset pertenece a una partición",
+                    en: "--offset needs --partition: an offset belongs to one partition"),
+                usage: arguments.usage)
         }
         let limit = try arguments.int("--max-messages", in: 1...1_000_000) ?? Int.max
         let fromBeginning = arguments.has("--from-beginning")
@@ -75,13 +84,20 @@ extension Session {
         }
         self.remember(topic: topic)
         let rows = lines.map { line in
-            ["\(topic)-\(line.partition)", "offset \(line.offset)", line.key.map { "key \"\($0)\"" } ?? "no key", line.value ?? "(null)"]
+            ["\(topic)-\(line.partition)", "offset \(line.offset)", self.keyText(line.key), line.value ?? "(null)"]
         }
         for row in Self.columns(rows) { self.console.print(row) }
-        let from = fromBeginning ? "from the beginning" : offset.map { "from offset \($0)" } ?? "new records only"
-        let which = chosen.map { "partition \($0)" } ?? "\(partitionCount) partition\(partitionCount == 1 ? "" : "s")"
-        let end = lines.count >= limit ? "reached --max-messages" : "nothing new for 2 s"
-        self.console.print("Read \(lines.count) record\(lines.count == 1 ? "" : "s") from \(topic) (\(which), \(from)); \(end).")
+        if self.language == .es {
+            let from = fromBeginning ? "desde el principio" : offset.map { "desde el offset \($0)" } ?? "solo mensajes nuevos"
+            let which = chosen.map { "partición \($0)" } ?? "\(partitionCount) partici\(partitionCount == 1 ? "ón" : "ones")"
+            let end = lines.count >= limit ? "alcanzado --max-messages" : "nada nuevo en 2 s"
+            self.console.print("Leídos \(lines.count) mensaje\(lines.count == 1 ? "" : "s") de \(topic) (\(which), \(from)); \(end).")
+        } else {
+            let from = fromBeginning ? "from the beginning" : offset.map { "from offset \($0)" } ?? "new records only"
+            let which = chosen.map { "partition \($0)" } ?? "\(partitionCount) partition\(partitionCount == 1 ? "" : "s")"
+            let end = lines.count >= limit ? "reached --max-messages" : "nothing new for 2 s"
+            self.console.print("Read \(lines.count) record\(lines.count == 1 ? "" : "s") from \(topic) (\(which), \(from)); \(end).")
+        }
     }
 
     /// `consume TOPIC --group G`: joins G as a member, reads from the group's committed offsets (with
@@ -145,18 +161,37 @@ extension Session {
         self.remember(topic: topic)
         self.remember(group: group)
         let rows = lines.map { line in
-            ["\(topic)-\(line.partition)", "offset \(line.offset)", line.key.map { "key \"\($0)\"" } ?? "no key", line.value ?? "(null)"]
+            ["\(topic)-\(line.partition)", "offset \(line.offset)", self.keyText(line.key), line.value ?? "(null)"]
         }
         for row in Self.columns(rows) { self.console.print(row) }
-        let end = lines.count >= limit ? "reached --max-messages" : "nothing new for 2 s"
-        let owned = assigned.isEmpty ? "no partitions (other members own them all)" : Self.partitionList(assigned)
-        self.console.print(
-            "Read \(lines.count) record\(lines.count == 1 ? "" : "s") as a member of group \(group) (assigned \(owned)); \(end).")
+        if self.language == .es {
+            let end = lines.count >= limit ? "alcanzado --max-messages" : "nada nuevo en 2 s"
+            let owned = assigned.isEmpty ? "ninguna partición (las tienen todas otros miembros)" : Self.partitionList(assigned)
+            self.console.print(
+                "Leídos \(lines.count) mensaje\(lines.count == 1 ? "" : "s") como miembro del grupo \(group) (asignado: \(owned)); \(end).")
+        } else {
+            let end = lines.count >= limit ? "reached --max-messages" : "nothing new for 2 s"
+            let owned = assigned.isEmpty ? "no partitions (other members own them all)" : Self.partitionList(assigned)
+            self.console.print(
+                "Read \(lines.count) record\(lines.count == 1 ? "" : "s") as a member of group \(group) (assigned \(owned)); \(end).")
+        }
         if committed.isEmpty {
-            self.console.print("Nothing new to commit; the group's offsets stay where they were.")
+            self.console.print(
+                self.language.pick(
+                    es: "Nada nuevo que confirmar; los offsets del grupo se quedan donde estaban.",
+                    en: "Nothing new to commit; the group's offsets stay where they were."))
         } else {
             let offsets = committed.sorted { $0.key < $1.key }.map { "\($0.key.topic)-\($0.key.partition) → \($0.value)" }
-            self.console.print("Committed \(offsets.joined(separator: ", ")) for group \(group), then left the group.")
+            self.console.print(
+                self.language.pick(
+                    es: "Confirmados \(offsets.joined(separator: ", ")) para el grupo \(group); después ha salido del grupo.",
+                    en: "Committed \(offsets.joined(separator: ", ")) for group \(group), then left the group."))
         }
+    }
+
+    /// `key "alice"` / `no key`, as a consumed line shows it.
+    func keyText(_ key: String?) -> String {
+        guard let key else { return self.language.pick(es: "sin clave", en: "no key") }
+        return self.language.pick(es: "clave «\(key)»", en: "key \"\(key)\"")
     }
 }

@@ -16,7 +16,7 @@ extension Session {
         guard self.events.isLive, let port else { return }
         let events = self.events
         let watcher = ClusterEventWatcher(
-            connectString: "127.0.0.1:\(port)", report: { events.report($0) },
+            connectString: "127.0.0.1:\(port)", report: { event in events.report(event) },
             controllerChanged: { events.controller = $0.flatMap { Int32(exactly: $0) } })
         do {
             try AsyncBridge.run { try await watcher.start() }

@@ -1,3 +1,4 @@
+import CourseLanguage
 import FaultControl
 import Foundation
 import LocalCluster
@@ -127,33 +128,37 @@ extension Session {
         let before = cluster.faults(ofBroker: id)
         let after = FaultRequest.adding(kind, delayMs: delayMs, to: before)
         guard after != before else {
-            self.console.print("Broker \(id) already has \(kind.rawValue)\(delayMs > 0 ? " (\(delayMs) ms)" : ""); `fault list` shows every fault.")
+            let delay = delayMs > 0 ? " (\(delayMs) ms)" : ""
+            self.console.print(
+                self.language.pick(
+                    es: "El broker \(id) ya tiene \(kind.rawValue)\(delay); `fault list` muestra todos los fallos.",
+                    en: "Broker \(id) already has \(kind.rawValue)\(delay); `fault list` shows every fault."))
             return
         }
         try cluster.setFaults(after, ofBroker: id)
         let lagSeconds = ClusterConfigFiles.labReplicaLagTimeMaxMs / 1000
         let sessionSeconds = ClusterConfigFiles.labSessionTimeoutMs / 1000
+        let es = self.language == .es
         switch kind {
         case .cutReplication:
             self.console.print(
-                "Broker \(id) stopped replicating: it fetches nothing as a follower, and its followers get nothing from it. "
+                es ? "El broker \(id) ha dejado de replicar: como follower no hace fetch y sus followers no reciben nada de él. "
+                    + "Sus clientes y su sesión de metadatos siguen igual. `fault heal \(id)` lo termina."
+                    : "Broker \(id) stopped replicating: it fetches nothing as a follower, and its followers get nothing from it. "
                     + "Clients and its metadata session carry on. `fault heal \(id)` ends it.")
-            self.events.report(
-                "⚡ broker \(id): replication cut. Its followers stay in the ISR until \(lagSeconds) s after its log moves "
-                    + "ahead of them; acks=1 writes it leads meanwhile exist on broker \(id) only.")
+            self.events.report(.faultInjected(broker: id, fault: .cutReplication, lagSeconds: lagSeconds))
         case .slowReplication:
             self.console.print(
-                "Every follower fetch to or from broker \(id) now waits \(delayMs) ms. `fault heal \(id)` ends it.")
-            self.events.report(
-                "⚡ broker \(id): replication slowed by \(delayMs) ms. The high watermark trails the log end; a follower "
-                    + "that lags \(lagSeconds) s (replica.lag.time.max.ms) leaves the ISR.")
+                es ? "Cada fetch de follower desde o hacia el broker \(id) espera ahora \(delayMs) ms. `fault heal \(id)` lo termina."
+                    : "Every follower fetch to or from broker \(id) now waits \(delayMs) ms. `fault heal \(id)` ends it.")
+            self.events.report(.faultInjected(broker: id, fault: .slowReplication(delayMs: delayMs), lagSeconds: lagSeconds))
         case .isolate:
             self.console.print(
-                "Broker \(id) is cut off from the metadata server but still serves clients. Its session expires in "
+                es ? "El broker \(id) está aislado del servidor de metadatos pero sigue atendiendo a sus clientes. Su sesión expira en "
+                    + "\(sessionSeconds) s; entonces el controller mueve sus liderazgos. `fault heal \(id)` lo reconecta."
+                    : "Broker \(id) is cut off from the metadata server but still serves clients. Its session expires in "
                     + "\(sessionSeconds) s; then the controller moves its leaderships. `fault heal \(id)` reconnects it.")
-            self.events.report(
-                "⚡ broker \(id): isolated from the metadata server. Once its session expires it is a zombie: it still "
-                    + "thinks it leads and accepts acks=1 writes, which it will lose when healed.")
+            self.events.report(.faultInjected(broker: id, fault: .isolate, lagSeconds: lagSeconds))
         }
     }
 
@@ -161,12 +166,15 @@ extension Session {
         guard let id = broker else {
             let faults = cluster.allFaults()
             guard !faults.isEmpty else {
-                self.console.print("No faults to heal: every broker runs healthy.")
+                self.console.print(
+                    self.language.pick(es: "No hay fallos que curar: todos los brokers están sanos.", en: "No faults to heal: every broker runs healthy."))
                 return
             }
             cluster.healAllFaults()
             let list = faults.keys.sorted().map { "broker \($0) (\(faults[$0]?.names.joined(separator: ", ") ?? ""))" }
-            self.console.print("Healed every fault: \(list.joined(separator: ", ")).")
+            self.console.print(
+                self.language.pick(es: "Curados todos los fallos: \(list.joined(separator: ", ")).", en: "Healed every fault: \(list.joined(separator: ", ")).")
+            )
             for id in faults.keys.sorted() { self.reportHealed(id, faults[id] ?? .healthy) }
             return
         }
@@ -174,29 +182,39 @@ extension Session {
         guard known.contains(id) else { throw LocalClusterError.unknownBroker(id: id, known: known) }
         let before = cluster.faults(ofBroker: id)
         guard !before.isHealthy else {
-            self.console.print("Broker \(id) has no faults to heal; `fault list` shows every fault.")
+            self.console.print(
+                self.language.pick(
+                    es: "El broker \(id) no tiene fallos que curar; `fault list` muestra todos los fallos.",
+                    en: "Broker \(id) has no faults to heal; `fault list` shows every fault."))
             return
         }
         try cluster.setFaults(.healthy, ofBroker: id)
-        var line = "Healed broker \(id) (\(before.names.joined(separator: ", ")))"
+        let es = self.language == .es
+        var line = (es ? "Broker \(id) curado" : "Healed broker \(id)") + " (\(before.names.joined(separator: ", ")))"
         if before.isIsolated {
-            line += ": it reconnects to the metadata server; if its session expired it registers again and follows "
-                + "the current leaders, truncating what it wrote alone."
+            line += es
+                ? ": se reconecta al servidor de metadatos; si su sesión expiró se registra de nuevo y sigue "
+                    + "a los líderes actuales, truncando lo que escribió a solas."
+                : ": it reconnects to the metadata server; if its session expired it registers again and follows "
+                    + "the current leaders, truncating what it wrote alone."
         } else {
-            line += ": it replicates at full speed again."
+            line += es ? ": vuelve a replicar a toda velocidad." : ": it replicates at full speed again."
         }
         self.console.print(line)
         self.reportHealed(id, before)
     }
 
     private func reportHealed(_ id: Int, _ faults: BrokerFaults) {
-        self.events.report("⚡ broker \(id): healed (\(faults.names.joined(separator: ", "))). Followers catch up and rejoin the ISR.")
+        self.events.report(.faultHealed(broker: id, names: faults.names))
     }
 
     private func listFaults(_ cluster: LocalCluster) {
         let faults = cluster.allFaults()
         guard !faults.isEmpty else {
-            self.console.print("No faults: every broker runs healthy. `help fault` lists the faults you can inject.")
+            self.console.print(
+                self.language.pick(
+                    es: "No hay fallos: todos los brokers están sanos. `help fault` lista los fallos que puedes inyectar.",
+                    en: "No faults: every broker runs healthy. `help fault` lists the faults you can inject."))
             return
         }
         for id in faults.keys.sorted() {

@@ -1,3 +1,4 @@
+import CourseLanguage
 import Foundation
 import KafkaProtocol
 import LocalCluster
@@ -11,10 +12,18 @@ extension Session {
         case "start":
             let name = arguments.positionals[0]
             guard let group = arguments.value("--group"), let topic = arguments.value("--topic") else {
-                throw .usage("a member needs --group G (the group to join) and --topic T (what it reads)", usage: arguments.usage)
+                throw .usage(
+                    self.language.pick(
+                        es: "un miembro necesita --group G (el grupo al que se une) y --topic T (lo que lee)",
+                        en: "a member needs --group G (the group to join) and --topic T (what it reads)"),
+                    usage: arguments.usage)
             }
             guard self.consumers.member(name) == nil else {
-                throw .usage("consumer \(name) is running already; `consumer list` shows them", usage: arguments.usage)
+                throw .usage(
+                    self.language.pick(
+                        es: "el consumidor \(name) ya está en marcha; `consumer list` los muestra",
+                        en: "consumer \(name) is running already; `consumer list` shows them"),
+                    usage: arguments.usage)
             }
             var settings = BackgroundConsumers.Settings()
             if let milliseconds = try arguments.int("--session-timeout-ms", in: 6000...300_000) {
@@ -32,42 +41,60 @@ extension Session {
             self.remember(group: group)
             let seconds = settings.sessionTimeout.components.seconds
             self.console.print(
-                "Started consumer \(name): it joins group \(group) (JoinGroup, then SyncGroup) and reads \(topic); "
-                    + "commits every second, heartbeats every second, session timeout \(seconds) s.")
+                self.language.pick(
+                    es: "Consumidor \(name) en marcha: entra en el grupo \(group) (JoinGroup y después SyncGroup) y lee \(topic); "
+                        + "confirma cada segundo, envía un heartbeat cada segundo, session timeout de \(seconds) s.",
+                    en: "Started consumer \(name): it joins group \(group) (JoinGroup, then SyncGroup) and reads \(topic); "
+                        + "commits every second, heartbeats every second, session timeout \(seconds) s."))
         case "stop", "kill":
             let name = arguments.positionals[0]
             guard let member = self.consumers.member(name) else {
                 let running = self.consumers.names
-                let hint = running.isEmpty ? "none is running; `consumer start NAME --group G --topic T` starts one"
-                    : "running: \(running.joined(separator: ", "))"
-                throw .usage("no consumer named \(name); \(hint)", usage: arguments.usage)
+                let es = self.language == .es
+                let hint = running.isEmpty
+                    ? (es ? "no hay ninguno en marcha; `consumer start NAME --group G --topic T` lanza uno"
+                        : "none is running; `consumer start NAME --group G --topic T` starts one")
+                    : (es ? "en marcha: " : "running: ") + running.joined(separator: ", ")
+                throw .usage(es ? "no hay ningún consumidor llamado \(name); \(hint)" : "no consumer named \(name); \(hint)", usage: arguments.usage)
             }
             let consumers = self.consumers
             if spec.words[1] == "stop" {
                 try? AsyncBridge.run { await consumers.stop(name) }
                 self.console.print(
-                    "Stopped consumer \(name): it committed its offsets and sent LeaveGroup, so \(member.group) rebalances now.")
+                    self.language.pick(
+                        es: "Consumidor \(name) parado: ha confirmado sus offsets y enviado LeaveGroup, así que \(member.group) rebalancea ya.",
+                        en: "Stopped consumer \(name): it committed its offsets and sent LeaveGroup, so \(member.group) rebalances now."))
             } else {
                 try? AsyncBridge.run { await consumers.kill(name) }
                 let seconds = member.sessionTimeout.components.seconds
                 self.console.print(
-                    "Killed consumer \(name): connections closed, no LeaveGroup. The coordinator keeps it in \(member.group) "
-                        + "until its session times out (\(seconds) s), then rebalances.")
+                    self.language.pick(
+                        es: "Consumidor \(name) matado: conexiones cerradas, sin LeaveGroup. El coordinador lo mantiene en \(member.group) "
+                            + "hasta que expire su sesión (\(seconds) s), y entonces rebalancea.",
+                        en: "Killed consumer \(name): connections closed, no LeaveGroup. The coordinator keeps it in \(member.group) "
+                            + "until its session times out (\(seconds) s), then rebalances."))
             }
         default:
             let members = self.consumers.all
             guard !members.isEmpty else {
-                self.console.print("No consumers run in this REPL; `consumer start NAME --group G --topic T` starts one.")
+                self.console.print(
+                    self.language.pick(
+                        es: "No hay consumidores en marcha en este REPL; `consumer start NAME --group G --topic T` lanza uno.",
+                        en: "No consumers run in this REPL; `consumer start NAME --group G --topic T` starts one."))
                 return
             }
+            let es = self.language == .es
             var table = TextTable(columns: [
-                .init("consumer"), .init("group"), .init("topic"), .init("generation", alignment: .right),
-                .init("partitions", canShrink: true), .init("records", alignment: .right), .init("", canShrink: true),
+                .init(es ? "consumidor" : "consumer"), .init(es ? "grupo" : "group"), .init("topic"),
+                .init(es ? "generación" : "generation", alignment: .right),
+                .init(es ? "particiones" : "partitions", canShrink: true), .init(es ? "mensajes" : "records", alignment: .right),
+                .init("", canShrink: true),
             ])
             for member in members {
+                let joining = es ? "(entrando)" : "(joining)", nothing = es ? "nada" : "nothing"
                 table.rows.append([
                     member.name, member.group, member.topic, member.generation < 0 ? "-" : "\(member.generation)",
-                    member.assignment.isEmpty ? (member.generation < 0 ? "(joining)" : "nothing") : Self.partitionList(member.assignment),
+                    member.assignment.isEmpty ? (member.generation < 0 ? joining : nothing) : Self.partitionList(member.assignment),
                     "\(member.records)", member.lastError ?? "",
                 ])
             }
@@ -81,7 +108,10 @@ extension Session {
             let groups = try self.withAdmin(bootstrap) { admin in try await admin.listGroups() }
             for group in groups { self.remember(group: group.groupId) }
             guard !groups.isEmpty else {
-                self.console.print("No consumer groups yet; `consumer start NAME --group G --topic T` makes one.")
+                self.console.print(
+                    self.language.pick(
+                        es: "Aún no hay grupos de consumidores; `consumer start NAME --group G --topic T` crea uno.",
+                        en: "No consumer groups yet; `consumer start NAME --group G --topic T` makes one."))
                 return
             }
             let rows = groups.map { [$0.groupId, $0.state.isEmpty ? "-" : $0.state, $0.protocolType] }
@@ -92,7 +122,7 @@ extension Session {
         let described = try self.withAdmin(bootstrap) { admin in try await Self.describeGroup(admin, groupId) }
         self.remember(group: groupId)
         let names = self.consumers.namesByMemberId(group: groupId)
-        for line in Self.groupLines(described, names: names, width: self.console.width, style: self.console.style) {
+        for line in Self.groupLines(described, names: names, width: self.console.width, style: self.console.style, language: self.language) {
             self.console.print(line)
         }
     }
@@ -127,39 +157,50 @@ extension Session {
     }
 
     /// `group billing · Stable · assignor range · 2 members`, the members, then one row per partition.
-    static func groupLines(_ group: DescribedGroup, names: [String: String], width: Int, style: Style) -> [String] {
+    /// Kafka's names stay: group states (Stable, Empty), `current offset`, `log end offset`, `lag`.
+    static func groupLines(
+        _ group: DescribedGroup, names: [String: String], width: Int, style: Style, language: Language = .en
+    ) -> [String] {
+        let es = language == .es
         let description = group.description
         if description.state == "Dead" || (description.state.isEmpty && description.members.isEmpty && group.partitions.isEmpty) {
-            return ["Group \(description.groupId) does not exist (no members, no committed offsets); `group list` shows the groups."]
+            return [
+                es
+                    ? "El grupo \(description.groupId) no existe (sin miembros ni offsets confirmados); `group list` muestra los grupos."
+                    : "Group \(description.groupId) does not exist (no members, no committed offsets); `group list` shows the groups."
+            ]
         }
         let count = description.members.count
-        var header = "group \(description.groupId) · \(description.state)"
-        if !description.protocolName.isEmpty { header += " · assignor \(description.protocolName)" }
-        header += " · \(count) member\(count == 1 ? "" : "s")"
+        var header = (es ? "grupo " : "group ") + "\(description.groupId) · \(description.state)"
+        if !description.protocolName.isEmpty { header += (es ? " · asignador " : " · assignor ") + description.protocolName }
+        header += es ? " · \(count) miembro\(count == 1 ? "" : "s")" : " · \(count) member\(count == 1 ? "" : "s")"
         var lines = [header]
         var owners: [TopicPartition: String] = [:]
         let members = description.members.map { member in
             (name: names[member.memberId] ?? member.clientId, member: member)
         }.sorted { $0.name < $1.name }
         if !members.isEmpty {
-            var table = TextTable(columns: [.init("member"), .init("member id", canShrink: true), .init("host"), .init("partitions", canShrink: true)])
+            var table = TextTable(columns: [
+                .init(es ? "miembro" : "member"), .init("member id", canShrink: true), .init("host"),
+                .init(es ? "particiones" : "partitions", canShrink: true),
+            ])
             table.indent = 1
             for (name, member) in members {
                 for partition in member.assignment { owners[partition] = name }
                 table.rows.append([
                     name, member.memberId, member.clientHost,
-                    member.assignment.isEmpty ? "nothing" : Self.partitionList(member.assignment),
+                    member.assignment.isEmpty ? (es ? "nada" : "nothing") : Self.partitionList(member.assignment),
                 ])
             }
             lines += table.render(width: width, style: style)
         }
         guard !group.partitions.isEmpty else {
-            lines.append(" no committed offsets yet")
+            lines.append(es ? " aún no hay offsets confirmados" : " no committed offsets yet")
             return lines
         }
         var table = TextTable(columns: [
-            .init("partition"), .init("current offset", alignment: .right), .init("log end offset", alignment: .right),
-            .init("lag", alignment: .right), .init("owner"),
+            .init(es ? "partición" : "partition"), .init("current offset", alignment: .right),
+            .init("log end offset", alignment: .right), .init("lag", alignment: .right), .init(es ? "dueño" : "owner"),
         ])
         table.indent = 1
         for (partition, committed, logEndOffset) in group.partitions {
@@ -171,8 +212,13 @@ extension Session {
         }
         lines.append("")
         lines += table.render(width: width, style: style)
-        lines.append(" lag = log end offset − current offset, as kafka-consumer-groups shows them:")
-        lines.append(" log end offset = high watermark (what consumers can read), current offset = committed offset")
+        if es {
+            lines.append(" lag = log end offset − current offset, como los muestra kafka-consumer-groups:")
+            lines.append(" log end offset = high watermark (lo que pueden leer los consumidores), current offset = offset confirmado")
+        } else {
+            lines.append(" lag = log end offset − current offset, as kafka-consumer-groups shows them:")
+            lines.append(" log end offset = high watermark (what consumers can read), current offset = committed offset")
+        }
         return lines
     }
 

@@ -1,3 +1,4 @@
+import CourseLanguage
 import FaultControl
 import Foundation
 import LabKit
@@ -33,7 +34,8 @@ extension Session {
         let catalog = try self.labCatalog()
         let progressFile = catalog.progressFile
         var progress = LabProgress.load(from: progressFile)
-        let language = LabLanguage.preferred
+        let language = self.language
+        let es = language == .es
         switch spec.words {
         case ["lab", "list"]:
             for lab in catalog.labs {
@@ -42,7 +44,7 @@ extension Session {
                 let current = progress.currentLab == lab.number ? "▶" : " "
                 self.console.print("\(current) \(lab.number)  \(lab.title.text(language))  (\(lab.minutes) min)\(score)")
             }
-            self.console.print("`lab start N` starts one.")
+            self.console.print(es ? "`lab start N` empieza uno." : "`lab start N` starts one.")
         case ["lab", "id"]:
             try self.labID(arguments, catalog: catalog, progress: &progress)
         case ["lab", "start"]:
@@ -53,16 +55,24 @@ extension Session {
                 if state.startedAt == nil { state.startedAt = ISO8601DateFormatter().string(from: Date()) }
             }
             try self.save(progress, to: progressFile)
-            self.console.print("Lab \(number) · \(lab.title.text(language)) — \(lab.minutes) min, \(Self.points(lab.maxScore)) points.")
-            self.console.print("Sheet: \(catalog.folder(of: lab).path)/README\(language == .es ? ".es" : "").md")
+            self.console.print(
+                es
+                    ? "Lab \(number) · \(lab.title.text(language)) — \(lab.minutes) min, \(Self.points(lab.maxScore)) puntos."
+                    : "Lab \(number) · \(lab.title.text(language)) — \(lab.minutes) min, \(Self.points(lab.maxScore)) points.")
+            self.console.print("\(es ? "Enunciado" : "Sheet"): \(catalog.folder(of: lab).path)/\(Self.sheetName(language))")
             if lab.cluster.brokers == 0 {
                 self.explainHandStartedLab(language)
             } else {
                 if let snapshot = self.cluster?.snapshot(), snapshot.isAnythingRunning {
                     let standalone = snapshot.mode == .standalone
                     if snapshot.brokers.count != lab.cluster.brokers || standalone != lab.cluster.standalone {
-                        let wanted = "\(lab.cluster.brokers) broker(s)" + (lab.cluster.standalone ? ", standalone" : " with a metadata server")
-                        self.console.print("This lab expects \(wanted); `cluster destroy` and `lab start \(number)` again give you a fresh one.")
+                        let brokers = lab.cluster.brokers
+                        self.console.print(
+                            es
+                                ? "Este laboratorio espera \(brokers) broker(s)" + (lab.cluster.standalone ? " standalone" : " con servidor de metadatos")
+                                    + "; `cluster destroy` y otra vez `lab start \(number)` te dan uno nuevo."
+                                : "This lab expects \(brokers) broker(s)" + (lab.cluster.standalone ? ", standalone" : " with a metadata server")
+                                    + "; `cluster destroy` and `lab start \(number)` again give you a fresh one.")
                     } else {
                         try self.restoreLabCluster(snapshot, language)
                     }
@@ -75,13 +85,15 @@ extension Session {
             }
             self.showStep(lab, progress.state(number).step, language)
         case ["lab", "step"], ["lab", "next"], ["lab", "hint"]:
-            guard let number = progress.currentLab else { throw .usage("no lab started; `lab start N` starts one", usage: arguments.usage) }
+            guard let number = progress.currentLab else {
+                throw .usage(es ? "no hay ningún laboratorio empezado; `lab start N` empieza uno" : "no lab started; `lab start N` starts one", usage: arguments.usage)
+            }
             let lab = try self.lab(number, in: catalog, for: progress.studentID)
             // A progress file from an older lab.json (or edited by hand) may point past the steps.
             var step = max(0, min(progress.state(number).step, lab.steps.count - 1))
             if spec.words[1] == "next" {
                 guard step + 1 < lab.steps.count else {
-                    self.console.print("That was the last step. `lab check` shows what is left.")
+                    self.console.print(es ? "Ese era el último paso. `lab check` muestra lo que falta." : "That was the last step. `lab check` shows what is left.")
                     return
                 }
                 step += 1
@@ -89,14 +101,19 @@ extension Session {
                 try self.save(progress, to: progressFile)
             }
             if spec.words[1] == "hint" {
-                self.console.print(lab.steps[step].hint?.text(language) ?? "No hint for this step: read it again slowly, and `explain` any term.")
+                self.console.print(
+                    lab.steps[step].hint?.text(language)
+                        ?? (es ? "Este paso no tiene pista: léelo otra vez con calma, y usa `explain` con cualquier término."
+                            : "No hint for this step: read it again slowly, and `explain` any term."))
             } else {
                 self.showStep(lab, step, language)
             }
         default:  // lab check [N]
             let number: Int
             if arguments.positionals.isEmpty {
-                guard let current = progress.currentLab else { throw .usage("which lab? `lab check N`", usage: arguments.usage) }
+                guard let current = progress.currentLab else {
+                    throw .usage(es ? "¿qué laboratorio? `lab check N`" : "which lab? `lab check N`", usage: arguments.usage)
+                }
                 number = current
             } else {
                 number = try arguments.positionalInt(0, name: "N", in: 1...99)
@@ -131,7 +148,7 @@ extension Session {
     /// brokers that are down started again, paused ones resumed, injected faults healed. Says
     /// what it did, each action as the command the student could have typed; none of them goes
     /// to commands.log (they are not the student's work).
-    private func restoreLabCluster(_ snapshot: ClusterSnapshot, _ language: LabLanguage) throws(REPLError) {
+    private func restoreLabCluster(_ snapshot: ClusterSnapshot, _ language: Language) throws(REPLError) {
         let es = language == .es
         var done: [String] = []
         try self.preparingLab { () throws(REPLError) in
@@ -193,7 +210,10 @@ extension Session {
 
     private func labCatalog() throws(REPLError) -> LabCatalog {
         guard let root = LabCatalog.locateRoot(from: self.configuration.baseDirectory) else {
-            throw .client("no labs/ folder here: run samsa from the project folder (the one holding labs/)")
+            throw .client(
+                self.language.pick(
+                    es: "aquí no hay carpeta labs/: ejecuta samsa desde la carpeta del proyecto (la que contiene labs/)",
+                    en: "no labs/ folder here: run samsa from the project folder (the one holding labs/)"))
         }
         do {
             return try LabCatalog(root: root)
@@ -216,7 +236,9 @@ extension Session {
         guard lab.hasVariants else { return lab }
         guard let id else {
             throw .usage(
-                "lab \(number) gives every student their own values: first `lab id set YOUR-ID` (the id your instructor knows you by)",
+                self.language.pick(
+                    es: "el laboratorio \(number) da a cada estudiante sus propios valores: primero `lab id set TU-ID` (el identificador con el que te conoce tu profesor)",
+                    en: "lab \(number) gives every student their own values: first `lab id set YOUR-ID` (the id your instructor knows you by)"),
                 usage: "lab id set ID")
         }
         do {
@@ -232,11 +254,15 @@ extension Session {
         var words = arguments.positionals
         if words.first?.lowercased() == "set" { words.removeFirst() }
         guard !words.isEmpty else {
+            let es = self.language == .es
             self.console.print(
-                progress.studentID.map { "Your student id is \($0)." } ?? "No student id yet: `lab id set YOUR-ID` sets it.")
+                progress.studentID.map { es ? "Tu identificador de estudiante es \($0)." : "Your student id is \($0)." }
+                    ?? (es ? "Aún no tienes identificador de estudiante: `lab id set TU-ID` lo fija." : "No student id yet: `lab id set YOUR-ID` sets it."))
             return
         }
-        guard words.count == 1 else { throw .usage("a student id is one word", usage: "lab id set ID") }
+        guard words.count == 1 else {
+            throw .usage(self.language.pick(es: "un identificador de estudiante es una sola palabra", en: "a student id is one word"), usage: "lab id set ID")
+        }
         let id: StudentID
         do {
             id = try StudentID(words[0])
@@ -244,7 +270,10 @@ extension Session {
             throw .usage("\(error)", usage: "lab id set ID")
         }
         if let current = progress.studentID, current != id {
-            self.console.print("Your student id was \(current); it is now \(id). Labs with variables give you new values.")
+            self.console.print(
+                self.language.pick(
+                    es: "Tu identificador era \(current); ahora es \(id). Los laboratorios con variables te dan valores nuevos.",
+                    en: "Your student id was \(current); it is now \(id). Labs with variables give you new values."))
         }
         progress.studentID = id
         try self.save(progress, to: catalog.progressFile)
@@ -256,9 +285,15 @@ extension Session {
             case .other(let existing): kept.append("\(lab.folderName) (\(existing))")
             }
         }
-        self.console.print("Student id: \(id). `lab start N` shows your own values.")
+        self.console.print(
+            self.language.pick(
+                es: "Identificador de estudiante: \(id). `lab start N` muestra tus propios valores.",
+                en: "Student id: \(id). `lab start N` shows your own values."))
         if !kept.isEmpty {
-            self.console.print("These answers.properties already name another id, left as they are: \(kept.joined(separator: ", ")).")
+            self.console.print(
+                self.language.pick(
+                    es: "Estos answers.properties ya nombran otro identificador y se quedan como están: \(kept.joined(separator: ", ")).",
+                    en: "These answers.properties already name another id, left as they are: \(kept.joined(separator: ", "))."))
         }
     }
 
@@ -273,11 +308,11 @@ extension Session {
     /// A lab whose servers the student starts by hand (Lab 1) starts no cluster: the REPL's would
     /// hold the ports its config files use. Says so, and what is in the way: a running REPL
     /// cluster, or one kept from earlier work whose topics would be mistaken for this lab's.
-    private func explainHandStartedLab(_ language: LabLanguage) {
+    private func explainHandStartedLab(_ language: Language) {
         let es = language == .es
         self.console.print(
             es
-                ? "Este lab no arranca ningún clúster: los servidores los arrancas tú a mano, como dicen los pasos."
+                ? "Este laboratorio no arranca ningún clúster: los servidores los arrancas tú a mano, como dicen los pasos."
                 : "This lab starts no cluster: you start the servers by hand, as its steps say.")
         let layout = self.cluster?.layout ?? ClusterLayout(name: self.configuration.clusterName, baseDirectory: self.configuration.baseDirectory)
         if let snapshot = self.cluster?.snapshot(), snapshot.isAnythingRunning {
@@ -288,16 +323,26 @@ extension Session {
         } else if FileManager.default.fileExists(atPath: layout.root.path) {
             self.console.print(
                 es
-                    ? "El REPL guarda un clúster «\(layout.name)» anterior, con sus temas, en \(layout.displayPath): `cluster destroy` lo borra."
+                    ? "El REPL guarda un clúster «\(layout.name)» anterior, con sus topics, en \(layout.displayPath): `cluster destroy` lo borra."
                     : "The REPL keeps an earlier cluster \"\(layout.name)\", topics included, in \(layout.displayPath): `cluster destroy` deletes it.")
         }
     }
 
-    private func showStep(_ lab: LabManifest, _ index: Int, _ language: LabLanguage) {
+    private func showStep(_ lab: LabManifest, _ index: Int, _ language: Language) {
         let step = lab.steps[max(0, min(index, lab.steps.count - 1))]
-        self.console.print("Step \(index + 1)/\(lab.steps.count): \(step.text.text(language))")
+        let es = language == .es
+        self.console.print("\(es ? "Paso" : "Step") \(index + 1)/\(lab.steps.count): \(step.text.text(language))")
         for command in step.commands ?? [] { self.console.print("    \(command)") }
-        self.console.print(index + 1 < lab.steps.count ? "`lab next` when done · `lab hint` for a hint" : "`lab check` checks your work")
+        if index + 1 < lab.steps.count {
+            self.console.print(es ? "`lab next` cuando acabes · `lab hint` para una pista" : "`lab next` when done · `lab hint` for a hint")
+        } else {
+            self.console.print(es ? "`lab check` comprueba tu trabajo" : "`lab check` checks your work")
+        }
+    }
+
+    /// The sheet a student reads: README.es.md in Spanish, README.md in English.
+    static func sheetName(_ language: Language) -> String {
+        language == .es ? "README.es.md" : "README.md"
     }
 
     private static func points(_ value: Double) -> String {

@@ -1,3 +1,4 @@
+import CourseLanguage
 import Foundation
 import LocalCluster
 import MetadataClient
@@ -9,16 +10,22 @@ extension Session {
     func runMetaCommand(_ spec: CommandSpec, _ arguments: ParsedArguments) throws(REPLError) {
         guard let snapshot = self.cluster?.snapshot(), let server = snapshot.metadataServer, server.state == .running else {
             if self.cluster?.snapshot()?.mode == .standalone {
-                throw .client("a --standalone cluster has no metadata server; `cluster start` without it runs one")
+                throw .client(
+                    self.language.pick(
+                        es: "un clúster --standalone no tiene servidor de metadatos; `cluster start` sin esa opción arranca uno",
+                        en: "a --standalone cluster has no metadata server; `cluster start` without it runs one"))
             }
             throw .cluster(.noCluster(name: self.cluster?.layout.name ?? self.configuration.clusterName))
         }
         let path = arguments.positionals.first ?? "/"
         guard path.hasPrefix("/") else {
-            throw .usage("PATH starts at the root, e.g. /brokers/ids", usage: arguments.usage)
+            throw .usage(
+                self.language.pick(es: "PATH empieza en la raíz, por ejemplo /brokers/ids", en: "PATH starts at the root, e.g. /brokers/ids"),
+                usage: arguments.usage)
         }
         let connect = "127.0.0.1:\(server.port)"
         let verb = spec.words[1]
+        let language = self.language
         let text: String
         do {
             text = try AsyncBridge.run { () async throws -> String in
@@ -29,15 +36,15 @@ extension Session {
                     switch verb {
                     case "ls":
                         let children = try await client.getChildren(path)
-                        answer = children.isEmpty ? "(no children)" : children.joined(separator: "\n")
+                        answer = children.isEmpty ? language.pick(es: "(sin hijos)", en: "(no children)") : children.joined(separator: "\n")
                     case "get":
                         let (data, _) = try await client.getData(path)
-                        answer = Self.pretty(data)
+                        answer = Self.pretty(data, language: language)
                     default:
                         guard let stat = try await client.exists(path) else {
                             throw ZooKeeperClientError.server(.noNode, path: path)
                         }
-                        answer = Self.statLines(stat).joined(separator: "\n")
+                        answer = Self.statLines(stat, language: language).joined(separator: "\n")
                     }
                     await client.close()
                     return answer
@@ -48,7 +55,10 @@ extension Session {
             }
         } catch let error as ZooKeeperClientError {
             if case .server(.noNode, _) = error {
-                throw .client("\(path) does not exist; `meta ls \(Self.parent(of: path))` shows what is there")
+                throw .client(
+                    self.language.pick(
+                        es: "\(path) no existe; `meta ls \(Self.parent(of: path))` muestra lo que hay",
+                        en: "\(path) does not exist; `meta ls \(Self.parent(of: path))` shows what is there"))
             }
             throw .client("\(error)")
         } catch let error as REPLError {
@@ -66,8 +76,8 @@ extension Session {
 
     /// JSON on one line when it is short (`{ "leader": 2, "isr": [2,3] }`), else pretty-printed, keys
     /// sorted; other data as text, or its size when binary.
-    static func pretty(_ data: [UInt8]) -> String {
-        if data.isEmpty { return "(no data)" }
+    static func pretty(_ data: [UInt8], language: Language = .en) -> String {
+        if data.isEmpty { return language.pick(es: "(sin datos)", en: "(no data)") }
         let bytes = Data(data)
         if let object = try? JSONSerialization.jsonObject(with: bytes) as? [String: Any] {
             let fields = object.keys.sorted().compactMap { key -> String? in
@@ -87,22 +97,28 @@ extension Session {
         {
             return text
         }
-        return String(bytes: data, encoding: .utf8) ?? "(\(data.count) bytes of binary data)"
+        return String(bytes: data, encoding: .utf8)
+            ?? language.pick(es: "(\(data.count) bytes de datos binarios)", en: "(\(data.count) bytes of binary data)")
     }
 
     /// The label `meta stat` prints before the owning session; lab hints quote it.
     static let ephemeralOwnerLabel = "ephemeral owner"
 
-    static func statLines(_ stat: Stat) -> [String] {
-        let owner = stat.ephemeralOwner == 0 ? "none (persistent)" : "session 0x" + String(stat.ephemeralOwner, radix: 16)
+    /// ZooKeeper's field names stay as ZooKeeper spells them (`ephemeral owner` is ephemeralOwner);
+    /// what they mean is said in the session's language.
+    static func statLines(_ stat: Stat, language: Language = .en) -> [String] {
+        let es = language == .es
+        let session = "0x" + String(stat.ephemeralOwner, radix: 16)
+        let owner = stat.ephemeralOwner == 0
+            ? (es ? "ninguno (persistente)" : "none (persistent)") : (es ? "sesión " : "session ") + session
         return Self.columns([
-            ["version", "\(stat.version)  (data changes)"],
-            ["cversion", "\(stat.cversion)  (child changes)"],
-            ["children", "\(stat.numChildren)"],
-            ["data length", "\(stat.dataLength) bytes"],
+            ["version", "\(stat.version)  " + (es ? "(cambios de datos)" : "(data changes)")],
+            ["cversion", "\(stat.cversion)  " + (es ? "(cambios de hijos)" : "(child changes)")],
+            [es ? "hijos" : "children", "\(stat.numChildren)"],
+            [es ? "tamaño de datos" : "data length", "\(stat.dataLength) bytes"],
             [Self.ephemeralOwnerLabel, owner],
-            ["created", Self.time(stat.ctime) + "  zxid 0x" + String(stat.czxid, radix: 16)],
-            ["modified", Self.time(stat.mtime) + "  zxid 0x" + String(stat.mzxid, radix: 16)],
+            [es ? "creado" : "created", Self.time(stat.ctime) + "  zxid 0x" + String(stat.czxid, radix: 16)],
+            [es ? "modificado" : "modified", Self.time(stat.mtime) + "  zxid 0x" + String(stat.mzxid, radix: 16)],
         ])
     }
 

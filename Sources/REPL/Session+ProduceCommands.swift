@@ -1,3 +1,4 @@
+import CourseLanguage
 import Foundation
 import LocalCluster
 import KafkaProtocol
@@ -78,7 +79,10 @@ extension Session {
         partition: Int32?
     ) {
         let byPartition = Dictionary(partitions.map { ($0.partition, $0) }, uniquingKeysWith: { first, _ in first })
-        let how = partition != nil ? "partition chosen by --partition" : key != nil ? "key \"\(key ?? "")\" → murmur2" : ""
+        let es = self.language == .es
+        let how = partition != nil
+            ? (es ? "partición elegida con --partition" : "partition chosen by --partition")
+            : key != nil ? (es ? "clave «\(key ?? "")» → murmur2" : "key \"\(key ?? "")\" → murmur2") : ""
         if results.count > 10 {
             let grouped = Dictionary(grouping: results, by: \.partition).sorted { $0.key < $1.key }.map { entry in
                 let offsets = entry.value.map(\.offset)
@@ -86,20 +90,25 @@ extension Session {
                     ? "offset \(offsets.min() ?? -1)" : "offsets \(offsets.min() ?? -1)-\(offsets.max() ?? -1)"
                 return "\(topic)-\(entry.key) \(range)"
             }
-            self.console.print("Wrote \(results.count) records (acks=\(acksWord)): \(grouped.joined(separator: ", ")).")
+            self.console.print(
+                es ? "Escritos \(results.count) mensajes (acks=\(acksWord)): \(grouped.joined(separator: ", "))."
+                    : "Wrote \(results.count) records (acks=\(acksWord)): \(grouped.joined(separator: ", ")).")
             return
         }
         for result in results {
             let state = byPartition[result.partition]
-            let offset = result.offset < 0 ? "offset unknown (acks=0: the broker sends no answer)" : "offset \(result.offset)"
-            let leader = state.map { " · leader broker \($0.leader)" } ?? ""
+            let offset = result.offset < 0
+                ? (es ? "offset desconocido (acks=0: el broker no contesta)" : "offset unknown (acks=0: the broker sends no answer)")
+                : "offset \(result.offset)"
+            let leader = state.map { es ? " · líder broker \($0.leader)" : " · leader broker \($0.leader)" } ?? ""
             let acks: String
+            let isr = state?.isr.map(String.init).joined(separator: ",") ?? "?"
             switch acksWord {
-            case "all": acks = " · acks=all: ISR \(state?.isr.map(String.init).joined(separator: ",") ?? "?") had it"
-            case "1": acks = " · acks=1: the leader wrote it"
+            case "all": acks = es ? " · acks=all: lo tenía el ISR \(isr)" : " · acks=all: ISR \(isr) had it"
+            case "1": acks = es ? " · acks=1: lo ha escrito el líder" : " · acks=1: the leader wrote it"
             default: acks = ""
             }
-            let cause = how.isEmpty ? "" : "  \(how) → partition \(result.partition)"
+            let cause = how.isEmpty ? "" : "  \(how) → \(es ? "partición" : "partition") \(result.partition)"
             self.console.print("→ \(topic)-\(result.partition) \(offset)\(cause)\(leader)\(acks)")
         }
     }

@@ -1,3 +1,4 @@
+import CourseLanguage
 import Foundation
 import KafkaProtocol
 import LocalCluster
@@ -21,7 +22,11 @@ extension Session {
             for pair in arguments.values("--config") {
                 let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
                 guard parts.count == 2, !parts[0].isEmpty else {
-                    throw .usage("--config '\(pair)' must be key=value, e.g. retention.ms=60000", usage: arguments.usage)
+                    throw .usage(
+                    self.language.pick(
+                        es: "--config '\(pair)' debe ser clave=valor, por ejemplo retention.ms=60000",
+                        en: "--config '\(pair)' must be key=value, e.g. retention.ms=60000"),
+                    usage: arguments.usage)
                 }
                 configs[parts[0]] = parts[1]
             }
@@ -36,24 +41,33 @@ extension Session {
             let replicas = topic.partitions.first?.replicas.count ?? 0
             let count = topic.partitions.count
             self.console.print(
-                "Created topic \(name): \(count) partition\(count == 1 ? "" : "s") × \(replicas) replica\(replicas == 1 ? "" : "s"); "
-                    + "leaders on broker\(leaders.count == 1 ? "" : "s") \(leaders.joined(separator: ", ")).")
+                self.language.pick(
+                    es: "Topic \(name) creado: \(count) partici\(count == 1 ? "ón" : "ones") × \(replicas) réplica\(replicas == 1 ? "" : "s"); "
+                        + "líderes en \(leaders.count == 1 ? "el broker" : "los brokers") \(leaders.joined(separator: ", ")).",
+                    en: "Created topic \(name): \(count) partition\(count == 1 ? "" : "s") × \(replicas) replica\(replicas == 1 ? "" : "s"); "
+                        + "leaders on broker\(leaders.count == 1 ? "" : "s") \(leaders.joined(separator: ", "))."))
         case ["topic", "list"]:
             let names = try self.withAdmin(bootstrap) { admin in try await admin.listTopics() }
             self.knownTopics = names
-            self.console.print(names.isEmpty ? "No topics yet; `topic create NAME` makes one." : names.joined(separator: "\n"))
+            self.console.print(
+                names.isEmpty
+                    ? self.language.pick(es: "Aún no hay topics; `topic create NAME` crea uno.", en: "No topics yet; `topic create NAME` makes one.")
+                    : names.joined(separator: "\n"))
         case ["topic", "describe"]:
             let name = arguments.positionals[0]
             let topic = try self.withAdmin(bootstrap) { admin in try await admin.describeTopics([name])[0] }
             self.remember(topic: name)
-            self.console.print(Self.describeLines(topic).joined(separator: "\n"))
+            self.console.print(Self.describeLines(topic, language: self.language).joined(separator: "\n"))
         case ["topic", "alter"]:
             try self.topicAlter(arguments, bootstrap: bootstrap)
         case ["topic", "delete"]:
             let name = arguments.positionals[0]
             try self.withAdmin(bootstrap) { admin in try await admin.deleteTopics([name]) }
             self.knownTopics.removeAll { $0 == name }
-            self.console.print("Deleted topic \(name): the controller removed its partitions and their logs.")
+            self.console.print(
+                self.language.pick(
+                    es: "Topic \(name) borrado: el controller ha quitado sus particiones y sus logs.",
+                    en: "Deleted topic \(name): the controller removed its partitions and their logs."))
         default:
             throw .notAvailable(command: spec.name, needs: "a later build")
         }
@@ -67,25 +81,40 @@ extension Session {
         for pair in arguments.values("--config") {
             let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
             guard parts.count == 2, !parts[0].isEmpty else {
-                throw .usage("--config '\(pair)' must be key=value, e.g. retention.ms=60000", usage: arguments.usage)
+                throw .usage(
+                    self.language.pick(
+                        es: "--config '\(pair)' debe ser clave=valor, por ejemplo retention.ms=60000",
+                        en: "--config '\(pair)' must be key=value, e.g. retention.ms=60000"),
+                    usage: arguments.usage)
             }
             operations.append(.set(parts[0], parts[1]))
         }
         guard partitions != nil || !operations.isEmpty else {
-            throw .usage("say what to change: --partitions N or --config key=value", usage: arguments.usage)
+            throw .usage(
+                self.language.pick(
+                    es: "di qué cambiar: --partitions N o --config clave=valor", en: "say what to change: --partitions N or --config key=value"),
+                usage: arguments.usage)
         }
         if !operations.isEmpty, self.cluster?.snapshot()?.mode == .zookeeper {
             throw .client(
-                "changing configs of an existing topic is not in Samsa's brokers yet in cluster mode; "
-                    + "set them when creating it: `topic create NAME --config key=value`")
+                self.language.pick(
+                    es: "los brokers de Samsa aún no cambian la configuración de un topic existente en modo clúster; "
+                        + "ponla al crearlo: `topic create NAME --config clave=valor`",
+                    en: "changing configs of an existing topic is not in Samsa's brokers yet in cluster mode; "
+                        + "set them when creating it: `topic create NAME --config key=value`"))
         }
         let changes = operations
+        let language = self.language
         let (before, after) = try self.withAdmin(bootstrap) { admin in
             let before = try await admin.describeTopics([name])[0].partitions.count
             if let partitions {
                 guard partitions > before else {
                     throw REPLError.client(
-                        "\(name) has \(before) partitions; a topic's partition count can grow but never shrink (keys would move)")
+                        language.pick(
+                            es: "\(name) tiene \(before) particiones; el número de particiones de un topic puede crecer pero nunca bajar: "
+                                + "habría que borrar o fusionar los mensajes, offsets y orden de las particiones quitadas",
+                            en: "\(name) has \(before) partitions; a topic's partition count can grow but never shrink: "
+                                + "the records, offsets and order of the removed partitions would have to be deleted or merged"))
                 }
                 try await admin.createPartitions([name: Int32(partitions)])
             }
@@ -94,11 +123,16 @@ extension Session {
         }
         if let partitions {
             self.console.print(
-                "\(name): \(before) → \(after) partitions\(after == partitions ? "" : " (asked for \(partitions))"); "
-                    + "records with a key may now go to a different partition than before.")
+                language.pick(
+                    es: "\(name): \(before) → \(after) particiones\(after == partitions ? "" : " (pedidas \(partitions))"); "
+                        + "los mensajes con clave pueden ir ahora a otra partición que antes.",
+                    en: "\(name): \(before) → \(after) partitions\(after == partitions ? "" : " (asked for \(partitions))"); "
+                        + "records with a key may now go to a different partition than before."))
         }
         for operation in operations {
-            if case .set(let key, let value) = operation { self.console.print("\(name): \(key)=\(value) set.") }
+            if case .set(let key, let value) = operation {
+                self.console.print(language.pick(es: "\(name): \(key)=\(value) aplicado.", en: "\(name): \(key)=\(value) set."))
+            }
         }
     }
 
@@ -116,16 +150,19 @@ extension Session {
     }
 
     /// A topic's partitions as `topic describe` prints them.
-    static func describeLines(_ topic: TopicDescription) -> [String] {
-        var lines = ["\(topic.name)  \(topic.partitions.count) partitions"]
+    static func describeLines(_ topic: TopicDescription, language: Language = .en) -> [String] {
+        let es = language == .es
+        let count = topic.partitions.count
+        var lines = ["\(topic.name)  \(count) " + (es ? (count == 1 ? "partición" : "particiones") : "partitions")]
         let rows = topic.partitions.sorted { $0.partition < $1.partition }.map { partition in
             [
-                String(partition.partition), partition.leader < 0 ? "none" : String(partition.leader),
+                String(partition.partition), partition.leader < 0 ? (es ? "ninguno" : "none") : String(partition.leader),
                 partition.replicas.map(String.init).joined(separator: ","),
                 partition.isr.map(String.init).joined(separator: ","),
             ]
         }
-        lines += Self.columns([["partition", "leader", "replicas", "isr"]] + rows).map { "  " + $0 }
+        let header = es ? ["partición", "líder", "réplicas", "isr"] : ["partition", "leader", "replicas", "isr"]
+        lines += Self.columns([header] + rows).map { "  " + $0 }
         return lines
     }
 

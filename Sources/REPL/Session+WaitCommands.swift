@@ -1,3 +1,4 @@
+import CourseLanguage
 import Foundation
 import KafkaProtocol
 import LabKit
@@ -21,7 +22,9 @@ extension Session {
             let avoided = try arguments.int("--not", in: 0...Int(Int32.max)).map(Int32.init)
             let size = try arguments.int("--size", in: 1...100)
             if spec.words[1] == "isr" && size == nil {
-                throw .usage("say which ISR size to wait for, e.g. --size 3", usage: arguments.usage)
+                throw .usage(
+                    self.language.pick(es: "di qué tamaño de ISR esperar, por ejemplo --size 3", en: "say which ISR size to wait for, e.g. --size 3"),
+                    usage: arguments.usage)
             }
             let found = try self.poll(timeout: timeout) { () throws(REPLError) -> ClusterMetadata.Partition? in
                 guard let metadata = try self.anyBrokerMetadata(topic: topic),
@@ -33,17 +36,29 @@ extension Session {
                 return state.isr.count == size ? state : nil
             }
             guard let found else {
+                let seconds = timeout.components.seconds
+                if self.language == .es {
+                    let goal = spec.words[1] == "leader"
+                        ? "líder" + (avoided.map { " distinto del broker \($0)" } ?? "") : "un ISR de \(size ?? 0)"
+                    throw .client("\(name) no ha tenido \(goal) en \(seconds) s; `cluster status` muestra cómo está ahora")
+                }
                 let goal = spec.words[1] == "leader"
                     ? "a leader" + (avoided.map { " other than broker \($0)" } ?? "") : "an ISR of \(size ?? 0)"
-                throw .client("\(name) did not get \(goal) within \(timeout.components.seconds) s; `cluster status` shows it now")
+                throw .client("\(name) did not get \(goal) within \(seconds) s; `cluster status` shows it now")
             }
             let isr = found.isr.map(String.init).joined(separator: ",")
-            line = spec.words[1] == "leader"
-                ? "\(name) is led by broker \(found.leader)" : "\(name) has \(found.isr.count) in-sync replicas: \(isr)"
+            let es = self.language == .es
+            if spec.words[1] == "leader" {
+                line = es ? "\(name) tiene como líder al broker \(found.leader)" : "\(name) is led by broker \(found.leader)"
+            } else {
+                line = es ? "\(name) tiene \(found.isr.count) réplicas sincronizadas: \(isr)" : "\(name) has \(found.isr.count) in-sync replicas: \(isr)"
+            }
         default:
             let groupId = arguments.positionals[0]
             guard let count = try arguments.int("--members", in: 0...1000) else {
-                throw .usage("say how many members to wait for, e.g. --members 2", usage: arguments.usage)
+                throw .usage(
+                    self.language.pick(es: "di cuántos miembros esperar, por ejemplo --members 2", en: "say how many members to wait for, e.g. --members 2"),
+                    usage: arguments.usage)
             }
             let bootstrap = try self.bootstrapServers()
             let consumers = self.consumers
@@ -76,18 +91,28 @@ extension Session {
                 return description.members.map { names[$0.memberId] ?? $0.clientId }.sorted()
             }
             guard let found else {
+                let seconds = timeout.components.seconds
+                if self.language == .es {
+                    let lag = caughtUp ? " y lag 0" : ""
+                    throw .client("el grupo \(groupId) no se ha asentado con \(count) miembros\(lag) en \(seconds) s; `group describe \(groupId)` muestra cómo está ahora")
+                }
                 let lag = caughtUp ? " and lag 0" : ""
-                throw .client("group \(groupId) did not settle with \(count) members\(lag) within \(timeout.components.seconds) s; `group describe \(groupId)` shows it now")
+                throw .client("group \(groupId) did not settle with \(count) members\(lag) within \(seconds) s; `group describe \(groupId)` shows it now")
             }
             self.remember(group: groupId)
-            line = (count == 0 ? "group \(groupId) is Empty: no members" : "group \(groupId) is Stable with \(count) member\(count == 1 ? "" : "s"): \(found.joined(separator: ", "))")
-                + (caughtUp ? "; committed offsets reached the high watermarks (lag 0)" : "")
+            if self.language == .es {
+                line = (count == 0 ? "el grupo \(groupId) está Empty: sin miembros" : "el grupo \(groupId) está Stable con \(count) miembro\(count == 1 ? "" : "s"): \(found.joined(separator: ", "))")
+                    + (caughtUp ? "; los offsets confirmados han llegado a los high watermarks (lag 0)" : "")
+            } else {
+                line = (count == 0 ? "group \(groupId) is Empty: no members" : "group \(groupId) is Stable with \(count) member\(count == 1 ? "" : "s"): \(found.joined(separator: ", "))")
+                    + (caughtUp ? "; committed offsets reached the high watermarks (lag 0)" : "")
+            }
         }
         let waited = String(format: "%.1f", ClusterDiagram.seconds(ContinuousClock.now - began))
         // A lab's log keeps the seconds waited (Lab 5 holds its typed-in answer to them); a script
         // prints no time, so its output is the same on every run.
         if self.isRecordingLab { self.labFacts.append(CommandOutcome.Fact("waited", waited)) }
-        self.console.print(line + (self.isTerminal ? " (after \(waited) s)" : ""))
+        self.console.print(line + (self.isTerminal ? self.language.pick(es: " (tras \(waited) s)", en: " (after \(waited) s)") : ""))
     }
 
     /// Asks `check` every 250 ms until it returns a value or `timeout` passes.
@@ -122,7 +147,11 @@ extension Session {
             }
             if let metadata { return metadata }
         }
-        if saidUnknown { throw .client("topic \(topic) does not exist; `topic list` shows the topics") }
+        if saidUnknown {
+            throw .client(
+                self.language.pick(
+                    es: "el topic \(topic) no existe; `topic list` muestra los topics", en: "topic \(topic) does not exist; `topic list` shows the topics"))
+        }
         return nil
     }
 }

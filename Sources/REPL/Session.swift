@@ -1,3 +1,4 @@
+import CourseLanguage
 import Foundation
 import LabKit
 import LocalCluster
@@ -27,16 +28,20 @@ public final class Session {
         public var executables: ClusterExecutables
         /// Stops our processes if this process dies; nil turns that off (tests of the REPL alone).
         public var usesWatchdog: Bool
+        /// The language to speak (`--language`); nil: the one chosen in `baseDirectory` before, else
+        /// the system's (`Language.resolve`).
+        public var language: Language?
 
         public init(
             clusterName: String = "lab",
             baseDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true),
-            executables: ClusterExecutables = .fromEnvironment(), usesWatchdog: Bool = true
+            executables: ClusterExecutables = .fromEnvironment(), usesWatchdog: Bool = true, language: Language? = nil
         ) {
             self.clusterName = clusterName
             self.baseDirectory = baseDirectory
             self.executables = executables
             self.usesWatchdog = usesWatchdog
+            self.language = language
         }
     }
 
@@ -76,6 +81,11 @@ public final class Session {
     public var isTerminal = false
     /// Runs before each prompt, e.g. to refresh what completion offers.
     public var beforeEachCommand: (() -> Void)?
+    /// What every message, step and event is printed in; `language es|en` changes it.
+    public var language: Language {
+        get { self.events.language }
+        set { self.events.language = newValue }
+    }
 
     public init(configuration: Configuration, console: Console, table: CommandTable = CommandTable(), logger: Logger? = nil) {
         self.configuration = configuration
@@ -83,7 +93,9 @@ public final class Session {
         self.table = table
         self.logger = logger ?? Logger(label: "samsa.repl")
         self.watchdog = configuration.usesWatchdog ? ParentDeathWatchdog() : nil
-        self.events = EventFeed(console: console, isLive: false)
+        self.events = EventFeed(
+            console: console, isLive: false,
+            language: configuration.language ?? Language.resolve(projectFolder: configuration.baseDirectory))
         self.consumers = BackgroundConsumers(feed: self.events)
     }
 
@@ -97,7 +109,9 @@ public final class Session {
         self.cluster = cluster
         guard let snapshot = cluster.snapshot(), snapshot.isAnythingRunning else { return nil }
         let up = snapshot.processes.filter { $0.state != .stopped }.count
-        return "Reattached to cluster \"\(snapshot.name)\" in \(snapshot.folder): \(up) of \(snapshot.processes.count) processes running."
+        return self.language.pick(
+            es: "Conectado de nuevo al clúster «\(snapshot.name)» de \(snapshot.folder): \(up) de \(snapshot.processes.count) procesos en marcha.",
+            en: "Reattached to cluster \"\(snapshot.name)\" in \(snapshot.folder): \(up) of \(snapshot.processes.count) processes running.")
     }
 
     func openCluster(_ layout: ClusterLayout) throws(REPLError) -> LocalCluster {
@@ -105,14 +119,12 @@ public final class Session {
             let cluster = try LocalCluster(
                 layout: layout, executables: self.configuration.executables, watchdog: self.watchdog, logger: self.logger)
             let console = self.console
+            let events = self.events
             cluster.onUnexpectedExit { role, pid, status in
-                let hint: String
-                switch role {
-                case .broker(let id): hint = "`broker logs \(id)` shows why; `broker start \(id)` starts it again"
-                case .metadataServer: hint = "its log is \(layout.logFile(for: role).path)"
-                }
-                let how = status == SIGKILL ? "was killed (SIGKILL)" : "exited unexpectedly (status \(status))"
-                console.event("! \(role) (pid \(pid)) \(how); \(hint)")
+                let event = LiveEvent.processExited(
+                    role: "\(role)", brokerID: role.brokerID, pid: Int(pid), killed: status == SIGKILL, status: Int(status),
+                    logFile: layout.logFile(for: role).path)
+                console.event(event.text(events.language))
             }
             return cluster
         } catch let error as LocalClusterError {
@@ -140,7 +152,7 @@ public final class Session {
         defer { self.syncEventWatcher() }
         let words = try CommandLineSplitter.split(line)
         guard case .command(let spec, let arguments) = try self.table.resolve(words) else { return .proceed }
-        let parsed = try ParsedArguments(arguments, for: spec)
+        let parsed = try ParsedArguments(arguments, for: spec, language: self.language)
         // The started lab's commands.log gets the line once it has ended, with what happened.
         guard spec.words.first != "lab", !self.isPreparingLab, let labLog = self.labRecorder() else {
             return try self.run(spec, parsed)
@@ -171,11 +183,15 @@ public final class Session {
             return .quit
         case ["help"]:
             self.console.print(
-                parsed.positionals.isEmpty ? self.table.helpText() : try self.table.helpText(for: parsed.positionals))
+                parsed.positionals.isEmpty
+                    ? self.table.helpText(self.language) : try self.table.helpText(for: parsed.positionals, self.language))
         case ["explain"]:
             self.console.print(
                 parsed.positionals.isEmpty
-                    ? Explanations.listing : try Explanations.explain(parsed.positionals.joined(separator: " ")))
+                    ? Explanations.listing(self.language)
+                    : try Explanations.explain(parsed.positionals.joined(separator: " "), self.language))
+        case ["language"]:
+            try self.runLanguageCommand(parsed)
         case ["source"]:
             try self.source(parsed.positionals[0])
         case ["watch"]:
@@ -238,9 +254,10 @@ public final class Session {
         guard case .command(let spec, let arguments) = try self.table.resolve(words) else { return }
         guard Self.watchableCommands.contains(spec.name) else {
             let views = Self.watchableCommands.sorted().map { "`\($0)`" }.joined(separator: ", ")
-            throw .usage("`watch` repeats views only: \(views)", usage: "watch COMMAND...")
+            throw .usage(
+                self.language.pick(es: "`watch` solo repite vistas: \(views)", en: "`watch` repeats views only: \(views)"), usage: "watch COMMAND...")
         }
-        _ = try ParsedArguments(arguments, for: spec)
+        _ = try ParsedArguments(arguments, for: spec, language: self.language)
         guard self.isTerminal else {
             _ = try self.execute(words.map(Self.quoted).joined(separator: " "))
             return
@@ -248,7 +265,8 @@ public final class Session {
         let line = words.map(Self.quoted).joined(separator: " ")
         // Bounded only by the user's key press; each round is one command and a 1 s wait.
         while true {
-            self.console.print("\u{1B}[H\u{1B}[2J" + self.console.style.dim("every 1 s: \(line) · press any key to stop"))
+            let every = self.language.pick(es: "cada 1 s: \(line) · pulsa una tecla para parar", en: "every 1 s: \(line) · press any key to stop")
+            self.console.print("\u{1B}[H\u{1B}[2J" + self.console.style.dim(every))
             _ = try self.execute(line)
             if KeyPress.wait(timeout: .seconds(1)) { return }
         }
@@ -261,9 +279,17 @@ public final class Session {
 
     /// `source FILE`: each line as if typed, stopping at the first error, which names the line.
     func source(_ path: String) throws(REPLError) {
-        guard self.sourceDepth < 8 else { throw .file("source files nest more than 8 deep; does \(path) source itself?") }
+        guard self.sourceDepth < 8 else {
+            throw .file(
+                self.language.pick(
+                    es: "los ficheros de `source` se anidan más de 8 niveles; ¿\(path) se incluye a sí mismo?",
+                    en: "source files nest more than 8 deep; does \(path) source itself?"))
+        }
         guard let text = TextFile.read(path) else {
-            throw .file("cannot read \(path); give a path to a text file of commands")
+            throw .file(
+                self.language.pick(
+                    es: "no se puede leer \(path); indica la ruta de un fichero de texto con comandos",
+                    en: "cannot read \(path); give a path to a text file of commands"))
         }
         self.sourceDepth += 1
         defer { self.sourceDepth -= 1 }
@@ -271,7 +297,7 @@ public final class Session {
             do {
                 if try self.execute(line) == .quit { return }
             } catch {
-                throw .inFile(path: path, line: index + 1, underlying: error.description)
+                throw .inFile(path: path, line: index + 1, underlying: error.text(self.language))
             }
         }
     }
@@ -296,7 +322,8 @@ public final class Session {
             do {
                 if try self.execute(line) == .quit { return status }
             } catch {
-                self.console.error("samsa: \(name) line \(number): \(error.description)")
+                let at = self.language.pick(es: "línea", en: "line")
+                self.console.error("samsa: \(name) \(at) \(number): \(error.text(self.language))")
                 status = 1
                 if !keepGoing { return status }
             }
@@ -336,7 +363,7 @@ public final class Session {
             do {
                 if try self.execute(line) == .quit { return }
             } catch {
-                self.console.error(error.description)
+                self.console.error(error.text(self.language))
             }
             self.refreshController()
         }
@@ -353,14 +380,20 @@ public final class Session {
         let faults = cluster.isRunning ? cluster.allFaults() : [:]
         let isOwned = cluster.hasChildren && cluster.currentState?.isDetached == false
         if isOwned {
-            self.console.print("Stopping cluster \"\(cluster.layout.name)\" (started in this session; `cluster start --detach` keeps one running)...")
+            self.console.print(
+                self.language.pick(
+                    es: "Parando el clúster «\(cluster.layout.name)» (arrancado en esta sesión; `cluster start --detach` lo deja en marcha)...",
+                    en: "Stopping cluster \"\(cluster.layout.name)\" (started in this session; `cluster start --detach` keeps one running)..."))
             cluster.stopIfOwned()
         } else if !faults.isEmpty {
             cluster.healAllFaults()
         }
         if !faults.isEmpty {
             let ids = faults.keys.sorted().map(String.init).joined(separator: ", ")
-            self.console.print("Healed the injected faults of broker\(faults.count == 1 ? "" : "s") \(ids).")
+            self.console.print(
+                self.language.pick(
+                    es: "Curados los fallos inyectados en \(faults.count == 1 ? "el broker" : "los brokers") \(ids).",
+                    en: "Healed the injected faults of broker\(faults.count == 1 ? "" : "s") \(ids)."))
         }
     }
 

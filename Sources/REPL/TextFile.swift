@@ -9,7 +9,13 @@ public enum TextFile {
     public static func read(_ path: String) -> String? {
         guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
         defer { try? handle.close() }
-        guard let data = try? handle.readToEnd() else { return nil }
+        // readToEnd() is nil at once for an empty file: an empty script, not an unreadable one.
+        let data: Data?
+        do {
+            data = try handle.readToEnd()
+        } catch {
+            return nil
+        }
         return String(data: data ?? Data(), encoding: .utf8)
     }
 }

@@ -1,3 +1,4 @@
+import CourseLanguage
 import Foundation
 
 /// Builds decks: `slides/src/LANG/NN-name.md` → `OUTPUT/LANG/NN-name.html`, running every samsa

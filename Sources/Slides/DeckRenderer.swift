@@ -1,3 +1,4 @@
+import CourseLanguage
 import Foundation
 import Ink
 
@@ -112,9 +113,4 @@ public struct DeckRenderer {
         text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
             .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
-}
-
-/// The course is in Spanish; every deck also exists in English.
-public enum Language: String, Sendable, CaseIterable {
-    case es, en
 }

@@ -1,3 +1,4 @@
+import CourseLanguage
 import Foundation
 
 /// The page around a deck's slides: styles, navigation, speaker view, print layout and the

@@ -113,6 +113,9 @@ public final class SessionRunner {
         process.currentDirectoryURL = self.directory
         var environment = ProcessInfo.processInfo.environment
         environment["NO_COLOR"] = "1"
+        // The decks' `# expect` lines are written against the REPL's English; a build machine in
+        // Spanish must not change what the examples print.
+        environment["SAMSA_LANGUAGE"] = "en"
         environment["TERM"] = "dumb"
         process.environment = environment
         process.standardInput = FileHandle.nullDevice

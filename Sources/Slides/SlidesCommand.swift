@@ -1,15 +1,16 @@
+import CourseLanguage
 import Foundation
 
-/// `slides build [--lang es|en] [--output DIR] [--source DIR] [--samsa PATH] [--deck PREFIX] [--no-run]`
+/// `slides build [--language es|en] [--output DIR] [--source DIR] [--samsa PATH] [--deck PREFIX] [--no-run]`
 /// for `samsa slides ...`: renders the course's decks. Exit status 0 when every deck built,
 /// 1 when one failed (an example failed or no longer shows what its slide expects), 2 on usage errors.
 public enum SlidesCommand {
     public static let usage = """
-        usage: samsa slides build [--lang es|en] [--output DIR] [--source DIR] [--samsa PATH] [--deck PREFIX] [--no-run]
+        usage: samsa slides build [--language es|en] [--output DIR] [--source DIR] [--samsa PATH] [--deck PREFIX] [--no-run]
 
         Renders every deck in slides/src/LANG/ to one self-contained HTML file in slides/build/LANG/,
         running each ```samsa block on a fresh local cluster and embedding what it printed.
-          --lang es|en     only this language (default: both)
+          --language es|en only this language (default: both); --lang is the same option
           --output DIR     where the pages go (default: slides/build next to slides/src)
           --source DIR     the decks' folder (default: slides/src, found from the current directory up)
           --samsa PATH     the samsa executable that runs the examples (default: beside this program)
@@ -82,10 +83,10 @@ public enum SlidesCommand {
                     return value
                 }
                 switch option {
-                case "--lang":
+                case "--language", "--lang":  // --lang: the option's first name, still accepted
                     let name = try value()
                     guard let language = Language(rawValue: name) else {
-                        throw SlidesError.usage("--lang takes es or en, not \(name)")
+                        throw SlidesError.usage("\(option) takes es or en, not \(name)")
                     }
                     self.languages = [language]
                 case "--output": output = URL(fileURLWithPath: try value(), isDirectory: true)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Dispatch
+import CourseLanguage
 import Foundation
 import LocalCluster
 import Logging
@@ -27,7 +28,11 @@ struct SamsaCommand: ParsableCommand {
             `samsa install-tools [DIR]` links them under their own names in DIR (default .samsa/bin).
 
             Labs and slides: `samsa grade [--lab N] [--replay] [--format text|junit|gradescope]`, \
-            `samsa lab export --student DIR`, `samsa slides build [--lang es|en]`.
+            `samsa lab export --student DIR`, `samsa slides build [--language es|en]`.
+
+            Language: `--language es|en` (or `language es|en` in the REPL) is kept in .samsa/language and \
+            used by every later `samsa` and `samsa grade` in this folder; with none chosen, Spanish when the \
+            system's language (LC_ALL, LC_MESSAGES, LANG) is Spanish, else English.
             """)
 
     @Option(help: ArgumentHelp("Run the commands in FILE without a prompt, then exit.", valueName: "FILE"))
@@ -45,9 +50,15 @@ struct SamsaCommand: ParsableCommand {
     @Option(help: "Log level of samsa's own diagnostics on stderr: trace, debug, info, warning, error.")
     var logLevel: String = "warning"
 
+    @Option(help: ArgumentHelp("The language to speak, es or en; remembered in this folder (.samsa/language).", valueName: "es|en"))
+    var language: String?
+
     func validate() throws {
         guard ClusterLayout.isValidName(self.cluster) else {
             throw ValidationError("--cluster must be letters, digits, '-', '_' or '.', e.g. --cluster lab")
+        }
+        if let language = self.language, Language(rawValue: language) == nil {
+            throw ValidationError("--language must be es or en, e.g. --language es")
         }
         guard Logger.Level(rawValue: self.logLevel) != nil else {
             throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error, critical")
@@ -69,12 +80,23 @@ struct SamsaCommand: ParsableCommand {
             configuration.baseDirectory = URL(fileURLWithPath: directory, isDirectory: true)
         }
         let session = Session(configuration: configuration, console: console)
+        if let chosen = self.language.flatMap(Language.init(rawValue:)) {
+            do {
+                try session.chooseLanguage(chosen)
+            } catch {
+                console.error("samsa: \(error.text(chosen))")
+            }
+        }
         let signals = Self.stopClusterOnSignals(session)
         defer { signals.forEach { $0.cancel() } }
 
         if let script = self.script {
             guard let text = TextFile.read(script) else {
-                console.error("samsa: cannot read \(script); --script takes a text file of commands")
+                console.error(
+                    "samsa: "
+                        + session.language.pick(
+                            es: "no se puede leer \(script); --script espera un fichero de texto con comandos",
+                            en: "cannot read \(script); --script takes a text file of commands"))
                 throw ExitCode(1)
             }
             try Self.attach(session, announce: false)
@@ -90,7 +112,10 @@ struct SamsaCommand: ParsableCommand {
             if status != 0 { throw ExitCode(status) }
             return
         }
-        console.print("Samsa — a Kafka you can see inside. `help` lists commands, `explain TERM` explains one.")
+        console.print(
+            session.language.pick(
+                es: "Samsa — un Kafka que se ve por dentro. `help` lista los comandos, `explain TÉRMINO` explica uno.",
+                en: "Samsa — a Kafka you can see inside. `help` lists commands, `explain TERM` explains one."))
         try Self.attach(session, announce: true)
         // Ctrl-C must not end the REPL (and with it the cluster): the line editor clears the line.
         signal(SIGINT, SIG_IGN)
@@ -115,7 +140,7 @@ struct SamsaCommand: ParsableCommand {
         do {
             if let line = try session.attachDefaultCluster(), announce { session.console.print(line) }
         } catch {
-            session.console.error("samsa: \(error.description)")
+            session.console.error("samsa: \(error.text(session.language))")
             throw ExitCode(1)
         }
     }

@@ -1,3 +1,4 @@
+import CourseLanguage
 import Foundation
 import LabKit
 import LabStudentExercises

@@ -1,3 +1,4 @@
+import CourseLanguage
 import Foundation
 import LabKit
 import LabStudentExercises
@@ -128,7 +129,7 @@ final class LabKitTests: XCTestCase {
         spec.patterns = ["^broker kill \\d"]
         spec.expected = "broker kill <leader>"
         spec.step = 2
-        for language in [LabLanguage.en, .es] {
+        for language in [Language.en, .es] {
             let verdict = CommandLogChecks.check(spec, log: log, language: language)
             XCTAssertEqual(verdict.status, .failed, verdict.reason)
             XCTAssertTrue(verdict.reason.contains(language == .en ? "without its outcome" : "sin su resultado"), verdict.reason)

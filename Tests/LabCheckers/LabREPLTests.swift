@@ -1,3 +1,4 @@
+import CourseLanguage
 import Foundation
 import LabKit
 import LocalCluster
@@ -106,6 +107,7 @@ final class LabREPLTests: XCTestCase {
         defer { session.finish() }
         let previous = ProcessInfo.processInfo.environment["SAMSA_LANGUAGE"]
         setenv("SAMSA_LANGUAGE", "en", 1)
+        session.language = .en  // the session chose its language when it was made
         defer { if let previous { setenv("SAMSA_LANGUAGE", previous, 1) } else { unsetenv("SAMSA_LANGUAGE") } }
 
         XCTAssertEqual(try session.execute("cluster start --brokers 3"), .proceed)
@@ -215,6 +217,7 @@ final class LabREPLTests: XCTestCase {
             console: console)
         let previous = ProcessInfo.processInfo.environment["SAMSA_LANGUAGE"]
         setenv("SAMSA_LANGUAGE", "en", 1)
+        session.language = .en  // the session chose its language when it was made
         defer { if let previous { setenv("SAMSA_LANGUAGE", previous, 1) } else { unsetenv("SAMSA_LANGUAGE") } }
 
         XCTAssertEqual(try session.execute("lab id set \(LabFixtures.student)"), .proceed)

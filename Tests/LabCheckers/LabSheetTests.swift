@@ -1,3 +1,4 @@
+import CourseLanguage
 import Foundation
 import LabKit
 @testable import REPL
@@ -10,7 +11,7 @@ final class LabSheetTests: XCTestCase {
         let catalog = try LabFixtures.catalog()
         for lab in catalog.labs {
             let folder = catalog.folder(of: lab)
-            for language in LabLanguage.allCases {
+            for language in Language.allCases {
                 let name = language == .es ? "README.es.md" : "README.md"
                 // The sheet shows ⟨placeholders⟩ where students' values differ; the catalog's
                 // manifest holds the worked example's values, so the sheet is filled the same way.
@@ -31,7 +32,7 @@ final class LabSheetTests: XCTestCase {
         let hints = lab.steps.compactMap(\.hint).filter { $0.en.contains("ephemeral znode") }
         XCTAssertEqual(hints.count, 1)
         for hint in hints {
-            for language in LabLanguage.allCases {
+            for language in Language.allCases {
                 XCTAssertTrue(hint.text(language).contains(Session.ephemeralOwnerLabel), hint.text(language))
                 XCTAssertFalse(hint.text(language).contains("ephemeralOwner"), hint.text(language))
             }

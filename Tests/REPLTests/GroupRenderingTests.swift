@@ -1,3 +1,4 @@
+import CourseLanguage
 import KafkaProtocol
 import XCTest
 
@@ -41,9 +42,12 @@ final class GroupRenderingTests: XCTestCase {
 
     func testInternalTopicBurstsAreCountedInOneLine() {
         XCTAssertEqual(
-            ClusterEventWatcher.InternalBurst(leaderChanges: 17, shrinks: 33, grows: 0).summary,
-            "17 partitions changed leader, 33 ISRs shrank")
-        XCTAssertEqual(ClusterEventWatcher.InternalBurst(leaderChanges: 0, shrinks: 0, grows: 1).summary, "1 ISR grew")
+            LiveEvent.internalTopicChanged(topic: "__consumer_offsets", leaderChanges: 17, shrinks: 33, grows: 0).text(.en),
+            "__consumer_offsets (internal): 17 partitions changed leader, 33 ISRs shrank; "
+                + "`topic describe __consumer_offsets` lists its partitions")
+        XCTAssertEqual(
+            LiveEvent.internalTopicChanged(topic: "__consumer_offsets", leaderChanges: 0, shrinks: 0, grows: 1).text(.es),
+            "__consumer_offsets (interno): 1 ISR ha crecido; `topic describe __consumer_offsets` muestra sus particiones")
     }
 
     func testARebalanceIsOneLineWithTheGenerationAndEveryOwner() {
@@ -82,5 +86,17 @@ final class GroupRenderingTests: XCTestCase {
         XCTAssertEqual(
             Session.groupLines(gone, names: [:], width: 80, style: .plain),
             ["Group nope does not exist (no members, no committed offsets); `group list` shows the groups."])
+        XCTAssertEqual(Session.groupLines(group, names: ["x-9": "c1"], width: 120, style: .plain, language: .es), [
+            "grupo billing · Stable · asignador range · 2 miembros",
+            " miembro  member id  host        particiones",
+            " c1       x-9        /127.0.0.1  orders-0",
+            " c2       c2-1       /127.0.0.1  orders-1",
+            "",
+            " partición  current offset  log end offset  lag  dueño",
+            " orders-0                3               5    2  c1",
+            " orders-1                -               2    -  c2",
+            " lag = log end offset − current offset, como los muestra kafka-consumer-groups:",
+            " log end offset = high watermark (lo que pueden leer los consumidores), current offset = offset confirmado",
+        ])
     }
 }

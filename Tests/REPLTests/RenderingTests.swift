@@ -1,3 +1,4 @@
+import CourseLanguage
 import LocalCluster
 import REPL
 import XCTest
@@ -65,6 +66,20 @@ final class RenderingTests: XCTestCase {
              orders          0       1  1,2,3     1,3        5               4
                              1    none  2,3,1     3          0               0
             """)
+    }
+
+    func testClusterStatusDiagramInSpanish() {
+        let text = ClusterDiagram.render(self.sampleView(), width: 100, language: .es)
+        XCTAssertTrue(text.hasPrefix("clúster «lab» · servidor de metadatos + brokers · .samsa/lab/\n"), text)
+        XCTAssertTrue(text.contains("servidor de metadatos  ● en marcha"), text)
+        XCTAssertTrue(text.contains("○ caído"), text)
+        XCTAssertTrue(text.contains("◐ en pausa"), text)
+        XCTAssertTrue(text.contains("el broker 2 está caído; `broker start 2` lo arranca"), text)
+        XCTAssertTrue(text.contains(" topic   partición    líder  réplicas  isr  log end  high watermark\n"), text)
+        XCTAssertTrue(text.contains("ninguno"), text)
+        for english in ["process", "state", "address", "memory", " up ", "down", "paused", "frozen", "partition", "leader", "replicas", "none"] {
+            XCTAssertFalse(text.contains(english), "'\(english)' in:\n\(text)")
+        }
     }
 
     func testDiagramWithoutTopicsYet() {

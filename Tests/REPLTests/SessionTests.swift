@@ -1,3 +1,4 @@
+import CourseLanguage
 import Foundation
 import LocalCluster
 import REPL
@@ -96,9 +97,10 @@ final class SessionTests: XCTestCase {
                 session, "samsa --script lab.samsa", "`samsa` is a terminal command: run this line in another terminal, not in the REPL")
             self.assertError(session, "clustr start", "unknown command 'clustr'; did you mean `cluster start`?")
         }
-        try Self.withLanguage("es") {
-            self.assertError(
-                session, "samsa kafka-server-start config/server-1.properties",
+        session.language = .es
+        XCTAssertThrowsError(try session.execute("samsa kafka-server-start config/server-1.properties")) { error in
+            XCTAssertEqual(
+                (error as? REPLError)?.text(session.language),
                 "`samsa kafka-server-start` es un comando de terminal: ejecuta esta línea en otra terminal, no en el REPL")
         }
     }

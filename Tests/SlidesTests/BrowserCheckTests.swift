@@ -1,3 +1,4 @@
+import CourseLanguage
 import Foundation
 import SamsaTesting
 import Slides
