@@ -13,6 +13,7 @@ public final class EventFeed: @unchecked Sendable {
     private var commandStartedAt = ContinuousClock.now
     private var live: Bool
     private var currentController: Int32?
+    private var observer: (@Sendable (String) -> Void)?
 
     init(console: Console, isLive: Bool) {
         self.console = console
@@ -36,9 +37,16 @@ public final class EventFeed: @unchecked Sendable {
         self.lock.withLock { self.commandStartedAt = ContinuousClock.now }
     }
 
+    /// Also called with every event, printed or not (the live view's timeline); nil: nobody.
+    var onEvent: (@Sendable (String) -> Void)? {
+        get { self.lock.withLock { self.observer } }
+        set { self.lock.withLock { self.observer = newValue } }
+    }
+
     /// Prints `text` with the seconds since `since` (default: the last command's start).
     func report(_ text: String, since: ContinuousClock.Instant? = nil) {
-        let (isLive, start) = self.lock.withLock { (self.live, self.commandStartedAt) }
+        let (isLive, start, observer) = self.lock.withLock { (self.live, self.commandStartedAt, self.observer) }
+        observer?(text)
         guard isLive else { return }
         let elapsed = ContinuousClock.now - (since ?? start)
         let seconds = String(format: "+%.1f s", ClusterDiagram.seconds(elapsed))

@@ -26,6 +26,8 @@ enum SubcommandTable {
             "slides": Entry(answersToLinkName: false) { _, arguments in
                 BlockingTask.run { await SlidesCommand.run(arguments: arguments) }
             },
+            // The live view of a cluster started elsewhere (issue 17); `ui` in the REPL for its own.
+            "ui": Entry(answersToLinkName: false) { _, arguments in LiveViewCommand.run(arguments: arguments) },
             // Internal: waits for a server a lab's `kafka-server-start` started, and logs its outcome.
             ServerStartRecorder.subcommand: Entry(answersToLinkName: false) { _, arguments in
                 ServerStartRecorder.run(arguments: arguments)
