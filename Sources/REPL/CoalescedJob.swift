@@ -29,14 +29,14 @@ final class CoalescedJob: Sendable {
         Task {
             repeat {
                 await self.work()
-            } while self.state.withLock { state in
+            } while self.state.withLock({ state in
                 if state.isWanted {
                     state.isWanted = false
                     return true
                 }
                 state.isRunning = false
                 return false
-            }
+            })
         }
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import KafkaCLI
 import LabKit
 import Logging
+import REPL
 import Slides
 
 /// Commands `samsa` runs instead of the REPL: `samsa <name> ARGS...`, or the executable invoked

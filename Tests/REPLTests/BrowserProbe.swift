@@ -48,7 +48,7 @@ final class BrowserProbe {
         try? self.input.fileHandleForWriting.close()
         let deadline = Date().addingTimeInterval(15)
         while self.process.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.1) }
-        if self.process.isRunning { kill(self.process.processIdentifier, SIGTERM) }
+        if self.process.isRunning { self.process.terminate() }
     }
 
     private func command(_ line: String) throws -> [String: Any] {
