@@ -58,7 +58,7 @@ extension LiveViewPage {
           for (const topic of snapshot.topics) {
             const head = el("tr", {}, el("th", {}, T.partition), el("th", {}, T.leader), el("th", {}, T.replicas),
               el("th", { class: "number" }, T.logEndOffset), el("th", { class: "number" }, T.highWatermark), el("th", {}, T.health));
-            const table = el("table", { "data-topic": topic.name }, el("thead", {}, head));
+            const table = el("table", { class: "partitions", "data-topic": topic.name }, el("thead", {}, head));
             const body = el("tbody");
             for (const p of topic.partitions) {
               let health = T["health-" + p.health];
@@ -73,7 +73,8 @@ extension LiveViewPage {
             table.append(body);
             blocks.push(el("h3", {}, topic.name), table);
           }
-          if (!blocks.length) blocks.push(el("p", { class: "note" }, T.noTopics));
+          if (blocks.length) blocks.unshift(el("p", { class: "legend" }, T.legend));
+          else blocks.push(el("p", { class: "note" }, T.noTopics));
           $("topic-list").replaceChildren(...blocks);
         }
         function renderGroups(snapshot) {
@@ -92,7 +93,7 @@ extension LiveViewPage {
             }
             if (group.members.length) box.append(members);
             if (group.offsets.length) {
-              const table = el("table", {}, el("thead", {}, el("tr", {}, el("th", {}, T.partition), el("th", {}, T.owner),
+              const table = el("table", { class: "offsets" }, el("thead", {}, el("tr", {}, el("th", {}, T.partition), el("th", {}, T.owner),
                 el("th", { class: "number" }, T.committed), el("th", { class: "number" }, T.highWatermark), el("th", { class: "number" }, T.lag))));
               const body = el("tbody");
               for (const o of group.offsets) {

@@ -7,7 +7,7 @@ extension LiveViewPage {
         html { font-size: 20px; }
         body { margin: 0; padding: 0.5rem 0.8rem; color: var(--ink); background: var(--paper);
                font-family: system-ui, "DejaVu Sans", "Liberation Sans", Arial, sans-serif; line-height: 1.3;
-               overflow-x: hidden; overflow-wrap: anywhere; }
+               overflow-x: hidden; overflow-wrap: break-word; }
         header { display: flex; justify-content: space-between; align-items: baseline; gap: 1rem; border-bottom: 3px solid var(--ink); }
         h1 { font-size: 1.5rem; margin: 0 0 0.2rem; }
         h2 { font-size: 1.25rem; margin: 0.6rem 0 0.3rem; }
@@ -18,8 +18,10 @@ extension LiveViewPage {
         main { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: 1rem; }
         #left { min-width: 0; }
         .note { font-style: italic; color: var(--muted); }
-        .chips { display: flex; flex-wrap: wrap; gap: 0.4rem; list-style: none; padding: 0; margin: 0; }
-        .chip { border: 3px solid var(--ink); border-radius: 0.4rem; padding: 0.15rem 0.5rem; font-weight: bold; }
+        .chips { display: flex; flex-wrap: wrap; gap: 0.3rem; list-style: none; padding: 0; margin: 0; }
+        .chip { border: 3px solid var(--ink); border-radius: 0.4rem; padding: 0 0.35rem; font-weight: bold; }
+        #controller { margin: 0.2rem 0 0; }
+        .legend { margin: 0 0 0.2rem; font-size: 0.85rem; }
         .chip[data-state="up"] { border-color: var(--good); }
         .chip[data-state="down"] { border-color: var(--bad); color: var(--bad); border-style: dashed; }
         .chip[data-state="paused"], .chip[data-state="faulted"] { border-color: var(--warn); color: var(--warn); }
@@ -29,6 +31,12 @@ extension LiveViewPage {
         th, td { border-bottom: 2px solid var(--line); padding: 0.15rem 0.3rem; text-align: left; vertical-align: top; }
         th { font-size: 0.85rem; }
         td.number, th.number { text-align: right; font-variant-numeric: tabular-nums; }
+        table.partitions th:nth-child(1) { width: 5.1rem; }
+        table.partitions th:nth-child(2) { width: 3.6rem; }
+        table.partitions th:nth-child(3) { width: 6.4rem; }
+        table.partitions th:nth-child(4) { width: 4.6rem; }
+        table.partitions th:nth-child(5) { width: 6.3rem; }
+        table.offsets th:nth-child(n+3) { width: 6.8rem; }
         tr[data-health="under-replicated"] td { background: #fff1d6; }
         tr[data-health="offline"] td { background: #ffe0e0; }
         .health { font-weight: bold; }

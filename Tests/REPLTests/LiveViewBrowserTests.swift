@@ -97,6 +97,8 @@ final class LiveViewBrowserTests: XCTestCase {
         let members = try XCTUnwrap(group.value as? String, "the page never showed billing with two members: \(group)")
         XCTAssertEqual(Set(members.split(separator: " ").map { $0.split(separator: ":")[1] }), ["orders-0", "orders-1"], members)
         XCTAssertTrue(members.contains("c1:") && members.contains("c2:"), members)
+        // Partitions and the group in one picture.
+        _ = try probe.evaluate("document.getElementById('topics').scrollIntoView()")
         try probe.screenshot(to: folder.appendingPathComponent("live-view-group-\(language.rawValue).png"))
 
         // Everything the page loaded came from the REPL's own address.
