@@ -19,7 +19,7 @@ public enum LiveViewCommand {
         while index < arguments.count {
             let word = arguments[index]
             if word == "--help" || word == "-h" {
-                print(Self.usage)
+                Self.say(Self.usage)
                 return 0
             }
             guard ["--bootstrap", "--bootstrap-server", "--zookeeper", "--lang", "--port"].contains(word), index + 1 < arguments.count else {
@@ -54,7 +54,7 @@ public enum LiveViewCommand {
         let watcher = ClusterEventWatcher(
             connectString: zookeeper,
             report: { [weak publisher] line in
-                print(line)
+                Self.say(line)
                 publisher?.record(event: line)
             },
             controllerChanged: { _ in })
@@ -67,11 +67,16 @@ public enum LiveViewCommand {
         }
         publisher.watcher = watcher
         publisher.refresh()
-        print("Live view of \(bootstrap): \(url.absoluteString)")
-        print("Open it in a browser on this machine; Ctrl-C stops it.")
-        if Session.openInBrowser(url) { print("(Opening it in your browser.)") }
+        Self.say("Live view of \(bootstrap): \(url.absoluteString)")
+        Self.say("Open it in a browser on this machine; Ctrl-C stops it.")
+        if Session.openInBrowser(url) { Self.say("(Opening it in your browser.)") }
         // Runs until a signal ends the process; the server and the watch end with it.
         while true { pause() }
+    }
+
+    /// Unbuffered, so a pipe or a file sees each line at once (the process then only waits).
+    private static func say(_ line: String) {
+        FileHandle.standardOutput.write(Data((line + "\n").utf8))
     }
 
     private static func fail(_ message: String) {

@@ -109,7 +109,10 @@ final class LiveViewPublisher: Sendable {
                 if processes.brokers == nil { state.snapshot.topics = [] }
             }
         }
-        guard let brokers = processes.brokers else { return }
+        guard var brokers = processes.brokers else { return }
+        // A cluster started elsewhere: ask only leaders whose broker is registered (a dead one
+        // would hold the request until it times out).
+        if brokers.running == nil, let known { brokers.running = Set(known.brokers.map(Int32.init)) }
         let topics = await self.reader.readTopics(brokers, known: known)
         self.change { state in
             if let topics {
