@@ -37,14 +37,20 @@ public struct LiveSnapshot: Sendable, Equatable, Codable {
         public var leader: Int?
         public var replicas: [Int]
         public var isr: [Int]
-        /// The leader's log end offset (the next offset it will write); followers' are not asked for.
+        /// The leader's log end offset (the next offset it will write).
         public var logEndOffset: Int64?
         public var highWatermark: Int64?
+        /// Each replica's own log end offset, by broker id ("2"), where its broker answered.
+        public var replicaLogEndOffsets: [String: Int64]
         /// Assigned replicas missing from the ISR.
         public var missing: [Int]
         public var health: Health
 
-        public init(partition: Int, leader: Int?, replicas: [Int], isr: [Int], logEndOffset: Int64? = nil, highWatermark: Int64? = nil) {
+        public init(
+            partition: Int, leader: Int?, replicas: [Int], isr: [Int], logEndOffset: Int64? = nil, highWatermark: Int64? = nil,
+            replicaLogEndOffsets: [Int: Int64] = [:]
+        ) {
+            self.replicaLogEndOffsets = Dictionary(uniqueKeysWithValues: replicaLogEndOffsets.map { (String($0.key), $0.value) })
             self.partition = partition
             self.leader = leader
             self.replicas = replicas

@@ -49,9 +49,10 @@ extension LiveViewPage {
         function replicaChip(partition, id) {
           const inSync = partition.isr.includes(id);
           const isLeader = partition.leader === id;
+          const logEnd = (partition.replicaLogEndOffsets || {})[String(id)];
           return el("span", { class: "replica", "data-replica": id, "data-in-sync": inSync ? "yes" : "no", "data-role": isLeader ? "leader" : "follower",
-            title: isLeader ? T.leader : inSync ? T.inSyncFollower : T.outOfSync },
-            id + (isLeader ? " ★" : inSync ? "" : " ✗"));
+            "data-log-end": logEnd, title: (isLeader ? T.leader : inSync ? T.inSyncFollower : T.outOfSync) + (logEnd === undefined ? "" : " · " + T.replicaLogEnd + " " + logEnd) },
+            id + (isLeader ? " ★" : inSync ? "" : " ✗"), logEnd === undefined ? null : el("small", {}, " " + logEnd));
         }
         function renderTopics(snapshot) {
           const blocks = [];
@@ -64,7 +65,7 @@ extension LiveViewPage {
               let health = T["health-" + p.health];
               if (p.health !== "healthy" && p.missing.length) health += " · " + say("missing", { ids: p.missing.join(", ") });
               body.append(el("tr", { "data-partition": topic.name + "-" + p.partition, "data-leader": show(p.leader),
-                  "data-isr": p.isr.join(","), "data-health": p.health },
+                  "data-isr": p.isr.join(","), "data-health": p.health, "data-high-watermark": show(p.highWatermark) },
                 el("td", {}, String(p.partition)), el("td", {}, p.leader === null || p.leader === undefined ? T.none : String(p.leader)),
                 el("td", {}, ...p.replicas.map((id) => replicaChip(p, id))),
                 el("td", { class: "number" }, show(p.logEndOffset)), el("td", { class: "number" }, show(p.highWatermark)),

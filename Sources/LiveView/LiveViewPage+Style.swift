@@ -32,8 +32,9 @@ extension LiveViewPage {
         th { font-size: 0.85rem; }
         td.number, th.number { text-align: right; font-variant-numeric: tabular-nums; }
         table.partitions th:nth-child(1) { width: 5.1rem; }
-        table.partitions th:nth-child(2) { width: 3.6rem; }
-        table.partitions th:nth-child(3) { width: 6.4rem; }
+        .replica small { font-size: 0.75rem; }
+        table.partitions th:nth-child(2) { width: 4.1rem; }
+        table.partitions th:nth-child(3) { width: 7rem; }
         table.partitions th:nth-child(4) { width: 4.6rem; }
         table.partitions th:nth-child(5) { width: 6.3rem; }
         table.offsets th:nth-child(n+3) { width: 6.8rem; }

@@ -83,6 +83,8 @@ struct LiveSnapshotReader: Sendable {
     /// the znodes are what the events describe, and a broker's metadata may trail them by a moment.
     func readTopics(_ brokers: Brokers, known: ClusterEventWatcher.Known?) async -> (controller: Int?, topics: [LiveSnapshot.Topic], brokers: [Int: String])? {
         guard let answer = try? await Session.readTopics(bootstrap: brokers.bootstrap, running: brokers.running) else { return nil }
+        let replicaLogEnds = await ReplicaLogEndReader.read(
+            bootstrap: brokers.bootstrap, topics: answer.topics, running: brokers.running ?? Set(answer.brokers.keys))
         let topics = answer.topics.map { topic in
             LiveSnapshot.Topic(
                 name: topic.name,
@@ -91,7 +93,8 @@ struct LiveSnapshotReader: Sendable {
                     let leader = state.map { $0.leader < 0 ? nil : $0.leader } ?? partition.leader
                     return LiveSnapshot.Partition(
                         partition: partition.partition, leader: leader, replicas: partition.replicas, isr: state?.isr ?? partition.isr,
-                        logEndOffset: partition.logEndOffset, highWatermark: partition.highWatermark)
+                        logEndOffset: partition.logEndOffset, highWatermark: partition.highWatermark,
+                        replicaLogEndOffsets: replicaLogEnds["\(topic.name)-\(partition.partition)"] ?? [:])
                 })
         }
         let controller = known?.controller ?? (answer.controller >= 0 ? Int(answer.controller) : nil)

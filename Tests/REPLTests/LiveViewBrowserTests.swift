@@ -54,6 +54,14 @@ final class LiveViewBrowserTests: XCTestCase {
             seconds: 20, for: "\(row) && \(row).dataset.leader === '\(leader)' && \(row).dataset.isr.split(',').length === 3 && \(row).dataset.health")
         XCTAssertTrue(before.ok, "the page never showed orders-0 led by \(leader) with 3 in sync: \(before.value ?? "nil")")
         XCTAssertEqual(try probe.evaluate("document.documentElement.scrollWidth <= 1280") as? Bool, true, "no horizontal scrolling at 1280×720")
+        // The 20 records went to one partition: each of its replicas shows log end offset 20, the high watermark.
+        let copied = try probe.wait(
+            seconds: 20,
+            for: """
+                [...document.querySelectorAll('tr[data-partition]')].some((r) => r.dataset.highWatermark === '20'
+                  && [...r.querySelectorAll('.replica')].filter((c) => c.dataset.logEnd === '20').length === 3)
+                """)
+        XCTAssertTrue(copied.ok, "no partition showed three replicas at log end offset 20")
 
         let killedAt = Date()
         try self.run(session, "broker kill \(leader)")
@@ -79,6 +87,9 @@ final class LiveViewBrowserTests: XCTestCase {
             received.timeIntervalSince(killedAt), limit, "the page showed the new leader \(received.timeIntervalSince(killedAt)) s after the kill")
         let killedChip = try probe.evaluate(#"document.querySelector('[data-broker="\#(leader)"]')?.dataset.state"#) as? String
         XCTAssertEqual(killedChip, "down")
+        // The new leader's offsets come with the read 2 s after the last event (its broker's metadata catches up).
+        let offsets = try probe.wait(seconds: 10, for: "\(row).dataset.highWatermark !== '–'")
+        XCTAssertTrue(offsets.ok, "orders-0 never showed its high watermark under the new leader")
         let folder = Self.screenshots
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try probe.screenshot(to: folder.appendingPathComponent("live-view-failover-\(language.rawValue).png"))
