@@ -12,6 +12,7 @@ let swiftSettings: [SwiftSetting] = [
 let nioCore = Target.Dependency.product(name: "NIOCore", package: "swift-nio")
 let nioPosix = Target.Dependency.product(name: "NIOPosix", package: "swift-nio")
 let logging = Target.Dependency.product(name: "Logging", package: "swift-log")
+let nioHTTP1 = Target.Dependency.product(name: "NIOHTTP1", package: "swift-nio")
 let argumentParser = Target.Dependency.product(name: "ArgumentParser", package: "swift-argument-parser")
 
 // Labs (labs/, issue 9): one small target per lab exercise the student edits, and one per reference
@@ -165,8 +166,11 @@ let package = Package(
         // The local cluster and the REPL students live in (issue 7).
         // Launches samsa-meta / samsa-broker with Foundation Process; config files, ports, cluster.json.
         .target(name: "LocalCluster", dependencies: ["PropertiesFile", "FaultControl", logging], swiftSettings: swiftSettings),
+        // The live view (issue 17): the page, its snapshot model and the loopback HTTP/SSE server
+        // (NIOHTTP1). Knows nothing of the cluster; the REPL fills the snapshots.
+        .target(name: "LiveView", dependencies: [nioCore, nioPosix, nioHTTP1], swiftSettings: swiftSettings),
         // Line editing (libedit via dlopen), commands, completion, rendering, scripts.
-        .target(name: "REPL", dependencies: ["CourseLanguage", "LocalCluster", "FaultControl", "PageCache", "SamsaClient", "MetadataClient", "ZooKeeperProtocol", "KafkaProtocol", "LabKit", logging], swiftSettings: swiftSettings),
+        .target(name: "REPL", dependencies: ["CourseLanguage", "LocalCluster", "FaultControl", "PageCache", "SamsaClient", "MetadataClient", "ZooKeeperProtocol", "KafkaProtocol", "LabKit", "LiveView", logging], swiftSettings: swiftSettings),
         // Kafka's command-line tools (kafka-topics, kafka-console-producer, ...), run as `samsa <tool>` or
         // through links named after each tool (issue 8). Hand-parsed `--long-option value` syntax, as Kafka's.
         .target(
@@ -219,7 +223,8 @@ let package = Package(
         .testTarget(
             name: "LocalClusterTests", dependencies: ["LocalCluster", "PropertiesFile", "FaultControl", "SamsaTesting"], swiftSettings: swiftSettings),
         .testTarget(
-            name: "REPLTests", dependencies: ["CourseLanguage", "REPL", "LocalCluster", "FaultControl", "SamsaClient", "KafkaProtocol", "SamsaTesting"],
+            name: "REPLTests", dependencies: ["CourseLanguage", "REPL", "LocalCluster", "FaultControl", "SamsaClient", "KafkaProtocol", "SamsaTesting", "LiveView"],
+            exclude: ["browser"],  // the Python probe that drives Chromium for LiveViewBrowserTests
             swiftSettings: swiftSettings),
         .testTarget(
             name: "SamsaClientTests",
@@ -231,6 +236,7 @@ let package = Package(
             dependencies: ["KafkaCLI", "SamsaClient", "KafkaProtocol", "SamsaTesting", nioCore],
             swiftSettings: swiftSettings
         ),
+        .testTarget(name: "LiveViewTests", dependencies: ["LiveView", nioCore, nioPosix], swiftSettings: swiftSettings),
         .testTarget(name: "SlidesTests", dependencies: ["CourseLanguage", "Slides", "SamsaTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "SamsaTestingTests", dependencies: ["SamsaTesting"], swiftSettings: swiftSettings),
         .testTarget(

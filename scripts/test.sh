@@ -6,7 +6,7 @@
 #
 # Installs, each only when missing:
 #   - Debian packages (only when root and apt-get exists): kcat, zookeeper (ZooKeeper 3.8 and a
-#     JRE, for differential tests), chromium (the slides test), python3-venv, and the codec runtime libraries SamsaClient
+#     JRE, for differential tests), chromium (the slides and live view tests), python3-venv, and the codec runtime libraries SamsaClient
 #     loads at run time (zlib1g, libsnappy1v5, liblz4-1, libzstd1).
 #   - .venv/ in the repo root with the Python clients in
 #     Tests/CompatibilityTests/clients/requirements.txt (reinstalled when that file changes).
@@ -26,7 +26,8 @@ if command -v apt-get >/dev/null 2>&1 && command -v dpkg-query >/dev/null 2>&1; 
   missing=()
   deb_installed kcat || missing+=(kcat)
   deb_installed zookeeper || missing+=(zookeeper)
-  # Headless Chromium renders every slide (Tests/SlidesTests); it brings fonts-liberation.
+  # Headless Chromium renders every slide (Tests/SlidesTests) and opens the live view
+  # (Tests/REPLTests/LiveViewBrowserTests, driven by Python's standard library); it brings fonts-liberation.
   deb_installed chromium || missing+=(chromium)
   # Runtime libraries SamsaClient loads with dlopen for the compression codecs (no -dev needed).
   for lib in zlib1g libsnappy1v5 liblz4-1 libzstd1; do deb_installed "$lib" || missing+=("$lib"); done

@@ -11,7 +11,7 @@ import ZooKeeperProtocol
 /// was seen before so only real changes are told.
 actor ClusterEventWatcher {
     /// A partition's state znode: `{"controller_epoch":1,"leader":2,"leader_epoch":1,"isr":[2,3]}`.
-    struct PartitionState: Equatable {
+    struct PartitionState: Equatable, Sendable {
         var leader: Int
         var leaderEpoch: Int
         var isr: [Int]
@@ -63,6 +63,25 @@ actor ClusterEventWatcher {
                 await self.handle(event)
             }
         }
+    }
+
+    /// What the watch knows now, for the live view: registered brokers, the controller and its
+    /// epoch, and each partition's state znode by `topic-partition`.
+    struct Known: Sendable {
+        var brokers: Set<Int>
+        var controller: Int?
+        var controllerEpoch: Int?
+        var partitions: [String: PartitionState]
+    }
+
+    func current() -> Known {
+        var partitions: [String: PartitionState] = [:]
+        for (path, state) in self.partitions {
+            let parts = path.split(separator: "/")
+            guard parts.count == 6 else { continue }
+            partitions["\(parts[2])-\(parts[4])"] = state
+        }
+        return Known(brokers: self.brokers, controller: self.controller, controllerEpoch: self.controllerEpoch, partitions: partitions)
     }
 
     func stop() async {

@@ -90,6 +90,35 @@ extension CommandHelp {
                 leader epoch más alto, pasa a follower y trunca lo que escribió a solas.
                 """),
         "fault list": CommandHelp(summary: "los fallos inyectados ahora, por broker"),
+        "broker evict-cache": CommandHelp(
+            summary: "saca de la page cache del sistema los segmentos de un broker, para que la próxima lectura sea en frío",
+            details: """
+                Escribe a disco y expulsa de memoria cada fichero .log, .index y .timeindex del directorio de logs
+                del broker con posix_fadvise(POSIX_FADV_DONTNEED); no hace falta ser root. Compara un consume justo
+                después (lee del disco) con el mismo consume otra vez (lee de memoria); `topic segments` muestra la
+                diferencia.
+                """),
+        "topic segments": CommandHelp(
+            summary: "los ficheros de segmento de una partición en cada broker y cuánto de cada uno está en la page cache",
+            details: """
+                Lee los directorios de logs de los brokers en esta máquina: de cada segmento, su fichero, su offset
+                base, su tamaño y los bytes que el sistema operativo tiene ahora en memoria (mincore). Los mensajes
+                recientes están ahí; por eso los consumidores que van al día no tocan el disco.
+                `broker evict-cache ID` la vacía.
+                """,
+            options: ["--partition": "qué partición (0 por defecto)"]),
+        "ui": CommandHelp(
+            summary: "una imagen en vivo del clúster en el navegador; `ui stop` la cierra",
+            details: """
+                Sirve en 127.0.0.1 una página con los brokers, el controller, las particiones (líder, ISR, log end
+                offset, high watermark), los grupos de consumidores con su lag y los eventos según ocurren. La
+                dirección lleva un token secreto: solo quien la ve puede abrir la página. La página solo lee;
+                todas las acciones siguen en el REPL.
+                """,
+            options: [
+                "--lang": "el idioma de la página (por defecto, el del REPL)",
+                "--port": "puerto en 127.0.0.1 (por defecto, uno libre cualquiera)",
+            ]),
         "fault heal": CommandHelp(
             summary: "acaba con los fallos de un broker, o con todos si no das ID",
             details: """

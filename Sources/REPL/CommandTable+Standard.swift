@@ -179,6 +179,19 @@ extension CommandTable {
             ["explain"], positionals: [.init("TERM", .term, isRequired: false, isVariadic: true)],
             summary: "a short explanation of a Kafka term (`explain` lists them)"),
         CommandSpec(
+            ["ui"], positionals: [.init("stop", .choice(["stop"]), isRequired: false)],
+            options: [
+                .init("--lang", .choice(["es", "en"]), "the page's language (default: the REPL's)"),
+                .init("--port", .number, "port on 127.0.0.1 (default: any free one)"),
+            ],
+            summary: "a live picture of the cluster in the browser; `ui stop` closes it",
+            details: """
+                Serves a page on 127.0.0.1 that shows brokers, controller, partitions (leader, ISR, log end
+                offset, high watermark), consumer groups with lag, and the events as they happen. The
+                address carries a secret token: only someone who sees it can open the page. The page only
+                reads; every action stays in the REPL.
+                """),
+        CommandSpec(
             ["watch"], positionals: [.init("COMMAND", .command, isVariadic: true)],
             summary: "rerun a view every second until a key is pressed",
             details: """

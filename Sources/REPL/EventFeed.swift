@@ -15,6 +15,7 @@ public final class EventFeed: @unchecked Sendable {
     private var live: Bool
     private var currentController: Int32?
     private var currentLanguage: Language
+    private var observer: (@Sendable (_ line: String, _ english: String) -> Void)?
 
     init(console: Console, isLive: Bool, language: Language) {
         self.console = console
@@ -47,12 +48,24 @@ public final class EventFeed: @unchecked Sendable {
 
     /// Prints `event` in the session's language, as `report(_:since:)` prints text.
     func report(_ event: LiveEvent, since: ContinuousClock.Instant? = nil) {
-        self.report(event.text(self.language), since: since)
+        self.report(event.text(self.language), english: event.text(.en), since: since)
+    }
+
+    /// Also called with every event, printed or not (the live view's timeline), worded in the
+    /// session's language and in English (what the timeline sorts into kinds); nil: nobody.
+    var onEvent: (@Sendable (_ line: String, _ english: String) -> Void)? {
+        get { self.lock.withLock { self.observer } }
+        set { self.lock.withLock { self.observer = newValue } }
     }
 
     /// Prints `text` with the seconds since `since` (default: the last command's start).
     func report(_ text: String, since: ContinuousClock.Instant? = nil) {
-        let (isLive, start) = self.lock.withLock { (self.live, self.commandStartedAt) }
+        self.report(text, english: text, since: since)
+    }
+
+    private func report(_ text: String, english: String, since: ContinuousClock.Instant?) {
+        let (isLive, start, observer) = self.lock.withLock { (self.live, self.commandStartedAt, self.observer) }
+        observer?(text, english)
         guard isLive else { return }
         let elapsed = ContinuousClock.now - (since ?? start)
         let seconds = String(format: "+%.1f s", ClusterDiagram.seconds(elapsed))

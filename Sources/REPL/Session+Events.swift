@@ -8,12 +8,15 @@ extension Session {
     func syncEventWatcher() {
         let server = self.cluster?.snapshot().flatMap { $0.mode == .zookeeper ? $0.metadataServer : nil }
         let port = server?.state == .running ? server?.port : nil
-        if let current = self.eventWatcher, current.port == port, self.events.isLive { return }
+        // The live view needs the watch even in a script, where nothing is printed.
+        let wantsWatch = self.events.isLive || self.liveView != nil
+        if let current = self.eventWatcher, current.port == port, wantsWatch { return }
         if let current = self.eventWatcher {
             self.eventWatcher = nil
+            self.liveView?.watcher = nil
             try? AsyncBridge.run { await current.watcher.stop() }
         }
-        guard self.events.isLive, let port else { return }
+        guard wantsWatch, let port else { return }
         let events = self.events
         let watcher = ClusterEventWatcher(
             connectString: "127.0.0.1:\(port)", report: { event in events.report(event) },
@@ -21,6 +24,7 @@ extension Session {
         do {
             try AsyncBridge.run { try await watcher.start() }
             self.eventWatcher = (watcher, port)
+            self.liveView?.watcher = watcher
         } catch {
             try? AsyncBridge.run { await watcher.stop() }
         }
@@ -33,6 +37,7 @@ extension Session {
         if !consumers.names.isEmpty { try? AsyncBridge.run { await consumers.stopAll() } }
         if let current = self.eventWatcher {
             self.eventWatcher = nil
+            self.liveView?.watcher = nil
             try? AsyncBridge.run { await current.watcher.stop() }
         }
     }

@@ -77,6 +77,10 @@ public final class Session {
         get { self.events.controller }
         set { self.events.controller = newValue }
     }
+    /// The live view (`ui`) while it runs.
+    var liveView: LiveViewPublisher?
+    /// The cluster the live view reads: set after every command, read from the view's tasks.
+    let liveViewCluster = LiveSnapshotReader.CurrentCluster()
     /// True when the user is at a terminal (interactive REPL): `watch` redraws only then.
     public var isTerminal = false
     /// Runs before each prompt, e.g. to refresh what completion offers.
@@ -149,7 +153,10 @@ public final class Session {
     /// Runs one line. Errors are thrown for the caller to print (interactive) or stop on (scripts).
     public func execute(_ line: String) throws(REPLError) -> Outcome {
         self.events.commandStarted()
-        defer { self.syncEventWatcher() }
+        defer {
+            self.syncEventWatcher()
+            self.syncLiveView()
+        }
         let words = try CommandLineSplitter.split(line)
         guard case .command(let spec, let arguments) = try self.table.resolve(words) else { return .proceed }
         let parsed = try ParsedArguments(arguments, for: spec, language: self.language)
@@ -196,6 +203,8 @@ public final class Session {
             try self.source(parsed.positionals[0])
         case ["watch"]:
             try self.watch(parsed.positionals)
+        case ["ui"]:
+            try self.runLiveViewCommand(parsed)
         default:
             if spec.words.first == "lab" {
                 try self.runLabCommand(spec, parsed)
@@ -373,6 +382,7 @@ public final class Session {
     /// When the session ends: a cluster started here (and not detached) is stopped, so no
     /// process outlives the REPL by accident.
     public func finish() {
+        self.stopLiveView()
         self.stopBackgroundWork()
         guard let cluster = self.cluster else { return }
         // Faults end with the session: with the processes of a cluster this session stops, or

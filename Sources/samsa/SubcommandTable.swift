@@ -2,6 +2,7 @@ import Foundation
 import KafkaCLI
 import LabKit
 import Logging
+import REPL
 import Slides
 
 /// Commands `samsa` runs instead of the REPL: `samsa <name> ARGS...`, or the executable invoked
@@ -26,6 +27,8 @@ enum SubcommandTable {
             "slides": Entry(answersToLinkName: false) { _, arguments in
                 BlockingTask.run { await SlidesCommand.run(arguments: arguments) }
             },
+            // The live view of a cluster started elsewhere (issue 17); `ui` in the REPL for its own.
+            "ui": Entry(answersToLinkName: false) { _, arguments in LiveViewCommand.run(arguments: arguments) },
             // Internal: waits for a server a lab's `kafka-server-start` started, and logs its outcome.
             ServerStartRecorder.subcommand: Entry(answersToLinkName: false) { _, arguments in
                 ServerStartRecorder.run(arguments: arguments)

@@ -38,7 +38,7 @@ final class ParsingTests: XCTestCase {
         self.assertError(["broker", "kil", "2"], "unknown command 'broker kil'; did you mean `broker kill`?")
         self.assertError(
             ["broker"],
-            "`broker` needs a subcommand: `broker kill`, `broker stop`, `broker start`, `broker pause`, `broker resume`, `broker logs`")
+            "`broker` needs a subcommand: `broker kill`, `broker stop`, `broker start`, `broker pause`, `broker resume`, `broker logs`, `broker evict-cache`")
     }
 
     func testArgumentsAreCheckedAgainstTheSpec() throws {

@@ -1,0 +1,89 @@
+import CourseLanguage
+import Foundation
+import LiveView
+
+/// `ui`: the live view of this REPL's cluster, served on 127.0.0.1 while the session lasts.
+extension Session {
+    func runLiveViewCommand(_ arguments: ParsedArguments) throws(REPLError) {
+        if arguments.positionals.first == "stop" {
+            guard self.liveView != nil else {
+                self.console.print("The live view is not running; `ui` starts it.")
+                return
+            }
+            self.stopLiveView()
+            self.console.print("Live view closed.")
+            return
+        }
+        if let running = self.liveView, let url = running.server.url {
+            self.console.print("The live view is already open at \(url.absoluteString)")
+            return
+        }
+        let language = arguments.value("--lang").flatMap(LiveViewLanguage.init(code:))
+            ?? LiveViewLanguage(code: self.language.rawValue) ?? .en
+        let port = try arguments.int("--port", in: 0...65535) ?? 0
+        let url = try self.startLiveView(language: language, port: port)
+        self.console.print("Live view: \(url.absoluteString)")
+        self.console.print("Open it in a browser on this machine; the token in the address is what lets you in. `ui stop` closes it.")
+        if Self.openInBrowser(url) { self.console.print("(Opening it in your browser.)") }
+    }
+
+    /// Starts the server and the publisher; events go to the page from now on.
+    @discardableResult
+    func startLiveView(language: LiveViewLanguage, port: Int = 0) throws(REPLError) -> URL {
+        let server = LiveViewServer(language: language, glossary: Self.liveViewGlossary(language))
+        let url: URL
+        do {
+            url = try server.start(port: port)
+        } catch {
+            throw .usage("\(error)", usage: "ui [--lang es|en] [--port N]")
+        }
+        let publisher = LiveViewPublisher(
+            server: server, reader: LiveSnapshotReader(source: .local(self.liveViewCluster), consumers: self.consumers))
+        self.liveView = publisher
+        self.events.onEvent = { [weak publisher] line, english in publisher?.record(event: line, english: english) }
+        self.syncEventWatcher()
+        self.liveView?.watcher = self.eventWatcher?.watcher
+        self.syncLiveView()
+        return url
+    }
+
+    /// After each command: the cluster it acts on now, and a fresh read for the page.
+    func syncLiveView() {
+        guard let publisher = self.liveView else { return }
+        self.liveViewCluster.value = self.cluster
+        publisher.refresh()
+    }
+
+    func stopLiveView() {
+        guard let publisher = self.liveView else { return }
+        self.liveView = nil
+        self.events.onEvent = nil
+        publisher.stop()
+        self.syncEventWatcher()
+    }
+
+    /// Opens `url` with the desktop's browser when there is a desktop; false when there is none.
+    static func openInBrowser(_ url: URL) -> Bool {
+        let environment = ProcessInfo.processInfo.environment
+        #if os(macOS)
+        let opener = "/usr/bin/open"
+        #else
+        guard environment["DISPLAY"] != nil || environment["WAYLAND_DISPLAY"] != nil else { return false }
+        let opener = (environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":").map { "\($0)/xdg-open" }
+            .first { FileManager.default.isExecutableFile(atPath: $0) }
+        guard let opener else { return false }
+        #endif
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: opener)
+        process.arguments = [url.absoluteString]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        return (try? process.run()) != nil
+    }
+
+    /// The glossary entries the page links to, worded in the page's language.
+    static func liveViewGlossary(_ language: LiveViewLanguage) -> [(term: String, text: String)] {
+        let worded = Language(code: language.rawValue) ?? .en
+        return Explanations.entries.map { (term: $0.term, text: $0.text.text(worded)) }
+    }
+}
