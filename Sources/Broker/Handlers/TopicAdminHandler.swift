@@ -69,25 +69,10 @@ struct TopicAdminHandler {
         var partitions = topic.numPartitions == -1 ? self.state.config.numPartitions : topic.numPartitions
         var replicationFactor =
             topic.replicationFactor == -1 ? self.state.config.defaultReplicationFactor : topic.replicationFactor
-        if !topic.assignments.isEmpty {
-            guard topic.numPartitions == -1, topic.replicationFactor == -1 else {
-                throw TopicError(
-                    .invalidRequest,
-                    "Both numPartitions or replicationFactor and replicasAssignments were set. Both cannot be used at the same time.")
-            }
-            let indexes = topic.assignments.map(\.partitionIndex).sorted()
-            guard indexes == Array(0..<Int32(indexes.count)) else {
-                throw TopicError(.invalidReplicaAssignment, "Partitions should be a consecutive 0-based integer sequence.")
-            }
-            for assignment in topic.assignments {
-                guard assignment.brokerIds.allSatisfy({ $0 == self.state.brokerId }), !assignment.brokerIds.isEmpty else {
-                    throw TopicError(
-                        .invalidReplicaAssignment,
-                        "Partition \(assignment.partitionIndex) is assigned to brokers \(assignment.brokerIds) but only broker \(self.state.brokerId) exists.")
-                }
-            }
-            partitions = Int32(topic.assignments.count)
-            replicationFactor = Int16(topic.assignments[0].brokerIds.count)
+        // Standalone: this broker is the only one a request may name (Kafka's checks otherwise).
+        if let assignment = try Self.requestedAssignment(topic, brokers: [self.state.brokerId]) {
+            partitions = Int32(assignment.count)
+            replicationFactor = Int16(assignment[0]?.count ?? 0)
         }
         guard partitions >= 1 else { throw TopicError(.invalidPartitions, "Number of partitions must be larger than 0.") }
         guard replicationFactor >= 1 else {
