@@ -98,6 +98,13 @@ extension CommandHelp {
                 después (lee del disco) con el mismo consume otra vez (lee de memoria); `topic segments` muestra la
                 diferencia.
                 """),
+        "topic offsets": CommandHelp(
+            summary: "de cada partición, el primer offset, el high watermark y el log end offset del líder",
+            details: """
+                Un consumidor lee desde el primer offset hasta el high watermark, sin incluirlo: los mensajes
+                que ya han copiado todas las réplicas del ISR. El log end offset del líder va por delante
+                mientras los followers siguen copiando (pruébalo con `fault slow-replication`).
+                """),
         "topic segments": CommandHelp(
             summary: "los ficheros de segmento de una partición en cada broker y cuánto de cada uno está en la page cache",
             details: """

@@ -71,6 +71,14 @@ extension CommandTable {
             ["topic", "describe"], positionals: [.init("NAME", .topic)],
             summary: "partitions, leaders, replicas and ISR of a topic"),
         CommandSpec(
+            ["topic", "offsets"], positionals: [.init("NAME", .topic)],
+            summary: "each partition's earliest offset, high watermark and the leader's log end offset",
+            details: """
+                A consumer reads from the earliest offset up to, not including, the high watermark: the
+                records every replica in the ISR has copied. The leader's log end offset is ahead of it
+                while followers are still copying (try it under `fault slow-replication`).
+                """),
+        CommandSpec(
             ["topic", "segments"], positionals: [.init("NAME", .topic)],
             options: [.init("--partition", .number, "which partition (default 0)")],
             summary: "a partition's segment files on each broker and how much of each is in the page cache",

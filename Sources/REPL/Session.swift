@@ -238,6 +238,10 @@ public final class Session {
                 try self.runProduce(parsed)
                 return .proceed
             }
+            if spec.words == ["topic", "offsets"] {
+                try self.runTopicOffsets(parsed)
+                return .proceed
+            }
             if spec.words == ["topic", "segments"] || spec.words == ["broker", "evict-cache"] {
                 try self.runPageCacheCommand(spec, parsed)
                 return .proceed
@@ -255,7 +259,7 @@ public final class Session {
     }
 
     /// Commands `watch` may repeat: views that change nothing.
-    static let watchableCommands: Set<String> = ["cluster status", "topic describe", "topic segments", "group describe", "group list", "topic list"]
+    static let watchableCommands: Set<String> = ["cluster status", "topic describe", "topic offsets", "topic segments", "group describe", "group list", "topic list"]
 
     /// `watch COMMAND`: clears the screen and reruns a view every second until a key is pressed.
     /// Without a terminal (scripts) the view runs once, so output stays stable.
