@@ -43,8 +43,10 @@ final class ScriptModeTests: XCTestCase {
 
     /// `samsa --script <(echo ...)`: bash passes /dev/fd/63, a pipe, which has no size to read by.
     func testScriptFromAProcessSubstitutionPipe() throws {
-        let bash = URL(fileURLWithPath: "/bin/bash")
-        guard FileManager.default.isExecutableFile(atPath: bash.path) else { throw XCTSkip("needs /bin/bash") }
+        let path = "/bin/bash"
+        let bash = try ExternalTool.require(
+            "bash", FileManager.default.isExecutableFile(atPath: path) ? URL(fileURLWithPath: path) : nil,
+            hint: "install bash (apt-get install bash)")
         let directory = try self.makeClusterDirectory()
         let command = "\"$0\" --script <(printf 'explain lag\\n') --directory \"$1\""
         let result = try ExternalTool.run(
