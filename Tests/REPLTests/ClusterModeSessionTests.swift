@@ -15,13 +15,7 @@ import Darwin
 final class ClusterModeSessionTests: XCTestCase {
     func testThePromptNamesTheControllerAndCompletionKnowsTopics() throws {
         let directory = try self.makeClusterDirectory()
-        let products = try Products.executable("samsa").deletingLastPathComponent()
-        let console = Console.capturing(width: 100)
-        let session = Session(
-            configuration: .init(
-                clusterName: "lab", baseDirectory: directory.url,
-                executables: ClusterExecutables(searchDirectories: [products]), usesWatchdog: false),
-            console: console)
+        let (session, console) = try Session.forClusterTests(in: directory, width: 100)
         defer { session.finish() }
         XCTAssertEqual(try session.execute("cluster start --brokers 1"), .proceed)
         let pids = (session.cluster?.snapshot()?.processes ?? []).compactMap(\.pid)

@@ -10,13 +10,7 @@ import XCTest
 final class LiveEventsTests: XCTestCase {
     func testSessionExpiryElectionsIsrAndRebalancesArePrintedAsTheyHappen() throws {
         let directory = try self.makeClusterDirectory()
-        let products = try Products.executable("samsa").deletingLastPathComponent()
-        let console = Console.capturing(width: 120)
-        let session = Session(
-            configuration: .init(
-                clusterName: "lab", baseDirectory: directory.url,
-                executables: ClusterExecutables(searchDirectories: [products]), usesWatchdog: false),
-            console: console)
+        let (session, console) = try Session.forClusterTests(in: directory, width: 120)
         session.events.isLive = true
         defer { session.finish() }
         try self.run(session, "cluster start --brokers 2")

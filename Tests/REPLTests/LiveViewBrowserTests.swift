@@ -26,13 +26,7 @@ final class LiveViewBrowserTests: XCTestCase {
         let chromium = try Self.requireChromium()
         let python = try ExternalTool.requirePython(modules: ["json", "base64"])
         let directory = try self.makeClusterDirectory()
-        let products = try Products.executable("samsa").deletingLastPathComponent()
-        let console = Console.capturing(width: 120)
-        let session = Session(
-            configuration: .init(
-                clusterName: "lab", baseDirectory: directory.url,
-                executables: ClusterExecutables(searchDirectories: [products]), usesWatchdog: false),
-            console: console)
+        let (session, console) = try Session.forClusterTests(in: directory, width: 120)
         // As in a script: nothing printed; the view still gets every event.
         session.events.isLive = false
         defer { session.finish() }
