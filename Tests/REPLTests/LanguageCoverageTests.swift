@@ -180,13 +180,6 @@ final class LanguageCoverageTests: XCTestCase {
     }
 
     private func makeSession() throws -> (Session, Console) {
-        let directory = try self.makeTemporaryDirectory()
-        let console = Console.capturing(width: 80)
-        let session = Session(
-            configuration: .init(
-                clusterName: "lab", baseDirectory: directory.url,
-                executables: ClusterExecutables(searchDirectories: [directory.url]), usesWatchdog: false),
-            console: console)
-        return (session, console)
+        Session.withoutServers(in: try self.makeTemporaryDirectory())
     }
 }

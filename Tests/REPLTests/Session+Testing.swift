@@ -17,4 +17,16 @@ extension Session {
             console: console)
         return (session, console)
     }
+
+    /// A session that finds no server executables (they are looked for in `directory` only): for
+    /// commands that must answer without a cluster.
+    static func withoutServers(in directory: TemporaryDirectory, width: Int = 80) -> (Session, Console) {
+        let console = Console.capturing(width: width)
+        let session = Session(
+            configuration: .init(
+                clusterName: "lab", baseDirectory: directory.url,
+                executables: ClusterExecutables(searchDirectories: [directory.url]), usesWatchdog: false),
+            console: console)
+        return (session, console)
+    }
 }
