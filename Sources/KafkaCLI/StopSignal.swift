@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Synchronization
 
 #if canImport(Glibc)
 import Glibc
@@ -10,10 +11,10 @@ import Darwin
 /// Ctrl-C (SIGINT) and SIGTERM for tools that run until stopped, such as the console consumer:
 /// the first one sets `isRequested` so the tool finishes its loop and prints its summary, as
 /// Kafka's shutdown hook does. Only installed for a real console; in-process tests never see it.
+///
+/// `@unchecked Sendable`: `sources` is written once, in `install`, before the object is shared.
 final class StopSignal: @unchecked Sendable {
-    // `@unchecked Sendable`: `requested` is only touched while holding `lock`.
-    private let lock = NSLock()
-    private var requested = false
+    private let requested = Mutex(false)
     private var sources: [any DispatchSourceSignal] = []
 
     /// `onStop` runs once, on the first signal, for tools that cannot notice the flag themselves
@@ -35,8 +36,8 @@ final class StopSignal: @unchecked Sendable {
         return stop
     }
 
-    func request() { self.lock.withLock { self.requested = true } }
-    var isRequested: Bool { self.lock.withLock { self.requested } }
+    func request() { self.requested.withLock { $0 = true } }
+    var isRequested: Bool { self.requested.withLock { $0 } }
 
     deinit {
         for source in self.sources { source.cancel() }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 #if canImport(Glibc)
 import Glibc
@@ -71,13 +72,14 @@ public struct StandardConsole: ToolConsole {
 }
 
 /// A console for tests: stdout and stderr collected in memory, stdin given up front.
-///
-/// `@unchecked Sendable`: `stdout`, `stderr` and `facts` are only touched while holding `lock`.
-public final class CapturedConsole: ToolConsole, @unchecked Sendable {
-    private let lock = NSLock()
-    private var stdoutText = ""
-    private var stderrText = ""
-    private var reported: [String] = []
+public final class CapturedConsole: ToolConsole, Sendable {
+    private struct Captured {
+        var stdout = ""
+        var stderr = ""
+        var facts: [String] = []
+    }
+
+    private let captured = Mutex(Captured())
     private let input: [String]
 
     public init(input: String = "") {
@@ -86,15 +88,15 @@ public final class CapturedConsole: ToolConsole, @unchecked Sendable {
         self.input = lines
     }
 
-    public var stdout: String { self.lock.withLock { self.stdoutText } }
-    public var stderr: String { self.lock.withLock { self.stderrText } }
+    public var stdout: String { self.captured.withLock { $0.stdout } }
+    public var stderr: String { self.captured.withLock { $0.stderr } }
     /// The facts the tool reported, as `key=value`.
-    public var facts: [String] { self.lock.withLock { self.reported } }
+    public var facts: [String] { self.captured.withLock { $0.facts } }
 
-    public func report(fact key: String, value: String) { self.lock.withLock { self.reported.append("\(key)=\(value)") } }
+    public func report(fact key: String, value: String) { self.captured.withLock { $0.facts.append("\(key)=\(value)") } }
 
-    public func out(_ text: String) { self.lock.withLock { self.stdoutText += text } }
-    public func err(_ text: String) { self.lock.withLock { self.stderrText += text } }
+    public func out(_ text: String) { self.captured.withLock { $0.stdout += text } }
+    public func err(_ text: String) { self.captured.withLock { $0.stderr += text } }
 
     public func inputLines(prompt: String?) -> AsyncStream<String> {
         let lines = self.input

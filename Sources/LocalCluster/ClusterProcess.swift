@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 #if canImport(Glibc)
 import Glibc
@@ -14,7 +15,8 @@ import Darwin
 /// reported its exit (checked under the lock that reporting takes); for an adopted PID, while
 /// `/proc` shows it still runs with our config file on its command line.
 ///
-/// `@unchecked Sendable`: `exitStatus` is read and written only while holding `condition`.
+/// `@unchecked Sendable`: `exitStatus` is read and written only while holding `condition`, an
+/// `NSCondition` rather than a `Mutex` because `waitForExit` sleeps on it until the exit or a deadline.
 public final class ClusterProcess: @unchecked Sendable {
     public let role: ClusterRole
     public let pid: Int32
@@ -206,38 +208,39 @@ public final class ClusterProcess: @unchecked Sendable {
 
 /// Carries the exit status from Foundation's termination handler, which may run before `launch`
 /// has built the `ClusterProcess` (a process can exit at once), to that object.
-///
-/// `@unchecked Sendable`: every field is read and written only while holding `lock`.
-private final class LaunchBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var target: ClusterProcess?
-    private var onExit: (@Sendable (ClusterProcess, Int32) -> Void)?
-    private var pendingStatus: Int32?
+private final class LaunchBox: Sendable {
+    private struct Slots {
+        var target: ClusterProcess?
+        var onExit: (@Sendable (ClusterProcess, Int32) -> Void)?
+        var pendingStatus: Int32?
+    }
+
+    private let slots = Mutex(Slots())
 
     func deliver(_ status: Int32) {
-        self.lock.lock()
-        guard let target = self.target, let onExit = self.onExit else {
-            self.pendingStatus = status
-            self.lock.unlock()
-            return
+        let attached = self.slots.withLock { slots -> (ClusterProcess, @Sendable (ClusterProcess, Int32) -> Void)? in
+            guard let target = slots.target, let onExit = slots.onExit else {
+                slots.pendingStatus = status
+                return nil
+            }
+            slots.target = nil
+            slots.onExit = nil
+            return (target, onExit)
         }
-        self.target = nil
-        self.onExit = nil
-        self.lock.unlock()
+        guard let (target, onExit) = attached else { return }
         target.markExited(status)
         onExit(target, status)
     }
 
     func attach(_ target: ClusterProcess, onExit: @escaping @Sendable (ClusterProcess, Int32) -> Void) {
-        self.lock.lock()
-        if let status = self.pendingStatus {
-            self.lock.unlock()
-            target.markExited(status)
-            onExit(target, status)
-            return
+        let status = self.slots.withLock { slots -> Int32? in
+            if let status = slots.pendingStatus { return status }
+            slots.target = target
+            slots.onExit = onExit
+            return nil
         }
-        self.target = target
-        self.onExit = onExit
-        self.lock.unlock()
+        guard let status else { return }
+        target.markExited(status)
+        onExit(target, status)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Synchronization
 
 #if canImport(Glibc)
 import Glibc
@@ -13,25 +14,28 @@ import Darwin
 ///
 /// Operations are meant to be called from one thread (the REPL's); `operationLock` makes
 /// concurrent calls wait rather than interleave. Process exits arrive on Foundation threads and
-/// only touch the state under `stateLock`.
-///
-/// `@unchecked Sendable`: `state`, `processes`, `expectedExits` and `exitHandler` are read and
-/// written only while holding `stateLock`; `operationLock` serialises the public operations.
-public final class LocalCluster: @unchecked Sendable {
+/// only touch the state in `shared`.
+public final class LocalCluster: Sendable {
     public let layout: ClusterLayout
     public let executables: ClusterExecutables
     private let watchdog: ParentDeathWatchdog?
     private let logger: Logger
 
+    /// Recursive, not a `Mutex`: public operations call one another (`restart` stops and starts),
+    /// and each holds it for as long as its processes take to start or stop.
     let operationLock = NSRecursiveLock()
-    private let stateLock = NSLock()
-    private var state: ClusterState?
-    private var processes: [ClusterRole: ClusterProcess] = [:]
-    private var expectedExits: Set<Int32> = []
-    /// PIDs that listened once: only their exits are news (a failed start is reported by the
-    /// error `start` throws, not twice).
-    private var readyPIDs: Set<Int32> = []
-    private var exitHandler: (@Sendable (ClusterRole, Int32, Int32) -> Void)?
+    private let shared: Mutex<Shared>
+
+    /// What process exits (on Foundation threads) and operations both touch.
+    private struct Shared {
+        var state: ClusterState?
+        var processes: [ClusterRole: ClusterProcess] = [:]
+        var expectedExits: Set<Int32> = []
+        /// PIDs that listened once: only their exits are news (a failed start is reported by the
+        /// error `start` throws, not twice).
+        var readyPIDs: Set<Int32> = []
+        var exitHandler: (@Sendable (ClusterRole, Int32, Int32) -> Void)?
+    }
 
     /// Reads `cluster.json` if there is one and adopts every process it lists that is still ours.
     /// - Parameter watchdog: stops our children if this process dies; nil in tests that want
@@ -44,12 +48,18 @@ public final class LocalCluster: @unchecked Sendable {
         self.executables = executables
         self.watchdog = watchdog
         self.logger = logger
-        guard var state = try ClusterState.load(from: layout.stateFile) else { return }
+        self.shared = Mutex(try Self.reattach(layout: layout, logger: logger))
+    }
+
+    /// The processes `cluster.json` lists that are still ours, adopted; the others marked stopped.
+    private static func reattach(layout: ClusterLayout, logger: Logger) throws -> Shared {
+        var shared = Shared()
+        guard var state = try ClusterState.load(from: layout.stateFile) else { return shared }
         for var record in state.processes {
             guard let pid = record.pid else { continue }
             if ProcessInspector.isOurs(pid: pid, marker: record.configFile) {
-                self.processes[record.role] = ClusterProcess(adopting: pid, role: record.role, marker: record.configFile)
-                self.readyPIDs.insert(pid)
+                shared.processes[record.role] = ClusterProcess(adopting: pid, role: record.role, marker: record.configFile)
+                shared.readyPIDs.insert(pid)
                 logger.debug("reattached", metadata: ["role": "\(record.role)", "pid": "\(pid)"])
             } else {
                 record.pid = nil
@@ -58,18 +68,19 @@ public final class LocalCluster: @unchecked Sendable {
                 state.update(record)
             }
         }
-        self.state = state
+        shared.state = state
         try? state.save(to: layout.stateFile)
+        return shared
     }
 
     /// Called (on a Foundation thread) when a process ends that nobody asked to stop: a crash, a
     /// bad config, a `kill` from another terminal. Arguments: role, PID, exit status or signal.
     public func onUnexpectedExit(_ handler: @escaping @Sendable (ClusterRole, Int32, Int32) -> Void) {
-        self.withState { self.exitHandler = handler }
+        self.withState { shared in shared.exitHandler = handler }
     }
 
     /// The state as last written to `cluster.json`; nil before the first start.
-    public var currentState: ClusterState? { self.withState { self.state } }
+    public var currentState: ClusterState? { self.withState { shared in shared.state } }
 
     /// True once a cluster has been started in this folder (it may be stopped now).
     public var exists: Bool { self.currentState != nil }
@@ -79,14 +90,14 @@ public final class LocalCluster: @unchecked Sendable {
 
     /// True when this REPL launched running processes itself (they are its children).
     public var hasChildren: Bool {
-        self.withState { self.processes.values.contains { $0.isChild && $0.isRunning } }
+        self.withState { shared in shared.processes.values.contains { $0.isChild && $0.isRunning } }
     }
 
     // MARK: Status
 
     /// Every process's state now, or nil when no cluster was ever started here.
     public func snapshot() -> ClusterSnapshot? {
-        let (state, processes) = self.withState { (self.state, self.processes) }
+        let (state, processes) = self.withState { shared in (shared.state, shared.processes) }
         guard let state else { return nil }
         let statuses = state.processes.map { record -> ProcessStatus in
             guard let process = processes[record.role], process.isRunning else {
@@ -157,7 +168,7 @@ public final class LocalCluster: @unchecked Sendable {
             state.brokers.append(self.record(for: role, port: try port(for: role, preferred: preferred)))
         }
         try self.writeConfigFiles(state)
-        self.withState { self.state = state }
+        self.withState { shared in shared.state = state }
         try state.save(to: self.layout.stateFile)
 
         var started: [ProcessRecord] = []
@@ -207,8 +218,8 @@ public final class LocalCluster: @unchecked Sendable {
         let isClusterFolder = FileManager.default.fileExists(atPath: self.layout.stateFile.path)
             || root.deletingLastPathComponent().lastPathComponent == ".samsa"
         guard isClusterFolder else { throw LocalClusterError.noCluster(name: self.layout.name) }
-        try self.withState {
-            self.state = nil
+        try self.withState { shared in
+            shared.state = nil
             guard FileManager.default.fileExists(atPath: root.path) else { return }
             do {
                 try FileManager.default.removeItem(at: root)
@@ -263,7 +274,7 @@ public final class LocalCluster: @unchecked Sendable {
         self.operationLock.lock()
         defer { self.operationLock.unlock() }
         let record = try self.brokerRecord(id)
-        if let process = self.withState({ self.processes[.broker(id)] }), process.isRunning {
+        if let process = self.withState({ shared in shared.processes[.broker(id)] }), process.isRunning {
             throw LocalClusterError.brokerAlreadyRunning(id: id, pid: process.pid)
         }
         let process = try self.launch(record, executable: try self.executables.url(for: "samsa-broker"))
@@ -320,10 +331,8 @@ public final class LocalCluster: @unchecked Sendable {
 
     // MARK: Internals
 
-    private func withState<T>(_ body: () throws -> T) rethrows -> T {
-        self.stateLock.lock()
-        defer { self.stateLock.unlock() }
-        return try body()
+    private func withState<T>(_ body: (inout Shared) throws -> T) rethrows -> T {
+        try self.shared.withLock { try body(&$0) }
     }
 
     private func record(for role: ClusterRole, port: Int) -> ProcessRecord {
@@ -377,9 +386,9 @@ public final class LocalCluster: @unchecked Sendable {
         updated.pid = process.pid
         updated.startedAt = Date()
         updated.isPaused = false
-        self.withState {
-            self.processes[record.role] = process
-            self.state?.update(updated)
+        self.withState { shared in
+            shared.processes[record.role] = process
+            shared.state?.update(updated)
         }
         self.saveState()
         self.logger.info("started", metadata: ["role": "\(record.role)", "pid": "\(process.pid)", "port": "\(record.port)"])
@@ -391,7 +400,7 @@ public final class LocalCluster: @unchecked Sendable {
         let deadline = ContinuousClock.now + timeout
         while true {
             if PortProbe.isAccepting(record.port) {
-                self.withState { _ = self.readyPIDs.insert(process.pid) }
+                self.withState { shared in _ = shared.readyPIDs.insert(process.pid) }
                 return
             }
             if let status = process.status {
@@ -416,7 +425,7 @@ public final class LocalCluster: @unchecked Sendable {
         // Faults end with the processes. The files go without a signal: an isolated broker told to
         // reconnect while it shuts down could register a new session and leave it behind.
         self.healAllFaultsLocked(signalling: false)
-        let all = self.withState { Array(self.processes.values) }
+        let all = self.withState { shared in Array(shared.processes.values) }
         let running = all.filter { $0.isRunning }
         let brokers = running.filter { $0.role != .metadataServer }.sorted { $0.role < $1.role }
         let outcomes = OutcomeList()
@@ -434,12 +443,12 @@ public final class LocalCluster: @unchecked Sendable {
 
     /// The broker's process if it runs (or is paused), else nil.
     func runningProcess(ofBroker id: Int) -> ClusterProcess? {
-        self.withState { self.processes[.broker(id)] }.flatMap { $0.isRunning ? $0 : nil }
+        self.withState { shared in shared.processes[.broker(id)] }.flatMap { $0.isRunning ? $0 : nil }
     }
 
     func runningBroker(_ id: Int) throws -> ClusterProcess {
         _ = try self.brokerRecord(id)
-        guard let process = self.withState({ self.processes[.broker(id)] }), process.isRunning else {
+        guard let process = self.withState({ shared in shared.processes[.broker(id)] }), process.isRunning else {
             throw LocalClusterError.brokerNotRunning(id: id)
         }
         return process
@@ -454,29 +463,29 @@ public final class LocalCluster: @unchecked Sendable {
     }
 
     private func expect(_ pid: Int32) {
-        self.withState { _ = self.expectedExits.insert(pid) }
+        self.withState { shared in _ = shared.expectedExits.insert(pid) }
     }
 
     /// After a stop or kill we waited for: forget the process and record it as stopped.
     private func markStopped(_ process: ClusterProcess) {
         guard !process.isRunning else { return }
         self.watchdog?.unwatch(process.pid)
-        self.withState {
-            if self.processes[process.role] === process { self.processes[process.role] = nil }
-            if var record = self.state?.record(for: process.role), record.pid == process.pid {
+        self.withState { shared in
+            if shared.processes[process.role] === process { shared.processes[process.role] = nil }
+            if var record = shared.state?.record(for: process.role), record.pid == process.pid {
                 record.pid = nil
                 record.startedAt = nil
                 record.isPaused = false
-                self.state?.update(record)
+                shared.state?.update(record)
             }
         }
         self.saveState()
     }
 
     private func processEnded(_ process: ClusterProcess, status: Int32) {
-        let (wasExpected, handler) = self.withState { () -> (Bool, (@Sendable (ClusterRole, Int32, Int32) -> Void)?) in
-            let wasReady = self.readyPIDs.remove(process.pid) != nil
-            return (self.expectedExits.remove(process.pid) != nil || !wasReady, self.exitHandler)
+        let (wasExpected, handler) = self.withState { shared -> (Bool, (@Sendable (ClusterRole, Int32, Int32) -> Void)?) in
+            let wasReady = shared.readyPIDs.remove(process.pid) != nil
+            return (shared.expectedExits.remove(process.pid) != nil || !wasReady, shared.exitHandler)
         }
         self.markStopped(process)
         if !wasExpected {
@@ -486,20 +495,20 @@ public final class LocalCluster: @unchecked Sendable {
     }
 
     private func setPaused(_ role: ClusterRole, _ isPaused: Bool) {
-        self.withState {
-            if var record = self.state?.record(for: role) {
+        self.withState { shared in
+            if var record = shared.state?.record(for: role) {
                 record.isPaused = isPaused
-                self.state?.update(record)
+                shared.state?.update(record)
             }
         }
         self.saveState()
     }
 
-    /// Saves under `stateLock`, so a process exit reported late (on a Foundation thread) cannot
+    /// Saves inside `withState`, so a process exit reported late (on a Foundation thread) cannot
     /// write an older state over a newer one, nor re-create the folder `destroy` just deleted.
     private func saveState() {
-        self.withState {
-            guard let state = self.state else { return }
+        self.withState { shared in
+            guard let state = shared.state else { return }
             do {
                 try state.save(to: self.layout.stateFile)
             } catch {
@@ -533,20 +542,14 @@ public final class LocalCluster: @unchecked Sendable {
 }
 
 /// Stop outcomes gathered from `concurrentPerform`.
-/// `@unchecked Sendable`: `items` is touched only while holding `lock`.
-private final class OutcomeList: @unchecked Sendable {
-    private let lock = NSLock()
-    private var items: [(ClusterRole, ClusterProcess.StopOutcome)] = []
+private final class OutcomeList: Sendable {
+    private let items = Mutex<[(ClusterRole, ClusterProcess.StopOutcome)]>([])
 
     func append(_ role: ClusterRole, _ outcome: ClusterProcess.StopOutcome) {
-        self.lock.lock()
-        self.items.append((role, outcome))
-        self.lock.unlock()
+        self.items.withLock { $0.append((role, outcome)) }
     }
 
     var sorted: [(ClusterRole, ClusterProcess.StopOutcome)] {
-        self.lock.lock()
-        defer { self.lock.unlock() }
-        return self.items.sorted { $0.0 < $1.0 }
+        self.items.withLock { $0.sorted { $0.0 < $1.0 } }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 #if canImport(Glibc)
 import Glibc
@@ -23,12 +24,14 @@ import Darwin
 /// The window for a wrong kill is a listed PID that ended and was reused between the REPL's death
 /// and the watchdog's signal: the REPL removes PIDs as soon as Foundation reports their exit, so
 /// this needs a process to die in the same instant as the REPL.
-///
-/// `@unchecked Sendable`: `writeFD` and `watchdog` are used only while holding `lock`.
-public final class ParentDeathWatchdog: @unchecked Sendable {
-    private let lock = NSLock()
-    private var writeFD: Int32 = -1
-    private var watchdog: Process?
+public final class ParentDeathWatchdog: Sendable {
+    /// The pipe's write end (-1 before the first use, -2 once closed for good) and the shell.
+    private struct WatchdogPipe: @unchecked Sendable {  // `Process` is only touched inside the mutex.
+        var writeFD: Int32 = -1
+        var watchdog: Process?
+    }
+
+    private let pipeState = Mutex(WatchdogPipe())
 
     /// The shell program. `read` returns non-zero at end of file, which ends the loop.
     static let script = """
@@ -66,38 +69,36 @@ public final class ParentDeathWatchdog: @unchecked Sendable {
 
     /// The watchdog's PID once started, for tests.
     public var watchdogPID: Int32? {
-        self.lock.lock()
-        defer { self.lock.unlock() }
-        return self.watchdog?.processIdentifier
+        self.pipeState.withLock { $0.watchdog?.processIdentifier }
     }
 
     /// Closes the pipe, which is what the REPL's death does: the watchdog stops every PID still
     /// listed. For tests, and for a REPL handing its cluster over on purpose.
     public func closePipe() {
-        self.lock.lock()
-        defer { self.lock.unlock() }
-        guard self.writeFD >= 0 else { return }
-        _ = close(self.writeFD)
-        self.writeFD = -2  // closed for good: later watch calls do not start a new watchdog
-    }
-
-    private func send(_ line: String) {
-        self.lock.lock()
-        defer { self.lock.unlock() }
-        if self.writeFD == -1 { self.startLocked() }
-        guard self.writeFD >= 0 else { return }
-        let bytes = Array(line.utf8)
-        var written = 0
-        // Lines are a few bytes and the pipe holds 64 KiB; the loop only covers a short write.
-        while written < bytes.count {
-            let n = bytes[written...].withUnsafeBytes { write(self.writeFD, $0.baseAddress, $0.count) }
-            if n < 0 && errno == EINTR { continue }
-            guard n > 0 else { return }
-            written += n
+        self.pipeState.withLock { state in
+            guard state.writeFD >= 0 else { return }
+            _ = close(state.writeFD)
+            state.writeFD = -2  // closed for good: later watch calls do not start a new watchdog
         }
     }
 
-    private func startLocked() {
+    private func send(_ line: String) {
+        self.pipeState.withLock { state in
+            if state.writeFD == -1 { Self.start(&state) }
+            guard state.writeFD >= 0 else { return }
+            let bytes = Array(line.utf8)
+            var written = 0
+            // Lines are a few bytes and the pipe holds 64 KiB; the loop only covers a short write.
+            while written < bytes.count {
+                let n = bytes[written...].withUnsafeBytes { write(state.writeFD, $0.baseAddress, $0.count) }
+                if n < 0 && errno == EINTR { continue }
+                guard n > 0 else { return }
+                written += n
+            }
+        }
+    }
+
+    private static func start(_ state: inout WatchdogPipe) {
         var fds: [Int32] = [-1, -1]
         guard pipe(&fds) == 0 else { return }
         let (readFD, writeFD) = (fds[0], fds[1])
@@ -121,7 +122,7 @@ public final class ParentDeathWatchdog: @unchecked Sendable {
             return
         }
         _ = close(readFD)
-        self.writeFD = writeFD
-        self.watchdog = process
+        state.writeFD = writeFD
+        state.watchdog = process
     }
 }

@@ -1,39 +1,45 @@
-import Foundation
+import Dispatch
+import Synchronization
 
-/// Runs async client work from the REPL's synchronous command loop (the main thread, never a
-/// task of the cooperative pool) and waits for its result.
-enum AsyncBridge {
-    static func run<T: Sendable>(_ work: @escaping @Sendable () async throws -> T) throws -> T {
-        let box = Box<T>()
+/// The one way synchronous code in Samsa waits for async work: the REPL's command loop and
+/// `samsa`'s `main` run on a thread of their own (never a task of the cooperative pool), start
+/// the work as a detached task and block until it answers. A detached task, so the work never
+/// inherits an actor the waiting thread might hold.
+public enum AsyncBridge {
+    /// Runs `work` and returns its result or rethrows its error.
+    public static func run<T: Sendable>(_ work: @escaping @Sendable () async throws -> T) throws -> T {
+        let slot = Slot<Result<T, any Error>>()
         let done = DispatchSemaphore(value: 0)
-        Task {
+        Task.detached {
             do {
-                box.set(.success(try await work()))
+                slot.fill(.success(try await work()))
             } catch {
-                box.set(.failure(error))
+                slot.fill(.failure(error))
             }
             done.signal()
         }
         done.wait()
-        return try box.get()
+        guard let outcome = slot.value else { throw REPLError.file("the request ended without an answer") }
+        return try outcome.get()
     }
 
-    /// The result handed from the task to the waiting thread, behind a lock.
-    private final class Box<T: Sendable>: @unchecked Sendable {
-        private let lock = NSLock()
-        private var result: Result<T, any Error>?
-
-        func set(_ result: Result<T, any Error>) {
-            self.lock.lock()
-            self.result = result
-            self.lock.unlock()
+    /// Runs work that cannot fail, such as a subcommand returning its exit status.
+    public static func waitFor<T: Sendable>(_ work: @escaping @Sendable () async -> T) -> T {
+        let slot = Slot<T>()
+        let done = DispatchSemaphore(value: 0)
+        Task.detached {
+            slot.fill(await work())
+            done.signal()
         }
+        done.wait()
+        // The task filled the slot before signalling.
+        return slot.value!
+    }
 
-        func get() throws -> T {
-            self.lock.lock()
-            defer { self.lock.unlock() }
-            guard let result = self.result else { throw REPLError.file("the request ended without an answer") }
-            return try result.get()
-        }
+    /// The answer handed from the task to the waiting thread.
+    private final class Slot<T: Sendable>: Sendable {
+        private let stored = Mutex<T?>(nil)
+        func fill(_ value: T) { self.stored.withLock { $0 = value } }
+        var value: T? { self.stored.withLock { $0 } }
     }
 }

@@ -2,14 +2,13 @@ import CourseLanguage
 import Foundation
 import KafkaProtocol
 import SamsaClient
+import Synchronization
 
 /// Group members running inside the REPL (`consumer start`): each polls in its own task, commits
 /// automatically every second, and reports the generation and partitions it got after each
 /// rebalance. When every running member of a group has synced the same new generation, the group's
 /// assignment is printed as one line: `billing · generation 3 · c2: orders-0, orders-1 · c3: orders-2`.
-///
-/// `@unchecked Sendable`: `members`, `printed` and `causes` are touched only while holding `lock`.
-final class BackgroundConsumers: @unchecked Sendable {
+final class BackgroundConsumers: Sendable {
     /// How the REPL configures its members: lab-sized timeouts, so a killed member is noticed soon.
     struct Settings: Sendable {
         var sessionTimeout: Duration = .seconds(10)
@@ -38,27 +37,32 @@ final class BackgroundConsumers: @unchecked Sendable {
         var at: ContinuousClock.Instant
     }
 
+    /// The running members, the generation last told per group, and what set off each group's
+    /// next rebalance; touched from the members' tasks and the REPL's thread.
+    private struct Roster {
+        var members: [String: Member] = [:]
+        var printed: [String: Int32] = [:]
+        var causes: [String: Cause] = [:]
+    }
+
     private let feed: EventFeed
-    private let lock = NSLock()
-    private var members: [String: Member] = [:]
-    private var printed: [String: Int32] = [:]
-    private var causes: [String: Cause] = [:]
+    private let roster = Mutex(Roster())
 
     init(feed: EventFeed) {
         self.feed = feed
     }
 
-    var names: [String] { self.lock.withLock { self.members.keys.sorted() } }
-    var all: [Member] { self.lock.withLock { self.members.values.sorted { $0.name < $1.name } } }
-    var groups: [String] { self.lock.withLock { Array(Set(self.members.values.map(\.group))).sorted() } }
+    var names: [String] { self.roster.withLock { roster in roster.members.keys.sorted() } }
+    var all: [Member] { self.roster.withLock { roster in roster.members.values.sorted { $0.name < $1.name } } }
+    var groups: [String] { self.roster.withLock { roster in Array(Set(roster.members.values.map(\.group))).sorted() } }
 
-    func member(_ name: String) -> Member? { self.lock.withLock { self.members[name] } }
+    func member(_ name: String) -> Member? { self.roster.withLock { roster in roster.members[name] } }
 
     /// Members of `group` that have synced with the coordinator, by member id (for `group describe`).
     func namesByMemberId(group: String) -> [String: String] {
-        self.lock.withLock {
+        self.roster.withLock { roster in
             Dictionary(
-                self.members.values.filter { $0.group == group && !$0.memberId.isEmpty }.map { ($0.memberId, $0.name) },
+                roster.members.values.filter { $0.group == group && !$0.memberId.isEmpty }.map { ($0.memberId, $0.name) },
                 uniquingKeysWith: { first, _ in first })
         }
     }
@@ -73,10 +77,10 @@ final class BackgroundConsumers: @unchecked Sendable {
         configuration.rebalanceTimeout = settings.rebalanceTimeout
         configuration.autoCommitInterval = settings.autoCommitInterval
         let consumer = KafkaConsumer(client: client, configuration: configuration)
-        self.lock.withLock {
-            self.members[name] = Member(
+        self.roster.withLock { roster in
+            roster.members[name] = Member(
                 name: name, group: group, topic: topic, consumer: consumer, sessionTimeout: settings.sessionTimeout)
-            self.causes[group] = Cause(reason: .joined(name), at: .now)
+            roster.causes[group] = Cause(reason: .joined(name), at: .now)
         }
         let task = Task { [weak self] in
             do {
@@ -104,7 +108,7 @@ final class BackgroundConsumers: @unchecked Sendable {
                 self?.synced(name, memberId: memberId, generation: generation, assignment: assignment)
             }
         }
-        self.lock.withLock { self.members[name]?.task = task }
+        self.roster.withLock { roster in roster.members[name]?.task = task }
     }
 
     /// `consumer stop`: commits, sends LeaveGroup, closes. The group rebalances at once.
@@ -135,10 +139,10 @@ final class BackgroundConsumers: @unchecked Sendable {
     }
 
     private func remove(_ name: String, cause: LiveEvent.RebalanceCause) -> Member? {
-        self.lock.withLock {
-            guard let member = self.members.removeValue(forKey: name) else { return nil }
-            if self.members.values.contains(where: { $0.group == member.group }) {
-                self.causes[member.group] = Cause(reason: cause, at: .now)
+        self.roster.withLock { roster in
+            guard let member = roster.members.removeValue(forKey: name) else { return nil }
+            if roster.members.values.contains(where: { $0.group == member.group }) {
+                roster.causes[member.group] = Cause(reason: cause, at: .now)
             }
             return member
         }
@@ -168,31 +172,30 @@ final class BackgroundConsumers: @unchecked Sendable {
     }
 
     /// True for the first caller only: a continuation is resumed exactly once.
-    private final class ResumeOnce: @unchecked Sendable {
-        private let lock = NSLock()
-        private var claimed = false
+    private final class ResumeOnce: Sendable {
+        private let claimed = Mutex(false)
 
         func claim() -> Bool {
-            self.lock.withLock {
-                defer { self.claimed = true }
-                return !self.claimed
+            self.claimed.withLock { claimed in
+                defer { claimed = true }
+                return !claimed
             }
         }
     }
 
     private func consumed(_ name: String, count: Int) {
         guard count > 0 else { return }
-        self.lock.withLock {
-            self.members[name]?.records += count
-            self.members[name]?.lastError = nil
+        self.roster.withLock { roster in
+            roster.members[name]?.records += count
+            roster.members[name]?.lastError = nil
         }
     }
 
     private func failed(_ name: String, _ error: any Error) {
         let text = (error as? SamsaClientError).map(Session.friendly) ?? "\(error)"
-        let isNew = self.lock.withLock {
-            let isNew = self.members[name] != nil && self.members[name]?.lastError != text
-            self.members[name]?.lastError = text
+        let isNew = self.roster.withLock { roster in
+            let isNew = roster.members[name] != nil && roster.members[name]?.lastError != text
+            roster.members[name]?.lastError = text
             return isNew
         }
         if isNew { self.feed.report(.consumerFailed(name: name, message: text)) }
@@ -201,17 +204,17 @@ final class BackgroundConsumers: @unchecked Sendable {
     /// A member finished a rebalance; when all running members of its group agree on the
     /// generation, the group's new assignment is told once.
     private func synced(_ name: String, memberId: String, generation: Int32, assignment: [TopicPartition]) {
-        let line: (LiveEvent, ContinuousClock.Instant?)? = self.lock.withLock {
-            guard var member = self.members[name] else { return nil }
+        let line: (LiveEvent, ContinuousClock.Instant?)? = self.roster.withLock { roster in
+            guard var member = roster.members[name] else { return nil }
             member.memberId = memberId
             member.generation = generation
             member.assignment = assignment
-            self.members[name] = member
+            roster.members[name] = member
             let group = member.group
-            let running = self.members.values.filter { $0.group == group }.sorted { $0.name < $1.name }
-            guard running.allSatisfy({ $0.generation == generation }), generation > self.printed[group] ?? -1 else { return nil }
-            self.printed[group] = generation
-            let cause = self.causes.removeValue(forKey: group)
+            let running = roster.members.values.filter { $0.group == group }.sorted { $0.name < $1.name }
+            guard running.allSatisfy({ $0.generation == generation }), generation > roster.printed[group] ?? -1 else { return nil }
+            roster.printed[group] = generation
+            let cause = roster.causes.removeValue(forKey: group)
             let event = Self.assignment(
                 group: group, generation: generation, members: running.map { ($0.name, $0.assignment) }, cause: cause?.reason)
             return (event, cause?.at)

@@ -50,15 +50,6 @@ public struct CommandSpec: Sendable {
         }
     }
 
-    /// Which part of Samsa a command needs before it can run.
-    public enum Availability: Sendable, Equatable {
-        case now
-        /// Needs the Kafka client library (SamsaClient).
-        case needsClient
-        /// Needs the ZooKeeper client (MetadataClient) talking to samsa-meta.
-        case needsMetadataClient
-    }
-
     /// `["broker", "kill"]` or `["explain"]`.
     public let words: [String]
     public let positionals: [Positional]
@@ -67,18 +58,16 @@ public struct CommandSpec: Sendable {
     public let summary: String
     /// More for `help <command>`: what it does in Kafka's terms.
     public let details: String
-    public let availability: Availability
 
     public init(
         _ words: [String], positionals: [Positional] = [], options: [Option] = [], summary: String,
-        details: String = "", availability: Availability = .now
+        details: String = ""
     ) {
         self.words = words
         self.positionals = positionals
         self.options = options
         self.summary = summary
         self.details = details
-        self.availability = availability
     }
 
     public var name: String { self.words.joined(separator: " ") }

@@ -117,8 +117,7 @@ public struct CommandTable: Sendable {
         ]
         for spec in self.commands {
             let name = spec.name.padding(toLength: width, withPad: " ", startingAt: 0)
-            let marker = spec.availability == .now ? "" : (es ? "  (aún no en esta versión)" : "  (not in this build yet)")
-            lines.append("  \(name)\(spec.summary(language))\(marker)")
+            lines.append("  \(name)\(spec.summary(language))")
         }
         return lines.joined(separator: "\n")
     }
@@ -143,13 +142,6 @@ public struct CommandTable: Sendable {
             for option in spec.options {
                 lines.append("  \(option.name.padding(toLength: width, withPad: " ", startingAt: 0))\(spec.help(for: option, language))")
             }
-        }
-        switch spec.availability {
-        case .now: break
-        case .needsClient:
-            lines += ["", es ? "Aún no en esta versión: llega con la biblioteca cliente de Samsa." : "Not in this build yet: it arrives with the Samsa client library."]
-        case .needsMetadataClient:
-            lines += ["", es ? "Aún no en esta versión: llega con el cliente de metadatos." : "Not in this build yet: it arrives with the metadata client."]
         }
         return lines.joined(separator: "\n")
     }

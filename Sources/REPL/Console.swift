@@ -1,19 +1,23 @@
 import Foundation
+import Synchronization
 
 /// Where the REPL writes: results to stdout, errors to stderr, with the terminal's width and
 /// colour choice. Tests use `Console.capturing` to read what a command printed.
 ///
-/// `@unchecked Sendable`: `captured` is touched only while holding `lock`; events from cluster
-/// processes may print from other threads.
-public final class Console: @unchecked Sendable {
+/// Events from cluster processes may print from other threads, so writes go one at a time
+/// through `shared`.
+public final class Console: Sendable {
     public let style: Style
     private let fixedWidth: Int?
     private let terminal: Terminal?
     private let isCapturing: Bool
-    private let lock = NSLock()
-    private var captured: [String] = []
-    /// The prompt on screen while the REPL waits for a line; nil otherwise.
-    private var waitingPrompt: (@Sendable () -> String)?
+    private struct Shared {
+        var captured: [String] = []
+        /// The prompt on screen while the REPL waits for a line; nil otherwise.
+        var waitingPrompt: (@Sendable () -> String)?
+    }
+
+    private let shared = Mutex(Shared())
 
     /// Writes to the process's stdout and stderr.
     public init(terminal: Terminal) {
@@ -49,38 +53,32 @@ public final class Console: @unchecked Sendable {
     /// Marks that the REPL shows `prompt` and waits for input (nil when it stops waiting), so
     /// that `event` can print above it.
     public func setWaitingPrompt(_ prompt: (@Sendable () -> String)?) {
-        self.lock.lock()
-        self.waitingPrompt = prompt
-        self.lock.unlock()
+        self.shared.withLock { $0.waitingPrompt = prompt }
     }
 
     /// Something that happened on its own (a process exited): printed at once. While the prompt
     /// waits, the prompt line is cleared, the event printed, and the prompt drawn again (what
     /// was typed stays in the editor and reappears with the next key).
     public func event(_ text: String) {
-        self.lock.lock()
-        let prompt = self.waitingPrompt
-        self.lock.unlock()
+        let prompt = self.shared.withLock { $0.waitingPrompt }
         guard let prompt, !self.isCapturing else { return self.print(text) }
         self.write("\r\u{1B}[K" + text + "\n" + prompt(), to: FileHandle.standardOutput)
     }
 
     /// Everything written so far (capturing consoles only).
     public var output: String {
-        self.lock.lock()
-        defer { self.lock.unlock() }
-        return self.captured.joined()
+        self.shared.withLock { $0.captured.joined() }
     }
 
     private func write(_ text: String, to handle: FileHandle) {
-        self.lock.lock()
-        defer { self.lock.unlock() }
-        if self.isCapturing {
-            self.captured.append(text)
-        } else {
-            // `write(_:)` traps on EPIPE (a closed pipe, e.g. `samsa --script f | head`); the
-            // throwing form lets the output simply stop.
-            try? handle.write(contentsOf: Data(text.utf8))
+        self.shared.withLock { shared in
+            if self.isCapturing {
+                shared.captured.append(text)
+            } else {
+                // `write(_:)` traps on EPIPE (a closed pipe, e.g. `samsa --script f | head`); the
+                // throwing form lets the output simply stop.
+                try? handle.write(contentsOf: Data(text.utf8))
+            }
         }
     }
 }

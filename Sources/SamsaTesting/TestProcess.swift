@@ -189,7 +189,8 @@ public final class TestProcess: @unchecked Sendable {
 }
 
 /// The child's exit status, set once by Foundation's termination handler.
-/// `@unchecked Sendable`: `status` is read and written only while holding `condition`.
+/// `@unchecked Sendable`: `status` is read and written only while holding `condition`, an
+/// `NSCondition` rather than a `Mutex` because waiting for the exit sleeps on it until a deadline.
 private final class ExitState: @unchecked Sendable {
     let condition = NSCondition()
     var status: Int32?

@@ -1,12 +1,13 @@
 import Foundation
+import Synchronization
 
 /// What `TestBroker` and `TestMetaServer` share: a server executable that takes one properties
 /// file, listens on one port of 127.0.0.1, and keeps its data in a directory that outlives
 /// restarts. Writes the file, launches the product, waits for the port, restarts on the same
 /// port and directory.
 ///
-/// `@unchecked Sendable`: `current` (the process) and `currentPort` are read and replaced only
-/// while holding `lock`.
+/// `@unchecked Sendable` because subclasses exist; the mutable state (the process and the port)
+/// lives in `state`.
 public class TestServer: @unchecked Sendable {
     /// The executable run: the SwiftPM product (e.g. `samsa-broker`) unless the caller gave one.
     public let executableURL: URL
@@ -17,16 +18,12 @@ public class TestServer: @unchecked Sendable {
     public let outputURL: URL
     /// The port the server listens on; kept across restarts.
     public var port: Int {
-        self.lock.lock()
-        defer { self.lock.unlock() }
-        return self.currentPort
+        self.state.withLock { $0.port }
     }
     /// How long to wait for the port to open after a (re)start. A bound, not an expectation.
     public let startTimeout: Duration
 
-    private let lock = NSLock()
-    private var current: TestProcess?
-    private var currentPort: Int
+    private let state: Mutex<(process: TestProcess?, port: Int)>
     private let makeConfig: @Sendable (Int) -> [(String, String)]
 
     /// - Parameter config: the properties for a given port, in file order.
@@ -40,15 +37,13 @@ public class TestServer: @unchecked Sendable {
         self.outputURL = directory.appendingPathComponent("\(product).out")
         self.startTimeout = startTimeout
         self.makeConfig = config
-        self.currentPort = try port ?? FreePort.allocate()
+        self.state = Mutex((process: nil, port: try port ?? FreePort.allocate()))
         try self.start(retryOnNewPort: port == nil)
     }
 
     /// The running process (the latest one after a restart).
     public var process: TestProcess? {
-        self.lock.lock()
-        defer { self.lock.unlock() }
-        return self.current
+        self.state.withLock { $0.process }
     }
 
     public var isRunning: Bool { self.process?.isRunning ?? false }
@@ -84,17 +79,13 @@ public class TestServer: @unchecked Sendable {
             let process = try TestProcess(
                 executableURL: self.executableURL, arguments: [self.configURL.path],
                 currentDirectoryURL: self.directory, logURL: self.outputURL)
-            self.lock.lock()
-            self.current = process
-            self.lock.unlock()
+            self.state.withLock { $0.process = process }
             do {
                 try waitForPort(self.port, timeout: self.startTimeout, process: process)
                 return
             } catch SamsaTestingError.processExited where attempt < attempts {
                 let newPort = try FreePort.allocate()
-                self.lock.lock()
-                self.currentPort = newPort
-                self.lock.unlock()
+                self.state.withLock { $0.port = newPort }
             } catch {
                 process.kill()
                 throw error

@@ -3,6 +3,7 @@ import KafkaProtocol
 import Logging
 import NIOCore
 import SamsaClient
+import Synchronization
 
 #if canImport(Glibc)
 import Glibc
@@ -185,28 +186,19 @@ extension ClientPerfCommand {
 }
 
 /// Delivery report tally from callbacks on other threads.
-final class Counter: @unchecked Sendable {
-    // Guarded by `lock`.
-    private var lock = pthread_mutex_t()
-    private var ok = 0
-    private var failed = 0
-
-    init() { pthread_mutex_init(&self.lock, nil) }
+final class Counter: Sendable {
+    private let tally = Mutex((ok: 0, failed: 0))
 
     func add(_ result: Result<RecordMetadata, SamsaClientError>) {
-        pthread_mutex_lock(&self.lock)
-        defer { pthread_mutex_unlock(&self.lock) }
-        switch result {
-        case .success: self.ok += 1
-        case .failure: self.failed += 1
+        self.tally.withLock { tally in
+            switch result {
+            case .success: tally.ok += 1
+            case .failure: tally.failed += 1
+            }
         }
     }
 
-    var values: (Int, Int) {
-        pthread_mutex_lock(&self.lock)
-        defer { pthread_mutex_unlock(&self.lock) }
-        return (self.ok, self.failed)
-    }
+    var values: (Int, Int) { self.tally.withLock { ($0.ok, $0.failed) } }
 }
 
 struct StandardError: TextOutputStream {

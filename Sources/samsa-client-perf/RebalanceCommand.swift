@@ -2,6 +2,7 @@ import ArgumentParser
 import KafkaProtocol
 import Logging
 import SamsaClient
+import Synchronization
 
 #if canImport(Glibc)
 import Glibc
@@ -195,70 +196,63 @@ struct TrackingListener: RebalanceListener {
 }
 
 /// Who owns which partition, from the callbacks, and the first instant after `arm` at which the armed
-/// members own every partition exactly once. Callbacks come from several actors, hence the lock.
-final class OwnershipTracker: @unchecked Sendable {
-    // Guarded by `lock`.
-    private var lock = pthread_mutex_t()
-    private var owned: [Int: Set<TopicPartition>] = [:]
-    private var target: (members: Set<Int>, total: Int)?
-    private var completed: ContinuousClock.Instant?
+/// members own every partition exactly once. Callbacks come from several actors, hence the mutex.
+final class OwnershipTracker: Sendable {
+    private struct Ownership {
+        var owned: [Int: Set<TopicPartition>] = [:]
+        var target: (members: Set<Int>, total: Int)?
+        var completed: ContinuousClock.Instant?
 
-    init() { pthread_mutex_init(&self.lock, nil) }
+        mutating func checkTarget() {
+            guard let target = self.target, self.covers(members: target.members, total: target.total, everyMemberHasSome: false)
+            else { return }
+            self.completed = .now
+            self.target = nil
+        }
+
+        /// Exactly once: the sizes add up to the total and so does the union.
+        func covers(members: Set<Int>, total: Int, everyMemberHasSome: Bool) -> Bool {
+            var union = Set<TopicPartition>()
+            var sum = 0
+            for member in members {
+                let partitions = self.owned[member] ?? []
+                if everyMemberHasSome && partitions.isEmpty { return false }
+                union.formUnion(partitions)
+                sum += partitions.count
+            }
+            return union.count == total && sum == total
+        }
+    }
+
+    private let ownership = Mutex(Ownership())
 
     func add(_ partitions: [TopicPartition], to member: Int) {
-        self.locked {
-            self.owned[member, default: []].formUnion(partitions)
-            self.checkTarget()
+        self.ownership.withLock {
+            $0.owned[member, default: []].formUnion(partitions)
+            $0.checkTarget()
         }
     }
 
     func remove(_ partitions: [TopicPartition], from member: Int) {
-        self.locked {
-            self.owned[member, default: []].subtract(partitions)
-            self.checkTarget()
+        self.ownership.withLock {
+            $0.owned[member, default: []].subtract(partitions)
+            $0.checkTarget()
         }
     }
 
     /// Starts watching for `members` to own all `total` partitions.
     func arm(members: Set<Int>, total: Int) {
-        self.locked {
-            self.completed = nil
-            self.target = (members, total)
-            self.checkTarget()
+        self.ownership.withLock {
+            $0.completed = nil
+            $0.target = (members, total)
+            $0.checkTarget()
         }
     }
 
-    var completedAt: ContinuousClock.Instant? { self.locked { self.completed } }
+    var completedAt: ContinuousClock.Instant? { self.ownership.withLock { $0.completed } }
 
     func ownsEverything(members: Set<Int>, total: Int, everyMemberHasSome: Bool) -> Bool {
-        self.locked { self.covers(members: members, total: total, everyMemberHasSome: everyMemberHasSome) }
-    }
-
-    // Call with the lock held.
-    private func checkTarget() {
-        guard let target = self.target, self.covers(members: target.members, total: target.total, everyMemberHasSome: false)
-        else { return }
-        self.completed = .now
-        self.target = nil
-    }
-
-    // Call with the lock held. Exactly once: the sizes add up to the total and so does the union.
-    private func covers(members: Set<Int>, total: Int, everyMemberHasSome: Bool) -> Bool {
-        var union = Set<TopicPartition>()
-        var sum = 0
-        for member in members {
-            let partitions = self.owned[member] ?? []
-            if everyMemberHasSome && partitions.isEmpty { return false }
-            union.formUnion(partitions)
-            sum += partitions.count
-        }
-        return union.count == total && sum == total
-    }
-
-    private func locked<T>(_ body: () -> T) -> T {
-        pthread_mutex_lock(&self.lock)
-        defer { pthread_mutex_unlock(&self.lock) }
-        return body()
+        self.ownership.withLock { $0.covers(members: members, total: total, everyMemberHasSome: everyMemberHasSome) }
     }
 }
 

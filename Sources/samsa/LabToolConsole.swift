@@ -1,23 +1,25 @@
 import Foundation
 import KafkaCLI
+import Synchronization
 
 /// The process's console while a `samsa kafka-…` tool runs, keeping what the lab's `commands.log`
 /// needs besides the exit code: the last line a perf test prints with its throughput (`N records
 /// sent, R records/sec (...)`; Lab 3 and Lab 6 compare measured throughputs, not typed-in
 /// numbers), the last error line, the facts the tool reports (`reset=dry-run`), and whether a
 /// server start was handed to a `ServerStartRecorder`.
-///
-/// `@unchecked Sendable`: every `var` is only touched while holding `lock`.
-final class LabToolConsole: ToolConsole, @unchecked Sendable {
+final class LabToolConsole: ToolConsole, Sendable {
+    private struct Seen {
+        var pending = ""
+        var pendingError = ""
+        var summary: String?
+        var errorLine: String?
+        var facts: [(key: String, value: String)] = []
+        var handedOff = false
+    }
+
     private let base: any ToolConsole
     private let onServerStart: (@Sendable (_ pid: Int32, _ readyFile: String) -> Void)?
-    private let lock = NSLock()
-    private var pending = ""
-    private var pendingError = ""
-    private var summary: String?
-    private var errorLine: String?
-    private var reported: [(key: String, value: String)] = []
-    private var handedOff = false
+    private let seen = Mutex(Seen())
 
     /// `onServerStart` is called when a server start's outcome is left to the server's notice;
     /// nil when nobody logs it (no lab started).
@@ -27,30 +29,30 @@ final class LabToolConsole: ToolConsole, @unchecked Sendable {
     }
 
     /// The last throughput line printed, if any.
-    var lastMeasurement: String? { self.lock.withLock { self.summary } }
+    var lastMeasurement: String? { self.seen.withLock { $0.summary } }
     /// The last non-empty line written to standard error, if any.
-    var lastErrorLine: String? { self.lock.withLock { self.errorLine } }
+    var lastErrorLine: String? { self.seen.withLock { $0.errorLine } }
     /// The facts the tool reported, in order.
-    var facts: [(key: String, value: String)] { self.lock.withLock { self.reported } }
+    var facts: [(key: String, value: String)] { self.seen.withLock { $0.facts } }
     /// True once a server start was handed to `onServerStart`: the start is logged when the server
     /// is up or has failed, not when the tool returns.
-    var handedOffServerStart: Bool { self.lock.withLock { self.handedOff } }
+    var handedOffServerStart: Bool { self.seen.withLock { $0.handedOff } }
 
     func out(_ text: String) {
         self.base.out(text)
-        self.lock.withLock {
-            for line in Self.completeLines(&self.pending, adding: text) where Self.isMeasurement(line) {
-                self.summary = line
+        self.seen.withLock { seen in
+            for line in Self.completeLines(&seen.pending, adding: text) where Self.isMeasurement(line) {
+                seen.summary = line
             }
         }
     }
 
     func err(_ text: String) {
         self.base.err(text)
-        self.lock.withLock {
-            for line in Self.completeLines(&self.pendingError, adding: text)
+        self.seen.withLock { seen in
+            for line in Self.completeLines(&seen.pendingError, adding: text)
             where !line.trimmingCharacters(in: .whitespaces).isEmpty {
-                self.errorLine = line
+                seen.errorLine = line
             }
         }
     }
@@ -60,14 +62,14 @@ final class LabToolConsole: ToolConsole, @unchecked Sendable {
     func inputLines(prompt: String?) -> AsyncStream<String> { self.base.inputLines(prompt: prompt) }
 
     func report(fact key: String, value: String) {
-        self.lock.withLock { self.reported.append((key, value)) }
+        self.seen.withLock { $0.facts.append((key, value)) }
     }
 
     var watchesServerStarts: Bool { self.onServerStart != nil }
 
     func serverStarting(pid: Int32, readyFile: String) {
         guard let onServerStart = self.onServerStart else { return }
-        self.lock.withLock { self.handedOff = true }
+        self.seen.withLock { $0.handedOff = true }
         onServerStart(pid, readyFile)
     }
 

@@ -5,6 +5,7 @@ import Foundation
 import LocalCluster
 import Logging
 import REPL
+import Synchronization
 
 #if canImport(Glibc)
 import Glibc
@@ -171,26 +172,15 @@ struct SamsaCommand: ParsableCommand {
 
 /// The names completion offers, refreshed before each prompt so the libedit callback (which may
 /// not call into the session) reads a plain value.
-///
-/// `@unchecked Sendable`: `value` is read and written only while holding `lock`.
-final class CompletionNames: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value: Completer.Names
+final class CompletionNames: Sendable {
+    private let value: Mutex<Completer.Names>
 
     init(_ value: Completer.Names) {
-        self.value = value
+        self.value = Mutex(value)
     }
 
     var current: Completer.Names {
-        get {
-            self.lock.lock()
-            defer { self.lock.unlock() }
-            return self.value
-        }
-        set {
-            self.lock.lock()
-            self.value = newValue
-            self.lock.unlock()
-        }
+        get { self.value.withLock { $0 } }
+        set { self.value.withLock { $0 = newValue } }
     }
 }

@@ -25,7 +25,7 @@ enum SubcommandTable {
             "lab": Entry(answersToLinkName: false) { name, arguments in Self.runLabCommand([name] + arguments) },
             // Slides (issue 10): `samsa slides build [--lang es|en] ...`.
             "slides": Entry(answersToLinkName: false) { _, arguments in
-                BlockingTask.run { await SlidesCommand.run(arguments: arguments) }
+                AsyncBridge.waitFor { await SlidesCommand.run(arguments: arguments) }
             },
             // The live view of a cluster started elsewhere (issue 17); `ui` in the REPL for its own.
             "ui": Entry(answersToLinkName: false) { _, arguments in LiveViewCommand.run(arguments: arguments) },
@@ -59,7 +59,7 @@ enum SubcommandTable {
     private static func runLabCommand(_ arguments: [String]) -> Int32 {
         let grader = Self.ownExecutable().deletingLastPathComponent().appendingPathComponent("samsa-lab")
         guard FileManager.default.isExecutableFile(atPath: grader.path) else {
-            return BlockingTask.run { await LabCommand.run(arguments: arguments) }
+            return AsyncBridge.waitFor { await LabCommand.run(arguments: arguments) }
         }
         let process = Process()
         process.executableURL = grader
@@ -97,7 +97,7 @@ enum SubcommandTable {
             }
         }
         let console = LabToolConsole(onServerStart: onServerStart)
-        let status = BlockingTask.run { await KafkaTools.run(toolName: name, arguments: arguments, console: console) }
+        let status = AsyncBridge.waitFor { await KafkaTools.run(toolName: name, arguments: arguments, console: console) }
         guard let recorder, !console.handedOffServerStart else { return status }
         let outcome: CommandOutcome
         if status == 0 {
@@ -119,24 +119,5 @@ enum SubcommandTable {
             return URL(fileURLWithPath: path)
         }
         return (Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])).resolvingSymlinksInPath()
-    }
-}
-
-/// Runs async work from the synchronous `main` and waits for its result.
-enum BlockingTask {
-    static func run(_ body: @escaping @Sendable () async -> Int32) -> Int32 {
-        let box = ResultBox()
-        let done = DispatchSemaphore(value: 0)
-        Task.detached {
-            box.value = await body()
-            done.signal()
-        }
-        done.wait()
-        return box.value
-    }
-
-    /// `@unchecked Sendable`: written once before the semaphore is signalled, read after the wait.
-    private final class ResultBox: @unchecked Sendable {
-        var value: Int32 = 0
     }
 }
