@@ -102,11 +102,13 @@ let package = Package(
         .target(name: "CRC32CHardware"),
         .target(name: "KafkaProtocol", dependencies: ["CRC32CHardware", nioCore], swiftSettings: swiftSettings),
         .target(name: "LogStorage", dependencies: ["KafkaProtocol", nioCore, logging], swiftSettings: swiftSettings),
+        // Kafka's ZooKeeper-mode metadata tree: znode paths and their JSON, shared by the broker and the REPL.
+        .target(name: "KafkaZkModel", dependencies: ["KafkaProtocol"], swiftSettings: swiftSettings),
         .target(
             name: "Broker",
             dependencies: [
-                "KafkaProtocol", "LogStorage", "PropertiesFile", "FaultControl", "MetadataClient", "ZooKeeperProtocol", nioCore,
-                nioPosix, logging,
+                "KafkaProtocol", "KafkaZkModel", "LogStorage", "PropertiesFile", "FaultControl", "MetadataClient",
+                "ZooKeeperProtocol", nioCore, nioPosix, logging,
             ],
             swiftSettings: swiftSettings
         ),
@@ -170,7 +172,7 @@ let package = Package(
         // (NIOHTTP1). Knows nothing of the cluster; the REPL fills the snapshots.
         .target(name: "LiveView", dependencies: [nioCore, nioPosix, nioHTTP1], swiftSettings: swiftSettings),
         // Line editing (libedit via dlopen), commands, completion, rendering, scripts.
-        .target(name: "REPL", dependencies: ["CourseLanguage", "LocalCluster", "FaultControl", "PageCache", "SamsaClient", "MetadataClient", "ZooKeeperProtocol", "KafkaProtocol", "LabKit", "LiveView", logging], swiftSettings: swiftSettings),
+        .target(name: "REPL", dependencies: ["CourseLanguage", "LocalCluster", "FaultControl", "PageCache", "SamsaClient", "MetadataClient", "ZooKeeperProtocol", "KafkaProtocol", "KafkaZkModel", "LabKit", "LiveView", logging], swiftSettings: swiftSettings),
         // Kafka's command-line tools (kafka-topics, kafka-console-producer, ...), run as `samsa <tool>` or
         // through links named after each tool (issue 8). Hand-parsed `--long-option value` syntax, as Kafka's.
         .target(
@@ -210,7 +212,8 @@ let package = Package(
         .testTarget(
             name: "BrokerTests",
             dependencies: [
-                "Broker", "KafkaProtocol", "LogStorage", "PropertiesFile", "FaultControl", "SamsaTesting", nioCore, nioPosix, logging,
+                "Broker", "KafkaProtocol", "KafkaZkModel", "LogStorage", "PropertiesFile", "FaultControl", "SamsaTesting", nioCore,
+                nioPosix, logging,
             ],
             swiftSettings: swiftSettings
         ),

@@ -1,5 +1,6 @@
 import CourseLanguage
-import Foundation
+import KafkaProtocol
+import KafkaZkModel
 import MetadataClient
 import ZooKeeperProtocol
 
@@ -25,7 +26,7 @@ actor ClusterEventWatcher {
     private var brokers: Set<Int> = []
     private var controller: Int?
     private var controllerEpoch: Int?
-    private var partitions: [String: PartitionState] = [:]
+    private var partitions: [TopicPartition: PartitionState] = [:]
     private var internalBursts: [String: InternalBurst] = [:]
 
     struct InternalBurst: Equatable {
@@ -49,13 +50,14 @@ actor ClusterEventWatcher {
         try await client.connect(timeout: .seconds(3))
         self.client = client
         let events = try await client.addWatch("/", mode: .persistentRecursive)
-        self.brokers = Set(((try? await client.getChildren("/brokers/ids")) ?? []).compactMap { Int($0) })
+        self.brokers = Set(((try? await client.getChildren(ZkPaths.brokerIds)) ?? []).compactMap { Int($0) })
         self.controller = await self.readController()
-        self.controllerEpoch = await self.readData("/controller_epoch").flatMap { Int(String(decoding: $0, as: UTF8.self)) }
-        for topic in (try? await client.getChildren("/brokers/topics")) ?? [] {
-            for partition in (try? await client.getChildren("/brokers/topics/\(topic)/partitions")) ?? [] {
-                let path = "/brokers/topics/\(topic)/partitions/\(partition)/state"
-                if let state = await self.readState(path) { self.partitions[path] = state }
+        self.controllerEpoch = await self.readControllerEpoch()
+        for topic in (try? await client.getChildren(ZkPaths.topics)) ?? [] {
+            for partition in (try? await client.getChildren(ZkPaths.partitions(topic))) ?? [] {
+                guard let number = Int32(partition) else { continue }
+                let tp = TopicPartition(topic, number)
+                if let state = await self.readState(tp) { self.partitions[tp] = state }
             }
         }
         self.task = Task {
@@ -75,12 +77,7 @@ actor ClusterEventWatcher {
     }
 
     func current() -> Known {
-        var partitions: [String: PartitionState] = [:]
-        for (path, state) in self.partitions {
-            let parts = path.split(separator: "/")
-            guard parts.count == 6 else { continue }
-            partitions["\(parts[2])-\(parts[4])"] = state
-        }
+        let partitions = Dictionary(uniqueKeysWithValues: self.partitions.map { ("\($0.key.topic)-\($0.key.partition)", $0.value) })
         return Known(brokers: self.brokers, controller: self.controller, controllerEpoch: self.controllerEpoch, partitions: partitions)
     }
 
@@ -92,35 +89,34 @@ actor ClusterEventWatcher {
     }
 
     private func handle(_ event: WatchedEvent) async {
-        let parts = event.path.split(separator: "/").map(String.init)
-        switch parts.count {
-        case 1 where parts[0] == "controller":
+        switch ZkNode(path: event.path) {
+        case .controller:
             await self.controllerChanged(event.type)
-        case 1 where parts[0] == "controller_epoch" && event.type != .nodeDeleted:
+        case .controllerEpoch where event.type != .nodeDeleted:
             await self.controllerEpochChanged()
-        case 3 where parts[0] == "brokers" && parts[1] == "ids":
-            guard let id = Int(parts[2]) else { return }
+        case .broker(let number):
+            let id = Int(number)
             if event.type == .nodeCreated, self.brokers.insert(id).inserted {
                 self.report(.brokerRegistered(id))
             } else if event.type == .nodeDeleted, self.brokers.remove(id) != nil {
                 self.report(.brokerSessionEnded(id))
             }
-        case 6 where parts[0] == "brokers" && parts[1] == "topics" && parts[5] == "state":
-            let name = "\(parts[2])-\(parts[4])"
+        case .partitionState(let tp):
             if event.type == .nodeDeleted {
-                self.partitions[event.path] = nil
+                self.partitions[tp] = nil
                 return
             }
-            guard let state = await self.readState(event.path) else { return }
-            let before = self.partitions[event.path]
-            self.partitions[event.path] = state
+            guard let state = await self.readState(tp) else { return }
+            let before = self.partitions[tp]
+            self.partitions[tp] = state
+            let name = "\(tp.topic)-\(tp.partition)"
             guard let change = Self.change(name, from: before, to: state, registered: self.brokers) else { return }
-            if parts[2].hasPrefix("__"), let before {
-                self.count(internalTopic: parts[2], from: before, to: state)
+            if tp.topic.hasPrefix("__"), let before {
+                self.count(internalTopic: tp.topic, from: before, to: state)
             } else {
                 self.report(change)
             }
-        default:
+        case .controllerEpoch, nil:
             return
         }
     }
@@ -167,9 +163,7 @@ actor ClusterEventWatcher {
 
     /// The new controller bumps `/controller_epoch` right after winning `/controller`.
     private func controllerEpochChanged() async {
-        guard let data = await self.readData("/controller_epoch"), let epoch = Int(String(decoding: data, as: UTF8.self)),
-            epoch != self.controllerEpoch
-        else { return }
+        guard let epoch = await self.readControllerEpoch(), epoch != self.controllerEpoch else { return }
         self.controllerEpoch = epoch
         self.report(.controllerEpoch(epoch))
     }
@@ -204,24 +198,23 @@ actor ClusterEventWatcher {
     }
 
     private func readController() async -> Int? {
-        guard let data = await self.readData("/controller"),
-            let object = try? JSONSerialization.jsonObject(with: Data(data)) as? [String: Any]
-        else { return nil }
-        return (object["brokerid"] as? NSNumber)?.intValue
+        guard let data = await self.readData(ZkPaths.controller) else { return nil }
+        return ZkJSON.decode(ControllerZNode.self, from: data).map { Int($0.brokerid) }
     }
 
-    private func readState(_ path: String) async -> PartitionState? {
-        guard let data = await self.readData(path) else { return nil }
+    /// `/controller_epoch` holds the epoch as a bare number, not JSON.
+    private func readControllerEpoch() async -> Int? {
+        await self.readData(ZkPaths.controllerEpoch).flatMap { Int(String(decoding: $0, as: UTF8.self)) }
+    }
+
+    private func readState(_ tp: TopicPartition) async -> PartitionState? {
+        guard let data = await self.readData(ZkPaths.partitionState(tp)) else { return nil }
         return Self.parseState(data)
     }
 
     static func parseState(_ data: [UInt8]) -> PartitionState? {
-        guard let object = try? JSONSerialization.jsonObject(with: Data(data)) as? [String: Any],
-            let leader = (object["leader"] as? NSNumber)?.intValue,
-            let isr = object["isr"] as? [NSNumber]
-        else { return nil }
-        return PartitionState(
-            leader: leader, leaderEpoch: (object["leader_epoch"] as? NSNumber)?.intValue ?? 0, isr: isr.map(\.intValue))
+        guard let znode = ZkJSON.decode(PartitionStateZNode.self, from: data) else { return nil }
+        return PartitionState(leader: Int(znode.leader), leaderEpoch: Int(znode.leaderEpoch), isr: znode.isr.map(Int.init))
     }
 
     private func readData(_ path: String) async -> [UInt8]? {

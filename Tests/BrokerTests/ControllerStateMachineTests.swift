@@ -1,4 +1,5 @@
 import KafkaProtocol
+import KafkaZkModel
 import XCTest
 
 @testable import Broker

@@ -1,4 +1,5 @@
 import KafkaProtocol
+import KafkaZkModel
 import LogStorage
 import Logging
 import MetadataClient

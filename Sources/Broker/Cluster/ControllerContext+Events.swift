@@ -1,4 +1,5 @@
 import KafkaProtocol
+import KafkaZkModel
 
 /// The controller's reactions to cluster events, in the order Kafka's ZooKeeper-mode
 /// `KafkaController` makes them (`onControllerFailover`, `onBrokerFailure`, `onBrokerStartup`,

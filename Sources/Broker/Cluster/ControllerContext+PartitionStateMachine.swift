@@ -1,4 +1,5 @@
 import KafkaProtocol
+import KafkaZkModel
 
 /// A partition's state in the controller, as Kafka's ZooKeeper-mode `PartitionStateMachine`:
 ///

@@ -1,4 +1,5 @@
 import KafkaProtocol
+import KafkaZkModel
 
 /// A replica's state in the controller, as Kafka's ZooKeeper-mode `ReplicaStateMachine`. The
 /// transition a student sees is OnlineReplica → OfflineReplica: the replica leaves the ISR at

@@ -1,4 +1,5 @@
 import KafkaProtocol
+import KafkaZkModel
 
 /// One replica of one partition: the unit of Kafka's replica state machine (`PartitionAndReplica`).
 struct PartitionAndReplica: Hashable, Sendable, Comparable, CustomStringConvertible {

@@ -1,4 +1,5 @@
 import KafkaProtocol
+import KafkaZkModel
 
 /// What a controller decision asks the world to do, in order: write partition state znodes,
 /// then tell brokers (Kafka's `ControllerBrokerRequestBatch`). The decisions have already

@@ -1,4 +1,5 @@
 import KafkaProtocol
+import KafkaZkModel
 import Logging
 import LogStorage
 

@@ -1,3 +1,4 @@
+import KafkaZkModel
 import Logging
 import KafkaProtocol
 import LogStorage
