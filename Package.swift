@@ -194,11 +194,9 @@ let package = Package(
         // `samsa-slides build`, until `samsa slides build` exists.
         .executableTarget(name: "samsa-slides", dependencies: ["Slides"], swiftSettings: swiftSettings),
 
-        // Test support for the metadata server and client tests: samsa-meta or a real ZooKeeper 3.8 as a
-        // process, and a raw ZooKeeper-protocol connection for byte-level tests.
-        .target(name: "MetadataTesting", dependencies: ["ZooKeeperProtocol", nioCore], swiftSettings: swiftSettings),
-        // Test support: runs samsa-meta / samsa-broker processes on free ports in temp dirs.
-        .target(name: "SamsaTesting", swiftSettings: swiftSettings),
+        // The one test-support module: samsa-meta, samsa-broker and a real ZooKeeper 3.8 as processes on free
+        // ports in temp dirs, external tools, and a raw ZooKeeper-protocol connection for byte-level tests.
+        .target(name: "SamsaTesting", dependencies: ["ZooKeeperProtocol", nioCore], swiftSettings: swiftSettings),
 
         .testTarget(name: "CourseLanguageTests", dependencies: ["CourseLanguage"], swiftSettings: swiftSettings),
         .testTarget(name: "PropertiesFileTests", dependencies: ["PropertiesFile"], swiftSettings: swiftSettings),
@@ -254,13 +252,13 @@ let package = Package(
         ),
         .testTarget(
             name: "MetadataServerTests",
-            dependencies: ["MetadataServer", "MetadataTesting", "ZooKeeperProtocol", "SamsaTesting", nioCore, nioPosix, logging],
+            dependencies: ["MetadataServer", "ZooKeeperProtocol", "SamsaTesting", nioCore, nioPosix, logging],
             exclude: ["kazoo"],  // the Python scenario suite the differential tests run
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "MetadataClientTests",
-            dependencies: ["MetadataClient", "MetadataTesting", "ZooKeeperProtocol", "SamsaTesting", nioCore, logging],
+            dependencies: ["MetadataClient", "ZooKeeperProtocol", "SamsaTesting", nioCore, logging],
             swiftSettings: swiftSettings
         ),
     ] + labTargets

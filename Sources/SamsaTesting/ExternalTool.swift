@@ -77,13 +77,15 @@ public enum ExternalTool {
     }
 
     /// Runs `executable` to completion, or kills it once `timeout` has passed (`timedOut` is then
-    /// true). stdout and stderr go to files, not pipes, so a chatty program can never block.
+    /// true). stdout and stderr go to files, not pipes, so a chatty program can never block;
+    /// `mergingStandardError` writes both to `stdout`, in the order they were printed.
     public static func run(
         _ executable: URL,
         arguments: [String] = [],
         environment: [String: String] = [:],
         input: Data? = nil,
         currentDirectoryURL: URL? = nil,
+        mergingStandardError: Bool = false,
         timeout: Duration = .seconds(120)
     ) throws -> CommandResult {
         let scratch = try TemporaryDirectory(prefix: "samsa-run")
@@ -97,7 +99,7 @@ public enum ExternalTool {
         }
         let process = try TestProcess(
             executableURL: executable, arguments: arguments, environment: environment,
-            currentDirectoryURL: currentDirectoryURL, logURL: stdoutURL, stderrURL: stderrURL,
+            currentDirectoryURL: currentDirectoryURL, logURL: stdoutURL, stderrURL: mergingStandardError ? nil : stderrURL,
             standardInputURL: inputURL)
         var status = process.waitForExit(timeout: timeout)
         let timedOut = status == nil

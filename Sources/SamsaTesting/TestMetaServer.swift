@@ -8,7 +8,7 @@ public final class TestMetaServer: TestServer, @unchecked Sendable {
     public let dataDir: URL
 
     /// `"127.0.0.1:<port>"`, for `zookeeper.connect` or a ZooKeeper client.
-    public var connectString: String { "127.0.0.1:\(self.port)" }
+    public var connectString: String { self.address }
 
     /// Writes `zookeeper.properties` (`clientPort`, `clientPortAddress=127.0.0.1`, `dataDir`,
     /// `tickTime=2000`, then `overrides`) into `directory`, starts `samsa-meta <file>` and waits
@@ -35,5 +35,13 @@ public final class TestMetaServer: TestServer, @unchecked Sendable {
                     ("tickTime", "2000"),
                 ], overrides)
         }
+    }
+
+    /// Stops the server, deletes its data when `wipingData` (it forgets every session and znode),
+    /// and starts it again on the same port.
+    public func restart(wipingData: Bool) throws {
+        self.stop()
+        if wipingData { try? FileManager.default.removeItem(at: self.dataDir) }
+        try self.restart()
     }
 }

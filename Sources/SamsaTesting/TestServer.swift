@@ -20,18 +20,31 @@ public class TestServer: @unchecked Sendable {
     public var port: Int {
         self.state.withLock { $0.port }
     }
+    /// `"127.0.0.1:<port>"`.
+    public var address: String { "127.0.0.1:\(self.port)" }
+
+    /// For samsa-meta and ZooKeeper in tests of the ZooKeeper protocol itself: ticks of 200 ms,
+    /// so sessions expire within seconds; a generous `maxSessionTimeout`, since a loaded machine
+    /// can stall a client; every four-letter word allowed.
+    public static let quickSessions = ["tickTime": "200", "maxSessionTimeout": "30000", "4lw.commands.whitelist": "*"]
+
     /// How long to wait for the port to open after a (re)start. A bound, not an expectation.
     public let startTimeout: Duration
 
     private let state: Mutex<(process: TestProcess?, port: Int)>
     private let makeConfig: @Sendable (Int) -> [(String, String)]
+    private let leadingArguments: [String]
 
-    /// - Parameter config: the properties for a given port, in file order.
+    /// - Parameters:
+    ///   - config: the properties for a given port, in file order.
+    ///   - leadingArguments: what goes before the config file's path on the command line (a JVM's
+    ///     options and main class); nothing for Samsa's own servers.
     init(
         product: String, executableURL: URL?, directory: URL, configFileName: String, port: Int?,
-        startTimeout: Duration, config: @escaping @Sendable (Int) -> [(String, String)]
+        startTimeout: Duration, leadingArguments: [String] = [], config: @escaping @Sendable (Int) -> [(String, String)]
     ) throws {
         self.executableURL = try executableURL ?? Products.executable(product)
+        self.leadingArguments = leadingArguments
         self.directory = directory
         self.configURL = directory.appendingPathComponent(configFileName)
         self.outputURL = directory.appendingPathComponent("\(product).out")
@@ -51,8 +64,14 @@ public class TestServer: @unchecked Sendable {
     /// SIGKILL (a crash); data stays for `restart()`.
     public func kill() { self.process?.kill() }
 
-    /// SIGTERM, bounded wait, then SIGKILL; data stays for `restart()`.
-    public func stop() { self.process?.terminate() }
+    /// SIGTERM, bounded wait, then SIGKILL; data stays for `restart()`. Returns the exit status
+    /// (0 for a clean shutdown), nil if no process was started.
+    @discardableResult
+    public func stop() -> Int32? {
+        guard let process = self.process else { return nil }
+        process.terminate()
+        return process.exitStatus
+    }
 
     /// SIGSTOP / SIGCONT: the server freezes with its sockets open.
     public func pause() { self.process?.pause() }
@@ -64,6 +83,9 @@ public class TestServer: @unchecked Sendable {
         self.stop()
         try self.start(retryOnNewPort: false)
     }
+
+    /// Everything the server printed, across restarts.
+    public var output: String { TestProcess.tail(of: self.outputURL, maxBytes: Int.max) }
 
     /// Last part of the server's output, for failure messages.
     public func logTail(maxBytes: Int = 4000) -> String {
@@ -77,7 +99,7 @@ public class TestServer: @unchecked Sendable {
         for attempt in 1...attempts {
             try self.writeConfig()
             let process = try TestProcess(
-                executableURL: self.executableURL, arguments: [self.configURL.path],
+                executableURL: self.executableURL, arguments: self.leadingArguments + [self.configURL.path],
                 currentDirectoryURL: self.directory, logURL: self.outputURL)
             self.state.withLock { $0.process = process }
             do {

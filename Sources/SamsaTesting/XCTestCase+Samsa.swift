@@ -43,6 +43,19 @@ extension XCTestCase {
         return server
     }
 
+    /// A real Apache ZooKeeper on a free port in its own temporary directory; stopped and deleted
+    /// when the test ends. Skips (fails under `CI=true`) when Java or ZooKeeper is missing.
+    public func startZooKeeper(
+        overrides: [String: String] = [:], file: StaticString = #filePath, line: UInt = #line
+    ) throws -> TestZooKeeper {
+        let directory = try self.makeTemporaryDirectory(prefix: "zookeeper", file: file, line: line)
+        let server = try self.reporting("starting ZooKeeper", file: file, line: line) {
+            try TestZooKeeper(overrides: overrides, directory: directory.url, file: file, line: line)
+        }
+        self.stopAtTeardown(server, name: "ZooKeeper")
+        return server
+    }
+
     /// Any process, terminated (SIGTERM, then SIGKILL) when the test ends.
     public func launchProcess(
         _ executableURL: URL, arguments: [String] = [], environment: [String: String] = [:],

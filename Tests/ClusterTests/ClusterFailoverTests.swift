@@ -58,33 +58,7 @@ final class ClusterFailoverTests: XCTestCase {
     /// A real Apache ZooKeeper 3.8 (Debian's `zookeeper` package) on a free port, for the same
     /// tests against the server Kafka was built for.
     private func startRealZooKeeper() throws -> String {
-        let java = try ExternalTool.require(
-            "java", ["/usr/bin/java"].map { URL(fileURLWithPath: $0) }.first { FileManager.default.isExecutableFile(atPath: $0.path) },
-            hint: "scripts/test.sh installs Debian's zookeeper package, which brings a JRE")
-        let jar = URL(fileURLWithPath: "/usr/share/java/zookeeper.jar")
-        _ = try ExternalTool.require(
-            "ZooKeeper 3.8", FileManager.default.fileExists(atPath: jar.path) ? jar : nil,
-            hint: "scripts/test.sh installs Debian's zookeeper package")
-        let directory = try self.makeTemporaryDirectory(prefix: "zookeeper")
-        let port = try FreePort.allocate()
-        let config = directory.appending("zoo.cfg")
-        try """
-            clientPort=\(port)
-            clientPortAddress=127.0.0.1
-            dataDir=\(directory.path)/data
-            tickTime=500
-            admin.enableServer=false
-
-            """.write(to: config, atomically: true, encoding: .utf8)
-        let process = try self.launchProcess(
-            java,
-            arguments: [
-                "-Xmx256m", "-cp", "\(jar.path):/usr/share/java/slf4j-simple.jar",
-                "org.apache.zookeeper.server.ZooKeeperServerMain", config.path,
-            ],
-            logURL: directory.appending("zookeeper.log"))
-        try waitForPort(port, timeout: .seconds(60), process: process)
-        return "127.0.0.1:\(port)"
+        try self.startZooKeeper(overrides: ["tickTime": "500"]).connectString
     }
 
     /// samsa-meta (or the given ZooKeeper) plus brokers 1...count with the kit's lab timings: a

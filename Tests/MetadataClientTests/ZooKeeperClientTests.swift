@@ -1,32 +1,22 @@
-import MetadataTesting
 import Foundation
 import Logging
 import MetadataClient
+import SamsaTesting
 import XCTest
 import ZooKeeperProtocol
 
 /// MetadataClient against samsa-meta and against a real ZooKeeper 3.8: the same checks, run on
 /// both servers.
 final class ZooKeeperClientTests: XCTestCase {
-    private func samsa(_ settings: [String: String] = [:]) throws -> ServerProcess {
-        let server = try ServerProcess.startSamsaMeta(settings)
-        self.addTeardownBlock {
-            server.stop()
-            server.removeDirectory()
-        }
-        return server
+    private func samsa(_ settings: [String: String] = [:]) throws -> TestMetaServer {
+        try self.startMetaServer(overrides: TestServer.quickSessions.merging(settings) { $1 })
     }
 
-    private func zooKeeper() throws -> ServerProcess {
-        let server = try ServerProcess.startZooKeeper()
-        self.addTeardownBlock {
-            server.stop()
-            server.removeDirectory()
-        }
-        return server
+    private func zooKeeper() throws -> TestZooKeeper {
+        try self.startZooKeeper(overrides: TestServer.quickSessions)
     }
 
-    private func client(_ server: ServerProcess, timeout: Duration = .seconds(10)) async throws -> ZooKeeperClient {
+    private func client(_ server: TestServer, timeout: Duration = .seconds(10)) async throws -> ZooKeeperClient {
         let client = try ZooKeeperClient(connectString: server.address, sessionTimeout: timeout)
         try await client.connect(timeout: .seconds(20))
         self.addTeardownBlock { await client.close() }
@@ -68,7 +58,7 @@ final class ZooKeeperClientTests: XCTestCase {
 
     // MARK: - Scenarios
 
-    private func crud(_ server: ServerProcess) async throws {
+    private func crud(_ server: TestServer) async throws {
         let zk = try await self.client(server)
         let value1 = try await zk.create("/crud", data: Array("a".utf8))
         XCTAssertEqual(value1, "/crud")
@@ -102,7 +92,7 @@ final class ZooKeeperClientTests: XCTestCase {
         try await zk.sync("/")
     }
 
-    private func sequentialAndEphemeral(_ server: ServerProcess) async throws {
+    private func sequentialAndEphemeral(_ server: TestServer) async throws {
         let zk = try await self.client(server)
         let other = try await self.client(server)
         try await zk.create("/seq")
@@ -126,7 +116,7 @@ final class ZooKeeperClientTests: XCTestCase {
         XCTAssertEqual(value11, ["n-0000000000"])
     }
 
-    private func oneShotWatches(_ server: ServerProcess) async throws {
+    private func oneShotWatches(_ server: TestServer) async throws {
         let zk = try await self.client(server)
         let writer = try await self.client(server)
         let (absent, created) = try await zk.existsWatching("/w")
@@ -153,7 +143,7 @@ final class ZooKeeperClientTests: XCTestCase {
         XCTAssertEqual(deletedEvent, WatchedEvent(type: .nodeDeleted, path: "/w/kid"))
     }
 
-    private func persistentWatches(_ server: ServerProcess) async throws {
+    private func persistentWatches(_ server: TestServer) async throws {
         let zk = try await self.client(server)
         let writer = try await self.client(server)
         try await writer.create("/p")
@@ -181,7 +171,7 @@ final class ZooKeeperClientTests: XCTestCase {
         ])
     }
 
-    private func removeWatches(_ server: ServerProcess) async throws {
+    private func removeWatches(_ server: TestServer) async throws {
         let zk = try await self.client(server)
         try await zk.create("/rw")
         let (_, _, watch) = try await zk.getDataWatching("/rw")
@@ -192,7 +182,7 @@ final class ZooKeeperClientTests: XCTestCase {
         try await zk.setData("/rw", data: [1])
     }
 
-    private func persistentOnly(_ server: ServerProcess) async throws {
+    private func persistentOnly(_ server: TestServer) async throws {
         let zk = try await self.client(server)
         let writer = try await self.client(server)
         try await writer.create("/po")
@@ -211,7 +201,7 @@ final class ZooKeeperClientTests: XCTestCase {
         ])
     }
 
-    private func multi(_ server: ServerProcess) async throws {
+    private func multi(_ server: TestServer) async throws {
         let zk = try await self.client(server)
         let results = try await zk.multi([
             .create(path: "/m", data: [1]), .create(path: "/m/1"), .setData(path: "/m", data: [2]),
@@ -231,7 +221,7 @@ final class ZooKeeperClientTests: XCTestCase {
         XCTAssertNil(notCreated, "a failed multi applies nothing")
     }
 
-    private func pipelining(_ server: ServerProcess) async throws {
+    private func pipelining(_ server: TestServer) async throws {
         let zk = try await self.client(server)
         try await zk.create("/pipe")
         try await withThrowingTaskGroup(of: String.self) { group in
@@ -248,7 +238,7 @@ final class ZooKeeperClientTests: XCTestCase {
         XCTAssertEqual(value13, Array("123".utf8))
     }
 
-    private func aclsAndAuth(_ server: ServerProcess) async throws {
+    private func aclsAndAuth(_ server: TestServer) async throws {
         let owner = try await self.client(server)
         let stranger = try await self.client(server)
         try await owner.addAuth(scheme: "digest", auth: Array("alice:secret".utf8))

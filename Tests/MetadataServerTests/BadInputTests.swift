@@ -1,21 +1,16 @@
-import MetadataTesting
 import Foundation
 import NIOCore
+import SamsaTesting
 import XCTest
 import ZooKeeperProtocol
 
 /// Hostile and broken clients: each gets the protocol's error or a closed connection, and the
 /// server keeps serving everyone else.
 final class BadInputTests: XCTestCase {
-    private var server: ServerProcess!
+    private var server: TestMetaServer!
 
     override func setUpWithError() throws {
-        let server = try ServerProcess.startSamsaMeta(["maxClientCnxns": "8"])
-        self.server = server
-        self.addTeardownBlock {
-            server.stop()
-            server.removeDirectory()
-        }
+        self.server = try self.startMetaServer(overrides: TestServer.quickSessions.merging(["maxClientCnxns": "8"]) { $1 })
     }
 
     /// A fresh connection still gets full service.
@@ -24,7 +19,7 @@ final class BadInputTests: XCTestCase {
         try client.handshake()
         let (header, _) = try client.create(xid: 1, "/healthy-\(UUID().uuidString)")
         XCTAssertEqual(header.err, 0, file: file, line: line)
-        XCTAssertTrue(self.server.process.isRunning, "samsa-meta crashed:\n\(self.server.logText)", file: file, line: line)
+        XCTAssertTrue(self.server.isRunning, "samsa-meta crashed:\n\(self.server.output)", file: file, line: line)
     }
 
     func testOversizedLengthClosesOnlyThatConnection() throws {
@@ -149,6 +144,6 @@ final class BadInputTests: XCTestCase {
         }
         XCTAssertTrue(slow.isClosedByPeer(seconds: 20), "the server drops a client that does not read")
         try self.assertServerHealthy()
-        XCTAssertTrue(self.server.logText.contains("not reading"), self.server.logText)
+        XCTAssertTrue(self.server.output.contains("not reading"), self.server.output)
     }
 }

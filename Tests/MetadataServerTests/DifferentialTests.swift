@@ -1,5 +1,5 @@
-import MetadataTesting
 import Foundation
+import SamsaTesting
 import XCTest
 
 /// The same client scenarios against samsa-meta and a real ZooKeeper 3.8 in one run; everything
@@ -9,39 +9,31 @@ final class DifferentialTests: XCTestCase {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("kazoo")
     }
 
-    private func startBoth() throws -> (samsa: ServerProcess, zooKeeper: ServerProcess) {
-        let samsa = try ServerProcess.startSamsaMeta()
-        self.addTeardownBlock {
-            samsa.stop()
-            samsa.removeDirectory()
-        }
-        let zooKeeper = try ServerProcess.startZooKeeper()
-        self.addTeardownBlock {
-            zooKeeper.stop()
-            zooKeeper.removeDirectory()
-        }
+    private func startBoth() throws -> (samsa: TestMetaServer, zooKeeper: TestZooKeeper) {
+        let samsa = try self.startMetaServer(overrides: TestServer.quickSessions)
+        let zooKeeper = try self.startZooKeeper(overrides: TestServer.quickSessions)
         return (samsa, zooKeeper)
     }
 
     func testKazooScenariosMatchZooKeeper() throws {
-        try ToolRunner.requireKazoo()
+        let python = try ExternalTool.requirePython(modules: ["kazoo"])
         let (samsa, zooKeeper) = try self.startBoth()
         let script = self.scriptsDirectory.appendingPathComponent("scenarios.py").path
         // Both runs at once: the expiry steps wait on session timeouts.
-        nonisolated(unsafe) var samsaResult: ToolRunner.Result?
+        nonisolated(unsafe) var samsaResult: CommandResult?
         let group = DispatchGroup()
         group.enter()
         DispatchQueue.global().async {
-            samsaResult = try? ToolRunner.run(ToolRunner.python, [script, samsa.address], seconds: 180)
+            samsaResult = try? ExternalTool.run(python, arguments: [script, samsa.address], timeout: .seconds(180))
             group.leave()
         }
-        let zooKeeperResult = try ToolRunner.run(ToolRunner.python, [script, zooKeeper.address], seconds: 180)
+        let zooKeeperResult = try ExternalTool.run(python, arguments: [script, zooKeeper.address], timeout: .seconds(180))
         XCTAssertEqual(group.wait(timeout: .now() + 200), .success)
         let ours = try XCTUnwrap(samsaResult)
-        XCTAssertEqual(zooKeeperResult.status, 0, "kazoo against ZooKeeper failed:\n\(zooKeeperResult.stderr)")
-        XCTAssertEqual(ours.status, 0, "kazoo against samsa-meta failed:\n\(ours.stderr)\n\(samsa.logText)")
-        let expected = try Self.steps(zooKeeperResult.stdout)
-        let actual = try Self.steps(ours.stdout)
+        XCTAssertEqual(zooKeeperResult.exitStatus, 0, "kazoo against ZooKeeper failed:\n\(zooKeeperResult.stderr)")
+        XCTAssertEqual(ours.exitStatus, 0, "kazoo against samsa-meta failed:\n\(ours.stderr)\n\(samsa.output)")
+        let expected = try Self.steps(zooKeeperResult.stdoutText)
+        let actual = try Self.steps(ours.stdoutText)
         XCTAssertEqual(actual.count, expected.count)
         XCTAssertGreaterThan(expected.count, 50)
         for (theirs, mine) in zip(expected, actual) {
@@ -50,6 +42,7 @@ final class DifferentialTests: XCTestCase {
     }
 
     func testZkCliSessionMatchesZooKeeper() throws {
+        let java = try TestZooKeeper.java()
         let (samsa, zooKeeper) = try self.startBoth()
         let commands = """
             create /cli hello
@@ -72,21 +65,21 @@ final class DifferentialTests: XCTestCase {
 
             """
         let classpath = [
-            ServerProcess.zooKeeperJar, "/usr/share/java/slf4j-nop.jar",
+            TestZooKeeper.jar.path, TestZooKeeper.quietLogging.path,
             "/usr/share/java/commons-cli.jar",
         ].joined(separator: ":")
-        func run(_ server: ServerProcess) throws -> String {
-            let result = try ToolRunner.run(
-                "java", ["-cp", classpath, "org.apache.zookeeper.ZooKeeperMain", "-waitforconnection", "-server", server.address],
-                input: commands, mergeStandardError: true, seconds: 90
-            )
+        func run(_ server: TestServer) throws -> String {
+            let result = try ExternalTool.run(
+                java,
+                arguments: ["-cp", classpath, "org.apache.zookeeper.ZooKeeperMain", "-waitforconnection", "-server", server.address],
+                input: Data(commands.utf8), mergingStandardError: true, timeout: .seconds(90))
             // zxids, times and the server address legitimately differ; watcher lines come from
             // another thread and may interleave anywhere.
             let skipped = [
                 "cZxid", "ctime", "mZxid", "mtime", "pZxid", "ephemeralOwner", "Connecting to", "WATCHER::",
                 "WatchedEvent",
             ]
-            return "exit status \(result.status)\n" + result.stdout.split(separator: "\n")
+            return "exit status \(result.exitStatus)\n" + result.stdoutText.split(separator: "\n")
                 .filter { line in !skipped.contains { line.hasPrefix($0) } }
                 .joined(separator: "\n")
         }

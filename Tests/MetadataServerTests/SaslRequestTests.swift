@@ -1,6 +1,6 @@
 import Foundation
-import MetadataTesting
 import NIOCore
+import SamsaTesting
 import XCTest
 import ZooKeeperProtocol
 
@@ -9,11 +9,7 @@ import ZooKeeperProtocol
 /// authentication itself, as it does against an unconfigured ZooKeeper.
 final class SaslRequestTests: XCTestCase {
     func testSaslPacketIsAnsweredOkWithANullTokenAndTheSessionGoesOn() throws {
-        let server = try ServerProcess.startSamsaMeta()
-        self.addTeardownBlock {
-            server.stop()
-            server.removeDirectory()
-        }
+        let server = try self.startMetaServer(overrides: TestServer.quickSessions)
         let client = try RawConnection(port: server.port)
         try client.handshake()
         XCTAssertEqual(try client.create(xid: 1, "/before").0.err, 0)
@@ -30,11 +26,7 @@ final class SaslRequestTests: XCTestCase {
     /// Only SASL packets (what kazoo sends in a loop to such a server) do not keep the session
     /// alive: it expires and the connection is closed, as ZooKeeper 3.8 does.
     func testSaslPacketsAloneDoNotKeepTheSessionAlive() throws {
-        let server = try ServerProcess.startSamsaMeta(["tickTime": "500"])
-        self.addTeardownBlock {
-            server.stop()
-            server.removeDirectory()
-        }
+        let server = try self.startMetaServer(overrides: TestServer.quickSessions.merging(["tickTime": "500"]) { $1 })
         let client = try RawConnection(port: server.port)
         let session = try client.handshake(timeout: 1000)
         XCTAssertEqual(session.timeOut, 1000)

@@ -1,19 +1,14 @@
-import MetadataTesting
 import Foundation
 import NIOCore
+import SamsaTesting
 import XCTest
 import ZooKeeperProtocol
 
 /// Runs the built samsa-meta binary: startup, four-letter words, config errors, SIGTERM, and
 /// recovery of data and sessions after a crash.
 final class ServerProcessTests: XCTestCase {
-    private func start(_ settings: [String: String] = [:]) throws -> ServerProcess {
-        let server = try ServerProcess.startSamsaMeta(settings)
-        self.addTeardownBlock {
-            server.stop()
-            server.removeDirectory()
-        }
-        return server
+    private func start(_ settings: [String: String] = [:]) throws -> TestMetaServer {
+        try self.startMetaServer(overrides: TestServer.quickSessions.merging(settings) { $1 })
     }
 
     private func fourLetterWord(_ word: String, port: Int) throws -> String {
@@ -75,12 +70,10 @@ final class ServerProcessTests: XCTestCase {
     }
 
     func testBadConfigValueExitsOneWithOneLine() throws {
-        let directory = try ServerProcess.makeTemporaryDirectory("samsa-meta-config")
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let config = directory.appendingPathComponent("bad.properties")
+        let config = try self.makeTemporaryDirectory(prefix: "samsa-meta-config").appending("bad.properties")
         try "clientPort=2181\ntickTime=soon\n".write(to: config, atomically: true, encoding: .utf8)
         let process = Process()
-        process.executableURL = ServerProcess.productsDirectory().appendingPathComponent("samsa-meta")
+        process.executableURL = try Products.executable("samsa-meta")
         process.arguments = [config.path]
         let errors = Pipe()
         process.standardError = errors
@@ -95,20 +88,16 @@ final class ServerProcessTests: XCTestCase {
     }
 
     func testSIGTERMStopsCleanlyWithStatusZero() throws {
-        let server = try ServerProcess.startSamsaMeta()
-        defer { server.removeDirectory() }
-        XCTAssertEqual(server.stop(), 0, server.logText)
-        XCTAssertTrue(server.logText.contains("server stopped"), server.logText)
+        let server = try self.start()
+        XCTAssertEqual(server.stop(), 0, server.output)
+        XCTAssertTrue(server.output.contains("server stopped"), server.output)
     }
 
     func testSIGINTStopsCleanlyWithStatusZero() throws {
-        let server = try ServerProcess.startSamsaMeta()
-        defer { server.removeDirectory() }
-        kill(server.process.processIdentifier, SIGINT)
-        let deadline = Date().addingTimeInterval(10)
-        while server.process.isRunning && Date() < deadline { usleep(20_000) }
-        XCTAssertFalse(server.process.isRunning)
-        XCTAssertEqual(server.stop(), 0, server.logText)
+        let server = try self.start()
+        let process = try XCTUnwrap(server.process)
+        kill(process.pid, SIGINT)
+        XCTAssertEqual(process.waitForExit(timeout: .seconds(10)), 0, server.output)
     }
 
     func testCrashRecoveryKeepsDataZxidsAndSessions() throws {
@@ -122,7 +111,7 @@ final class ServerProcessTests: XCTestCase {
         }
         XCTAssertEqual(setHeader.err, 0)
         client.close()
-        server.crash()
+        server.kill()
         try server.restart()
 
         let resumed = try RawConnection(port: server.port)
@@ -213,7 +202,7 @@ final class ServerProcessTests: XCTestCase {
         // Kill the server while writes are in flight; pipelined requests keep several batches open.
         let killer = Thread {
             usleep(300_000)
-            server.crash()
+            server.kill()
         }
         killer.start()
         var acknowledged: [String] = []
