@@ -196,7 +196,7 @@ let package = Package(
 
         // The one test-support module: samsa-meta, samsa-broker and a real ZooKeeper 3.8 as processes on free
         // ports in temp dirs, external tools, and a raw ZooKeeper-protocol connection for byte-level tests.
-        .target(name: "SamsaTesting", dependencies: ["ZooKeeperProtocol", nioCore], swiftSettings: swiftSettings),
+        .target(name: "SamsaTesting", dependencies: ["PropertiesFile", "ZooKeeperProtocol", nioCore], swiftSettings: swiftSettings),
 
         .testTarget(name: "CourseLanguageTests", dependencies: ["CourseLanguage"], swiftSettings: swiftSettings),
         .testTarget(name: "PropertiesFileTests", dependencies: ["PropertiesFile"], swiftSettings: swiftSettings),

@@ -1,4 +1,5 @@
 import Foundation
+import PropertiesFile
 import Synchronization
 
 /// What `TestBroker` and `TestMetaServer` share: a server executable that takes one properties
@@ -116,22 +117,11 @@ public class TestServer: @unchecked Sendable {
     }
 
     private func writeConfig() throws {
-        let lines = self.makeConfig(self.port).map { "\(Self.escape($0.0))=\(Self.escape($0.1))" }
-        let text = "# Written by SamsaTesting for one test.\n" + lines.joined(separator: "\n") + "\n"
+        let entries = self.makeConfig(self.port)
+        var properties = PropertiesFile()
+        for (key, value) in entries { properties[key] = value }
+        let text = "# Written by SamsaTesting for one test.\n" + properties.rendered(keys: entries.map(\.0))
         try text.write(to: self.configURL, atomically: true, encoding: .utf8)
-    }
-
-    /// Java .properties escaping for the few characters that matter in keys and values.
-    private static func escape(_ s: String) -> String {
-        var out = ""
-        for ch in s {
-            switch ch {
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            default: out.append(ch)
-            }
-        }
-        return out
     }
 }
 
