@@ -1,7 +1,7 @@
 import NIOCore
 
-/// Builds an uncompressed RecordBatch v2 from records, as a producer does: each record stores its
-/// timestamp and offset as deltas from the batch's first ones, in zigzag varints.
+/// An uncompressed RecordBatch v2 from record values, for the broker's own writes and for tests;
+/// the bytes come from `RecordBatchWriter`.
 public struct RecordBatchBuilder: Sendable {
     public var baseOffset: Int64
     public var producerId: Int64
@@ -38,50 +38,13 @@ public struct RecordBatchBuilder: Sendable {
 
     /// The batch's bytes, CRC included.
     public func build(allocator: ByteBufferAllocator = ByteBufferAllocator()) -> ByteBuffer {
-        let baseTimestamp = self.records.first?.timestamp ?? -1
-        let maxTimestamp = self.records.map(\.timestamp).max() ?? -1
-        var body = allocator.buffer(capacity: 64 * self.records.count)
-        var scratch = allocator.buffer(capacity: 256)
-        for (index, record) in self.records.enumerated() {
-            scratch.clear()
-            scratch.writeInteger(Int8(0))  // record attributes: unused
-            scratch.writeVarlong(record.timestamp &- baseTimestamp)
-            scratch.writeVarint(Int32(index))
-            scratch.writeLengthPrefixedVarint(record.key)
-            scratch.writeLengthPrefixedVarint(record.value)
-            scratch.writeVarint(Int32(record.headers.count))
-            for header in record.headers {
-                scratch.writeLengthPrefixedVarint(ByteBuffer(string: header.key))
-                scratch.writeLengthPrefixedVarint(header.value)
-            }
-            body.writeVarint(Int32(scratch.readableBytes))
-            body.writeImmutableBuffer(scratch)
+        var writer = RecordBatchWriter(allocator: allocator, capacity: 64 * max(1, self.records.count))
+        for record in self.records {
+            writer.append(key: record.key, value: record.value, headers: record.headers, timestamp: record.timestamp)
         }
-        let header = RecordBatchHeader(
-            baseOffset: self.baseOffset,
-            batchLength: Int32(RecordBatchHeader.size - RecordBatchHeader.logOverhead + body.readableBytes),
-            partitionLeaderEpoch: self.partitionLeaderEpoch,
-            attributes: RecordBatchAttributes(isTransactional: self.isTransactional),
-            lastOffsetDelta: Int32(max(0, self.records.count - 1)),
-            baseTimestamp: baseTimestamp, maxTimestamp: maxTimestamp, producerId: self.producerId,
-            producerEpoch: self.producerEpoch, baseSequence: self.baseSequence, recordsCount: Int32(self.records.count))
-        var batch = allocator.buffer(capacity: RecordBatchHeader.size + body.readableBytes)
-        header.write(to: &batch)
-        batch.writeImmutableBuffer(body)
-        let crc = RecordBatches.computeCRC(in: batch, at: batch.readerIndex, totalSize: batch.readableBytes)
-        batch.setInteger(crc, at: batch.readerIndex + RecordBatchHeader.Offset.crc)
-        return batch
-    }
-}
-
-extension ByteBuffer {
-    /// Varint length (-1 for null) then the bytes: how records store keys, values and headers.
-    mutating func writeLengthPrefixedVarint(_ bytes: ByteBuffer?) {
-        guard let bytes else {
-            self.writeVarint(-1)
-            return
-        }
-        self.writeVarint(Int32(bytes.readableBytes))
-        self.writeImmutableBuffer(bytes)
+        return writer.close(
+            attributes: RecordBatchAttributes(isTransactional: self.isTransactional), baseOffset: self.baseOffset,
+            partitionLeaderEpoch: self.partitionLeaderEpoch, producerId: self.producerId,
+            producerEpoch: self.producerEpoch, baseSequence: self.baseSequence, allocator: allocator)
     }
 }

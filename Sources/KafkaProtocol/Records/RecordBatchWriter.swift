@@ -1,23 +1,25 @@
-import KafkaProtocol
 import NIOCore
 
-/// Encodes records into a RecordBatch v2 as they arrive, so a producer keeps bytes rather than record values
-/// while it lingers, then closes the batch with the producer id, sequence and (compressed) records.
-struct RecordBatchWriter: Sendable {
-    private(set) var records: ByteBuffer
-    private(set) var count: Int32 = 0
-    private(set) var baseTimestamp: Int64 = -1
-    private(set) var maxTimestamp: Int64 = -1
+/// The one RecordBatch v2 encoder: records are encoded as they arrive (a producer keeps bytes rather
+/// than record values while it lingers; each record stores its timestamp and offset as zigzag-varint
+/// deltas from the batch's first ones), then `close` puts the header and CRC-32C around them, or
+/// around their compressed form.
+public struct RecordBatchWriter: Sendable {
+    /// The encoded records so far, uncompressed.
+    public private(set) var records: ByteBuffer
+    public private(set) var count: Int32 = 0
+    public private(set) var baseTimestamp: Int64 = -1
+    public private(set) var maxTimestamp: Int64 = -1
 
-    init(allocator: ByteBufferAllocator = ByteBufferAllocator(), capacity: Int = 1024) {
+    public init(allocator: ByteBufferAllocator = ByteBufferAllocator(), capacity: Int = 1024) {
         self.records = allocator.buffer(capacity: capacity)
     }
 
     /// Bytes of the finished batch if it were closed now, uncompressed.
-    var estimatedSize: Int { RecordBatchHeader.size + self.records.readableBytes }
+    public var estimatedSize: Int { RecordBatchHeader.size + self.records.readableBytes }
 
     /// The bytes a record would add, to decide whether it fits in `batch.size`.
-    static func estimatedRecordSize(key: ByteBuffer?, value: ByteBuffer?, headers: [Record.Header]) -> Int {
+    public static func estimatedRecordSize(key: ByteBuffer?, value: ByteBuffer?, headers: [Record.Header]) -> Int {
         var size = 21 + (key?.readableBytes ?? 0) + (value?.readableBytes ?? 0)
         for header in headers { size += 10 + header.key.utf8.count + (header.value?.readableBytes ?? 0) }
         return size
@@ -25,10 +27,10 @@ struct RecordBatchWriter: Sendable {
 
     /// Writes the record straight into the batch: its length prefix is computed first, so there is no
     /// scratch copy (this is the producer's per-record hot path).
-    mutating func append(key: ByteBuffer?, value: ByteBuffer?, headers: [Record.Header], timestamp: Int64) {
+    public mutating func append(key: ByteBuffer?, value: ByteBuffer?, headers: [Record.Header], timestamp: Int64) {
         if self.count == 0 { self.baseTimestamp = timestamp }
         self.maxTimestamp = max(self.maxTimestamp, timestamp)
-        let timestampDelta = timestamp - self.baseTimestamp
+        let timestampDelta = timestamp &- self.baseTimestamp  // wraps, as Kafka's long arithmetic does
         var length = 1 + Self.varlongSize(timestampDelta) + Self.varintSize(self.count)
         length += Self.fieldSize(key?.readableBytes) + Self.fieldSize(value?.readableBytes)
         length += Self.varintSize(Int32(headers.count))
@@ -104,22 +106,19 @@ struct RecordBatchWriter: Sendable {
         return index + 1
     }
 
-    /// The finished batch: header, CRC-32C and records, compressed with `codec`.
-    func build(
-        producerId: Int64, producerEpoch: Int16, baseSequence: Int32, codec: CompressionCodec,
+    /// The finished batch: the header, the CRC-32C, and `body` — the records as encoded (nil) or
+    /// their compressed form, with `attributes` saying which codec.
+    public func close(
+        body: ByteBuffer? = nil, attributes: RecordBatchAttributes = RecordBatchAttributes(rawValue: 0), baseOffset: Int64 = 0,
+        partitionLeaderEpoch: Int32 = -1, producerId: Int64 = -1, producerEpoch: Int16 = -1, baseSequence: Int32 = -1,
         allocator: ByteBufferAllocator = ByteBufferAllocator()
-    ) throws(SamsaClientError) -> ByteBuffer {
-        var body = self.records
-        if codec != .none {
-            let compressed = try RecordCompression.compress(Array(self.records.readableBytesView), codec: codec)
-            body = allocator.buffer(capacity: compressed.count)
-            body.writeBytes(compressed)
-        }
+    ) -> ByteBuffer {
+        let body = body ?? self.records
         let header = RecordBatchHeader(
-            baseOffset: 0,
+            baseOffset: baseOffset,
             batchLength: Int32(RecordBatchHeader.size - RecordBatchHeader.logOverhead + body.readableBytes),
-            partitionLeaderEpoch: -1,
-            attributes: RecordBatchAttributes(compression: codec),
+            partitionLeaderEpoch: partitionLeaderEpoch,
+            attributes: attributes,
             lastOffsetDelta: max(0, self.count - 1),
             baseTimestamp: self.baseTimestamp, maxTimestamp: self.maxTimestamp, producerId: producerId,
             producerEpoch: producerEpoch, baseSequence: baseSequence, recordsCount: self.count)
