@@ -136,26 +136,8 @@ enum ConsumerGroupsTool: KafkaTool {
 
     /// `host:port (id)` of the group's coordinator, from FindCoordinator.
     static func coordinator(of groupId: String, _ admin: KafkaAdmin) async throws -> String {
-        let (id, host, port) = try await self.findCoordinator(groupId, admin)
-        return "\(host):\(port) (\(id))"
-    }
-
-    static func coordinatorId(of groupId: String, _ admin: KafkaAdmin) async throws -> Int32 {
-        try await self.findCoordinator(groupId, admin).0
-    }
-
-    static func findCoordinator(_ groupId: String, _ admin: KafkaAdmin) async throws -> (Int32, String, Int32) {
-        let response = try await admin.client.sendToAny(FindCoordinatorRequest(key: groupId, keyType: 0, coordinatorKeys: [groupId]))
-        if let entry = response.coordinators.first(where: { $0.key == groupId }) {
-            if entry.errorCode != 0 {
-                throw SamsaClientError.kafka(ErrorCode(rawValue: entry.errorCode) ?? .unknownServerError, context: "finding the coordinator of \(groupId)")
-            }
-            return (entry.nodeId, entry.host, entry.port)
-        }
-        if response.errorCode != 0 {
-            throw SamsaClientError.kafka(ErrorCode(rawValue: response.errorCode) ?? .unknownServerError, context: "finding the coordinator of \(groupId)")
-        }
-        return (response.nodeId, response.host, response.port)
+        let broker = try await admin.coordinator(ofGroup: groupId)
+        return "\(broker.address.host):\(broker.address.port) (\(broker.nodeId))"
     }
 
     static func offsetRows(_ group: GroupDescription, _ admin: KafkaAdmin) async throws -> [Row] {
@@ -263,7 +245,7 @@ enum ConsumerGroupsTool: KafkaTool {
         async throws -> Int32
     {
         let partitions = try await self.resetPartitions(options, committed: [:], admin)
-        let coordinator = try await self.coordinatorId(of: groupId, admin)
+        let coordinator = try await admin.coordinator(ofGroup: groupId).nodeId
         let request = OffsetDeleteRequest(
             groupId: groupId,
             topics: Dictionary(grouping: partitions, by: \.topic).sorted { $0.key < $1.key }.map { topic, parts in

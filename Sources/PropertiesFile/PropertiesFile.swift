@@ -127,6 +127,8 @@ public struct PropertiesFile: Sendable, Equatable {
     }
 
     private static func escape(_ text: String, isKey: Bool) -> String {
+        // Only what the parser would misread is escaped: a separator or comment mark inside a key,
+        // a space that starts a value. `listeners=PLAINTEXT://127.0.0.1:9092` stays readable.
         var result = ""
         for character in text {
             switch character {
@@ -134,8 +136,9 @@ public struct PropertiesFile: Sendable, Equatable {
             case "\n": result += "\\n"
             case "\t": result += "\\t"
             case "\r": result += "\\r"
-            case "=", ":", "#", "!": result += "\\\(character)"
-            case " " where isKey: result += "\\ "
+            case "=", ":", "#", "!", " ":
+                let needsEscape = isKey || (character == " " && result.isEmpty)
+                result += needsEscape ? "\\\(character)" : String(character)
             default: result.append(character)
             }
         }

@@ -86,7 +86,7 @@ extension Session {
         let rows = lines.map { line in
             ["\(topic)-\(line.partition)", "offset \(line.offset)", self.keyText(line.key), line.value ?? "(null)"]
         }
-        for row in Self.columns(rows) { self.console.print(row) }
+        for row in TextTable.aligned(rows) { self.console.print(row) }
         if self.language == .es {
             let from = fromBeginning ? "desde el principio" : offset.map { "desde el offset \($0)" } ?? "solo mensajes nuevos"
             let which = chosen.map { "partición \($0)" } ?? "\(partitionCount) partici\(partitionCount == 1 ? "ón" : "ones")"
@@ -163,7 +163,7 @@ extension Session {
         let rows = lines.map { line in
             ["\(topic)-\(line.partition)", "offset \(line.offset)", self.keyText(line.key), line.value ?? "(null)"]
         }
-        for row in Self.columns(rows) { self.console.print(row) }
+        for row in TextTable.aligned(rows) { self.console.print(row) }
         if self.language == .es {
             let end = lines.count >= limit ? "alcanzado --max-messages" : "nada nuevo en 2 s"
             let owned = assigned.isEmpty ? "ninguna partición (las tienen todas otros miembros)" : Self.partitionList(assigned)

@@ -115,7 +115,7 @@ extension Session {
                 return
             }
             let rows = groups.map { [$0.groupId, $0.state.isEmpty ? "-" : $0.state, $0.protocolType] }
-            for line in Self.columns([["group", "state", "protocol type"]] + rows) { self.console.print(line) }
+            for line in TextTable.aligned([["group", "state", "protocol type"]] + rows) { self.console.print(line) }
             return
         }
         let groupId = arguments.positionals[0]

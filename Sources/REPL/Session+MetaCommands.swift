@@ -111,7 +111,7 @@ extension Session {
         let session = "0x" + String(stat.ephemeralOwner, radix: 16)
         let owner = stat.ephemeralOwner == 0
             ? (es ? "ninguno (persistente)" : "none (persistent)") : (es ? "sesión " : "session ") + session
-        return Self.columns([
+        return TextTable.aligned([
             ["version", "\(stat.version)  " + (es ? "(cambios de datos)" : "(data changes)")],
             ["cversion", "\(stat.cversion)  " + (es ? "(cambios de hijos)" : "(child changes)")],
             [es ? "hijos" : "children", "\(stat.numChildren)"],

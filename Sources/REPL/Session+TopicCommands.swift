@@ -162,19 +162,8 @@ extension Session {
             ]
         }
         let header = es ? ["partición", "líder", "réplicas", "isr"] : ["partition", "leader", "replicas", "isr"]
-        lines += Self.columns([header] + rows).map { "  " + $0 }
+        lines += TextTable.aligned([header] + rows).map { "  " + $0 }
         return lines
-    }
-
-    /// Left-aligned columns two spaces apart.
-    static func columns(_ rows: [[String]]) -> [String] {
-        let count = rows.map(\.count).max() ?? 0
-        let widths = (0..<count).map { column in rows.map { column < $0.count ? $0[column].count : 0 }.max() ?? 0 }
-        return rows.map { row in
-            row.enumerated().map { index, cell in
-                index == row.count - 1 ? cell : cell.padding(toLength: widths[index], withPad: " ", startingAt: 0)
-            }.joined(separator: "  ")
-        }
     }
 
     /// Right after CreateTopics the leaders may not be elected yet: asks again for up to 3 s.

@@ -23,6 +23,8 @@ public struct TextTable: Sendable {
     public var gap = 2
     /// Spaces before the first column.
     public var indent = 0
+    /// False for a list whose first row is data (or carries its own, unbolded, header).
+    public var showsHeader = true
 
     public init(columns: [Column], rows: [[String]] = []) {
         self.columns = columns
@@ -32,7 +34,7 @@ public struct TextTable: Sendable {
     /// The lines of the table, each at most `width` columns (unless unshrinkable columns alone
     /// are wider), without trailing spaces.
     public func render(width: Int, style: Style = .plain) -> [String] {
-        let all = [self.columns.map(\.header)] + self.rows
+        let all = (self.showsHeader ? [self.columns.map(\.header)] : []) + self.rows
         var widths = self.columns.indices.map { index in
             all.map { index < $0.count ? Style.visibleWidth($0[index]) : 0 }.max() ?? 0
         }
@@ -53,7 +55,7 @@ public struct TextTable: Sendable {
             for (index, column) in self.columns.enumerated() {
                 let cell = index < row.count ? row[index] : ""
                 var text = Self.fit(cell, width: widths[index])
-                if rowIndex == 0 { text = style.bold(text) }
+                if rowIndex == 0 && self.showsHeader { text = style.bold(text) }
                 let padding = String(repeating: " ", count: max(0, widths[index] - Style.visibleWidth(text)))
                 line += column.alignment == .left ? text + padding : padding + text
                 if index < self.columns.count - 1 { line += String(repeating: " ", count: self.gap) }
@@ -61,6 +63,14 @@ public struct TextTable: Sendable {
             lines.append(Self.trimmingTrailingSpaces(line))
         }
         return lines
+    }
+
+    /// Rows as left-aligned columns two spaces apart, never cut: a list of facts or records.
+    public static func aligned(_ rows: [[String]]) -> [String] {
+        let count = rows.map(\.count).max() ?? 0
+        var table = TextTable(columns: Array(repeating: Column(""), count: count), rows: rows)
+        table.showsHeader = false
+        return table.render(width: .max)
     }
 
     /// `text` cut to `width` visible columns with "…"; text with colour codes is cut without them.

@@ -63,8 +63,11 @@ final class LabLogToolTests: XCTestCase {
             samsa, arguments: ["kafka-topics", "--bootstrap-server", "127.0.0.1:\(port)", "--list"], environment: environment,
             currentDirectoryURL: folder)
         XCTAssertEqual(listed.exitStatus, 0, listed.summary)
+        // A port nobody listens on (not the default 9092, which another program may hold).
+        let closedPort = try FreePort.allocate()
         let wrong = try ExternalTool.run(
-            samsa, arguments: ["kafka-topics", "--list"], environment: environment, currentDirectoryURL: folder)
+            samsa, arguments: ["kafka-topics", "--bootstrap-server", "127.0.0.1:\(closedPort)", "--list"],
+            environment: environment, currentDirectoryURL: folder)
         XCTAssertNotEqual(wrong.exitStatus, 0, wrong.summary)
         logged = lines()
         XCTAssertEqual(logged.count, 4, "\(logged)")

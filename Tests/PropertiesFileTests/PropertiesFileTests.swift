@@ -39,4 +39,13 @@ final class PropertiesFileTests: XCTestCase {
         properties["weird key"] = "a=b:c#d"
         XCTAssertEqual(PropertiesFile(parsing: properties.rendered()), properties)
     }
+
+    func testValuesAreWrittenAsPeopleWriteThem() {
+        var properties = PropertiesFile()
+        properties["listeners"] = "PLAINTEXT://127.0.0.1:9092"
+        properties["padded"] = "  two spaces first"
+        let text = properties.rendered(keys: ["listeners", "padded"])
+        XCTAssertEqual(text, "listeners=PLAINTEXT://127.0.0.1:9092\npadded=\\  two spaces first\n")
+        XCTAssertEqual(PropertiesFile(parsing: text)["padded"], "  two spaces first")
+    }
 }

@@ -17,6 +17,17 @@ extension KafkaAdmin {
         return groups.values.sorted { $0.groupId < $1.groupId }
     }
 
+    /// The broker coordinating `groupId` (the leader of the group's `__consumer_offsets`
+    /// partition), found with FindCoordinator and retried while it is not yet available, as the
+    /// group's own requests are.
+    public func coordinator(ofGroup groupId: String) async throws -> ClusterMetadata.Broker {
+        let id = try await GroupCoordinatorClient(client: self.client, groupId: groupId).coordinatorId()
+        guard let broker = await self.client.metadata.brokers[id] else {
+            throw SamsaClientError.kafka(.coordinatorNotAvailable, context: "broker \(id), the coordinator of \(groupId), is not in the metadata")
+        }
+        return broker
+    }
+
     /// State, protocol and members of each group, asked of its coordinator.
     public func describeGroups(_ groupIds: [String]) async throws -> [GroupDescription] {
         var result: [GroupDescription] = []
