@@ -20,8 +20,8 @@ actor GroupCoordinator {
     private(set) var state: State = .loading
     private var groups: [String: ClassicGroup] = [:]
     private var offsets: [String: [TopicPartition: CommittedOffset]] = [:]
-    private var joinWaiters: [String: CheckedContinuation<JoinOutcome, Never>] = [:]
-    private var syncWaiters: [String: CheckedContinuation<SyncOutcome, Never>] = [:]
+    private var joinWaiters = ParkedRequests<JoinOutcome>()
+    private var syncWaiters = ParkedRequests<SyncOutcome>()
     private var isOffsetsTopicReady = false
     private var lastRetentionCheck: Int64
     /// The `__consumer_offsets` partitions whose groups this broker coordinates; nil means all
@@ -101,14 +101,10 @@ actor GroupCoordinator {
         for groupId in moved {
             self.groups.removeValue(forKey: groupId)
             self.offsets.removeValue(forKey: groupId)
-            let prefix = Self.waiterKey(groupId, "")
-            for key in self.joinWaiters.keys where key.hasPrefix(prefix) {
-                let memberId = String(key.dropFirst(prefix.count))
-                self.joinWaiters.removeValue(forKey: key)?.resume(returning: .failure(.notCoordinator, memberId: memberId))
+            for (memberId, waiter) in self.joinWaiters.takeAll(of: groupId) {
+                waiter.resume(returning: .failure(.notCoordinator, memberId: memberId))
             }
-            for key in self.syncWaiters.keys where key.hasPrefix(prefix) {
-                self.syncWaiters.removeValue(forKey: key)?.resume(returning: .failure(.notCoordinator))
-            }
+            for (_, waiter) in self.syncWaiters.takeAll(of: groupId) { waiter.resume(returning: .failure(.notCoordinator)) }
         }
         self.logger.info(
             "no longer coordinator for \(OffsetsTopicStore.topicName)-\(partition)", metadata: ["groups": "\(moved.count)"])
@@ -143,10 +139,8 @@ actor GroupCoordinator {
             try? await Task.sleep(for: .milliseconds(100))
             self.tick(now: Clock.millis())
         }
-        for (_, waiter) in self.joinWaiters { waiter.resume(returning: .failure(.coordinatorNotAvailable)) }
-        for (_, waiter) in self.syncWaiters { waiter.resume(returning: .failure(.coordinatorNotAvailable)) }
-        self.joinWaiters = [:]
-        self.syncWaiters = [:]
+        for (_, waiter) in self.joinWaiters.takeAll() { waiter.resume(returning: .failure(.coordinatorNotAvailable)) }
+        for (_, waiter) in self.syncWaiters.takeAll() { waiter.resume(returning: .failure(.coordinatorNotAvailable)) }
     }
 
     func tick(now: Int64) {
@@ -243,11 +237,10 @@ actor GroupCoordinator {
             self.apply(effects, groupId: groupId, now: now)
             return outcome
         case .await(let memberId):
-            let key = Self.waiterKey(groupId, memberId)
+            let key = GroupMemberKey(groupId: groupId, memberId: memberId)
             return await withCheckedContinuation { continuation in
                 // A member that re-sends JoinGroup while one is parked: the old one gets an answer first.
-                self.joinWaiters.removeValue(forKey: key)?.resume(returning: .failure(.rebalanceInProgress, memberId: memberId))
-                self.joinWaiters[key] = continuation
+                self.joinWaiters.park(continuation, for: key)?.resume(returning: .failure(.rebalanceInProgress, memberId: memberId))
                 self.apply(effects, groupId: groupId, now: now)
             }
         }
@@ -268,10 +261,9 @@ actor GroupCoordinator {
             self.apply(effects, groupId: groupId, now: now)
             return outcome
         case .await(let memberId):
-            let key = Self.waiterKey(groupId, memberId)
+            let key = GroupMemberKey(groupId: groupId, memberId: memberId)
             return await withCheckedContinuation { continuation in
-                self.syncWaiters.removeValue(forKey: key)?.resume(returning: .failure(.rebalanceInProgress))
-                self.syncWaiters[key] = continuation
+                self.syncWaiters.park(continuation, for: key)?.resume(returning: .failure(.rebalanceInProgress))
                 self.apply(effects, groupId: groupId, now: now)
             }
         }
@@ -462,9 +454,9 @@ actor GroupCoordinator {
         for effect in effects {
             switch effect {
             case .completeJoin(let memberId, let outcome):
-                self.joinWaiters.removeValue(forKey: Self.waiterKey(groupId, memberId))?.resume(returning: outcome)
+                self.joinWaiters.take(GroupMemberKey(groupId: groupId, memberId: memberId))?.resume(returning: outcome)
             case .completeSync(let memberId, let outcome):
-                self.syncWaiters.removeValue(forKey: Self.waiterKey(groupId, memberId))?.resume(returning: outcome)
+                self.syncWaiters.take(GroupMemberKey(groupId: groupId, memberId: memberId))?.resume(returning: outcome)
             case .storeGroup:
                 guard let group = self.groups[groupId] else { continue }
                 self.writeLogged([.groupMetadata(GroupMetadataKey(group: groupId), group.metadataValue())], groupId: groupId, now: now)
@@ -494,6 +486,4 @@ actor GroupCoordinator {
     private func writeLogged(_ records: [OffsetsTopicRecord], groupId: String, now: Int64) {
         _ = try? self.write(records, groupId: groupId, now: now)
     }
-
-    private static func waiterKey(_ groupId: String, _ memberId: String) -> String { "\(groupId)\u{0}\(memberId)" }
 }
