@@ -27,16 +27,27 @@ actor GroupCoordinator {
     /// The `__consumer_offsets` partitions whose groups this broker coordinates; nil means all
     /// of them (standalone, where this broker leads every partition).
     private var ownedPartitions: Set<Int32>?
-    /// Partitions being read back after this broker became their leader.
-    private var loadingPartitions: Set<Int32> = []
+    /// Partitions being read back after this broker became their leader, each with the number
+    /// of its load: a load that finishes after the partition was resigned (or loaded again) is
+    /// dropped. Their groups get COORDINATOR_LOAD_IN_PROGRESS meanwhile.
+    private var loadingPartitions: [Int32: Int] = [:]
+    private var loadsStarted = 0
+    private var loadTasks: [Int32: Task<Void, Never>] = [:]
+    /// Tests only: awaited by a partition's load before it reads the log, so the load window stays open.
+    private var loadGate: (@Sendable (Int32) async -> Void)?
     /// Partitions of `__consumer_offsets`: groups map onto them by hash.
     private var partitionCount: Int32
     let config: GroupConfig
     nonisolated let store: OffsetsTopicStore?
     private let logger: Logger
 
-    /// `store` nil keeps everything in memory (socket-free tests).
-    init(config: GroupConfig, store: OffsetsTopicStore?, logger: Logger, now: Int64 = Clock.millis()) {
+    /// `store` nil keeps everything in memory (socket-free tests). `coordinatesByLeadership`
+    /// (default: a cluster-mode store) makes the coordinator answer only for the partitions it
+    /// was told it leads (`becameLeader`); socket-free tests set it to watch loading.
+    init(
+        config: GroupConfig, store: OffsetsTopicStore?, logger: Logger, now: Int64 = Clock.millis(),
+        coordinatesByLeadership: Bool? = nil
+    ) {
         self.config = config
         self.store = store
         self.logger = logger
@@ -45,9 +56,20 @@ actor GroupCoordinator {
         if store == nil {
             self.state = .active
             self.isOffsetsTopicReady = true
-        } else if store?.isStandalone == false {
+        }
+        if coordinatesByLeadership ?? (store?.isStandalone == false) {
             self.ownedPartitions = []
         }
+    }
+
+    /// Tests only: every later partition load awaits `gate` before reading the log.
+    func holdLoads(until gate: @escaping @Sendable (Int32) async -> Void) {
+        self.loadGate = gate
+    }
+
+    /// Tests only: waits until the partition's current load (if any) finished.
+    func waitForLoad(of partition: Int32) async {
+        await self.loadTasks[partition]?.value
     }
 
     /// The group's partition of `__consumer_offsets`, as Kafka computes it.
@@ -71,18 +93,34 @@ actor GroupCoordinator {
     }
 
     /// Cluster mode: this broker now leads `partition` of `__consumer_offsets`, so it becomes the
-    /// coordinator of that partition's groups: it reads their metadata and committed offsets
-    /// back from the log (the last record per key wins) before answering for them.
-    func becameLeader(of partition: Int32, partitionCount: Int32, now: Int64 = Clock.millis()) {
-        guard let store = self.store, var owned = self.ownedPartitions, !owned.contains(partition) else { return }
+    /// coordinator of that partition's groups. It reads their metadata and committed offsets
+    /// back from the log (the last record per key wins) in a task, as Kafka's
+    /// `GroupMetadataManager.scheduleLoadGroupAndOffsets` does; until it is done the partition's
+    /// groups get COORDINATOR_LOAD_IN_PROGRESS (heartbeats get NONE, as in Kafka).
+    func becameLeader(of partition: Int32, partitionCount: Int32) {
+        guard let owned = self.ownedPartitions, !owned.contains(partition), self.loadingPartitions[partition] == nil
+        else { return }
         self.partitionCount = partitionCount
-        self.loadingPartitions.insert(partition)
-        let records = store.read(partition: partition)
+        self.loadsStarted += 1
+        let load = self.loadsStarted
+        self.loadingPartitions[partition] = load
+        let store = self.store
+        let gate = self.loadGate
+        // Detached: reading the log must not hold the actor, which answers LOAD_IN_PROGRESS meanwhile.
+        self.loadTasks[partition] = Task.detached { [self] in
+            await gate?(partition)
+            let records = store?.read(partition: partition) ?? []
+            await self.finishLoading(partition, load: load, records: records, now: Clock.millis())
+        }
+    }
+
+    private func finishLoading(_ partition: Int32, load: Int, records: [OffsetsTopicRecord], now: Int64) {
+        guard self.loadingPartitions[partition] == load, var owned = self.ownedPartitions else { return }
         let before = (self.groups.count, self.offsets.values.reduce(0) { $0 + $1.count })
         self.replay(records, now: now)
         owned.insert(partition)
         self.ownedPartitions = owned
-        self.loadingPartitions.remove(partition)
+        self.loadingPartitions.removeValue(forKey: partition)
         self.logger.info(
             "coordinator for \(OffsetsTopicStore.topicName)-\(partition): loaded its groups",
             metadata: [
@@ -94,6 +132,10 @@ actor GroupCoordinator {
     /// Cluster mode: another broker leads `partition` now. Its groups are forgotten here;
     /// parked joins and syncs get NOT_COORDINATOR so their members find the new coordinator.
     func resigned(from partition: Int32) {
+        if self.loadingPartitions.removeValue(forKey: partition) != nil {
+            self.logger.info("no longer coordinator for \(OffsetsTopicStore.topicName)-\(partition): its load is dropped")
+            return
+        }
         guard var owned = self.ownedPartitions, owned.contains(partition) else { return }
         owned.remove(partition)
         self.ownedPartitions = owned
@@ -141,6 +183,7 @@ actor GroupCoordinator {
         }
         for (_, waiter) in self.joinWaiters.takeAll() { waiter.resume(returning: .failure(.coordinatorNotAvailable)) }
         for (_, waiter) in self.syncWaiters.takeAll() { waiter.resume(returning: .failure(.coordinatorNotAvailable)) }
+        for (_, task) in self.loadTasks { task.cancel() }
     }
 
     func tick(now: Int64) {
@@ -207,7 +250,7 @@ actor GroupCoordinator {
         guard let owned = self.ownedPartitions else { return nil }
         let partition = self.partition(for: groupId)
         if owned.contains(partition) { return nil }
-        return self.loadingPartitions.contains(partition) ? .coordinatorLoadInProgress : .notCoordinator
+        return self.loadingPartitions[partition] != nil ? .coordinatorLoadInProgress : .notCoordinator
     }
 
     // MARK: - JoinGroup / SyncGroup / Heartbeat / LeaveGroup
@@ -272,7 +315,10 @@ actor GroupCoordinator {
     func heartbeat(
         groupId: String, memberId: String, groupInstanceId: String?, generation: Int32, now: Int64 = Clock.millis()
     ) -> ErrorCode {
-        if let error = self.readiness(groupId: groupId) { return error }
+        if let error = self.readiness(groupId: groupId) {
+            // Kafka's `handleHeartbeat`: a group still loading gets NONE, so its members keep their session.
+            return error == .coordinatorLoadInProgress ? .none : error
+        }
         guard var group = self.groups[groupId] else { return .unknownMemberId }
         let error = group.heartbeat(memberId: memberId, groupInstanceId: groupInstanceId, generation: generation, now: now)
         self.groups[groupId] = group
@@ -396,6 +442,9 @@ actor GroupCoordinator {
 
     // MARK: - Admin
 
+    /// The groups loaded so far. Kafka's `handleListGroups` adds COORDINATOR_LOAD_IN_PROGRESS while
+    /// a partition loads; here the list comes without it, since SamsaClient's `listGroups` (and so
+    /// `group list`) does not retry that error yet.
     func listGroups(states: [String]) -> [(groupId: String, protocolType: String, state: String)] {
         let wanted = Set(states.map { $0.lowercased() })
         return self.groups.values.sorted { $0.groupId < $1.groupId }
