@@ -26,7 +26,9 @@ final class BrokerState: Sendable {
     let logger: Logger
     let logManager: LogManager
     let topics: TopicRegistry
-    let appendWaiters = AppendWaiters()
+    let appendWaiters: AppendWaiters
+    /// Appends to the partitions this broker leads (Produce and `__consumer_offsets`).
+    let leaders: PartitionLeaders
     /// Record bytes fetches sent with `sendfile` and with a copy (logged at shutdown).
     let fetchTransfers = FetchTransferCounters()
     /// Faults injected on purpose by the cluster's owner (`fault ...` in the REPL); healthy at start.
@@ -49,6 +51,10 @@ final class BrokerState: Sendable {
         self.producerIds = ProducerIdManager(directory: config.logDirs[0])
         let clusterSlot = ClusterSlot()
         self.clusterSlot = clusterSlot
+        let appendWaiters = AppendWaiters()
+        self.appendWaiters = appendWaiters
+        let leaders = PartitionLeaders(logManager: logManager, cluster: clusterSlot, appendWaiters: appendWaiters)
+        self.leaders = leaders
         let groupConfig = GroupConfig(config)
         // Groups persist in `__consumer_offsets`: standalone a local topic whose every partition
         // this broker leads; in a cluster a replicated topic, and this broker coordinates the
@@ -56,8 +62,8 @@ final class BrokerState: Sendable {
         self.groupCoordinator = GroupCoordinator(
             config: groupConfig,
             store: OffsetsTopicStore(
-                logManager: logManager, topics: topics, brokerConfig: config, config: groupConfig, logger: logger,
-                cluster: clusterSlot),
+                logManager: logManager, leaders: leaders, topics: topics, brokerConfig: config, config: groupConfig,
+                logger: logger, cluster: clusterSlot),
             logger: logger)
     }
 

@@ -20,23 +20,34 @@ actor GroupCoordinator {
     private(set) var state: State = .loading
     private var groups: [String: ClassicGroup] = [:]
     private var offsets: [String: [TopicPartition: CommittedOffset]] = [:]
-    private var joinWaiters: [String: CheckedContinuation<JoinOutcome, Never>] = [:]
-    private var syncWaiters: [String: CheckedContinuation<SyncOutcome, Never>] = [:]
+    private var joinWaiters = ParkedRequests<JoinOutcome>()
+    private var syncWaiters = ParkedRequests<SyncOutcome>()
     private var isOffsetsTopicReady = false
     private var lastRetentionCheck: Int64
     /// The `__consumer_offsets` partitions whose groups this broker coordinates; nil means all
     /// of them (standalone, where this broker leads every partition).
     private var ownedPartitions: Set<Int32>?
-    /// Partitions being read back after this broker became their leader.
-    private var loadingPartitions: Set<Int32> = []
+    /// Partitions being read back after this broker became their leader, each with the number
+    /// of its load: a load that finishes after the partition was resigned (or loaded again) is
+    /// dropped. Their groups get COORDINATOR_LOAD_IN_PROGRESS meanwhile.
+    private var loadingPartitions: [Int32: Int] = [:]
+    private var loadsStarted = 0
+    private var loadTasks: [Int32: Task<Void, Never>] = [:]
+    /// Tests only: awaited by a partition's load before it reads the log, so the load window stays open.
+    private var loadGate: (@Sendable (Int32) async -> Void)?
     /// Partitions of `__consumer_offsets`: groups map onto them by hash.
     private var partitionCount: Int32
     let config: GroupConfig
     nonisolated let store: OffsetsTopicStore?
     private let logger: Logger
 
-    /// `store` nil keeps everything in memory (socket-free tests).
-    init(config: GroupConfig, store: OffsetsTopicStore?, logger: Logger, now: Int64 = Clock.millis()) {
+    /// `store` nil keeps everything in memory (socket-free tests). `coordinatesByLeadership`
+    /// (default: a cluster-mode store) makes the coordinator answer only for the partitions it
+    /// was told it leads (`becameLeader`); socket-free tests set it to watch loading.
+    init(
+        config: GroupConfig, store: OffsetsTopicStore?, logger: Logger, now: Int64 = Clock.millis(),
+        coordinatesByLeadership: Bool? = nil
+    ) {
         self.config = config
         self.store = store
         self.logger = logger
@@ -45,9 +56,20 @@ actor GroupCoordinator {
         if store == nil {
             self.state = .active
             self.isOffsetsTopicReady = true
-        } else if store?.isStandalone == false {
+        }
+        if coordinatesByLeadership ?? (store?.isStandalone == false) {
             self.ownedPartitions = []
         }
+    }
+
+    /// Tests only: every later partition load awaits `gate` before reading the log.
+    func holdLoads(until gate: @escaping @Sendable (Int32) async -> Void) {
+        self.loadGate = gate
+    }
+
+    /// Tests only: waits until the partition's current load (if any) finished.
+    func waitForLoad(of partition: Int32) async {
+        await self.loadTasks[partition]?.value
     }
 
     /// The group's partition of `__consumer_offsets`, as Kafka computes it.
@@ -71,18 +93,34 @@ actor GroupCoordinator {
     }
 
     /// Cluster mode: this broker now leads `partition` of `__consumer_offsets`, so it becomes the
-    /// coordinator of that partition's groups: it reads their metadata and committed offsets
-    /// back from the log (the last record per key wins) before answering for them.
-    func becameLeader(of partition: Int32, partitionCount: Int32, now: Int64 = Clock.millis()) {
-        guard let store = self.store, var owned = self.ownedPartitions, !owned.contains(partition) else { return }
+    /// coordinator of that partition's groups. It reads their metadata and committed offsets
+    /// back from the log (the last record per key wins) in a task, as Kafka's
+    /// `GroupMetadataManager.scheduleLoadGroupAndOffsets` does; until it is done the partition's
+    /// groups get COORDINATOR_LOAD_IN_PROGRESS (heartbeats get NONE, as in Kafka).
+    func becameLeader(of partition: Int32, partitionCount: Int32) {
+        guard let owned = self.ownedPartitions, !owned.contains(partition), self.loadingPartitions[partition] == nil
+        else { return }
         self.partitionCount = partitionCount
-        self.loadingPartitions.insert(partition)
-        let records = store.read(partition: partition)
+        self.loadsStarted += 1
+        let load = self.loadsStarted
+        self.loadingPartitions[partition] = load
+        let store = self.store
+        let gate = self.loadGate
+        // Detached: reading the log must not hold the actor, which answers LOAD_IN_PROGRESS meanwhile.
+        self.loadTasks[partition] = Task.detached { [self] in
+            await gate?(partition)
+            let records = store?.read(partition: partition) ?? []
+            await self.finishLoading(partition, load: load, records: records, now: Clock.millis())
+        }
+    }
+
+    private func finishLoading(_ partition: Int32, load: Int, records: [OffsetsTopicRecord], now: Int64) {
+        guard self.loadingPartitions[partition] == load, var owned = self.ownedPartitions else { return }
         let before = (self.groups.count, self.offsets.values.reduce(0) { $0 + $1.count })
         self.replay(records, now: now)
         owned.insert(partition)
         self.ownedPartitions = owned
-        self.loadingPartitions.remove(partition)
+        self.loadingPartitions.removeValue(forKey: partition)
         self.logger.info(
             "coordinator for \(OffsetsTopicStore.topicName)-\(partition): loaded its groups",
             metadata: [
@@ -94,6 +132,10 @@ actor GroupCoordinator {
     /// Cluster mode: another broker leads `partition` now. Its groups are forgotten here;
     /// parked joins and syncs get NOT_COORDINATOR so their members find the new coordinator.
     func resigned(from partition: Int32) {
+        if self.loadingPartitions.removeValue(forKey: partition) != nil {
+            self.logger.info("no longer coordinator for \(OffsetsTopicStore.topicName)-\(partition): its load is dropped")
+            return
+        }
         guard var owned = self.ownedPartitions, owned.contains(partition) else { return }
         owned.remove(partition)
         self.ownedPartitions = owned
@@ -101,14 +143,10 @@ actor GroupCoordinator {
         for groupId in moved {
             self.groups.removeValue(forKey: groupId)
             self.offsets.removeValue(forKey: groupId)
-            let prefix = Self.waiterKey(groupId, "")
-            for key in self.joinWaiters.keys where key.hasPrefix(prefix) {
-                let memberId = String(key.dropFirst(prefix.count))
-                self.joinWaiters.removeValue(forKey: key)?.resume(returning: .failure(.notCoordinator, memberId: memberId))
+            for (memberId, waiter) in self.joinWaiters.takeAll(of: groupId) {
+                waiter.resume(returning: .failure(.notCoordinator, memberId: memberId))
             }
-            for key in self.syncWaiters.keys where key.hasPrefix(prefix) {
-                self.syncWaiters.removeValue(forKey: key)?.resume(returning: .failure(.notCoordinator))
-            }
+            for (_, waiter) in self.syncWaiters.takeAll(of: groupId) { waiter.resume(returning: .failure(.notCoordinator)) }
         }
         self.logger.info(
             "no longer coordinator for \(OffsetsTopicStore.topicName)-\(partition)", metadata: ["groups": "\(moved.count)"])
@@ -143,10 +181,9 @@ actor GroupCoordinator {
             try? await Task.sleep(for: .milliseconds(100))
             self.tick(now: Clock.millis())
         }
-        for (_, waiter) in self.joinWaiters { waiter.resume(returning: .failure(.coordinatorNotAvailable)) }
-        for (_, waiter) in self.syncWaiters { waiter.resume(returning: .failure(.coordinatorNotAvailable)) }
-        self.joinWaiters = [:]
-        self.syncWaiters = [:]
+        for (_, waiter) in self.joinWaiters.takeAll() { waiter.resume(returning: .failure(.coordinatorNotAvailable)) }
+        for (_, waiter) in self.syncWaiters.takeAll() { waiter.resume(returning: .failure(.coordinatorNotAvailable)) }
+        for (_, task) in self.loadTasks { task.cancel() }
     }
 
     func tick(now: Int64) {
@@ -213,7 +250,7 @@ actor GroupCoordinator {
         guard let owned = self.ownedPartitions else { return nil }
         let partition = self.partition(for: groupId)
         if owned.contains(partition) { return nil }
-        return self.loadingPartitions.contains(partition) ? .coordinatorLoadInProgress : .notCoordinator
+        return self.loadingPartitions[partition] != nil ? .coordinatorLoadInProgress : .notCoordinator
     }
 
     // MARK: - JoinGroup / SyncGroup / Heartbeat / LeaveGroup
@@ -243,11 +280,10 @@ actor GroupCoordinator {
             self.apply(effects, groupId: groupId, now: now)
             return outcome
         case .await(let memberId):
-            let key = Self.waiterKey(groupId, memberId)
+            let key = GroupMemberKey(groupId: groupId, memberId: memberId)
             return await withCheckedContinuation { continuation in
                 // A member that re-sends JoinGroup while one is parked: the old one gets an answer first.
-                self.joinWaiters.removeValue(forKey: key)?.resume(returning: .failure(.rebalanceInProgress, memberId: memberId))
-                self.joinWaiters[key] = continuation
+                self.joinWaiters.park(continuation, for: key)?.resume(returning: .failure(.rebalanceInProgress, memberId: memberId))
                 self.apply(effects, groupId: groupId, now: now)
             }
         }
@@ -268,10 +304,9 @@ actor GroupCoordinator {
             self.apply(effects, groupId: groupId, now: now)
             return outcome
         case .await(let memberId):
-            let key = Self.waiterKey(groupId, memberId)
+            let key = GroupMemberKey(groupId: groupId, memberId: memberId)
             return await withCheckedContinuation { continuation in
-                self.syncWaiters.removeValue(forKey: key)?.resume(returning: .failure(.rebalanceInProgress))
-                self.syncWaiters[key] = continuation
+                self.syncWaiters.park(continuation, for: key)?.resume(returning: .failure(.rebalanceInProgress))
                 self.apply(effects, groupId: groupId, now: now)
             }
         }
@@ -280,7 +315,10 @@ actor GroupCoordinator {
     func heartbeat(
         groupId: String, memberId: String, groupInstanceId: String?, generation: Int32, now: Int64 = Clock.millis()
     ) -> ErrorCode {
-        if let error = self.readiness(groupId: groupId) { return error }
+        if let error = self.readiness(groupId: groupId) {
+            // Kafka's `handleHeartbeat`: a group still loading gets NONE, so its members keep their session.
+            return error == .coordinatorLoadInProgress ? .none : error
+        }
         guard var group = self.groups[groupId] else { return .unknownMemberId }
         let error = group.heartbeat(memberId: memberId, groupInstanceId: groupInstanceId, generation: generation, now: now)
         self.groups[groupId] = group
@@ -404,6 +442,9 @@ actor GroupCoordinator {
 
     // MARK: - Admin
 
+    /// The groups loaded so far. Kafka's `handleListGroups` adds COORDINATOR_LOAD_IN_PROGRESS while
+    /// a partition loads; here the list comes without it, since SamsaClient's `listGroups` (and so
+    /// `group list`) does not retry that error yet.
     func listGroups(states: [String]) -> [(groupId: String, protocolType: String, state: String)] {
         let wanted = Set(states.map { $0.lowercased() })
         return self.groups.values.sorted { $0.groupId < $1.groupId }
@@ -462,9 +503,9 @@ actor GroupCoordinator {
         for effect in effects {
             switch effect {
             case .completeJoin(let memberId, let outcome):
-                self.joinWaiters.removeValue(forKey: Self.waiterKey(groupId, memberId))?.resume(returning: outcome)
+                self.joinWaiters.take(GroupMemberKey(groupId: groupId, memberId: memberId))?.resume(returning: outcome)
             case .completeSync(let memberId, let outcome):
-                self.syncWaiters.removeValue(forKey: Self.waiterKey(groupId, memberId))?.resume(returning: outcome)
+                self.syncWaiters.take(GroupMemberKey(groupId: groupId, memberId: memberId))?.resume(returning: outcome)
             case .storeGroup:
                 guard let group = self.groups[groupId] else { continue }
                 self.writeLogged([.groupMetadata(GroupMetadataKey(group: groupId), group.metadataValue())], groupId: groupId, now: now)
@@ -494,6 +535,4 @@ actor GroupCoordinator {
     private func writeLogged(_ records: [OffsetsTopicRecord], groupId: String, now: Int64) {
         _ = try? self.write(records, groupId: groupId, now: now)
     }
-
-    private static func waiterKey(_ groupId: String, _ memberId: String) -> String { "\(groupId)\u{0}\(memberId)" }
 }

@@ -16,6 +16,7 @@ struct OffsetsTopicStore: Sendable {
     static let topicName = "__consumer_offsets"
 
     let logManager: LogManager
+    let leaders: PartitionLeaders
     let topics: TopicRegistry
     let brokerConfig: BrokerConfig
     let config: GroupConfig
@@ -75,47 +76,39 @@ struct OffsetsTopicStore: Sendable {
             metadata: ["partitions": "\(record.partitions)", "replication.factor": "1"])
     }
 
-    /// The partition's log if this broker leads it, with the epoch to stamp on appends.
-    private func leaderLog(_ tp: TopicPartition) -> (log: PartitionLog, epoch: Int32, replica: PartitionReplica?)? {
-        guard let cluster = self.cluster.context else {
-            return self.logManager.log(for: tp).map { ($0, 0, nil) }
-        }
-        guard let replica = cluster.replicaManager.partition(tp), replica.isLeader else { return nil }
-        return (replica.log, replica.snapshot.leaderEpoch, replica)
-    }
-
-    /// Appends records (key + value, null value = tombstone) to one partition as its leader.
+    /// Appends records (key + value, null value = tombstone) to one partition as its leader, with
+    /// acks=all as Kafka's coordinator writes (`offsets.commit.required.acks`, default -1).
     func append(_ records: [OffsetsTopicRecord], to partition: Int32, now: Int64) throws(GroupCoordinatorError) -> Appended {
         let tp = TopicPartition(Self.topicName, partition)
-        guard let (log, epoch, replica) = self.leaderLog(tp) else {
+        guard let leader = self.leaders.leader(of: tp) else {
             throw .notLeader("broker \(self.brokerConfig.brokerId) no longer leads \(tp)")
         }
         var builder = RecordBatchBuilder()
         for record in records {
             builder.append(key: record.key, value: record.value, timestamp: now)
         }
-        let appended: PartitionLog.AppendResult
         do {
-            appended = try log.appendAsLeader(builder.build(), leaderEpoch: epoch, now: now, advanceHighWatermark: replica == nil)
+            let appended = try self.leaders.appendAsLeader(builder.build(), to: leader, requiredAcks: -1, now: now)
+            return Appended(partition: partition, lastOffset: appended.lastOffset)
         } catch {
-            throw .offsetsTopicUnavailable("cannot append to \(tp): \(error)")
+            switch error {
+            case .notEnoughReplicas(let isr, let required):
+                throw .offsetsTopicUnavailable("\(tp) has \(isr.count) in-sync replica(s) but min.insync.replicas=\(required)")
+            case .storage(let error):
+                throw .offsetsTopicUnavailable("cannot append to \(tp): \(error)")
+            }
         }
-        if let replica, let cluster = self.cluster.context {
-            replica.maybeAdvanceHighWatermark()
-            // Followers long-poll their fetches: wake them so the commit replicates now.
-            cluster.replicaManager.appendWaiters.notifyAppend(to: tp)
-        }
-        return Appended(partition: partition, lastOffset: appended.lastOffset)
     }
 
-    /// Cluster mode: waits until every in-sync replica has `appended` (the high watermark
-    /// passed it), as Kafka's coordinator appends with acks=all. Standalone: at once.
+    /// Cluster mode: waits until every in-sync replica has `appended` (the high watermark passed
+    /// it). Errors as Kafka's `GroupMetadataManager.storeOffsets` maps them. Standalone: at once.
     func waitUntilReplicated(_ appended: Appended, timeoutMs: Int32) async -> ErrorCode {
-        guard let cluster = self.cluster.context else { return .none }
-        let tp = TopicPartition(Self.topicName, appended.partition)
-        guard let replica = cluster.replicaManager.partition(tp) else { return .notCoordinator }
-        switch await cluster.replicaManager.waitForHighWatermark(beyond: appended.lastOffset, of: replica, timeoutMs: timeoutMs) {
+        guard let leader = self.leaders.leader(of: TopicPartition(Self.topicName, appended.partition)) else {
+            return .notCoordinator
+        }
+        switch await self.leaders.waitForReplication(of: appended.lastOffset, at: leader, timeoutMs: timeoutMs) {
         case .replicated: return .none
+        case .notEnoughReplicasAfterAppend: return .coordinatorNotAvailable
         case .leadershipMoved: return .notCoordinator
         case .timedOut: return .requestTimedOut
         }

@@ -3,8 +3,9 @@ import KafkaProtocol
 import LogStorage
 import NIOCore
 
-/// Produce: validate each partition's batch by its header and CRC, stamp offsets, append the
-/// bytes as they came, and answer with the first offset. acks=0 gets no answer at all.
+/// Produce: refuse what Kafka refuses before the log (internal topic, not the leader, keyless
+/// records on a compacted topic), append through `PartitionLeaders.appendAsLeader` and answer
+/// with the first offset, after the in-sync replicas copied it for acks=all. acks=0 gets no answer.
 struct ProduceHandler {
     let state: BrokerState
 
@@ -40,9 +41,7 @@ struct ProduceHandler {
             result.errorMessage = "Cannot append to internal topic \(topic)"
             return
         }
-        let replica = self.state.cluster?.replicaManager.partition(tp)
-        let log = self.state.cluster == nil ? self.state.logManager.log(for: tp) : replica?.log
-        guard let log, self.state.cluster == nil || replica?.isLeader == true else {
+        guard let leader = self.state.leaders.leader(of: tp) else {
             let known = self.state.cluster?.metadata.partition(tp)
             result.errorCode = (known == nil ? ErrorCode.unknownTopicOrPartition : .notLeaderOrFollower).rawValue
             result.errorMessage =
@@ -55,7 +54,7 @@ struct ProduceHandler {
             result.errorMessage = "The produce request for \(tp) has no records."
             return
         }
-        if log.config.cleanupPolicy.split(separator: ",").contains("compact") {
+        if leader.log.config.cleanupPolicy.split(separator: ",").contains("compact") {
             let recordErrors = Self.keylessRecordErrors(in: records, tp: tp)
             if !recordErrors.isEmpty {
                 result.errorCode = ErrorCode.invalidRecord.rawValue
@@ -64,35 +63,30 @@ struct ProduceHandler {
                 return
             }
         }
-        if acks == -1, let replica {
-            // acks=all promises min.insync.replicas copies: refuse before writing if the ISR is too small.
-            let isr = replica.snapshot.isr
-            let required = log.config.minInSyncReplicas
-            if isr.count < required {
+        let appended: PartitionLog.AppendResult
+        do {
+            appended = try self.state.leaders.appendAsLeader(records, to: leader, requiredAcks: acks, now: now)
+        } catch {
+            switch error {
+            case .notEnoughReplicas(let isr, let required):
+                // acks=all promises min.insync.replicas copies: refused before writing.
                 result.errorCode = ErrorCode.notEnoughReplicas.rawValue
                 result.errorMessage =
                     "\(tp) has \(isr.count) in-sync replica(s) \(isr) but min.insync.replicas=\(required): acks=all cannot be met."
-                return
+            case .storage(let error):
+                let code = Self.errorCode(for: error)
+                result.errorCode = code.rawValue
+                result.errorMessage = error.description
+                if code == .invalidRecord { result.recordErrors = [.init(batchIndex: 0, batchIndexErrorMessage: error.description)] }
+                self.state.logger.debug("produce refused", metadata: ["partition": "\(tp)", "error": "\(error)"])
             }
+            return
         }
-        do {
-            let appended = try log.appendAsLeader(
-                records, leaderEpoch: replica?.snapshot.leaderEpoch ?? self.state.leaderEpoch, now: now,
-                advanceHighWatermark: replica == nil)
-            replica?.maybeAdvanceHighWatermark()
-            result.baseOffset = appended.firstOffset
-            result.logAppendTimeMs = appended.logAppendTime
-            result.logStartOffset = appended.logStartOffset
-            if !appended.isDuplicate { self.state.appendWaiters.notifyAppend(to: tp) }
-            if acks == -1, let replica {
-                await self.waitForReplication(of: appended.lastOffset, replica: replica, timeoutMs: timeoutMs, into: &result)
-            }
-        } catch {
-            let code = Self.errorCode(for: error)
-            result.errorCode = code.rawValue
-            result.errorMessage = error.description
-            if code == .invalidRecord { result.recordErrors = [.init(batchIndex: 0, batchIndexErrorMessage: error.description)] }
-            self.state.logger.debug("produce refused", metadata: ["partition": "\(tp)", "error": "\(error)"])
+        result.baseOffset = appended.firstOffset
+        result.logAppendTimeMs = appended.logAppendTime
+        result.logStartOffset = appended.logStartOffset
+        if acks == -1 {
+            await self.waitForReplication(of: appended.lastOffset, at: leader, timeoutMs: timeoutMs, into: &result)
         }
     }
 
@@ -135,32 +129,27 @@ struct ProduceHandler {
     }
 
     /// acks=all: answer once the high watermark covers the batch, i.e. every in-sync replica has
-    /// it, or fail at `timeout.ms`. If the ISR shrank below `min.insync.replicas` meanwhile (the
-    /// high watermark then moved because fewer replicas count), the write is in the log but not as
-    /// safe as promised: NOT_ENOUGH_REPLICAS_AFTER_APPEND, as Kafka's
-    /// `Partition.checkEnoughReplicasReachOffset` answers.
+    /// it, or fail at `timeout.ms`. If the ISR shrank below `min.insync.replicas` meanwhile, the
+    /// write is in the log but not as safe as promised: NOT_ENOUGH_REPLICAS_AFTER_APPEND.
     private func waitForReplication(
-        of lastOffset: Int64, replica: PartitionReplica, timeoutMs: Int32,
+        of lastOffset: Int64, at leader: PartitionLeaders.Leader, timeoutMs: Int32,
         into result: inout ProduceResponse.PartitionProduceResponse
     ) async {
-        guard let replicaManager = self.state.cluster?.replicaManager else { return }
-        switch await replicaManager.waitForHighWatermark(beyond: lastOffset, of: replica, timeoutMs: timeoutMs) {
+        let tp = leader.topicPartition
+        switch await self.state.leaders.waitForReplication(of: lastOffset, at: leader, timeoutMs: timeoutMs) {
         case .replicated:
-            let isr = replica.snapshot.isr
-            let required = replica.log.config.minInSyncReplicas
-            if isr.count < required {
-                result.errorCode = ErrorCode.notEnoughReplicasAfterAppend.rawValue
-                result.errorMessage =
-                    "\(replica.topicPartition) shrank to \(isr.count) in-sync replica(s) \(isr) while the write waited; min.insync.replicas=\(required)."
-            }
             return
+        case .notEnoughReplicasAfterAppend(let isr, let required):
+            result.errorCode = ErrorCode.notEnoughReplicasAfterAppend.rawValue
+            result.errorMessage =
+                "\(tp) shrank to \(isr.count) in-sync replica(s) \(isr) while the write waited; min.insync.replicas=\(required)."
         case .leadershipMoved:
             result.errorCode = ErrorCode.notLeaderOrFollower.rawValue
-            result.errorMessage = "Leadership of \(replica.topicPartition) moved before the write was replicated."
+            result.errorMessage = "Leadership of \(tp) moved before the write was replicated."
         case .timedOut:
             result.errorCode = ErrorCode.requestTimedOut.rawValue
             result.errorMessage =
-                "Not every in-sync replica of \(replica.topicPartition) copied offset \(lastOffset) within timeout.ms=\(timeoutMs)."
+                "Not every in-sync replica of \(tp) copied offset \(lastOffset) within timeout.ms=\(timeoutMs)."
         }
     }
 
