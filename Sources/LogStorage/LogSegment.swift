@@ -280,7 +280,7 @@ final class LogSegment {
             try self.log.truncate(to: size)
             return
         }
-        let swapPath = self.logPath + ".swap"  // removed at start-up if a crash leaves it
+        let swapPath = self.logPath + ".cleaned"  // removed at start-up if a crash leaves it
         try FileManagerless.remove(swapPath)
         let copy = try SegmentFile(path: swapPath, create: true)
         var position: Int64 = 0
