@@ -70,7 +70,7 @@ enum CleanerBatches {
         var records: [CleanerRecord] = []
         do {
             for _ in 0..<max(0, header.recordsCount) {
-                let start = body.readerIndex
+                let unread = body  // `getSlice` only reaches unread bytes: keep a copy from here
                 let length = Int(try body.readVarint(field: "record length"))
                 guard length >= 0, var record = body.readSlice(length: length) else { return nil }
                 _ = try record.readInt8(field: "record attributes")
@@ -78,7 +78,8 @@ enum CleanerBatches {
                 let offsetDelta = try record.readVarint(field: "offsetDelta")
                 let key = try record.readVarintPrefixedBytes()
                 let value = try record.readVarintPrefixedBytes()
-                guard let bytes = body.getSlice(at: start, length: body.readerIndex - start) else { return nil }
+                guard let bytes = unread.getSlice(at: unread.readerIndex, length: body.readerIndex - unread.readerIndex)
+                else { return nil }
                 records.append(
                     CleanerRecord(
                         offset: header.baseOffset &+ Int64(offsetDelta),

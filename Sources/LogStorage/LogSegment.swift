@@ -222,7 +222,8 @@ final class LogSegment {
             else { break }
             let batch = try self.log.read(at: position, count: header.totalSize)
             do {
-                _ = try RecordBatches.validateBatch(in: batch, at: batch.readerIndex, maxBatchSize: .max)
+                _ = try RecordBatches.validateBatch(
+                    in: batch, at: batch.readerIndex, maxBatchSize: .max, allowsOffsetGaps: true)
             } catch {
                 break
             }

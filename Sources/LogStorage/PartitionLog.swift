@@ -224,7 +224,7 @@ public final class PartitionLog: Sendable {
         }
         let headers: [RecordBatchHeader]
         do {
-            headers = try RecordBatches.validate(records)
+            headers = try RecordBatches.validate(records, allowsOffsetGaps: true)  // a compacted leader's batches
         } catch {
             throw .invalidBatch(error)
         }
