@@ -86,4 +86,58 @@ final class LogCompactionTests: XCTestCase {
         try await Task.sleep(for: .milliseconds(500))
         XCTAssertEqual(try self.consumeAll("prices", on: connection), ["0:apple=a0", "1:apple=a1", "2:apple=a2"])
     }
+
+    /// `__consumer_offsets` is compacted too, and the coordinator reloads the cleaned log: after
+    /// five commits of one group's offset the cleaner keeps only the last, and a restarted broker
+    /// answers OffsetFetch with it.
+    func testConsumerOffsetsAreCompactedAndReloadAfterARestart() async throws {
+        var overrides = [
+            "offsets.topic.num.partitions": "1", "offsets.topic.replication.factor": "1",
+            "log.segment.bytes": "100",  // every commit rolls a segment of __consumer_offsets
+            "log.cleaner.backoff.ms": "100",
+        ]
+        let broker = try await self.startInProcessBroker(overrides)
+        let offsetsDirectory = "\(broker.logDir)/__consumer_offsets-0"
+        do {
+            let connection = try RawKafkaConnection(port: broker.port)
+            let created = try connection.request(
+                CreateTopicsRequest(topics: [.init(name: "t", numPartitions: 1, replicationFactor: 1)], timeoutMs: 1000),
+                version: 5)
+            XCTAssertEqual(created.topics.first?.errorCode, 0)
+            for offset in Int64(1)...5 {
+                let commit = try connection.request(
+                    OffsetCommitRequest(
+                        groupId: "readers", topics: [.init(name: "t", partitions: [.init(partitionIndex: 0, committedOffset: offset)])]),
+                    version: 2)
+                XCTAssertEqual(commit.topics.first?.partitions.first?.errorCode, 0)
+            }
+            var records = 0
+            for _ in 0..<100 {  // cleaner every 100 ms: up to 10 s
+                records = try self.recordCount(inLogFilesOf: offsetsDirectory)
+                if records == 2 { break }  // the last commit of 1..4 (cleaned) and 5 (active segment)
+                try await Task.sleep(for: .milliseconds(100))
+            }
+            XCTAssertEqual(records, 2)
+        }
+        broker.task.cancel()
+        _ = await broker.task.result
+
+        overrides["log.dirs"] = broker.logDir
+        let restarted = try await self.startInProcessBroker(overrides)
+        let connection = try RawKafkaConnection(port: restarted.port)
+        let fetched = try connection.request(
+            OffsetFetchRequest(groupId: "readers", topics: [.init(name: "t", partitionIndexes: [0])]), version: 5)
+        XCTAssertEqual(fetched.topics.first?.partitions.first?.committedOffset, 5)
+    }
+
+    /// Records in a partition directory's segment files, read straight from disk.
+    private func recordCount(inLogFilesOf directory: String) throws -> Int {
+        let names = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".log") }
+        var count = 0
+        for name in names {
+            let data = try Data(contentsOf: URL(fileURLWithPath: "\(directory)/\(name)"))
+            count += try RecordBatches.decode(ByteBuffer(bytes: data)).reduce(0) { $0 + $1.records.count }
+        }
+        return count
+    }
 }
