@@ -122,6 +122,15 @@ extension CommandHelp {
                 anteriores al activo, con sus offsets. Ejecútalo antes y después de una pasada para ver qué se fue.
                 """,
             options: ["--partition": "qué partición (0 por defecto)"]),
+        "topic compact": CommandHelp(
+            summary: "pasa el log cleaner por una partición ahora y muestra sus segmentos antes y después",
+            details: """
+                Pide una pasada del cleaner ya a cada broker que tiene la partición, diga lo que diga
+                min.cleanable.dirty.ratio. Solo se limpian los segmentos anteriores al activo, y los mensajes más
+                recientes que min.compaction.lag.ms esperan. Los tombstones duran delete.retention.ms desde su
+                primera limpieza.
+                """,
+            options: ["--partition": "qué partición (0 por defecto)"]),
         "ui": CommandHelp(
             summary: "una imagen en vivo del clúster en el navegador; `ui stop` la cierra",
             details: """

@@ -97,6 +97,15 @@ extension CommandTable {
                 active one, with their offsets. Run it before and after a pass to see what went.
                 """),
         CommandSpec(
+            ["topic", "compact"], positionals: [.init("NAME", .topic)],
+            options: [.init("--partition", .number, "which partition (default 0)")],
+            summary: "run the log cleaner on a partition now and show its segments before and after",
+            details: """
+                Asks each broker holding the partition for a cleaner pass now, whatever min.cleanable.dirty.ratio
+                says. Only segments before the active one are cleaned, and records younger than
+                min.compaction.lag.ms wait. Tombstones stay until delete.retention.ms after their first cleaning.
+                """),
+        CommandSpec(
             ["topic", "alter"], positionals: [.init("NAME", .topic)],
             options: [
                 .init("--partitions", .number, "raise the partition count (it can never shrink)"),

@@ -4,12 +4,14 @@ import KafkaProtocol
 import LocalCluster
 import NIOCore
 
-/// `topic compaction NAME`: what log compaction did to a partition. Like `topic segments` it reads
-/// the brokers' log dirs on this machine directly: per segment its base offset, records, distinct
-/// keys and tombstones, and the cleaner's checkpoint (`cleaner-offset-checkpoint`, where the dirty
-/// section starts). Run it before and after the broker's cleaner pass (`log.cleaner.backoff.ms`).
+/// `topic compaction NAME` and `topic compact NAME`: what log compaction does to a partition. Like
+/// `topic segments` they read the brokers' log dirs on this machine directly: per segment its base
+/// offset, records, distinct keys and tombstones, and the cleaner's checkpoint
+/// (`cleaner-offset-checkpoint`, where the dirty section starts). `topic compact` also asks each
+/// broker holding the partition for a cleaner pass now (`LocalCluster.requestCompaction`) and shows
+/// the segments before and after it.
 extension Session {
-    func runCompactionView(_ arguments: ParsedArguments) throws(REPLError) {
+    func runCompactionView(_ arguments: ParsedArguments, cleanNow: Bool) throws(REPLError) {
         guard let cluster = self.cluster, cluster.exists, let state = cluster.currentState else {
             throw .cluster(.noCluster(name: self.cluster?.layout.name ?? self.configuration.clusterName))
         }
@@ -17,17 +19,56 @@ extension Session {
         let partition = try arguments.int("--partition", in: 0...100_000) ?? 0
         self.remember(topic: topic)
         let es = self.language == .es
+        let holders = state.brokerIDs.filter { id in
+            FileManager.default.fileExists(
+                atPath: cluster.layout.dataDirectory(for: .broker(id)).appendingPathComponent("\(topic)-\(partition)").path)
+        }
+        guard !holders.isEmpty else {
+            self.console.print(es ? "Ningún broker tiene segmentos de \(topic)-\(partition)." : "No broker has segments of \(topic)-\(partition).")
+            return
+        }
+        guard cleanNow else {
+            self.console.print(
+                es ? "Segmentos de \(topic)-\(partition) (el último es el activo, que el cleaner no toca):"
+                    : "Segments of \(topic)-\(partition) (the last is the active one, which the cleaner leaves alone):")
+            self.printCompactionTable(topic: topic, partition: partition, brokers: holders, layout: cluster.layout)
+            return
+        }
+        self.console.print(es ? "Antes:" : "Before:")
+        self.printCompactionTable(topic: topic, partition: partition, brokers: holders, layout: cluster.layout)
+        for id in holders {
+            do {
+                try cluster.requestCompaction(topic: topic, partition: partition, onBroker: id)
+            } catch let error as LocalClusterError {
+                throw .cluster(error)
+            } catch {
+                throw .file("\(error)")
+            }
+        }
+        // The broker deletes the request file when it starts the pass; the pass itself is short.
+        let requests = holders.map {
+            cluster.layout.dataDirectory(for: .broker($0)).appendingPathComponent(LocalCluster.compactionRequestFileName).path
+        }
+        for _ in 0..<50 where requests.contains(where: { FileManager.default.fileExists(atPath: $0) }) {
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        Thread.sleep(forTimeInterval: 0.3)
+        self.console.print(es ? "Después de una pasada del log cleaner:" : "After a log cleaner pass:")
+        self.printCompactionTable(topic: topic, partition: partition, brokers: holders, layout: cluster.layout)
+    }
+
+    private func printCompactionTable(topic: String, partition: Int, brokers: [Int], layout: ClusterLayout) {
+        let es = self.language == .es
         var table = TextTable(columns: [
             .init("broker", alignment: .right), .init(es ? "offset base" : "base offset", alignment: .right),
             .init(es ? "mensajes" : "records", alignment: .right), .init(es ? "claves" : "keys", alignment: .right),
             .init("tombstones", alignment: .right), .init(es ? "tamaño" : "size", alignment: .right),
         ])
         var checkpoints: [String] = []
-        for id in state.brokerIDs {
-            let root = cluster.layout.dataDirectory(for: .broker(id)).path
+        for id in brokers {
+            let root = layout.dataDirectory(for: .broker(id)).path
             let directory = "\(root)/\(topic)-\(partition)"
             let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).filter { $0.hasSuffix(".log") }
-            guard !names.isEmpty else { continue }
             for name in names.sorted() {
                 guard let data = FileManager.default.contents(atPath: "\(directory)/\(name)") else { continue }
                 let counts = Self.compactionCounts(of: ByteBuffer(bytes: data))
@@ -39,15 +80,10 @@ extension Session {
             let checkpoint = Self.cleanerCheckpoint(in: root, topic: topic, partition: partition)
             checkpoints.append("broker \(id): " + (checkpoint.map(String.init) ?? (es ? "aún no limpiado" : "not cleaned yet")))
         }
-        guard !table.rows.isEmpty else {
-            self.console.print(es ? "Ningún broker tiene segmentos de \(topic)-\(partition)." : "No broker has segments of \(topic)-\(partition).")
-            return
-        }
-        self.console.print(
-            es ? "Segmentos de \(topic)-\(partition) (el último es el activo, que el cleaner no toca):"
-                : "Segments of \(topic)-\(partition) (the last is the active one, which the cleaner leaves alone):")
         for line in table.render(width: self.console.width, style: self.console.style) { self.console.print(line) }
-        self.console.print((es ? "Checkpoint del cleaner (primer offset sucio): " : "Cleaner checkpoint (first dirty offset): ") + checkpoints.joined(separator: ", "))
+        self.console.print(
+            (es ? "Checkpoint del cleaner (primer offset sucio): " : "Cleaner checkpoint (first dirty offset): ")
+                + checkpoints.joined(separator: ", "))
     }
 
     /// Records, distinct keys and tombstones of a segment file; keys and tombstones are nil when a

@@ -241,8 +241,8 @@ public final class Session {
                 try self.runPageCacheCommand(spec, parsed)
                 return .proceed
             }
-            if spec.words == ["topic", "compaction"] {
-                try self.runCompactionView(parsed)
+            if spec.words == ["topic", "compaction"] || spec.words == ["topic", "compact"] {
+                try self.runCompactionView(parsed, cleanNow: spec.words == ["topic", "compact"])
                 return .proceed
             }
             if spec.words.first == "topic" {
