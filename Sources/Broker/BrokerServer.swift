@@ -236,10 +236,12 @@ public final class BrokerServer: Sendable {
     }
 
     /// Kafka's scheduler: retention every `log.retention.check.interval.ms`, flushing every
-    /// `log.flush.scheduler.interval.ms`, checkpoints every `log.flush.offset.checkpoint.interval.ms`.
+    /// `log.flush.scheduler.interval.ms`, checkpoints every `log.flush.offset.checkpoint.interval.ms`,
+    /// and a log cleaner pass every `log.cleaner.backoff.ms` when `log.cleaner.enable`.
     private func runHousekeeping() async {
         let tick: Int64 = 100
         var lastRetention = Clock.millis()
+        var lastCleaning = lastRetention
         var lastFlush = lastRetention
         var lastCheckpoint = lastRetention
         while !Task.isCancelled {
@@ -248,6 +250,10 @@ public final class BrokerServer: Sendable {
             if now - lastRetention >= self.config.logRetentionCheckIntervalMs {
                 lastRetention = now
                 self.state.logManager.runRetention(now: now)
+            }
+            if self.config.logCleanerEnable, now - lastCleaning >= self.config.logCleanerBackoffMs {
+                lastCleaning = now
+                self.state.logManager.runCleaner(now: now)
             }
             if self.config.logFlushSchedulerIntervalMs != .max, now - lastFlush >= self.config.logFlushSchedulerIntervalMs {
                 lastFlush = now

@@ -9,10 +9,15 @@ public final class LogManager: Sendable {
     public static let cleanShutdownFileName = ".kafka_cleanshutdown"
     public static let recoveryPointFileName = "recovery-point-offset-checkpoint"
     public static let logStartOffsetFileName = "log-start-offset-checkpoint"
+    /// Kafka's `LogCleanerManager` checkpoint: per compacted partition, where its dirty section starts.
+    public static let cleanerCheckpointFileName = "cleaner-offset-checkpoint"
 
     public let logDirs: [String]
     private let logger: Logger
+    var cleanerLogger: Logger { self.logger }
     private let logs: Mutex<[TopicPartition: PartitionLog]>
+    /// The cleaner's first dirty offset per partition, read from and written to every log dir.
+    let cleanerCheckpoints = Mutex<[TopicPartition: Int64]>([:])
 
     public init(logDirs: [String], logger: Logger) throws(LogStorageError) {
         precondition(!logDirs.isEmpty, "log.dirs must name at least one directory")
@@ -32,6 +37,8 @@ public final class LogManager: Sendable {
             let isClean = FileManagerless.exists(marker)
             let recoveryPoints = OffsetCheckpointFile(path: "\(directory)/\(Self.recoveryPointFileName)").read()
             let startOffsets = OffsetCheckpointFile(path: "\(directory)/\(Self.logStartOffsetFileName)").read()
+            let cleaned = OffsetCheckpointFile(path: "\(directory)/\(Self.cleanerCheckpointFileName)").read()
+            self.cleanerCheckpoints.withLock { $0.merge(cleaned) { _, new in new } }
             let names = try FileManagerless.contents(of: directory)
             if !isClean, names.contains(where: { Self.parse(directoryName: $0) != nil }) {
                 self.logger.info("log dir was not shut down cleanly; recovering unflushed segments", metadata: ["dir": "\(directory)"])
@@ -101,6 +108,7 @@ public final class LogManager: Sendable {
     /// mid-way finishes the deletion at the next start.
     public func deleteLog(for partition: TopicPartition) {
         guard let log = self.logs.withLock({ $0.removeValue(forKey: partition) }) else { return }
+        self.cleanerCheckpoints.withLock { _ = $0.removeValue(forKey: partition) }
         log.close()
         let doomed = "\(log.directory).\(UInt64.random(in: 0...UInt64.max))-delete"
         if (try? FileManagerless.rename(log.directory, to: doomed)) != nil {
@@ -142,6 +150,11 @@ public final class LogManager: Sendable {
                 Dictionary(uniqueKeysWithValues: mine.map { ($0.topicPartition, $0.recoveryPoint) }))
             try OffsetCheckpointFile(path: "\(directory)/\(Self.logStartOffsetFileName)").write(
                 Dictionary(uniqueKeysWithValues: mine.map { ($0.topicPartition, $0.logStartOffset) }))
+            let cleaned = self.cleanerCheckpoints.withLock { $0 }
+            try OffsetCheckpointFile(path: "\(directory)/\(Self.cleanerCheckpointFileName)").write(
+                Dictionary(uniqueKeysWithValues: mine.compactMap { log in
+                    cleaned[log.topicPartition].map { (log.topicPartition, $0) }
+                }))
         }
     }
 

@@ -222,7 +222,8 @@ final class LogSegment {
             else { break }
             let batch = try self.log.read(at: position, count: header.totalSize)
             do {
-                _ = try RecordBatches.validateBatch(in: batch, at: batch.readerIndex, maxBatchSize: .max)
+                _ = try RecordBatches.validateBatch(
+                    in: batch, at: batch.readerIndex, maxBatchSize: .max, allowsOffsetGaps: true)
             } catch {
                 break
             }
@@ -280,7 +281,7 @@ final class LogSegment {
             try self.log.truncate(to: size)
             return
         }
-        let swapPath = self.logPath + ".swap"  // removed at start-up if a crash leaves it
+        let swapPath = self.logPath + ".cleaned"  // removed at start-up if a crash leaves it
         try FileManagerless.remove(swapPath)
         let copy = try SegmentFile(path: swapPath, create: true)
         var position: Int64 = 0

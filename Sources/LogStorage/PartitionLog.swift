@@ -12,7 +12,7 @@ public final class PartitionLog: Sendable {
     public let topicPartition: TopicPartition
     public let directory: String
     private let logger: Logger
-    private let state: Mutex<State>
+    let state: Mutex<State>
 
     struct State {
         var config: LogConfig
@@ -73,10 +73,11 @@ public final class PartitionLog: Sendable {
         logger[metadataKey: "partition"] = "\(topicPartition)"
         self.logger = logger
         try FileManagerless.makeDirectory(directory)
+        let swapped = try Self.completeInterruptedSwaps(in: directory)
         var baseOffsets: [Int64] = []
         for name in try FileManagerless.contents(of: directory) {
             if name.hasSuffix(".deleted") || name.hasSuffix(".cleaned") || name.hasSuffix(".swap") {
-                try? FileManagerless.remove("\(directory)/\(name)")  // leftovers of an interrupted delete
+                try? FileManagerless.remove("\(directory)/\(name)")  // leftovers of an interrupted write
             } else if name.hasSuffix(".log"), let base = Int64(name.dropLast(4)) {
                 baseOffsets.append(base)
             }
@@ -86,7 +87,8 @@ public final class PartitionLog: Sendable {
         var segments: [LogSegment] = []
         for base in baseOffsets {
             // Unflushed segments may hold a torn or corrupt tail after a crash.
-            let mustRecover = !isCleanShutdown && (base >= recoveryPoint || base == baseOffsets.last)
+            let mustRecover =
+                swapped.contains(base) || !isCleanShutdown && (base >= recoveryPoint || base == baseOffsets.last)
             let segment = try LogSegment(
                 directory: directory, baseOffset: base, recover: mustRecover,
                 maxBatchSize: config.maxMessageBytes, indexIntervalBytes: config.indexIntervalBytes)
@@ -113,7 +115,7 @@ public final class PartitionLog: Sendable {
 
     /// Rebuilds the idempotent producers' state by walking the batch headers of the log (Kafka
     /// keeps snapshots; reading 61 bytes per batch is enough for a teaching broker's logs).
-    private static func rebuildProducerState(_ state: inout State) throws(LogStorageError) {
+    static func rebuildProducerState(_ state: inout State) throws(LogStorageError) {
         state.producers.removeAll()
         var producers = ProducerStateManager()
         for segment in state.segments {
@@ -222,7 +224,7 @@ public final class PartitionLog: Sendable {
         }
         let headers: [RecordBatchHeader]
         do {
-            headers = try RecordBatches.validate(records)
+            headers = try RecordBatches.validate(records, allowsOffsetGaps: true)  // a compacted leader's batches
         } catch {
             throw .invalidBatch(error)
         }
@@ -259,7 +261,7 @@ public final class PartitionLog: Sendable {
         }
     }
 
-    private func roll(state: inout State, baseOffset: Int64) throws(LogStorageError) {
+    func roll(state: inout State, baseOffset: Int64) throws(LogStorageError) {
         let segment = try LogSegment(
             directory: self.directory, baseOffset: baseOffset, recover: false,
             maxBatchSize: state.config.maxMessageBytes, indexIntervalBytes: state.config.indexIntervalBytes)

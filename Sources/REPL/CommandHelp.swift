@@ -114,6 +114,23 @@ extension CommandHelp {
                 `broker evict-cache ID` la vacía.
                 """,
             options: ["--partition": "qué partición (0 por defecto)"]),
+        "topic compaction": CommandHelp(
+            summary: "los segmentos de una partición compactada: mensajes, claves y tombstones de cada uno, y el checkpoint del cleaner",
+            details: """
+                Lee los directorios de logs de los brokers en esta máquina. En un topic con cleanup.policy=compact, el log
+                cleaner del broker (cada log.cleaner.backoff.ms) deja el último mensaje de cada clave en los segmentos
+                anteriores al activo, con sus offsets. Ejecútalo antes y después de una pasada para ver qué se fue.
+                """,
+            options: ["--partition": "qué partición (0 por defecto)"]),
+        "topic compact": CommandHelp(
+            summary: "pasa el log cleaner por una partición ahora y muestra sus segmentos antes y después",
+            details: """
+                Pide una pasada del cleaner ya a cada broker que tiene la partición, diga lo que diga
+                min.cleanable.dirty.ratio. Solo se limpian los segmentos anteriores al activo, y los mensajes más
+                recientes que min.compaction.lag.ms esperan. Los tombstones duran delete.retention.ms desde su
+                primera limpieza.
+                """,
+            options: ["--partition": "qué partición (0 por defecto)"]),
         "ui": CommandHelp(
             summary: "una imagen en vivo del clúster en el navegador; `ui stop` la cierra",
             details: """

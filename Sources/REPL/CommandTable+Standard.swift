@@ -88,6 +88,24 @@ extension CommandTable {
                 which is why consumers that keep up never touch the disk. `broker evict-cache ID` empties it.
                 """),
         CommandSpec(
+            ["topic", "compaction"], positionals: [.init("NAME", .topic)],
+            options: [.init("--partition", .number, "which partition (default 0)")],
+            summary: "a compacted partition's segments: records, keys and tombstones in each, and the cleaner's checkpoint",
+            details: """
+                Reads the brokers' log dirs on this machine. On a topic with cleanup.policy=compact the broker's log
+                cleaner (every log.cleaner.backoff.ms) keeps the last record of each key in the segments before the
+                active one, with their offsets. Run it before and after a pass to see what went.
+                """),
+        CommandSpec(
+            ["topic", "compact"], positionals: [.init("NAME", .topic)],
+            options: [.init("--partition", .number, "which partition (default 0)")],
+            summary: "run the log cleaner on a partition now and show its segments before and after",
+            details: """
+                Asks each broker holding the partition for a cleaner pass now, whatever min.cleanable.dirty.ratio
+                says. Only segments before the active one are cleaned, and records younger than
+                min.compaction.lag.ms wait. Tombstones stay until delete.retention.ms after their first cleaning.
+                """),
+        CommandSpec(
             ["topic", "alter"], positionals: [.init("NAME", .topic)],
             options: [
                 .init("--partitions", .number, "raise the partition count (it can never shrink)"),

@@ -241,6 +241,10 @@ public final class Session {
                 try self.runPageCacheCommand(spec, parsed)
                 return .proceed
             }
+            if spec.words == ["topic", "compaction"] || spec.words == ["topic", "compact"] {
+                try self.runCompactionView(parsed, cleanNow: spec.words == ["topic", "compact"])
+                return .proceed
+            }
             if spec.words.first == "topic" {
                 try self.runTopicCommand(spec, parsed)
                 return .proceed

@@ -84,6 +84,11 @@ struct BrokerCommand: AsyncParsableCommand {
         let faultSignal = DispatchSource.makeSignalSource(signal: SIGUSR2, queue: .main)
         faultSignal.setEventHandler { Task { await server.reloadFaults() } }
         faultSignal.resume()
+        // SIGUSR1: the cluster's owner asks for a log cleaner pass now (`topic compact` in the REPL).
+        Foundation.signal(SIGUSR1, SIG_IGN)
+        let compactSignal = DispatchSource.makeSignalSource(signal: SIGUSR1, queue: .main)
+        compactSignal.setEventHandler { Task.detached { server.runRequestedCompaction() } }
+        compactSignal.resume()
         // Up means listening and, in cluster mode, registered: what `kafka-server-start` logs for a lab.
         let serving = Task {
             try await server.run { ports in
@@ -98,7 +103,7 @@ struct BrokerCommand: AsyncParsableCommand {
             Self.fail("\(error)")
         }
         // Using the sources here keeps them alive until now: a released source stops listening.
-        for source in signals + [faultSignal] { source.cancel() }
+        for source in signals + [faultSignal, compactSignal] { source.cancel() }
     }
 
     private var parsedOverrides: [String: String] {

@@ -20,6 +20,10 @@ public struct BrokerConfig: Sendable {
     public var logRetentionCheckIntervalMs: Int64 = 300_000
     public var logFlushSchedulerIntervalMs: Int64 = .max
     public var logFlushOffsetCheckpointIntervalMs: Int64 = 60_000
+    /// The log cleaner compacts `cleanup.policy=compact` topics (Kafka's default: on).
+    public var logCleanerEnable = true
+    /// Pause between cleaner passes.
+    public var logCleanerBackoffMs: Int64 = 15_000
     public var replicaLagTimeMaxMs: Int64 = 30_000
     public var offsetsTopicNumPartitions: Int32 = 50
     public var offsetsTopicReplicationFactor: Int16 = 3
@@ -104,6 +108,8 @@ public struct BrokerConfig: Sendable {
         self.logFlushOffsetCheckpointIntervalMs = try reader.long(
             "log.flush.offset.checkpoint.interval.ms", default: 60_000, min: 1)
         self.replicaLagTimeMaxMs = try reader.long("replica.lag.time.max.ms", default: 30_000, min: 1)
+        self.logCleanerEnable = try reader.bool("log.cleaner.enable", default: true)
+        self.logCleanerBackoffMs = try reader.long("log.cleaner.backoff.ms", default: 15_000, min: 0)
         self.offsetsTopicNumPartitions = try reader.int32("offsets.topic.num.partitions", default: 50, min: 1)
         self.offsetsTopicReplicationFactor = Int16(try reader.int32("offsets.topic.replication.factor", default: 3, min: 1))
         self.groupInitialRebalanceDelayMs = try reader.long("group.initial.rebalance.delay.ms", default: 3_000, min: 0)
@@ -206,8 +212,7 @@ public struct BrokerConfig: Sendable {
         "offset.metadata.max.bytes", "inter.broker.protocol.version",
         "log.message.format.version", "group.max.size", "offsets.commit.timeout.ms", "queued.max.requests",
         "broker.id.generation.enable", "reserved.broker.max.id", "unclean.leader.election.enable",
-        "transactional.id.expiration.ms", "producer.id.expiration.ms", "log.cleaner.enable",
-        "log.cleaner.threads", "metric.reporters", "confluent.support.metrics.enable",
+        "transactional.id.expiration.ms", "producer.id.expiration.ms", "log.cleaner.threads", "metric.reporters", "confluent.support.metrics.enable",
     ]
 }
 

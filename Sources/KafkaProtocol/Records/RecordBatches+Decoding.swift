@@ -71,7 +71,7 @@ extension RecordBatches {
 
 extension ByteBuffer {
     /// Varint length (-1 = null) then that many bytes, as a slice: a record's key, value or header.
-    mutating func readVarintPrefixedBytes() throws(KafkaProtocolError) -> ByteBuffer? {
+    public mutating func readVarintPrefixedBytes() throws(KafkaProtocolError) -> ByteBuffer? {
         let length = try self.readVarint(field: "record field length")
         if length < 0 { return nil }
         guard let slice = self.readSlice(length: Int(length)) else {

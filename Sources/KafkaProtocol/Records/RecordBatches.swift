@@ -9,13 +9,16 @@ public enum RecordBatches {
     public static let minimumBatchLength = Int32(RecordBatchHeader.size - RecordBatchHeader.logOverhead)
 
     /// Validates each batch in `buffer`'s readable bytes and returns their headers in order.
-    public static func validate(_ buffer: ByteBuffer, maxBatchSize: Int = .max) throws(RecordBatchError)
-        -> [RecordBatchHeader]
+    /// `allowsOffsetGaps` accepts batches whose records skip offsets, as log compaction leaves them
+    /// (a follower copying its leader, recovery); a producer's batches have none.
+    public static func validate(_ buffer: ByteBuffer, maxBatchSize: Int = .max, allowsOffsetGaps: Bool = false)
+        throws(RecordBatchError) -> [RecordBatchHeader]
     {
         var headers: [RecordBatchHeader] = []
         var index = buffer.readerIndex
         while index < buffer.writerIndex {
-            let header = try Self.validateBatch(in: buffer, at: index, maxBatchSize: maxBatchSize)
+            let header = try Self.validateBatch(
+                in: buffer, at: index, maxBatchSize: maxBatchSize, allowsOffsetGaps: allowsOffsetGaps)
             headers.append(header)
             index += header.totalSize
         }
@@ -36,8 +39,9 @@ public enum RecordBatches {
     }
 
     /// Validates the single batch starting at `index`.
-    public static func validateBatch(in buffer: ByteBuffer, at index: Int, maxBatchSize: Int = .max)
-        throws(RecordBatchError) -> RecordBatchHeader
+    public static func validateBatch(
+        in buffer: ByteBuffer, at index: Int, maxBatchSize: Int = .max, allowsOffsetGaps: Bool = false
+    ) throws(RecordBatchError) -> RecordBatchHeader
     {
         let available = buffer.writerIndex - index
         guard let header = RecordBatchHeader(buffer: buffer, at: index) else {
@@ -54,8 +58,11 @@ public enum RecordBatches {
         }
         let computed = Self.computeCRC(in: buffer, at: index, totalSize: header.totalSize)
         guard computed == header.crc else { throw .crcMismatch(stored: header.crc, computed: computed) }
-        guard header.recordsCount >= 0, header.lastOffsetDelta == header.recordsCount - 1 || header.recordsCount == 0
-        else {
+        let deltaFits =
+            allowsOffsetGaps
+            ? header.lastOffsetDelta >= header.recordsCount - 1
+            : header.lastOffsetDelta == header.recordsCount - 1 || header.recordsCount == 0
+        guard header.recordsCount >= 0, deltaFits else {
             throw .invalidLastOffsetDelta(lastOffsetDelta: header.lastOffsetDelta, recordsCount: header.recordsCount)
         }
         if compression == .none {
