@@ -178,7 +178,7 @@ let package = Package(
         .target(
             name: "KafkaCLI",
             dependencies: [
-                "SamsaClient", "KafkaProtocol", "MetadataClient", "ZooKeeperProtocol", "LocalCluster", "PropertiesFile",
+                "SamsaClient", "KafkaProtocol", "MetadataClient", "ZooKeeperProtocol", "LocalCluster", "PageCache", "PropertiesFile",
                 "ServerReadiness", nioCore, logging, .product(name: "Histogram", package: "hdrhistogram-swift"),
             ],
             swiftSettings: swiftSettings),
@@ -234,7 +234,7 @@ let package = Package(
         ),
         .testTarget(
             name: "KafkaCLITests",
-            dependencies: ["KafkaCLI", "SamsaClient", "KafkaProtocol", "SamsaTesting", nioCore],
+            dependencies: ["KafkaCLI", "SamsaClient", "KafkaProtocol", "LocalCluster", "PageCache", "SamsaTesting", nioCore],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "LiveViewTests", dependencies: ["LiveView", nioCore, nioPosix], swiftSettings: swiftSettings),

@@ -33,27 +33,29 @@ public enum PageCache {
     /// Maps the file without touching it and asks `mincore(2)` which pages are in memory. Mapping
     /// reads nothing, so looking does not change what is cached.
     public static func residency(ofFile path: String) throws(Failure) -> Residency {
+        let pages = try self.residentPages(ofFile: path)
+        return pages.residency(ofBytes: 0..<pages.size)
+    }
+
+    /// Which pages of a file are in memory now, page by page (`mincore` on a fresh `mmap`).
+    public static func residentPages(ofFile path: String) throws(Failure) -> ResidentPages {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw Failure(operation: "open", path: path, errno: errno) }
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { throw Failure(operation: "fstat", path: path, errno: errno) }
         let size = Int(info.st_size)
-        guard size > 0 else { return Residency(size: 0, residentBytes: 0) }
+        let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
+        guard size > 0 else { return ResidentPages(size: 0, pageSize: pageSize, isResident: []) }
         guard let mapping = mmap(nil, size, PROT_READ, MAP_SHARED, descriptor, 0), mapping != MAP_FAILED else {
             throw Failure(operation: "mmap", path: path, errno: errno)
         }
         defer { munmap(mapping, size) }
-        let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
         let pages = (size + pageSize - 1) / pageSize
         var vector = [UInt8](repeating: 0, count: pages)
         let result = vector.withUnsafeMutableBufferPointer { mincore(mapping, size, $0.baseAddress) }
         guard result == 0 else { throw Failure(operation: "mincore", path: path, errno: errno) }
-        let residentPages = vector.reduce(0) { $0 + Int($1 & 1) }
-        // The last page is only partly the file's.
-        let lastPageIsResident = vector[pages - 1] & 1 == 1
-        let tail = lastPageIsResident ? pages * pageSize - size : 0
-        return Residency(size: Int64(size), residentBytes: Int64(residentPages * pageSize - tail))
+        return ResidentPages(size: Int64(size), pageSize: pageSize, isResident: vector.map { $0 & 1 == 1 })
     }
 
     /// Drops the file's pages from the page cache: written back first (`fdatasync`), since the
@@ -66,5 +68,44 @@ public enum PageCache {
         guard fdatasync(descriptor) == 0 else { throw Failure(operation: "fdatasync", path: path, errno: errno) }
         let result = posix_fadvise(descriptor, 0, 0, POSIX_FADV_DONTNEED)
         guard result == 0 else { throw Failure(operation: "posix_fadvise", path: path, errno: result) }
+    }
+}
+
+/// A file's page-by-page residency at one moment, so that what a read is about to touch can be
+/// measured before the read and summed once the read says which bytes it touched.
+public struct ResidentPages: Sendable, Equatable {
+    public var size: Int64
+    public var pageSize: Int
+    public var isResident: [Bool]
+
+    public init(size: Int64, pageSize: Int, isResident: [Bool]) {
+        self.size = size
+        self.pageSize = pageSize
+        self.isResident = isResident
+    }
+
+    /// The pages holding `bytes` (clamped to the file).
+    public func pages(holding bytes: Range<Int64>) -> Range<Int> {
+        let lower = max(0, min(bytes.lowerBound, self.size))
+        let upper = max(lower, min(bytes.upperBound, self.size))
+        guard upper > lower else { return 0..<0 }
+        return Int(lower) / self.pageSize..<Int((upper - 1)) / self.pageSize + 1
+    }
+
+    /// Bytes of `pages` that belong to the file, and how many of them are resident.
+    public func residency(ofPages pages: some Sequence<Int>) -> PageCache.Residency {
+        var total: Int64 = 0
+        var resident: Int64 = 0
+        for page in pages where page >= 0 && page < self.isResident.count {
+            let start = Int64(page * self.pageSize)
+            let bytes = min(Int64(self.pageSize), self.size - start)  // the last page is only partly the file's
+            total += bytes
+            if self.isResident[page] { resident += bytes }
+        }
+        return PageCache.Residency(size: total, residentBytes: resident)
+    }
+
+    public func residency(ofBytes bytes: Range<Int64>) -> PageCache.Residency {
+        self.residency(ofPages: self.pages(holding: bytes))
     }
 }

@@ -2,6 +2,7 @@ import CourseLanguage
 import Foundation
 import LocalCluster
 import KafkaProtocol
+import PageCache
 import SamsaClient
 
 /// `consume TOPIC [--from-beginning] [--partition P] [--offset O] [--max-messages N]`: reads in
@@ -40,7 +41,9 @@ extension Session {
         }
         let limit = try arguments.int("--max-messages", in: 1...1_000_000) ?? Int.max
         let fromBeginning = arguments.has("--from-beginning")
-        let (lines, partitionCount) = try self.withClient(bootstrap) { client in
+        // The brokers' log dirs are on this machine: what the read is about to touch is measured first.
+        let layout = self.cluster.flatMap { $0.exists ? $0.layout : nil }
+        let (lines, partitionCount, residency) = try self.withClient(bootstrap) { client in
             let metadata = try await client.refreshMetadata(topics: [topic])
             guard let described = metadata.topics[topic], described.error != .unknownTopicOrPartition else {
                 throw SamsaClientError.unknownTopic(topic)
@@ -50,6 +53,13 @@ extension Session {
                 throw SamsaClientError.unknownPartition(topic: topic, partition: chosen, partitionCount: all.count)
             }
             let partitions = (chosen.map { [$0] } ?? all).map { TopicPartition(topic, $0) }
+            var directories: [TopicPartition: String] = [:]
+            for partition in partitions {
+                guard let layout, let leader = try? metadata.leader(of: partition) else { continue }
+                directories[partition] = layout.dataDirectory(for: .broker(Int(leader)))
+                    .appendingPathComponent("\(topic)-\(partition.partition)").path
+            }
+            var residency = ReadResidency(directories: directories)
             var configuration = ConsumerConfiguration()
             configuration.enableAutoCommit = false
             configuration.autoOffsetReset = fromBeginning ? .earliest : .latest
@@ -73,6 +83,7 @@ extension Session {
                             ConsumedLine(
                                 partition: record.partition, offset: record.offset, key: record.keyString,
                                 value: record.valueString))
+                        residency.record(record.topicPartition, offset: record.offset)
                     }
                 }
             } catch {
@@ -80,7 +91,7 @@ extension Session {
                 throw error
             }
             await consumer.close()
-            return (lines, all.count)
+            return (lines, all.count, residency.residency)
         }
         self.remember(topic: topic)
         let rows = lines.map { line in
@@ -97,6 +108,14 @@ extension Session {
             let which = chosen.map { "partition \($0)" } ?? "\(partitionCount) partition\(partitionCount == 1 ? "" : "s")"
             let end = lines.count >= limit ? "reached --max-messages" : "nothing new for 2 s"
             self.console.print("Read \(lines.count) record\(lines.count == 1 ? "" : "s") from \(topic) (\(which), \(from)); \(end).")
+        }
+        if let residency, residency.size > 0 {
+            let resident = Self.byteText(residency.residentBytes)
+            let size = Self.byteText(residency.size)
+            self.console.print(
+                self.language.pick(
+                    es: "Page cache antes de leer: \(resident) de los \(size) del log con estos mensajes estaban en memoria (\(residency.percent) %).",
+                    en: "Page cache before the read: \(resident) of the \(size) of log holding these records were in memory (\(residency.percent) %)."))
         }
     }
 

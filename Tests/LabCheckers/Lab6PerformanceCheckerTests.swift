@@ -27,6 +27,21 @@ final class Lab6PerformanceCheckerTests: LabCheckerTestCase {
     /// Where recent data is served from
     func test_page_cache() async throws { try await self.checkTask("page-cache") }
 
+    /// You dropped perf from the page cache of all three brokers
+    func test_evict_cache() async throws { try await self.checkTask("evict-cache") }
+
+    /// After the page cache is emptied, a read fills it again
+    func test_cold_vs_hot() async throws { try await self.checkTask("cold-vs-hot") }
+
+    /// You measured the cold read
+    func test_cold_read() async throws { try await self.checkTask("cold-read") }
+
+    /// Reading in order beats reading at random
+    func test_sequential_vs_random() async throws { try await self.checkTask("sequential-vs-random") }
+
+    /// At random, every poll waits for its fetch
+    func test_random_latency() async throws { try await self.checkTask("random-latency") }
+
     /// Your settings beat linger.ms=0
     func test_tuned_beats_default() async throws { try await self.checkTask("tuned-beats-default") }
 
@@ -95,5 +110,44 @@ final class Lab6PerformanceCheckerTests: LabCheckerTestCase {
             commands: try LabFixtures.text(self.lab, "solution/commands.log"), code: code)
         XCTAssertEqual(result.task("batching")?.status, .failed)
         XCTAssertTrue(result.task("batching")?.reason.contains("10000") == true, result.task("batching")?.reason ?? "")
+    }
+
+    /// Page cache and read-order answers that no logged run printed fail, naming the command and
+    /// never the value; swapped ones (cold written as hot) fail the relation.
+    func testReadAnswersMustComeFromTheStudentsOwnRuns() async throws {
+        let code = try LabFixtures.requireReference()
+        let commands = try LabFixtures.text(self.lab, "solution/commands.log")
+        var answers = try LabFixtures.text(self.lab, "solution/answers.properties")
+        for (key, value) in [
+            "hot_page_cache_percent": "75", "cold_mb_per_sec": "9.5", "sequential_records_per_sec": "150000",
+            "random_poll_p50_ms": "4.4",
+        ] {
+            answers = answers.split(separator: "\n").map { $0.hasPrefix(key + " ") ? "\(key) = \(value)" : String($0) }.joined(separator: "\n")
+        }
+        let invented = try await self.grade(answers: answers, commands: commands, code: code)
+        let measured = ["100", "2.9104", "86328", "86329", "11.65", "0.22", "32438"]
+        for id in ["cold-vs-hot", "cold-read", "sequential-vs-random", "random-latency"] {
+            let task = try XCTUnwrap(invented.task(id))
+            XCTAssertEqual(task.status, .failed, "\(id): \(task.reason)")
+            XCTAssertTrue(task.reason.contains("run it again"), "\(id): \(task.reason)")
+            self.assertRevealsNothing(task, try XCTUnwrap(self.lab.tasks.first { $0.id == id }), measured)
+        }
+
+        // Real numbers from the log, but the cold read written as the hot one.
+        var swapped = try self.referenceAnswers(replacing: "hot_page_cache_percent", with: "0")
+        swapped = swapped.replacingOccurrences(of: "cold_page_cache_percent = 0", with: "cold_page_cache_percent = 100")
+        let result = try await self.grade(answers: swapped, commands: commands, code: code)
+        XCTAssertEqual(result.task("cold-vs-hot")?.status, .failed, result.task("cold-vs-hot")?.reason ?? "")
+
+        // The right answers, but the student never ran the random read nor evicted the cache.
+        let unlogged = commands.split(separator: "\n").filter { !$0.contains("--random-offsets") && !$0.contains("evict-cache") }
+            .joined(separator: "\n")
+        let withoutRuns = try await self.grade(
+            answers: try LabFixtures.text(self.lab, "solution/answers.properties"), commands: unlogged, code: code)
+        XCTAssertEqual(withoutRuns.task("evict-cache")?.status, .notAttempted, withoutRuns.task("evict-cache")?.reason ?? "")
+        for id in ["sequential-vs-random", "random-latency"] {
+            XCTAssertEqual(withoutRuns.task(id)?.status, .failed, "\(id): \(withoutRuns.task(id)?.reason ?? "missing")")
+        }
+        XCTAssertEqual(withoutRuns.task("cold-vs-hot")?.status, .passed, withoutRuns.task("cold-vs-hot")?.reason ?? "")
     }
 }
