@@ -42,7 +42,7 @@ public struct LabReplay: Sendable {
     static let skippedCommands: [[String]] = [
         ["lab"], ["quit"], ["exit"], ["help"], ["explain"], ["watch"], ["source"], ["broker", "logs"],
         ["cluster", "stop"], ["cluster", "destroy"], ["cluster", "status"], ["topic", "list"], ["topic", "describe"],
-        ["meta"], ["group", "list"], ["group", "describe"], ["consumer", "list"], ["fault", "list"],
+        ["meta"], ["group", "list"], ["group", "describe"], ["consumer", "list"], ["fault", "list"], ["ui"],
     ]
 
     /// The script a replay runs: the student's REPL lines minus the skipped ones, every

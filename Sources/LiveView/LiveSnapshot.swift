@@ -145,6 +145,8 @@ public struct LiveSnapshot: Sendable, Equatable, Codable {
     public var servers: [Server]
     public var controller: Int?
     public var controllerEpoch: Int?
+    /// Sessions of the metadata server that will expire unless their client returns.
+    public var expiringSessions: [ExpiringSession]
     public var topics: [Topic]
     public var groups: [Group]
     public var timeline: [Event]
@@ -154,13 +156,15 @@ public struct LiveSnapshot: Sendable, Equatable, Codable {
     public var takenAt: Int64
 
     public init(
-        clusterName: String, servers: [Server] = [], controller: Int? = nil, controllerEpoch: Int? = nil, topics: [Topic] = [],
+        clusterName: String, servers: [Server] = [], controller: Int? = nil, controllerEpoch: Int? = nil,
+        expiringSessions: [ExpiringSession] = [], topics: [Topic] = [],
         groups: [Group] = [], timeline: [Event] = [], note: String? = nil, takenAt: Int64 = 0
     ) {
         self.clusterName = clusterName
         self.servers = servers
         self.controller = controller
         self.controllerEpoch = controllerEpoch
+        self.expiringSessions = expiringSessions
         self.topics = topics
         self.groups = groups
         self.timeline = timeline

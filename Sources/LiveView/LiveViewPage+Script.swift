@@ -44,8 +44,33 @@ extension LiveViewPage {
             snapshot.controller === null || snapshot.controller === undefined
               ? T.noController : say("controllerLine", { id: snapshot.controller, epoch: show(snapshot.controllerEpoch) }));
           const notes = snapshot.note ? [el("p", { class: "note" }, snapshot.note)] : [];
-          $("server-list").replaceChildren(list, summary, ...notes);
+          $("server-list").replaceChildren(list, summary, ...expiringSessions(snapshot), ...notes);
+          updateCountdowns();
         }
+        // Sessions nobody renews: who holds them, what they still hold, and a countdown to their
+        // expiry that this page ticks itself (the server sends the expiry time once).
+        function expiringSessions(snapshot) {
+          const sessions = snapshot.expiringSessions || [];
+          if (!sessions.length) return [];
+          const items = sessions.map((s) => {
+            const who = s.brokerID === null || s.brokerID === undefined
+              ? say("expiringOther", { session: s.session }) : say("expiringBroker", { id: s.brokerID, session: s.session });
+            const item = el("li", { "data-session": s.session, "data-broker": s.brokerID, "data-expires-at": s.expiresAt },
+              el("b", {}, who), " · ", el("span", { class: "countdown", "data-expires-at": s.expiresAt }));
+            if (s.ephemerals.length) item.append(" · " + say("holds", { paths: s.ephemerals.join(", ") }));
+            return item;
+          });
+          const term = config.glossary.some((entry) => entry.term === "session") ? "session" : null;
+          const why = el("p", { class: "why" }, T.expiringWhy, term ? " " : null, term ? el("a", { href: "#g-" + term }, "→ " + term) : null);
+          return [el("div", { id: "expiring" }, el("h3", {}, T.expiringTitle), el("ul", { id: "expiring-sessions" }, ...items), why)];
+        }
+        function updateCountdowns() {
+          for (const node of document.querySelectorAll(".countdown[data-expires-at]")) {
+            const left = Math.ceil((Number(node.getAttribute("data-expires-at")) - Date.now()) / 1000);
+            node.textContent = left > 0 ? say("expiresIn", { n: left }) : T.expiresNow;
+          }
+        }
+        setInterval(updateCountdowns, 250);
         function replicaChip(partition, id) {
           const inSync = partition.isr.includes(id);
           const isLeader = partition.leader === id;

@@ -27,6 +27,11 @@ extension LiveViewPage {
         .chip[data-state="paused"], .chip[data-state="faulted"] { border-color: var(--warn); color: var(--warn); }
         .chip .state { font-weight: normal; }
         .controller { color: var(--accent); }
+        #expiring { border: 3px solid var(--warn); border-radius: 0.4rem; padding: 0.2rem 0.5rem; margin-top: 0.4rem; background: #fff1d6; }
+        #expiring h3 { color: var(--warn); margin-top: 0; }
+        #expiring ul { margin: 0; padding-left: 1.2rem; }
+        #expiring .countdown { font-weight: bold; color: var(--bad); font-variant-numeric: tabular-nums; }
+        #expiring .why { margin: 0.2rem 0 0; font-size: 0.85rem; }
         table { border-collapse: collapse; width: 100%; table-layout: fixed; margin-bottom: 0.4rem; }
         th, td { border-bottom: 2px solid var(--line); padding: 0.15rem 0.3rem; text-align: left; vertical-align: top; }
         th { font-size: 0.85rem; }

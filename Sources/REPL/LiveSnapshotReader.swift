@@ -101,6 +101,35 @@ struct LiveSnapshotReader: Sendable {
         return (controller, topics, Dictionary(uniqueKeysWithValues: answer.brokers.map { (Int($0.key), $0.value) }))
     }
 
+    /// The metadata server's sessions that nobody keeps alive: those without a connection (a
+    /// killed or cut-off client) and those holding `/brokers/ids/N` of a broker this REPL sees
+    /// paused or down (a stopped process keeps its socket open); from its `dump` (nil: no answer).
+    func readExpiringSessions(servers: [LiveSnapshot.Server]?) -> [LiveSnapshot.ExpiringSession]? {
+        guard let (host, port) = self.metadataServerAddress(), let dump = MetadataSessionDump.read(host: host, port: port) else { return nil }
+        let silent = Set((servers ?? []).filter { $0.state == .down || $0.state == .paused }.compactMap(\.brokerID))
+        return dump.sessions.compactMap { session in
+            let broker = session.ephemerals.lazy.compactMap(MetadataSessionDump.brokerID(ofEphemeral:)).first
+            guard !session.isConnected || broker.map(silent.contains) == true else { return nil }
+            return LiveSnapshot.ExpiringSession(
+                session: session.id, brokerID: broker, ephemerals: session.ephemerals.sorted(), expiresAt: session.expiresAt)
+        }
+    }
+
+    /// Where the metadata server listens: the local one while it runs, else the first host of
+    /// `--zookeeper` (its chroot left out).
+    private func metadataServerAddress() -> (host: String, port: Int)? {
+        switch self.source {
+        case .local(let current):
+            guard let server = current.value?.snapshot()?.metadataServer, server.state == .running else { return nil }
+            return ("127.0.0.1", server.port)
+        case .remote(_, let connect):
+            let first = connect.split(separator: "/", maxSplits: 1).first.flatMap { $0.split(separator: ",").first } ?? ""
+            let parts = first.split(separator: ":")
+            guard parts.count == 2, let port = Int(parts[1]) else { return nil }
+            return (String(parts[0]), port)
+        }
+    }
+
     /// Every consumer group as `group describe` reads it; nil when no broker answered.
     func readGroups(_ brokers: Brokers) async -> [LiveSnapshot.Group]? {
         guard let client = try? KafkaClient(bootstrapServers: brokers.bootstrap, clientId: "samsa-live-view") else { return nil }

@@ -17,6 +17,8 @@ final class LiveViewPublisher: Sendable {
         /// Brokers seen registered once (a remote cluster's down brokers are those gone since).
         var seenBrokers: [Int: String] = [:]
         var isSettleReadPending = false
+        /// When the read scheduled for a session's expiry runs (ms since 1970), if one is.
+        var expiryReadAt: Int64?
         var isStopped = false
     }
 
@@ -100,6 +102,9 @@ final class LiveViewPublisher: Sendable {
         let processes = self.reader.readProcesses()
         let known = await self.watcher?.current()
         let name = self.reader.clusterName
+        let expiring = self.reader.readExpiringSessions(servers: processes.servers) ?? []
+        self.change { $0.snapshot.expiringSessions = expiring }
+        if let next = expiring.map(\.expiresAt).min() { self.readAgain(after: next) }
         if let servers = processes.servers {
             self.change { state in
                 state.snapshot.servers = servers
@@ -126,6 +131,26 @@ final class LiveViewPublisher: Sendable {
                 state.snapshot.servers = Self.remoteServers(known: known, seen: state.seenBrokers, reader: self.reader)
                 state.snapshot.note = topics == nil ? "No broker at \(brokers.bootstrap) answers." : nil
             }
+        }
+    }
+
+    /// One read just after a session's announced expiry, so the page drops it even when its end
+    /// raises no event (a session that held no znode). Only while a session is expiring; a
+    /// session still listed long after its time is not chased.
+    private func readAgain(after expiry: Int64) {
+        let now = Self.milliseconds(Date())
+        guard expiry > now - 5_000 else { return }
+        let at = max(expiry, now) + 1_000
+        let schedules = self.state.withLock { state in
+            guard !state.isStopped, state.expiryReadAt.map({ at < $0 || $0 < now }) ?? true else { return false }
+            state.expiryReadAt = at
+            return true
+        }
+        guard schedules else { return }
+        Task { [weak self] in
+            try? await Task.sleep(for: .milliseconds(min(at - now, 120_000)))
+            self?.state.withLock { if $0.expiryReadAt == at { $0.expiryReadAt = nil } }
+            self?.refresh()
         }
     }
 

@@ -29,7 +29,7 @@ public struct DeckRenderer {
                 case .session(let block):
                     guard !block.hidden else { continue }
                     let printed = outputs.indices.contains(index) && outputs[index].indices.contains(partIndex) ? outputs[index][partIndex] : []
-                    body += Self.sessionHTML(block, outputs: printed) + "\n"
+                    body += Self.sessionHTML(block, outputs: printed, language: self.language) + "\n"
                 }
             }
             let notes = slide.notes.isEmpty ? "" : parser.html(from: slide.notes)
@@ -46,8 +46,9 @@ public struct DeckRenderer {
         return DeckTemplate.page(title: deck.title, language: self.language, fingerprint: fingerprint, sections: sections.joined(separator: "\n"))
     }
 
-    /// A session as a terminal transcript: prompt, command, real output.
-    static func sessionHTML(_ block: SessionBlock, outputs: [SessionOutput]) -> String {
+    /// A session as a terminal transcript: prompt, command, the lines of its real output that
+    /// matter (`TerminalTranscript`).
+    static func sessionHTML(_ block: SessionBlock, outputs: [SessionOutput], language: Language) -> String {
         var html = outputs.isEmpty ? "<pre class=\"session\" data-draft=\"yes\"><code>" : "<pre class=\"session\"><code>"
         if outputs.isEmpty {
             // Built without running (--no-run): the commands alone.
@@ -57,7 +58,11 @@ public struct DeckRenderer {
             for output in outputs {
                 var chunk = output.commands.map { "<span class=\"prompt\">samsa&gt;</span> <b>\(escape($0))</b>" }.joined(separator: "\n")
                 if !output.output.isEmpty {
-                    chunk += "\n<span class=\"\(output.failed ? "error" : "out")\">\(escape(output.output))</span>"
+                    // The expectations of the commands shown here (all of a `together` block's).
+                    let expectations = block.commands.filter { output.commands.contains($0.text) }.flatMap(\.expectations)
+                    let transcript = TerminalTranscript(language: language, expectations: expectations)
+                    let shown = transcript.lines(of: output.output, commands: output.commands).joined(separator: "\n")
+                    chunk += "\n<span class=\"\(output.failed ? "error" : "out")\">\(escape(shown))</span>"
                 }
                 chunks.append(chunk)
             }

@@ -56,10 +56,10 @@ enum DeckTemplate {
         .slide { display:none; position:absolute; inset:0; }
         .slide.active { display:block; }
         .frame { position:absolute; inset:0; background:var(--paper); overflow:hidden; display:flex; flex-direction:column; }
-        .content { flex:1; min-height:0; overflow:hidden; padding:44px 64px 8px 64px; font-size:27px; line-height:1.38; }
+        .content { flex:1; min-height:0; overflow:hidden; padding:38px 64px 8px 64px; font-size:27px; line-height:1.38; }
         footer { display:flex; justify-content:space-between; padding:8px 64px 14px; font-size:15px; color:var(--muted); border-top:3px solid var(--accent); margin:0 64px; padding-left:0; padding-right:0; }
         h1 { font-size:60px; line-height:1.1; margin:0 0 24px; color:var(--ink); }
-        h2 { font-size:42px; margin:0 0 22px; color:var(--accent); letter-spacing:-0.5px; }
+        h2 { font-size:42px; margin:0 0 16px; color:var(--accent); letter-spacing:-0.5px; }
         h3 { font-size:30px; margin:14px 0 8px; color:var(--accent2); }
         p { margin:0 0 16px; }
         ul, ol { margin:0 0 16px; padding-left:36px; }
@@ -70,7 +70,7 @@ enum DeckTemplate {
         code { font-family: ui-monospace, "DejaVu Sans Mono", "Liberation Mono", Menlo, Consolas, monospace; background:var(--code); padding:1px 6px; border-radius:4px; font-size:0.88em; }
         pre { margin:0 0 14px; padding:14px 18px; background:var(--code); border-radius:8px; overflow:hidden; font-size:19px; line-height:1.35; }
         pre code { background:none; padding:0; font-size:inherit; }
-        pre.session { background:var(--term); color:#d7dde5; font-size:16px; line-height:1.3; white-space:pre-wrap; overflow-wrap:anywhere; }
+        pre.session { background:var(--term); color:#d7dde5; font-size:22px; line-height:1.18; padding:10px 16px; white-space:pre-wrap; overflow-wrap:anywhere; }
         pre.session b { color:#fff; font-weight:600; }
         pre.session .prompt { color:#f59e0b; }
         pre.session .out { color:#b8c4d2; }
@@ -172,6 +172,11 @@ enum DeckTemplate {
                 if (el.scrollWidth > el.clientWidth + 1) problems.push({ slide: n, kind: 'overflow', detail: el.tagName.toLowerCase() + ' is ' + el.scrollWidth + 'px wide in ' + el.clientWidth + 'px' });
                 const r = el.getBoundingClientRect(), f = content.getBoundingClientRect();
                 if (r.right > f.right + 1 || r.bottom > f.bottom + 1) problems.push({ slide: n, kind: 'overflow', detail: el.tagName.toLowerCase() + ' reaches past the frame' });
+              });
+              // Terminal blocks are read from the back of a room: 22 px at 1280×720 at least.
+              slide.querySelectorAll('pre.session').forEach((pre) => {
+                const size = parseFloat(getComputedStyle(pre).fontSize);
+                if (size < 22) problems.push({ slide: n, kind: 'terminal', detail: 'terminal text is ' + size + 'px; 22px at least' });
               });
               slide.querySelectorAll('img').forEach((img) => {
                 if (!img.complete || img.naturalWidth === 0) problems.push({ slide: n, kind: 'image', detail: 'broken image: ' + (img.alt || img.src.slice(0, 60)) });

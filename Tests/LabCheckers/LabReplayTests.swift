@@ -13,6 +13,7 @@ final class LabReplayTests: XCTestCase {
             t\trepl\tlab start 2
             t\trepl\ttopic create orders --partitions 3 --replication-factor 3
             t\trepl\tcluster status
+            t\trepl\tui
             t\tcli\tkafka-topics --list
             t\trepl\tproduce orders --key alice a1
             t\trepl\tcluster destroy

@@ -61,6 +61,21 @@ final class LiveViewBrowserTests: XCTestCase {
         try self.run(session, "broker kill \(leader)")
         // Kafka needs the session timeout to notice a killed broker; the page may take 2 s more.
         let limit = Double(ClusterConfigFiles.labSessionTimeoutMs) / 1000 + 2
+        // Until then the killed broker's session still holds /brokers/ids/N: the page counts it down.
+        let expiringItem = #"document.querySelector('#expiring-sessions li[data-broker="\#(leader)"]')"#
+        let countdown = language == .es ? "expira en" : "expires in"
+        let expiring = try probe.wait(
+            seconds: limit,
+            for: """
+                (() => { const li = \(expiringItem); if (!li) return false;
+                  const text = li.textContent; const seconds = Number((text.match(/(\\d+) s/) || [])[1]);
+                  return text.includes('\(countdown)') && text.includes('/brokers/ids/\(leader)') && seconds >= 1
+                    && seconds <= \(ClusterConfigFiles.labSessionTimeoutMs / 1000) ? text : false; })()
+                """)
+        XCTAssertTrue(expiring.ok, "the page never showed broker \(leader)'s session expiring: \(expiring.value ?? "nil")")
+        let folder = Self.screenshots
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try probe.screenshot(to: folder.appendingPathComponent("live-view-expiring-\(language.rawValue).png"))
         let after = try probe.wait(
             seconds: limit + 5,
             for: """
@@ -79,13 +94,14 @@ final class LiveViewBrowserTests: XCTestCase {
         let received = Date(timeIntervalSince1970: (seen["received"] as? Double ?? 0) / 1000)
         XCTAssertLessThanOrEqual(
             received.timeIntervalSince(killedAt), limit, "the page showed the new leader \(received.timeIntervalSince(killedAt)) s after the kill")
-        let killedChip = try probe.evaluate(#"document.querySelector('[data-broker="\#(leader)"]')?.dataset.state"#) as? String
+        let killedChip = try probe.evaluate(#"document.querySelector('.chip[data-broker="\#(leader)"]')?.dataset.state"#) as? String
         XCTAssertEqual(killedChip, "down")
+        // Expired: the session is gone from the page, and the event says so.
+        let gone = try probe.wait(seconds: 5, for: #"!\#(expiringItem) && !!document.querySelector('#event-list li[data-kind="session-expired"]')"#)
+        XCTAssertTrue(gone.ok, "broker \(leader)'s session still shows as expiring after it expired")
         // The new leader's offsets come with the read 2 s after the last event (its broker's metadata catches up).
         let offsets = try probe.wait(seconds: 10, for: "\(row).dataset.highWatermark !== '–'")
         XCTAssertTrue(offsets.ok, "orders-0 never showed its high watermark under the new leader")
-        let folder = Self.screenshots
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try probe.screenshot(to: folder.appendingPathComponent("live-view-failover-\(language.rawValue).png"))
 
         try self.run(session, "consumer start c1 --group billing --topic orders --session-timeout-ms 6000")

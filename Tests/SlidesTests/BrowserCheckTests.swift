@@ -178,13 +178,23 @@ final class BrowserCheckTests: XCTestCase {
             ```
             \(String(repeating: "wide ", count: 80))
             ```
+
+            ---
+
+            ## Small terminal
+
+            ```samsa
+            cluster status
+            ```
             """
         let deck = try DeckSource.parse(text, file: "check.md")
+        // Terminal text set back to the old 16 px, which the check must catch.
         let html = try DeckRenderer(language: .en, baseDirectory: folder.url, file: "check.md").render(deck, outputs: [])
+            .replacingOccurrences(of: "pre.session { background:var(--term); color:#d7dde5; font-size:22px;", with: "pre.session { background:var(--term); color:#d7dde5; font-size:16px;")
         let page = folder.appending("check.html")
         try html.write(to: page, atomically: true, encoding: .utf8)
         let report = try XCTUnwrap(try self.report(page, chromium: chromium))
-        XCTAssertEqual(report.slides, 4)
+        XCTAssertEqual(report.slides, 5)
         let found = report.problems.map { "\($0.slide) \($0.kind) \($0.detail)" }
         XCTAssertFalse(found.contains { $0.hasPrefix("1 ") }, "the title slide is clean: \(found)")
         XCTAssertTrue(found.contains { $0.hasPrefix("2 overflow content is") && $0.contains("tall") }, "\(found)")
@@ -192,6 +202,8 @@ final class BrowserCheckTests: XCTestCase {
         XCTAssertTrue(found.contains { $0.hasPrefix("3 link no target for #99") }, "\(found)")
         XCTAssertFalse(found.contains { $0.contains("#1") && !$0.contains("#99") }, "a link to an existing slide is fine: \(found)")
         XCTAssertTrue(found.contains { $0.hasPrefix("4 overflow pre is") }, "\(found)")
+        XCTAssertTrue(found.contains { $0.hasPrefix("5 terminal terminal text is 16px") }, "\(found)")
+        XCTAssertFalse(found.contains { $0.hasPrefix("5 ") && !$0.hasPrefix("5 terminal") }, "\(found)")
     }
 
     struct CheckReport: Decodable {
