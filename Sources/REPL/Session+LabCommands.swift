@@ -62,6 +62,7 @@ extension Session {
             self.console.print("\(es ? "Enunciado" : "Sheet"): \(catalog.folder(of: lab).path)/\(Self.sheetName(language))")
             if lab.cluster.brokers == 0 {
                 self.explainHandStartedLab(language)
+                self.clearHandStartedData(HandStartedServers(labFolder: catalog.folder(of: lab)), number, language)
             } else {
                 if let snapshot = self.cluster?.snapshot(), snapshot.isAnythingRunning {
                     let standalone = snapshot.mode == .standalone
@@ -325,6 +326,27 @@ extension Session {
                 es
                     ? "El REPL guarda un clúster «\(layout.name)» anterior, con sus topics, en \(layout.displayPath): `cluster destroy` lo borra."
                     : "The REPL keeps an earlier cluster \"\(layout.name)\", topics included, in \(layout.displayPath): `cluster destroy` deletes it.")
+        }
+    }
+
+    /// The data an earlier run of a hand-started lab left in its config files' folders is
+    /// deleted, so the lab done again counts the same records (see `HandStartedServers`).
+    private func clearHandStartedData(_ servers: HandStartedServers, _ number: Int, _ language: Language) {
+        let es = language == .es
+        switch servers.clearData() {
+        case .nothingToClear:
+            break
+        case .cleared(let folders):
+            let list = folders.map(\.path).joined(separator: ", ")
+            self.console.print(
+                es
+                    ? "Borrados los datos de una vez anterior, para que los servidores que arrancas a mano empiecen vacíos: \(list)."
+                    : "Deleted the data of an earlier run, so the servers you start by hand start empty: \(list).")
+        case .serverRunning(let port):
+            self.console.print(
+                es
+                    ? "Un servidor de este laboratorio sigue en marcha en el puerto \(port), así que sus datos se quedan. Para empezar de cero, páralo con Ctrl-C y escribe otra vez `lab start \(number)`."
+                    : "A server of this lab is still running on port \(port), so its data stays. To start from nothing, stop it with Ctrl-C and type `lab start \(number)` again.")
         }
     }
 
