@@ -10,6 +10,14 @@ import SamsaClient
 /// ones acknowledged before it and fails (`--timeout S` bounds the wait for each acknowledgement).
 extension Session {
     func runProduce(_ arguments: ParsedArguments) throws(REPLError) {
+        let roundRobin = arguments.has("--round-robin")
+        if roundRobin, arguments.value("--partition") != nil || arguments.value("--key") != nil {
+            throw .usage(
+                self.language.pick(
+                    es: "--round-robin elige la partición de cada mensaje; no va con --partition ni con --key",
+                    en: "--round-robin picks each record's partition; it does not go with --partition or --key"),
+                usage: arguments.usage)
+        }
         let bootstrap = try self.bootstrapServers()
         let topic = arguments.positionals[0]
         var values = Array(arguments.positionals.dropFirst())
@@ -28,14 +36,6 @@ extension Session {
         }
         let key = arguments.value("--key")
         let partition = try arguments.int("--partition", in: 0...100_000).map(Int32.init)
-        let roundRobin = arguments.has("--round-robin")
-        if roundRobin, partition != nil || key != nil {
-            throw .usage(
-                self.language.pick(
-                    es: "--round-robin elige la partición de cada mensaje; no va con --partition ni con --key",
-                    en: "--round-robin picks each record's partition; it does not go with --partition or --key"),
-                usage: arguments.usage)
-        }
         let acksWord = arguments.value("--acks") ?? "all"
         var configuration = ProducerConfiguration()
         configuration.acks = acksWord == "0" ? .none : acksWord == "1" ? .leader : .all

@@ -143,6 +143,7 @@ final class LanguageCoverageTests: XCTestCase {
             ("topic create orders --partitons 3", "`topic create` no tiene la opción --partitons; ¿querías decir --partitions?"),
             ("produce orders x --acks 2", "--acks debe ser 0, 1, all; no '2'"),
             ("broker kill two", "ID debe ser un número entero desde 0; no 'two'"),
+            ("produce orders x --round-robin --key k", "--round-robin elige la partición de cada mensaje; no va con --partition ni con --key"),
             ("watch produce orders", "`watch` solo repite vistas: `cluster status`, `group describe`, `group list`, `topic describe`, `topic list`, `topic offsets`, `topic segments`"),
         ]
         for (line, message) in cases {
