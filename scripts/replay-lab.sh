@@ -66,7 +66,7 @@ while [ "$i" -le "$runs" ]; do
     # `consumer list` tables: the sum of the right-aligned "read twice" column (Lab 5).
     twice=$(awk '
         /read twice/ { end = index($0, "read twice") + length("read twice") - 1; listing = 1; next }
-        listing && NF > 2 { n = split(substr($0, 1, end), f, " "); if (f[n] ~ /^[0-9]+$/) sum += f[n]; seen = 1; next }
+        listing && NF > 2 { n = split(substr($0, 1, end), f, " "); if (f[n] ~ /^[0-9]+$/) { sum += f[n]; seen = 1; next } }
         { listing = 0 }
         END { if (seen) printf "read twice %d; ", sum }' "$dir/transcript.txt")
     echo "run $i: ${took} s; ${failed} command(s) failed; ${twice}$summary"
