@@ -354,12 +354,27 @@ extension Session {
         let step = lab.steps[max(0, min(index, lab.steps.count - 1))]
         let es = language == .es
         self.console.print("\(es ? "Paso" : "Step") \(index + 1)/\(lab.steps.count): \(step.text.text(language))")
-        for command in step.commands ?? [] { self.console.print("    \(command)") }
+        // Each run of commands says where it is typed, as the sheets' labels do.
+        var place: Bool?
+        for command in step.commands ?? [] {
+            let inREPL = self.isREPLCommand(command)
+            if inREPL != place {
+                self.console.print(inREPL ? (es ? "  En el REPL:" : "  In the REPL:") : (es ? "  En una terminal:" : "  In a terminal:"))
+                place = inREPL
+            }
+            self.console.print("    \(command)")
+        }
         if index + 1 < lab.steps.count {
             self.console.print(es ? "`lab next` cuando acabes · `lab hint` para una pista" : "`lab next` when done · `lab hint` for a hint")
         } else {
             self.console.print(es ? "`lab check` comprueba tu trabajo" : "`lab check` checks your work")
         }
+    }
+
+    /// A line the REPL runs (as opposed to one for a terminal: `samsa kafka-…`, `cat`, `swift …`).
+    private func isREPLCommand(_ line: String) -> Bool {
+        guard let words = try? CommandLineSplitter.split(line), case .command = try? self.table.resolve(words) else { return false }
+        return true
     }
 
     /// The sheet a student reads: README.es.md in Spanish, README.md in English.
