@@ -345,8 +345,8 @@ extension Session {
         case .serverRunning(let port):
             self.console.print(
                 es
-                    ? "Un servidor de este laboratorio sigue en marcha en el puerto \(port), así que sus datos se quedan. Para empezar de cero, páralo con Ctrl-C y escribe otra vez `lab start \(number)`."
-                    : "A server of this lab is still running on port \(port), so its data stays. To start from nothing, stop it with Ctrl-C and type `lab start \(number)` again.")
+                    ? "Algo escucha en el puerto \(port), que usan los ficheros de config/ de este laboratorio (¿un servidor de una vez anterior?), así que sus datos se quedan. Para empezar de cero, para ese servidor (Ctrl-C) y escribe otra vez `lab start \(number)`."
+                    : "Something listens on port \(port), which this lab's config/ files use (a server from an earlier run?), so their data stays. To start from nothing, stop that server (Ctrl-C) and type `lab start \(number)` again.")
         }
     }
 

@@ -154,6 +154,17 @@ final class LanguageCoverageTests: XCTestCase {
         }
     }
 
+    /// `cluster start`'s note about a taken port, the only note LocalCluster writes, in Spanish.
+    func testClusterStartPortNotesInSpanish() {
+        XCTAssertEqual(
+            Session.note("port 2181 is in use, so metadata server listens on 34643", .es),
+            "el puerto 2181 está ocupado, así que el servidor de metadatos escucha en el 34643")
+        XCTAssertEqual(
+            Session.note("port 9093 is in use, so broker 2 listens on 44431", .es),
+            "el puerto 9093 está ocupado, así que el broker 2 escucha en el 44431")
+        XCTAssertEqual(Session.note("port 9093 is in use, so broker 2 listens on 44431", .en), "port 9093 is in use, so broker 2 listens on 44431")
+    }
+
     func testLabCommandsOutsideAProjectAnswerInSpanish() throws {
         let (session, _) = try self.makeSession()
         session.language = .es
