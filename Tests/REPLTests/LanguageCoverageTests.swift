@@ -165,6 +165,11 @@ final class LanguageCoverageTests: XCTestCase {
         XCTAssertEqual(Session.note("port 9093 is in use, so broker 2 listens on 44431", .en), "port 9093 is in use, so broker 2 listens on 44431")
     }
 
+    func testThePromptInSpanish() {
+        XCTAssertEqual(ClusterDiagram.prompt(for: nil, language: .es), "samsa (sin clúster)> ")
+        XCTAssertEqual(ClusterDiagram.prompt(for: nil, language: .en), "samsa (no cluster)> ")
+    }
+
     func testLabCommandsOutsideAProjectAnswerInSpanish() throws {
         let (session, _) = try self.makeSession()
         session.language = .es
