@@ -35,7 +35,7 @@ script=$out/replay.samsa
 {
     echo "cluster start --brokers ${brokers:-3} --detach"
     awk -F '\t' '$2 == "repl" { print $3 }' "$log" | grep -v -E \
-        '^(lab|quit|exit|help|explain|watch|source|meta|broker logs|cluster (stop|destroy|status|start)|topic (list|describe)|group (list|describe)|consumer list|fault list)( |$)'
+        '^(lab|quit|exit|help|explain|watch|source|meta|broker logs|cluster (stop|destroy|status|start)|topic (list|describe)|group (list|describe)|fault list)( |$)'
 } > "$script"
 
 i=1
@@ -63,7 +63,13 @@ while [ "$i" -le "$runs" ]; do
             }
         }' "$dir/transcript.txt" | tr ';' '\n' | sed 's/^ //' | grep . | sort | tr '\n' ';')
     failed=$(grep -c '^samsa: .* line [0-9]*:' "$dir/transcript.txt" || true)
-    echo "run $i: ${took} s; ${failed} command(s) failed; $summary"
+    # `consumer list` tables: the sum of the right-aligned "read twice" column (Lab 5).
+    twice=$(awk '
+        /read twice/ { end = index($0, "read twice") + length("read twice") - 1; listing = 1; next }
+        listing && NF > 2 { n = split(substr($0, 1, end), f, " "); if (f[n] ~ /^[0-9]+$/) { sum += f[n]; seen = 1; next } }
+        { listing = 0 }
+        END { if (seen) printf "read twice %d; ", sum }' "$dir/transcript.txt")
+    echo "run $i: ${took} s; ${failed} command(s) failed; ${twice}$summary"
     i=$((i + 1))
 done
 echo "transcripts: $out"

@@ -6,15 +6,24 @@ killed and the rebalance that follows; then the fault injector: replication cut 
 acks=1 records acknowledged by it alone and lost in a clean election, and a broker isolated from
 the metadata server.
 
-usage: scripts/walkthrough.py SAMSA_EXECUTABLE OUTPUT_FILE
+usage: scripts/walkthrough.py SAMSA_EXECUTABLE OUTPUT_FILE [es|en]
+With es the session is in Spanish (SAMSA_LANGUAGE=es; docs/walkthrough.es.txt).
 Runs in a temporary folder; every wait is bounded; the cluster stops when samsa quits."""
 import os, pty, re, select, sys, tempfile, time
 
 exe, output = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
+language = sys.argv[3] if len(sys.argv) > 3 else "en"
+# The event lines waited for, as a Spanish session words them.
+SPANISH = {
+    "leader 1 →": "líder 1 →", "caught up": "se ha puesto al día", "billing · generation": "billing · generación",
+    "c2 joined": "c2 ha entrado", "c3 joined": "c3 ha entrado", "c1 was killed": "c1 ha muerto",
+    "/brokers/ids/3 deleted": "/brokers/ids/3 borrado", "broker 3 registered": "broker 3 registrado",
+    "Stopping cluster": "Parando el clúster",
+}
 folder = tempfile.mkdtemp(prefix="samsa-walkthrough-")
 pid, fd = pty.fork()
 if pid == 0:
-    os.environ.update({"HOME": folder, "TERM": "xterm", "NO_COLOR": "1", "COLUMNS": "110"})
+    os.environ.update({"HOME": folder, "TERM": "xterm", "NO_COLOR": "1", "COLUMNS": "110", "SAMSA_LANGUAGE": language})
     os.chdir(folder)
     os.execv(exe, [exe])
 
@@ -33,6 +42,8 @@ def read_for(seconds):
                 return
 
 def expect(text, timeout=60):
+    if language == "es":
+        text = SPANISH.get(text, text)
     """Waits until `text` appears after what was already matched."""
     global seen_upto
     deadline = time.time() + timeout

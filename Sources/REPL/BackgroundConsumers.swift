@@ -28,6 +28,11 @@ final class BackgroundConsumers: Sendable {
         var generation: Int32 = -1
         var assignment: [TopicPartition] = []
         var records = 0
+        /// Records this member read at offsets some member of its group (in this REPL) had read
+        /// before: what a rebalance after uncommitted reads makes the next owner process again.
+        var readTwice = 0
+        /// `consumer commits NAME off` stopped its auto commit.
+        var commits = true
         var lastError: String?
     }
 
@@ -43,6 +48,8 @@ final class BackgroundConsumers: Sendable {
         var members: [String: Member] = [:]
         var printed: [String: Int32] = [:]
         var causes: [String: Cause] = [:]
+        /// Per group, per partition: the offset after the last record any of its members read.
+        var readUpTo: [String: [TopicPartition: Int64]] = [:]
     }
 
     private let feed: EventFeed
@@ -93,7 +100,7 @@ final class BackgroundConsumers: Sendable {
             while !Task.isCancelled {
                 do {
                     let records = try await consumer.poll(timeout: .milliseconds(250))
-                    self?.consumed(name, count: records.count)
+                    self?.consumed(name, records)
                 } catch {
                     if Task.isCancelled { return }
                     self?.failed(name, error)
@@ -183,12 +190,42 @@ final class BackgroundConsumers: Sendable {
         }
     }
 
-    private func consumed(_ name: String, count: Int) {
-        guard count > 0 else { return }
+    private func consumed(_ name: String, _ records: [ConsumerRecord]) {
+        guard !records.isEmpty else { return }
         self.roster.withLock { roster in
-            roster.members[name]?.records += count
+            guard let group = roster.members[name]?.group else { return }
+            var twice = 0
+            for record in records {
+                let partition = record.topicPartition
+                let upTo = roster.readUpTo[group]?[partition] ?? 0
+                if record.offset < upTo { twice += 1 }
+                roster.readUpTo[group, default: [:]][partition] = max(upTo, record.offset + 1)
+            }
+            roster.members[name]?.records += records.count
+            roster.members[name]?.readTwice += twice
             roster.members[name]?.lastError = nil
         }
+    }
+
+    /// `consumer commits NAME on|off`: the member goes on reading; with commits off it commits
+    /// nothing (not even before a rebalance), so its partitions' next owner reads those records again.
+    func setCommits(_ name: String, _ on: Bool) async {
+        guard let consumer = self.roster.withLock({ roster -> KafkaConsumer? in
+            roster.members[name]?.commits = on
+            return roster.members[name]?.consumer
+        }) else { return }
+        await consumer.pauseAutoCommit(!on)
+    }
+
+    /// True when every member of `group` running here has read all its partitions hold (its
+    /// position at each high watermark), committed or not; false while one is joining or behind.
+    func haveReadEverything(group: String) async -> Bool {
+        let members = self.all.filter { $0.group == group }
+        for member in members {
+            guard member.generation >= 0, let lag = try? await member.consumer.lag() else { return false }
+            if lag.count < member.assignment.count || lag.values.contains(where: { $0 > 0 }) { return false }
+        }
+        return true
     }
 
     private func failed(_ name: String, _ error: any Error) {

@@ -6,16 +6,18 @@ import LocalCluster
 /// address, pid, uptime, memory, and a hint for what to do with it), then a partition table per
 /// topic when topic state is known. Symbols carry the meaning, so colour is optional.
 public enum ClusterDiagram {
-    /// `samsa (no cluster)>`, `samsa [3 up · ctl 1]>`, `samsa [2 up · 1 paused]>`.
-    public static func prompt(for view: ClusterView?) -> String {
-        guard let view, view.isAnythingRunning else { return "samsa (no cluster)> " }
-        var parts = ["\(view.brokersUp) up"]
-        if view.brokersPaused > 0 { parts.append("\(view.brokersPaused) paused") }
+    /// `samsa (no cluster)>`, `samsa [3 up · ctl 1]>`, `samsa [2 up · 1 paused]>`; in Spanish
+    /// `samsa (sin clúster)>`, `samsa [3 en marcha · ctl 1]>`.
+    public static func prompt(for view: ClusterView?, language: Language = .en) -> String {
+        let es = language == .es
+        guard let view, view.isAnythingRunning else { return es ? "samsa (sin clúster)> " : "samsa (no cluster)> " }
+        var parts = [es ? "\(view.brokersUp) en marcha" : "\(view.brokersUp) up"]
+        if view.brokersPaused > 0 { parts.append(es ? "\(view.brokersPaused) en pausa" : "\(view.brokersPaused) paused") }
         let faulty = view.brokers.filter { !$0.faults.isEmpty }.count
-        if faulty > 0 { parts.append("⚡ \(faulty) faulty") }
+        if faulty > 0 { parts.append(es ? "⚡ \(faulty) con fallos" : "⚡ \(faulty) faulty") }
         if let controller = view.controller { parts.append("ctl \(controller)") }
         if view.mode == .zookeeper, view.processes.first(where: { $0.role == .metadataServer })?.state != .running {
-            parts.append("meta down")
+            parts.append(es ? "meta caído" : "meta down")
         }
         return "samsa [\(parts.joined(separator: " · "))]> "
     }

@@ -178,6 +178,7 @@ extension CommandHelp {
                 "--partition": "escribe en esta partición en vez de la que elija el particionador",
                 "--acks": "cuántas réplicas deben tenerlo antes de dar la escritura por buena",
                 "--count": "escribe N mensajes numerados",
+                "--round-robin": "reparte los mensajes entre las particiones por turno: el mensaje i a la partición i módulo el número de particiones",
                 "--file": "escribe un mensaje por cada línea de un fichero",
                 "--timeout": "segundos de espera de cada confirmación (15 por defecto, con reintentos)",
             ]),
@@ -206,7 +207,10 @@ extension CommandHelp {
         "consumer kill": CommandHelp(
             summary: "para un miembro sin salir del grupo: el grupo lo nota cuando expira su sesión",
             details: "Como un proceso caído: sin commit ni LeaveGroup. Sus particiones esperan a que se agote session.timeout.ms."),
-        "consumer list": CommandHelp(summary: "los consumidores en segundo plano de este REPL: generación, particiones y mensajes leídos"),
+        "consumer commits": CommandHelp(
+            summary: "para (off) o reanuda (on) los commits de un miembro; sigue leyendo",
+            details: "Sin commits el miembro no confirma nada, ni siquiera antes de un rebalanceo: si lo matas entonces, el siguiente dueño de sus particiones lee otra vez lo que leyó desde su último commit (`consumer list` los cuenta)."),
+        "consumer list": CommandHelp(summary: "los consumidores en segundo plano de este REPL: generación, particiones, mensajes leídos y leídos dos veces"),
         "group list": CommandHelp(summary: "los grupos de consumidores que conoce el clúster, con su estado"),
         "group describe": CommandHelp(summary: "estado, asignador, miembros y sus particiones, offsets confirmados y lag"),
         "wait leader": CommandHelp(
@@ -226,6 +230,7 @@ extension CommandHelp {
             options: [
                 "--members": "el número de miembros que esperar",
                 "--caught-up": "espera también a que el grupo haya confirmado hasta cada high watermark (lag 0)",
+                "--all-read": "espera también a que los miembros del grupo en este REPL hayan leído todo lo que tienen sus particiones, confirmado o no",
                 "--timeout": "se rinde tras estos segundos (30 por defecto)",
             ]),
         "meta ls": CommandHelp(summary: "los hijos de un znode del árbol de metadatos"),

@@ -122,6 +122,7 @@ extension CommandTable {
                 .init("--partition", .number, "write to this partition instead of the partitioner's choice"),
                 .init("--acks", .choice(["0", "1", "all"]), "how many replicas must have it before success"),
                 .init("--count", .number, "write N numbered records"),
+                .init("--round-robin", nil, "spread the records over the partitions in turn: record i to partition i mod the partition count"),
                 .init("--file", .file, "write one record per line of a file"),
                 .init("--timeout", .number, "seconds to wait for each acknowledgement (default 15, with retries)"),
             ],
@@ -163,7 +164,11 @@ extension CommandTable {
             ["consumer", "kill"], positionals: [.init("NAME", .consumer)],
             summary: "stop a member without leaving: the group notices when its session times out",
             details: "Like a crashed process: no commit, no LeaveGroup. Its partitions wait until session.timeout.ms ran out."),
-        CommandSpec(["consumer", "list"], summary: "background consumers of this REPL: generation, partitions, records read"),
+        CommandSpec(
+            ["consumer", "commits"], positionals: [.init("NAME", .consumer), .init("on|off", .choice(["on", "off"]))],
+            summary: "stop (off) or resume (on) a member's commits; it goes on reading",
+            details: "With commits off the member commits nothing, not even before a rebalance: killed then, the records it read since its last commit are read again by the next owner of its partitions (`consumer list` counts them)."),
+        CommandSpec(["consumer", "list"], summary: "background consumers of this REPL: generation, partitions, records read, records read twice"),
         CommandSpec(["group", "list"], summary: "consumer groups the cluster knows, with their state"),
         CommandSpec(
             ["group", "describe"], positionals: [.init("GROUP", .group)],
@@ -188,6 +193,7 @@ extension CommandTable {
             options: [
                 .init("--members", .number, "the number of members to wait for"),
                 .init("--caught-up", nil, "also wait until the group has committed up to every high watermark (lag 0)"),
+                .init("--all-read", nil, "also wait until this REPL's members of the group have read all their partitions hold, committed or not"),
                 .init("--timeout", .number, "give up after this many seconds (default 30)"),
             ],
             summary: "wait until a group is Stable with N members (a rebalance finished)"),

@@ -75,7 +75,7 @@ extension Session {
             let pid = record.pid.map { "  pid \($0)" } ?? ""
             self.console.print("  \(self.console.style.green("✓")) \(role)  \(record.address)\(pid)")
         }
-        for note in report.notes { self.console.print("  \(es ? "nota" : "note"): \(note)") }
+        for note in report.notes { self.console.print("  \(es ? "nota" : "note"): \(Self.note(note, self.language))") }
         if cluster.currentState?.mode == .standalone {
             self.console.print(
                 es ? "  standalone: cada broker es su propio controller y la única réplica de sus particiones"
@@ -277,6 +277,14 @@ extension Session {
     }
 
     /// "broker 2", "metadata server", in the session's language.
+    /// A `cluster start` note from LocalCluster (English) in the session's language; the only
+    /// note it writes is a port taken by something else.
+    static func note(_ note: String, _ language: Language) -> String {
+        guard language == .es, let match = note.wholeMatch(of: /port (\d+) is in use, so (.+) listens on (\d+)/) else { return note }
+        let role = match.2 == "metadata server" ? "el servidor de metadatos" : "el \(match.2)"
+        return "el puerto \(match.1) está ocupado, así que \(role) escucha en el \(match.3)"
+    }
+
     func roleName(_ role: ClusterRole) -> String {
         guard self.language == .es else { return role.description }
         return role.brokerID.map { "broker \($0)" } ?? "servidor de metadatos"

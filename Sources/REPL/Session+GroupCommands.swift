@@ -46,7 +46,7 @@ extension Session {
                         + "confirma cada segundo, envía un heartbeat cada segundo, session timeout de \(seconds) s.",
                     en: "Started consumer \(name): it joins group \(group) (JoinGroup, then SyncGroup) and reads \(topic); "
                         + "commits every second, heartbeats every second, session timeout \(seconds) s."))
-        case "stop", "kill":
+        case "stop", "kill", "commits":
             let name = arguments.positionals[0]
             guard let member = self.consumers.member(name) else {
                 let running = self.consumers.names
@@ -58,6 +58,22 @@ extension Session {
                 throw .usage(es ? "no hay ningún consumidor llamado \(name); \(hint)" : "no consumer named \(name); \(hint)", usage: arguments.usage)
             }
             let consumers = self.consumers
+            if spec.words[1] == "commits" {
+                let word = arguments.positionals.count > 1 ? arguments.positionals[1] : ""
+                guard word == "on" || word == "off" else {
+                    throw .usage(self.language.pick(es: "di on u off: `consumer commits \(name) off`", en: "say on or off: `consumer commits \(name) off`"), usage: arguments.usage)
+                }
+                try? AsyncBridge.run { await consumers.setCommits(name, word == "on") }
+                self.console.print(
+                    word == "on"
+                        ? self.language.pick(
+                            es: "\(name) vuelve a confirmar sus offsets cada segundo.",
+                            en: "\(name) commits its offsets every second again.")
+                        : self.language.pick(
+                            es: "\(name) sigue leyendo pero ya no confirma nada: si muere ahora, quien herede sus particiones leerá otra vez lo que leyó desde su último commit.",
+                            en: "\(name) keeps reading but commits nothing now: if it dies, whoever gets its partitions reads again what it read since its last commit."))
+                return
+            }
             if spec.words[1] == "stop" {
                 try? AsyncBridge.run { await consumers.stop(name) }
                 self.console.print(
@@ -88,14 +104,15 @@ extension Session {
                 .init(es ? "consumidor" : "consumer"), .init(es ? "grupo" : "group"), .init("topic"),
                 .init(es ? "generación" : "generation", alignment: .right),
                 .init(es ? "particiones" : "partitions", canShrink: true), .init(es ? "mensajes" : "records", alignment: .right),
-                .init("", canShrink: true),
+                .init(es ? "leídos dos veces" : "read twice", alignment: .right), .init("", canShrink: true),
             ])
             for member in members {
                 let joining = es ? "(entrando)" : "(joining)", nothing = es ? "nada" : "nothing"
                 table.rows.append([
                     member.name, member.group, member.topic, member.generation < 0 ? "-" : "\(member.generation)",
                     member.assignment.isEmpty ? (member.generation < 0 ? joining : nothing) : Self.partitionList(member.assignment),
-                    "\(member.records)", member.lastError ?? "",
+                    "\(member.records)", "\(member.readTwice)",
+                    member.lastError ?? (member.commits ? "" : (es ? "no confirma" : "commits off")),
                 ])
             }
             for line in table.render(width: self.console.width, style: self.console.style) { self.console.print(line) }

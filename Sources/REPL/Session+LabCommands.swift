@@ -62,6 +62,7 @@ extension Session {
             self.console.print("\(es ? "Enunciado" : "Sheet"): \(catalog.folder(of: lab).path)/\(Self.sheetName(language))")
             if lab.cluster.brokers == 0 {
                 self.explainHandStartedLab(language)
+                self.clearHandStartedData(HandStartedServers(labFolder: catalog.folder(of: lab)), number, language)
             } else {
                 if let snapshot = self.cluster?.snapshot(), snapshot.isAnythingRunning {
                     let standalone = snapshot.mode == .standalone
@@ -328,16 +329,52 @@ extension Session {
         }
     }
 
+    /// The data an earlier run of a hand-started lab left in its config files' folders is
+    /// deleted, so the lab done again counts the same records (see `HandStartedServers`).
+    private func clearHandStartedData(_ servers: HandStartedServers, _ number: Int, _ language: Language) {
+        let es = language == .es
+        switch servers.clearData() {
+        case .nothingToClear:
+            break
+        case .cleared(let folders):
+            let list = folders.map(\.path).joined(separator: ", ")
+            self.console.print(
+                es
+                    ? "Borrados los datos de una vez anterior, para que los servidores que arrancas a mano empiecen vacíos: \(list)."
+                    : "Deleted the data of an earlier run, so the servers you start by hand start empty: \(list).")
+        case .serverRunning(let port):
+            self.console.print(
+                es
+                    ? "Algo escucha en el puerto \(port), que usan los ficheros de config/ de este laboratorio (¿un servidor de una vez anterior?), así que sus datos se quedan. Para empezar de cero, para ese servidor (Ctrl-C) y escribe otra vez `lab start \(number)`."
+                    : "Something listens on port \(port), which this lab's config/ files use (a server from an earlier run?), so their data stays. To start from nothing, stop that server (Ctrl-C) and type `lab start \(number)` again.")
+        }
+    }
+
     private func showStep(_ lab: LabManifest, _ index: Int, _ language: Language) {
         let step = lab.steps[max(0, min(index, lab.steps.count - 1))]
         let es = language == .es
         self.console.print("\(es ? "Paso" : "Step") \(index + 1)/\(lab.steps.count): \(step.text.text(language))")
-        for command in step.commands ?? [] { self.console.print("    \(command)") }
+        // Each run of commands says where it is typed, as the sheets' labels do.
+        var place: Bool?
+        for command in step.commands ?? [] {
+            let inREPL = self.isREPLCommand(command)
+            if inREPL != place {
+                self.console.print(inREPL ? (es ? "  En el REPL:" : "  In the REPL:") : (es ? "  En una terminal:" : "  In a terminal:"))
+                place = inREPL
+            }
+            self.console.print("    \(command)")
+        }
         if index + 1 < lab.steps.count {
             self.console.print(es ? "`lab next` cuando acabes · `lab hint` para una pista" : "`lab next` when done · `lab hint` for a hint")
         } else {
             self.console.print(es ? "`lab check` comprueba tu trabajo" : "`lab check` checks your work")
         }
+    }
+
+    /// A line the REPL runs (as opposed to one for a terminal: `samsa kafka-…`, `cat`, `swift …`).
+    private func isREPLCommand(_ line: String) -> Bool {
+        guard let words = try? CommandLineSplitter.split(line), case .command = try? self.table.resolve(words) else { return false }
+        return true
     }
 
     /// The sheet a student reads: README.es.md in Spanish, README.md in English.

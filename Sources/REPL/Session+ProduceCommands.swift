@@ -4,12 +4,20 @@ import LocalCluster
 import KafkaProtocol
 import SamsaClient
 
-/// `produce TOPIC [--key K] [--partition P] [--acks 0|1|all] VALUE...`, `--count N`, `--file F`:
+/// `produce TOPIC [--key K] [--partition P] [--round-robin] [--acks 0|1|all] VALUE...`, `--count N`, `--file F`:
 /// one record per VALUE (or numbered records, or lines), each answered with where it landed.
 /// Records are sent one at a time; at the first one not acknowledged the command stops, shows the
 /// ones acknowledged before it and fails (`--timeout S` bounds the wait for each acknowledgement).
 extension Session {
     func runProduce(_ arguments: ParsedArguments) throws(REPLError) {
+        let roundRobin = arguments.has("--round-robin")
+        if roundRobin, arguments.value("--partition") != nil || arguments.value("--key") != nil {
+            throw .usage(
+                self.language.pick(
+                    es: "--round-robin elige la partición de cada mensaje; no va con --partition ni con --key",
+                    en: "--round-robin picks each record's partition; it does not go with --partition or --key"),
+                usage: arguments.usage)
+        }
         let bootstrap = try self.bootstrapServers()
         let topic = arguments.positionals[0]
         var values = Array(arguments.positionals.dropFirst())
@@ -50,10 +58,13 @@ extension Session {
             let producer = KafkaProducer(client: client, configuration: producerConfiguration)
             var results: [RecordMetadata] = []
             var failure: (any Error)?
-            for value in toWrite {
+            let count = max(1, described.partitions.count)
+            for (index, value) in toWrite.enumerated() {
+                // --round-robin: record i to partition i mod P, so every partition gets its share.
+                let target = roundRobin ? Int32(index % count) : partition
                 do {
                     results.append(
-                        try await producer.send(ProducerRecord(topic: topic, partition: partition, key: key, value: value)))
+                        try await producer.send(ProducerRecord(topic: topic, partition: target, key: key, value: value)))
                 } catch {
                     failure = error
                     break
@@ -66,22 +77,23 @@ extension Session {
         self.remember(topic: topic)
         if let failure {
             // What was acknowledged before the failure is printed first: those records are written.
-            self.printProduced(results, topic: topic, partitions: partitions, acksWord: acksWord, key: key, partition: partition)
+            self.printProduced(results, topic: topic, partitions: partitions, acksWord: acksWord, key: key, partition: partition, roundRobin: roundRobin)
             throw .client(
                 "not acknowledged: record \(results.count + 1) of \(toWrite.count) (acks=\(acksWord)); "
                     + "\(results.count) acknowledged before it. \(failure)")
         }
-        self.printProduced(results, topic: topic, partitions: partitions, acksWord: acksWord, key: key, partition: partition)
+        self.printProduced(results, topic: topic, partitions: partitions, acksWord: acksWord, key: key, partition: partition, roundRobin: roundRobin)
     }
 
     private func printProduced(
         _ results: [RecordMetadata], topic: String, partitions: [ClusterMetadata.Partition], acksWord: String, key: String?,
-        partition: Int32?
+        partition: Int32?, roundRobin: Bool
     ) {
         let byPartition = Dictionary(partitions.map { ($0.partition, $0) }, uniquingKeysWith: { first, _ in first })
         let es = self.language == .es
         let how = partition != nil
             ? (es ? "partición elegida con --partition" : "partition chosen by --partition")
+            : roundRobin ? "--round-robin"
             : key != nil ? (es ? "clave «\(key ?? "")» → murmur2" : "key \"\(key ?? "")\" → murmur2") : ""
         if results.count > 10 {
             let grouped = Dictionary(grouping: results, by: \.partition).sorted { $0.key < $1.key }.map { entry in

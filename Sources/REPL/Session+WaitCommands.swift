@@ -63,6 +63,7 @@ extension Session {
             let bootstrap = try self.bootstrapServers()
             let consumers = self.consumers
             let caughtUp = arguments.has("--caught-up")
+            let allRead = arguments.has("--all-read")
             let found = try self.poll(timeout: timeout) { () throws(REPLError) -> [String]? in
                 guard let described = try? self.withAdmin(bootstrap, { admin in try await Self.describeGroup(admin, groupId) })
                 else { return nil }
@@ -88,24 +89,28 @@ extension Session {
                         return Set(coordinatorView) == Set(member.assignment)
                     })
                 else { return nil }
+                // --all-read: this REPL's members have read everything their partitions hold.
+                if allRead, !((try? AsyncBridge.run { await consumers.haveReadEverything(group: groupId) }) ?? false) { return nil }
                 return description.members.map { names[$0.memberId] ?? $0.clientId }.sorted()
             }
             guard let found else {
                 let seconds = timeout.components.seconds
                 if self.language == .es {
-                    let lag = caughtUp ? " y lag 0" : ""
+                    let lag = (caughtUp ? " y lag 0" : "") + (allRead ? " y todo leído" : "")
                     throw .client("el grupo \(groupId) no se ha asentado con \(count) miembros\(lag) en \(seconds) s; `group describe \(groupId)` muestra cómo está ahora")
                 }
-                let lag = caughtUp ? " and lag 0" : ""
+                let lag = (caughtUp ? " and lag 0" : "") + (allRead ? " and everything read" : "")
                 throw .client("group \(groupId) did not settle with \(count) members\(lag) within \(seconds) s; `group describe \(groupId)` shows it now")
             }
             self.remember(group: groupId)
             if self.language == .es {
                 line = (count == 0 ? "el grupo \(groupId) está Empty: sin miembros" : "el grupo \(groupId) está Stable con \(count) miembro\(count == 1 ? "" : "s"): \(found.joined(separator: ", "))")
                     + (caughtUp ? "; los offsets confirmados han llegado a los high watermarks (lag 0)" : "")
+                    + (allRead ? "; sus miembros han leído todo lo que hay en sus particiones" : "")
             } else {
                 line = (count == 0 ? "group \(groupId) is Empty: no members" : "group \(groupId) is Stable with \(count) member\(count == 1 ? "" : "s"): \(found.joined(separator: ", "))")
                     + (caughtUp ? "; committed offsets reached the high watermarks (lag 0)" : "")
+                    + (allRead ? "; its members have read everything in their partitions" : "")
             }
         }
         let waited = String(format: "%.1f", ClusterDiagram.seconds(ContinuousClock.now - began))

@@ -140,7 +140,7 @@ public final class Session {
 
     /// The prompt for the cluster's state now.
     public var prompt: String {
-        ClusterDiagram.prompt(for: self.clusterView(withTopics: false))
+        ClusterDiagram.prompt(for: self.clusterView(withTopics: false), language: self.language)
     }
 
     /// Names TAB completion can offer now.
@@ -357,13 +357,14 @@ public final class Session {
             if self.isTerminal, let cluster = self.cluster {
                 // Drawn again after an event, with the cluster as it is then.
                 let events = self.events
+                let language = self.language
                 self.console.setWaitingPrompt {
                     ClusterDiagram.prompt(
                         for: cluster.snapshot().map { snapshot in
                             var view = ClusterView(snapshot: snapshot)
                             view.controller = snapshot.mode == .zookeeper ? events.controller.map(Int.init) : nil
                             return view
-                        })
+                        }, language: language)
                 }
             } else if self.isTerminal {
                 self.console.setWaitingPrompt { prompt }

@@ -49,6 +49,7 @@ final class LabLanguageTests: XCTestCase {
         XCTAssertEqual(try session.execute("lab start 1"), .proceed)
         XCTAssertTrue(console.output.contains("/labs/01-first-cluster/README.es.md"), console.output)
         XCTAssertTrue(console.output.contains("Paso 1/"), console.output)
+        XCTAssertTrue(console.output.contains("  En una terminal:\n    swift run samsa\n  En el REPL:\n    lab start 1\n"), console.output)
         XCTAssertTrue(console.output.contains("`lab next` cuando acabes · `lab hint` para una pista"), console.output)
         XCTAssertEqual(try session.execute("lab next"), .proceed)
         XCTAssertEqual(try session.execute("lab hint"), .proceed)

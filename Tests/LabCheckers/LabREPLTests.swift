@@ -39,6 +39,8 @@ final class LabREPLTests: XCTestCase {
         XCTAssertEqual(try session.execute("lab id set \(LabFixtures.student)"), .proceed)
         XCTAssertEqual(try session.execute("lab start 1"), .proceed)
         XCTAssertTrue(console.output.contains("Step 1/"), console.output)
+        // Each command says where it runs: `swift run samsa` in a terminal, `lab start 1` in the REPL.
+        XCTAssertTrue(console.output.contains("  In a terminal:\n    swift run samsa\n  In the REPL:\n    lab start 1\n"), console.output)
         XCTAssertEqual(try session.execute("lab next"), .proceed)
         XCTAssertTrue(console.output.contains("Step 2/"), console.output)
         XCTAssertEqual(try session.execute("lab next"), .proceed)

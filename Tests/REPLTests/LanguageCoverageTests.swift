@@ -143,6 +143,7 @@ final class LanguageCoverageTests: XCTestCase {
             ("topic create orders --partitons 3", "`topic create` no tiene la opción --partitons; ¿querías decir --partitions?"),
             ("produce orders x --acks 2", "--acks debe ser 0, 1, all; no '2'"),
             ("broker kill two", "ID debe ser un número entero desde 0; no 'two'"),
+            ("produce orders x --round-robin --key k", "--round-robin elige la partición de cada mensaje; no va con --partition ni con --key"),
             ("watch produce orders", "`watch` solo repite vistas: `cluster status`, `group describe`, `group list`, `topic describe`, `topic list`, `topic offsets`, `topic segments`"),
         ]
         for (line, message) in cases {
@@ -151,6 +152,22 @@ final class LanguageCoverageTests: XCTestCase {
                 XCTAssertTrue(text.hasPrefix(message + "\nuso: "), "\(line): \(text)")
             }
         }
+    }
+
+    /// `cluster start`'s note about a taken port, the only note LocalCluster writes, in Spanish.
+    func testClusterStartPortNotesInSpanish() {
+        XCTAssertEqual(
+            Session.note("port 2181 is in use, so metadata server listens on 34643", .es),
+            "el puerto 2181 está ocupado, así que el servidor de metadatos escucha en el 34643")
+        XCTAssertEqual(
+            Session.note("port 9093 is in use, so broker 2 listens on 44431", .es),
+            "el puerto 9093 está ocupado, así que el broker 2 escucha en el 44431")
+        XCTAssertEqual(Session.note("port 9093 is in use, so broker 2 listens on 44431", .en), "port 9093 is in use, so broker 2 listens on 44431")
+    }
+
+    func testThePromptInSpanish() {
+        XCTAssertEqual(ClusterDiagram.prompt(for: nil, language: .es), "samsa (sin clúster)> ")
+        XCTAssertEqual(ClusterDiagram.prompt(for: nil, language: .en), "samsa (no cluster)> ")
     }
 
     func testLabCommandsOutsideAProjectAnswerInSpanish() throws {

@@ -62,7 +62,7 @@ final class ParsingTests: XCTestCase {
         self.assertUsage([], kill, "`broker kill` needs ID\nusage: broker kill ID")
         self.assertUsage(["1", "2"], kill, "`broker kill` does not take '2'\nusage: broker kill ID")
         let produce = try XCTUnwrap(self.table.spec(["produce"]))
-        let usage = "usage: produce TOPIC [VALUE...] [--key KEY] [--partition N] [--acks 0|1|all] [--count N] [--file FILE] [--timeout N]"
+        let usage = "usage: produce TOPIC [VALUE...] [--key KEY] [--partition N] [--acks 0|1|all] [--count N] [--round-robin] [--file FILE] [--timeout N]"
         self.assertUsage(["t", "--acks", "2"], produce, "--acks must be 0, 1, all; got '2'\n" + usage)
         self.assertUsage(["t", "--kye", "x"], produce, "`produce` has no option --kye; did you mean --key?\n" + usage)
         self.assertUsage(["t", "--key"], produce, "--key needs a value\n" + usage)

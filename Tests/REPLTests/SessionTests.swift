@@ -33,7 +33,7 @@ final class SessionTests: XCTestCase {
         self.assertError(session, "wait leader orders 0", "no cluster \"lab\" is running; start one with `cluster start`")
         self.assertError(session, "topic create orders --partitions 3", "no cluster \"lab\" is running; start one with `cluster start`")
         self.assertError(session, "meta get /controller", "no cluster \"lab\" is running; start one with `cluster start`")
-        self.assertError(session, "produce", "`produce` needs TOPIC\nusage: produce TOPIC [VALUE...] [--key KEY] [--partition N] [--acks 0|1|all] [--count N] [--file FILE] [--timeout N]")
+        self.assertError(session, "produce", "`produce` needs TOPIC\nusage: produce TOPIC [VALUE...] [--key KEY] [--partition N] [--acks 0|1|all] [--count N] [--round-robin] [--file FILE] [--timeout N]")
     }
 
     func testBrokerCommandsWithoutAClusterSayHowToStartOne() throws {

@@ -20,6 +20,8 @@ public actor KafkaConsumer {
     var bufferedIndex = 0
     var group = GroupMemberState()
     var nextAutoCommit: ContinuousClock.Instant
+    /// Set by `pauseAutoCommit`: auto commit skipped, also before a rebalance and on close.
+    var isAutoCommitPaused = false
     var isClosed = false
 
     public init(client: KafkaClient, configuration: ConsumerConfiguration = ConsumerConfiguration()) {
@@ -430,8 +432,15 @@ public actor KafkaConsumer {
         return try await coordinator.committed(partitions)
     }
 
+    /// Stops (true) or resumes (false) auto commit on a running consumer; Kafka's consumer has no
+    /// such switch. The REPL's `consumer commits NAME off` uses it to show what a member that
+    /// crashes before committing leaves behind: records the next owner reads again.
+    public func pauseAutoCommit(_ paused: Bool) {
+        self.isAutoCommitPaused = paused
+    }
+
     func maybeAutoCommit(force: Bool = false, only partitions: Set<TopicPartition>? = nil) async throws {
-        guard self.configuration.enableAutoCommit, self.coordinator != nil else { return }
+        guard self.configuration.enableAutoCommit, !self.isAutoCommitPaused, self.coordinator != nil else { return }
         guard force || ContinuousClock.now >= self.nextAutoCommit else { return }
         self.nextAutoCommit = .now + self.configuration.autoCommitInterval
         var offsets: [TopicPartition: Int64] = [:]
