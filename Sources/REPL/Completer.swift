@@ -1,3 +1,5 @@
+import CourseLanguage
+
 /// TAB completion: given the line up to the cursor, the words that could come next. Command
 /// words come from the `CommandTable`, option names from the command's spec, and argument values
 /// (broker ids, topics, groups, terms) from `names`, which the session fills from what it knows.
