@@ -1,4 +1,5 @@
 import Foundation
+import CourseLanguage
 import LocalCluster
 import PageCache
 
@@ -46,10 +47,16 @@ extension Session {
             }
         }
         guard !table.rows.isEmpty else {
-            self.console.print("No broker of this cluster has segments of \(topic)-\(partition) on disk.")
+            self.console.print(
+                self.language.pick(
+                    es: "Ningún broker de este clúster tiene segmentos de \(topic)-\(partition) en disco.",
+                    en: "No broker of this cluster has segments of \(topic)-\(partition) on disk."))
             return
         }
-        self.console.print("Segments of \(topic)-\(partition) and how much of each is in the OS page cache now (mincore):")
+        self.console.print(
+            self.language.pick(
+                es: "Segmentos de \(topic)-\(partition) y cuánto de cada uno está ahora en la page cache del sistema (mincore):",
+                en: "Segments of \(topic)-\(partition) and how much of each is in the OS page cache now (mincore):"))
         for line in table.render(width: self.console.width, style: self.console.style) { self.console.print(line) }
     }
 
@@ -76,15 +83,21 @@ extension Session {
             }
         }
         guard files > 0 else {
-            self.console.print("Broker \(id) has no segment files yet.")
+            self.console.print(
+                self.language.pick(es: "El broker \(id) aún no tiene ficheros de segmento.", en: "Broker \(id) has no segment files yet."))
             return
         }
         self.console.print(
-            "Evicted broker \(id)'s \(files) segment files from the page cache (posix_fadvise DONTNEED): "
-                + "\(Self.byteText(resident)) were in memory. Its next reads of them come from the disk.")
+            self.language.pick(
+                es: "Sacados de la page cache los \(files) ficheros de segmento del broker \(id) (posix_fadvise DONTNEED): "
+                    + "había \(Self.byteText(resident)) en memoria. Sus próximas lecturas vendrán del disco.",
+                en: "Evicted broker \(id)'s \(files) segment files from the page cache (posix_fadvise DONTNEED): "
+                    + "\(Self.byteText(resident)) were in memory. Its next reads of them come from the disk."))
         if stillResident > 0 {
             self.console.print(
-                "  \(Self.byteText(stillResident)) stayed: pages in use right now, or a file system in memory (tmpfs).")
+                self.language.pick(
+                    es: "  Quedan \(Self.byteText(stillResident)): páginas en uso ahora mismo, o un sistema de ficheros en memoria (tmpfs).",
+                    en: "  \(Self.byteText(stillResident)) stayed: pages in use right now, or a file system in memory (tmpfs)."))
         }
     }
 

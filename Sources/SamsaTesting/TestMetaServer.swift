@@ -27,14 +27,13 @@ public final class TestMetaServer: TestServer, @unchecked Sendable {
             product: "samsa-meta", executableURL: executableURL, directory: directory,
             configFileName: "zookeeper.properties", port: port, startTimeout: startTimeout
         ) { port in
-            mergeProperties(
-                [
-                    ("clientPort", "\(port)"),
-                    ("clientPortAddress", "127.0.0.1"),
-                    ("dataDir", dataDir.path),
-                    ("tickTime", "2000"),
-                ], overrides)
+            mergeProperties(Self.zooKeeperDefaults(port: port, dataDir: dataDir), overrides)
         }
+    }
+
+    /// What a ZooKeeper-protocol server in a test needs: loopback only, its port and data dir, the default tick.
+    static func zooKeeperDefaults(port: Int, dataDir: URL) -> [(String, String)] {
+        [("clientPort", "\(port)"), ("clientPortAddress", "127.0.0.1"), ("dataDir", dataDir.path), ("tickTime", "2000")]
     }
 
     /// Stops the server, deletes its data when `wipingData` (it forgets every session and znode),

@@ -45,14 +45,7 @@ public final class TestZooKeeper: TestServer, @unchecked Sendable {
                 "org.apache.zookeeper.server.ZooKeeperServerMain",
             ]
         ) { port in
-            mergeProperties(
-                [
-                    ("clientPort", "\(port)"),
-                    ("clientPortAddress", "127.0.0.1"),
-                    ("dataDir", dataDir.path),
-                    ("tickTime", "2000"),
-                    ("admin.enableServer", "false"),
-                ], overrides)
+            mergeProperties(TestMetaServer.zooKeeperDefaults(port: port, dataDir: dataDir) + [("admin.enableServer", "false")], overrides)
         }
     }
 }

@@ -50,13 +50,14 @@ public struct DeckRenderer {
     /// matter (`TerminalTranscript`).
     static func sessionHTML(_ block: SessionBlock, outputs: [SessionOutput], language: Language) -> String {
         var html = outputs.isEmpty ? "<pre class=\"session\" data-draft=\"yes\"><code>" : "<pre class=\"session\"><code>"
+        let prompt = block.terminal ? "<span class=\"prompt\">$</span> " : "<span class=\"prompt\">samsa&gt;</span> "
         if outputs.isEmpty {
             // Built without running (--no-run): the commands alone.
-            html += block.commands.map { "<span class=\"prompt\">samsa&gt;</span> <b>\(escape($0.text))</b>" }.joined(separator: "\n")
+            html += block.commands.map { prompt + "<b>\(escape($0.text))</b>" }.joined(separator: "\n")
         } else {
             var chunks: [String] = []
             for output in outputs {
-                var chunk = output.commands.map { "<span class=\"prompt\">samsa&gt;</span> <b>\(escape($0))</b>" }.joined(separator: "\n")
+                var chunk = output.commands.map { prompt + "<b>\(escape($0))</b>" }.joined(separator: "\n")
                 if !output.output.isEmpty {
                     // The expectations of the commands shown here (all of a `together` block's).
                     let expectations = block.commands.filter { output.commands.contains($0.text) }.flatMap(\.expectations)

@@ -20,7 +20,9 @@ import Foundation
 /// comments and are not shown. Fence options: `together` runs the whole block in one samsa process
 /// (background consumers live only as long as their process, injected faults too) and shows its
 /// output after the commands; it stops at its first failing command, so `# expect-error` belongs
-/// to its last one; `hidden` runs the block without showing it (setup a slide does not need to teach).
+/// to its last one; `hidden` runs the block without showing it (setup a slide does not need to teach);
+/// `terminal` holds shell lines instead, each `samsa TOOL ARGUMENTS` (Kafka's tools, as a student types
+/// them in a terminal), run without a shell in the deck's folder, next to its cluster, and shown after `$`.
 public struct SessionBlock: Sendable, Equatable {
     public struct Command: Sendable, Equatable {
         public var text: String
@@ -48,11 +50,17 @@ public struct SessionBlock: Sendable, Equatable {
     public var commands: [Command]
     public var together: Bool
     public var hidden: Bool
+    /// Lines are `samsa TOOL ARGUMENTS` typed in a terminal, not REPL commands.
+    public var terminal: Bool = false
     public var line: Int
 
     static func parse(_ body: [String], options: [String], file: String, line: Int) throws -> SessionBlock {
-        for option in options where option != "together" && option != "hidden" {
-            throw SlidesError.source(file: file, line: line, message: "unknown samsa block option `\(option)`; the options are `together` and `hidden`")
+        for option in options where !["together", "hidden", "terminal"].contains(option) {
+            throw SlidesError.source(file: file, line: line, message: "unknown samsa block option `\(option)`; the options are `together`, `hidden` and `terminal`")
+        }
+        let terminal = options.contains("terminal")
+        if terminal && options.contains("together") {
+            throw SlidesError.source(file: file, line: line, message: "a `terminal` block runs each line on its own; drop `together`")
         }
         var commands: [Command] = []
         for (offset, raw) in body.enumerated() {
@@ -67,12 +75,17 @@ public struct SessionBlock: Sendable, Equatable {
                 commands[commands.count - 1].expectations.append(expectation)
                 continue
             }
+            if terminal && !text.hasPrefix("samsa ") {
+                throw SlidesError.source(file: file, line: lineNumber, message: "a `terminal` block runs `samsa TOOL ARGUMENTS` lines only; `\(text)` is not one")
+            }
             commands.append(Command(text: text, line: lineNumber, expectations: []))
         }
         guard !commands.isEmpty else {
             throw SlidesError.source(file: file, line: line, message: "this samsa block has no commands")
         }
-        return SessionBlock(commands: commands, together: options.contains("together"), hidden: options.contains("hidden"), line: line)
+        return SessionBlock(
+            commands: commands, together: options.contains("together"), hidden: options.contains("hidden"), terminal: terminal,
+            line: line)
     }
 
     private static func expectation(_ text: String, file: String, line: Int) throws -> Expectation? {

@@ -52,7 +52,7 @@ public final class SessionRunner {
             return [SessionOutput(commands: block.commands.map(\.text), output: result.output, failed: !result.succeeded)]
         }
         return try block.commands.map { command in
-            let result = try self.execute([command.text])
+            let result = block.terminal ? try self.executeTool(command.text) : try self.execute([command.text])
             try self.check(command, result: result)
             return SessionOutput(commands: [command.text], output: result.output, failed: !result.succeeded)
         }
@@ -86,6 +86,15 @@ public final class SessionRunner {
         var succeeded: Bool { self.status == 0 }
     }
 
+    /// A terminal line, `samsa TOOL ARGUMENTS`: the words after `samsa` are its arguments (no shell,
+    /// so no quoting), run in the deck's folder, where the REPL's cluster lives.
+    private func executeTool(_ line: String) throws -> Result {
+        let arguments = line.split(separator: " ").dropFirst().map(String.init)
+        var result = try self.launch(arguments: arguments, commandText: line)
+        result.output = self.clean(result.output, script: nil)
+        return result
+    }
+
     private func execute(_ commands: [String]) throws -> Result {
         // `cluster start` runs detached: its samsa process ends with the command, the cluster must not.
         let lines = commands.map { command -> String in
@@ -95,9 +104,23 @@ public final class SessionRunner {
             return words.contains("--detach") ? command : command + " --detach"
         }
         let script = self.directory.appendingPathComponent("commands.samsa")
+        try (lines.joined(separator: "\n") + "\n").write(to: script, atomically: true, encoding: .utf8)
+        var result = try self.launch(
+            arguments: ["--script", script.path, "--directory", self.directory.path], commandText: commands.joined(separator: "; "))
+        var output = self.clean(result.output, script: script)
+        if lines != commands {
+            // The runner added --detach; the reader typed `cluster start` and would not see this line.
+            output = output.split(separator: "\n", omittingEmptySubsequences: false)
+                .filter { !$0.hasPrefix("Detached:") }.joined(separator: "\n")
+        }
+        result.output = output
+        return result
+    }
+
+    /// Runs samsa with `arguments` in the deck's folder, bounded by the timeout; stdout then stderr.
+    private func launch(arguments: [String], commandText: String) throws -> Result {
         let stdoutURL = self.directory.appendingPathComponent("stdout")
         let stderrURL = self.directory.appendingPathComponent("stderr")
-        try (lines.joined(separator: "\n") + "\n").write(to: script, atomically: true, encoding: .utf8)
         _ = FileManager.default.createFile(atPath: stdoutURL.path, contents: nil)
         _ = FileManager.default.createFile(atPath: stderrURL.path, contents: nil)
         let stdout = try FileHandle(forWritingTo: stdoutURL)
@@ -109,7 +132,7 @@ public final class SessionRunner {
 
         let process = Process()
         process.executableURL = self.samsa
-        process.arguments = ["--script", script.path, "--directory", self.directory.path]
+        process.arguments = arguments
         process.currentDirectoryURL = self.directory
         var environment = ProcessInfo.processInfo.environment
         environment["NO_COLOR"] = "1"
@@ -133,24 +156,20 @@ public final class SessionRunner {
             while process.isRunning && Date() < grace { Thread.sleep(forTimeInterval: 0.05) }
             if process.isRunning { kill(process.processIdentifier, SIGKILL) }
             process.waitUntilExit()
-            throw SlidesError.example(file: self.file, line: 0, command: commands.joined(separator: "; "),
+            throw SlidesError.example(file: self.file, line: 0, command: commandText,
                                       message: "still running after \(Int(self.timeout)) s; stopped", output: "")
         }
         let out = String(decoding: (try? Data(contentsOf: stdoutURL)) ?? Data(), as: UTF8.self)
         let err = String(decoding: (try? Data(contentsOf: stderrURL)) ?? Data(), as: UTF8.self)
-        var output = self.clean(out + err, script: script)
-        if lines != commands {
-            // The runner added --detach; the reader typed `cluster start` and would not see this line.
-            output = output.split(separator: "\n", omittingEmptySubsequences: false)
-                .filter { !$0.hasPrefix("Detached:") }.joined(separator: "\n")
-        }
-        return Result(status: process.terminationStatus, output: output)
+        return Result(status: process.terminationStatus, output: out + err)
     }
 
     /// What a reader should see: no colour codes, no temporary paths, no script line prefixes.
-    private func clean(_ text: String, script: URL) -> String {
+    private func clean(_ text: String, script: URL?) -> String {
         var text = text.replacingOccurrences(of: "\u{1B}\\[[0-9;?]*[A-Za-z]", with: "", options: .regularExpression)
-        text = text.replacingOccurrences(of: "samsa: \(script.path) line \\d+: ", with: "", options: .regularExpression)
+        if let script {
+            text = text.replacingOccurrences(of: "samsa: \(script.path) line \\d+: ", with: "", options: .regularExpression)
+        }
         text = text.replacingOccurrences(of: self.directory.path + "/", with: "")
         text = text.replacingOccurrences(of: self.directory.path, with: ".")
         // Leading spaces are part of samsa's layout; only blank lines around the output go.

@@ -183,9 +183,9 @@ final class LocalClusterProcessTests: XCTestCase {
         }
         XCTAssertFalse(cluster.isRunning)
         XCTAssertTrue(cluster.currentState?.processes.allSatisfy { $0.pid == nil } ?? false)
-        // Cluster-mode configs were written for when cluster mode lands.
+        // Every config file is written before the first process starts, as a person would write it.
         let config = try String(contentsOf: cluster.layout.configFile(for: .broker(2)), encoding: .utf8)
-        XCTAssertTrue(config.contains("zookeeper.connect=127.0.0.1\\:\(options.metadataPort)"), config)
+        XCTAssertTrue(config.contains("zookeeper.connect=127.0.0.1:\(options.metadataPort)\n"), config)
         XCTAssertTrue(config.contains("zookeeper.session.timeout.ms=4000"), config)
     }
 

@@ -122,6 +122,16 @@ final class LiveViewBrowserTests: XCTestCase {
         _ = try probe.evaluate("document.getElementById('topics').scrollIntoView()")
         try probe.screenshot(to: folder.appendingPathComponent("live-view-group-\(language.rawValue).png"))
 
+        // A paused broker (SIGSTOP: its process is there, it answers nothing) is drawn paused, then up again.
+        let survivor = try XCTUnwrap([1, 2, 3].first { $0 != leader })
+        let chip = #"document.querySelector('.chip[data-broker="\#(survivor)"]')?.dataset.state"#
+        try self.run(session, "broker pause \(survivor)")
+        let paused = try probe.wait(seconds: 5, for: "\(chip) === 'paused'")
+        XCTAssertTrue(paused.ok, "broker \(survivor) never showed as paused: \(paused)")
+        try self.run(session, "broker resume \(survivor)")
+        let resumed = try probe.wait(seconds: 5, for: "\(chip) === 'up'")
+        XCTAssertTrue(resumed.ok, "broker \(survivor) never showed as up after resume: \(resumed)")
+
         // Everything the page loaded came from the REPL's own address.
         let outside = try probe.evaluate(
             "performance.getEntriesByType('resource').map((e) => e.name).filter((n) => !n.startsWith('\(url.scheme!)://\(url.host!):\(url.port!)/'))")

@@ -68,7 +68,10 @@ final class DeckSourceTests: XCTestCase {
             XCTAssertTrue("\(error)".contains("not a valid regular expression"), "\(error)")
         }
         XCTAssertThrowsError(try DeckSource.parse("# T\n\n```samsa quickly\ntopic list\n```", file: "d.md")) { error in
-            XCTAssertTrue("\(error)".contains("`together` and `hidden`"), "\(error)")
+            XCTAssertTrue("\(error)".contains("`together`, `hidden` and `terminal`"), "\(error)")
+        }
+        XCTAssertThrowsError(try DeckSource.parse("# T\n\n```samsa terminal\nls -l\n```", file: "h.md")) { error in
+            XCTAssertTrue("\(error)".contains("runs `samsa TOOL ARGUMENTS` lines only"), "\(error)")
         }
         XCTAssertThrowsError(try DeckSource.parse("# T\n\n```samsa\ntopic list\n", file: "e.md")) { error in
             XCTAssertTrue("\(error)".contains("never closed"), "\(error)")

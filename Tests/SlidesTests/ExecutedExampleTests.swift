@@ -49,6 +49,11 @@ final class ExecutedExampleTests: XCTestCase {
             # expect-no-re: ^hidden-topic-1
             ```
 
+            ```samsa terminal
+            samsa kafka-topics --version
+            # expect-re: ^\\d+\\.\\d+\\.\\d+
+            ```
+
             ```samsa together
             topic list
             produce nowhere hello
@@ -62,6 +67,7 @@ final class ExecutedExampleTests: XCTestCase {
         XCTAssertTrue(html.contains("<span class=\"error\">"), "the expected error is shown as one")
         XCTAssertTrue(html.contains("hidden-topic-0  offset 1  no key  two"), "real output is embedded")
         XCTAssertFalse(html.contains("data-draft"))
+        XCTAssertTrue(html.contains("<span class=\"prompt\">$</span> <b>samsa kafka-topics --version</b>"), "a terminal line shows a shell prompt")
 
         // An expectation the output no longer meets stops the build, naming the file and line.
         let stale = folder.appendingPathComponent("01-stale.md")
