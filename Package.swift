@@ -178,7 +178,7 @@ let package = Package(
         .target(
             name: "KafkaCLI",
             dependencies: [
-                "SamsaClient", "KafkaProtocol", "MetadataClient", "ZooKeeperProtocol", "LocalCluster", "PageCache", "PropertiesFile",
+                "CourseLanguage", "SamsaClient", "KafkaProtocol", "MetadataClient", "ZooKeeperProtocol", "LocalCluster", "PageCache", "PropertiesFile",
                 "ServerReadiness", nioCore, logging, .product(name: "Histogram", package: "hdrhistogram-swift"),
             ],
             swiftSettings: swiftSettings),

@@ -27,8 +27,9 @@ public enum Language: String, Sendable, Codable, CaseIterable {
         return .en
     }
 
-    /// The language of a session in `projectFolder`: the one chosen there (`--language` or the
-    /// REPL's `language`, kept in `.samsa/language`), else `SAMSA_LANGUAGE`, else the system's.
+    /// The language of a session in `projectFolder`: `SAMSA_LANGUAGE` when set (scripts and slide
+    /// builds force one), else the one chosen there (`--language` or the REPL's `language`, kept in
+    /// `.samsa/language`), else the system's.
     public static func resolve(
         projectFolder: URL, environment: [String: String] = ProcessInfo.processInfo.environment
     ) -> Language {

@@ -1,3 +1,4 @@
+import CourseLanguage
 import Foundation
 import KafkaProtocol
 import NIOCore
@@ -165,11 +166,16 @@ enum ConsumerPerfTestTool: KafkaTool {
     ) {
         let p50 = latencies.milliseconds(atPercentile: 50)
         let p99 = latencies.milliseconds(atPercentile: 99)
-        let reads = randomReads.map { "random offsets: \($0) reads (seek, then one poll)" } ?? "in offset order: \(latencies.count) polls"
-        context.console.outLine("Samsa: \(reads); poll latency p50 \(p50) ms, p99 \(p99) ms, max \(latencies.maximum) ms.")
+        let language = context.language
+        let reads = randomReads.map { language.pick(es: "offsets al azar: \($0) lecturas (seek y un poll)", en: "random offsets: \($0) reads (seek, then one poll)") }
+            ?? language.pick(es: "en orden de offset: \(latencies.count) polls", en: "in offset order: \(latencies.count) polls")
+        context.console.outLine(
+            language.pick(
+                es: "Samsa: \(reads); latencia de poll p50 \(p50) ms, p99 \(p99) ms, máx. \(latencies.maximum) ms.",
+                en: "Samsa: \(reads); poll latency p50 \(p50) ms, p99 \(p99) ms, max \(latencies.maximum) ms."))
         context.console.report(fact: "poll.p50.ms", value: p50)
         context.console.report(fact: "poll.p99.ms", value: p99)
-        context.console.outLine(LocalLogDirectories.reportLine(residency))
+        context.console.outLine(LocalLogDirectories.reportLine(residency, language: language))
         if let measured = residency.residency {
             context.console.report(fact: "page.cache.percent", value: String(measured.percent))
         }

@@ -1,3 +1,4 @@
+import CourseLanguage
 import Foundation
 
 /// What a tool runs with: its console, environment and working directory (all injectable, so
@@ -6,6 +7,11 @@ struct ToolContext: Sendable {
     let console: any ToolConsole
     let environment: [String: String]
     let currentDirectory: String
+
+    /// The language of Samsa's own lines (`Samsa: …`); Kafka's formats stay as Kafka prints them.
+    var language: Language {
+        Language.resolve(projectFolder: URL(fileURLWithPath: self.currentDirectory, isDirectory: true), environment: self.environment)
+    }
 
     /// A path as the user typed it, made absolute against the tool's working directory.
     func absolutePath(_ path: String) -> String {

@@ -1,3 +1,4 @@
+import CourseLanguage
 import Foundation
 import KafkaProtocol
 import LocalCluster
@@ -38,12 +39,19 @@ enum LocalLogDirectories {
     }
 
     /// Samsa's line after Kafka's: how much of what the run read was in the page cache before it.
-    static func reportLine(_ tracker: ReadResidency<TopicPartition>) -> String {
+    static func reportLine(_ tracker: ReadResidency<TopicPartition>, language: Language) -> String {
         guard let residency = tracker.residency else {
-            return "Samsa: page cache: the leaders' log dirs are not on this machine (run the tool in the folder of `samsa`'s cluster to see them)."
+            return language.pick(
+                es: "Samsa: page cache: los log dirs de los líderes no están en esta máquina (ejecuta la herramienta en la carpeta del clúster de `samsa` para verlos).",
+                en: "Samsa: page cache: the leaders' log dirs are not on this machine (run the tool in the folder of `samsa`'s cluster to see them).")
         }
-        return "Samsa: page cache before the read: \(self.megabytes(residency.residentBytes)) of the \(self.megabytes(residency.size)) MB "
-            + "of log read were resident (\(residency.percent) %), measured with mincore on the leaders' segments."
+        let resident = self.megabytes(residency.residentBytes)
+        let size = self.megabytes(residency.size)
+        return language.pick(
+            es: "Samsa: page cache antes de leer: \(resident) de los \(size) MB de log leídos estaban en memoria (\(residency.percent) %), "
+                + "medido con mincore en los segmentos de los líderes.",
+            en: "Samsa: page cache before the read: \(resident) of the \(size) MB of log read were resident (\(residency.percent) %), "
+                + "measured with mincore on the leaders' segments.")
     }
 
     static func megabytes(_ bytes: Int64) -> String { ProducerPerfStats.format(Double(bytes) / 1024 / 1024, 1) }

@@ -33,7 +33,7 @@ final class BackgroundConsumers: Sendable {
         var readTwice = 0
         /// `consumer commits NAME off` stopped its auto commit.
         var commits = true
-        var lastError: String?
+        var lastError: LocalizedText?
     }
 
     /// What set off the next rebalance of a group, told with its line.
@@ -229,7 +229,7 @@ final class BackgroundConsumers: Sendable {
     }
 
     private func failed(_ name: String, _ error: any Error) {
-        let text = (error as? SamsaClientError).map(Session.friendly) ?? "\(error)"
+        let text = (error as? SamsaClientError).map(Session.friendly) ?? LocalizedText(es: "\(error)", en: "\(error)")
         let isNew = self.roster.withLock { roster in
             let isNew = roster.members[name] != nil && roster.members[name]?.lastError != text
             roster.members[name]?.lastError = text

@@ -19,7 +19,7 @@ enum LiveEvent: Sendable, Equatable {
     /// fell behind, `caughtUp` rejoined.
     case isrChanged(partition: String, before: [Int], after: [Int], down: [Int], lagging: [Int], caughtUp: [Int])
     /// A background member's client failed; `message` is the client's own one-line error.
-    case consumerFailed(name: String, message: String)
+    case consumerFailed(name: String, message: LocalizedText)
     /// A group's members agree on a new generation; `cause` is what set the rebalance off.
     case groupAssigned(group: String, generation: Int32, owners: [GroupOwner], cause: RebalanceCause?)
     /// A cluster process ended without being asked to.
@@ -143,7 +143,7 @@ enum LiveEvent: Sendable, Equatable {
             }
             return "\(partition) ISR \(verb) \(Self.list(before)) → \(Self.list(after))\(how)"
         case .consumerFailed(let name, let message):
-            return es ? "consumidor \(name): \(message)" : "consumer \(name): \(message)"
+            return es ? "consumidor \(name): \(message.es)" : "consumer \(name): \(message.en)"
         case .groupAssigned(let group, let generation, let owners, let cause):
             let nothing = es ? "nada" : "nothing"
             let parts = owners.map { "\($0.member): " + ($0.partitions.isEmpty ? nothing : $0.partitions.joined(separator: ", ")) }

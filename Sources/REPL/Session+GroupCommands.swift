@@ -112,7 +112,7 @@ extension Session {
                     member.name, member.group, member.topic, member.generation < 0 ? "-" : "\(member.generation)",
                     member.assignment.isEmpty ? (member.generation < 0 ? joining : nothing) : Self.partitionList(member.assignment),
                     "\(member.records)", "\(member.readTwice)",
-                    member.lastError ?? (member.commits ? "" : (es ? "no confirma" : "commits off")),
+                    member.lastError?.text(self.language) ?? (member.commits ? "" : (es ? "no confirma" : "commits off")),
                 ])
             }
             for line in table.render(width: self.console.width, style: self.console.style) { self.console.print(line) }

@@ -26,9 +26,11 @@ extension Session {
     }
 
     private func showSegments(topic: String, partition: Int, brokers: [Int], layout: ClusterLayout) throws(REPLError) {
+        let es = self.language == .es
         var table = TextTable(columns: [
-            .init("broker", alignment: .right), .init("segment", canShrink: true), .init("base offset", alignment: .right),
-            .init("size", alignment: .right), .init("in page cache", alignment: .right),
+            .init("broker", alignment: .right), .init(es ? "segmento" : "segment", canShrink: true),
+            .init(es ? "offset base" : "base offset", alignment: .right), .init(es ? "tamaño" : "size", alignment: .right),
+            .init(es ? "en page cache" : "in page cache", alignment: .right),
         ])
         for id in brokers {
             let directory = layout.dataDirectory(for: .broker(id)).appendingPathComponent("\(topic)-\(partition)").path

@@ -22,17 +22,22 @@ extension Session {
         let topic = arguments.positionals[0]
         var values = Array(arguments.positionals.dropFirst())
         if let count = try arguments.int("--count", in: 1...100_000) {
-            let prefix = values.first ?? "record"
+            let prefix = values.first ?? self.language.pick(es: "mensaje", en: "record")
             values = (1...count).map { "\(prefix) \($0)" }
         }
         if let path = arguments.value("--file") {
             guard let text = TextFile.read(path) else {
-                throw .file("cannot read \(path); --file takes a text file, one record per line")
+                throw .file(
+                    self.language.pick(
+                        es: "no se puede leer \(path); --file espera un fichero de texto, un mensaje por línea",
+                        en: "cannot read \(path); --file takes a text file, one record per line"))
             }
             values += Self.lines(of: text)
         }
         guard !values.isEmpty else {
-            throw .usage("give a VALUE to write, --count N or --file FILE", usage: arguments.usage)
+            throw .usage(
+                self.language.pick(es: "indica un VALOR que escribir, --count N o --file FICHERO", en: "give a VALUE to write, --count N or --file FILE"),
+                usage: arguments.usage)
         }
         let key = arguments.value("--key")
         let partition = try arguments.int("--partition", in: 0...100_000).map(Int32.init)
@@ -72,15 +77,18 @@ extension Session {
             }
             await producer.close()
             let after = try? await client.refreshMetadata(topics: [topic])
-            return (results, after?.topics[topic]?.partitions ?? described.partitions, failure.map { ($0 as? SamsaClientError).map(Session.friendly) ?? "\($0)" })
+            return (results, after?.topics[topic]?.partitions ?? described.partitions, failure.map { ($0 as? SamsaClientError).map(Session.friendly) ?? LocalizedText(es: "\($0)", en: "\($0)") })
         }
         self.remember(topic: topic)
         if let failure {
             // What was acknowledged before the failure is printed first: those records are written.
             self.printProduced(results, topic: topic, partitions: partitions, acksWord: acksWord, key: key, partition: partition, roundRobin: roundRobin)
             throw .client(
-                "not acknowledged: record \(results.count + 1) of \(toWrite.count) (acks=\(acksWord)); "
-                    + "\(results.count) acknowledged before it. \(failure)")
+                self.language.pick(
+                    es: "sin confirmar: mensaje \(results.count + 1) de \(toWrite.count) (acks=\(acksWord)); "
+                        + "\(results.count) confirmados antes. \(failure.es)",
+                    en: "not acknowledged: record \(results.count + 1) of \(toWrite.count) (acks=\(acksWord)); "
+                        + "\(results.count) acknowledged before it. \(failure.en)"))
         }
         self.printProduced(results, topic: topic, partitions: partitions, acksWord: acksWord, key: key, partition: partition, roundRobin: roundRobin)
     }
@@ -144,7 +152,7 @@ extension Session {
         } catch let error as REPLError {
             throw error
         } catch let error as SamsaClientError {
-            throw .client(Self.friendly(error))
+            throw .client(Self.friendly(error).text(self.language))
         } catch {
             throw .client("\(error)")
         }

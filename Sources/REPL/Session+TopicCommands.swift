@@ -193,20 +193,28 @@ extension Session {
         try self.withClient(bootstrap) { client in try await work(KafkaAdmin(client: client)) }
     }
 
-    /// Kafka's error, with the concept named where the raw code says little.
-    static func friendly(_ error: SamsaClientError) -> String {
+    /// Kafka's error, with the concept named where the raw code says little. Other errors keep the
+    /// client's own text, which quotes Kafka's code and message.
+    static func friendly(_ error: SamsaClientError) -> LocalizedText {
         if case .kafka(let code, let context) = error {
             switch code {
             case .topicAlreadyExists:
                 let topic = (context.components(separatedBy: " (").first ?? context).replacingOccurrences(of: "creating topic ", with: "")
-                return "topic \(topic) already exists; `topic describe \(topic)` shows it"
+                return LocalizedText(
+                    es: "el topic \(topic) ya existe; `topic describe \(topic)` lo muestra",
+                    en: "topic \(topic) already exists; `topic describe \(topic)` shows it")
             case .unknownTopicOrPartition where context.hasPrefix("deleting topic "):
                 let topic = (context.components(separatedBy: " (").first ?? context).replacingOccurrences(of: "deleting topic ", with: "")
-                return "topic \(topic) does not exist; `topic list` shows the topics"
-            case .invalidReplicationFactor: return "\(context): the replication factor is more than the brokers that are up"
+                return LocalizedText(
+                    es: "el topic \(topic) no existe; `topic list` muestra los topics",
+                    en: "topic \(topic) does not exist; `topic list` shows the topics")
+            case .invalidReplicationFactor:
+                return LocalizedText(
+                    es: "\(context): el factor de replicación es mayor que el número de brokers en marcha",
+                    en: "\(context): the replication factor is more than the brokers that are up")
             default: break
             }
         }
-        return error.description
+        return LocalizedText(es: error.description, en: error.description)
     }
 }

@@ -51,7 +51,10 @@ extension Session {
             if spec.words[1] == "leader" {
                 line = es ? "\(name) tiene como líder al broker \(found.leader)" : "\(name) is led by broker \(found.leader)"
             } else {
-                line = es ? "\(name) tiene \(found.isr.count) réplicas sincronizadas: \(isr)" : "\(name) has \(found.isr.count) in-sync replicas: \(isr)"
+                let one = found.isr.count == 1
+                line = es
+                    ? "\(name) tiene \(found.isr.count) réplica\(one ? "" : "s") sincronizada\(one ? "" : "s"): \(isr)"
+                    : "\(name) has \(found.isr.count) in-sync replica\(one ? "" : "s"): \(isr)"
             }
         default:
             let groupId = arguments.positionals[0]

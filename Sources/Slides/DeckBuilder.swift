@@ -37,7 +37,7 @@ public struct DeckBuilder {
         let deck = try DeckSource.parse(text, file: name)
         var outputs: [[[SessionOutput]]] = deck.slides.map { $0.parts.map { _ in [] } }
         if let samsa = self.samsa, deck.slides.contains(where: { $0.parts.contains { if case .session = $0 { true } else { false } } }) {
-            let runner = try SessionRunner(samsa: samsa, file: name)
+            let runner = try SessionRunner(samsa: samsa, file: name, language: language)
             defer { runner.finish() }
             for (slideIndex, slide) in deck.slides.enumerated() {
                 for (partIndex, part) in slide.parts.enumerated() {

@@ -1,3 +1,4 @@
+import CourseLanguage
 import Foundation
 
 #if canImport(Glibc)
@@ -28,11 +29,14 @@ public final class SessionRunner {
     let directory: URL
     let file: String
     let timeout: TimeInterval
+    /// The deck's language: the REPL speaks it, so a Spanish slide shows the Spanish REPL.
+    let language: Language
     private var started = false
 
-    public init(samsa: URL, file: String, timeout: TimeInterval = 180) throws {
+    public init(samsa: URL, file: String, language: Language, timeout: TimeInterval = 180) throws {
         self.samsa = samsa
         self.file = file
+        self.language = language
         self.timeout = timeout
         self.directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("samsa-slides-\(UUID().uuidString.prefix(8))", isDirectory: true)
@@ -110,8 +114,9 @@ public final class SessionRunner {
         var output = self.clean(result.output, script: script)
         if lines != commands {
             // The runner added --detach; the reader typed `cluster start` and would not see this line.
+            let detached = self.language.pick(es: "Desacoplado:", en: "Detached:")
             output = output.split(separator: "\n", omittingEmptySubsequences: false)
-                .filter { !$0.hasPrefix("Detached:") }.joined(separator: "\n")
+                .filter { !$0.hasPrefix(detached) }.joined(separator: "\n")
         }
         result.output = output
         return result
@@ -136,9 +141,8 @@ public final class SessionRunner {
         process.currentDirectoryURL = self.directory
         var environment = ProcessInfo.processInfo.environment
         environment["NO_COLOR"] = "1"
-        // The decks' `# expect` lines are written against the REPL's English; a build machine in
-        // Spanish must not change what the examples print.
-        environment["SAMSA_LANGUAGE"] = "en"
+        // The deck's language, whatever the build machine's: `# expect` lines are written against it.
+        environment["SAMSA_LANGUAGE"] = self.language.rawValue
         environment["TERM"] = "dumb"
         process.environment = environment
         process.standardInput = FileHandle.nullDevice

@@ -56,6 +56,16 @@ final class ConsumerPerfReadTests: XCTestCase {
         XCTAssertEqual(lines[1].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }[4], "500", run.summary)
         XCTAssertNotNil(lines[2].range(of: #"^Samsa: random offsets: [0-9]+ reads \(seek, then one poll\); poll latency p50 [0-9.]+ ms, p99 [0-9.]+ ms, max [0-9.]+ ms\.$"#, options: .regularExpression), run.summary)
         XCTAssertTrue(run.facts.contains { $0.hasPrefix("poll.p50.ms=") } && run.facts.contains { $0.hasPrefix("nmsg.sec=") }, run.summary)
+
+        // In a Spanish session Samsa's own lines are Spanish; Kafka's line stays as Kafka prints it.
+        let spanish = await self.tool(
+            "kafka-consumer-perf-test", ["--bootstrap-server", broker.bootstrap, "--topic", "numbers", "--messages", "100", "--random-offsets", "--timeout", "5000"],
+            environment: ["SAMSA_LANGUAGE": "es"], directory: NSTemporaryDirectory())
+        XCTAssertEqual(spanish.status, 0, spanish.summary)
+        let spanishLines = spanish.stdout.split(separator: "\n").map(String.init)
+        XCTAssertEqual(spanishLines.first, lines.first, spanish.summary)
+        XCTAssertNotNil(spanishLines[2].range(of: #"^Samsa: offsets al azar: [0-9]+ lecturas \(seek y un poll\); latencia de poll p50 [0-9.]+ ms, p99 [0-9.]+ ms, máx\. [0-9.]+ ms\.$"#, options: .regularExpression), spanish.summary)
+        XCTAssertTrue(spanishLines[3].hasPrefix("Samsa: page cache: los log dirs de los líderes no están en esta máquina"), spanish.summary)
     }
 
     func testThePageCacheLineSaysHowMuchOfWhatWasReadWasInMemoryBefore() async throws {

@@ -77,7 +77,7 @@ final class LanguageCoverageTests: XCTestCase {
             .isrChanged(partition: "orders-0", before: [1, 2, 3], after: [1, 3], down: [2], lagging: [], caughtUp: []),
             .isrChanged(partition: "orders-0", before: [1, 3], after: [1, 2, 3], down: [], lagging: [], caughtUp: [2]),
             .isrChanged(partition: "orders-0", before: [1, 2], after: [1], down: [], lagging: [2], caughtUp: []),
-            .consumerFailed(name: "c1", message: "COORDINATOR_NOT_AVAILABLE"),
+            .consumerFailed(name: "c1", message: LocalizedText(es: "COORDINATOR_NOT_AVAILABLE", en: "COORDINATOR_NOT_AVAILABLE")),
             .groupAssigned(
                 group: "billing", generation: 3, owners: [.init(member: "c1", partitions: ["orders-0"]), .init(member: "c2", partitions: [])],
                 cause: .joined("c2")),
