@@ -1,4 +1,5 @@
 import CourseLanguage
+import Foundation
 
 extension CommandTable {
     static let explainCommand = CommandSpec(
