@@ -1,8 +1,13 @@
 import Foundation
 
-/// One REPL command as the table describes it: its words, usage line, help text and what its
-/// arguments are, which drives argument checking, `help <command>` and TAB completion alike.
+/// One REPL command as the table describes it: its words, usage line, help text (English here,
+/// Spanish in `spanish`), what its arguments are, which drives argument checking, `help <command>`
+/// and TAB completion alike, and the handler that runs it. A command is declared once, beside its
+/// handler (`Session+*.swift`), and listed in `CommandTable.standardCommands`.
 public struct CommandSpec: Sendable {
+    /// Runs the command on a session with its checked arguments.
+    public typealias Handler = @Sendable (Session, ParsedArguments) throws(REPLError) -> Session.Outcome
+
     /// What an argument holds, so completion can offer the right names.
     public enum ValueKind: Sendable, Equatable {
         case text
@@ -58,16 +63,43 @@ public struct CommandSpec: Sendable {
     public let summary: String
     /// More for `help <command>`: what it does in Kafka's terms.
     public let details: String
+    /// The same help in Spanish; `LanguageCoverageTests` checks it says something else.
+    let spanish: CommandHelp
+    /// A view that changes nothing, so `watch` may repeat it.
+    public let isWatchable: Bool
+    /// Written to a started lab's commands.log; `lab ...` itself is not the student's work.
+    public let isLoggedForLab: Bool
+    public let run: Handler
 
-    public init(
+    /// `run` returns nothing: the session proceeds to the next line.
+    init(
         _ words: [String], positionals: [Positional] = [], options: [Option] = [], summary: String,
-        details: String = ""
+        details: String = "", spanish: CommandHelp, isWatchable: Bool = false, isLoggedForLab: Bool = true,
+        run: @escaping @Sendable (Session, ParsedArguments) throws(REPLError) -> Void
+    ) {
+        self.init(
+            words, positionals: positionals, options: options, summary: summary, details: details, spanish: spanish,
+            isWatchable: isWatchable, isLoggedForLab: isLoggedForLab,
+            handler: { session, arguments throws(REPLError) in
+                try run(session, arguments)
+                return .proceed
+            })
+    }
+
+    init(
+        _ words: [String], positionals: [Positional] = [], options: [Option] = [], summary: String,
+        details: String = "", spanish: CommandHelp, isWatchable: Bool = false, isLoggedForLab: Bool = true,
+        handler: @escaping Handler
     ) {
         self.words = words
         self.positionals = positionals
         self.options = options
         self.summary = summary
         self.details = details
+        self.spanish = spanish
+        self.isWatchable = isWatchable
+        self.isLoggedForLab = isLoggedForLab
+        self.run = handler
     }
 
     public var name: String { self.words.joined(separator: " ") }

@@ -14,8 +14,6 @@ public enum REPLError: Error, CustomStringConvertible, Sendable, Equatable {
     case shellCommand(String)
     /// A line with an unterminated quote or a trailing backslash.
     case syntax(String)
-    /// The command needs a part of Samsa this build does not have yet.
-    case notAvailable(command: String, needs: String)
     /// A cluster operation failed.
     case cluster(LocalClusterError)
     /// `explain` of a term it does not know.
@@ -59,10 +57,6 @@ public enum REPLError: Error, CustomStringConvertible, Sendable, Equatable {
             return "\(message)\n\(es ? "uso" : "usage"): \(usage)"
         case .syntax(let message):
             return message
-        case .notAvailable(let command, let needs):
-            return es
-                ? "`\(command)` llega con \(needs), que aún no está en esta versión"
-                : "`\(command)` arrives with \(needs), which is not in this build yet"
         case .cluster(let error):
             return error.text(language)
         case .unknownTerm(let term, let suggestion):

@@ -10,17 +10,126 @@ import Glibc
 import Darwin
 #endif
 
+extension CommandTable {
+    static let clusterCommands: [CommandSpec] = [
+        CommandSpec(
+            ["cluster", "start"],
+            options: [
+                .init("--brokers", .number, "how many brokers (default 3; an existing cluster keeps its count)"),
+                .init("--name", .text, "cluster name and folder .samsa/NAME/ (default lab)"),
+                .init("--standalone", nil, "brokers without a metadata server, each its own controller"),
+                .init("--detach", nil, "keep the cluster running after samsa quits"),
+            ],
+            summary: "start a metadata server and brokers on this machine",
+            details: """
+                Writes zookeeper.properties and server-N.properties into .samsa/NAME/config/, starts
+                samsa-meta on 127.0.0.1:2181 and brokers on 9092, 9093, ... (a busy port is replaced by a
+                free one, and you are told). Each process logs to .samsa/NAME/logs/. A cluster that was
+                stopped starts again with its data. Without --detach the cluster stops when samsa quits.
+                """,
+            spanish: CommandHelp(
+                summary: "arranca un servidor de metadatos y brokers en esta máquina",
+                details: """
+                    Escribe zookeeper.properties y server-N.properties en .samsa/NAME/config/, arranca samsa-meta
+                    en 127.0.0.1:2181 y los brokers en 9092, 9093, ... (un puerto ocupado se cambia por uno libre,
+                    y se te avisa). Cada proceso escribe su log en .samsa/NAME/logs/. Un clúster parado arranca de
+                    nuevo con sus datos. Sin --detach, el clúster se para al salir de samsa.
+                    """,
+                options: [
+                    "--brokers": "cuántos brokers (3 por defecto; un clúster que ya existe conserva los suyos)",
+                    "--name": "nombre del clúster y de su carpeta .samsa/NAME/ (lab por defecto)",
+                    "--standalone": "brokers sin servidor de metadatos, cada uno su propio controller",
+                    "--detach": "deja el clúster en marcha al salir de samsa",
+                ]),
+            run: { session, arguments throws(REPLError) in try session.runClusterCommand(.start, arguments) }),
+        CommandSpec(
+            ["cluster", "stop"], summary: "stop every broker cleanly, then the metadata server (data is kept)",
+            spanish: CommandHelp(summary: "para cada broker limpiamente y después el servidor de metadatos (los datos se conservan)"),
+            run: { session, arguments throws(REPLError) in try session.runClusterCommand(.stop, arguments) }),
+        CommandSpec(
+            ["cluster", "destroy"], summary: "stop the cluster and delete its folder: data, logs, configs",
+            spanish: CommandHelp(summary: "para el clúster y borra su carpeta: datos, logs y configuración"),
+            run: { session, arguments throws(REPLError) in try session.runClusterCommand(.destroy, arguments) }),
+        CommandSpec(
+            ["cluster", "status"], summary: "brokers up, down or paused; partitions, leaders and ISR",
+            details: """
+                Processes (state, address, pid, uptime, memory) and the controller; in cluster mode also
+                each partition's leader, replicas, ISR, log end offset (ListOffsets with replica id -2)
+                and high watermark (ListOffsets latest, what consumers may read).
+                """,
+            spanish: CommandHelp(
+                summary: "brokers en marcha, caídos o en pausa; particiones, líderes e ISR",
+                details: """
+                    Los procesos (estado, dirección, pid, tiempo en marcha, memoria) y el controller; en modo clúster
+                    también el líder, las réplicas y el ISR de cada partición, su log end offset (ListOffsets con
+                    replica id -2) y su high watermark (ListOffsets latest, lo que pueden leer los consumidores).
+                    """),
+            isWatchable: true,
+            run: { session, arguments throws(REPLError) in try session.runClusterCommand(.status, arguments) }),
+    ]
+
+    static let brokerCommands: [CommandSpec] = [
+        CommandSpec(
+            ["broker", "kill"], positionals: [.init("ID", .brokerID)],
+            summary: "SIGKILL a broker: it dies at once, like a crash",
+            details: "Nobody tells the cluster: its metadata session must expire before a new leader is chosen.",
+            spanish: CommandHelp(
+                summary: "SIGKILL a un broker: muere en el acto, como en un fallo",
+                details: "Nadie avisa al clúster: su sesión de metadatos tiene que expirar antes de que se elija un nuevo líder."),
+            run: { session, arguments throws(REPLError) in try session.runClusterCommand(.broker(.kill), arguments) }),
+        CommandSpec(
+            ["broker", "stop"], positionals: [.init("ID", .brokerID)],
+            summary: "SIGTERM a broker: it shuts down cleanly (controlled shutdown)",
+            details: "A clean shutdown hands its partition leaderships to other brokers before it exits.",
+            spanish: CommandHelp(
+                summary: "SIGTERM a un broker: se apaga limpiamente (controlled shutdown)",
+                details: "Un apagado limpio cede a otros brokers las particiones que lidera antes de terminar."),
+            run: { session, arguments throws(REPLError) in try session.runClusterCommand(.broker(.stop), arguments) }),
+        CommandSpec(
+            ["broker", "start"], positionals: [.init("ID", .brokerID)],
+            summary: "start a stopped broker again, with its port and data",
+            spanish: CommandHelp(summary: "arranca de nuevo un broker parado, con su puerto y sus datos"),
+            run: { session, arguments throws(REPLError) in try session.runClusterCommand(.broker(.start), arguments) }),
+        CommandSpec(
+            ["broker", "pause"], positionals: [.init("ID", .brokerID)],
+            summary: "SIGSTOP a broker: it freezes with its sockets open, like a long GC pause",
+            spanish: CommandHelp(summary: "SIGSTOP a un broker: se congela con sus sockets abiertos, como en una pausa larga de GC"),
+            run: { session, arguments throws(REPLError) in try session.runClusterCommand(.broker(.pause), arguments) }),
+        CommandSpec(
+            ["broker", "resume"], positionals: [.init("ID", .brokerID)], summary: "SIGCONT a paused broker",
+            spanish: CommandHelp(summary: "SIGCONT a un broker en pausa"),
+            run: { session, arguments throws(REPLError) in try session.runClusterCommand(.broker(.resume), arguments) }),
+        CommandSpec(
+            ["broker", "logs"], positionals: [.init("ID", .brokerID)],
+            options: [.init("--lines", .number, "how many lines from the end (default 20)")],
+            summary: "the end of a broker's log file",
+            spanish: CommandHelp(
+                summary: "el final del log de un broker",
+                options: ["--lines": "cuántas líneas desde el final (20 por defecto)"]),
+            run: { session, arguments throws(REPLError) in try session.runClusterCommand(.broker(.logs), arguments) }),
+    ]
+}
+
 /// `cluster ...` and `broker ...`: process-level control of the local cluster. Each prints one
 /// line that says what happened, in Kafka's terms.
 extension Session {
-    func runClusterCommand(_ spec: CommandSpec, _ arguments: ParsedArguments) throws(REPLError) {
+    enum ClusterCommand: Sendable {
+        case start, stop, destroy, status
+        case broker(BrokerCommand)
+    }
+
+    enum BrokerCommand: Sendable {
+        case kill, stop, start, pause, resume, logs
+    }
+
+    func runClusterCommand(_ command: ClusterCommand, _ arguments: ParsedArguments) throws(REPLError) {
         do {
-            switch spec.words {
-            case ["cluster", "start"]: try self.clusterStart(arguments)
-            case ["cluster", "stop"]: try self.clusterStop()
-            case ["cluster", "destroy"]: try self.clusterDestroy()
-            case ["cluster", "status"]: try self.clusterStatus()
-            default: try self.brokerCommand(spec.words[1], arguments)
+            switch command {
+            case .start: try self.clusterStart(arguments)
+            case .stop: try self.clusterStop()
+            case .destroy: try self.clusterDestroy()
+            case .status: try self.clusterStatus()
+            case .broker(let verb): try self.brokerCommand(verb, arguments)
             }
         } catch let error as REPLError {
             throw error
@@ -191,19 +300,19 @@ extension Session {
         }
     }
 
-    private func brokerCommand(_ verb: String, _ arguments: ParsedArguments) throws {
+    private func brokerCommand(_ verb: BrokerCommand, _ arguments: ParsedArguments) throws {
         let id = try arguments.positionalInt(0, name: "ID")
         let cluster = try self.requireCluster()
         let isClusterMode = cluster.currentState?.mode == .zookeeper
         let sessionSeconds = ClusterConfigFiles.labSessionTimeoutMs / 1000
-        if self.isRecordingLab, verb == "kill" || verb == "stop" {
+        if self.isRecordingLab, verb == .kill || verb == .stop {
             // Asked before the broker goes: afterwards the cluster has already moved its leaderships.
             let led = self.partitionsLed(by: id)
             self.labFacts.append(CommandOutcome.Fact("led", led?.joined(separator: ",") ?? "unknown"))
         }
         let es = self.language == .es
         switch verb {
-        case "kill":
+        case .kill:
             let pid = try cluster.killBroker(id)
             if isClusterMode {
                 self.console.print(
@@ -214,7 +323,7 @@ extension Session {
                     es ? "Broker \(id) matado (SIGKILL, pid \(pid)): se ha parado en el acto, sin apagado limpio."
                         : "Killed broker \(id) (SIGKILL, pid \(pid)): it stopped at once, with no clean shutdown.")
             }
-        case "stop":
+        case .stop:
             let (pid, outcome) = try cluster.stopBroker(id)
             if outcome == .killed {
                 self.console.print(
@@ -229,7 +338,7 @@ extension Session {
                     es ? "Broker \(id) parado (SIGTERM, pid \(pid)): ha cerrado sus logs limpiamente."
                         : "Stopped broker \(id) (SIGTERM, pid \(pid)): it closed its logs cleanly.")
             }
-        case "start":
+        case .start:
             if isClusterMode, let waited = self.waitForStaleRegistration(of: id) {
                 // Seconds only at the prompt: script output stays the same on every run.
                 let time = self.isTerminal ? " \(String(format: "%.1f", waited)) s" : ""
@@ -250,7 +359,7 @@ extension Session {
                     es ? "  Arranca sano: sus fallos (\(oldFaults.names.joined(separator: ", "))) no sobreviven a un reinicio."
                         : "  It starts healthy: its faults (\(oldFaults.names.joined(separator: ", "))) do not survive a restart.")
             }
-        case "pause":
+        case .pause:
             let pid = try cluster.pauseBroker(id)
             if es {
                 let expiry = isClusterMode ? " Su sesión expira en \(sessionSeconds) s si no se reanuda." : ""
@@ -261,18 +370,16 @@ extension Session {
                 self.console.print(
                     "Paused broker \(id) (SIGSTOP, pid \(pid)): sockets open, nothing answered.\(expiry) `broker resume \(id)` continues it.")
             }
-        case "resume":
+        case .resume:
             let pid = try cluster.resumeBroker(id)
             self.console.print(es ? "Broker \(id) reanudado (SIGCONT, pid \(pid))." : "Resumed broker \(id) (SIGCONT, pid \(pid)).")
-        case "logs":
+        case .logs:
             let lines = try arguments.int("--lines", in: 1...10000) ?? 20
             let text = try cluster.logTail(.broker(id), lines: lines)
             let path = cluster.layout.logFile(for: .broker(id))
             self.console.print(
                 self.console.style.dim("── broker \(id) · \(path.path) (\(es ? "últimas \(lines) líneas" : "last \(lines) lines")) ──"))
             self.console.print(text.isEmpty ? (es ? "(vacío)" : "(empty)") : text)
-        default:
-            throw REPLError.unknownCommand("broker \(verb)", suggestion: nil)
         }
     }
 

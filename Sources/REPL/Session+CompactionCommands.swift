@@ -4,6 +4,47 @@ import KafkaProtocol
 import LocalCluster
 import NIOCore
 
+extension CommandTable {
+    static let topicCompactionCommand = CommandSpec(
+        ["topic", "compaction"], positionals: [.init("NAME", .topic)],
+        options: [.init("--partition", .number, "which partition (default 0)")],
+        summary: "a compacted partition's segments: records, keys and tombstones in each, and the cleaner's checkpoint",
+        details: """
+            Reads the brokers' log dirs on this machine. On a topic with cleanup.policy=compact the broker's log
+            cleaner (every log.cleaner.backoff.ms) keeps the last record of each key in the segments before the
+            active one, with their offsets. Run it before and after a pass to see what went.
+            """,
+        spanish: CommandHelp(
+            summary: "los segmentos de una partición compactada: mensajes, claves y tombstones de cada uno, y el checkpoint del cleaner",
+            details: """
+                Lee los directorios de logs de los brokers en esta máquina. En un topic con cleanup.policy=compact, el log
+                cleaner del broker (cada log.cleaner.backoff.ms) deja el último mensaje de cada clave en los segmentos
+                anteriores al activo, con sus offsets. Ejecútalo antes y después de una pasada para ver qué se fue.
+                """,
+            options: ["--partition": "qué partición (0 por defecto)"]),
+        run: { session, arguments throws(REPLError) in try session.runCompactionView(arguments, cleanNow: false) })
+
+    static let topicCompactCommand = CommandSpec(
+        ["topic", "compact"], positionals: [.init("NAME", .topic)],
+        options: [.init("--partition", .number, "which partition (default 0)")],
+        summary: "run the log cleaner on a partition now and show its segments before and after",
+        details: """
+            Asks each broker holding the partition for a cleaner pass now, whatever min.cleanable.dirty.ratio
+            says. Only segments before the active one are cleaned, and records younger than
+            min.compaction.lag.ms wait. Tombstones stay until delete.retention.ms after their first cleaning.
+            """,
+        spanish: CommandHelp(
+            summary: "pasa el log cleaner por una partición ahora y muestra sus segmentos antes y después",
+            details: """
+                Pide una pasada del cleaner ya a cada broker que tiene la partición, diga lo que diga
+                min.cleanable.dirty.ratio. Solo se limpian los segmentos anteriores al activo, y los mensajes más
+                recientes que min.compaction.lag.ms esperan. Los tombstones duran delete.retention.ms desde su
+                primera limpieza.
+                """,
+            options: ["--partition": "qué partición (0 por defecto)"]),
+        run: { session, arguments throws(REPLError) in try session.runCompactionView(arguments, cleanNow: true) })
+}
+
 /// `topic compaction NAME` and `topic compact NAME`: what log compaction does to a partition. Like
 /// `topic segments` they read the brokers' log dirs on this machine directly: per segment its base
 /// offset, records, distinct keys and tombstones, and the cleaner's checkpoint

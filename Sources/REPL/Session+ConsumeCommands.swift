@@ -5,6 +5,29 @@ import KafkaProtocol
 import PageCache
 import SamsaClient
 
+extension CommandTable {
+    static let consumeCommand = CommandSpec(
+        ["consume"], positionals: [.init("TOPIC", .topic)],
+        options: [
+            .init("--from-beginning", nil, "start at the earliest offset still kept"),
+            .init("--partition", .number, "read only this partition"),
+            .init("--offset", .number, "start at this offset (with --partition)"),
+            .init("--max-messages", .number, "stop after N records"),
+            .init("--group", .group, "read as a member of this consumer group"),
+        ],
+        summary: "read records: partition, offset, key, value (stops after 2 s with nothing new)",
+        spanish: CommandHelp(
+            summary: "lee mensajes: partición, offset, clave y valor (para tras 2 s sin nada nuevo)",
+            options: [
+                "--from-beginning": "empieza en el offset más antiguo que se conserva",
+                "--partition": "lee solo esta partición",
+                "--offset": "empieza en este offset (con --partition)",
+                "--max-messages": "para tras N mensajes",
+                "--group": "lee como miembro de este grupo de consumidores",
+            ]),
+        run: { session, arguments throws(REPLError) in try session.runConsume(arguments) })
+}
+
 /// `consume TOPIC [--from-beginning] [--partition P] [--offset O] [--max-messages N]`: reads in
 /// assign mode (no group), printing partition, offset, key and value, and stops after N records
 /// or once nothing new arrived for 2 s.

@@ -7,7 +7,7 @@ extension CommandTable {
     /// `fault ...`: the REPL's nemesis. Breaks the cluster the way real clusters break, on purpose
     /// and deterministically, through a path only this machine's cluster owner has
     /// (`LocalCluster+Faults`); Kafka clients see nothing different.
-    public static let faultCommands: [CommandSpec] = [
+    static let faultCommands: [CommandSpec] = [
         CommandSpec(
             ["fault", "cut-replication"], positionals: [.init("ID", .brokerID)],
             summary: "a broker stops replicating: acks=1 writes it leads live on it alone",
@@ -16,7 +16,16 @@ extension CommandTable {
                 them empty. Its clients and its metadata session carry on. Followers stay in the ISR until
                 replica.lag.time.max.ms after its log moved ahead of them: kill it in that window and an
                 in-sync follower becomes leader cleanly, without the acknowledged acks=1 records.
-                """),
+                """,
+            spanish: CommandHelp(
+                summary: "un broker deja de replicar: las escrituras acks=1 que lidera viven solo en él",
+                details: """
+                    Como follower no envía fetches; como líder retiene los fetches de sus followers y los contesta
+                    vacíos. Sus clientes y su sesión de metadatos siguen igual. Los followers siguen en el ISR hasta
+                    replica.lag.time.max.ms después de que su log los adelantara: si lo matas en ese intervalo, un
+                    follower sincronizado pasa a líder limpiamente, sin los mensajes acks=1 ya confirmados.
+                    """),
+            run: { session, arguments throws(REPLError) in try session.runFaultCommand(.inject(.cutReplication), arguments) }),
         CommandSpec(
             ["fault", "slow-replication"], positionals: [.init("ID", .brokerID), .init("MS", .number)],
             summary: "every follower fetch to or from a broker waits MS milliseconds",
@@ -24,7 +33,15 @@ extension CommandTable {
                 Followers fall behind while producers go on: watch the high watermark trail the log end,
                 acks=all get slower, and the ISR shrink once a follower lags replica.lag.time.max.ms.
                 MS is 1 to 60000; giving it again changes the delay.
-                """),
+                """,
+            spanish: CommandHelp(
+                summary: "cada fetch de follower desde o hacia un broker espera MS milisegundos",
+                details: """
+                    Los followers se quedan atrás mientras los productores siguen: verás el high watermark ir por
+                    detrás del log end, acks=all más lento, y el ISR encoger cuando un follower se retrasa
+                    replica.lag.time.max.ms. MS va de 1 a 60000; darlo otra vez cambia el retraso.
+                    """),
+            run: { session, arguments throws(REPLError) in try session.runFaultCommand(.inject(.slowReplication), arguments) }),
         CommandSpec(
             ["fault", "isolate"], positionals: [.init("ID", .brokerID)],
             summary: "cut a broker off from the metadata server; it still serves clients",
@@ -33,15 +50,34 @@ extension CommandTable {
                 the controller moves the broker's leaderships. The broker does not know: as a zombie leader
                 it still accepts acks=1 writes from clients with old metadata. Healed, it registers again,
                 learns the higher leader epoch, becomes a follower and truncates what it wrote alone.
-                """),
-        CommandSpec(["fault", "list"], summary: "the faults injected now, per broker"),
+                """,
+            spanish: CommandHelp(
+                summary: "aísla un broker del servidor de metadatos; sigue atendiendo a sus clientes",
+                details: """
+                    Su sesión deja de enviar heartbeats y no se restablece hasta curarlo, así que expira y el
+                    controller mueve los liderazgos del broker. El broker no se entera: como líder zombi aún acepta
+                    escrituras acks=1 de clientes con metadatos viejos. Una vez curado se registra de nuevo, ve el
+                    leader epoch más alto, pasa a follower y trunca lo que escribió a solas.
+                    """),
+            run: { session, arguments throws(REPLError) in try session.runFaultCommand(.inject(.isolate), arguments) }),
+        CommandSpec(
+            ["fault", "list"], summary: "the faults injected now, per broker",
+            spanish: CommandHelp(summary: "los fallos inyectados ahora, por broker"),
+            run: { session, arguments throws(REPLError) in try session.runFaultCommand(.list, arguments) }),
         CommandSpec(
             ["fault", "heal"], positionals: [.init("ID", .brokerID, isRequired: false)],
             summary: "end a broker's faults, or every fault when no ID is given",
             details: """
                 `cluster stop` and `quit` heal everything too. A broker started again with `broker start`
                 starts healthy: faults do not survive a restart.
-                """),
+                """,
+            spanish: CommandHelp(
+                summary: "acaba con los fallos de un broker, o con todos si no das ID",
+                details: """
+                    `cluster stop` y `quit` también lo curan todo. Un broker arrancado de nuevo con `broker start`
+                    arranca sano: los fallos no sobreviven a un reinicio.
+                    """),
+            run: { session, arguments throws(REPLError) in try session.runFaultCommand(.heal, arguments) }),
     ]
 }
 
@@ -51,18 +87,22 @@ enum FaultRequest: Sendable, Equatable {
     case heal(broker: Int?)
     case list
 
-    static func parse(_ spec: CommandSpec, _ arguments: ParsedArguments) throws(REPLError) -> FaultRequest {
-        switch spec.words[1] {
-        case "list":
+    /// Which `fault ...` command it was.
+    enum Verb: Sendable, Equatable {
+        case inject(BrokerFaults.Kind)
+        case list
+        case heal
+    }
+
+    static func parse(_ verb: Verb, _ arguments: ParsedArguments) throws(REPLError) -> FaultRequest {
+        switch verb {
+        case .list:
             return .list
-        case "heal":
+        case .heal:
             guard !arguments.positionals.isEmpty else { return .heal(broker: nil) }
             return .heal(broker: try arguments.positionalInt(0, name: "ID", in: 0...Int(Int32.max)))
-        default:
+        case .inject(let kind):
             let broker = try arguments.positionalInt(0, name: "ID", in: 0...Int(Int32.max))
-            guard let kind = BrokerFaults.Kind(rawValue: spec.words[1]) else {
-                throw .unknownCommand(spec.name, suggestion: nil)
-            }
             var delayMs = 0
             if kind == .slowReplication {
                 let range = 1...BrokerFaults.maximumDelayMs
@@ -93,8 +133,8 @@ enum FaultRequest: Sendable, Equatable {
 /// `fault cut-replication|slow-replication|isolate|list|heal`: one line that says what now happens,
 /// in Kafka's terms, plus a live event (at the prompt) with why it matters.
 extension Session {
-    func runFaultCommand(_ spec: CommandSpec, _ arguments: ParsedArguments) throws(REPLError) {
-        let request = try FaultRequest.parse(spec, arguments)
+    func runFaultCommand(_ verb: FaultRequest.Verb, _ arguments: ParsedArguments) throws(REPLError) {
+        let request = try FaultRequest.parse(verb, arguments)
         do {
             let cluster = try self.requireFaultableCluster()
             switch request {

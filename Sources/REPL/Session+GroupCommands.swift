@@ -4,12 +4,90 @@ import KafkaProtocol
 import LocalCluster
 import SamsaClient
 
+extension CommandTable {
+    static let consumerCommands: [CommandSpec] = [
+        CommandSpec(
+            ["consumer", "start"], positionals: [.init("NAME", .consumer)],
+            options: [
+                .init("--group", .group, "the consumer group to join"),
+                .init("--topic", .topic, "the topic to subscribe to"),
+                .init("--session-timeout-ms", .number, "how long the coordinator waits for heartbeats (default 10000)"),
+            ],
+            summary: "run a background group member; rebalances are printed as they happen",
+            details: """
+                The member joins the group (JoinGroup, SyncGroup), reads its partitions from the committed
+                offsets (the earliest offset when none is committed), commits every second and heartbeats
+                every second. Each rebalance prints the generation and who owns which partition.
+                """,
+            spanish: CommandHelp(
+                summary: "lanza un miembro de grupo en segundo plano; los rebalanceos se muestran al ocurrir",
+                details: """
+                    El miembro entra en el grupo (JoinGroup, SyncGroup), lee sus particiones desde los offsets
+                    confirmados (desde el más antiguo si no hay ninguno), confirma cada segundo y envía un heartbeat
+                    cada segundo. Cada rebalanceo muestra la generación y qué partición tiene cada miembro.
+                    """,
+                options: [
+                    "--group": "el grupo de consumidores al que se une",
+                    "--topic": "el topic al que se suscribe",
+                    "--session-timeout-ms": "cuánto espera el coordinador sus heartbeats (10000 por defecto)",
+                ]),
+            run: { session, arguments throws(REPLError) in try session.runConsumerCommand(.start, arguments) }),
+        CommandSpec(
+            ["consumer", "stop"], positionals: [.init("NAME", .consumer)],
+            summary: "stop a member cleanly: it commits and leaves the group at once (LeaveGroup)",
+            spanish: CommandHelp(summary: "para un miembro limpiamente: confirma y sale del grupo en el acto (LeaveGroup)"),
+            run: { session, arguments throws(REPLError) in try session.runConsumerCommand(.stop, arguments) }),
+        CommandSpec(
+            ["consumer", "kill"], positionals: [.init("NAME", .consumer)],
+            summary: "stop a member without leaving: the group notices when its session times out",
+            details: "Like a crashed process: no commit, no LeaveGroup. Its partitions wait until session.timeout.ms ran out.",
+            spanish: CommandHelp(
+                summary: "para un miembro sin salir del grupo: el grupo lo nota cuando expira su sesión",
+                details: "Como un proceso caído: sin commit ni LeaveGroup. Sus particiones esperan a que se agote session.timeout.ms."),
+            run: { session, arguments throws(REPLError) in try session.runConsumerCommand(.kill, arguments) }),
+        CommandSpec(
+            ["consumer", "commits"], positionals: [.init("NAME", .consumer), .init("on|off", .choice(["on", "off"]))],
+            summary: "stop (off) or resume (on) a member's commits; it goes on reading",
+            details: "With commits off the member commits nothing, not even before a rebalance: killed then, the records it read since its last commit are read again by the next owner of its partitions (`consumer list` counts them).",
+            spanish: CommandHelp(
+                summary: "para (off) o reanuda (on) los commits de un miembro; sigue leyendo",
+                details: "Sin commits el miembro no confirma nada, ni siquiera antes de un rebalanceo: si lo matas entonces, el siguiente dueño de sus particiones lee otra vez lo que leyó desde su último commit (`consumer list` los cuenta)."),
+            run: { session, arguments throws(REPLError) in try session.runConsumerCommand(.commits, arguments) }),
+        CommandSpec(
+            ["consumer", "list"], summary: "background consumers of this REPL: generation, partitions, records read, records read twice",
+            spanish: CommandHelp(summary: "los consumidores en segundo plano de este REPL: generación, particiones, mensajes leídos y leídos dos veces"),
+            run: { session, arguments throws(REPLError) in try session.runConsumerCommand(.list, arguments) }),
+    ]
+
+    static let groupCommands: [CommandSpec] = [
+        CommandSpec(
+            ["group", "list"], summary: "consumer groups the cluster knows, with their state",
+            spanish: CommandHelp(summary: "los grupos de consumidores que conoce el clúster, con su estado"),
+            isWatchable: true,
+            run: { session, arguments throws(REPLError) in try session.runGroupCommand(.list, arguments) }),
+        CommandSpec(
+            ["group", "describe"], positionals: [.init("GROUP", .group)],
+            summary: "state, assignor, members and their partitions, committed offsets and lag",
+            spanish: CommandHelp(summary: "estado, asignador, miembros y sus particiones, offsets confirmados y lag"),
+            isWatchable: true,
+            run: { session, arguments throws(REPLError) in try session.runGroupCommand(.describe, arguments) }),
+    ]
+}
+
 /// `consumer start|stop|kill|list` (group members running inside the REPL) and `group list|describe`
 /// (what the group coordinators know: ListGroups, DescribeGroups, OffsetFetch, ListOffsets).
 extension Session {
-    func runConsumerCommand(_ spec: CommandSpec, _ arguments: ParsedArguments) throws(REPLError) {
-        switch spec.words[1] {
-        case "start":
+    enum ConsumerCommand: Sendable {
+        case start, stop, kill, commits, list
+    }
+
+    enum GroupCommand: Sendable {
+        case list, describe
+    }
+
+    func runConsumerCommand(_ command: ConsumerCommand, _ arguments: ParsedArguments) throws(REPLError) {
+        switch command {
+        case .start:
             let name = arguments.positionals[0]
             guard let group = arguments.value("--group"), let topic = arguments.value("--topic") else {
                 throw .usage(
@@ -46,7 +124,7 @@ extension Session {
                         + "confirma cada segundo, envía un heartbeat cada segundo, session timeout de \(seconds) s.",
                     en: "Started consumer \(name): it joins group \(group) (JoinGroup, then SyncGroup) and reads \(topic); "
                         + "commits every second, heartbeats every second, session timeout \(seconds) s."))
-        case "stop", "kill", "commits":
+        case .stop, .kill, .commits:
             let name = arguments.positionals[0]
             guard let member = self.consumers.member(name) else {
                 let running = self.consumers.names
@@ -58,7 +136,7 @@ extension Session {
                 throw .usage(es ? "no hay ningún consumidor llamado \(name); \(hint)" : "no consumer named \(name); \(hint)", usage: arguments.usage)
             }
             let consumers = self.consumers
-            if spec.words[1] == "commits" {
+            if command == .commits {
                 let word = arguments.positionals.count > 1 ? arguments.positionals[1] : ""
                 guard word == "on" || word == "off" else {
                     throw .usage(self.language.pick(es: "di on u off: `consumer commits \(name) off`", en: "say on or off: `consumer commits \(name) off`"), usage: arguments.usage)
@@ -74,7 +152,7 @@ extension Session {
                             en: "\(name) keeps reading but commits nothing now: if it dies, whoever gets its partitions reads again what it read since its last commit."))
                 return
             }
-            if spec.words[1] == "stop" {
+            if command == .stop {
                 try? AsyncBridge.run { await consumers.stop(name) }
                 self.console.print(
                     self.language.pick(
@@ -90,7 +168,7 @@ extension Session {
                         en: "Killed consumer \(name): connections closed, no LeaveGroup. The coordinator keeps it in \(member.group) "
                             + "until its session times out (\(seconds) s), then rebalances."))
             }
-        default:
+        case .list:
             let members = self.consumers.all
             guard !members.isEmpty else {
                 self.console.print(
@@ -119,9 +197,9 @@ extension Session {
         }
     }
 
-    func runGroupCommand(_ spec: CommandSpec, _ arguments: ParsedArguments) throws(REPLError) {
+    func runGroupCommand(_ command: GroupCommand, _ arguments: ParsedArguments) throws(REPLError) {
         let bootstrap = try self.bootstrapServers()
-        if spec.words[1] == "list" {
+        if command == .list {
             let groups = try self.withAdmin(bootstrap) { admin in try await admin.listGroups() }
             for group in groups { self.remember(group: group.groupId) }
             guard !groups.isEmpty else {

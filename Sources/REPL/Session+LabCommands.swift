@@ -8,36 +8,79 @@ import LocalCluster
 /// LabKit), progress kept in `.samsa/labs/progress.json`, and every command typed while a lab is
 /// started appended to that lab's `commands.log` (`recordForLab`).
 extension CommandTable {
-    public static let labCommands: [CommandSpec] = [
-        CommandSpec(["lab", "list"], summary: "the six labs, their time and your last score"),
+    static let labCommands: [CommandSpec] = [
+        CommandSpec(
+            ["lab", "list"], summary: "the six labs, their time and your last score",
+            spanish: CommandHelp(summary: "los seis laboratorios, su duración y tu última nota"),
+            isLoggedForLab: false,
+            run: { session, arguments throws(REPLError) in try session.runLabCommand(.list, arguments) }),
         CommandSpec(
             ["lab", "start"], positionals: [.init("N", .number)],
             summary: "start lab N: starts the cluster it needs (if any) and shows step 1",
             details:
-                "A cluster of the lab's shape is brought to where step 1 starts: brokers that are down are started again, paused ones resumed, injected faults healed; it says what it did. While a lab is started, the commands you type are written to commands.log in its folder."),
+                "A cluster of the lab's shape is brought to where step 1 starts: brokers that are down are started again, paused ones resumed, injected faults healed; it says what it did. While a lab is started, the commands you type are written to commands.log in its folder.",
+            spanish: CommandHelp(
+                summary: "empieza el laboratorio N: arranca el clúster que necesita (si necesita uno) y muestra el paso 1",
+                details: """
+                    Un clúster con la forma del laboratorio se deja como lo espera el paso 1: se arrancan los brokers
+                    caídos, se reanudan los que están en pausa y se curan los fallos inyectados; se te dice qué se ha
+                    hecho. Mientras hay un laboratorio empezado, los comandos que escribes quedan en commands.log, en
+                    su carpeta.
+                    """),
+            isLoggedForLab: false,
+            run: { session, arguments throws(REPLError) in try session.runLabCommand(.start, arguments) }),
         CommandSpec(
             ["lab", "id"], positionals: [.init("ID", .text, isRequired: false, isVariadic: true)],
             summary: "show or set your student id (`lab id set ID`): it picks your own values in each lab",
             details:
-                "Your instructor grades each lab with your id: topic sizes, record counts and the broker that fails come from it. It is also written to student_id in every lab's answers.properties."),
-        CommandSpec(["lab", "step"], summary: "show the current step of the lab again"),
-        CommandSpec(["lab", "next"], summary: "go to the next step"),
-        CommandSpec(["lab", "hint"], summary: "a hint for the current step"),
+                "Your instructor grades each lab with your id: topic sizes, record counts and the broker that fails come from it. It is also written to student_id in every lab's answers.properties.",
+            spanish: CommandHelp(
+                summary: "muestra o fija tu identificador de estudiante (`lab id set ID`): elige tus valores en cada laboratorio",
+                details: """
+                    Tu profesor corrige cada laboratorio con tu identificador: de él salen los tamaños de los topics,
+                    el número de mensajes y el broker que falla. También se escribe en student_id en el
+                    answers.properties de cada laboratorio.
+                    """),
+            isLoggedForLab: false,
+            run: { session, arguments throws(REPLError) in try session.runLabCommand(.id, arguments) }),
+        CommandSpec(
+            ["lab", "step"], summary: "show the current step of the lab again",
+            spanish: CommandHelp(summary: "muestra otra vez el paso actual del laboratorio"),
+            isLoggedForLab: false,
+            run: { session, arguments throws(REPLError) in try session.runLabCommand(.step, arguments) }),
+        CommandSpec(
+            ["lab", "next"], summary: "go to the next step",
+            spanish: CommandHelp(summary: "pasa al paso siguiente"),
+            isLoggedForLab: false,
+            run: { session, arguments throws(REPLError) in try session.runLabCommand(.next, arguments) }),
+        CommandSpec(
+            ["lab", "hint"], summary: "a hint for the current step",
+            spanish: CommandHelp(summary: "una pista para el paso actual"),
+            isLoggedForLab: false,
+            run: { session, arguments throws(REPLError) in try session.runLabCommand(.hint, arguments) }),
         CommandSpec(
             ["lab", "check"], positionals: [.init("N", .number, isRequired: false)],
-            summary: "check your answers, code and cluster: each task passed, failed or not attempted"),
+            summary: "check your answers, code and cluster: each task passed, failed or not attempted",
+            spanish: CommandHelp(
+                summary: "comprueba tus respuestas, tu código y tu clúster: cada tarea aprobada, fallida o sin hacer"),
+            isLoggedForLab: false,
+            run: { session, arguments throws(REPLError) in try session.runLabCommand(.check, arguments) }),
     ]
 }
 
 extension Session {
-    func runLabCommand(_ spec: CommandSpec, _ arguments: ParsedArguments) throws(REPLError) {
+    enum LabCommand: Sendable {
+        case list, start, id, step, next, hint, check
+    }
+
+    func runLabCommand(_ command: LabCommand, _ arguments: ParsedArguments) throws(REPLError) {
         let catalog = try self.labCatalog()
         let progressFile = catalog.progressFile
         var progress = LabProgress.load(from: progressFile)
         let language = self.language
         let es = language == .es
-        switch spec.words {
-        case ["lab", "list"]:
+        switch command {
+        case .list:
             for lab in catalog.labs {
                 let state = progress.state(lab.number)
                 let score = state.lastScore.map { " · \(Self.points($0))/\(Self.points(lab.maxScore))" } ?? ""
@@ -45,9 +88,9 @@ extension Session {
                 self.console.print("\(current) \(lab.number)  \(lab.title.text(language))  (\(lab.minutes) min)\(score)")
             }
             self.console.print(es ? "`lab start N` empieza uno." : "`lab start N` starts one.")
-        case ["lab", "id"]:
+        case .id:
             try self.labID(arguments, catalog: catalog, progress: &progress)
-        case ["lab", "start"]:
+        case .start:
             let number = try arguments.positionalInt(0, name: "N", in: 1...99)
             let lab = try self.lab(number, in: catalog, for: progress.studentID)
             progress.currentLab = number
@@ -85,14 +128,14 @@ extension Session {
                 }
             }
             self.showStep(lab, progress.state(number).step, language)
-        case ["lab", "step"], ["lab", "next"], ["lab", "hint"]:
+        case .step, .next, .hint:
             guard let number = progress.currentLab else {
                 throw .usage(es ? "no hay ningún laboratorio empezado; `lab start N` empieza uno" : "no lab started; `lab start N` starts one", usage: arguments.usage)
             }
             let lab = try self.lab(number, in: catalog, for: progress.studentID)
             // A progress file from an older lab.json (or edited by hand) may point past the steps.
             var step = max(0, min(progress.state(number).step, lab.steps.count - 1))
-            if spec.words[1] == "next" {
+            if command == .next {
                 guard step + 1 < lab.steps.count else {
                     self.console.print(es ? "Ese era el último paso. `lab check` muestra lo que falta." : "That was the last step. `lab check` shows what is left.")
                     return
@@ -101,7 +144,7 @@ extension Session {
                 progress.update(number) { $0.step = step }
                 try self.save(progress, to: progressFile)
             }
-            if spec.words[1] == "hint" {
+            if command == .hint {
                 self.console.print(
                     lab.steps[step].hint?.text(language)
                         ?? (es ? "Este paso no tiene pista: léelo otra vez con calma, y usa `explain` con cualquier término."
@@ -109,7 +152,7 @@ extension Session {
             } else {
                 self.showStep(lab, step, language)
             }
-        default:  // lab check [N]
+        case .check:
             let number: Int
             if arguments.positionals.isEmpty {
                 guard let current = progress.currentLab else {

@@ -3,7 +3,7 @@ import CourseLanguage
 /// `language [es|en]`: shows or changes the session's language and keeps the choice in the
 /// project folder (`LanguageSetting`), so the next `samsa` and `samsa grade` there speak it too.
 extension CommandTable {
-    public static let languageCommands: [CommandSpec] = [
+    static let languageCommands: [CommandSpec] = [
         CommandSpec(
             ["language"], positionals: [.init("LANGUAGE", .choice(["es", "en"]), isRequired: false)],
             summary: "show or change samsa's language (es or en); remembered in this folder",
@@ -11,7 +11,15 @@ extension CommandTable {
                 Chooses the language of everything samsa prints: help, steps, hints, events, errors, `explain`
                 and `lab check`. It is kept in .samsa/language, so `samsa` and `samsa grade` use it next time in
                 this folder. Also: `samsa --language es|en`; with no choice, the system's language (LANG).
-                """)
+                """,
+            spanish: CommandHelp(
+                summary: "muestra o cambia el idioma de samsa (es o en); se recuerda en esta carpeta",
+                details: """
+                    Elige el idioma de todo lo que escribe samsa: ayuda, pasos, pistas, eventos, errores, `explain` y
+                    `lab check`. Se guarda en .samsa/language, así que `samsa` y `samsa grade` lo usan la próxima vez
+                    en esta carpeta. También: `samsa --language es|en`; sin elección, el idioma del sistema (LANG).
+                    """),
+            run: { session, arguments throws(REPLError) in try session.runLanguageCommand(arguments) }),
     ]
 }
 

@@ -2,6 +2,35 @@ import CourseLanguage
 import Foundation
 import LiveView
 
+extension CommandTable {
+    static let uiCommand = CommandSpec(
+        ["ui"], positionals: [.init("stop", .choice(["stop"]), isRequired: false)],
+        options: [
+            .init("--lang", .choice(["es", "en"]), "the page's language (default: the REPL's)"),
+            .init("--port", .number, "port on 127.0.0.1 (default: any free one)"),
+        ],
+        summary: "a live picture of the cluster in the browser; `ui stop` closes it",
+        details: """
+            Serves a page on 127.0.0.1 that shows brokers, controller, partitions (leader, ISR, log end
+            offset, high watermark), consumer groups with lag, and the events as they happen. The
+            address carries a secret token: only someone who sees it can open the page. The page only
+            reads; every action stays in the REPL.
+            """,
+        spanish: CommandHelp(
+            summary: "una imagen en vivo del clúster en el navegador; `ui stop` la cierra",
+            details: """
+                Sirve en 127.0.0.1 una página con los brokers, el controller, las particiones (líder, ISR, log end
+                offset, high watermark), los grupos de consumidores con su lag y los eventos según ocurren. La
+                dirección lleva un token secreto: solo quien la ve puede abrir la página. La página solo lee;
+                todas las acciones siguen en el REPL.
+                """,
+            options: [
+                "--lang": "el idioma de la página (por defecto, el del REPL)",
+                "--port": "puerto en 127.0.0.1 (por defecto, uno libre cualquiera)",
+            ]),
+        run: { session, arguments throws(REPLError) in try session.runLiveViewCommand(arguments) })
+}
+
 /// `ui`: the live view of this REPL's cluster, served on 127.0.0.1 while the session lasts.
 extension Session {
     func runLiveViewCommand(_ arguments: ParsedArguments) throws(REPLError) {

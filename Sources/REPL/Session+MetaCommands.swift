@@ -4,10 +4,33 @@ import LocalCluster
 import MetadataClient
 import ZooKeeperProtocol
 
+extension CommandTable {
+    static let metaCommands: [CommandSpec] = [
+        CommandSpec(
+            ["meta", "ls"], positionals: [.init("PATH", .metaPath, isRequired: false)],
+            summary: "children of a znode in the metadata tree",
+            spanish: CommandHelp(summary: "los hijos de un znode del árbol de metadatos"),
+            run: { session, arguments throws(REPLError) in try session.runMetaCommand(.ls, arguments) }),
+        CommandSpec(
+            ["meta", "get"], positionals: [.init("PATH", .metaPath)], summary: "a znode's data (JSON shown pretty)",
+            spanish: CommandHelp(summary: "los datos de un znode (el JSON, bien presentado)"),
+            run: { session, arguments throws(REPLError) in try session.runMetaCommand(.get, arguments) }),
+        CommandSpec(
+            ["meta", "stat"], positionals: [.init("PATH", .metaPath)],
+            summary: "a znode's version, owner session, times",
+            spanish: CommandHelp(summary: "la versión, la sesión dueña y las horas de un znode"),
+            run: { session, arguments throws(REPLError) in try session.runMetaCommand(.stat, arguments) }),
+    ]
+}
+
 /// `meta ls|get|stat PATH`: the metadata tree the brokers keep in `samsa-meta`, read through
 /// `ZooKeeperClient` as `zookeeper-shell` does.
 extension Session {
-    func runMetaCommand(_ spec: CommandSpec, _ arguments: ParsedArguments) throws(REPLError) {
+    enum MetaCommand: Sendable {
+        case ls, get, stat
+    }
+
+    func runMetaCommand(_ verb: MetaCommand, _ arguments: ParsedArguments) throws(REPLError) {
         guard let snapshot = self.cluster?.snapshot(), let server = snapshot.metadataServer, server.state == .running else {
             if self.cluster?.snapshot()?.mode == .standalone {
                 throw .client(
@@ -24,7 +47,6 @@ extension Session {
                 usage: arguments.usage)
         }
         let connect = "127.0.0.1:\(server.port)"
-        let verb = spec.words[1]
         let language = self.language
         let text: String
         do {
@@ -34,13 +56,13 @@ extension Session {
                     try await client.connect(timeout: .seconds(3))
                     let answer: String
                     switch verb {
-                    case "ls":
+                    case .ls:
                         let children = try await client.getChildren(path)
                         answer = children.isEmpty ? language.pick(es: "(sin hijos)", en: "(no children)") : children.joined(separator: "\n")
-                    case "get":
+                    case .get:
                         let (data, _) = try await client.getData(path)
                         answer = Self.pretty(data, language: language)
-                    default:
+                    case .stat:
                         guard let stat = try await client.exists(path) else {
                             throw ZooKeeperClientError.server(.noNode, path: path)
                         }

@@ -3,25 +3,68 @@ import CourseLanguage
 import LocalCluster
 import PageCache
 
+extension CommandTable {
+    static let brokerEvictCacheCommand = CommandSpec(
+        ["broker", "evict-cache"], positionals: [.init("ID", .brokerID)],
+        summary: "drop a broker's segment files from the OS page cache, so the next read is cold",
+        details: """
+            Writes back and evicts every .log, .index and .timeindex file in the broker's log dir with
+            posix_fadvise(POSIX_FADV_DONTNEED); no root needed. Compare a consume right after it (read from
+            the disk) with the same consume again (read from memory); `topic segments` shows the difference.
+            """,
+        spanish: CommandHelp(
+            summary: "saca de la page cache del sistema los segmentos de un broker, para que la próxima lectura sea en frío",
+            details: """
+                Escribe a disco y expulsa de memoria cada fichero .log, .index y .timeindex del directorio de logs
+                del broker con posix_fadvise(POSIX_FADV_DONTNEED); no hace falta ser root. Compara un consume justo
+                después (lee del disco) con el mismo consume otra vez (lee de memoria); `topic segments` muestra la
+                diferencia.
+                """),
+        run: { session, arguments throws(REPLError) in try session.runPageCacheCommand(.evictCache, arguments) })
+
+    static let topicSegmentsCommand = CommandSpec(
+        ["topic", "segments"], positionals: [.init("NAME", .topic)],
+        options: [.init("--partition", .number, "which partition (default 0)")],
+        summary: "a partition's segment files on each broker and how much of each is in the page cache",
+        details: """
+            Reads the brokers' log dirs on this machine: each segment's file, base offset and size, and the
+            bytes of it the operating system holds in memory right now (mincore). Recent records are there,
+            which is why consumers that keep up never touch the disk. `broker evict-cache ID` empties it.
+            """,
+        spanish: CommandHelp(
+            summary: "los ficheros de segmento de una partición en cada broker y cuánto de cada uno está en la page cache",
+            details: """
+                Lee los directorios de logs de los brokers en esta máquina: de cada segmento, su fichero, su offset
+                base, su tamaño y los bytes que el sistema operativo tiene ahora en memoria (mincore). Los mensajes
+                recientes están ahí; por eso los consumidores que van al día no tocan el disco.
+                `broker evict-cache ID` la vacía.
+                """,
+            options: ["--partition": "qué partición (0 por defecto)"]),
+        isWatchable: true,
+        run: { session, arguments throws(REPLError) in try session.runPageCacheCommand(.segments, arguments) })
+}
+
 /// `topic segments` and `broker evict-cache`: the page cache made visible. The brokers run on this
 /// machine, so their log dirs (`.samsa/NAME/data/broker-N/`) are read directly; nothing asks them.
 extension Session {
-    func runPageCacheCommand(_ spec: CommandSpec, _ arguments: ParsedArguments) throws(REPLError) {
+    enum PageCacheCommand: Sendable {
+        case segments, evictCache
+    }
+
+    func runPageCacheCommand(_ command: PageCacheCommand, _ arguments: ParsedArguments) throws(REPLError) {
         guard let cluster = self.cluster, cluster.exists, let state = cluster.currentState else {
             throw .cluster(.noCluster(name: self.cluster?.layout.name ?? self.configuration.clusterName))
         }
-        switch spec.words {
-        case ["topic", "segments"]:
+        switch command {
+        case .segments:
             let topic = arguments.positionals[0]
             let partition = try arguments.int("--partition", in: 0...100_000) ?? 0
             self.remember(topic: topic)
             try self.showSegments(topic: topic, partition: partition, brokers: state.brokerIDs, layout: cluster.layout)
-        case ["broker", "evict-cache"]:
+        case .evictCache:
             let id = try arguments.positionalInt(0, name: "ID")
             guard state.brokerIDs.contains(id) else { throw .cluster(.unknownBroker(id: id, known: state.brokerIDs)) }
             try self.evictCache(broker: id, layout: cluster.layout)
-        default:
-            throw .notAvailable(command: spec.name, needs: "a later build")
         }
     }
 

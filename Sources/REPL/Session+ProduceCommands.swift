@@ -4,6 +4,45 @@ import LocalCluster
 import KafkaProtocol
 import SamsaClient
 
+extension CommandTable {
+    static let produceCommand = CommandSpec(
+        ["produce"], positionals: [.init("TOPIC", .topic), .init("VALUE", .text, isRequired: false, isVariadic: true)],
+        options: [
+            .init("--key", .text, "record key; the same key always goes to the same partition"),
+            .init("--partition", .number, "write to this partition instead of the partitioner's choice"),
+            .init("--acks", .choice(["0", "1", "all"]), "how many replicas must have it before success"),
+            .init("--count", .number, "write N numbered records"),
+            .init("--round-robin", nil, "spread the records over the partitions in turn: record i to partition i mod the partition count"),
+            .init("--file", .file, "write one record per line of a file"),
+            .init("--timeout", .number, "seconds to wait for each acknowledgement (default 15, with retries)"),
+        ],
+        summary: "write records, one per VALUE; prints the partition and offset of each",
+        details: """
+            Records go one at a time. At the first record not acknowledged the command stops: the
+            records acknowledged before it are shown, then the error. With --timeout S each record
+            gets one attempt of S seconds (acks=all: REQUEST_TIMED_OUT if the in-sync replicas
+            have not copied it by then).
+            """,
+        spanish: CommandHelp(
+            summary: "escribe mensajes, uno por VALUE; muestra la partición y el offset de cada uno",
+            details: """
+                Los mensajes salen de uno en uno. En el primero que no se confirma el comando se detiene: se
+                muestran los confirmados antes y después el error. Con --timeout S cada mensaje tiene un
+                intento de S segundos (acks=all: REQUEST_TIMED_OUT si las réplicas sincronizadas no lo han
+                copiado para entonces).
+                """,
+            options: [
+                "--key": "clave del mensaje; la misma clave va siempre a la misma partición",
+                "--partition": "escribe en esta partición en vez de la que elija el particionador",
+                "--acks": "cuántas réplicas deben tenerlo antes de dar la escritura por buena",
+                "--count": "escribe N mensajes numerados",
+                "--round-robin": "reparte los mensajes entre las particiones por turno: el mensaje i a la partición i módulo el número de particiones",
+                "--file": "escribe un mensaje por cada línea de un fichero",
+                "--timeout": "segundos de espera de cada confirmación (15 por defecto, con reintentos)",
+            ]),
+        run: { session, arguments throws(REPLError) in try session.runProduce(arguments) })
+}
+
 /// `produce TOPIC [--key K] [--partition P] [--round-robin] [--acks 0|1|all] VALUE...`, `--count N`, `--file F`:
 /// one record per VALUE (or numbered records, or lines), each answered with where it landed.
 /// Records are sent one at a time; at the first one not acknowledged the command stops, shows the

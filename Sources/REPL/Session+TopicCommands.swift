@@ -4,14 +4,70 @@ import KafkaProtocol
 import LocalCluster
 import SamsaClient
 
+extension CommandTable {
+    static let topicCreateCommand = CommandSpec(
+        ["topic", "create"], positionals: [.init("NAME", .topic)],
+        options: [
+            .init("--partitions", .number, "number of partitions (default num.partitions)"),
+            .init("--replication-factor", .number, "copies of each partition, each on a different broker"),
+            .init("--config", .text, "a topic config such as retention.ms=60000", isRepeatable: true),
+        ],
+        summary: "create a topic",
+        spanish: CommandHelp(
+            summary: "crea un topic",
+            options: [
+                "--partitions": "número de particiones (num.partitions por defecto)",
+                "--replication-factor": "copias de cada partición, cada una en un broker distinto",
+                "--config": "una configuración del topic, como retention.ms=60000",
+            ]),
+        run: { session, arguments throws(REPLError) in try session.runTopicCommand(.create, arguments) })
+
+    static let topicListCommand = CommandSpec(
+        ["topic", "list"], summary: "list topics",
+        spanish: CommandHelp(summary: "lista los topics"),
+        isWatchable: true,
+        run: { session, arguments throws(REPLError) in try session.runTopicCommand(.list, arguments) })
+
+    static let topicDescribeCommand = CommandSpec(
+        ["topic", "describe"], positionals: [.init("NAME", .topic)],
+        summary: "partitions, leaders, replicas and ISR of a topic",
+        spanish: CommandHelp(summary: "particiones, líderes, réplicas e ISR de un topic"),
+        isWatchable: true,
+        run: { session, arguments throws(REPLError) in try session.runTopicCommand(.describe, arguments) })
+
+    static let topicAlterCommand = CommandSpec(
+        ["topic", "alter"], positionals: [.init("NAME", .topic)],
+        options: [
+            .init("--partitions", .number, "raise the partition count (it can never shrink)"),
+            .init("--config", .text, "set a topic config, key=value", isRepeatable: true),
+        ],
+        summary: "add partitions or change configs",
+        spanish: CommandHelp(
+            summary: "añade particiones o cambia configuraciones",
+            options: [
+                "--partitions": "sube el número de particiones (nunca puede bajar)",
+                "--config": "cambia una configuración del topic, clave=valor",
+            ]),
+        run: { session, arguments throws(REPLError) in try session.runTopicCommand(.alter, arguments) })
+
+    static let topicDeleteCommand = CommandSpec(
+        ["topic", "delete"], positionals: [.init("NAME", .topic)], summary: "delete a topic and its data",
+        spanish: CommandHelp(summary: "borra un topic y sus datos"),
+        run: { session, arguments throws(REPLError) in try session.runTopicCommand(.delete, arguments) })
+}
+
 /// `topic create|list|describe|delete` through `KafkaAdmin`, against the brokers of the local
 /// cluster. Each prints what the controller did, in Kafka's terms.
 extension Session {
-    func runTopicCommand(_ spec: CommandSpec, _ arguments: ParsedArguments) throws(REPLError) {
+    enum TopicCommand: Sendable {
+        case create, list, describe, alter, delete
+    }
+
+    func runTopicCommand(_ command: TopicCommand, _ arguments: ParsedArguments) throws(REPLError) {
         let bootstrap = try self.bootstrapServers()
         let up = self.cluster?.snapshot()?.brokersUp ?? 0
-        switch spec.words {
-        case ["topic", "create"]:
+        switch command {
+        case .create:
             let name = arguments.positionals[0]
             let partitions = try arguments.int("--partitions", in: 1...10000)
             let factor = try arguments.int("--replication-factor", in: 1...100)
@@ -46,21 +102,21 @@ extension Session {
                         + "líderes en \(leaders.count == 1 ? "el broker" : "los brokers") \(leaders.joined(separator: ", ")).",
                     en: "Created topic \(name): \(count) partition\(count == 1 ? "" : "s") × \(replicas) replica\(replicas == 1 ? "" : "s"); "
                         + "leaders on broker\(leaders.count == 1 ? "" : "s") \(leaders.joined(separator: ", "))."))
-        case ["topic", "list"]:
+        case .list:
             let names = try self.withAdmin(bootstrap) { admin in try await admin.listTopics() }
             self.knownTopics = names
             self.console.print(
                 names.isEmpty
                     ? self.language.pick(es: "Aún no hay topics; `topic create NAME` crea uno.", en: "No topics yet; `topic create NAME` makes one.")
                     : names.joined(separator: "\n"))
-        case ["topic", "describe"]:
+        case .describe:
             let name = arguments.positionals[0]
             let topic = try self.withAdmin(bootstrap) { admin in try await admin.describeTopics([name])[0] }
             self.remember(topic: name)
             self.console.print(Self.describeLines(topic, language: self.language).joined(separator: "\n"))
-        case ["topic", "alter"]:
+        case .alter:
             try self.topicAlter(arguments, bootstrap: bootstrap)
-        case ["topic", "delete"]:
+        case .delete:
             let name = arguments.positionals[0]
             try self.withAdmin(bootstrap) { admin in try await admin.deleteTopics([name]) }
             self.knownTopics.removeAll { $0 == name }
@@ -68,8 +124,6 @@ extension Session {
                 self.language.pick(
                     es: "Topic \(name) borrado: el controller ha quitado sus particiones y sus logs.",
                     en: "Deleted topic \(name): the controller removed its partitions and their logs."))
-        default:
-            throw .notAvailable(command: spec.name, needs: "a later build")
         }
     }
 

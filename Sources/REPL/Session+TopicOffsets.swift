@@ -2,6 +2,26 @@ import CourseLanguage
 import KafkaProtocol
 import SamsaClient
 
+extension CommandTable {
+    static let topicOffsetsCommand = CommandSpec(
+        ["topic", "offsets"], positionals: [.init("NAME", .topic)],
+        summary: "each partition's earliest offset, high watermark and the leader's log end offset",
+        details: """
+            A consumer reads from the earliest offset up to, not including, the high watermark: the
+            records every replica in the ISR has copied. The leader's log end offset is ahead of it
+            while followers are still copying (try it under `fault slow-replication`).
+            """,
+        spanish: CommandHelp(
+            summary: "de cada partición, el primer offset, el high watermark y el log end offset del líder",
+            details: """
+                Un consumidor lee desde el primer offset hasta el high watermark, sin incluirlo: los mensajes
+                que ya han copiado todas las réplicas del ISR. El log end offset del líder va por delante
+                mientras los followers siguen copiando (pruébalo con `fault slow-replication`).
+                """),
+        isWatchable: true,
+        run: { session, arguments throws(REPLError) in try session.runTopicOffsets(arguments) })
+}
+
 /// `topic offsets NAME`: per partition, where reading can start (earliest), where it must stop
 /// (the high watermark, ListOffsets "latest") and how far the leader has written (its log end
 /// offset, ListOffsets with Kafka's debugging replica id -2). The gap between the last two is

@@ -5,23 +5,78 @@ import LabKit
 import LocalCluster
 import SamsaClient
 
+extension CommandTable {
+    static let waitCommands: [CommandSpec] = [
+        CommandSpec(
+            ["wait", "leader"], positionals: [.init("TOPIC", .topic), .init("PARTITION", .number)],
+            options: [
+                .init("--not", .brokerID, "wait for a leader other than this broker"),
+                .init("--timeout", .number, "give up after this many seconds (default 30)"),
+            ],
+            summary: "wait until a partition has a leader (after a broker died: a new one)",
+            spanish: CommandHelp(
+                summary: "espera a que una partición tenga líder (tras caer un broker: uno nuevo)",
+                options: [
+                    "--not": "espera a un líder distinto de este broker",
+                    "--timeout": "se rinde tras estos segundos (30 por defecto)",
+                ]),
+            run: { session, arguments throws(REPLError) in try session.runWait(.leader, arguments) }),
+        CommandSpec(
+            ["wait", "isr"], positionals: [.init("TOPIC", .topic), .init("PARTITION", .number)],
+            options: [
+                .init("--size", .number, "the number of in-sync replicas to wait for"),
+                .init("--timeout", .number, "give up after this many seconds (default 30)"),
+            ],
+            summary: "wait until a partition's ISR has N replicas (shrunk after a failure, grown after a catch-up)",
+            spanish: CommandHelp(
+                summary: "espera a que el ISR de una partición tenga N réplicas (encogido tras un fallo, crecido tras ponerse al día)",
+                options: [
+                    "--size": "el número de réplicas sincronizadas que esperar",
+                    "--timeout": "se rinde tras estos segundos (30 por defecto)",
+                ]),
+            run: { session, arguments throws(REPLError) in try session.runWait(.isr, arguments) }),
+        CommandSpec(
+            ["wait", "group"], positionals: [.init("GROUP", .group)],
+            options: [
+                .init("--members", .number, "the number of members to wait for"),
+                .init("--caught-up", nil, "also wait until the group has committed up to every high watermark (lag 0)"),
+                .init("--all-read", nil, "also wait until this REPL's members of the group have read all their partitions hold, committed or not"),
+                .init("--timeout", .number, "give up after this many seconds (default 30)"),
+            ],
+            summary: "wait until a group is Stable with N members (a rebalance finished)",
+            spanish: CommandHelp(
+                summary: "espera a que un grupo esté Stable con N miembros (ha terminado un rebalanceo)",
+                options: [
+                    "--members": "el número de miembros que esperar",
+                    "--caught-up": "espera también a que el grupo haya confirmado hasta cada high watermark (lag 0)",
+                    "--all-read": "espera también a que los miembros del grupo en este REPL hayan leído todo lo que tienen sus particiones, confirmado o no",
+                    "--timeout": "se rinde tras estos segundos (30 por defecto)",
+                ]),
+            run: { session, arguments throws(REPLError) in try session.runWait(.group, arguments) }),
+    ]
+}
+
 /// `wait leader|isr|group ...`: waits (at most `--timeout` seconds, 30 by default) until the cluster
 /// reaches a state, then says so in one line. Things that take time in Kafka (a session expiring,
 /// a follower catching up, a group rebalancing) become steps a script can rely on; the line is the
 /// same on every run, so script output stays stable.
 extension Session {
-    func runWait(_ spec: CommandSpec, _ arguments: ParsedArguments) throws(REPLError) {
+    enum WaitCommand: Sendable {
+        case leader, isr, group
+    }
+
+    func runWait(_ command: WaitCommand, _ arguments: ParsedArguments) throws(REPLError) {
         let timeout = Duration.seconds(try arguments.int("--timeout", in: 1...600) ?? 30)
         let began = ContinuousClock.now
         let line: String
-        switch spec.words[1] {
-        case "leader", "isr":
+        switch command {
+        case .leader, .isr:
             let topic = arguments.positionals[0]
             let partition = Int32(try arguments.positionalInt(1, name: "PARTITION", in: 0...100_000))
             let name = "\(topic)-\(partition)"
             let avoided = try arguments.int("--not", in: 0...Int(Int32.max)).map(Int32.init)
             let size = try arguments.int("--size", in: 1...100)
-            if spec.words[1] == "isr" && size == nil {
+            if command == .isr && size == nil {
                 throw .usage(
                     self.language.pick(es: "di qué tamaño de ISR esperar, por ejemplo --size 3", en: "say which ISR size to wait for, e.g. --size 3"),
                     usage: arguments.usage)
@@ -30,7 +85,7 @@ extension Session {
                 guard let metadata = try self.anyBrokerMetadata(topic: topic),
                     let state = metadata.topics[topic]?.partitions.first(where: { $0.partition == partition })
                 else { return nil }
-                if spec.words[1] == "leader" {
+                if command == .leader {
                     return state.leader >= 0 && state.leader != avoided ? state : nil
                 }
                 return state.isr.count == size ? state : nil
@@ -38,17 +93,17 @@ extension Session {
             guard let found else {
                 let seconds = timeout.components.seconds
                 if self.language == .es {
-                    let goal = spec.words[1] == "leader"
+                    let goal = command == .leader
                         ? "líder" + (avoided.map { " distinto del broker \($0)" } ?? "") : "un ISR de \(size ?? 0)"
                     throw .client("\(name) no ha tenido \(goal) en \(seconds) s; `cluster status` muestra cómo está ahora")
                 }
-                let goal = spec.words[1] == "leader"
+                let goal = command == .leader
                     ? "a leader" + (avoided.map { " other than broker \($0)" } ?? "") : "an ISR of \(size ?? 0)"
                 throw .client("\(name) did not get \(goal) within \(seconds) s; `cluster status` shows it now")
             }
             let isr = found.isr.map(String.init).joined(separator: ",")
             let es = self.language == .es
-            if spec.words[1] == "leader" {
+            if command == .leader {
                 line = es ? "\(name) tiene como líder al broker \(found.leader)" : "\(name) is led by broker \(found.leader)"
             } else {
                 let one = found.isr.count == 1
@@ -56,7 +111,7 @@ extension Session {
                     ? "\(name) tiene \(found.isr.count) réplica\(one ? "" : "s") sincronizada\(one ? "" : "s"): \(isr)"
                     : "\(name) has \(found.isr.count) in-sync replica\(one ? "" : "s"): \(isr)"
             }
-        default:
+        case .group:
             let groupId = arguments.positionals[0]
             guard let count = try arguments.int("--members", in: 0...1000) else {
                 throw .usage(

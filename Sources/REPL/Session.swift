@@ -52,7 +52,7 @@ public final class Session {
     let watchdog: ParentDeathWatchdog?
     /// The cluster commands act on; nil until one is attached or started.
     public internal(set) var cluster: LocalCluster?
-    private var sourceDepth = 0
+    var sourceDepth = 0
     /// While a command runs with a lab started: what it learned that the lab's checks need
     /// (`CommandOutcome` facts, e.g. the partitions a killed broker led), logged with its outcome.
     var labFacts: [CommandOutcome.Fact] = []
@@ -161,156 +161,20 @@ public final class Session {
         guard case .command(let spec, let arguments) = try self.table.resolve(words) else { return .proceed }
         let parsed = try ParsedArguments(arguments, for: spec, language: self.language)
         // The started lab's commands.log gets the line once it has ended, with what happened.
-        guard spec.words.first != "lab", !self.isPreparingLab, let labLog = self.labRecorder() else {
-            return try self.run(spec, parsed)
+        guard spec.isLoggedForLab, !self.isPreparingLab, let labLog = self.labRecorder() else {
+            return try spec.run(self, parsed)
         }
         let outer = (self.labFacts, self.isRecordingLab)  // `source` runs lines inside a line
         self.labFacts = []
         self.isRecordingLab = true
         defer { (self.labFacts, self.isRecordingLab) = outer }
         do {
-            let outcome = try self.run(spec, parsed)
+            let outcome = try spec.run(self, parsed)
             self.recordForLab(line, outcome: .succeeded(facts: self.labFacts), in: labLog)
             return outcome
         } catch {
             self.recordForLab(line, outcome: .failure(error.description), in: labLog)
             throw error
-        }
-    }
-
-    /// Runs a resolved, parsed command.
-    private func run(_ spec: CommandSpec, _ parsed: ParsedArguments) throws(REPLError) -> Outcome {
-        switch spec.words {
-        case ["quit"]:
-            return .quit
-        case ["help"]:
-            self.console.print(
-                parsed.positionals.isEmpty
-                    ? self.table.helpText(self.language) : try self.table.helpText(for: parsed.positionals, self.language))
-        case ["explain"]:
-            self.console.print(
-                parsed.positionals.isEmpty
-                    ? Explanations.listing(self.language)
-                    : try Explanations.explain(parsed.positionals.joined(separator: " "), self.language))
-        case ["language"]:
-            try self.runLanguageCommand(parsed)
-        case ["source"]:
-            try self.source(parsed.positionals[0])
-        case ["watch"]:
-            try self.watch(parsed.positionals)
-        case ["ui"]:
-            try self.runLiveViewCommand(parsed)
-        default:
-            if spec.words.first == "lab" {
-                try self.runLabCommand(spec, parsed)
-                return .proceed
-            }
-            if spec.words.first == "meta" {
-                try self.runMetaCommand(spec, parsed)
-                return .proceed
-            }
-            if spec.words.first == "consumer" {
-                try self.runConsumerCommand(spec, parsed)
-                return .proceed
-            }
-            if spec.words.first == "group" {
-                try self.runGroupCommand(spec, parsed)
-                return .proceed
-            }
-            if spec.words.first == "fault" {
-                try self.runFaultCommand(spec, parsed)
-                return .proceed
-            }
-            if spec.words.first == "wait" {
-                try self.runWait(spec, parsed)
-                return .proceed
-            }
-            if spec.words == ["consume"] {
-                try self.runConsume(parsed)
-                return .proceed
-            }
-            if spec.words == ["produce"] {
-                try self.runProduce(parsed)
-                return .proceed
-            }
-            if spec.words == ["topic", "offsets"] {
-                try self.runTopicOffsets(parsed)
-                return .proceed
-            }
-            if spec.words == ["topic", "segments"] || spec.words == ["broker", "evict-cache"] {
-                try self.runPageCacheCommand(spec, parsed)
-                return .proceed
-            }
-            if spec.words == ["topic", "compaction"] || spec.words == ["topic", "compact"] {
-                try self.runCompactionView(parsed, cleanNow: spec.words == ["topic", "compact"])
-                return .proceed
-            }
-            if spec.words.first == "topic" {
-                try self.runTopicCommand(spec, parsed)
-                return .proceed
-            }
-            guard spec.words.first == "cluster" || spec.words.first == "broker" else {
-                throw .notAvailable(command: spec.name, needs: "a later build")
-            }
-            try self.runClusterCommand(spec, parsed)
-        }
-        return .proceed
-    }
-
-    /// Commands `watch` may repeat: views that change nothing.
-    static let watchableCommands: Set<String> = ["cluster status", "topic describe", "topic offsets", "topic segments", "group describe", "group list", "topic list"]
-
-    /// `watch COMMAND`: clears the screen and reruns a view every second until a key is pressed.
-    /// Without a terminal (scripts) the view runs once, so output stays stable.
-    func watch(_ words: [String]) throws(REPLError) {
-        guard case .command(let spec, let arguments) = try self.table.resolve(words) else { return }
-        guard Self.watchableCommands.contains(spec.name) else {
-            let views = Self.watchableCommands.sorted().map { "`\($0)`" }.joined(separator: ", ")
-            throw .usage(
-                self.language.pick(es: "`watch` solo repite vistas: \(views)", en: "`watch` repeats views only: \(views)"), usage: "watch COMMAND...")
-        }
-        _ = try ParsedArguments(arguments, for: spec, language: self.language)
-        guard self.isTerminal else {
-            _ = try self.execute(words.map(Self.quoted).joined(separator: " "))
-            return
-        }
-        let line = words.map(Self.quoted).joined(separator: " ")
-        // Bounded only by the user's key press; each round is one command and a 1 s wait.
-        while true {
-            let every = self.language.pick(es: "cada 1 s: \(line) · pulsa una tecla para parar", en: "every 1 s: \(line) · press any key to stop")
-            self.console.print("\u{1B}[H\u{1B}[2J" + self.console.style.dim(every))
-            _ = try self.execute(line)
-            if KeyPress.wait(timeout: .seconds(1)) { return }
-        }
-    }
-
-    static func quoted(_ word: String) -> String {
-        word.contains(where: { $0 == " " || $0 == "\"" || $0 == "'" || $0 == "\\" || $0 == "#" })
-            ? "'" + word.replacingOccurrences(of: "'", with: "") + "'" : word
-    }
-
-    /// `source FILE`: each line as if typed, stopping at the first error, which names the line.
-    func source(_ path: String) throws(REPLError) {
-        guard self.sourceDepth < 8 else {
-            throw .file(
-                self.language.pick(
-                    es: "los ficheros de `source` se anidan más de 8 niveles; ¿\(path) se incluye a sí mismo?",
-                    en: "source files nest more than 8 deep; does \(path) source itself?"))
-        }
-        guard let text = TextFile.read(path) else {
-            throw .file(
-                self.language.pick(
-                    es: "no se puede leer \(path); indica la ruta de un fichero de texto con comandos",
-                    en: "cannot read \(path); give a path to a text file of commands"))
-        }
-        self.sourceDepth += 1
-        defer { self.sourceDepth -= 1 }
-        for (index, line) in Self.lines(of: text).enumerated() {
-            do {
-                if try self.execute(line) == .quit { return }
-            } catch {
-                throw .inFile(path: path, line: index + 1, underlying: error.text(self.language))
-            }
         }
     }
 

@@ -13,7 +13,13 @@ final class FaultCommandTests: XCTestCase {
         guard case .command(let spec, let words) = try self.table.resolve(try CommandLineSplitter.split(line)) else {
             throw REPLError.syntax("no command")
         }
-        return try FaultRequest.parse(spec, try ParsedArguments(words, for: spec))
+        let verb: FaultRequest.Verb
+        switch spec.words[1] {
+        case "list": verb = .list
+        case "heal": verb = .heal
+        default: verb = .inject(try XCTUnwrap(BrokerFaults.Kind(rawValue: spec.words[1])))
+        }
+        return try FaultRequest.parse(verb, try ParsedArguments(words, for: spec))
     }
 
     private func error(_ line: String) -> String {
