@@ -26,9 +26,3 @@ extension CommandSpec {
         language == .es ? self.spanish.options[option.name] ?? option.help : option.help
     }
 }
-
-extension CommandHelp {
-    /// By command name (`broker kill`), for the tests that every command and option has it.
-    static let spanish: [String: CommandHelp] = Dictionary(
-        uniqueKeysWithValues: CommandTable.standardCommands.map { ($0.name, $0.spanish) })
-}
