@@ -67,8 +67,7 @@ extension Session {
         // The brokers' log dirs are on this machine: what the read is about to touch is measured first.
         let layout = self.cluster.flatMap { $0.exists ? $0.layout : nil }
         let (lines, partitionCount, residency) = try self.withClient(bootstrap) { client in
-            let metadata = try await client.refreshMetadata(topics: [topic])
-            guard let described = metadata.topics[topic], described.error != .unknownTopicOrPartition else {
+            guard let described = try await Self.topicMetadataSoon(client, topic) else {
                 throw SamsaClientError.unknownTopic(topic)
             }
             let all = described.partitions.map(\.partition).sorted()
@@ -76,6 +75,7 @@ extension Session {
                 throw SamsaClientError.unknownPartition(topic: topic, partition: chosen, partitionCount: all.count)
             }
             let partitions = (chosen.map { [$0] } ?? all).map { TopicPartition(topic, $0) }
+            let metadata = await client.metadata
             var directories: [TopicPartition: String] = [:]
             for partition in partitions {
                 guard let layout, let leader = try? metadata.leader(of: partition) else { continue }
@@ -151,8 +151,7 @@ extension Session {
         let limit = try arguments.int("--max-messages", in: 1...1_000_000) ?? Int.max
         let fromBeginning = arguments.has("--from-beginning")
         let (lines, assigned, committed) = try self.withClient(bootstrap) { client in
-            let metadata = try await client.refreshMetadata(topics: [topic])
-            guard let described = metadata.topics[topic], described.error != .unknownTopicOrPartition else {
+            guard try await Self.topicMetadataSoon(client, topic) != nil else {
                 throw SamsaClientError.unknownTopic(topic)
             }
             var configuration = ConsumerConfiguration(groupId: group)

@@ -108,8 +108,8 @@ extension Session {
                 settings.sessionTimeout = .milliseconds(milliseconds)
             }
             let bootstrap = try self.bootstrapServers()
-            _ = try self.withAdmin(bootstrap) { admin in
-                guard try await admin.listTopics().contains(topic) else { throw SamsaClientError.unknownTopic(topic) }
+            _ = try self.withClient(bootstrap) { client in
+                guard try await Self.topicMetadataSoon(client, topic) != nil else { throw SamsaClientError.unknownTopic(topic) }
             }
             do {
                 try self.consumers.start(name: name, group: group, topic: topic, bootstrap: bootstrap, settings: settings)

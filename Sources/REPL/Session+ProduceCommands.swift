@@ -95,8 +95,7 @@ extension Session {
         let producerConfiguration = configuration
         let toWrite = values
         let (results, partitions, failure) = try self.withClient(bootstrap) { client in
-            let metadata = try await client.refreshMetadata(topics: [topic])
-            guard let described = metadata.topics[topic], described.error != .unknownTopicOrPartition else {
+            guard let described = try await Self.topicMetadataSoon(client, topic) else {
                 throw SamsaClientError.unknownTopic(topic)
             }
             let producer = KafkaProducer(client: client, configuration: producerConfiguration)

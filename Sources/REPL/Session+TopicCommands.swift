@@ -231,6 +231,19 @@ extension Session {
     }
 
     /// "127.0.0.1:9092,..." for the brokers that are up.
+    /// The topic as the cluster describes it, or nil if it does not exist. Brokers learn of a new
+    /// topic one by one (UpdateMetadata from the controller), so right after `topic create` the
+    /// broker asked may not know it yet: like Kafka's producer waiting on metadata, asks again for
+    /// up to 3 s before calling the topic unknown.
+    static func topicMetadataSoon(_ client: KafkaClient, _ topic: String) async throws -> ClusterMetadata.Topic? {
+        for attempt in 0..<30 {
+            if attempt > 0 { try await Task.sleep(for: .milliseconds(100)) }
+            let metadata = try await client.refreshMetadata(topics: [topic])
+            if let described = metadata.topics[topic], described.error != .unknownTopicOrPartition { return described }
+        }
+        return nil
+    }
+
     func bootstrapServers() throws(REPLError) -> String {
         guard let snapshot = self.cluster?.snapshot(), snapshot.isAnythingRunning else {
             throw .cluster(.noCluster(name: self.cluster?.layout.name ?? self.configuration.clusterName))
