@@ -44,6 +44,25 @@ extension ZooKeeperClient {
         return (self.clientPath(response.path), response.stat)
     }
 
+    /// Creates this client's chroot and its missing ancestors on the server, as Kafka's broker
+    /// does at startup (`createChrootIfNecessary`): paths above the chroot cannot be named through
+    /// the client's own API, which is relative to the chroot. Nothing to do without a chroot.
+    public func createChrootIfMissing() async throws {
+        guard let chroot = self.chroot else { return }
+        var current = ""
+        for segment in chroot.split(separator: "/") {
+            current += "/" + segment
+            let serverPath = current
+            do {
+                _ = try await self.call(.create, path: serverPath) {
+                    CreateRequest(path: serverPath, data: [], acl: ACL.openACLUnsafe, flags: CreateMode.persistent.rawValue).write(to: &$0)
+                }
+            } catch let error as ZooKeeperClientError where error.code == .nodeExists {
+                continue
+            }
+        }
+    }
+
     /// Deletes a node; `version` -1 matches any version.
     public func delete(_ path: String, version: Int32 = -1) async throws {
         try Self.check(path)

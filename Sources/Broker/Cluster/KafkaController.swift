@@ -92,7 +92,7 @@ actor KafkaController {
     /// `/controller_epoch` holds the epoch as plain text; the new controller writes epoch + 1 with
     /// a version check so two would-be controllers cannot both win.
     private func incrementControllerEpoch() async throws -> Int32 {
-        let path = self.zk.path(ZkPaths.controllerEpoch)
+        let path = ZkPaths.controllerEpoch
         for _ in 0..<10 {
             if let stat = try await self.zk.client.exists(path) {
                 let (data, _) = try await self.zk.client.getData(path)
@@ -290,7 +290,7 @@ actor KafkaController {
         self.topicWatchers[topic] = Task { [weak self] in
             while !Task.isCancelled {
                 do {
-                    let (_, _, watch) = try await zk.client.getDataWatching(zk.path(ZkPaths.topic(topic)))
+                    let (_, _, watch) = try await zk.client.getDataWatching(ZkPaths.topic(topic))
                     guard let self else { return }
                     await self.onTopicDataChanged(topic)
                     var deleted = false

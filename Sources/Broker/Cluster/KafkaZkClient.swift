@@ -7,49 +7,40 @@ import ZooKeeperProtocol
 
 /// The broker's view of the metadata server: typed reads and writes of Kafka's znodes over a
 /// `ZooKeeperClient`, with the optional chroot of `zookeeper.connect` (`host:port/kafka`) applied
-/// to every path.
+/// to every path by the client.
 final class KafkaZkClient: Sendable {
     private let current: Mutex<ZooKeeperClient>
-    let chroot: String
-    private let servers: String
+    /// `zookeeper.connect` as configured; `ZooKeeperClient` parses its servers and chroot.
+    private let connectString: String
     private let sessionTimeoutMs: Int
     private let logger: Logger
 
     /// The session in use; replaced by `renewSession()` after the old one expired.
     var client: ZooKeeperClient { self.current.withLock { $0 } }
 
-    private init(client: ZooKeeperClient, chroot: String, servers: String, sessionTimeoutMs: Int, logger: Logger) {
+    private init(client: ZooKeeperClient, connectString: String, sessionTimeoutMs: Int, logger: Logger) {
         self.current = Mutex(client)
-        self.chroot = chroot
-        self.servers = servers
+        self.connectString = connectString
         self.sessionTimeoutMs = sessionTimeoutMs
         self.logger = logger
     }
 
-    /// `host:port[,host:port]/chroot` → the client and the chroot ("" when none).
+    /// Connects to `host:port[,host:port][/chroot]`, creating the chroot if it is missing.
     static func connect(_ connect: String, sessionTimeoutMs: Int, logger: Logger) async throws -> KafkaZkClient {
-        var servers = connect
-        var chroot = ""
-        if let slash = connect.firstIndex(of: "/") {
-            servers = String(connect[..<slash])
-            chroot = String(connect[slash...])
-            if chroot == "/" { chroot = "" }
-        }
-        let client = try await Self.newSession(servers, sessionTimeoutMs: sessionTimeoutMs, logger: logger)
-        let zk = KafkaZkClient(client: client, chroot: chroot, servers: servers, sessionTimeoutMs: sessionTimeoutMs, logger: logger)
-        if !chroot.isEmpty { try await zk.ensurePath("", rawPath: chroot) }
-        return zk
+        let client = try await Self.newSession(connect, sessionTimeoutMs: sessionTimeoutMs, logger: logger)
+        try await client.createChrootIfMissing()
+        return KafkaZkClient(client: client, connectString: connect, sessionTimeoutMs: sessionTimeoutMs, logger: logger)
     }
 
-    private static func newSession(_ servers: String, sessionTimeoutMs: Int, logger: Logger) async throws -> ZooKeeperClient {
-        let client = try ZooKeeperClient(connectString: servers, sessionTimeout: .milliseconds(sessionTimeoutMs), logger: logger)
+    private static func newSession(_ connect: String, sessionTimeoutMs: Int, logger: Logger) async throws -> ZooKeeperClient {
+        let client = try ZooKeeperClient(connectString: connect, sessionTimeout: .milliseconds(sessionTimeoutMs), logger: logger)
         try await client.connect(timeout: .milliseconds(max(sessionTimeoutMs, 5_000)))
         return client
     }
 
     /// An expired session cannot be resumed: open a new one (its ephemerals start empty).
     func renewSession() async throws {
-        let client = try await Self.newSession(self.servers, sessionTimeoutMs: self.sessionTimeoutMs, logger: self.logger)
+        let client = try await Self.newSession(self.connectString, sessionTimeoutMs: self.sessionTimeoutMs, logger: self.logger)
         let old = self.current.withLock { current in
             defer { current = client }
             return current
@@ -57,19 +48,9 @@ final class KafkaZkClient: Sendable {
         await old.close()
     }
 
-    func path(_ path: String) -> String { self.chroot + path }
-
     /// Creates `path` and its missing parents (persistent, empty).
-    func ensurePath(_ path: String, rawPath: String? = nil) async throws {
-        let full = rawPath ?? self.path(path)
-        var partial = ""
-        for component in full.split(separator: "/") {
-            partial += "/" + component
-            do {
-                try await self.client.create(partial)
-            } catch let error as ZooKeeperClientError where error.code == .nodeExists {
-            }
-        }
+    func ensurePath(_ path: String) async throws {
+        try await self.client.ensurePath(path)
     }
 
     func createTopLevelPaths() async throws {
@@ -78,7 +59,7 @@ final class KafkaZkClient: Sendable {
 
     func get<T: Decodable>(_ type: T.Type, at path: String) async throws -> (T, Stat)? {
         do {
-            let (data, stat) = try await self.client.getData(self.path(path))
+            let (data, stat) = try await self.client.getData(path)
             guard let value = ZkJSON.decode(type, from: data) else { return nil }
             return (value, stat)
         } catch let error as ZooKeeperClientError where error.code == .noNode {
@@ -88,7 +69,7 @@ final class KafkaZkClient: Sendable {
 
     func children(_ path: String) async throws -> [String] {
         do {
-            return try await self.client.getChildren(self.path(path))
+            return try await self.client.getChildren(path)
         } catch let error as ZooKeeperClientError where error.code == .noNode {
             return []
         }
@@ -96,53 +77,53 @@ final class KafkaZkClient: Sendable {
 
     /// Children plus a one-shot watch that fires when they change.
     func childrenWatching(_ path: String) async throws -> ([String], AsyncStream<WatchedEvent>) {
-        try await self.client.getChildrenWatching(self.path(path))
+        try await self.client.getChildrenWatching(path)
     }
 
     @discardableResult
     func create(_ path: String, _ value: some Encodable, mode: CreateMode = .persistent) async throws -> String {
-        try await self.client.create(self.path(path), data: ZkJSON.encode(value), mode: mode)
+        try await self.client.create(path, data: ZkJSON.encode(value), mode: mode)
     }
 
     /// A persistent sequential child, e.g. `/isr_change_notification/isr_change_0000000003`.
     @discardableResult
     func createSequential(_ prefix: String, _ value: some Encodable) async throws -> String {
-        try await self.client.create(self.path(prefix), data: ZkJSON.encode(value), mode: .persistentSequential)
+        try await self.client.create(prefix, data: ZkJSON.encode(value), mode: .persistentSequential)
     }
 
     func createEmpty(_ path: String) async throws {
-        try await self.client.create(self.path(path))
+        try await self.client.create(path)
     }
 
     /// Writes only if the znode is still at `version` (ZooKeeper's compare-and-set); returns the
     /// new version, or nil if someone else wrote first.
     func conditionalSet(_ path: String, _ value: some Encodable, version: Int32) async throws -> Int32? {
         do {
-            return try await self.client.setData(self.path(path), data: ZkJSON.encode(value), version: version).version
+            return try await self.client.setData(path, data: ZkJSON.encode(value), version: version).version
         } catch let error as ZooKeeperClientError where error.code == .badVersion {
             return nil
         }
     }
 
     func set(_ path: String, _ value: some Encodable) async throws {
-        _ = try await self.client.setData(self.path(path), data: ZkJSON.encode(value), version: -1)
+        _ = try await self.client.setData(path, data: ZkJSON.encode(value), version: -1)
     }
 
     /// Deletes a znode and everything below it.
     func deleteRecursive(_ path: String) async throws {
         for child in try await self.children(path) { try await self.deleteRecursive("\(path)/\(child)") }
         do {
-            try await self.client.delete(self.path(path))
+            try await self.client.delete(path)
         } catch let error as ZooKeeperClientError where error.code == .noNode {
         }
     }
 
     func exists(_ path: String) async throws -> Stat? {
-        try await self.client.exists(self.path(path))
+        try await self.client.exists(path)
     }
 
     func existsWatching(_ path: String) async throws -> (Stat?, AsyncStream<WatchedEvent>) {
-        try await self.client.existsWatching(self.path(path))
+        try await self.client.existsWatching(path)
     }
 
     // MARK: - Kafka's znodes
