@@ -19,6 +19,8 @@ public struct CommandSpec: Sendable {
         case term
         case file
         case command
+        /// A command that `watch` can repeat (`isWatchable`).
+        case view
         case metaPath
         case choice([String])
     }

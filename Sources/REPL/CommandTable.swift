@@ -136,6 +136,11 @@ public struct CommandTable: Sendable {
         var lines = ["\(es ? "uso" : "usage"): \(spec.usage)", "", spec.summary(language)]
         let details = spec.details(language)
         if !details.isEmpty { lines += ["", details] }
+        if spec.positionals.contains(where: { $0.kind == .view }) {
+            // Listed from the table, so a new view command shows up here by itself.
+            let views = self.commands.filter(\.isWatchable).map { "`\($0.name)`" }.joined(separator: ", ")
+            lines += ["", (es ? "Vistas: " : "Views: ") + views]
+        }
         if !spec.options.isEmpty {
             lines.append("")
             let width = (spec.options.map { $0.name.count }.max() ?? 0) + 2

@@ -109,6 +109,13 @@ public struct Completer: Sendable {
                 return .words(Self.matching(self.table.subcommands(of: group), typed))
             }
             return .words(previous.isEmpty ? Self.matching(self.table.topLevelWords, typed) : [])
+        case .view:
+            // `watch topic <TAB>` offers topic's views only.
+            let views = self.table.commands.filter(\.isWatchable).map(\.words)
+            if let group = previous.last?.lowercased(), previous.count == 1 {
+                return .words(Self.matching(views.filter { $0.count > 1 && $0[0] == group }.map { $0[1] }, typed))
+            }
+            return .words(previous.isEmpty ? Self.matching(views.map { $0[0] }, typed) : [])
         case .text, .number, .metaPath: return .words([])
         }
     }

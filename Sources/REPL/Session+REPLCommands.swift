@@ -9,18 +9,12 @@ extension CommandTable {
         run: { session, arguments throws(REPLError) in try session.runExplain(arguments) })
 
     static let watchCommand = CommandSpec(
-        ["watch"], positionals: [.init("COMMAND", .command, isVariadic: true)],
+        ["watch"], positionals: [.init("COMMAND", .view, isVariadic: true)],
         summary: "rerun a view every second until a key is pressed",
-        details: """
-            Views: `cluster status`, `topic list`, `topic describe`, `group list`, `group describe`. In a
-            script it shows the view once.
-            """,
+        details: "In a script it shows the view once.",
         spanish: CommandHelp(
             summary: "repite una vista cada segundo hasta que pulses una tecla",
-            details: """
-                Vistas: `cluster status`, `topic list`, `topic describe`, `group list`, `group describe`. En un
-                script muestra la vista una vez.
-                """),
+            details: "En un script muestra la vista una vez."),
         run: { session, arguments throws(REPLError) in try session.watch(arguments.positionals) })
 
     static let sourceCommand = CommandSpec(

@@ -22,6 +22,9 @@ final class CompleterTests: XCTestCase {
         XCTAssertEqual(self.words("explain min"), ["min.insync.replicas"])
         XCTAssertEqual(self.words("help bro"), ["broker"])
         XCTAssertEqual(self.words("help broker p"), ["pause"])
+        XCTAssertEqual(self.words("watch "), ["cluster", "group", "topic"], "only commands with a view")
+        XCTAssertEqual(self.words("watch topic "), ["describe", "list", "offsets", "segments"])
+        XCTAssertEqual(self.words("watch broker "), [])
         XCTAssertEqual(self.completer.complete("source ./sc", names: self.names), .fileName)
         XCTAssertEqual(self.completer.complete("produce orders --file ", names: self.names), .fileName)
     }

@@ -49,6 +49,10 @@ final class SessionTests: XCTestCase {
     func testWatchRepeatsOnlyViews() throws {
         let (session, _) = try self.makeSession()
         self.assertError(session, "watch broker kill 1", "`watch` repeats views only: `cluster status`, `group describe`, `group list`, `topic describe`, `topic list`, `topic offsets`, `topic segments`\nusage: watch COMMAND...")
+        let help = try CommandTable().helpText(for: ["watch"])
+        XCTAssertTrue(
+            help.hasSuffix("Views: `cluster status`, `topic list`, `topic describe`, `topic offsets`, `topic segments`, `group list`, `group describe`"),
+            help)
         self.assertError(session, "watch clustr status", "unknown command 'clustr'; did you mean `cluster status`?")
         // Not at a terminal: the view runs once.
         self.assertError(session, "watch cluster status", "no cluster \"lab\" is running; start one with `cluster start`")
