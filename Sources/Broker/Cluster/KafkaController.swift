@@ -14,15 +14,15 @@ import ZooKeeperProtocol
 actor KafkaController {
     typealias ElectionResult = ControllerContext.ElectionResult
 
-    private let brokerId: Int32
-    private let zk: KafkaZkClient
-    private let config: BrokerConfig
-    private let logger: Logger
+    let brokerId: Int32
+    let zk: KafkaZkClient
+    let config: BrokerConfig
+    let logger: Logger
     private(set) var isActive = false
-    private(set) var context: ControllerContext
-    private var channels: [Int32: ControllerChannel] = [:]
-    private var watchers: [Task<Void, Never>] = []
-    private var topicWatchers: [String: Task<Void, Never>] = [:]
+    var context: ControllerContext
+    var channels: [Int32: ControllerChannel] = [:]
+    var watchers: [Task<Void, Never>] = []
+    var topicWatchers: [String: Task<Void, Never>] = [:]
     /// The last queued event: each new one waits for it, so events run one at a time, in order,
     /// even though the actor is re-entered while one waits on the metadata server.
     private var lastEvent: Task<Void, Never>?
@@ -44,7 +44,7 @@ actor KafkaController {
 
     // MARK: - The event queue
 
-    private func enqueue<T: Sendable>(_ body: @escaping @Sendable (isolated KafkaController) async -> T) async -> T {
+    func enqueue<T: Sendable>(_ body: @escaping @Sendable (isolated KafkaController) async -> T) async -> T {
         let previous = self.lastEvent
         let event = Task { () -> T in
             await previous?.value
@@ -115,14 +115,14 @@ actor KafkaController {
         throw ZooKeeperClientError.connectionLoss
     }
 
-    private func readBroker(_ id: Int32) async throws -> ControllerContext.LiveBroker? {
+    func readBroker(_ id: Int32) async throws -> ControllerContext.LiveBroker? {
         guard let (znode, stat) = try await self.zk.get(BrokerRegistrationZNode.self, at: ZkPaths.broker(id)) else {
             return nil
         }
         return .init(id: id, host: znode.host, port: znode.port, epoch: stat.czxid)
     }
 
-    private func load(topic: String, into context: inout ControllerContext) async throws {
+    func load(topic: String, into context: inout ControllerContext) async throws {
         guard let znode = try await self.zk.topicAssignment(topic) else { return }
         context.topics[topic] = znode
         context.topicConfigs[topic] = try await self.zk.topicConfig(topic)
@@ -153,7 +153,7 @@ actor KafkaController {
     /// leader changed the ISR meanwhile) or fails reloads the partitions involved and decides
     /// again, as Kafka's controller retries its leader-and-ISR updates; requests due from writes
     /// that did happen are kept.
-    private func process(_ what: String, _ decide: (inout ControllerContext) -> ControllerEffects) async {
+    func process(_ what: String, _ decide: (inout ControllerContext) -> ControllerEffects) async {
         var due = ControllerEffects()
         for attempt in 1...Self.attempts {
             var next = self.context
@@ -203,7 +203,7 @@ actor KafkaController {
     }
 
     /// Re-reads partition states after a lost race or a failed write.
-    private func reload(_ partitions: Set<TopicPartition>) async {
+    func reload(_ partitions: Set<TopicPartition>) async {
         for tp in partitions.sorted() {
             do {
                 self.context.refresh(tp, try await self.readLeadership(tp))
@@ -214,7 +214,7 @@ actor KafkaController {
     }
 
     /// Retries a metadata-server step that failed for a passing reason (a lost connection).
-    private func retrying<T>(_ what: String, _ body: () async throws -> T) async throws -> T {
+    func retrying<T>(_ what: String, _ body: () async throws -> T) async throws -> T {
         for attempt in 1..<Self.attempts {
             do {
                 return try await body()
@@ -250,366 +250,5 @@ actor KafkaController {
                 self.logger.error("invalid state transition, skipped: \(transition)")
             }
         }
-    }
-
-    // MARK: - Watches
-
-    private func startWatching() {
-        self.watchers.append(self.watchChildren(ZkPaths.brokerIds) { await $0.onBrokersChanged($1) })
-        self.watchers.append(self.watchChildren(ZkPaths.topics) { await $0.onTopicsChanged($1) })
-        self.watchers.append(self.watchChildren(ZkPaths.deleteTopics) { await $0.onDeleteTopics($1) })
-        self.watchers.append(self.watchChildren(ZkPaths.isrChangeNotification) { await $0.onIsrChangeNotifications($1) })
-        for topic in self.context.topics.keys { self.watchTopic(topic) }
-    }
-
-    /// Re-arms a one-shot child watch after every event, as ZooKeeper watches require.
-    private func watchChildren(
-        _ path: String, _ handle: @escaping @Sendable (KafkaController, [String]) async -> Void
-    ) -> Task<Void, Never> {
-        let zk = self.zk
-        let logger = self.logger
-        return Task { [weak self] in
-            while !Task.isCancelled {
-                do {
-                    let (children, watch) = try await zk.childrenWatching(path)
-                    guard let self else { return }
-                    await handle(self, children)
-                    for await _ in watch { break }
-                } catch {
-                    logger.debug("watch failed; setting it again", metadata: ["path": "\(path)", "error": "\(error)"])
-                    try? await Task.sleep(for: .milliseconds(500))
-                }
-            }
-        }
-    }
-
-    /// A data watch on `/brokers/topics/<topic>`: CreatePartitions rewrites the assignment there.
-    private func watchTopic(_ topic: String) {
-        guard self.topicWatchers[topic] == nil else { return }
-        let zk = self.zk
-        self.topicWatchers[topic] = Task { [weak self] in
-            while !Task.isCancelled {
-                do {
-                    let (_, _, watch) = try await zk.client.getDataWatching(ZkPaths.topic(topic))
-                    guard let self else { return }
-                    await self.onTopicDataChanged(topic)
-                    var deleted = false
-                    for await event in watch {
-                        deleted = event.type == .nodeDeleted
-                        break
-                    }
-                    if deleted { return }
-                } catch {
-                    return  // the topic znode is gone
-                }
-            }
-        }
-    }
-
-    // MARK: - Brokers
-
-    func onBrokersChanged(_ children: [String]) async {
-        await self.enqueue { controller in await controller.brokersChanged(children) }
-    }
-
-    private func brokersChanged(_ children: [String]) async {
-        guard self.isActive else { return }
-        let ids = Set(children.compactMap(Int32.init))
-        var started: [ControllerContext.LiveBroker] = []
-        var bounced: Set<Int32> = []
-        for id in ids.sorted() {
-            let broker: ControllerContext.LiveBroker?
-            do {
-                broker = try await self.retrying("read broker registration") { try await self.readBroker(id) }
-            } catch {
-                self.logger.error("cannot read a broker's registration; it is handled at the next change", metadata: ["broker": "\(id)", "error": "\(error)"])
-                continue
-            }
-            guard let broker else { continue }
-            if let known = self.context.liveBrokers[id] {
-                // Restarted before its old session expired (Kafka's "bounced" brokers).
-                if known.epoch != broker.epoch { bounced.insert(id) } else { continue }
-            }
-            started.append(broker)
-        }
-        let dead = self.context.liveOrShuttingDownBrokerIds.subtracting(ids).union(bounced)
-        if !dead.isEmpty {
-            self.logger.info("brokers left the cluster (their metadata sessions ended)", metadata: ["brokers": "\(dead.sorted())"])
-            for id in dead { await self.closeChannel(id) }
-            await self.process("broker failure") { $0.onBrokerFailure(dead) }
-        }
-        if !started.isEmpty {
-            self.logger.info("brokers joined the cluster", metadata: ["brokers": "\(started.map(\.id).sorted())"])
-            await self.process("broker startup") { $0.onBrokerStartup(started) }
-        }
-    }
-
-    // MARK: - Topics
-
-    func onTopicsChanged(_ children: [String]) async {
-        await self.enqueue { controller in await controller.topicsChanged(children) }
-    }
-
-    private func topicsChanged(_ children: [String]) async {
-        guard self.isActive else { return }
-        for topic in Set(children).subtracting(self.context.topics.keys).sorted() {
-            do {
-                var context = self.context
-                try await self.retrying("load topic") { try await self.load(topic: topic, into: &context) }
-                self.context = context
-                self.watchTopic(topic)
-            } catch {
-                self.logger.error("cannot load a new topic; it is loaded at the next change", metadata: ["topic": "\(topic)", "error": "\(error)"])
-            }
-        }
-        await self.createNewPartitions()
-    }
-
-    func onTopicDataChanged(_ topic: String) async {
-        await self.enqueue { controller in await controller.topicDataChanged(topic) }
-    }
-
-    private func topicDataChanged(_ topic: String) async {
-        guard self.isActive else { return }
-        do {
-            guard let znode = try await self.retrying("read topic", { try await self.zk.topicAssignment(topic) }) else { return }
-            self.context.topics[topic] = znode
-        } catch {
-            self.logger.error("cannot read a topic's assignment", metadata: ["topic": "\(topic)", "error": "\(error)"])
-            return
-        }
-        await self.createNewPartitions()
-    }
-
-    private func createNewPartitions() async {
-        let partitions = self.context.partitionsWithoutState
-        guard !partitions.isEmpty else { return }
-        self.logger.info("new partitions", metadata: ["partitions": "\(partitions.map(\.description))"])
-        await self.process("new partitions") { context in context.onNewPartitions(context.partitionsWithoutState) }
-    }
-
-    func onDeleteTopics(_ children: [String]) async {
-        await self.enqueue { controller in await controller.deleteTopics(children) }
-    }
-
-    private func deleteTopics(_ children: [String]) async {
-        guard self.isActive else { return }
-        for topic in children.sorted() {
-            if self.context.topics[topic] != nil {
-                let (effects, partitions) = self.context.onTopicDeletion(topic)
-                self.send(effects)
-                self.sendUpdateMetadata(partitions: partitions, to: self.context.liveOrShuttingDownBrokerIds, deleting: true)
-                self.context.forget(topic: topic)
-                self.topicWatchers.removeValue(forKey: topic)?.cancel()
-                do {
-                    try await self.retrying("delete topic znodes") {
-                        try await self.zk.deleteRecursive(ZkPaths.topic(topic))
-                        try await self.zk.deleteRecursive(ZkPaths.topicConfig(topic))
-                    }
-                    self.logger.info("deleted topic", metadata: ["topic": "\(topic)"])
-                } catch {
-                    self.logger.error("cannot delete the topic's znodes", metadata: ["topic": "\(topic)", "error": "\(error)"])
-                    continue
-                }
-            }
-            do {
-                try await self.retrying("finish topic deletion") { try await self.zk.deleteRecursive(ZkPaths.deleteTopic(topic)) }
-            } catch {
-                self.logger.error("cannot remove the deletion request", metadata: ["topic": "\(topic)", "error": "\(error)"])
-            }
-        }
-    }
-
-    // MARK: - ISR changes made by leaders
-
-    func onIsrChangeNotifications(_ children: [String]) async {
-        await self.enqueue { controller in await controller.isrChangeNotifications(children) }
-    }
-
-    /// A leader shrank or grew an ISR: re-read those partitions and tell every broker
-    /// (`processIsrChangeNotification`).
-    private func isrChangeNotifications(_ children: [String]) async {
-        guard self.isActive, !children.isEmpty else { return }
-        var changed: Set<TopicPartition> = []
-        for child in children {
-            let path = "\(ZkPaths.isrChangeNotification)/\(child)"
-            do {
-                try await self.retrying("read ISR change notification") {
-                    if let (notification, _) = try await self.zk.get(IsrChangeNotificationZNode.self, at: path) {
-                        for partition in notification.partitions { changed.insert(TopicPartition(partition.topic, partition.partition)) }
-                    }
-                    try await self.zk.deleteRecursive(path)
-                }
-            } catch {
-                self.logger.error("cannot read an ISR change notification", metadata: ["path": "\(path)", "error": "\(error)"])
-            }
-        }
-        await self.reload(changed)
-        self.sendUpdateMetadata(partitions: Array(changed), to: self.context.liveOrShuttingDownBrokerIds)
-    }
-
-    // MARK: - Requests answered by the controller
-
-    /// ControlledShutdown: move leadership off `id` and take it out of every ISR before it
-    /// stops. Returns the replicated partitions it still leads (no other in-sync replica).
-    func controlledShutdown(brokerId id: Int32) async -> [TopicPartition] {
-        await self.enqueue { controller in
-            guard controller.isActive else { return [] }
-            controller.logger.info("controlled shutdown requested", metadata: ["broker": "\(id)"])
-            var remaining: [TopicPartition] = []
-            await controller.process("controlled shutdown") { context in
-                let (effects, left) = context.onControlledShutdown(id)
-                remaining = left
-                return effects
-            }
-            return remaining
-        }
-    }
-
-    /// Moves leadership back to preferred replicas: on ElectLeaders (PREFERRED).
-    @discardableResult
-    func electPreferredLeaders(_ partitions: [TopicPartition]? = nil) async -> [TopicPartition: ElectionResult] {
-        await self.elect("preferred leader election") { $0.electPreferredLeaders(partitions) }
-    }
-
-    /// ElectLeaders with type UNCLEAN.
-    func electUncleanLeaders(_ partitions: [TopicPartition]?) async -> [TopicPartition: ElectionResult] {
-        await self.elect("unclean leader election") { $0.electUncleanLeaders(partitions) }
-    }
-
-    /// `auto.leader.rebalance.enable`, every `leader.imbalance.check.interval.seconds`.
-    func autoRebalance() async {
-        let percentage = self.config.leaderImbalancePerBrokerPercentage
-        await self.enqueue { controller in
-            guard controller.isActive else { return }
-            await controller.process("auto leader rebalance") { $0.autoRebalance(imbalancePercentage: percentage) }
-        }
-    }
-
-    private func elect(
-        _ what: String,
-        _ decide: @escaping @Sendable (inout ControllerContext) -> (ControllerEffects, [TopicPartition: ElectionResult])
-    ) async -> [TopicPartition: ElectionResult] {
-        await self.enqueue { controller in
-            guard controller.isActive else { return [:] }
-            var results: [TopicPartition: ElectionResult] = [:]
-            await controller.process(what) { context in
-                let (effects, outcome) = decide(&context)
-                results = outcome
-                return effects
-            }
-            return results
-        }
-    }
-
-    // MARK: - Requests to brokers
-
-    /// Sends what a decision asks, in Kafka's order: the live broker list or the full metadata
-    /// first where asked (so a broker knows who is alive before it leads or follows), then
-    /// LeaderAndIsr, UpdateMetadata and StopReplica. Each broker's channel keeps them in order.
-    private func send(_ effects: ControllerEffects) {
-        if !effects.liveBrokerListFirst.isEmpty {
-            self.sendUpdateMetadata(partitions: [], to: effects.liveBrokerListFirst)
-        }
-        if !effects.fullUpdateMetadata.isEmpty {
-            self.sendUpdateMetadata(partitions: self.context.allPartitions, to: effects.fullUpdateMetadata)
-        }
-        for (broker, partitions) in effects.leaderAndIsr.sorted(by: { $0.key < $1.key }) {
-            self.sendLeaderAndIsr(partitions: partitions.sorted(), to: broker)
-        }
-        if !effects.updateMetadata.isEmpty {
-            self.sendUpdateMetadata(partitions: effects.updateMetadata.sorted(), to: self.context.liveOrShuttingDownBrokerIds)
-        }
-        for (broker, stops) in effects.stopReplica.sorted(by: { $0.key < $1.key }) {
-            for delete in [false, true] {
-                let partitions = stops.filter { $0.value == delete }.keys.sorted()
-                if !partitions.isEmpty { self.sendStopReplica(partitions, delete: delete, to: broker) }
-            }
-        }
-    }
-
-    private func channel(_ id: Int32) -> ControllerChannel? {
-        if let channel = self.channels[id] { return channel }
-        guard let broker = self.context.liveBrokers[id] else { return nil }
-        let channel = ControllerChannel(
-            brokerId: id, host: broker.host, port: Int(broker.port), controllerId: self.brokerId, logger: self.logger)
-        self.channels[id] = channel
-        return channel
-    }
-
-    private func closeChannel(_ id: Int32) async {
-        await self.channels.removeValue(forKey: id)?.close()
-    }
-
-    private func sendLeaderAndIsr(partitions: [TopicPartition], to id: Int32) {
-        guard !partitions.isEmpty, let channel = self.channel(id), let target = self.context.liveBrokers[id] else { return }
-        var byTopic: [String: [LeaderAndIsrRequest.LeaderAndIsrPartitionState]] = [:]
-        var leaders: Set<Int32> = []
-        for tp in partitions {
-            guard let state = self.context.leadership[tp] else { continue }
-            let assignment = self.context.assignment(tp)
-            if state.znode.leader >= 0 { leaders.insert(state.znode.leader) }
-            byTopic[tp.topic, default: []].append(
-                .init(
-                    partitionIndex: tp.partition, controllerEpoch: state.znode.controllerEpoch, leader: state.znode.leader,
-                    leaderEpoch: state.znode.leaderEpoch, isr: state.znode.isr, partitionEpoch: state.version,
-                    replicas: assignment, isNew: state.znode.leaderEpoch == 0))
-        }
-        guard !byTopic.isEmpty else { return }
-        let request = LeaderAndIsrRequest(
-            controllerId: self.brokerId, controllerEpoch: self.context.epoch, brokerEpoch: target.epoch, type: 0,
-            topicStates: byTopic.keys.sorted().map { topic in
-                .init(topicName: topic, topicId: self.context.topicId(topic), partitionStates: byTopic[topic] ?? [])
-            },
-            liveLeaders: leaders.sorted().compactMap { id in
-                self.context.liveBrokers[id].map { .init(brokerId: id, hostName: $0.host, port: $0.port) }
-            })
-        channel.send(request, version: 7)
-    }
-
-    private func sendUpdateMetadata(partitions: [TopicPartition], to targets: Set<Int32>, deleting: Bool = false) {
-        var byTopic: [String: [UpdateMetadataRequest.UpdateMetadataPartitionState]] = [:]
-        let registered = self.context.liveOrShuttingDownBrokerIds
-        for tp in partitions {
-            guard let state = self.context.leadership[tp] else { continue }
-            let assignment = self.context.assignment(tp)
-            byTopic[tp.topic, default: []].append(
-                .init(
-                    partitionIndex: tp.partition, controllerEpoch: state.znode.controllerEpoch,
-                    leader: deleting ? -2 : state.znode.leader, leaderEpoch: state.znode.leaderEpoch, isr: state.znode.isr,
-                    zkVersion: state.version, replicas: assignment, offlineReplicas: assignment.filter { !registered.contains($0) }))
-        }
-        let brokers = self.context.liveBrokers.values.sorted { $0.id < $1.id }.map { broker in
-            UpdateMetadataRequest.UpdateMetadataBroker(
-                id: broker.id,
-                endpoints: [.init(port: broker.port, host: broker.host, listener: "PLAINTEXT", securityProtocol: 0)])
-        }
-        for id in targets.sorted() {
-            guard let channel = self.channel(id), let target = self.context.liveBrokers[id] else { continue }
-            let request = UpdateMetadataRequest(
-                controllerId: self.brokerId, controllerEpoch: self.context.epoch, brokerEpoch: target.epoch,
-                topicStates: byTopic.keys.sorted().map { topic in
-                    .init(topicName: topic, topicId: self.context.topicId(topic), partitionStates: byTopic[topic] ?? [])
-                },
-                liveBrokers: brokers)
-            channel.send(request, version: 8)
-        }
-    }
-
-    private func sendStopReplica(_ partitions: [TopicPartition], delete: Bool, to id: Int32) {
-        guard let channel = self.channel(id), let target = self.context.liveBrokers[id] else { return }
-        let byTopic = Dictionary(grouping: partitions, by: \.topic)
-        let request = StopReplicaRequest(
-            controllerId: self.brokerId, controllerEpoch: self.context.epoch, brokerEpoch: target.epoch,
-            topicStates: byTopic.keys.sorted().map { topic in
-                .init(
-                    topicName: topic,
-                    partitionStates: (byTopic[topic] ?? []).map {
-                        .init(
-                            partitionIndex: $0.partition, leaderEpoch: self.context.leadership[$0]?.znode.leaderEpoch ?? -1,
-                            deletePartition: delete)
-                    })
-            })
-        channel.send(request, version: 4)
     }
 }
