@@ -108,7 +108,7 @@ let package = Package(
             name: "Broker",
             dependencies: [
                 "KafkaProtocol", "KafkaZkModel", "LogStorage", "PropertiesFile", "FaultControl", "MetadataClient",
-                "ZooKeeperProtocol", nioCore, nioPosix, logging,
+                "ZooKeeperProtocol", "CourseLanguage", nioCore, nioPosix, logging,
             ],
             swiftSettings: swiftSettings
         ),

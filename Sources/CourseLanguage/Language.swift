@@ -38,9 +38,21 @@ public enum Language: String, Sendable, Codable, CaseIterable {
         return self.system(environment: environment)
     }
 
-    /// For a process that has no project folder of its own: the current directory's choice.
+    /// The language of a Kafka tool or server started in `workingDirectory`: `SAMSA_LANGUAGE`, else
+    /// the choice kept in that folder or the nearest one above it (the tools run in a lab's folder,
+    /// inside the project folder), else the system's.
+    public static func resolve(
+        workingDirectory: URL, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) -> Language {
+        if let forced = environment["SAMSA_LANGUAGE"].flatMap(Language.init(code:)) { return forced }
+        if let chosen = LanguageSetting.load(searchingUpFrom: workingDirectory) { return chosen }
+        return self.system(environment: environment)
+    }
+
+    /// For a process that has no project folder of its own: the choice of the current directory or
+    /// the nearest one above it.
     public static var preferred: Language {
-        self.resolve(projectFolder: URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true))
+        self.resolve(workingDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true))
     }
 
     /// The text in this language.

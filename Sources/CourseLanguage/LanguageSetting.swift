@@ -13,6 +13,19 @@ public enum LanguageSetting {
         return Language(code: String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
     }
 
+    /// The language chosen in `folder` or the nearest folder above it that has a choice: a Kafka
+    /// tool runs in a lab's folder (`labs/01-first-cluster`), below the project folder where the
+    /// REPL kept the student's choice.
+    public static func load(searchingUpFrom folder: URL) -> Language? {
+        var current = folder.standardizedFileURL
+        while true {
+            if let chosen = self.load(projectFolder: current) { return chosen }
+            let parent = current.deletingLastPathComponent()
+            guard parent.path != current.path, !current.path.isEmpty, current.path != "/" else { return nil }
+            current = parent
+        }
+    }
+
     public static func save(_ language: Language, projectFolder: URL) throws {
         let file = self.file(projectFolder: projectFolder)
         try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)

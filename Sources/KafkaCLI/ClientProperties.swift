@@ -1,3 +1,4 @@
+import CourseLanguage
 import Foundation
 import KafkaProtocol
 import PropertiesFile
@@ -12,7 +13,10 @@ enum ClientProperties {
         guard let path else { return [] }
         let absolute = context.absolutePath(path)
         guard let text = try? String(contentsOfFile: absolute, encoding: .utf8) else {
-            throw ToolError.failed("Error: cannot read the properties file \(path) (\(absolute)); pass a file of key=value lines.")
+            throw ToolError.failed(
+                context.language.pick(
+                    es: "Error: no se puede leer el fichero de propiedades \(path) (\(absolute)); pasa un fichero de líneas clave=valor.",
+                    en: "Error: cannot read the properties file \(path) (\(absolute)); pass a file of key=value lines."))
         }
         return PropertiesFile(parsing: text).entries.map { ($0.key, $0.value) }
     }
@@ -106,10 +110,13 @@ enum ClientProperties {
     }
 
     /// `key=value` items of `--property` style options (one pair each).
-    static func pairs(_ items: [String], option: String) throws(ToolError) -> [(String, String)] {
+    static func pairs(_ items: [String], option: String, language: Language) throws(ToolError) -> [(String, String)] {
         try items.map { item throws(ToolError) in
             guard let equals = item.firstIndex(of: "=") else {
-                throw .usage("Invalid \(option) '\(item)': write key=value, e.g. --\(option) parse.key=true")
+                throw .usage(
+                    language.pick(
+                        es: "\(option) no válido: '\(item)'; escribe clave=valor, p. ej. --\(option) parse.key=true",
+                        en: "Invalid \(option) '\(item)': write key=value, e.g. --\(option) parse.key=true"))
             }
             return (String(item[..<equals]), String(item[item.index(after: equals)...]))
         }

@@ -1,3 +1,4 @@
+import CourseLanguage
 import Foundation
 import KafkaProtocol
 import SamsaClient
@@ -59,7 +60,10 @@ enum ConfigsTool: KafkaTool {
         case "topics", "topic": return .topic(options.value("entity-name"))
         case "brokers", "broker": return options.has("entity-default") ? .brokerDefaults : .broker(options.value("entity-name"))
         case "clients", "users", "ips", "broker-loggers", "client-metrics", "groups":
-            throw .failed("kafka-configs: --entity-type \(type) is not supported by Samsa; use topics or brokers.")
+            throw .failed(
+                options.language.pick(
+                    es: "kafka-configs: Samsa no admite --entity-type \(type); usa topics o brokers.",
+                    en: "kafka-configs: --entity-type \(type) is not supported by Samsa; use topics or brokers."))
         default:
             throw .usage("Invalid entity type \(type), the entity type must be one of users, brokers, clients, topics, ips, broker-loggers, client-metrics, groups")
         }
@@ -94,7 +98,10 @@ enum ConfigsTool: KafkaTool {
                 self.printEntries(entries.filter { all || $0.source == 2 || $0.source == 3 }, context)
             }
         case .brokerDefaults:
-            throw ToolError.failed("kafka-configs: broker defaults (--entity-default) are not supported by Samsa; describe one broker with --entity-name ID.")
+            throw ToolError.failed(
+                context.language.pick(
+                    es: "kafka-configs: Samsa no admite los valores por defecto de los brokers (--entity-default); describe un broker con --entity-name ID.",
+                    en: "kafka-configs: broker defaults (--entity-default) are not supported by Samsa; describe one broker with --entity-name ID."))
         }
         return 0
     }
@@ -144,7 +151,10 @@ enum ConfigsTool: KafkaTool {
             try await admin.alterConfigs(.broker(number), operations)
             context.console.outLine("Completed updating config for broker \(id).")
         case .brokerDefaults:
-            throw ToolError.failed("kafka-configs: broker defaults (--entity-default) are not supported by Samsa; alter one broker with --entity-name ID.")
+            throw ToolError.failed(
+                context.language.pick(
+                    es: "kafka-configs: Samsa no admite los valores por defecto de los brokers (--entity-default); cambia un broker con --entity-name ID.",
+                    en: "kafka-configs: broker defaults (--entity-default) are not supported by Samsa; alter one broker with --entity-name ID."))
         }
         return 0
     }

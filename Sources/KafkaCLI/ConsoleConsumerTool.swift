@@ -1,3 +1,4 @@
+import CourseLanguage
 import Foundation
 import KafkaProtocol
 import SamsaClient
@@ -62,20 +63,27 @@ enum ConsoleConsumerTool: KafkaTool {
             start = .exact(offset)
         }
         if let formatter = options.values["formatter"]?.last, !formatter.hasSuffix("DefaultMessageFormatter") {
-            throw ToolError.failed("kafka-console-consumer: only kafka.tools.DefaultMessageFormatter is available in Samsa, not \(formatter)")
+            throw ToolError.failed(
+                context.language.pick(
+                    es: "kafka-console-consumer: Samsa solo tiene kafka.tools.DefaultMessageFormatter, no \(formatter)",
+                    en: "kafka-console-consumer: only kafka.tools.DefaultMessageFormatter is available in Samsa, not \(formatter)"))
         }
         for option in ["key-deserializer", "value-deserializer"] {
             if let name = options.values[option]?.last, !name.hasSuffix("StringDeserializer") && !name.hasSuffix("ByteArrayDeserializer") {
-                throw ToolError.failed("kafka-console-consumer: --\(option) \(name) is not available in Samsa; records print as UTF-8 text (StringDeserializer)")
+                throw ToolError.failed(
+                    context.language.pick(
+                        es: "kafka-console-consumer: Samsa no tiene --\(option) \(name); los mensajes se muestran como texto UTF-8 (StringDeserializer)",
+                        en: "kafka-console-consumer: --\(option) \(name) is not available in Samsa; records print as UTF-8 text (StringDeserializer)"))
             }
         }
         let maxMessages = try options.int("max-messages")
         let timeout = try options.int("timeout-ms")
-        let formatter = MessageFormatter(properties: try ClientProperties.pairs(options.all("property"), option: "property"))
+        let formatter = MessageFormatter(properties: try ClientProperties.pairs(options.all("property"), option: "property", language: options.language))
 
         var configuration = ConsumerConfiguration()
         try ClientProperties.applyConsumer(try ClientProperties.file(options.value("consumer.config"), context: context), to: &configuration)
-        try ClientProperties.applyConsumer(try ClientProperties.pairs(options.all("consumer-property"), option: "consumer-property"), to: &configuration)
+        try ClientProperties.applyConsumer(
+            try ClientProperties.pairs(options.all("consumer-property"), option: "consumer-property", language: options.language), to: &configuration)
         configuration.isolationLevel = try ClientProperties.isolationLevel(options.value("isolation-level") ?? "read_uncommitted")
         if let group = options.value("group") { configuration.groupId = group }
         if options.has("from-beginning") { configuration.autoOffsetReset = .earliest }

@@ -1,3 +1,4 @@
+import CourseLanguage
 import Foundation
 import KafkaProtocol
 import NIOCore
@@ -30,10 +31,12 @@ enum ConsoleProducerTool: KafkaTool {
 
     static func run(_ options: ParsedOptions, context: ToolContext) async throws -> Int32 {
         let topic = try options.required("topic")
-        let reader = try LineRecordReader(properties: try ClientProperties.pairs(options.all("property"), option: "property"))
+        let reader = try LineRecordReader(
+            properties: try ClientProperties.pairs(options.all("property"), option: "property", language: options.language),
+            language: options.language)
         var configuration = ProducerConfiguration()
         try ClientProperties.applyProducer(try ClientProperties.file(options.value("producer.config"), context: context), to: &configuration)
-        let extra = try ClientProperties.pairs(options.all("producer-property"), option: "producer-property")
+        let extra = try ClientProperties.pairs(options.all("producer-property"), option: "producer-property", language: options.language)
         try ClientProperties.applyProducer(extra, to: &configuration)
         // Kafka merges an explicit option over --producer-property, and a default only where the
         // property left the key unset.
@@ -118,7 +121,7 @@ struct LineRecordReader: Sendable {
     var ignoreError = false
     var nullMarker: String?
 
-    init(properties: [(String, String)]) throws(ToolError) {
+    init(properties: [(String, String)], language: Language = .en) throws(ToolError) {
         for (key, value) in properties {
             switch key {
             case "parse.key": self.parseKey = value.lowercased() == "true"
@@ -132,7 +135,9 @@ struct LineRecordReader: Sendable {
             default: continue
             }
         }
-        guard !self.keySeparator.isEmpty else { throw .failed("key.separator must not be empty") }
+        guard !self.keySeparator.isEmpty else {
+            throw .failed(language.pick(es: "key.separator no puede estar vacío", en: "key.separator must not be empty"))
+        }
     }
 
     func record(from line: String, lineNumber: Int, topic: String) throws(ToolError) -> ProducerRecord {

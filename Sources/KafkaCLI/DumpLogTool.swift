@@ -1,3 +1,4 @@
+import CourseLanguage
 import Foundation
 import KafkaProtocol
 import NIOCore
@@ -27,7 +28,11 @@ enum DumpLogTool: KafkaTool {
             let path = context.absolutePath(file)
             context.console.outLine("Dumping \(file)")
             guard let data = FileManager.default.contents(atPath: path) else {
-                throw ToolError.failed("java.nio.file.NoSuchFileException: \(file) (no such segment file; segments are in <log.dirs>/<topic>-<partition>/)")
+                throw ToolError.failed(
+                    "java.nio.file.NoSuchFileException: \(file) "
+                        + context.language.pick(
+                            es: "(no existe ese fichero de segmento; los segmentos están en <log.dirs>/<topic>-<partición>/)",
+                            en: "(no such segment file; segments are in <log.dirs>/<topic>-<partition>/)"))
             }
             let name = URL(fileURLWithPath: path).lastPathComponent
             guard let dot = name.firstIndex(of: "."), let baseOffset = Int64(name[..<dot]) else {

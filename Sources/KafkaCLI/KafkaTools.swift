@@ -8,9 +8,10 @@ struct ToolContext: Sendable {
     let environment: [String: String]
     let currentDirectory: String
 
-    /// The language of Samsa's own lines (`Samsa: …`); Kafka's formats stay as Kafka prints them.
+    /// The language of Samsa's own lines (`Samsa: …`, its errors and hints); Kafka's formats stay
+    /// as Kafka prints them. The tools run in a lab's folder too, below the project folder's choice.
     var language: Language {
-        Language.resolve(projectFolder: URL(fileURLWithPath: self.currentDirectory, isDirectory: true), environment: self.environment)
+        Language.resolve(workingDirectory: URL(fileURLWithPath: self.currentDirectory, isDirectory: true), environment: self.environment)
     }
 
     /// A path as the user typed it, made absolute against the tool's working directory.
@@ -61,13 +62,16 @@ public enum KafkaTools {
     ) async -> Int32 {
         let context = ToolContext(console: console, environment: environment, currentDirectory: currentDirectory)
         guard let name = self.canonicalName(toolName), let tool = self.tools.first(where: { $0.name == name }) else {
-            console.errLine("samsa: \(toolName) is not one of Kafka's tools; these are: \(self.names.joined(separator: ", "))")
+            console.errLine(
+                context.language.pick(
+                    es: "samsa: \(toolName) no es una de las herramientas de Kafka; estas son: \(self.names.joined(separator: ", "))",
+                    en: "samsa: \(toolName) is not one of Kafka's tools; these are: \(self.names.joined(separator: ", "))"))
             return 1
         }
         do {
-            let options = try tool.syntax.parse(arguments)
+            let options = try tool.syntax.parse(arguments, language: context.language)
             if options.has("help") {
-                console.out(tool.syntax.help)
+                console.out(tool.syntax.help(context.language))
                 return 0
             }
             if options.has("version") {
@@ -76,7 +80,7 @@ public enum KafkaTools {
             }
             return try await tool.run(options, context: context)
         } catch let error as ToolError {
-            return self.report(error, syntax: tool.syntax, console: console)
+            return self.report(error, syntax: tool.syntax, console: console, language: context.language)
         } catch {
             console.errLine("\(tool.name): \(ClientErrors.text(error))")
             return 1
@@ -84,7 +88,8 @@ public enum KafkaTools {
     }
 
     /// Prints a `ToolError` the way Kafka's tools print that kind of failure; all exit with 1.
-    static func report(_ error: ToolError, syntax: ToolSyntax, console: any ToolConsole) -> Int32 {
+    /// Samsa's hints after Kafka's line are in `language`.
+    static func report(_ error: ToolError, syntax: ToolSyntax, console: any ToolConsole, language: Language = .en) -> Int32 {
         if case .argparse(let program, let usage) = syntax.errorStyle {
             let message: String? =
                 switch error {
@@ -101,16 +106,18 @@ public enum KafkaTools {
         }
         switch error {
         case .usage(let message):
-            console.err(message + "\n" + syntax.help)
+            console.err(message + "\n" + syntax.help(language))
         case .unrecognizedOption(let name, let suggestion):
             var text = "joptsimple.UnrecognizedOptionException: \(name) is not a recognized option\n"
-            if let suggestion { text += "Did you mean --\(suggestion)? " }
-            text += "`\(syntax.tool) --help` lists the options.\n"
+            if let suggestion { text += language.pick(es: "¿Querías decir --\(suggestion)? ", en: "Did you mean --\(suggestion)? ") }
+            text += language.pick(es: "`\(syntax.tool) --help` muestra las opciones.\n", en: "`\(syntax.tool) --help` lists the options.\n")
             console.err(text)
         case .missingValue(let name):
             console.errLine("joptsimple.OptionMissingRequiredArgumentException: Option \(name) requires an argument")
         case .badValue(let option, let value, let expected):
-            console.errLine("joptsimple.OptionArgumentConversionException: Cannot parse argument '\(value)' of option \(option) (expected \(expected))")
+            console.errLine(
+                "joptsimple.OptionArgumentConversionException: Cannot parse argument '\(value)' of option \(option) "
+                    + language.pick(es: "(se esperaba \(expected))", en: "(expected \(expected))"))
         case .failed(let text, let toStdout):
             let line = text.hasSuffix("\n") ? text : text + "\n"
             if toStdout { console.out(line) } else { console.err(line) }

@@ -1,3 +1,4 @@
+import CourseLanguage
 import KafkaProtocol
 import SamsaClient
 
@@ -77,7 +78,11 @@ enum KafkaTopicsTool: KafkaTool {
             throw .usage("Option \"[\(option)]\" can't be used with option \"[\(action)]\"")
         }
         if options.has("delete-config") {
-            throw .usage("Option \"[delete-config]\" can't be used with option \"[bootstrap-server]\"; remove a topic config with kafka-configs --alter --delete-config")
+            throw .usage(
+                "Option \"[delete-config]\" can't be used with option \"[bootstrap-server]\""
+                    + options.language.pick(
+                        es: "; para quitar una configuración de un topic usa kafka-configs --alter --delete-config",
+                        en: "; remove a topic config with kafka-configs --alter --delete-config"))
         }
         if action == "create", options.has("replica-assignment"), options.has("partitions") || options.has("replication-factor") {
             throw .usage("Option \"[replica-assignment]\" can't be used with option \"[partitions]\" or \"[replication-factor]\"")
@@ -160,7 +165,12 @@ enum KafkaTopicsTool: KafkaTool {
         let names = try await self.matchingTopics(options, admin)
         try self.ensureFound(names, options)
         if options.has("replica-assignment") {
-            throw ToolError.failed("Error while executing topic command : --replica-assignment with --alter is not supported by Samsa; new partitions get Kafka's default placement", toStdout: true)
+            throw ToolError.failed(
+                "Error while executing topic command : "
+                    + context.language.pick(
+                        es: "Samsa no admite --replica-assignment con --alter; las particiones nuevas se reparten como Kafka las reparte por defecto",
+                        en: "--replica-assignment with --alter is not supported by Samsa; new partitions get Kafka's default placement"),
+                toStdout: true)
         }
         guard let partitions = try options.int32("partitions") else { return 0 }
         let descriptions = try await admin.describeTopics(names)

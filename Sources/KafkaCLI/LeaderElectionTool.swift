@@ -1,3 +1,4 @@
+import CourseLanguage
 import Foundation
 import KafkaProtocol
 import SamsaClient
@@ -23,7 +24,11 @@ enum LeaderElectionTool: KafkaTool {
         switch typeText.uppercased() {
         case "PREFERRED": type = .preferred
         case "UNCLEAN": type = .unclean
-        default: throw ToolError.usage("Unknown election type '\(typeText)'; use PREFERRED or UNCLEAN")
+        default:
+            throw ToolError.usage(
+                context.language.pick(
+                    es: "Tipo de elección desconocido: '\(typeText)'; usa PREFERRED o UNCLEAN",
+                    en: "Unknown election type '\(typeText)'; use PREFERRED or UNCLEAN"))
         }
         let typeName = type == .preferred ? "PREFERRED" : "UNCLEAN"
         guard options.has("topic") != options.has("all-topic-partitions") else {

@@ -41,7 +41,7 @@ enum ProducerPerfTestTool: KafkaTool {
         // argparse4j's nargs='+': the values after --producer-props until the next option.
         let propItems = options.all("producer-props") + options.positional.filter { $0.contains("=") }
         let props = try ClientProperties.file(options.value("producer.config"), context: context)
-            + (try ClientProperties.pairs(propItems, option: "producer-props"))
+            + (try ClientProperties.pairs(propItems, option: "producer-props", language: context.language))
         var configuration = ProducerConfiguration()
         try ClientProperties.applyProducer(props, to: &configuration)
         var bootstrapOptions = options

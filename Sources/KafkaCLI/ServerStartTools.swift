@@ -1,3 +1,4 @@
+import CourseLanguage
 import Foundation
 import LocalCluster
 import ServerReadiness
@@ -20,16 +21,23 @@ enum ServerLauncher {
             ? "USAGE: \(tool) [-daemon] server.properties [--override property=value]*"
             : "USAGE: \(tool) [-daemon] zookeeper.properties"
         guard positional.count == 1 else { throw ToolError.failed(usage) }
+        let language = context.language
         let configPath = context.absolutePath(positional[0])
+        let file = role == .kafka ? "server.properties" : "zookeeper.properties"
         guard FileManager.default.isReadableFile(atPath: configPath) else {
             throw ToolError.failed(
-                "\(tool): cannot read \(positional[0]) (\(configPath)); pass the path of a \(role == .kafka ? "server" : "zookeeper").properties file, e.g. config/\(role == .kafka ? "server" : "zookeeper").properties")
+                language.pick(
+                    es: "\(tool): no se puede leer \(positional[0]) (\(configPath)); pasa la ruta de un fichero \(file), p. ej. config/\(file)",
+                    en: "\(tool): cannot read \(positional[0]) (\(configPath)); pass the path of a \(file) file, e.g. config/\(file)"))
         }
         let executable: URL
         do {
             executable = try ClusterExecutables.fromEnvironment(context.environment).url(for: role.executable)
         } catch {
-            throw ToolError.failed("\(tool): \(error); build it with `swift build` (it is built beside samsa)")
+            throw ToolError.failed(
+                "\(tool): \(error)"
+                    + language.pick(
+                        es: "; compílalo con `swift build` (se compila junto a samsa)", en: "; build it with `swift build` (it is built beside samsa)"))
         }
         var arguments = [configPath]
         for override in options.all("override") { arguments += ["--override", override] }
@@ -44,7 +52,10 @@ enum ServerLauncher {
                 readyFile: readyFile, context: context)
         }
         guard context.console.isProcessConsole else {
-            throw ToolError.failed("\(tool) runs in the foreground of a terminal; use -daemon to start it in the background")
+            throw ToolError.failed(
+                language.pick(
+                    es: "\(tool) se ejecuta en primer plano en una terminal; usa -daemon para arrancarlo en segundo plano",
+                    en: "\(tool) runs in the foreground of a terminal; use -daemon to start it in the background"))
         }
         // Become the server: same PID, so Ctrl-C, `kill` and the PID file all reach it directly.
         try pidFiles.record(role, pid: getpid(), configPath: configPath)
@@ -55,7 +66,8 @@ enum ServerLauncher {
         let argv = ([executable.path] + arguments).map { strdup($0) } + [nil]
         execv(executable.path, argv)
         let reason = String(cString: strerror(errno))
-        throw ToolError.failed("\(tool): cannot run \(executable.path): \(reason)")
+        throw ToolError.failed(
+            language.pick(es: "\(tool): no se puede ejecutar \(executable.path): \(reason)", en: "\(tool): cannot run \(executable.path): \(reason)"))
     }
 
     static func startInBackground(
@@ -104,7 +116,10 @@ enum KafkaServerStartTool: KafkaTool {
     static let name = "kafka-server-start"
     static let syntax = ToolSyntax(
         tool: name,
-        summary: "USAGE: kafka-server-start.sh [-daemon] server.properties [--override property=value]*\nStarts a Kafka broker (samsa-broker) with the given properties file.",
+        summary: "USAGE: kafka-server-start.sh [-daemon] server.properties [--override property=value]*",
+        note: LocalizedText(
+            es: "Arranca un broker de Kafka (samsa-broker) con el fichero de propiedades que le pases.",
+            en: "Starts a Kafka broker (samsa-broker) with the given properties file."),
         options: [.value("override", "String: property=value", "Optional property that should override values set in server.properties file.")])
 
     static func run(_ options: ParsedOptions, context: ToolContext) async throws -> Int32 {
@@ -114,7 +129,12 @@ enum KafkaServerStartTool: KafkaTool {
 
 enum KafkaServerStopTool: KafkaTool {
     static let name = "kafka-server-stop"
-    static let syntax = ToolSyntax(tool: name, summary: "Stops the brokers started with kafka-server-start (SIGTERM: a clean shutdown).", options: [])
+    static let syntax = ToolSyntax(
+        tool: name, summary: "",
+        note: LocalizedText(
+            es: "Para los brokers arrancados con kafka-server-start (SIGTERM: un apagado ordenado).",
+            en: "Stops the brokers started with kafka-server-start (SIGTERM: a clean shutdown)."),
+        options: [])
 
     static func run(_ options: ParsedOptions, context: ToolContext) async throws -> Int32 {
         ServerLauncher.stop(.kafka, context: context)
@@ -125,7 +145,10 @@ enum ZooKeeperServerStartTool: KafkaTool {
     static let name = "zookeeper-server-start"
     static let syntax = ToolSyntax(
         tool: name,
-        summary: "USAGE: zookeeper-server-start.sh [-daemon] zookeeper.properties\nStarts the metadata server (samsa-meta, which speaks ZooKeeper's protocol) with the given properties file.",
+        summary: "USAGE: zookeeper-server-start.sh [-daemon] zookeeper.properties",
+        note: LocalizedText(
+            es: "Arranca el servidor de metadatos (samsa-meta, que habla el protocolo de ZooKeeper) con el fichero de propiedades que le pases.",
+            en: "Starts the metadata server (samsa-meta, which speaks ZooKeeper's protocol) with the given properties file."),
         options: [])
 
     static func run(_ options: ParsedOptions, context: ToolContext) async throws -> Int32 {
@@ -135,7 +158,12 @@ enum ZooKeeperServerStartTool: KafkaTool {
 
 enum ZooKeeperServerStopTool: KafkaTool {
     static let name = "zookeeper-server-stop"
-    static let syntax = ToolSyntax(tool: name, summary: "Stops the metadata servers started with zookeeper-server-start.", options: [])
+    static let syntax = ToolSyntax(
+        tool: name, summary: "",
+        note: LocalizedText(
+            es: "Para los servidores de metadatos arrancados con zookeeper-server-start.",
+            en: "Stops the metadata servers started with zookeeper-server-start."),
+        options: [])
 
     static func run(_ options: ParsedOptions, context: ToolContext) async throws -> Int32 {
         ServerLauncher.stop(.zookeeper, context: context)

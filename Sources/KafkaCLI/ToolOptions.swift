@@ -1,3 +1,5 @@
+import CourseLanguage
+
 /// One `--long-option` of a Kafka tool, described as Kafka's `--help` shows it.
 struct OptionSpec: Sendable {
     let name: String
@@ -37,19 +39,24 @@ struct ToolSyntax: Sendable {
     }
 
     let tool: String
+    /// Kafka's own first lines of `--help` (English, as Kafka prints them); may be empty.
     let summary: String
+    /// What Samsa adds after them (the start tools say which server they run), in both languages.
+    let note: LocalizedText?
     let options: [OptionSpec]
     let errorStyle: ErrorStyle
 
-    init(tool: String, summary: String, options: [OptionSpec], errorStyle: ErrorStyle = .joptsimple) {
+    init(tool: String, summary: String, note: LocalizedText? = nil, options: [OptionSpec], errorStyle: ErrorStyle = .joptsimple) {
         self.tool = tool
         self.summary = summary
+        self.note = note
         self.errorStyle = errorStyle
         self.options = options + [.flag("help", "Print usage information."), .flag("version", "Display Kafka version.")]
     }
 
-    func parse(_ arguments: [String]) throws(ToolError) -> ParsedOptions {
-        var parsed = ParsedOptions(syntax: self)
+    /// `language` is the one of Samsa's own messages about the options (Kafka's stay English).
+    func parse(_ arguments: [String], language: Language = .en) throws(ToolError) -> ParsedOptions {
+        var parsed = ParsedOptions(syntax: self, language: language)
         var index = 0
         while index < arguments.count {
             let argument = arguments[index]
@@ -76,7 +83,12 @@ struct ToolSyntax: Sendable {
                     index += 1
                 }
             } else {
-                guard inlineValue == nil else { throw .usage("Option \(spec.name) takes no value; write --\(spec.name) alone.") }
+                guard inlineValue == nil else {
+                    throw .usage(
+                        language.pick(
+                            es: "La opción \(spec.name) no lleva valor; escribe --\(spec.name) sin más.",
+                            en: "Option \(spec.name) takes no value; write --\(spec.name) alone."))
+                }
                 parsed.flags.insert(spec.name)
             }
         }
@@ -97,9 +109,11 @@ struct ToolSyntax: Sendable {
         return best.0
     }
 
-    /// The option list, laid out as joptsimple's help formatter does.
-    var help: String {
-        var lines = [self.summary, "Option                                   Description", "------                                   -----------"]
+    /// The option list, laid out as joptsimple's help formatter does, after Kafka's summary and
+    /// Samsa's note in `language`.
+    func help(_ language: Language = .en) -> String {
+        var lines = (self.summary.isEmpty ? [] : [self.summary]) + (self.note.map { [$0.text(language)] } ?? [])
+        lines += ["Option                                   Description", "------                                   -----------"]
         for option in self.options.sorted(by: { $0.name < $1.name }) {
             var left = "--\(option.name)"
             if let valueName = option.valueName { left += " <\(valueName)>" }
@@ -119,6 +133,8 @@ struct ToolSyntax: Sendable {
 /// What the command line said.
 struct ParsedOptions: Sendable {
     let syntax: ToolSyntax
+    /// The language of Samsa's messages about these options.
+    var language: Language = .en
     var values: [String: [String]] = [:]
     var flags: Set<String> = []
     var positional: [String] = []
@@ -137,7 +153,7 @@ struct ParsedOptions: Sendable {
     func int(_ name: String) throws(ToolError) -> Int? {
         guard let text = self.value(name) else { return nil }
         guard let number = Int(text.trimmingCharacters(in: .whitespaces)) else {
-            throw .badValue(option: name, value: text, expected: "a whole number")
+            throw .badValue(option: name, value: text, expected: self.language.pick(es: "un número entero", en: "a whole number"))
         }
         return number
     }
@@ -146,7 +162,10 @@ struct ParsedOptions: Sendable {
     func int32(_ name: String) throws(ToolError) -> Int32? {
         guard let number = try self.int(name) else { return nil }
         guard let value = Int32(exactly: number) else {
-            throw .badValue(option: name, value: "\(number)", expected: "a whole number between \(Int32.min) and \(Int32.max)")
+            throw .badValue(
+                option: name, value: "\(number)",
+                expected: self.language.pick(
+                    es: "un número entero entre \(Int32.min) y \(Int32.max)", en: "a whole number between \(Int32.min) and \(Int32.max)"))
         }
         return value
     }
@@ -163,7 +182,10 @@ struct ParsedOptions: Sendable {
             let parts = splittingCommas ? KeyValueList.split(item) : [item]
             for part in parts {
                 guard let equals = part.firstIndex(of: "=") else {
-                    throw .usage("Invalid \(name) '\(part)': write key=value, e.g. --\(name) retention.ms=60000")
+                    throw .usage(
+                        self.language.pick(
+                            es: "\(name) no válido: '\(part)'; escribe clave=valor, p. ej. --\(name) retention.ms=60000",
+                            en: "Invalid \(name) '\(part)': write key=value, e.g. --\(name) retention.ms=60000"))
                 }
                 pairs.append((String(part[..<equals]).trimmingCharacters(in: .whitespaces), String(part[part.index(after: equals)...])))
             }

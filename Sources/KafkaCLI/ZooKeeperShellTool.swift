@@ -1,3 +1,4 @@
+import CourseLanguage
 import Foundation
 import Logging
 import MetadataClient
@@ -39,7 +40,10 @@ enum ZooKeeperShellTool: KafkaTool {
             client = try ZooKeeperClient(connectString: server, sessionTimeout: .seconds(30), logger: logger)
             try await client.connect(timeout: .seconds(5))
         } catch {
-            context.console.errLine("Unable to connect to \(server): \(error); is samsa-meta (or ZooKeeper) running there?")
+            context.console.errLine(
+                "Unable to connect to \(server): \(error)"
+                    + context.language.pick(
+                        es: "; ¿está en marcha ahí samsa-meta (o ZooKeeper)?", en: "; is samsa-meta (or ZooKeeper) running there?"))
             return 1
         }
         if command.isEmpty {

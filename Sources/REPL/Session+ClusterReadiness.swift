@@ -23,7 +23,9 @@ extension Session {
             // /brokers/ids/<id> still there and exits; once that session expired it can join.
             for broker in snapshot.brokers where broker.state == .stopped {
                 guard let id = broker.role.brokerID, !readiness.restarted.contains(id),
-                    let tail = try? cluster.logTail(.broker(id), lines: 1), tail.contains("already registered"),
+                    // The broker says so in the student's language (ClusterContext.JoinError).
+                    let tail = try? cluster.logTail(.broker(id), lines: 1),
+                    tail.contains("already registered") || tail.contains("ya está registrado"),
                     ContinuousClock.now - start > sessionTimeout + .milliseconds(500)
                 else { continue }
                 if (try? cluster.startBroker(id)) != nil { readiness.restarted.append(id) }

@@ -43,6 +43,21 @@ final class LanguageTests: XCTestCase {
             "another folder keeps its own choice")
     }
 
+    /// Kafka's tools run in a lab's folder (`labs/01-first-cluster`): the choice made in the
+    /// project folder above it counts there too.
+    func testToolsInALabFolderFollowTheProjectFoldersChoice() throws {
+        let project = try self.temporaryFolder()
+        let lab = project.appendingPathComponent("labs/01-first-cluster", isDirectory: true)
+        try FileManager.default.createDirectory(at: lab, withIntermediateDirectories: true)
+        let english = ["LANG": "en_US.UTF-8"]
+        XCTAssertEqual(Language.resolve(workingDirectory: lab, environment: english), .en)
+        try LanguageSetting.save(.es, projectFolder: project)
+        XCTAssertEqual(Language.resolve(workingDirectory: lab, environment: english), .es)
+        XCTAssertEqual(Language.resolve(workingDirectory: lab, environment: ["SAMSA_LANGUAGE": "en"]), .en, "the override wins")
+        try LanguageSetting.save(.en, projectFolder: lab)
+        XCTAssertEqual(Language.resolve(workingDirectory: lab, environment: ["LANG": "es_ES.UTF-8"]), .en, "the nearest choice wins")
+    }
+
     func testLocalizedTextPicksTheLanguage() {
         let text = LocalizedText(es: "hola", en: "hello")
         XCTAssertEqual(text.text(.es), "hola")

@@ -60,6 +60,37 @@ final class ToolOptionsTests: XCTestCase {
             "joptsimple.UnrecognizedOptionException: from-begining is not a recognized option\nDid you mean --from-beginning? `kafka-console-consumer --help` lists the options.\n")
     }
 
+    /// Kafka's own lines stay English; what Samsa adds (hints, its own errors, the start tools'
+    /// notes) follows the student's language, here chosen in the project folder above the lab's.
+    func testSamsasOwnLinesFollowTheLanguageKafkasStayEnglish() async throws {
+        let project = FileManager.default.temporaryDirectory.appendingPathComponent("samsa-tools-es-\(UUID().uuidString)")
+        let lab = project.appendingPathComponent("labs/01-first-cluster")
+        try FileManager.default.createDirectory(at: lab, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(at: project) }
+        try FileManager.default.createDirectory(at: project.appendingPathComponent(".samsa"), withIntermediateDirectories: true)
+        try Data("es\n".utf8).write(to: project.appendingPathComponent(".samsa/language"))
+        let english = ["SAMSA_LANGUAGE": "", "LANG": "en_US.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""]
+
+        let typo = await self.tool("kafka-console-consumer", ["--topic", "t", "--from-begining"], environment: english, directory: lab.path)
+        XCTAssertEqual(
+            typo.stderr,
+            "joptsimple.UnrecognizedOptionException: from-begining is not a recognized option\n¿Querías decir --from-beginning? `kafka-console-consumer --help` muestra las opciones.\n")
+        let missing = await self.tool("kafka-server-start", ["config/server-9.properties"], environment: english, directory: lab.path)
+        XCTAssertEqual(missing.status, 1)
+        XCTAssertTrue(missing.stderr.hasPrefix("kafka-server-start: no se puede leer config/server-9.properties ("), missing.stderr)
+        XCTAssertTrue(missing.stderr.hasSuffix("; pasa la ruta de un fichero server.properties, p. ej. config/server.properties\n"), missing.stderr)
+        let help = await self.tool("kafka-server-start", ["--help"], environment: english, directory: lab.path)
+        XCTAssertTrue(
+            help.stdout.hasPrefix("USAGE: kafka-server-start.sh [-daemon] server.properties [--override property=value]*\nArranca un broker de Kafka (samsa-broker)"),
+            help.stdout)
+        XCTAssertTrue(help.stdout.contains("Optional property that should override values set in server.properties file."), "Kafka's option help stays")
+        let notATool = await self.tool("kafka-topic", [], environment: english, directory: lab.path)
+        XCTAssertTrue(notATool.stderr.hasPrefix("samsa: kafka-topic no es una de las herramientas de Kafka; estas son: "), notATool.stderr)
+
+        let inEnglish = await self.tool("kafka-server-start", ["config/server-9.properties"], environment: ["SAMSA_LANGUAGE": "en"], directory: lab.path)
+        XCTAssertTrue(inEnglish.stderr.hasSuffix("; pass the path of a server.properties file, e.g. config/server.properties\n"), inEnglish.stderr)
+    }
+
     func testAnOptionWithoutItsValueSaysSo() async {
         let run = await self.tool("kafka-topics", ["--list", "--bootstrap-server"])
         XCTAssertEqual(run.status, 1)

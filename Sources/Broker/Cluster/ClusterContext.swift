@@ -1,3 +1,5 @@
+import CourseLanguage
+import Foundation
 import KafkaProtocol
 import KafkaZkModel
 import LogStorage
@@ -19,24 +21,39 @@ final class ClusterContext: Sendable {
         case brokerIdTaken(Int32, owner: Int64, sessionTimeoutMs: Int)
         case brokerIdRequired
 
-        var description: String {
+        /// In the language of the student who started the broker (`kafka-server-start` in a lab's
+        /// folder): this explanation is Samsa's, not Kafka's.
+        var description: String { self.text(Language.preferred) }
+
+        func text(_ language: Language) -> String {
             switch self {
             case .brokerIdTaken(let id, let owner, _) where owner == 0:
-                "broker.id=\(id) is already registered at /brokers/ids/\(id), a persistent znode (brokers register "
-                    + "ephemeral ones): delete it with zookeeper-shell, or give this broker its own broker.id"
+                language.pick(
+                    es: "broker.id=\(id) ya está registrado en /brokers/ids/\(id), un znode persistente (los brokers "
+                        + "registran znodes efímeros): bórralo con zookeeper-shell o dale a este broker su propio broker.id",
+                    en: "broker.id=\(id) is already registered at /brokers/ids/\(id), a persistent znode (brokers register "
+                        + "ephemeral ones): delete it with zookeeper-shell, or give this broker its own broker.id")
             case .brokerIdTaken(let id, let owner, let timeoutMs):
-                "broker.id=\(id) is already registered at /brokers/ids/\(id), an ephemeral znode of session 0x"
-                    + String(owner, radix: 16) + ". If a broker with this id stopped a moment ago, that session "
-                    + "expires within \(Self.seconds(timeoutMs)) (zookeeper.session.timeout.ms) and the znode goes "
-                    + "with it: wait and start again. If another broker runs with broker.id=\(id), give this one its own broker.id"
+                language.pick(
+                    es: "broker.id=\(id) ya está registrado en /brokers/ids/\(id), un znode efímero de la sesión 0x"
+                        + String(owner, radix: 16) + ". Si un broker con este id se ha parado hace un momento, esa sesión "
+                        + "caduca en \(Self.seconds(timeoutMs, language)) (zookeeper.session.timeout.ms) y el znode se va "
+                        + "con ella: espera y arráncalo otra vez. Si hay otro broker en marcha con broker.id=\(id), dale a este su propio broker.id",
+                    en: "broker.id=\(id) is already registered at /brokers/ids/\(id), an ephemeral znode of session 0x"
+                        + String(owner, radix: 16) + ". If a broker with this id stopped a moment ago, that session "
+                        + "expires within \(Self.seconds(timeoutMs, language)) (zookeeper.session.timeout.ms) and the znode goes "
+                        + "with it: wait and start again. If another broker runs with broker.id=\(id), give this one its own broker.id")
             case .brokerIdRequired:
-                "broker.id must be 0 or more when zookeeper.connect is set (each broker of a cluster needs its own id)"
+                language.pick(
+                    es: "broker.id debe ser 0 o más cuando zookeeper.connect está definido (cada broker de un clúster necesita su propio id)",
+                    en: "broker.id must be 0 or more when zookeeper.connect is set (each broker of a cluster needs its own id)")
             }
         }
 
         /// "about 6 s": a session expires on the server's next tick after its timeout.
-        private static func seconds(_ milliseconds: Int) -> String {
-            milliseconds % 1000 == 0 ? "about \(milliseconds / 1000) s" : "about \(milliseconds) ms"
+        private static func seconds(_ milliseconds: Int, _ language: Language) -> String {
+            let amount = milliseconds % 1000 == 0 ? "\(milliseconds / 1000) s" : "\(milliseconds) ms"
+            return language.pick(es: "unos \(amount)", en: "about \(amount)")
         }
     }
 
