@@ -114,7 +114,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "samsa-broker",
-            dependencies: ["Broker", "PropertiesFile", "ServerReadiness", argumentParser, logging],
+            dependencies: ["Broker", "CourseLanguage", "PropertiesFile", "ServerReadiness", argumentParser, logging],
             swiftSettings: swiftSettings
         ),
         // libFuzzer target for everything the broker parses (docs/fuzzing.md); a corpus replayer otherwise.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Broker
+import CourseLanguage
 import Dispatch
 #if canImport(Glibc)
 import Glibc
@@ -64,7 +65,7 @@ struct BrokerCommand: AsyncParsableCommand {
         do {
             server = try BrokerServer(config: config, logger: logger)
         } catch {
-            Self.fail("cannot start: \(error)")
+            Self.fail(Language.preferred.pick(es: "no puede arrancar: ", en: "cannot start: ") + "\(error)")
         }
         // Signals are caught before the server starts, so a SIGTERM that arrives early is not lost.
         let stop = StopRequest()
