@@ -30,10 +30,4 @@ final class PartitionerTests: XCTestCase {
             partitioner.batchCompleted(topic: "t", partition: choice, partitionCount: 4, available: [2])
         }
     }
-
-    func testSequenceNumbersWrapLikeKafka() {
-        XCTAssertEqual(KafkaProducer.increment(5, by: 3), 8)
-        XCTAssertEqual(KafkaProducer.increment(Int32.max, by: 1), 0)
-        XCTAssertEqual(KafkaProducer.increment(Int32.max - 1, by: 3), 1)
-    }
 }
