@@ -34,7 +34,10 @@ let labTargets: [Target] =
         // Manifests, answers, command log, progress, checks, grading reports, `samsa grade` / `samsa lab export`.
         .target(
             name: "LabKit",
-            dependencies: ["LabExerciseKit", "SamsaClient", "KafkaProtocol", "PropertiesFile", "LocalCluster", "CourseLanguage"],
+            dependencies: [
+                "LabExerciseKit", "SamsaClient", "KafkaProtocol", "PropertiesFile", "LocalCluster", "CourseLanguage", "CommandLineSupport",
+                argumentParser,
+            ],
             swiftSettings: swiftSettings),
         // The student's exercises as `ExerciseImplementations.student`. Only graders link it (never the
         // REPL), so an exercise that does not compile yet cannot break `swift run samsa`.
@@ -93,6 +96,9 @@ let package = Package(
         // The readiness notice a server started by `kafka-server-start`/`zookeeper-server-start`
         // writes, so the tool's lab log line says whether it came up. Foundation only.
         .target(name: "ServerReadiness", swiftSettings: swiftSettings),
+        // Shared leaf: how Samsa runs its own ArgumentParser commands from a command line it was handed
+        // (`samsa grade` and `samsa-lab`, `samsa slides` and `samsa-slides`, `samsa`'s subcommands).
+        .target(name: "CommandLineSupport", dependencies: [argumentParser], swiftSettings: swiftSettings),
         // Shared leaf: how much of a file is in the OS page cache (`mincore`) and evicting it
         // (`posix_fadvise`), for the REPL's segment view. No dependencies.
         .target(name: "PageCache", swiftSettings: swiftSettings),
@@ -185,12 +191,14 @@ let package = Package(
         // Depends on the server executables so `swift run samsa` builds them too: the REPL launches them
         // from its own products directory, and a student needs no extra build step.
         .executableTarget(
-            name: "samsa", dependencies: ["CourseLanguage", "REPL", "LabKit", "LocalCluster", "KafkaCLI", "ServerReadiness", "Slides", "samsa-broker", "samsa-meta", argumentParser, logging],
+            name: "samsa", dependencies: ["CourseLanguage", "CommandLineSupport", "REPL", "LabKit", "LocalCluster", "KafkaCLI", "ServerReadiness", "Slides", "samsa-broker", "samsa-meta", argumentParser, logging],
             swiftSettings: swiftSettings),
 
         // The course's slides (issue 10): Markdown decks in slides/src rendered with Ink to one
         // self-contained HTML file each, with every samsa block run on a fresh local cluster.
-        .target(name: "Slides", dependencies: ["CourseLanguage", .product(name: "Ink", package: "Ink")], swiftSettings: swiftSettings),
+        .target(
+            name: "Slides", dependencies: ["CourseLanguage", "CommandLineSupport", argumentParser, .product(name: "Ink", package: "Ink")],
+            swiftSettings: swiftSettings),
         // `samsa-slides build`, until `samsa slides build` exists.
         .executableTarget(name: "samsa-slides", dependencies: ["Slides"], swiftSettings: swiftSettings),
 

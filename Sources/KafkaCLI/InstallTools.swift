@@ -2,29 +2,17 @@ import CourseLanguage
 import Foundation
 
 /// `samsa install-tools [DIR]`: a link per tool (`kafka-topics`, `kafka-topics.sh`, ...) to the
-/// `samsa` executable, which runs the tool named by the link. DIR defaults to `.samsa/bin`.
+/// `samsa` executable, which runs the tool named by the link. DIR defaults to `.samsa/bin`. Its
+/// command line is `samsa`'s to parse (`InstallToolsCommand`).
 public enum InstallTools {
-    public static func run(
-        arguments: [String], executable: URL, console: any ToolConsole = StandardConsole(),
+    /// Returns the exit status: 0, or 1 when a link cannot be written.
+    public static func link(
+        into folder: String?, executable: URL, console: any ToolConsole = StandardConsole(),
         currentDirectory: String = FileManager.default.currentDirectoryPath
     ) -> Int32 {
         let language = Language.resolve(workingDirectory: URL(fileURLWithPath: currentDirectory, isDirectory: true))
-        if arguments.contains("--help") || arguments.contains("-h") {
-            console.outLine(
-                language.pick(
-                    es: "uso: samsa install-tools [CARPETA]\nEnlaza a samsa el nombre de cada herramienta de Kafka (kafka-topics, kafka-topics.sh, ...) en CARPETA (por defecto .samsa/bin).",
-                    en: "usage: samsa install-tools [DIR]\nLinks each Kafka tool name (kafka-topics, kafka-topics.sh, ...) in DIR (default .samsa/bin) to samsa."))
-            return 0
-        }
-        guard arguments.count <= 1 else {
-            console.errLine(
-                language.pick(
-                    es: "samsa install-tools admite como mucho una carpeta, p. ej. samsa install-tools ~/bin",
-                    en: "samsa install-tools takes one folder at most, e.g. samsa install-tools ~/bin"))
-            return 1
-        }
         let base = URL(fileURLWithPath: currentDirectory, isDirectory: true)
-        let directory = URL(fileURLWithPath: arguments.first ?? ".samsa/bin", isDirectory: true, relativeTo: base).standardizedFileURL
+        let directory = URL(fileURLWithPath: folder ?? ".samsa/bin", isDirectory: true, relativeTo: base).standardizedFileURL
         let manager = FileManager.default
         do {
             try manager.createDirectory(at: directory, withIntermediateDirectories: true)

@@ -8,40 +8,14 @@ import Glibc
 import Darwin
 #endif
 
-/// `samsa ui --bootstrap HOST:PORT --zookeeper HOST:PORT [--lang es|en] [--port N]`: the live view
-/// of a cluster started elsewhere (Kafka's own scripts, another terminal). Brokers come from the
-/// metadata watch, partitions and groups from the brokers; it runs until Ctrl-C.
+/// `samsa ui`: the live view of a cluster started elsewhere (Kafka's own scripts, another
+/// terminal). Brokers come from the metadata watch, partitions and groups from the brokers; it runs
+/// until Ctrl-C. Its command line is `samsa`'s to parse (`LiveViewUICommand`).
 public enum LiveViewCommand {
-    public static let usage = "usage: samsa ui --bootstrap HOST:PORT[,HOST:PORT...] --zookeeper HOST:PORT [--lang es|en] [--port N]"
-
-    public static func run(arguments: [String]) -> Int32 {
-        var options: [String: String] = [:]
-        var index = 0
-        while index < arguments.count {
-            let word = arguments[index]
-            if word == "--help" || word == "-h" {
-                Self.say(Self.usage)
-                return 0
-            }
-            guard ["--bootstrap", "--bootstrap-server", "--zookeeper", "--lang", "--port"].contains(word), index + 1 < arguments.count else {
-                Self.fail("unexpected \(word)")
-                return 2
-            }
-            options[word == "--bootstrap-server" ? "--bootstrap" : word] = arguments[index + 1]
-            index += 2
-        }
-        guard let bootstrap = options["--bootstrap"], let zookeeper = options["--zookeeper"] else {
-            Self.fail("--bootstrap and --zookeeper are both needed")
-            return 2
-        }
-        guard let language = LiveViewLanguage(code: options["--lang"] ?? Language.preferred.rawValue) else {
-            Self.fail("--lang takes es or en")
-            return 2
-        }
-        guard let port = Int(options["--port"] ?? "0"), (0...65535).contains(port) else {
-            Self.fail("--port takes a number from 0 to 65535")
-            return 2
-        }
+    /// Serves the view of the cluster at `bootstrap` (its metadata server at `zookeeper`) on `port`
+    /// (0: any free one); returns only when it cannot start, with exit status 1.
+    public static func run(bootstrap: String, zookeeper: String, language worded: Language, port: Int) -> Int32 {
+        let language: LiveViewLanguage = worded == .es ? .es : .en
         let server = LiveViewServer(language: language, glossary: Session.liveViewGlossary(language))
         let url: URL
         do {
@@ -55,7 +29,6 @@ public enum LiveViewCommand {
         let watcher = ClusterEventWatcher(
             connectString: zookeeper,
             report: { [weak publisher] event in
-                let worded = Language(code: language.rawValue) ?? .en
                 Self.say(event.text(worded))
                 publisher?.record(event: event.text(worded), english: event.text(.en))
             },
@@ -82,6 +55,6 @@ public enum LiveViewCommand {
     }
 
     private static func fail(_ message: String) {
-        FileHandle.standardError.write(Data("samsa ui: \(message)\n\(Self.usage)\n".utf8))
+        FileHandle.standardError.write(Data("samsa ui: \(message)\n".utf8))
     }
 }

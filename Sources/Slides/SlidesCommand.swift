@@ -1,116 +1,113 @@
+import ArgumentParser
+import CommandLineSupport
 import CourseLanguage
 import Foundation
 
-/// `slides build [--language es|en] [--output DIR] [--source DIR] [--samsa PATH] [--deck PREFIX] [--no-run]`
-/// for `samsa slides ...`: renders the course's decks. Exit status 0 when every deck built,
-/// 1 when one failed (an example failed or no longer shows what its slide expects), 2 on usage errors.
-public enum SlidesCommand {
-    public static let usage = """
-        usage: samsa slides build [--language es|en] [--output DIR] [--source DIR] [--samsa PATH] [--deck PREFIX] [--no-run]
+/// `samsa slides build [--language es|en] [--output DIR] [--source DIR] [--samsa PATH] [--deck PREFIX] [--no-run]`,
+/// for `samsa slides ...` and `samsa-slides`: renders the course's decks. Parsed with ArgumentParser,
+/// run through `run(arguments:)` so that both executables answer alike. Exit status 0 when every
+/// deck built, 1 when one failed (an example failed or no longer shows what its slide expects),
+/// 2 on usage errors.
+public struct SlidesCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "samsa slides",
+        abstract: "Build the course's slides.",
+        subcommands: [Build.self])
 
-        Renders every deck in slides/src/LANG/ to one self-contained HTML file in slides/build/LANG/,
-        running each ```samsa block on a fresh local cluster and embedding what it printed.
-          --language es|en only this language (default: both); --lang is the same option
-          --output DIR     where the pages go (default: slides/build next to slides/src)
-          --source DIR     the decks' folder (default: slides/src, found from the current directory up)
-          --samsa PATH     the samsa executable that runs the examples (default: beside this program)
-          --deck PREFIX    only decks whose file name starts with PREFIX, e.g. 03
-          --no-run         show the commands without running them (a draft; never check this in)
-        """
+    public init() {}
+
+    /// The status of a command line that is wrong.
+    static let usageStatus: Int32 = 2
 
     public static func run(arguments: [String]) async -> Int32 {
-        do {
-            let options = try Options(arguments)
-            if options.helpOnly {
-                print(self.usage)
-                return 0
+        switch Self.request(arguments, running: Build.self, usageStatus: Self.usageStatus) {
+        case .exit(let status):
+            return status
+        case .run(let build):
+            do {
+                return try build.execute()
+            } catch let error as SlidesError {
+                Self.printError("slides: \(error)")
+                if case .usage = error { return Self.usageStatus }
+                return 1
+            } catch {
+                Self.printError("slides: \(error)")
+                return 1
             }
-            let builder = DeckBuilder(sourceRoot: options.source, outputRoot: options.output, samsa: options.samsa) { line in
+        }
+    }
+
+    static func printError(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+}
+
+extension SlidesCommand {
+    /// `slides build`: every deck in slides/src/LANG/ to one self-contained page in slides/build/LANG/.
+    struct Build: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Render every deck to one self-contained HTML page, running its samsa examples.",
+            discussion: """
+                Renders every deck in slides/src/LANG/ to one self-contained HTML file in slides/build/LANG/, \
+                running each ```samsa block on a fresh local cluster and embedding what it printed.
+                """)
+
+        @Option(
+            name: [.customLong("language"), .customLong("lang")],  // --lang: the option's first name, still accepted
+            help: ArgumentHelp("Only this language (default: both).", valueName: "es|en"),
+            transform: SlidesCommand.language)
+        var language: Language?
+
+        @Option(help: ArgumentHelp("Where the pages go (default: slides/build next to slides/src).", valueName: "DIR"))
+        var output: String?
+
+        @Option(help: ArgumentHelp("The decks' folder (default: slides/src, found from the current directory up).", valueName: "DIR"))
+        var source: String?
+
+        @Option(help: ArgumentHelp("The samsa executable that runs the examples (default: beside this program).", valueName: "PATH"))
+        var samsa: String?
+
+        @Option(help: ArgumentHelp("Only decks whose file name starts with PREFIX, e.g. 03.", valueName: "PREFIX"))
+        var deck: String?
+
+        @Flag(help: "Show the commands without running them (a draft; never check this in).")
+        var noRun = false
+
+        func execute() throws -> Int32 {
+            guard let source = self.source.map({ URL(fileURLWithPath: $0, isDirectory: true) }) ?? Self.findSource() else {
+                throw SlidesError.usage("no slides/src/ here or in any folder above; run from the samsa checkout or pass --source DIR")
+            }
+            let output = self.output.map { URL(fileURLWithPath: $0, isDirectory: true) }
+                ?? source.deletingLastPathComponent().appendingPathComponent("build", isDirectory: true)
+            var samsa: URL?
+            if !self.noRun {
+                let path = self.samsa ?? ProcessInfo.processInfo.environment["SAMSA_EXECUTABLE"]
+                let url = path.map { URL(fileURLWithPath: $0) } ?? Self.besideThisProgram("samsa")
+                guard let url, FileManager.default.isExecutableFile(atPath: url.path) else {
+                    throw SlidesError.usage(
+                        "cannot find the samsa executable that runs the examples; build it with `swift build --product samsa` and pass --samsa PATH (or --no-run for a draft)"
+                    )
+                }
+                samsa = url
+            }
+            let builder = DeckBuilder(sourceRoot: source, outputRoot: output, samsa: samsa) { line in
                 FileHandle.standardError.write(Data((line + "\n").utf8))
             }
             var failures = 0
-            for language in options.languages {
-                for file in try builder.deckFiles(language) where options.deckPrefix.map({ file.lastPathComponent.hasPrefix($0) }) ?? true {
+            for language in self.language.map({ [$0] }) ?? Language.allCases {
+                for file in try builder.deckFiles(language) where self.deck.map({ file.lastPathComponent.hasPrefix($0) }) ?? true {
                     do {
                         let page = try builder.build(file, language: language)
                         print("built \(page.path)")
                     } catch {
                         failures += 1
-                        FileHandle.standardError.write(Data("slides: \(error)\n".utf8))
+                        SlidesCommand.printError("slides: \(error)")
                     }
                 }
             }
             let index = try builder.writeIndex()
             print("index \(index.path)")
             return failures == 0 ? 0 : 1
-        } catch let error as SlidesError {
-            FileHandle.standardError.write(Data("slides: \(error)\n".utf8))
-            if case .usage = error { return 2 }
-            return 1
-        } catch {
-            FileHandle.standardError.write(Data("slides: \(error)\n".utf8))
-            return 1
-        }
-    }
-
-    struct Options {
-        var languages: [Language] = Language.allCases
-        var source: URL
-        var output: URL
-        var samsa: URL?
-        var deckPrefix: String?
-        var helpOnly = false
-
-        init(_ arguments: [String]) throws {
-            var rest = arguments[...]
-            guard let verb = rest.popFirst() else { throw SlidesError.usage(SlidesCommand.usage) }
-            if verb == "help" || verb == "--help" || verb == "-h" {
-                self.source = URL(fileURLWithPath: ".")
-                self.output = self.source
-                self.helpOnly = true
-                return
-            }
-            guard verb == "build" else {
-                throw SlidesError.usage("unknown command `slides \(verb)`; the command is `slides build`\n\n" + SlidesCommand.usage)
-            }
-            var source: URL?
-            var output: URL?
-            var samsaPath: String?
-            var run = true
-            while let option = rest.popFirst() {
-                func value() throws -> String {
-                    guard let value = rest.popFirst() else { throw SlidesError.usage("\(option) needs a value\n\n" + SlidesCommand.usage) }
-                    return value
-                }
-                switch option {
-                case "--language", "--lang":  // --lang: the option's first name, still accepted
-                    let name = try value()
-                    guard let language = Language(rawValue: name) else {
-                        throw SlidesError.usage("\(option) takes es or en, not \(name)")
-                    }
-                    self.languages = [language]
-                case "--output": output = URL(fileURLWithPath: try value(), isDirectory: true)
-                case "--source": source = URL(fileURLWithPath: try value(), isDirectory: true)
-                case "--samsa": samsaPath = try value()
-                case "--deck": self.deckPrefix = try value()
-                case "--no-run": run = false
-                case "--help", "-h": self.helpOnly = true
-                default: throw SlidesError.usage("unknown option \(option)\n\n" + SlidesCommand.usage)
-                }
-            }
-            guard let found = source ?? Self.findSource() else {
-                throw SlidesError.usage("no slides/src/ here or in any folder above; run from the samsa checkout or pass --source DIR")
-            }
-            self.source = found
-            self.output = output ?? found.deletingLastPathComponent().appendingPathComponent("build", isDirectory: true)
-            if run {
-                let path = samsaPath ?? ProcessInfo.processInfo.environment["SAMSA_EXECUTABLE"]
-                let url = path.map { URL(fileURLWithPath: $0) } ?? Self.besideThisProgram("samsa")
-                guard let url, FileManager.default.isExecutableFile(atPath: url.path) else {
-                    throw SlidesError.usage("cannot find the samsa executable that runs the examples; build it with `swift build --product samsa` and pass --samsa PATH (or --no-run for a draft)")
-                }
-                self.samsa = url
-            }
         }
 
         static func findSource() -> URL? {
@@ -132,5 +129,10 @@ public enum SlidesCommand {
             guard let executable = Bundle.main.executableURL else { return nil }
             return executable.deletingLastPathComponent().appendingPathComponent(name)
         }
+    }
+
+    static func language(_ text: String) throws -> Language {
+        guard let language = Language(rawValue: text) else { throw ValidationError("use es or en, e.g. --language es") }
+        return language
     }
 }

@@ -15,7 +15,8 @@ import Darwin
 
 /// `samsa`: the REPL students live in. Interactive on a terminal; with `--script FILE`, or with
 /// commands piped on stdin, it runs them without a prompt and stops at the first error.
-/// `SamsaMain` runs it when the command line names no other subcommand (`SubcommandTable`).
+/// Its subcommands (`grade`, `lab`, `slides`, `install-tools`, `ui`) hand their command lines to
+/// the commands that parse them (`ForwardingSubcommand`); `SamsaMain` runs Kafka's tools before this.
 struct SamsaCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "samsa",
@@ -29,12 +30,13 @@ struct SamsaCommand: ParsableCommand {
             `samsa install-tools [DIR]` links them under their own names in DIR (default .samsa/bin).
 
             Labs and slides: `samsa grade [--lab N] [--replay] [--format text|junit|gradescope]`, \
-            `samsa lab export --student DIR`, `samsa slides build [--language es|en]`.
+            `samsa lab export --student DIR`, `samsa slides build [--language es|en]`; each takes --help.
 
             Language: `--language es|en` (or `language es|en` in the REPL) is kept in .samsa/language and \
             used by every later `samsa` and `samsa grade` in this folder; with none chosen, Spanish when the \
             system's language (LC_ALL, LC_MESSAGES, LANG) is Spanish, else English.
-            """)
+            """,
+        subcommands: [Grade.self, Lab.self, Slides.self, InstallTools.self, UI.self, RecordServerStart.self])
 
     @Option(help: ArgumentHelp("Run the commands in FILE without a prompt, then exit.", valueName: "FILE"))
     var script: String?

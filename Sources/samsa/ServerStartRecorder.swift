@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import LabKit
 import ServerReadiness
@@ -35,26 +36,44 @@ enum ServerStartRecorder {
         process.waitUntilExit()  // at once: it only starts the waiter
     }
 
-    /// `arguments` are FILE PID COMMAND: starts the waiting process (`--waiting` FILE PID COMMAND)
-    /// and returns; that one waits and logs.
-    static func run(arguments: [String]) -> Int32 {
-        guard arguments.first == Self.waitingFlag else {
-            let waiter = Process()
-            waiter.executableURL = SubcommandTable.ownExecutable()
-            waiter.arguments = [Self.subcommand, Self.waitingFlag] + arguments
-            waiter.standardInput = FileHandle.nullDevice
-            waiter.standardOutput = FileHandle.nullDevice
-            waiter.standardError = FileHandle.nullDevice
-            return (try? waiter.run()) == nil ? 1 : 0
+    /// A command line other than the one `spawn` writes.
+    static let usageStatus: Int32 = 2
+
+    /// `samsa __record-server-start [--waiting] FILE PID COMMAND`: without `--waiting`, starts the
+    /// waiting process (the same line with `--waiting`) and returns; that one waits and logs.
+    struct Command: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "samsa \(ServerStartRecorder.subcommand)",
+            abstract: "Internal: log a lab's kafka-server-start once the server is up or has failed.")
+
+        @Flag(help: "Wait for the outcome and log it (else start a process that does).")
+        var waiting = false
+
+        @Argument(help: ArgumentHelp("The server's readiness file.", valueName: "FILE"))
+        var readyFile: String
+
+        @Argument(help: ArgumentHelp("The server's process id.", valueName: "PID"))
+        var pid: Int32
+
+        @Argument(help: ArgumentHelp("The tool's command line, as the lab's log shows it.", valueName: "COMMAND"))
+        var command: String
+
+        func run() throws {
+            guard self.waiting else {
+                let waiter = Process()
+                waiter.executableURL = SamsaMain.ownExecutable()
+                waiter.arguments = [ServerStartRecorder.subcommand, ServerStartRecorder.waitingFlag, self.readyFile, String(self.pid), self.command]
+                waiter.standardInput = FileHandle.nullDevice
+                waiter.standardOutput = FileHandle.nullDevice
+                waiter.standardError = FileHandle.nullDevice
+                if (try? waiter.run()) == nil { throw ExitCode(1) }
+                return
+            }
+            defer { try? FileManager.default.removeItem(atPath: self.readyFile) }
+            let outcome = ServerStartRecorder.awaitOutcome(pid: self.pid, readyFile: self.readyFile)
+            let directory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
+            try? LabRecorder.forDirectory(directory)?.record(self.command, source: "cli", outcome: outcome)
         }
-        let arguments = Array(arguments.dropFirst())
-        guard arguments.count == 3, let pid = Int32(arguments[1]) else { return 2 }
-        let (readyFile, command) = (arguments[0], arguments[2])
-        defer { try? FileManager.default.removeItem(atPath: readyFile) }
-        let outcome = Self.awaitOutcome(pid: pid, readyFile: readyFile)
-        let directory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
-        try? LabRecorder.forDirectory(directory)?.record(command, source: "cli", outcome: outcome)
-        return 0
     }
 
     static func awaitOutcome(pid: Int32, readyFile: String) -> CommandOutcome {

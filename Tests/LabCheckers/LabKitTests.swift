@@ -191,6 +191,16 @@ final class LabKitTests: XCTestCase {
         XCTAssertEqual(usage, 2)
         let noLab = await LabCommand.run(arguments: ["grade", "--lab", "9", "--labs", LabFixtures.labsRoot.path])
         XCTAssertEqual(noLab, 2)
+        let notANumber = await LabCommand.run(arguments: ["grade", "--lab", "x", "--labs", LabFixtures.labsRoot.path])
+        XCTAssertEqual(notANumber, 2)
+        let unknownOption = await LabCommand.run(arguments: ["grade", "--pdf"])
+        XCTAssertEqual(unknownOption, 2)
+        let noSubcommand = await LabCommand.run(arguments: ["lab"])
+        XCTAssertEqual(noSubcommand, 2, "lab alone lists export and solution as a usage error")
+        let noOutput = await LabCommand.run(arguments: ["lab", "solution", "--lab", "3"])
+        XCTAssertEqual(noOutput, 2)
+        let help = await LabCommand.run(arguments: ["grade", "--help"])
+        XCTAssertEqual(help, 0)
     }
 
     func testStudentExportLeavesSolutionsOut() throws {

@@ -104,5 +104,11 @@ final class DeckSourceTests: XCTestCase {
         XCTAssertEqual(unknownVerb, 2)
         let badLanguage = await SlidesCommand.run(arguments: ["build", "--lang", "fr"])
         XCTAssertEqual(badLanguage, 2)
+        let noVerb = await SlidesCommand.run(arguments: [])
+        XCTAssertEqual(noVerb, 2)
+        let unknownOption = await SlidesCommand.run(arguments: ["build", "--colour"])
+        XCTAssertEqual(unknownOption, 2)
+        let help = await SlidesCommand.run(arguments: ["build", "--help"])
+        XCTAssertEqual(help, 0)
     }
 }
