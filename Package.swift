@@ -35,20 +35,26 @@ let labTargets: [Target] =
         .target(
             name: "LabKit",
             dependencies: [
-                "LabExerciseKit", "SamsaClient", "KafkaProtocol", "PropertiesFile", "LocalCluster", "CourseLanguage", "CommandLineSupport",
+                "LabExerciseKit", "SamsaClient", "KafkaProtocol", "PropertiesFile", "LocalCluster", "CourseLanguage",
+                "CommandLineSupport",
                 argumentParser,
             ],
             swiftSettings: swiftSettings),
         // The student's exercises as `ExerciseImplementations.student`. Only graders link it (never the
         // REPL), so an exercise that does not compile yet cannot break `swift run samsa`.
         .target(
-            name: "LabStudentExercises", dependencies: ["LabKit"] + labExercises.map { .target(name: "\($0.module)Exercise") },
+            name: "LabStudentExercises",
+            dependencies: ["LabKit"] + labExercises.map { .target(name: "\($0.module)Exercise") },
             swiftSettings: swiftSettings),
         // `samsa-lab grade …` / `samsa-lab lab export …` with the student's exercises linked (the autograder's grader).
-        .executableTarget(name: "samsa-lab", dependencies: ["LabKit", "LabStudentExercises"], swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "samsa-lab", dependencies: ["LabKit", "LabStudentExercises"], swiftSettings: swiftSettings),
         .testTarget(
             name: "LabCheckers",
-            dependencies: ["CourseLanguage", "LabKit", "LabStudentExercises", "LabExerciseKit", "SamsaClient", "KafkaProtocol", "SamsaTesting", "REPL", "LocalCluster"]
+            dependencies: [
+                "CourseLanguage", "LabKit", "LabStudentExercises", "LabExerciseKit", "SamsaClient", "KafkaProtocol",
+                "SamsaTesting", "REPL", "LocalCluster",
+            ]
                 + labSolutionModules,
             swiftSettings: swiftSettings),
     ]
@@ -124,7 +130,8 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         // libFuzzer target for everything the broker parses (docs/fuzzing.md); a corpus replayer otherwise.
-        .executableTarget(name: "samsa-fuzz-kafka", dependencies: ["KafkaProtocol", nioCore], swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "samsa-fuzz-kafka", dependencies: ["KafkaProtocol", nioCore], swiftSettings: swiftSettings),
         // Reads schemas/kafka/*.json and writes Sources/KafkaProtocol/Generated/. Foundation only.
         .executableTarget(name: "samsa-codegen", swiftSettings: swiftSettings),
 
@@ -173,43 +180,61 @@ let package = Package(
 
         // The local cluster and the REPL students live in (issue 7).
         // Launches samsa-meta / samsa-broker with Foundation Process; config files, ports, cluster.json.
-        .target(name: "LocalCluster", dependencies: ["PropertiesFile", "FaultControl", logging], swiftSettings: swiftSettings),
+        .target(
+            name: "LocalCluster", dependencies: ["PropertiesFile", "FaultControl", logging],
+            swiftSettings: swiftSettings),
         // The live view (issue 17): the page, its snapshot model and the loopback HTTP/SSE server
         // (NIOHTTP1). Knows nothing of the cluster; the REPL fills the snapshots.
         .target(name: "LiveView", dependencies: [nioCore, nioPosix, nioHTTP1], swiftSettings: swiftSettings),
         // Line editing (libedit via dlopen), commands, completion, rendering, scripts.
-        .target(name: "REPL", dependencies: ["CourseLanguage", "LocalCluster", "FaultControl", "PageCache", "SamsaClient", "MetadataClient", "ZooKeeperProtocol", "KafkaProtocol", "KafkaZkModel", "LabKit", "LiveView", logging], swiftSettings: swiftSettings),
+        .target(
+            name: "REPL",
+            dependencies: [
+                "CourseLanguage", "LocalCluster", "FaultControl", "PageCache", "SamsaClient", "MetadataClient",
+                "ZooKeeperProtocol", "KafkaProtocol", "KafkaZkModel", "LabKit", "LiveView", logging,
+            ], swiftSettings: swiftSettings),
         // Kafka's command-line tools (kafka-topics, kafka-console-producer, ...), run as `samsa <tool>` or
         // through links named after each tool (issue 8). Hand-parsed `--long-option value` syntax, as Kafka's.
         .target(
             name: "KafkaCLI",
             dependencies: [
-                "CourseLanguage", "SamsaClient", "KafkaProtocol", "MetadataClient", "ZooKeeperProtocol", "LocalCluster", "PageCache", "PropertiesFile",
+                "CourseLanguage", "SamsaClient", "KafkaProtocol", "MetadataClient", "ZooKeeperProtocol", "LocalCluster",
+                "PageCache", "PropertiesFile",
                 "ServerReadiness", nioCore, logging, .product(name: "Histogram", package: "hdrhistogram-swift"),
             ],
             swiftSettings: swiftSettings),
         // Depends on the server executables so `swift run samsa` builds them too: the REPL launches them
         // from its own products directory, and a student needs no extra build step.
         .executableTarget(
-            name: "samsa", dependencies: ["CourseLanguage", "CommandLineSupport", "REPL", "LabKit", "LocalCluster", "KafkaCLI", "ServerReadiness", "Slides", "samsa-broker", "samsa-meta", argumentParser, logging],
+            name: "samsa",
+            dependencies: [
+                "CourseLanguage", "CommandLineSupport", "REPL", "LabKit", "LocalCluster", "KafkaCLI", "ServerReadiness",
+                "Slides", "samsa-broker", "samsa-meta", argumentParser, logging,
+            ],
             swiftSettings: swiftSettings),
 
         // The course's slides (issue 10): Markdown decks in slides/src rendered with Ink to one
         // self-contained HTML file each, with every samsa block run on a fresh local cluster.
         .target(
-            name: "Slides", dependencies: ["CourseLanguage", "CommandLineSupport", argumentParser, .product(name: "Ink", package: "Ink")],
+            name: "Slides",
+            dependencies: [
+                "CourseLanguage", "CommandLineSupport", argumentParser, .product(name: "Ink", package: "Ink"),
+            ],
             swiftSettings: swiftSettings),
         // `samsa-slides build`, until `samsa slides build` exists.
         .executableTarget(name: "samsa-slides", dependencies: ["Slides"], swiftSettings: swiftSettings),
 
         // The one test-support module: samsa-meta, samsa-broker and a real ZooKeeper 3.8 as processes on free
         // ports in temp dirs, external tools, and a raw ZooKeeper-protocol connection for byte-level tests.
-        .target(name: "SamsaTesting", dependencies: ["PropertiesFile", "ZooKeeperProtocol", nioCore], swiftSettings: swiftSettings),
+        .target(
+            name: "SamsaTesting", dependencies: ["PropertiesFile", "ZooKeeperProtocol", nioCore],
+            swiftSettings: swiftSettings),
 
         .testTarget(name: "CourseLanguageTests", dependencies: ["CourseLanguage"], swiftSettings: swiftSettings),
         .testTarget(name: "PropertiesFileTests", dependencies: ["PropertiesFile"], swiftSettings: swiftSettings),
         .testTarget(name: "PageCacheTests", dependencies: ["PageCache"], swiftSettings: swiftSettings),
-        .testTarget(name: "KafkaProtocolTests", dependencies: ["KafkaProtocol", nioCore], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "KafkaProtocolTests", dependencies: ["KafkaProtocol", nioCore], swiftSettings: swiftSettings),
         .testTarget(
             name: "LogStorageTests",
             dependencies: ["LogStorage", "KafkaProtocol", nioCore, logging],
@@ -218,7 +243,8 @@ let package = Package(
         .testTarget(
             name: "BrokerTests",
             dependencies: [
-                "Broker", "KafkaProtocol", "KafkaZkModel", "LogStorage", "PropertiesFile", "FaultControl", "SamsaTesting", nioCore,
+                "Broker", "KafkaProtocol", "KafkaZkModel", "LogStorage", "PropertiesFile", "FaultControl",
+                "SamsaTesting", nioCore,
                 nioPosix, logging,
             ],
             swiftSettings: swiftSettings
@@ -230,9 +256,15 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
-            name: "LocalClusterTests", dependencies: ["LocalCluster", "PropertiesFile", "FaultControl", "SamsaTesting"], swiftSettings: swiftSettings),
+            name: "LocalClusterTests",
+            dependencies: ["LocalCluster", "PropertiesFile", "FaultControl", "SamsaTesting"],
+            swiftSettings: swiftSettings),
         .testTarget(
-            name: "REPLTests", dependencies: ["CourseLanguage", "REPL", "LocalCluster", "FaultControl", "SamsaClient", "KafkaProtocol", "SamsaTesting", "LiveView"],
+            name: "REPLTests",
+            dependencies: [
+                "CourseLanguage", "REPL", "LocalCluster", "FaultControl", "SamsaClient", "KafkaProtocol",
+                "SamsaTesting", "LiveView",
+            ],
             exclude: ["browser"],  // the Python probe that drives Chromium for LiveViewBrowserTests
             swiftSettings: swiftSettings),
         .testTarget(
@@ -242,14 +274,22 @@ let package = Package(
         ),
         .testTarget(
             name: "KafkaCLITests",
-            dependencies: ["KafkaCLI", "SamsaClient", "KafkaProtocol", "LocalCluster", "PageCache", "SamsaTesting", nioCore],
+            dependencies: [
+                "KafkaCLI", "SamsaClient", "KafkaProtocol", "LocalCluster", "PageCache", "SamsaTesting", nioCore,
+            ],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "LiveViewTests", dependencies: ["LiveView", nioCore, nioPosix], swiftSettings: swiftSettings),
-        .testTarget(name: "SlidesTests", dependencies: ["CourseLanguage", "Slides", "SamsaTesting"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "LiveViewTests", dependencies: ["LiveView", nioCore, nioPosix], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "SlidesTests", dependencies: ["CourseLanguage", "Slides", "SamsaTesting"],
+            swiftSettings: swiftSettings),
         .testTarget(name: "SamsaTestingTests", dependencies: ["SamsaTesting"], swiftSettings: swiftSettings),
         .testTarget(
-            name: "ClusterTests", dependencies: ["SamsaTesting", "SamsaClient", "KafkaProtocol", "MetadataClient", "ZooKeeperProtocol", nioCore],
+            name: "ClusterTests",
+            dependencies: [
+                "SamsaTesting", "SamsaClient", "KafkaProtocol", "MetadataClient", "ZooKeeperProtocol", nioCore,
+            ],
             exclude: ["clients"],  // Python scripts the tests run, not Swift sources
             swiftSettings: swiftSettings
         ),

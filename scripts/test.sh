@@ -82,6 +82,12 @@ if [ -z "${SAMSA_ZOOKEEPER_HOME:-}" ] && [ -x /usr/share/zookeeper/bin/zkServer.
   export SAMSA_ZOOKEEPER_HOME=/usr/share/zookeeper   # Debian: scripts here, jars in /usr/share/java
 fi
 
+# --- Sources are formatted ---------------------------------------------------------------------
+# swift-format ships with the Swift toolchain; .swift-format holds the rules (fix: scripts/format.sh).
+if [ $# -eq 0 ]; then
+  scripts/format.sh --check
+fi
+
 # --- Generated code is up to date -------------------------------------------------------------
 # The Kafka codecs are generated from schemas/kafka/*.json and checked in; a hand edit or a schema
 # change without regenerating fails here (fix: swift run samsa-codegen).

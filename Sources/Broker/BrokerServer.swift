@@ -52,7 +52,9 @@ public final class BrokerServer: Sendable {
         do {
             try self.state.faults.reload(from: URL(fileURLWithPath: path), logger: self.logger)
         } catch {
-            self.logger.error("cannot read the fault control file; faults unchanged", metadata: ["path": "\(path)", "error": "\(error)"])
+            self.logger.error(
+                "cannot read the fault control file; faults unchanged",
+                metadata: ["path": "\(path)", "error": "\(error)"])
             return
         }
         // Suspending and resuming are idempotent: whichever of two quick signals ends last, the
@@ -83,19 +85,20 @@ public final class BrokerServer: Sendable {
         let transfers = self.state.fetchTransfers
         var servers: [NIOAsyncChannel<NIOAsyncChannel<ByteBuffer, ResponseFrame>, Never>] = []
         for listener in self.config.listeners {
-            let server = try await Self.bindingFailure(listener) { try await ServerBootstrap(group: self.group)
-                .serverChannelOption(.backlog, value: 256)
-                .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
-                .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
-                .childChannelOption(.maxMessagesPerRead, value: 16)
-                .bind(host: listener.host, port: listener.port) { channel in
-                    channel.eventLoop.makeCompletedFuture {
-                        try channel.pipeline.syncOperations.addHandler(
-                            ByteToMessageHandler(KafkaFrameDecoder(maxFrameSize: maxFrame)))
-                        try channel.pipeline.syncOperations.addHandler(ResponseFrameWriter(counters: transfers))
-                        return try NIOAsyncChannel<ByteBuffer, ResponseFrame>(wrappingChannelSynchronously: channel)
+            let server = try await Self.bindingFailure(listener) {
+                try await ServerBootstrap(group: self.group)
+                    .serverChannelOption(.backlog, value: 256)
+                    .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+                    .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
+                    .childChannelOption(.maxMessagesPerRead, value: 16)
+                    .bind(host: listener.host, port: listener.port) { channel in
+                        channel.eventLoop.makeCompletedFuture {
+                            try channel.pipeline.syncOperations.addHandler(
+                                ByteToMessageHandler(KafkaFrameDecoder(maxFrameSize: maxFrame)))
+                            try channel.pipeline.syncOperations.addHandler(ResponseFrameWriter(counters: transfers))
+                            return try NIOAsyncChannel<ByteBuffer, ResponseFrame>(wrappingChannelSynchronously: channel)
+                        }
                     }
-                }
             }
             servers.append(server)
         }
@@ -103,7 +106,8 @@ public final class BrokerServer: Sendable {
         self.state.boundPorts.withLock { $0 = ports }
         if !self.config.isStandalone {
             do {
-                let cluster = try await ClusterContext.join(state: self.state, advertised: self.state.advertisedEndpoint)
+                let cluster = try await ClusterContext.join(
+                    state: self.state, advertised: self.state.advertisedEndpoint)
                 self.state.setCluster(cluster)
                 // Isolated before it had joined: cut the new session too.
                 if self.state.faults.isIsolated { await cluster.setIsolated(true) }
@@ -117,7 +121,9 @@ public final class BrokerServer: Sendable {
         if self.config.isStandalone { self.state.ready.open() }
         self.logger.info(
             "[KafkaServer id=\(self.state.brokerId)] started",
-            metadata: ["listeners": "\(self.config.listeners)", "ports": "\(ports)", "cluster.id": "\(self.state.clusterId)"])
+            metadata: [
+                "listeners": "\(self.config.listeners)", "ports": "\(ports)", "cluster.id": "\(self.state.clusterId)",
+            ])
         onListening(ports)
         // Serving runs in its own task so that a stop (this task cancelled) can ask the controller
         // for a controlled shutdown while the listeners still answer: the controller may be this
@@ -255,7 +261,9 @@ public final class BrokerServer: Sendable {
                 lastCleaning = now
                 self.state.logManager.runCleaner(now: now)
             }
-            if self.config.logFlushSchedulerIntervalMs != .max, now - lastFlush >= self.config.logFlushSchedulerIntervalMs {
+            if self.config.logFlushSchedulerIntervalMs != .max,
+                now - lastFlush >= self.config.logFlushSchedulerIntervalMs
+            {
                 lastFlush = now
                 self.state.logManager.flushDirty(now: now)
             }
@@ -279,7 +287,8 @@ public final class BrokerServer: Sendable {
             if Task.isCancelled { break }
             await cluster.replicaManager.shrinkIsrIfNeeded()
             let now = Clock.millis()
-            if self.config.autoLeaderRebalanceEnable, now - lastRebalance >= self.config.leaderImbalanceCheckIntervalMs {
+            if self.config.autoLeaderRebalanceEnable, now - lastRebalance >= self.config.leaderImbalanceCheckIntervalMs
+            {
                 lastRebalance = now
                 if await cluster.controller.isActive { await cluster.controller.autoRebalance() }
             }
@@ -296,7 +305,8 @@ public final class BrokerServer: Sendable {
         do {
             try self.state.logManager.shutdown(now: Clock.millis())
         } catch {
-            self.logger.error("clean shutdown of logs failed; the next start will recover", metadata: ["error": "\(error)"])
+            self.logger.error(
+                "clean shutdown of logs failed; the next start will recover", metadata: ["error": "\(error)"])
         }
     }
 }

@@ -38,8 +38,10 @@ final class BrokerState: Sendable {
     /// The epoch a standalone broker stamps on batches: it has always been the only leader.
     let leaderEpoch: Int32 = 0
 
-    init(config: BrokerConfig, brokerId: Int32, clusterId: String, logger: Logger, logManager: LogManager,
-         topics: TopicRegistry) {
+    init(
+        config: BrokerConfig, brokerId: Int32, clusterId: String, logger: Logger, logManager: LogManager,
+        topics: TopicRegistry
+    ) {
         self.config = config
         self.dynamicConfig = DynamicBrokerConfig(
             staticConfig: config, file: config.isStandalone ? "\(config.logDirs[0])/samsa-broker-configs.json" : nil)

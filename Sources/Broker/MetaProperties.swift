@@ -29,18 +29,24 @@ struct MetaProperties: Sendable, Equatable {
     /// The cluster id already recorded in a log dir, if any.
     static func existingClusterId(in logDirs: [String]) -> String? {
         for directory in logDirs {
-            guard let text = try? String(contentsOfFile: "\(directory)/meta.properties", encoding: .utf8) else { continue }
+            guard let text = try? String(contentsOfFile: "\(directory)/meta.properties", encoding: .utf8) else {
+                continue
+            }
             if let id = PropertiesFile(parsing: text)["cluster.id"] { return id }
         }
         return nil
     }
 
-    static func loadOrCreate(in logDirs: [String], brokerId: Int32, clusterId expected: String? = nil) throws -> MetaProperties {
+    static func loadOrCreate(in logDirs: [String], brokerId: Int32, clusterId expected: String? = nil) throws
+        -> MetaProperties
+    {
         var found: MetaProperties?
         for directory in logDirs {
             let path = "\(directory)/meta.properties"
             guard FileManager.default.fileExists(atPath: path) else { continue }
-            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw Error.unreadable(path: path) }
+            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+                throw Error.unreadable(path: path)
+            }
             let properties = PropertiesFile(parsing: text)
             guard let clusterId = properties["cluster.id"], let id = properties["broker.id"].flatMap(Int32.init) else {
                 throw Error.unreadable(path: path)
@@ -49,7 +55,8 @@ struct MetaProperties: Sendable, Equatable {
                 throw Error.mismatch(path: path, found: "broker.id=\(id)", expected: "broker.id=\(brokerId)")
             }
             if let found, found.clusterId != clusterId {
-                throw Error.mismatch(path: path, found: "cluster.id=\(clusterId)", expected: "cluster.id=\(found.clusterId)")
+                throw Error.mismatch(
+                    path: path, found: "cluster.id=\(clusterId)", expected: "cluster.id=\(found.clusterId)")
             }
             found = MetaProperties(clusterId: clusterId, brokerId: id)
         }

@@ -78,7 +78,9 @@ extension ParsableCommand {
 
     /// ArgumentParser answers `samsa slides show` with "Unexpected argument 'show'"; this names the
     /// subcommands there are instead.
-    static func unknownSubcommand(in arguments: [String]) -> (message: String, group: any ParsableCommand.Type, path: String)? {
+    static func unknownSubcommand(in arguments: [String]) -> (
+        message: String, group: any ParsableCommand.Type, path: String
+    )? {
         var group: any ParsableCommand.Type = Self.self
         var path: [String] = [Self._commandName]
         for word in arguments {
@@ -96,7 +98,9 @@ extension ParsableCommand {
                 path.append(word)
                 continue
             }
-            let choices = shown.count <= 1 ? shown.joined() : shown.dropLast().joined(separator: ", ") + " or " + shown[shown.count - 1]
+            let choices =
+                shown.count <= 1
+                ? shown.joined() : shown.dropLast().joined(separator: ", ") + " or " + shown[shown.count - 1]
             let named = path.joined(separator: " ")
             return ("\(named) has no subcommand '\(word)'; use \(choices)", group, named)
         }

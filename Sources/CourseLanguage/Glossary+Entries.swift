@@ -3,7 +3,8 @@
 extension Glossary {
     public static let entries: [Entry] = [
         Entry(
-            term: "offset", aliases: ["offsets"], name: LocalizedText(es: "offset", en: "offset"), avoid: ["desplazamiento"],
+            term: "offset", aliases: ["offsets"], name: LocalizedText(es: "offset", en: "offset"),
+            avoid: ["desplazamiento"],
             es: """
                 Un offset es la posición de un mensaje en su partición: 0 para el primero, luego 1, 2, ...
                 Los offsets nunca cambian ni se reutilizan, ni siquiera cuando la retención borra mensajes viejos,
@@ -16,7 +17,8 @@ extension Glossary {
                 consumer can resume exactly by remembering one number per partition. See: partition, lag.
                 """),
         Entry(
-            term: "partition", aliases: ["partitions", "particion", "particiones"], name: LocalizedText(es: "partición", en: "partition"),
+            term: "partition", aliases: ["partitions", "particion", "particiones"],
+            name: LocalizedText(es: "partición", en: "partition"),
             es: """
                 Un topic se parte en particiones. Cada una es un log ordenado en el que solo se añade, guardado en
                 brokers, y cada mensaje cae en exactamente una (la elige el hash de la clave, o el productor). El
@@ -89,7 +91,8 @@ extension Glossary {
                 and requests from a replica with an old epoch are refused. See: leader, isr.
                 """),
         Entry(
-            term: "controller", aliases: ["controller-epoch", "controlador"], name: LocalizedText(es: "controller", en: "controller"),
+            term: "controller", aliases: ["controller-epoch", "controlador"],
+            name: LocalizedText(es: "controller", en: "controller"),
             avoid: ["controlador"],
             es: """
                 Un broker es el controller: en modo ZooKeeper, el primero que crea el znode efímero /controller.
@@ -106,7 +109,8 @@ extension Glossary {
                 """),
         Entry(
             term: "consumer-group", aliases: ["group", "groups", "consumer", "consumers", "grupo", "grupos"],
-            name: LocalizedText(es: "grupo de consumidores", en: "consumer group"), avoid: ["grupo de consumo", "grupos de consumo"],
+            name: LocalizedText(es: "grupo de consumidores", en: "consumer group"),
+            avoid: ["grupo de consumo", "grupos de consumo"],
             es: """
                 Los consumidores que comparten group.id forman un grupo de consumidores y se reparten las
                 particiones de un topic: en cada momento, cada partición la lee exactamente un miembro del grupo.
@@ -150,7 +154,8 @@ extension Glossary {
                 growing means the consumers read more slowly than producers write. See: offset, consumer-group.
                 """),
         Entry(
-            term: "acks", aliases: ["ack", "acknowledgement", "acknowledgements"], name: LocalizedText(es: "acks", en: "acks"),
+            term: "acks", aliases: ["ack", "acknowledgement", "acknowledgements"],
+            name: LocalizedText(es: "acks", en: "acks"),
             es: """
                 acks dice cuántas réplicas deben tener una escritura antes de que el líder conteste al productor.
                 acks=0: no se espera respuesta, así que un mensaje perdido pasa desapercibido. acks=1: el líder lo
@@ -179,7 +184,8 @@ extension Glossary {
                 of one broker without losing acknowledged data. No effect on acks=0 or 1. See: acks, isr.
                 """),
         Entry(
-            term: "retention", aliases: ["retention.ms", "log.retention.hours", "retencion"], name: LocalizedText(es: "retención", en: "retention"),
+            term: "retention", aliases: ["retention.ms", "log.retention.hours", "retencion"],
+            name: LocalizedText(es: "retención", en: "retention"),
             es: """
                 Kafka guarda los mensajes un tiempo (log.retention.hours, 168 por defecto; retention.ms por topic)
                 o hasta un tamaño (retention.bytes), los haya leído alguien o no. Se borran segmentos enteros, así
@@ -195,7 +201,8 @@ extension Glossary {
                 active segment, then deletes the others. See: segment, offset.
                 """),
         Entry(
-            term: "segment", aliases: ["segments", "log-segment", "segmento", "segmentos"], name: LocalizedText(es: "segmento", en: "segment"),
+            term: "segment", aliases: ["segments", "log-segment", "segmento", "segmentos"],
+            name: LocalizedText(es: "segmento", en: "segment"),
             es: """
                 El log de una partición es una serie de ficheros de segmento: .log guarda los lotes, .index y
                 .timeindex localizan offsets y horas dentro de él, y cada uno se llama como su primer offset. Solo
@@ -209,7 +216,8 @@ extension Glossary {
                 log.roll.hours. Retention deletes whole segments. See: retention.
                 """),
         Entry(
-            term: "page-cache", aliases: ["pagecache", "cache"], name: LocalizedText(es: "page cache", en: "page cache"),
+            term: "page-cache", aliases: ["pagecache", "cache"],
+            name: LocalizedText(es: "page cache", en: "page cache"),
             avoid: ["caché de páginas"],
             es: """
                 Kafka no tiene caché de mensajes propia: escribe en ficheros y deja que la page cache del sistema
@@ -239,7 +247,8 @@ extension Glossary {
                 batches compress better. See: batching.
                 """),
         Entry(
-            term: "fault", aliases: ["faults", "fault-injection", "nemesis", "heal", "fallo", "fallos"], name: LocalizedText(es: "fallo", en: "fault"),
+            term: "fault", aliases: ["faults", "fault-injection", "nemesis", "heal", "fallo", "fallos"],
+            name: LocalizedText(es: "fallo", en: "fault"),
             es: """
                 `fault` rompe el clúster local a propósito, como se rompen los clústeres reales: cut-replication
                 (un broker deja de replicar), slow-replication (los fetches de sus followers esperan), isolate
@@ -273,7 +282,10 @@ extension Glossary {
                 """),
         Entry(
             term: "isolate",
-            aliases: ["isolation", "zombie", "zombie-leader", "network-partition", "partition-from-metadata", "zombi", "aislar"],
+            aliases: [
+                "isolation", "zombie", "zombie-leader", "network-partition", "partition-from-metadata", "zombi",
+                "aislar",
+            ],
             name: LocalizedText(es: "aislamiento", en: "isolation"),
             es: """
                 Un broker aislado del servidor de metadatos sigue atendiendo a sus clientes. Su sesión expira y el
@@ -290,7 +302,8 @@ extension Glossary {
                 history (KIP-101): the zombie's writes are lost. See: leader-epoch, controller, acks.
                 """),
         Entry(
-            term: "batching", aliases: ["batch", "batches", "linger.ms", "batch.size", "lote", "lotes"], name: LocalizedText(es: "lote", en: "batch"),
+            term: "batching", aliases: ["batch", "batches", "linger.ms", "batch.size", "lote", "lotes"],
+            name: LocalizedText(es: "lote", en: "batch"),
             es: """
                 Los productores juntan los mensajes de una misma partición en lotes (hasta batch.size bytes,
                 esperando hasta linger.ms a que lleguen más) y envían lotes de muchas particiones en una sola
@@ -304,7 +317,8 @@ extension Glossary {
                 latency. See: compression, acks.
                 """),
         Entry(
-            term: "znode", aliases: ["znodes", "zookeeper", "metadata-tree"], name: LocalizedText(es: "znode", en: "znode"),
+            term: "znode", aliases: ["znodes", "zookeeper", "metadata-tree"],
+            name: LocalizedText(es: "znode", en: "znode"),
             es: """
                 Un znode es un nodo del árbol de ZooKeeper, con nombre de ruta (/brokers/ids/1). Guarda pocos datos
                 (Kafka escribe JSON) y un stat: versiones, zxids y dueño efímero. El modo ZooKeeper de Kafka guarda
@@ -320,7 +334,8 @@ extension Glossary {
                 See: ephemeral, session.
                 """),
         Entry(
-            term: "ephemeral", aliases: ["ephemeral-znode", "ephemeral-node", "ephemeralowner", "ephemeral-owner", "efimero", "efímero"],
+            term: "ephemeral",
+            aliases: ["ephemeral-znode", "ephemeral-node", "ephemeralowner", "ephemeral-owner", "efimero", "efímero"],
             name: LocalizedText(es: "znode efímero", en: "ephemeral znode"),
             es: """
                 Un znode efímero pertenece a la sesión que lo creó (su dueño efímero: «ephemeral owner» en
@@ -336,7 +351,10 @@ extension Glossary {
                 /controller is ephemeral too. Ephemeral znodes cannot have children. See: session, znode.
                 """),
         Entry(
-            term: "session", aliases: ["sessions", "zookeeper-session", "zookeeper.session.timeout.ms", "session-id", "sesion", "sesión"],
+            term: "session",
+            aliases: [
+                "sessions", "zookeeper-session", "zookeeper.session.timeout.ms", "session-id", "sesion", "sesión",
+            ],
             name: LocalizedText(es: "sesión", en: "session"),
             es: """
                 Un cliente de ZooKeeper mantiene una sesión: un id (0x...) y un timeout, que se mantiene viva con
@@ -353,7 +371,8 @@ extension Glossary {
                 See: ephemeral, znode, session.timeout.ms.
                 """),
         Entry(
-            term: "session.timeout.ms", aliases: ["session-timeout", "session-timeout-ms", "heartbeat.interval.ms", "heartbeat"],
+            term: "session.timeout.ms",
+            aliases: ["session-timeout", "session-timeout-ms", "heartbeat.interval.ms", "heartbeat"],
             name: LocalizedText(es: "session.timeout.ms", en: "session.timeout.ms"),
             es: """
                 Un miembro de un grupo de consumidores que no envía heartbeats durante session.timeout.ms (45000
@@ -368,7 +387,8 @@ extension Glossary {
                 group.min.session.timeout.ms to group.max.session.timeout.ms. See: rebalance, consumer-group.
                 """),
         Entry(
-            term: "key", aliases: ["keys", "record-key", "message-key", "clave", "claves"], name: LocalizedText(es: "clave", en: "key"),
+            term: "key", aliases: ["keys", "record-key", "message-key", "clave", "claves"],
+            name: LocalizedText(es: "clave", en: "key"),
             es: """
                 La clave de un mensaje son bytes opcionales que pone el productor, por ejemplo un id de cliente. El
                 particionador por defecto manda todos los mensajes con la misma clave a la misma partición
@@ -425,7 +445,8 @@ extension Glossary {
                 (KIP-794) it switches after about batch.size bytes. See: partitioner, batching, key.
                 """),
         Entry(
-            term: "topic", aliases: ["topics"], name: LocalizedText(es: "topic", en: "topic"), avoid: ["tema", "temas"],
+            term: "topic", aliases: ["topics"], name: LocalizedText(es: "topic", en: "topic"),
+            avoid: ["tema", "temas"],
             es: """
                 Un topic es un flujo de mensajes con nombre (orders, payments): los productores escriben en él
                 y los consumidores leen de él. Se parte en particiones repartidas por los brokers, y guarda los

@@ -32,7 +32,8 @@ public enum Glossary {
     public static func entry(for term: String) -> Entry? {
         let key = self.normalise(term)
         return self.entries.first {
-            $0.term == key || $0.aliases.contains(key) || self.normalise($0.name.es) == key || self.normalise($0.name.en) == key
+            $0.term == key || $0.aliases.contains(key) || self.normalise($0.name.es) == key
+                || self.normalise($0.name.en) == key
         }
     }
 }

@@ -12,7 +12,8 @@ public enum Language: String, Sendable, Codable, CaseIterable {
             self = exact
             return
         }
-        let base = lowered.split(whereSeparator: { $0 == "_" || $0 == "-" || $0 == "." || $0 == "@" }).first.map(String.init)
+        let base = lowered.split(whereSeparator: { $0 == "_" || $0 == "-" || $0 == "." || $0 == "@" }).first.map(
+            String.init)
         guard let base, let language = Language(rawValue: base) else { return nil }
         self = language
     }
@@ -52,7 +53,8 @@ public enum Language: String, Sendable, Codable, CaseIterable {
     /// For a process that has no project folder of its own: the choice of the current directory or
     /// the nearest one above it.
     public static var preferred: Language {
-        self.resolve(workingDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true))
+        self.resolve(
+            workingDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true))
     }
 
     /// The text in this language.

@@ -9,7 +9,9 @@ public enum LanguageSetting {
 
     /// The language chosen in this folder, or nil when none was.
     public static func load(projectFolder: URL) -> Language? {
-        guard let data = FileManager.default.contents(atPath: self.file(projectFolder: projectFolder).path) else { return nil }
+        guard let data = FileManager.default.contents(atPath: self.file(projectFolder: projectFolder).path) else {
+            return nil
+        }
         return Language(code: String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
     }
 

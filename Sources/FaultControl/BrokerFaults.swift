@@ -1,9 +1,9 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The faults injected into one broker of a local cluster on purpose (`fault ...` in the REPL), as
@@ -54,7 +54,9 @@ public struct BrokerFaults: Codable, Sendable, Equatable {
     public var names: [String] {
         var names: [String] = []
         if self.isReplicationCut { names.append(Kind.cutReplication.rawValue) }
-        if self.replicationDelayMs > 0 { names.append("\(Kind.slowReplication.rawValue) \(self.replicationDelayMs) ms") }
+        if self.replicationDelayMs > 0 {
+            names.append("\(Kind.slowReplication.rawValue) \(self.replicationDelayMs) ms")
+        }
         if self.isIsolated { names.append(Kind.isolate.rawValue) }
         return names
     }
@@ -82,7 +84,8 @@ public struct BrokerFaults: Codable, Sendable, Equatable {
         let version = try container.decodeIfPresent(Int.self, forKey: .version) ?? Self.currentVersion
         guard version == Self.currentVersion else {
             throw DecodingError.dataCorruptedError(
-                forKey: .version, in: container, debugDescription: "fault file version \(version); this build reads version 1")
+                forKey: .version, in: container,
+                debugDescription: "fault file version \(version); this build reads version 1")
         }
         self.isReplicationCut = try container.decodeIfPresent(Bool.self, forKey: .isReplicationCut) ?? false
         self.replicationDelayMs = try container.decodeIfPresent(Int.self, forKey: .replicationDelayMs) ?? 0
@@ -126,9 +129,11 @@ public struct BrokerFaults: Codable, Sendable, Equatable {
         let folder = url.deletingLastPathComponent()
         try FileManager.default.createDirectory(
             at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-        guard FileManager.default.createFile(
-            atPath: temporary.path, contents: self.encoded(), attributes: [.posixPermissions: 0o600])
+        let temporary = folder.appendingPathComponent(
+            ".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+        guard
+            FileManager.default.createFile(
+                atPath: temporary.path, contents: self.encoded(), attributes: [.posixPermissions: 0o600])
         else {
             throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: temporary.path])
         }

@@ -45,7 +45,9 @@ enum ClientErrors {
             .topicAlreadyExists: "TopicExistsException", .unknownTopicOrPartition: "UnknownTopicOrPartitionException",
             .invalidConfig: "InvalidConfigurationException", .nonEmptyGroup: "GroupNotEmptyException",
         ]
-        let name = special[code] ?? code.name.split(separator: "_").map { $0.prefix(1) + $0.dropFirst().lowercased() }.joined() + "Exception"
+        let name =
+            special[code] ?? code.name.split(separator: "_").map { $0.prefix(1) + $0.dropFirst().lowercased() }.joined()
+            + "Exception"
         return "org.apache.kafka.common.errors." + name
     }
 }

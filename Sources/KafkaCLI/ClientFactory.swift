@@ -7,13 +7,16 @@ import SamsaClient
 enum ClientFactory {
     static let defaultBootstrap = "localhost:9092"
 
-    static func client(_ options: ParsedOptions, clientId: String, option: String = "bootstrap-server") throws -> KafkaClient {
+    static func client(_ options: ParsedOptions, clientId: String, option: String = "bootstrap-server") throws
+        -> KafkaClient
+    {
         let bootstrap = options.value(option) ?? Self.defaultBootstrap
         var logger = Logger(label: "samsa.cli")
         logger.logLevel = .error
         do {
             let configuration = try ClientConfiguration(
-                bootstrapServers: bootstrap, clientId: clientId, requestTimeout: .seconds(30), retries: 5, logger: logger)
+                bootstrapServers: bootstrap, clientId: clientId, requestTimeout: .seconds(30), retries: 5,
+                logger: logger)
             return KafkaClient(configuration: configuration)
         } catch {
             throw ToolError.usage("\(error.description)")

@@ -15,13 +15,17 @@ enum ClientProperties {
         guard let text = try? String(contentsOfFile: absolute, encoding: .utf8) else {
             throw ToolError.failed(
                 context.language.pick(
-                    es: "Error: no se puede leer el fichero de propiedades \(path) (\(absolute)); pasa un fichero de líneas clave=valor.",
-                    en: "Error: cannot read the properties file \(path) (\(absolute)); pass a file of key=value lines."))
+                    es:
+                        "Error: no se puede leer el fichero de propiedades \(path) (\(absolute)); pasa un fichero de líneas clave=valor.",
+                    en: "Error: cannot read the properties file \(path) (\(absolute)); pass a file of key=value lines.")
+            )
         }
         return PropertiesFile(parsing: text).entries.map { ($0.key, $0.value) }
     }
 
-    static func applyProducer(_ pairs: [(String, String)], to configuration: inout ProducerConfiguration) throws(ToolError) {
+    static func applyProducer(_ pairs: [(String, String)], to configuration: inout ProducerConfiguration)
+        throws(ToolError)
+    {
         for (key, value) in pairs {
             switch key {
             case "acks":
@@ -29,7 +33,8 @@ enum ClientProperties {
                 case "all", "-1": configuration.acks = .all
                 case "1": configuration.acks = .leader
                 case "0": configuration.acks = .none
-                default: throw .failed("Invalid value \(value) for configuration acks: String must be one of: all, -1, 0, 1")
+                default:
+                    throw .failed("Invalid value \(value) for configuration acks: String must be one of: all, -1, 0, 1")
                 }
                 if configuration.acks != .all { configuration.enableIdempotence = false }
             case "linger.ms": configuration.linger = .milliseconds(try self.number(key, value))
@@ -41,28 +46,35 @@ enum ClientProperties {
             case "delivery.timeout.ms": configuration.deliveryTimeout = .milliseconds(try self.number(key, value))
             case "request.timeout.ms": configuration.requestTimeout = .milliseconds(try self.number(key, value))
             case "max.request.size": configuration.maxRequestSize = try self.number(key, value)
-            case "max.in.flight.requests.per.connection": configuration.maxInFlightRequestsPerConnection = try self.number(key, value)
+            case "max.in.flight.requests.per.connection":
+                configuration.maxInFlightRequestsPerConnection = try self.number(key, value)
             default: continue
             }
         }
     }
 
-    static func applyConsumer(_ pairs: [(String, String)], to configuration: inout ConsumerConfiguration) throws(ToolError) {
+    static func applyConsumer(_ pairs: [(String, String)], to configuration: inout ConsumerConfiguration)
+        throws(ToolError)
+    {
         for (key, value) in pairs {
             switch key {
             case "group.id": configuration.groupId = value
             case "group.instance.id": configuration.groupInstanceId = value
             case "auto.offset.reset":
                 guard let policy = OffsetResetPolicy(rawValue: value) else {
-                    throw .failed("Invalid value \(value) for configuration auto.offset.reset: String must be one of: latest, earliest, none")
+                    throw .failed(
+                        "Invalid value \(value) for configuration auto.offset.reset: String must be one of: latest, earliest, none"
+                    )
                 }
                 configuration.autoOffsetReset = policy
             case "enable.auto.commit": configuration.enableAutoCommit = value.lowercased() == "true"
-            case "auto.commit.interval.ms": configuration.autoCommitInterval = .milliseconds(try self.number(key, value))
+            case "auto.commit.interval.ms":
+                configuration.autoCommitInterval = .milliseconds(try self.number(key, value))
             case "fetch.max.wait.ms": configuration.fetchMaxWait = .milliseconds(try self.number(key, value))
             case "fetch.min.bytes": configuration.fetchMinBytes = Int32(clamping: try self.number(key, value))
             case "fetch.max.bytes": configuration.fetchMaxBytes = Int32(clamping: try self.number(key, value))
-            case "max.partition.fetch.bytes": configuration.maxPartitionFetchBytes = Int32(clamping: try self.number(key, value))
+            case "max.partition.fetch.bytes":
+                configuration.maxPartitionFetchBytes = Int32(clamping: try self.number(key, value))
             case "max.poll.records":
                 let records = try self.number(key, value)
                 guard (1...Int(Int32.max)).contains(records) else {
@@ -91,13 +103,18 @@ enum ClientProperties {
         switch value {
         case "read_uncommitted": 0
         case "read_committed": 1
-        default: throw .failed("Invalid value \(value) for configuration isolation.level: String must be one of: read_committed, read_uncommitted")
+        default:
+            throw .failed(
+                "Invalid value \(value) for configuration isolation.level: String must be one of: read_committed, read_uncommitted"
+            )
         }
     }
 
     static func codec(_ value: String) throws(ToolError) -> CompressionCodec {
         guard let codec = CompressionCodec.allCases.first(where: { $0.description == value.lowercased() }) else {
-            throw .failed("Invalid value \(value) for configuration compression.type: String must be one of: none, gzip, snappy, lz4, zstd")
+            throw .failed(
+                "Invalid value \(value) for configuration compression.type: String must be one of: none, gzip, snappy, lz4, zstd"
+            )
         }
         return codec
     }

@@ -12,24 +12,59 @@ enum ConsoleConsumerTool: KafkaTool {
         tool: name,
         summary: "This tool helps to read data from Kafka topics and outputs it to standard output.",
         options: [
-            .value("bootstrap-server", "String: server to connect to", "REQUIRED: The server(s) to connect to.", default: ClientFactory.defaultBootstrap),
-            .value("consumer-property", "String: consumer_prop", "A mechanism to pass user-defined properties in the form key=value to the consumer."),
-            .value("consumer.config", "String: config file", "Consumer config properties file. Note that [consumer-property] takes precedence over this config."),
-            .value("formatter", "String: class", "The name of a class to use for formatting kafka messages for display.", default: "kafka.tools.DefaultMessageFormatter"),
-            .flag("from-beginning", "If the consumer does not already have an established offset to consume from, start with the earliest message present in the log rather than the latest message."),
+            .value(
+                "bootstrap-server", "String: server to connect to", "REQUIRED: The server(s) to connect to.",
+                default: ClientFactory.defaultBootstrap),
+            .value(
+                "consumer-property", "String: consumer_prop",
+                "A mechanism to pass user-defined properties in the form key=value to the consumer."),
+            .value(
+                "consumer.config", "String: config file",
+                "Consumer config properties file. Note that [consumer-property] takes precedence over this config."),
+            .value(
+                "formatter", "String: class", "The name of a class to use for formatting kafka messages for display.",
+                default: "kafka.tools.DefaultMessageFormatter"),
+            .flag(
+                "from-beginning",
+                "If the consumer does not already have an established offset to consume from, start with the earliest message present in the log rather than the latest message."
+            ),
             .value("group", "String: consumer group id", "The consumer group id of the consumer."),
-            .value("include", "String: Java regex (String)", "Regular expression specifying list of topics to include for consumption."),
-            .value("isolation-level", "String", "Set to read_committed in order to filter out transactional messages which are not committed. Set to read_uncommitted to read all messages.", default: "read_uncommitted"),
-            .value("key-deserializer", "String: deserializer for key", "The name of the class to use for deserializing keys (only the String deserializer is supported)."),
-            .value("max-messages", "Integer: num_messages", "The maximum number of messages to consume before exiting. If not set, consumption is continual."),
-            .value("offset", "String: consume offset", "The offset to consume from (a non-negative number), or 'earliest' which means from beginning, or 'latest' which means from end", default: "latest"),
-            .value("partition", "Integer: partition", "The partition to consume from. Consumption starts from the end of the partition unless '--offset' is specified."),
-            .value("property", "String: prop", "The properties to initialize the message formatter. Default properties include:\n print.timestamp=true|false\n print.key=true|false\n print.offset=true|false\n print.partition=true|false\n print.headers=true|false\n print.value=true|false\n key.separator=<key.separator>\n line.separator=<line.separator>\n headers.separator=<line.separator>\n null.literal=<null.literal>"),
+            .value(
+                "include", "String: Java regex (String)",
+                "Regular expression specifying list of topics to include for consumption."),
+            .value(
+                "isolation-level", "String",
+                "Set to read_committed in order to filter out transactional messages which are not committed. Set to read_uncommitted to read all messages.",
+                default: "read_uncommitted"),
+            .value(
+                "key-deserializer", "String: deserializer for key",
+                "The name of the class to use for deserializing keys (only the String deserializer is supported)."),
+            .value(
+                "max-messages", "Integer: num_messages",
+                "The maximum number of messages to consume before exiting. If not set, consumption is continual."),
+            .value(
+                "offset", "String: consume offset",
+                "The offset to consume from (a non-negative number), or 'earliest' which means from beginning, or 'latest' which means from end",
+                default: "latest"),
+            .value(
+                "partition", "Integer: partition",
+                "The partition to consume from. Consumption starts from the end of the partition unless '--offset' is specified."
+            ),
+            .value(
+                "property", "String: prop",
+                "The properties to initialize the message formatter. Default properties include:\n print.timestamp=true|false\n print.key=true|false\n print.offset=true|false\n print.partition=true|false\n print.headers=true|false\n print.value=true|false\n key.separator=<key.separator>\n line.separator=<line.separator>\n headers.separator=<line.separator>\n null.literal=<null.literal>"
+            ),
             .flag("skip-message-on-error", "If there is an error when processing a message, skip it instead of halt."),
-            .value("timeout-ms", "Integer: timeout_ms", "If specified, exit if no message is available for consumption for the specified interval."),
+            .value(
+                "timeout-ms", "Integer: timeout_ms",
+                "If specified, exit if no message is available for consumption for the specified interval."),
             .value("topic", "String: topic", "The topic to consume on."),
-            .value("value-deserializer", "String: deserializer for values", "The name of the class to use for deserializing values (only the String deserializer is supported)."),
-            .value("whitelist", "String: Java regex (String)", "DEPRECATED, use --include instead; ignored if --include specified."),
+            .value(
+                "value-deserializer", "String: deserializer for values",
+                "The name of the class to use for deserializing values (only the String deserializer is supported)."),
+            .value(
+                "whitelist", "String: Java regex (String)",
+                "DEPRECATED, use --include instead; ignored if --include specified."),
         ])
 
     /// Where reading starts, from `--offset` / `--from-beginning`.
@@ -44,8 +79,12 @@ enum ConsoleConsumerTool: KafkaTool {
             throw ToolError.usage("Exactly one of include/topic is required.")
         }
         let partition = try options.int32("partition")
-        if partition != nil, options.value("topic") == nil { throw ToolError.usage("The topic is required when partition is specified.") }
-        if options.values["offset"] != nil, partition == nil { throw ToolError.usage("The partition is required when offset is specified.") }
+        if partition != nil, options.value("topic") == nil {
+            throw ToolError.usage("The topic is required when partition is specified.")
+        }
+        if options.values["offset"] != nil, partition == nil {
+            throw ToolError.usage("The partition is required when offset is specified.")
+        }
         if options.values["offset"] != nil, options.has("from-beginning") {
             throw ToolError.usage("Options from-beginning and offset cannot be specified together.")
         }
@@ -58,7 +97,9 @@ enum ConsoleConsumerTool: KafkaTool {
         case "latest": start = options.has("from-beginning") ? .earliest : .latest
         case let text:
             guard let offset = Int64(text), offset >= 0 else {
-                throw ToolError.usage("The provided offset value '\(text)' is incorrect. Valid values are 'earliest', 'latest', or a non-negative long.")
+                throw ToolError.usage(
+                    "The provided offset value '\(text)' is incorrect. Valid values are 'earliest', 'latest', or a non-negative long."
+                )
             }
             start = .exact(offset)
         }
@@ -66,25 +107,38 @@ enum ConsoleConsumerTool: KafkaTool {
             throw ToolError.failed(
                 context.language.pick(
                     es: "kafka-console-consumer: Samsa solo tiene kafka.tools.DefaultMessageFormatter, no \(formatter)",
-                    en: "kafka-console-consumer: only kafka.tools.DefaultMessageFormatter is available in Samsa, not \(formatter)"))
+                    en:
+                        "kafka-console-consumer: only kafka.tools.DefaultMessageFormatter is available in Samsa, not \(formatter)"
+                ))
         }
         for option in ["key-deserializer", "value-deserializer"] {
-            if let name = options.values[option]?.last, !name.hasSuffix("StringDeserializer") && !name.hasSuffix("ByteArrayDeserializer") {
+            if let name = options.values[option]?.last,
+                !name.hasSuffix("StringDeserializer") && !name.hasSuffix("ByteArrayDeserializer")
+            {
                 throw ToolError.failed(
                     context.language.pick(
-                        es: "kafka-console-consumer: Samsa no tiene --\(option) \(name); los mensajes se muestran como texto UTF-8 (StringDeserializer)",
-                        en: "kafka-console-consumer: --\(option) \(name) is not available in Samsa; records print as UTF-8 text (StringDeserializer)"))
+                        es:
+                            "kafka-console-consumer: Samsa no tiene --\(option) \(name); los mensajes se muestran como texto UTF-8 (StringDeserializer)",
+                        en:
+                            "kafka-console-consumer: --\(option) \(name) is not available in Samsa; records print as UTF-8 text (StringDeserializer)"
+                    ))
             }
         }
         let maxMessages = try options.int("max-messages")
         let timeout = try options.int("timeout-ms")
-        let formatter = MessageFormatter(properties: try ClientProperties.pairs(options.all("property"), option: "property", language: options.language))
+        let formatter = MessageFormatter(
+            properties: try ClientProperties.pairs(
+                options.all("property"), option: "property", language: options.language))
 
         var configuration = ConsumerConfiguration()
-        try ClientProperties.applyConsumer(try ClientProperties.file(options.value("consumer.config"), context: context), to: &configuration)
         try ClientProperties.applyConsumer(
-            try ClientProperties.pairs(options.all("consumer-property"), option: "consumer-property", language: options.language), to: &configuration)
-        configuration.isolationLevel = try ClientProperties.isolationLevel(options.value("isolation-level") ?? "read_uncommitted")
+            try ClientProperties.file(options.value("consumer.config"), context: context), to: &configuration)
+        try ClientProperties.applyConsumer(
+            try ClientProperties.pairs(
+                options.all("consumer-property"), option: "consumer-property", language: options.language),
+            to: &configuration)
+        configuration.isolationLevel = try ClientProperties.isolationLevel(
+            options.value("isolation-level") ?? "read_uncommitted")
         if let group = options.value("group") { configuration.groupId = group }
         if options.has("from-beginning") { configuration.autoOffsetReset = .earliest }
 
@@ -94,7 +148,8 @@ enum ConsoleConsumerTool: KafkaTool {
         var count = 0
         var status: Int32 = 0
         do {
-            try await self.assign(consumer, client: client, options: options, include: include, partition: partition, start: start)
+            try await self.assign(
+                consumer, client: client, options: options, include: include, partition: partition, start: start)
             var lastRecord = ContinuousClock.now
             loop: while !stop.isRequested {
                 if let maxMessages, count >= maxMessages { break }
@@ -102,7 +157,8 @@ enum ConsoleConsumerTool: KafkaTool {
                 if records.isEmpty {
                     if let timeout, ContinuousClock.now - lastRecord >= .milliseconds(timeout) {
                         context.console.errLine(
-                            "ERROR Error processing message, terminating consumer process:  (kafka.tools.ConsoleConsumer$)\norg.apache.kafka.common.errors.TimeoutException")
+                            "ERROR Error processing message, terminating consumer process:  (kafka.tools.ConsoleConsumer$)\norg.apache.kafka.common.errors.TimeoutException"
+                        )
                         break loop
                     }
                     continue
@@ -120,7 +176,9 @@ enum ConsoleConsumerTool: KafkaTool {
                 }
             }
         } catch {
-            context.console.errLine("ERROR Error processing message, terminating consumer process:  (kafka.tools.ConsoleConsumer$)\n\(ClientErrors.exceptionName(error)): \(ClientErrors.text(error))")
+            context.console.errLine(
+                "ERROR Error processing message, terminating consumer process:  (kafka.tools.ConsoleConsumer$)\n\(ClientErrors.exceptionName(error)): \(ClientErrors.text(error))"
+            )
             status = 1
         }
         await consumer.close()
@@ -141,7 +199,8 @@ enum ConsoleConsumerTool: KafkaTool {
         if let topic = options.value("topic") {
             topics = [topic]
         } else {
-            let all = try await client.refreshMetadata(topics: nil).topics.values.filter { !$0.isInternal }.map(\.name).sorted()
+            let all = try await client.refreshMetadata(topics: nil).topics.values.filter { !$0.isInternal }.map(\.name)
+                .sorted()
             topics = TopicPattern.matching(include ?? "", in: all)
         }
         if options.has("group") {

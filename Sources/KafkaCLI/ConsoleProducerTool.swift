@@ -12,31 +12,68 @@ enum ConsoleProducerTool: KafkaTool {
         tool: name,
         summary: "This tool helps to read data from standard input and publish it to Kafka.",
         options: [
-            .value("batch-size", "Integer: size", "Number of messages to send in a single batch if they are not being sent synchronously. please note that this option will be replaced if max-partition-memory-bytes is also set", default: "16384"),
-            .value("bootstrap-server", "String: server to connect to", "The server(s) to connect to. The broker list string in the form HOST1:PORT1,HOST2:PORT2.", default: ClientFactory.defaultBootstrap),
-            .value("broker-list", "String: broker-list", "DEPRECATED, use --bootstrap-server instead; ignored if --bootstrap-server is specified."),
-            .optionalValue("compression-codec", "String: compression-codec", "The compression codec: either 'none', 'gzip', 'snappy', 'lz4', or 'zstd'. If specified without value, then it defaults to 'gzip'"),
-            .value("max-block-ms", "Long: max block on send", "The max time that the producer will block for during a send request.", default: "60000"),
-            .value("message-send-max-retries", "Integer", "Brokers can fail receiving the message for multiple reasons, and being unavailable transiently is just one of them. This property specifies the number of retries before the producer give up and drop this message.", default: "3"),
-            .value("producer-property", "String: producer_prop", "A mechanism to pass user-defined properties in the form key=value to the producer."),
-            .value("producer.config", "String: config file", "Producer config properties file. Note that [producer-property] takes precedence over this config."),
-            .value("property", "String: prop", "A mechanism to pass user-defined properties in the form key=value to the message reader. This allows custom configuration for a user-defined message reader.\nDefault properties include:\n\tparse.key=false\n\tparse.headers=false\n\tignore.error=false\n\tkey.separator=\\t\n\theaders.delimiter=\\t\n\theaders.separator=,\n\theaders.key.separator=:\n\tnull.marker=   When set, any fields (key, value and headers) equal to this will be replaced by null"),
-            .value("request-required-acks", "String: request required acks", "The required `acks` of the producer requests", default: "-1"),
-            .value("request-timeout-ms", "Integer: request timeout ms", "The ack timeout of the producer requests. Value must be non-negative and non-zero.", default: "1500"),
-            .value("retry-backoff-ms", "Long", "Before each retry, the producer refreshes the metadata of relevant topics. Since leader election takes a bit of time, this property specifies the amount of time that the producer waits before refreshing the metadata.", default: "100"),
-            .flag("sync", "If set message send requests to the brokers are synchronously, one at a time as they arrive."),
-            .value("timeout", "Long: timeout_ms", "If set and the producer is running in asynchronous mode, this gives the maximum amount of time a message will queue awaiting sufficient batch size. The value is given in ms. This is the option to control `linger.ms` in producer configs.", default: "1000"),
+            .value(
+                "batch-size", "Integer: size",
+                "Number of messages to send in a single batch if they are not being sent synchronously. please note that this option will be replaced if max-partition-memory-bytes is also set",
+                default: "16384"),
+            .value(
+                "bootstrap-server", "String: server to connect to",
+                "The server(s) to connect to. The broker list string in the form HOST1:PORT1,HOST2:PORT2.",
+                default: ClientFactory.defaultBootstrap),
+            .value(
+                "broker-list", "String: broker-list",
+                "DEPRECATED, use --bootstrap-server instead; ignored if --bootstrap-server is specified."),
+            .optionalValue(
+                "compression-codec", "String: compression-codec",
+                "The compression codec: either 'none', 'gzip', 'snappy', 'lz4', or 'zstd'. If specified without value, then it defaults to 'gzip'"
+            ),
+            .value(
+                "max-block-ms", "Long: max block on send",
+                "The max time that the producer will block for during a send request.", default: "60000"),
+            .value(
+                "message-send-max-retries", "Integer",
+                "Brokers can fail receiving the message for multiple reasons, and being unavailable transiently is just one of them. This property specifies the number of retries before the producer give up and drop this message.",
+                default: "3"),
+            .value(
+                "producer-property", "String: producer_prop",
+                "A mechanism to pass user-defined properties in the form key=value to the producer."),
+            .value(
+                "producer.config", "String: config file",
+                "Producer config properties file. Note that [producer-property] takes precedence over this config."),
+            .value(
+                "property", "String: prop",
+                "A mechanism to pass user-defined properties in the form key=value to the message reader. This allows custom configuration for a user-defined message reader.\nDefault properties include:\n\tparse.key=false\n\tparse.headers=false\n\tignore.error=false\n\tkey.separator=\\t\n\theaders.delimiter=\\t\n\theaders.separator=,\n\theaders.key.separator=:\n\tnull.marker=   When set, any fields (key, value and headers) equal to this will be replaced by null"
+            ),
+            .value(
+                "request-required-acks", "String: request required acks",
+                "The required `acks` of the producer requests", default: "-1"),
+            .value(
+                "request-timeout-ms", "Integer: request timeout ms",
+                "The ack timeout of the producer requests. Value must be non-negative and non-zero.", default: "1500"),
+            .value(
+                "retry-backoff-ms", "Long",
+                "Before each retry, the producer refreshes the metadata of relevant topics. Since leader election takes a bit of time, this property specifies the amount of time that the producer waits before refreshing the metadata.",
+                default: "100"),
+            .flag(
+                "sync", "If set message send requests to the brokers are synchronously, one at a time as they arrive."),
+            .value(
+                "timeout", "Long: timeout_ms",
+                "If set and the producer is running in asynchronous mode, this gives the maximum amount of time a message will queue awaiting sufficient batch size. The value is given in ms. This is the option to control `linger.ms` in producer configs.",
+                default: "1000"),
             .value("topic", "String: topic", "REQUIRED: The topic id to produce messages to."),
         ])
 
     static func run(_ options: ParsedOptions, context: ToolContext) async throws -> Int32 {
         let topic = try options.required("topic")
         let reader = try LineRecordReader(
-            properties: try ClientProperties.pairs(options.all("property"), option: "property", language: options.language),
+            properties: try ClientProperties.pairs(
+                options.all("property"), option: "property", language: options.language),
             language: options.language)
         var configuration = ProducerConfiguration()
-        try ClientProperties.applyProducer(try ClientProperties.file(options.value("producer.config"), context: context), to: &configuration)
-        let extra = try ClientProperties.pairs(options.all("producer-property"), option: "producer-property", language: options.language)
+        try ClientProperties.applyProducer(
+            try ClientProperties.file(options.value("producer.config"), context: context), to: &configuration)
+        let extra = try ClientProperties.pairs(
+            options.all("producer-property"), option: "producer-property", language: options.language)
         try ClientProperties.applyProducer(extra, to: &configuration)
         // Kafka merges an explicit option over --producer-property, and a default only where the
         // property left the key unset.
@@ -49,7 +86,9 @@ enum ConsoleProducerTool: KafkaTool {
         for (option, key) in merged where options.values[option] != nil || !setKeys.contains(key) {
             if let value = options.value(option) { fromOptions.append((key, value)) }
         }
-        if options.has("compression-codec") { fromOptions.append(("compression.type", options.value("compression-codec") ?? "gzip")) }
+        if options.has("compression-codec") {
+            fromOptions.append(("compression.type", options.value("compression-codec") ?? "gzip"))
+        }
         try ClientProperties.applyProducer(fromOptions, to: &configuration)
         // The client's own request timeout stays at its default: Kafka's 1.5 s ack timeout applies to
         // the broker's wait for replicas, and a short client timeout would only add retries.
@@ -73,10 +112,14 @@ enum ConsoleProducerTool: KafkaTool {
         var status: Int32 = 0
         for await line in lines {
             lineNumber += 1
-            let parsed = Result { () throws(ToolError) in try reader.record(from: line, lineNumber: lineNumber, topic: topic) }
+            let parsed = Result { () throws(ToolError) in
+                try reader.record(from: line, lineNumber: lineNumber, topic: topic)
+            }
             guard case .success(let record) = parsed else {
                 if reader.ignoreError { continue }
-                if case .failure(let error) = parsed { _ = KafkaTools.report(error, syntax: self.syntax, console: context.console) }
+                if case .failure(let error) = parsed {
+                    _ = KafkaTools.report(error, syntax: self.syntax, console: context.console)
+                }
                 status = 1
                 break
             }
@@ -136,7 +179,8 @@ struct LineRecordReader: Sendable {
             }
         }
         guard !self.keySeparator.isEmpty else {
-            throw .failed(language.pick(es: "key.separator no puede estar vacío", en: "key.separator must not be empty"))
+            throw .failed(
+                language.pick(es: "key.separator no puede estar vacío", en: "key.separator must not be empty"))
         }
     }
 
@@ -145,7 +189,9 @@ struct LineRecordReader: Sendable {
         var headers: [Record.Header] = []
         if self.parseHeaders {
             guard let range = rest.range(of: self.headersDelimiter) else {
-                throw .failed("org.apache.kafka.common.KafkaException: No headers delimiter found on line number \(lineNumber): '\(line)'")
+                throw .failed(
+                    "org.apache.kafka.common.KafkaException: No headers delimiter found on line number \(lineNumber): '\(line)'"
+                )
             }
             let headerText = rest[..<range.lowerBound]
             rest = rest[range.upperBound...]
@@ -159,7 +205,9 @@ struct LineRecordReader: Sendable {
         var key: String?
         if self.parseKey {
             guard let range = rest.range(of: self.keySeparator) else {
-                throw .failed("org.apache.kafka.common.KafkaException: No key separator found on line number \(lineNumber): '\(line)'")
+                throw .failed(
+                    "org.apache.kafka.common.KafkaException: No key separator found on line number \(lineNumber): '\(line)'"
+                )
             }
             key = String(rest[..<range.lowerBound])
             rest = rest[range.upperBound...]

@@ -8,38 +8,74 @@ enum ConsumerGroupsTool: KafkaTool {
     static let name = "kafka-consumer-groups"
     static let syntax = ToolSyntax(
         tool: name,
-        summary: "This tool helps to list all consumer groups, describe a consumer group, delete consumer group info, or reset consumer group offsets.",
+        summary:
+            "This tool helps to list all consumer groups, describe a consumer group, delete consumer group info, or reset consumer group offsets.",
         options: [
             .flag("all-groups", "Apply to all consumer groups."),
             .flag("all-topics", "Consider all topics assigned to a group in the `reset-offsets` process."),
-            .value("bootstrap-server", "String: server to connect to", "REQUIRED: The server(s) to connect to.", default: ClientFactory.defaultBootstrap),
-            .value("command-config", "String: command config property file", "Property file containing configs to be passed to Admin Client and Consumer."),
-            .flag("delete", "Pass in groups to delete topic partition offsets and ownership information over the entire consumer group. For instance --group g1 --group g2"),
-            .flag("delete-offsets", "Delete offsets of consumer group. Supports one consumer group at the time, and multiple topics."),
-            .flag("describe", "Describe consumer group and list offset lag (number of messages not yet processed) related to given group."),
-            .flag("dry-run", "Only show results without executing changes on Consumer Groups. Supported operations: reset-offsets."),
+            .value(
+                "bootstrap-server", "String: server to connect to", "REQUIRED: The server(s) to connect to.",
+                default: ClientFactory.defaultBootstrap),
+            .value(
+                "command-config", "String: command config property file",
+                "Property file containing configs to be passed to Admin Client and Consumer."),
+            .flag(
+                "delete",
+                "Pass in groups to delete topic partition offsets and ownership information over the entire consumer group. For instance --group g1 --group g2"
+            ),
+            .flag(
+                "delete-offsets",
+                "Delete offsets of consumer group. Supports one consumer group at the time, and multiple topics."),
+            .flag(
+                "describe",
+                "Describe consumer group and list offset lag (number of messages not yet processed) related to given group."
+            ),
+            .flag(
+                "dry-run",
+                "Only show results without executing changes on Consumer Groups. Supported operations: reset-offsets."),
             .flag("execute", "Execute operation. Supported operations: reset-offsets."),
             .value("group", "String: consumer group", "The consumer group we wish to act on."),
             .flag("list", "List all consumer groups."),
-            .flag("members", "Describe members of the group. This option may be used with '--describe' and '--bootstrap-server' options only."),
-            .flag("offsets", "Describe the group and list all topic partitions in the group along with their offset lag. This is the default sub-action of and may be used with '--describe' and '--bootstrap-server' options only."),
-            .flag("reset-offsets", "Reset offsets of consumer group. Supports one consumer group at the time, and instances should be inactive. Has 2 execution options: --dry-run (the default) to plan which offsets to reset, and --execute to update the offsets."),
-            .value("shift-by", "Long: number-of-offsets", "Reset offsets shifting current offset by 'n', where 'n' can be positive or negative."),
-            .optionalValue("state", "String", "When specified with '--list', it displays the state of all groups. It can also be used to list groups with specific states, e.g. --state Stable,Empty."),
+            .flag(
+                "members",
+                "Describe members of the group. This option may be used with '--describe' and '--bootstrap-server' options only."
+            ),
+            .flag(
+                "offsets",
+                "Describe the group and list all topic partitions in the group along with their offset lag. This is the default sub-action of and may be used with '--describe' and '--bootstrap-server' options only."
+            ),
+            .flag(
+                "reset-offsets",
+                "Reset offsets of consumer group. Supports one consumer group at the time, and instances should be inactive. Has 2 execution options: --dry-run (the default) to plan which offsets to reset, and --execute to update the offsets."
+            ),
+            .value(
+                "shift-by", "Long: number-of-offsets",
+                "Reset offsets shifting current offset by 'n', where 'n' can be positive or negative."),
+            .optionalValue(
+                "state", "String",
+                "When specified with '--list', it displays the state of all groups. It can also be used to list groups with specific states, e.g. --state Stable,Empty."
+            ),
             .value("timeout", "Long: timeout (ms)", "The timeout that can be set for some use cases.", default: "5000"),
             .flag("to-current", "Reset offsets to current offset."),
-            .value("to-datetime", "String: datetime", "Reset offsets to offset from datetime. Format: 'YYYY-MM-DDTHH:mm:SS.sss'"),
+            .value(
+                "to-datetime", "String: datetime",
+                "Reset offsets to offset from datetime. Format: 'YYYY-MM-DDTHH:mm:SS.sss'"),
             .flag("to-earliest", "Reset offsets to earliest offset."),
             .flag("to-latest", "Reset offsets to latest offset."),
             .value("to-offset", "Long: offset", "Reset offsets to a specific offset."),
-            .value("topic", "String: topic", "The topic whose consumer group information should be deleted or topic whose should be included in the reset offset process. In `reset-offsets` case, partitions can be specified using this format: `topic1:0,1,2`, where 0,1,2 are the partition to be included in the process."),
+            .value(
+                "topic", "String: topic",
+                "The topic whose consumer group information should be deleted or topic whose should be included in the reset offset process. In `reset-offsets` case, partitions can be specified using this format: `topic1:0,1,2`, where 0,1,2 are the partition to be included in the process."
+            ),
             .flag("verbose", "Provide additional information, if any, when describing the group."),
         ])
 
     static func run(_ options: ParsedOptions, context: ToolContext) async throws -> Int32 {
         let actions = ["list", "describe", "delete", "reset-offsets", "delete-offsets"].filter { options.has($0) }
         guard actions.count == 1 else {
-            throw ToolError.usage("Command must include exactly one action: --list, --describe, --delete, --reset-offsets, --delete-offsets")
+            throw ToolError.usage(
+                "Command must include exactly one action: --list, --describe, --delete, --reset-offsets, --delete-offsets"
+            )
         }
         let groups = options.all("group")
         if actions[0] != "list", groups.isEmpty, !options.has("all-groups") {
@@ -101,7 +137,8 @@ enum ConsumerGroupsTool: KafkaTool {
             }
             switch description.state {
             case "Empty": context.console.errLine("\nConsumer group '\(groupId)' has no active members.")
-            case "PreparingRebalance", "CompletingRebalance": context.console.errLine("\nWarning: Consumer group '\(groupId)' is rebalancing.")
+            case "PreparingRebalance", "CompletingRebalance":
+                context.console.errLine("\nWarning: Consumer group '\(groupId)' is rebalancing.")
             default: break
             }
             if options.has("members") {
@@ -111,12 +148,16 @@ enum ConsumerGroupsTool: KafkaTool {
                 let groupWidth = max(15, groupId.count)
                 let coordinatorWidth = max(25, coordinator.count)
                 func line(_ fields: [String]) -> String {
-                    self.pad(fields[0], groupWidth) + " " + self.pad(fields[1], coordinatorWidth) + " " + self.pad(fields[2], 20) + " "
+                    self.pad(fields[0], groupWidth) + " " + self.pad(fields[1], coordinatorWidth) + " "
+                        + self.pad(fields[2], 20) + " "
                         + self.pad(fields[3], 20) + " " + fields[4]
                 }
                 context.console.outLine(
                     "\n" + line(["GROUP", "COORDINATOR (ID)", "ASSIGNMENT-STRATEGY", "STATE", "#MEMBERS"]) + "\n"
-                        + line([groupId, coordinator, description.protocolName, description.state, "\(description.members.count)"]))
+                        + line([
+                            groupId, coordinator, description.protocolName, description.state,
+                            "\(description.members.count)",
+                        ]))
             } else {
                 self.printOffsets(try await self.offsetRows(description, admin), context)
             }
@@ -127,9 +168,11 @@ enum ConsumerGroupsTool: KafkaTool {
     /// The group, or nil when the coordinator does not know it (state Dead).
     static func describeGroup(_ groupId: String, _ admin: KafkaAdmin) async throws -> GroupDescription? {
         do {
-            guard let description = try await admin.describeGroups([groupId]).first, description.state != "Dead" else { return nil }
+            guard let description = try await admin.describeGroups([groupId]).first, description.state != "Dead" else {
+                return nil
+            }
             return description
-        } catch where ClientErrors.code(of: error) == .groupIdNotFound {
+        } catch  where ClientErrors.code(of: error) == .groupIdNotFound {
             return nil
         }
     }
@@ -154,12 +197,14 @@ enum ConsumerGroupsTool: KafkaTool {
                 group: group.groupId, topic: partition.topic, partition: "\(partition.partition)",
                 currentOffset: current.map { "\($0)" } ?? "-", logEndOffset: end.map { "\($0)" } ?? "-",
                 lag: ConsumerGroupLag.lag(currentOffset: current, logEndOffset: end).map { "\($0)" } ?? "-",
-                consumerId: member?.memberId ?? "-", host: member.map { "/" + $0.clientHost.replacingOccurrences(of: "/", with: "") } ?? "-",
+                consumerId: member?.memberId ?? "-",
+                host: member.map { "/" + $0.clientHost.replacingOccurrences(of: "/", with: "") } ?? "-",
                 clientId: member?.clientId ?? "-")
         }
         for member in group.members where member.assignment.isEmpty {
             rows.append(
-                Row(group: group.groupId, topic: "-", partition: "-", currentOffset: "-", logEndOffset: "-", lag: "-",
+                Row(
+                    group: group.groupId, topic: "-", partition: "-", currentOffset: "-", logEndOffset: "-", lag: "-",
                     consumerId: member.memberId, host: "/" + member.clientHost.replacingOccurrences(of: "/", with: ""),
                     clientId: member.clientId))
         }
@@ -180,9 +225,13 @@ enum ConsumerGroupsTool: KafkaTool {
                 self.pad(row.consumerId, consumerWidth), self.pad(row.host, hostWidth), row.clientId,
             ].joined(separator: " ")
         }
-        var text = "\n" + line(Row(
-            group: "GROUP", topic: "TOPIC", partition: "PARTITION", currentOffset: "CURRENT-OFFSET", logEndOffset: "LOG-END-OFFSET",
-            lag: "LAG", consumerId: "CONSUMER-ID", host: "HOST", clientId: "CLIENT-ID"))
+        var text =
+            "\n"
+            + line(
+                Row(
+                    group: "GROUP", topic: "TOPIC", partition: "PARTITION", currentOffset: "CURRENT-OFFSET",
+                    logEndOffset: "LOG-END-OFFSET",
+                    lag: "LAG", consumerId: "CONSUMER-ID", host: "HOST", clientId: "CLIENT-ID"))
         for row in rows { text += "\n" + line(row) }
         context.console.outLine(text)
     }
@@ -193,7 +242,8 @@ enum ConsumerGroupsTool: KafkaTool {
         let hostWidth = max(15, group.members.map { $0.clientHost.count + 1 }.max() ?? 0)
         let clientWidth = max(15, group.members.map(\.clientId.count).max() ?? 0)
         func line(_ fields: [String]) -> String {
-            self.pad(fields[0], groupWidth) + " " + self.pad(fields[1], consumerWidth) + " " + self.pad(fields[2], hostWidth) + " "
+            self.pad(fields[0], groupWidth) + " " + self.pad(fields[1], consumerWidth) + " "
+                + self.pad(fields[2], hostWidth) + " "
                 + self.pad(fields[3], clientWidth) + " " + self.pad(fields[4], 15) + " " + (verbose ? fields[5] : "")
         }
         var text = "\n" + line(["GROUP", "CONSUMER-ID", "HOST", "CLIENT-ID", "#PARTITIONS", "ASSIGNMENT"])
@@ -201,10 +251,13 @@ enum ConsumerGroupsTool: KafkaTool {
             let assignment = Dictionary(grouping: member.assignment, by: \.topic).sorted { $0.key < $1.key }
                 .map { "\($0.key)(\($0.value.map(\.partition).sorted().map(String.init).joined(separator: ",")))" }
                 .joined(separator: ",")
-            text += "\n" + line([
-                group.groupId, member.memberId, "/" + member.clientHost.replacingOccurrences(of: "/", with: ""), member.clientId,
-                "\(member.assignment.count)", assignment.isEmpty ? "-" : assignment,
-            ])
+            text +=
+                "\n"
+                + line([
+                    group.groupId, member.memberId, "/" + member.clientHost.replacingOccurrences(of: "/", with: ""),
+                    member.clientId,
+                    "\(member.assignment.count)", assignment.isEmpty ? "-" : assignment,
+                ])
         }
         context.console.outLine(text)
     }
@@ -222,18 +275,24 @@ enum ConsumerGroupsTool: KafkaTool {
         }
         let succeeded = groupIds.filter { id in !failures.contains { $0.0 == id } }
         if failures.isEmpty {
-            context.console.outLine("Deletion of requested consumer groups (\(succeeded.map { "'\($0)'" }.joined(separator: ", "))) was successful.")
+            context.console.outLine(
+                "Deletion of requested consumer groups (\(succeeded.map { "'\($0)'" }.joined(separator: ", "))) was successful."
+            )
             return 0
         }
         var text = "Error: Deletion of some consumer groups failed:"
         for (groupId, error) in failures {
             let code = ClientErrors.code(of: error)
-            let name = code == .groupIdNotFound ? "org.apache.kafka.common.errors.GroupIdNotFoundException" : ClientErrors.exceptionName(error)
+            let name =
+                code == .groupIdNotFound
+                ? "org.apache.kafka.common.errors.GroupIdNotFoundException" : ClientErrors.exceptionName(error)
             text += "\n* Group '\(groupId)' could not be deleted due to: \(name): \(ClientErrors.text(error))"
         }
         context.console.errLine(text)
         if !succeeded.isEmpty {
-            context.console.outLine("\nThese consumer groups were deleted successfully: \(succeeded.map { "'\($0)'" }.joined(separator: ", "))")
+            context.console.outLine(
+                "\nThese consumer groups were deleted successfully: \(succeeded.map { "'\($0)'" }.joined(separator: ", "))"
+            )
         }
         return 0
     }
@@ -250,7 +309,10 @@ enum ConsumerGroupsTool: KafkaTool {
             groupId: groupId,
             topics: Dictionary(grouping: partitions, by: \.topic).sorted { $0.key < $1.key }.map { topic, parts in
                 OffsetDeleteRequest.OffsetDeleteRequestTopic(
-                    name: topic, partitions: parts.map { OffsetDeleteRequest.OffsetDeleteRequestPartition(partitionIndex: $0.partition) })
+                    name: topic,
+                    partitions: parts.map {
+                        OffsetDeleteRequest.OffsetDeleteRequestPartition(partitionIndex: $0.partition)
+                    })
             })
         let response = try await admin.client.send(request, to: coordinator)
         let topics = Array(Set(partitions.map(\.topic))).sorted().joined(separator: ", ")
@@ -258,21 +320,26 @@ enum ConsumerGroupsTool: KafkaTool {
         case .none:
             context.console.outLine("Request succeed for deleting offsets with topic \(topics) group \(groupId)")
         case .groupIdNotFound:
-            context.console.errLine("Error: Deleting offsets of a consumer group '\(groupId)' is forbidden if the group does not exist.")
+            context.console.errLine(
+                "Error: Deleting offsets of a consumer group '\(groupId)' is forbidden if the group does not exist.")
             return 1
         case .nonEmptyGroup:
-            context.console.errLine("Error: Deleting offsets of a consumer group '\(groupId)' is forbidden if the group is not empty.")
+            context.console.errLine(
+                "Error: Deleting offsets of a consumer group '\(groupId)' is forbidden if the group is not empty.")
             return 1
         case let code:
             context.console.errLine("Error: Encounter some unknown error: \(ClientErrors.kafkaMessage(code))")
             return 1
         }
-        context.console.outLine("\n" + self.pad("TOPIC", 30) + " " + self.pad("PARTITION", 15) + " " + self.pad("STATUS", 15))
+        context.console.outLine(
+            "\n" + self.pad("TOPIC", 30) + " " + self.pad("PARTITION", 15) + " " + self.pad("STATUS", 15))
         for topic in response.topics.sorted(by: { $0.name < $1.name }) {
             for partition in topic.partitions.sorted(by: { $0.partitionIndex < $1.partitionIndex }) {
                 let code = ErrorCode(rawValue: partition.errorCode) ?? .unknownServerError
                 let status = code == .none ? "Successful" : "Error: \(ClientErrors.kafkaMessage(code))"
-                context.console.outLine(self.pad(topic.name, 30) + " " + self.pad("\(partition.partitionIndex)", 15) + " " + self.pad(status, 15))
+                context.console.outLine(
+                    self.pad(topic.name, 30) + " " + self.pad("\(partition.partitionIndex)", 15) + " "
+                        + self.pad(status, 15))
             }
         }
         return 0
@@ -287,7 +354,9 @@ enum ConsumerGroupsTool: KafkaTool {
             throw .usage("One of the reset scopes should be defined: --all-topics, --topic.")
         }
         if self.resetSpecs.filter({ options.has($0) }).count != 1 {
-            throw .usage("Option [reset-offsets] takes exactly one of these options: [to-datetime], [to-earliest], [to-latest], [shift-by], [to-current], [to-offset]")
+            throw .usage(
+                "Option [reset-offsets] takes exactly one of these options: [to-datetime], [to-earliest], [to-latest], [shift-by], [to-current], [to-offset]"
+            )
         }
         if options.has("execute") && options.has("dry-run") {
             throw .usage("Option [execute] can't be used with option [dry-run]")
@@ -300,14 +369,16 @@ enum ConsumerGroupsTool: KafkaTool {
         let execute = options.has("execute")
         if !execute && !options.has("dry-run") {
             context.console.outLine(
-                "WARN: No action will be performed as the --execute option is missing.In a future major release, the default behavior of this command will be to prompt the user before executing the reset rather than doing a dry run. You should add the --dry-run option explicitly if you are scripting this command and want to keep the current default behavior without prompting.")
+                "WARN: No action will be performed as the --execute option is missing.In a future major release, the default behavior of this command will be to prompt the user before executing the reset rather than doing a dry run. You should add the --dry-run option explicitly if you are scripting this command and want to keep the current default behavior without prompting."
+            )
         }
         var planned: [(String, [TopicPartition: Int64])] = []
         for groupId in groupIds {
             let description = try await self.describeGroup(groupId, admin)
             if let description, description.state != "Empty" {
                 context.console.errLine(
-                    "Error: Assignments can only be reset if the group '\(groupId)' is inactive, but the current state is \(description.state).")
+                    "Error: Assignments can only be reset if the group '\(groupId)' is inactive, but the current state is \(description.state)."
+                )
                 continue
             }
             let committed = description == nil ? [:] : try await admin.listGroupOffsets(groupId)
@@ -322,7 +393,8 @@ enum ConsumerGroupsTool: KafkaTool {
             context.console.outLine("\n" + self.resetLine("GROUP", "TOPIC", "PARTITION", "NEW-OFFSET"))
             for (groupId, offsets) in planned {
                 for (partition, offset) in offsets.sorted(by: { $0.key < $1.key }) {
-                    context.console.outLine(self.resetLine(groupId, partition.topic, "\(partition.partition)", "\(offset)"))
+                    context.console.outLine(
+                        self.resetLine(groupId, partition.topic, "\(partition.partition)", "\(offset)"))
                 }
             }
         }
@@ -334,7 +406,8 @@ enum ConsumerGroupsTool: KafkaTool {
     }
 
     /// `--topic t` (every partition), `--topic t:0,2`, or `--all-topics` (those the group committed).
-    static func resetPartitions(_ options: ParsedOptions, committed: [TopicPartition: Int64], _ admin: KafkaAdmin) async throws
+    static func resetPartitions(_ options: ParsedOptions, committed: [TopicPartition: Int64], _ admin: KafkaAdmin)
+        async throws
         -> [TopicPartition]
     {
         if options.has("all-topics") { return committed.keys.sorted() }
@@ -342,17 +415,21 @@ enum ConsumerGroupsTool: KafkaTool {
         for item in options.all("topic") {
             let parts = item.split(separator: ":", maxSplits: 1).map(String.init)
             if parts.count == 2 {
-                result += parts[1].split(separator: ",").compactMap { Int32($0.trimmingCharacters(in: .whitespaces)) }.map { TopicPartition(parts[0], $0) }
+                result += parts[1].split(separator: ",").compactMap { Int32($0.trimmingCharacters(in: .whitespaces)) }
+                    .map { TopicPartition(parts[0], $0) }
             } else {
                 let description = try await admin.describeTopics([parts[0]])
-                result += description.flatMap { topic in topic.partitions.map { TopicPartition(topic.name, $0.partition) } }
+                result += description.flatMap { topic in
+                    topic.partitions.map { TopicPartition(topic.name, $0.partition) }
+                }
             }
         }
         return result.sorted()
     }
 
     static func targetOffsets(
-        _ partitions: [TopicPartition], committed: [TopicPartition: Int64], _ options: ParsedOptions, _ admin: KafkaAdmin,
+        _ partitions: [TopicPartition], committed: [TopicPartition: Int64], _ options: ParsedOptions,
+        _ admin: KafkaAdmin,
         _ context: ToolContext
     ) async throws -> [TopicPartition: Int64] {
         guard !partitions.isEmpty else { return [:] }
@@ -370,10 +447,14 @@ enum ConsumerGroupsTool: KafkaTool {
             } else if options.has("to-current") {
                 target = committed[partition] ?? high
             } else if let text = options.value("to-offset") {
-                guard let offset = Int64(text) else { throw ToolError.badValue(option: "to-offset", value: text, expected: "an offset") }
+                guard let offset = Int64(text) else {
+                    throw ToolError.badValue(option: "to-offset", value: text, expected: "an offset")
+                }
                 target = offset
             } else if let text = options.value("shift-by") {
-                guard let shift = Int64(text) else { throw ToolError.badValue(option: "shift-by", value: text, expected: "a whole number") }
+                guard let shift = Int64(text) else {
+                    throw ToolError.badValue(option: "shift-by", value: text, expected: "a whole number")
+                }
                 let (sum, overflow) = (committed[partition] ?? high).addingReportingOverflow(shift)
                 target = overflow ? (shift < 0 ? .min : .max) : sum  // clamped to the log below
             } else {
@@ -381,14 +462,19 @@ enum ConsumerGroupsTool: KafkaTool {
                 guard let timestamp = self.parseDateTime(text) else {
                     throw ToolError.badValue(option: "to-datetime", value: text, expected: "YYYY-MM-DDTHH:mm:SS.sss")
                 }
-                let found = try await admin.listOffsets([partition], spec: .timestamp(timestamp))[partition]?.offset ?? -1
+                let found =
+                    try await admin.listOffsets([partition], spec: .timestamp(timestamp))[partition]?.offset ?? -1
                 target = found < 0 ? high : found
             }
             if target < low {
-                context.console.outLine("New offset (\(target)) is lower than earliest offset for topic partition \(partition). Value will be set to \(low)")
+                context.console.outLine(
+                    "New offset (\(target)) is lower than earliest offset for topic partition \(partition). Value will be set to \(low)"
+                )
                 target = low
             } else if target > high {
-                context.console.outLine("New offset (\(target)) is higher than latest offset for topic partition \(partition). Value will be set to \(high)")
+                context.console.outLine(
+                    "New offset (\(target)) is higher than latest offset for topic partition \(partition). Value will be set to \(high)"
+                )
                 target = high
             }
             result[partition] = target
@@ -400,7 +486,10 @@ enum ConsumerGroupsTool: KafkaTool {
     static func parseDateTime(_ text: String) -> Int64? {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
-        for format in ["yyyy-MM-dd'T'HH:mm:ss.SSSXXX", "yyyy-MM-dd'T'HH:mm:ss.SSS", "yyyy-MM-dd'T'HH:mm:ssXXX", "yyyy-MM-dd'T'HH:mm:ss"] {
+        for format in [
+            "yyyy-MM-dd'T'HH:mm:ss.SSSXXX", "yyyy-MM-dd'T'HH:mm:ss.SSS", "yyyy-MM-dd'T'HH:mm:ssXXX",
+            "yyyy-MM-dd'T'HH:mm:ss",
+        ] {
             formatter.dateFormat = format
             if let date = formatter.date(from: text) { return Int64(date.timeIntervalSince1970 * 1000) }
         }

@@ -10,12 +10,23 @@ enum DumpLogTool: KafkaTool {
     static let name = "kafka-dump-log"
     static let syntax = ToolSyntax(
         tool: name,
-        summary: "This tool helps to parse a log file and dump its contents to the console, useful for debugging a seemingly corrupt log segment.",
+        summary:
+            "This tool helps to parse a log file and dump its contents to the console, useful for debugging a seemingly corrupt log segment.",
         options: [
-            .flag("deep-iteration", "if set, uses deep instead of shallow iteration. Automatically set if print-data-log is enabled."),
-            .value("files", "String: file1, file2, ...", "REQUIRED: The comma separated list of data and index log files to be dumped."),
-            .value("max-bytes", "Integer: size", "Limit the amount of total batches read in bytes avoiding reading the whole .log file(s).", default: "2147483647"),
-            .flag("print-data-log", "if set, printing the messages content when dumping data logs. Automatically set if any decoder option is specified."),
+            .flag(
+                "deep-iteration",
+                "if set, uses deep instead of shallow iteration. Automatically set if print-data-log is enabled."),
+            .value(
+                "files", "String: file1, file2, ...",
+                "REQUIRED: The comma separated list of data and index log files to be dumped."),
+            .value(
+                "max-bytes", "Integer: size",
+                "Limit the amount of total batches read in bytes avoiding reading the whole .log file(s).",
+                default: "2147483647"),
+            .flag(
+                "print-data-log",
+                "if set, printing the messages content when dumping data logs. Automatically set if any decoder option is specified."
+            ),
             .flag("skip-record-metadata", "whether to skip printing metadata for each record."),
         ])
 
@@ -31,7 +42,8 @@ enum DumpLogTool: KafkaTool {
                 throw ToolError.failed(
                     "java.nio.file.NoSuchFileException: \(file) "
                         + context.language.pick(
-                            es: "(no existe ese fichero de segmento; los segmentos están en <log.dirs>/<topic>-<partición>/)",
+                            es:
+                                "(no existe ese fichero de segmento; los segmentos están en <log.dirs>/<topic>-<partición>/)",
                             en: "(no such segment file; segments are in <log.dirs>/<topic>-<partition>/)"))
             }
             let name = URL(fileURLWithPath: path).lastPathComponent
@@ -41,8 +53,10 @@ enum DumpLogTool: KafkaTool {
             }
             let buffer = ByteBuffer(bytes: data)
             switch String(name[dot...]) {
-            case ".log": try self.dumpLog(buffer, baseOffset: baseOffset, deep: deep, printData: printData,
-                                          skipRecordMetadata: options.has("skip-record-metadata"), maxBytes: maxBytes, context: context)
+            case ".log":
+                try self.dumpLog(
+                    buffer, baseOffset: baseOffset, deep: deep, printData: printData,
+                    skipRecordMetadata: options.has("skip-record-metadata"), maxBytes: maxBytes, context: context)
             case ".index": self.dumpIndex(buffer, baseOffset: baseOffset, context: context)
             case ".timeindex": self.dumpTimeIndex(buffer, baseOffset: baseOffset, context: context)
             default: context.console.outLine("Ignoring unknown file \(file)")
@@ -57,7 +71,8 @@ enum DumpLogTool: KafkaTool {
     ) throws {
         context.console.outLine("Log starting offset: \(baseOffset)")
         var position = 0
-        while position < min(buffer.writerIndex, maxBytes), let header = RecordBatchHeader(buffer: buffer, at: position),
+        while position < min(buffer.writerIndex, maxBytes),
+            let header = RecordBatchHeader(buffer: buffer, at: position),
             header.batchLength > 0, position + header.totalSize <= buffer.writerIndex
         {
             let crc = RecordBatches.computeCRC(in: buffer, at: position, totalSize: header.totalSize)
@@ -70,15 +85,19 @@ enum DumpLogTool: KafkaTool {
                     + "producerId: \(header.producerId) producerEpoch: \(header.producerEpoch) "
                     + "partitionLeaderEpoch: \(header.partitionLeaderEpoch) isTransactional: \(header.attributes.isTransactional) "
                     + "isControl: \(header.attributes.isControl) deleteHorizonMs: "
-                    + (header.attributes.hasDeleteHorizon ? "OptionalLong[\(header.baseTimestamp)]" : "OptionalLong.empty")
+                    + (header.attributes.hasDeleteHorizon
+                        ? "OptionalLong[\(header.baseTimestamp)]" : "OptionalLong.empty")
                     + " position: \(position) \(timestampType): \(header.maxTimestamp) size: \(header.totalSize) "
                     + "magic: \(header.magic) compresscodec: \(codec) crc: \(header.crc) isvalid: \(crc == header.crc)")
             if deep {
                 for record in try self.records(in: buffer, at: position, header: header, codec: codec) {
                     var line = "| offset: \(record.offset)"
                     if !skipRecordMetadata {
-                        let sequence = hasSequence ? header.baseSequence &+ Int32(truncatingIfNeeded: record.offset &- header.baseOffset) : -1
-                        line += " \(timestampType): \(record.timestamp) keySize: \(record.key?.readableBytes ?? -1) "
+                        let sequence =
+                            hasSequence
+                            ? header.baseSequence &+ Int32(truncatingIfNeeded: record.offset &- header.baseOffset) : -1
+                        line +=
+                            " \(timestampType): \(record.timestamp) keySize: \(record.key?.readableBytes ?? -1) "
                             + "valueSize: \(record.value?.readableBytes ?? -1) sequence: \(sequence) "
                             + "headerKeys: [\(record.headers.map(\.key).joined(separator: ","))]"
                     }
@@ -91,12 +110,16 @@ enum DumpLogTool: KafkaTool {
             }
             position += header.totalSize
         }
-        if position < buffer.writerIndex, position < maxBytes, buffer.getBytes(at: position, length: buffer.writerIndex - position)?.contains(where: { $0 != 0 }) ?? false {
+        if position < buffer.writerIndex, position < maxBytes,
+            buffer.getBytes(at: position, length: buffer.writerIndex - position)?.contains(where: { $0 != 0 }) ?? false
+        {
             context.console.outLine("Found \(buffer.writerIndex - position) invalid bytes at the end of \(baseOffset)")
         }
     }
 
-    static func records(in buffer: ByteBuffer, at position: Int, header: RecordBatchHeader, codec: CompressionCodec) throws -> [Record] {
+    static func records(in buffer: ByteBuffer, at position: Int, header: RecordBatchHeader, codec: CompressionCodec)
+        throws -> [Record]
+    {
         let start = position + RecordBatchHeader.size
         let end = position + header.totalSize
         if codec == .none { return try RecordBatches.decodeRecords(in: buffer, from: start, to: end, header: header) }

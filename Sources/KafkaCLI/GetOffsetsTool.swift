@@ -10,14 +10,34 @@ enum GetOffsetsTool: KafkaTool {
         tool: name,
         summary: "An interactive shell for getting topic-partition offsets.",
         options: [
-            .value("bootstrap-server", "String: HOST1:PORT1,...,HOST3:PORT3", "REQUIRED. The server(s) to connect to in the form HOST1:PORT1,HOST2:PORT2.", default: ClientFactory.defaultBootstrap),
-            .value("broker-list", "String: HOST1:PORT1,...,HOST3:PORT3", "DEPRECATED, use --bootstrap-server instead; ignored if --bootstrap-server is specified."),
-            .value("command-config", "String: config file", "Property file containing configs to be passed to Admin Client."),
-            .flag("exclude-internal-topics", "By default, internal topics are included. If specified, internal topics are excluded."),
-            .value("partitions", "String: partition ids", "Comma separated list of partition ids to get the offsets for. If not present, all partitions of the authorized topics are queried. Cannot be used if --topic-partitions is present."),
-            .value("time", "String: <timestamp> / -1 or latest / -2 or earliest / -3 or max-timestamp", "timestamp of the offsets before that.", default: "latest"),
-            .value("topic", "String: topic", "The topic to get the offsets for. It also accepts a regular expression. If not present, all authorized topics are queried. Cannot be used if --topic-partitions is present."),
-            .value("topic-partitions", "String: topic1:1,topic2:0-3,topic3,topic4:5-,topic5:-3", "Comma separated list of topic-partition patterns to get the offsets for, with the format of: ([^:,]*)(?::(?:([0-9]*)|(?:([0-9]*)-([0-9]*))))?. The first group is an optional regex for the topic name, if omitted, it matches any topic name. The section after ':' describes a partition pattern, which can be: a number, a range in the format of 'NUMBER-NUMBER' (lower inclusive, upper exclusive), an inclusive lower bound in the format of 'NUMBER-', an exclusive upper bound in the format of '-NUMBER' or may be omitted to accept all partitions."),
+            .value(
+                "bootstrap-server", "String: HOST1:PORT1,...,HOST3:PORT3",
+                "REQUIRED. The server(s) to connect to in the form HOST1:PORT1,HOST2:PORT2.",
+                default: ClientFactory.defaultBootstrap),
+            .value(
+                "broker-list", "String: HOST1:PORT1,...,HOST3:PORT3",
+                "DEPRECATED, use --bootstrap-server instead; ignored if --bootstrap-server is specified."),
+            .value(
+                "command-config", "String: config file",
+                "Property file containing configs to be passed to Admin Client."),
+            .flag(
+                "exclude-internal-topics",
+                "By default, internal topics are included. If specified, internal topics are excluded."),
+            .value(
+                "partitions", "String: partition ids",
+                "Comma separated list of partition ids to get the offsets for. If not present, all partitions of the authorized topics are queried. Cannot be used if --topic-partitions is present."
+            ),
+            .value(
+                "time", "String: <timestamp> / -1 or latest / -2 or earliest / -3 or max-timestamp",
+                "timestamp of the offsets before that.", default: "latest"),
+            .value(
+                "topic", "String: topic",
+                "The topic to get the offsets for. It also accepts a regular expression. If not present, all authorized topics are queried. Cannot be used if --topic-partitions is present."
+            ),
+            .value(
+                "topic-partitions", "String: topic1:1,topic2:0-3,topic3,topic4:5-,topic5:-3",
+                "Comma separated list of topic-partition patterns to get the offsets for, with the format of: ([^:,]*)(?::(?:([0-9]*)|(?:([0-9]*)-([0-9]*))))?. The first group is an optional regex for the topic name, if omitted, it matches any topic name. The section after ':' describes a partition pattern, which can be: a number, a range in the format of 'NUMBER-NUMBER' (lower inclusive, upper exclusive), an inclusive lower bound in the format of 'NUMBER-', an exclusive upper bound in the format of '-NUMBER' or may be omitted to accept all partitions."
+            ),
         ])
 
     static func run(_ options: ParsedOptions, context: ToolContext) async throws -> Int32 {
@@ -31,13 +51,17 @@ enum GetOffsetsTool: KafkaTool {
         case "-3", "max-timestamp": spec = .maxTimestamp
         case let text:
             guard let timestamp = Int64(text), timestamp >= 0 else {
-                throw ToolError.usage("Malformed time argument \(text). Please use -1 or latest / -2 or earliest / -3 or max-timestamp, or a specified long format timestamp")
+                throw ToolError.usage(
+                    "Malformed time argument \(text). Please use -1 or latest / -2 or earliest / -3 or max-timestamp, or a specified long format timestamp"
+                )
             }
             spec = .timestamp(timestamp)
         }
         let partitionIds: Set<Int32>? = try options.value("partitions").map { text throws(ToolError) in
             let ids = text.split(separator: ",").map { Int32($0.trimmingCharacters(in: .whitespaces)) }
-            guard ids.allSatisfy({ $0 != nil }) else { throw .badValue(option: "partitions", value: text, expected: "partition ids like 0,1,2") }
+            guard ids.allSatisfy({ $0 != nil }) else {
+                throw .badValue(option: "partitions", value: text, expected: "partition ids like 0,1,2")
+            }
             return Set(ids.compactMap { $0 })
         }
         var bootstrapOptions = options
@@ -53,7 +77,8 @@ enum GetOffsetsTool: KafkaTool {
                     let tp = TopicPartition(topic.name, partition.partition)
                     if let patterns = options.value("topic-partitions") {
                         if self.matches(tp, patterns: patterns) { selected.append(tp) }
-                    } else if (options.value("topic").map { TopicPattern.matching($0, in: [topic.name]).count == 1 } ?? true),
+                    } else if options.value("topic").map({ TopicPattern.matching($0, in: [topic.name]).count == 1 })
+                        ?? true,
                         partitionIds?.contains(partition.partition) ?? true
                     {
                         selected.append(tp)
@@ -61,7 +86,8 @@ enum GetOffsetsTool: KafkaTool {
                 }
             }
             guard !selected.isEmpty else {
-                throw ToolError.failed("Error occurred: Could not match any topic-partitions with the specified filters")
+                throw ToolError.failed(
+                    "Error occurred: Could not match any topic-partitions with the specified filters")
             }
             let offsets = try await admin.listOffsets(selected, spec: spec)
             for partition in selected.sorted() {

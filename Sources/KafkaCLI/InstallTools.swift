@@ -12,13 +12,16 @@ public enum InstallTools {
     ) -> Int32 {
         let language = Language.resolve(workingDirectory: URL(fileURLWithPath: currentDirectory, isDirectory: true))
         let base = URL(fileURLWithPath: currentDirectory, isDirectory: true)
-        let directory = URL(fileURLWithPath: folder ?? ".samsa/bin", isDirectory: true, relativeTo: base).standardizedFileURL
+        let directory = URL(fileURLWithPath: folder ?? ".samsa/bin", isDirectory: true, relativeTo: base)
+            .standardizedFileURL
         let manager = FileManager.default
         do {
             try manager.createDirectory(at: directory, withIntermediateDirectories: true)
             for name in KafkaTools.names.flatMap({ [$0, $0 + ".sh"] }) {
                 let link = directory.appendingPathComponent(name)
-                if (try? manager.destinationOfSymbolicLink(atPath: link.path)) != nil || manager.fileExists(atPath: link.path) {
+                if (try? manager.destinationOfSymbolicLink(atPath: link.path)) != nil
+                    || manager.fileExists(atPath: link.path)
+                {
                     try manager.removeItem(at: link)
                 }
                 try manager.createSymbolicLink(atPath: link.path, withDestinationPath: executable.path)
@@ -26,13 +29,15 @@ public enum InstallTools {
         } catch {
             console.errLine(
                 language.pick(
-                    es: "samsa install-tools: no se pueden crear enlaces en \(directory.path): \(error.localizedDescription)",
+                    es:
+                        "samsa install-tools: no se pueden crear enlaces en \(directory.path): \(error.localizedDescription)",
                     en: "samsa install-tools: cannot write links in \(directory.path): \(error.localizedDescription)"))
             return 1
         }
         console.outLine(
             language.pick(
-                es: "Enlazadas \(KafkaTools.names.count * 2) herramientas de Kafka en \(directory.path) a \(executable.path).",
+                es:
+                    "Enlazadas \(KafkaTools.names.count * 2) herramientas de Kafka en \(directory.path) a \(executable.path).",
                 en: "Linked \(KafkaTools.names.count * 2) Kafka tools in \(directory.path) to \(executable.path)."))
         console.outLine(language.pick(es: "Añádelas a tu PATH:", en: "Add them to your PATH:"))
         console.outLine("  export PATH=\"\(directory.path):$PATH\"")

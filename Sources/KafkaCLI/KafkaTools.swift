@@ -11,7 +11,9 @@ struct ToolContext: Sendable {
     /// The language of Samsa's own lines (`Samsa: …`, its errors and hints); Kafka's formats stay
     /// as Kafka prints them. The tools run in a lab's folder too, below the project folder's choice.
     var language: Language {
-        Language.resolve(workingDirectory: URL(fileURLWithPath: self.currentDirectory, isDirectory: true), environment: self.environment)
+        Language.resolve(
+            workingDirectory: URL(fileURLWithPath: self.currentDirectory, isDirectory: true),
+            environment: self.environment)
     }
 
     /// A path as the user typed it, made absolute against the tool's working directory.
@@ -64,8 +66,11 @@ public enum KafkaTools {
         guard let name = self.canonicalName(toolName), let tool = self.tools.first(where: { $0.name == name }) else {
             console.errLine(
                 context.language.pick(
-                    es: "samsa: \(toolName) no es una de las herramientas de Kafka; estas son: \(self.names.joined(separator: ", "))",
-                    en: "samsa: \(toolName) is not one of Kafka's tools; these are: \(self.names.joined(separator: ", "))"))
+                    es:
+                        "samsa: \(toolName) no es una de las herramientas de Kafka; estas son: \(self.names.joined(separator: ", "))",
+                    en:
+                        "samsa: \(toolName) is not one of Kafka's tools; these are: \(self.names.joined(separator: ", "))"
+                ))
             return 1
         }
         do {
@@ -89,7 +94,9 @@ public enum KafkaTools {
 
     /// Prints a `ToolError` the way Kafka's tools print that kind of failure; all exit with 1.
     /// Samsa's hints after Kafka's line are in `language`.
-    static func report(_ error: ToolError, syntax: ToolSyntax, console: any ToolConsole, language: Language = .en) -> Int32 {
+    static func report(_ error: ToolError, syntax: ToolSyntax, console: any ToolConsole, language: Language = .en)
+        -> Int32
+    {
         if case .argparse(let program, let usage) = syntax.errorStyle {
             let message: String? =
                 switch error {
@@ -109,8 +116,12 @@ public enum KafkaTools {
             console.err(message + "\n" + syntax.help(language))
         case .unrecognizedOption(let name, let suggestion):
             var text = "joptsimple.UnrecognizedOptionException: \(name) is not a recognized option\n"
-            if let suggestion { text += language.pick(es: "¿Querías decir --\(suggestion)? ", en: "Did you mean --\(suggestion)? ") }
-            text += language.pick(es: "`\(syntax.tool) --help` muestra las opciones.\n", en: "`\(syntax.tool) --help` lists the options.\n")
+            if let suggestion {
+                text += language.pick(es: "¿Querías decir --\(suggestion)? ", en: "Did you mean --\(suggestion)? ")
+            }
+            text += language.pick(
+                es: "`\(syntax.tool) --help` muestra las opciones.\n",
+                en: "`\(syntax.tool) --help` lists the options.\n")
             console.err(text)
         case .missingValue(let name):
             console.errLine("joptsimple.OptionMissingRequiredArgumentException: Option \(name) requires an argument")

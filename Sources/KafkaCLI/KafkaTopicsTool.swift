@@ -1,4 +1,5 @@
 import CourseLanguage
+import Foundation
 import KafkaProtocol
 import SamsaClient
 
@@ -10,27 +11,68 @@ enum KafkaTopicsTool: KafkaTool {
         summary: "This tool helps to create, delete, describe, or change a topic.",
         options: [
             .flag("alter", "Alter the number of partitions of the topic."),
-            .flag("at-min-isr-partitions", "if set when describing topics, only show partitions whose isr count is equal to the configured minimum."),
-            .value("bootstrap-server", "String: server to connect to", "The Kafka server to connect to.", default: ClientFactory.defaultBootstrap),
-            .value("command-config", "String: command config property file", "Property file containing configs to be passed to Admin Client."),
-            .value("config", "String: name=value", "A topic configuration override for the topic being created. Repeat for several, e.g. --config retention.ms=60000 --config cleanup.policy=compact."),
+            .flag(
+                "at-min-isr-partitions",
+                "if set when describing topics, only show partitions whose isr count is equal to the configured minimum."
+            ),
+            .value(
+                "bootstrap-server", "String: server to connect to", "The Kafka server to connect to.",
+                default: ClientFactory.defaultBootstrap),
+            .value(
+                "command-config", "String: command config property file",
+                "Property file containing configs to be passed to Admin Client."),
+            .value(
+                "config", "String: name=value",
+                "A topic configuration override for the topic being created. Repeat for several, e.g. --config retention.ms=60000 --config cleanup.policy=compact."
+            ),
             .flag("create", "Create a new topic."),
             .flag("delete", "Delete a topic"),
-            .value("delete-config", "String: name", "A topic configuration override to be removed for an existing topic (use kafka-configs)."),
+            .value(
+                "delete-config", "String: name",
+                "A topic configuration override to be removed for an existing topic (use kafka-configs)."),
             .flag("describe", "List details for the given topics."),
-            .flag("exclude-internal", "exclude internal topics when running list or describe command. The internal topics will be listed by default"),
-            .flag("if-exists", "if set when altering or deleting or describing topics, the action will only execute if the topic exists."),
-            .flag("if-not-exists", "if set when creating topics, the action will only execute if the topic does not already exist."),
+            .flag(
+                "exclude-internal",
+                "exclude internal topics when running list or describe command. The internal topics will be listed by default"
+            ),
+            .flag(
+                "if-exists",
+                "if set when altering or deleting or describing topics, the action will only execute if the topic exists."
+            ),
+            .flag(
+                "if-not-exists",
+                "if set when creating topics, the action will only execute if the topic does not already exist."),
             .flag("list", "List all available topics."),
-            .value("partitions", "Integer: # of partitions", "The number of partitions for the topic being created or altered (WARNING: If partitions are increased for a topic that has a key, the partition logic or ordering of the messages will be affected). If not supplied for create, defaults to the cluster default."),
-            .value("replica-assignment", "String: broker_id_for_part1_replica1 : broker_id_for_part1_replica2 , broker_id_for_part2_replica1 : broker_id_for_part2_replica2 , ...", "A list of manual partition-to-broker assignments for the topic being created or altered."),
-            .value("replication-factor", "Integer: replication factor", "The replication factor for each partition in the topic being created. If not supplied, defaults to the cluster default."),
-            .value("topic", "String: topic", "The topic to create, alter, describe or delete. It also accepts a regular expression, except for --create option. Put topic name in double quotes and use the '\\' prefix to escape regular expression symbols; e.g. \"test\\.topic\"."),
-            .value("topic-id", "String: topic-id", "The topic-id to describe. This is used only with --bootstrap-server option for describing topics."),
-            .flag("topics-with-overrides", "if set when describing topics, only show topics that have overridden configs"),
-            .flag("unavailable-partitions", "if set when describing topics, only show partitions whose leader is not available"),
-            .flag("under-min-isr-partitions", "if set when describing topics, only show partitions whose isr count is less than the configured minimum."),
-            .flag("under-replicated-partitions", "if set when describing topics, only show under replicated partitions"),
+            .value(
+                "partitions", "Integer: # of partitions",
+                "The number of partitions for the topic being created or altered (WARNING: If partitions are increased for a topic that has a key, the partition logic or ordering of the messages will be affected). If not supplied for create, defaults to the cluster default."
+            ),
+            .value(
+                "replica-assignment",
+                "String: broker_id_for_part1_replica1 : broker_id_for_part1_replica2 , broker_id_for_part2_replica1 : broker_id_for_part2_replica2 , ...",
+                "A list of manual partition-to-broker assignments for the topic being created or altered."),
+            .value(
+                "replication-factor", "Integer: replication factor",
+                "The replication factor for each partition in the topic being created. If not supplied, defaults to the cluster default."
+            ),
+            .value(
+                "topic", "String: topic",
+                "The topic to create, alter, describe or delete. It also accepts a regular expression, except for --create option. Put topic name in double quotes and use the '\\' prefix to escape regular expression symbols; e.g. \"test\\.topic\"."
+            ),
+            .value(
+                "topic-id", "String: topic-id",
+                "The topic-id to describe. This is used only with --bootstrap-server option for describing topics."),
+            .flag(
+                "topics-with-overrides", "if set when describing topics, only show topics that have overridden configs"),
+            .flag(
+                "unavailable-partitions",
+                "if set when describing topics, only show partitions whose leader is not available"),
+            .flag(
+                "under-min-isr-partitions",
+                "if set when describing topics, only show partitions whose isr count is less than the configured minimum."
+            ),
+            .flag(
+                "under-replicated-partitions", "if set when describing topics, only show under replicated partitions"),
         ])
 
     static func run(_ options: ParsedOptions, context: ToolContext) async throws -> Int32 {
@@ -49,7 +91,8 @@ enum KafkaTopicsTool: KafkaTool {
             // Kafka: the message on stdout, the exception in the tool's log on stderr.
             let message = ClientErrors.text(error)
             context.console.outLine("Error while executing topic command : \(message)")
-            context.console.errLine("ERROR \(ClientErrors.exceptionName(error)): \(message) (kafka.admin.TopicCommand$)")
+            context.console.errLine(
+                "ERROR \(ClientErrors.exceptionName(error)): \(message) (kafka.admin.TopicCommand$)")
             return 1
         }
     }
@@ -68,13 +111,16 @@ enum KafkaTopicsTool: KafkaTool {
             throw .usage("Missing required argument \"[partitions]\"")
         }
         let allowedWith: [String: Set<String>] = [
-            "partitions": ["create", "alter"], "replication-factor": ["create"], "replica-assignment": ["create", "alter"],
+            "partitions": ["create", "alter"], "replication-factor": ["create"],
+            "replica-assignment": ["create", "alter"],
             "config": ["create"], "if-not-exists": ["create"], "if-exists": ["alter", "delete", "describe"],
             "under-replicated-partitions": ["describe"], "unavailable-partitions": ["describe"],
-            "under-min-isr-partitions": ["describe"], "at-min-isr-partitions": ["describe"], "topics-with-overrides": ["describe"],
+            "under-min-isr-partitions": ["describe"], "at-min-isr-partitions": ["describe"],
+            "topics-with-overrides": ["describe"],
             "exclude-internal": ["list", "describe"], "topic-id": ["describe"],
         ]
-        for (option, actions) in allowedWith.sorted(by: { $0.key < $1.key }) where options.has(option) && !actions.contains(action) {
+        for (option, actions) in allowedWith.sorted(by: { $0.key < $1.key })
+        where options.has(option) && !actions.contains(action) {
             throw .usage("Option \"[\(option)]\" can't be used with option \"[\(action)]\"")
         }
         if options.has("delete-config") {
@@ -84,14 +130,20 @@ enum KafkaTopicsTool: KafkaTool {
                         es: "; para quitar una configuración de un topic usa kafka-configs --alter --delete-config",
                         en: "; remove a topic config with kafka-configs --alter --delete-config"))
         }
-        if action == "create", options.has("replica-assignment"), options.has("partitions") || options.has("replication-factor") {
-            throw .usage("Option \"[replica-assignment]\" can't be used with option \"[partitions]\" or \"[replication-factor]\"")
+        if action == "create", options.has("replica-assignment"),
+            options.has("partitions") || options.has("replication-factor")
+        {
+            throw .usage(
+                "Option \"[replica-assignment]\" can't be used with option \"[partitions]\" or \"[replication-factor]\""
+            )
         }
         if let partitions = try options.int32("partitions"), partitions < 1 {
             throw .failed("Error while executing topic command : The partitions must be greater than 0", toStdout: true)
         }
         if let factor = try options.int("replication-factor"), factor < 1 || factor > Int(Int16.max) {
-            throw .failed("Error while executing topic command : The replication factor must be between 1 and 32767 inclusive", toStdout: true)
+            throw .failed(
+                "Error while executing topic command : The replication factor must be between 1 and 32767 inclusive",
+                toStdout: true)
         }
     }
 
@@ -101,7 +153,8 @@ enum KafkaTopicsTool: KafkaTool {
         let topic = try options.required("topic")
         if topic.contains(".") || topic.contains("_") {
             context.console.outLine(
-                "WARNING: Due to limitations in metric names, topics with a period ('.') or underscore ('_') could collide. To avoid issues it is best to use either, but not both.")
+                "WARNING: Due to limitations in metric names, topics with a period ('.') or underscore ('_') could collide. To avoid issues it is best to use either, but not both."
+            )
         }
         var configs: [String: String] = [:]
         for (key, value) in try options.keyValues("config") { configs[key] = value }
@@ -112,7 +165,7 @@ enum KafkaTopicsTool: KafkaTool {
             replicaAssignment: assignment)
         do {
             try await admin.createTopics([newTopic])
-        } catch where ClientErrors.code(of: error) == .topicAlreadyExists && options.has("if-not-exists") {
+        } catch  where ClientErrors.code(of: error) == .topicAlreadyExists && options.has("if-not-exists") {
             return 0
         }
         context.console.outLine("Created topic \(topic).")
@@ -130,15 +183,20 @@ enum KafkaTopicsTool: KafkaTool {
         try self.ensureFound(names, options)
         let descriptions = try await admin.describeTopics(names)
         let liveBrokers = Set(try await admin.client.refreshMetadata(topics: []).brokers.keys)
-        let partitionFilter = ["under-replicated-partitions", "unavailable-partitions", "under-min-isr-partitions", "at-min-isr-partitions"]
-            .contains { options.has($0) }
+        let partitionFilter = [
+            "under-replicated-partitions", "unavailable-partitions", "under-min-isr-partitions",
+            "at-min-isr-partitions",
+        ]
+        .contains { options.has($0) }
         for topic in descriptions {
             let configs = await self.nonDefaultConfigs(topic.name, admin)
             if options.has("topics-with-overrides"), configs.isEmpty { continue }
             let minIsr = Int(configs.first { $0.0 == "min.insync.replicas" }?.1 ?? "1") ?? 1
             let shown = topic.partitions.sorted { $0.partition < $1.partition }.filter { partition in
                 if options.has("under-replicated-partitions") { return partition.isr.count < partition.replicas.count }
-                if options.has("unavailable-partitions") { return partition.leader < 0 || !liveBrokers.contains(partition.leader) }
+                if options.has("unavailable-partitions") {
+                    return partition.leader < 0 || !liveBrokers.contains(partition.leader)
+                }
                 if options.has("under-min-isr-partitions") { return partition.isr.count < minIsr }
                 if options.has("at-min-isr-partitions") { return partition.isr.count == minIsr }
                 return true
@@ -151,7 +209,8 @@ enum KafkaTopicsTool: KafkaTool {
                         + configs.map { "\($0.0)=\($0.1)" }.joined(separator: ","))
             }
             for partition in shown {
-                let leader = partition.leader >= 0 && liveBrokers.contains(partition.leader) ? "\(partition.leader)" : "none"
+                let leader =
+                    partition.leader >= 0 && liveBrokers.contains(partition.leader) ? "\(partition.leader)" : "none"
                 context.console.outLine(
                     "\tTopic: \(topic.name)\tPartition: \(partition.partition)\tLeader: \(leader)\t"
                         + "Replicas: \(partition.replicas.map(String.init).joined(separator: ","))\t"
@@ -168,8 +227,11 @@ enum KafkaTopicsTool: KafkaTool {
             throw ToolError.failed(
                 "Error while executing topic command : "
                     + context.language.pick(
-                        es: "Samsa no admite --replica-assignment con --alter; las particiones nuevas se reparten como Kafka las reparte por defecto",
-                        en: "--replica-assignment with --alter is not supported by Samsa; new partitions get Kafka's default placement"),
+                        es:
+                            "Samsa no admite --replica-assignment con --alter; las particiones nuevas se reparten como Kafka las reparte por defecto",
+                        en:
+                            "--replica-assignment with --alter is not supported by Samsa; new partitions get Kafka's default placement"
+                    ),
                 toStdout: true)
         }
         guard let partitions = try options.int32("partitions") else { return 0 }
@@ -187,7 +249,9 @@ enum KafkaTopicsTool: KafkaTool {
         let names = try await self.matchingTopics(options, admin)
         try self.ensureFound(names, options)
         for name in names where name == "__consumer_offsets" || name == "__transaction_state" {
-            throw ToolError.failed("Error while executing topic command : Topic \(name) is a kafka internal topic and is not allowed to be marked for deletion.", toStdout: true)
+            throw ToolError.failed(
+                "Error while executing topic command : Topic \(name) is a kafka internal topic and is not allowed to be marked for deletion.",
+                toStdout: true)
         }
         if !names.isEmpty { try await admin.deleteTopics(names) }
         return 0
@@ -209,10 +273,12 @@ enum KafkaTopicsTool: KafkaTool {
 
     static func ensureFound(_ names: [String], _ options: ParsedOptions) throws(ToolError) {
         if names.isEmpty, let topicId = options.value("topic-id") {
-            throw .failed("Error while executing topic command : Topic '\(topicId)' does not exist as expected", toStdout: true)
+            throw .failed(
+                "Error while executing topic command : Topic '\(topicId)' does not exist as expected", toStdout: true)
         }
         if names.isEmpty, let topic = options.value("topic"), !options.has("if-exists") {
-            throw .failed("Error while executing topic command : Topic '\(topic)' does not exist as expected", toStdout: true)
+            throw .failed(
+                "Error while executing topic command : Topic '\(topic)' does not exist as expected", toStdout: true)
         }
     }
 
@@ -220,7 +286,9 @@ enum KafkaTopicsTool: KafkaTool {
     /// `kafka-topics --describe` shows them.
     static func nonDefaultConfigs(_ topic: String, _ admin: KafkaAdmin) async -> [(String, String)] {
         guard let entries = try? await admin.describeConfigs(.topic(topic)) else { return [] }
-        return entries.filter { !$0.isDefault && $0.value != nil }.sorted { $0.name < $1.name }.map { ($0.name, $0.value ?? "") }
+        return entries.filter { !$0.isDefault && $0.value != nil }.sorted { $0.name < $1.name }.map {
+            ($0.name, $0.value ?? "")
+        }
     }
 
     /// `1:2,2:3` → partition 0 on brokers 1 and 2, partition 1 on 2 and 3.
@@ -237,8 +305,6 @@ enum KafkaTopicsTool: KafkaTool {
         return result
     }
 }
-
-import Foundation
 
 /// Kafka's tools read `--topic` as a Java regular expression matched against the whole name.
 enum TopicPattern {

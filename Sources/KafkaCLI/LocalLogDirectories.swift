@@ -31,7 +31,8 @@ enum LocalLogDirectories {
         var result: [TopicPartition: String] = [:]
         for partition in partitions {
             guard let leader = try? metadata.leader(of: partition), let broker = metadata.brokers[leader],
-                ["127.0.0.1", "localhost", "::1"].contains(broker.address.host), let logDir = logDirs[broker.address.port]
+                ["127.0.0.1", "localhost", "::1"].contains(broker.address.host),
+                let logDir = logDirs[broker.address.port]
             else { continue }
             result[partition] = "\(logDir)/\(partition.topic)-\(partition.partition)"
         }
@@ -42,15 +43,20 @@ enum LocalLogDirectories {
     static func reportLine(_ tracker: ReadResidency<TopicPartition>, language: Language) -> String {
         guard let residency = tracker.residency else {
             return language.pick(
-                es: "Samsa: page cache: los log dirs de los líderes no están en esta máquina (ejecuta la herramienta en la carpeta del clúster de `samsa` para verlos).",
-                en: "Samsa: page cache: the leaders' log dirs are not on this machine (run the tool in the folder of `samsa`'s cluster to see them).")
+                es:
+                    "Samsa: page cache: los log dirs de los líderes no están en esta máquina (ejecuta la herramienta en la carpeta del clúster de `samsa` para verlos).",
+                en:
+                    "Samsa: page cache: the leaders' log dirs are not on this machine (run the tool in the folder of `samsa`'s cluster to see them)."
+            )
         }
         let resident = self.megabytes(residency.residentBytes)
         let size = self.megabytes(residency.size)
         return language.pick(
-            es: "Samsa: page cache antes de leer: \(resident) de los \(size) MB de log leídos estaban en memoria (\(residency.percent) %), "
+            es:
+                "Samsa: page cache antes de leer: \(resident) de los \(size) MB de log leídos estaban en memoria (\(residency.percent) %), "
                 + "medido con mincore en los segmentos de los líderes.",
-            en: "Samsa: page cache before the read: \(resident) of the \(size) MB of log read were resident (\(residency.percent) %), "
+            en:
+                "Samsa: page cache before the read: \(resident) of the \(size) MB of log read were resident (\(residency.percent) %), "
                 + "measured with mincore on the leaders' segments.")
     }
 

@@ -41,7 +41,10 @@ struct MessageFormatter: Sendable {
     func format(_ record: ConsumerRecord) -> String {
         var text = ""
         if self.printTimestamp {
-            text += record.timestamp < 0 ? "NO_TIMESTAMP" : "\(record.timestampType == .logAppendTime ? "LogAppendTime" : "CreateTime"):\(record.timestamp)"
+            text +=
+                record.timestamp < 0
+                ? "NO_TIMESTAMP"
+                : "\(record.timestampType == .logAppendTime ? "LogAppendTime" : "CreateTime"):\(record.timestamp)"
             text += self.keySeparator
         }
         if self.printPartition { text += "Partition:\(record.partition)" + self.keySeparator }
@@ -51,13 +54,16 @@ struct MessageFormatter: Sendable {
                 text += "NO_HEADERS"
             } else {
                 text += record.headers.map { header in
-                    header.key + self.headersKeySeparator + (header.value.map { String(buffer: $0) } ?? self.nullLiteral)
+                    header.key + self.headersKeySeparator
+                        + (header.value.map { String(buffer: $0) } ?? self.nullLiteral)
                 }.joined(separator: self.headersSeparator)
             }
             text += self.keySeparator
         }
         if self.printKey { text += (record.key.map { String(buffer: $0) } ?? self.nullLiteral) + self.keySeparator }
-        if self.printValue { text += (record.value.map { String(buffer: $0) } ?? self.nullLiteral) + self.lineSeparator }
+        if self.printValue {
+            text += (record.value.map { String(buffer: $0) } ?? self.nullLiteral) + self.lineSeparator
+        }
         return text
     }
 }

@@ -33,7 +33,8 @@ final class ProducerPerfStats: Sendable {
     }
 
     func record(latency: Duration, bytes: Int) {
-        let micros = UInt64(max(0, latency.components.seconds * 1_000_000 + latency.components.attoseconds / 1_000_000_000_000))
+        let micros = UInt64(
+            max(0, latency.components.seconds * 1_000_000 + latency.components.attoseconds / 1_000_000_000_000))
         self.counters.withLock { counters in
             _ = counters.histogram.record(micros)
             counters.count += 1
@@ -55,10 +56,12 @@ final class ProducerPerfStats: Sendable {
         let seconds = Self.seconds(ContinuousClock.now - counters.windowStart)
         let rate = Double(counters.windowCount) / seconds
         let megabytes = Double(counters.windowBytes) / 1024 / 1024 / seconds
-        let average = counters.windowCount == 0 ? 0 : Double(counters.windowLatencyMicros) / Double(counters.windowCount) / 1000
+        let average =
+            counters.windowCount == 0 ? 0 : Double(counters.windowLatencyMicros) / Double(counters.windowCount) / 1000
         self.console.outLine(
             "\(counters.windowCount) records sent, \(Self.format(rate, 1)) records/sec (\(Self.format(megabytes, 2)) MB/sec), "
-                + "\(Self.format(average, 1)) ms avg latency, \(Self.format(Double(counters.windowMaxMicros) / 1000, 1)) ms max latency.")
+                + "\(Self.format(average, 1)) ms avg latency, \(Self.format(Double(counters.windowMaxMicros) / 1000, 1)) ms max latency."
+        )
         counters.windowStart = .now
         counters.windowCount = 0
         counters.windowBytes = 0
@@ -73,11 +76,14 @@ final class ProducerPerfStats: Sendable {
             let rate = Double(counters.count) / seconds
             let megabytes = Double(counters.bytes) / 1024 / 1024 / seconds
             let average = counters.count == 0 ? 0 : Double(counters.totalLatencyMicros) / Double(counters.count) / 1000
-            let percentiles = [50.0, 95.0, 99.0, 99.9].map { counters.count == 0 ? 0 : counters.histogram.valueAtPercentile($0) / 1000 }
+            let percentiles = [50.0, 95.0, 99.0, 99.9].map {
+                counters.count == 0 ? 0 : counters.histogram.valueAtPercentile($0) / 1000
+            }
             self.console.outLine(
                 "\(counters.count) records sent, \(Self.format(rate, 6)) records/sec (\(Self.format(megabytes, 2)) MB/sec), "
                     + "\(Self.format(average, 2)) ms avg latency, \(Self.format(Double(counters.maxLatencyMicros) / 1000, 2)) ms max latency, "
-                    + "\(percentiles[0]) ms 50th, \(percentiles[1]) ms 95th, \(percentiles[2]) ms 99th, \(percentiles[3]) ms 99.9th.")
+                    + "\(percentiles[0]) ms 50th, \(percentiles[1]) ms 95th, \(percentiles[2]) ms 99th, \(percentiles[3]) ms 99.9th."
+            )
         }
     }
 

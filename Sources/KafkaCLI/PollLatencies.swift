@@ -5,11 +5,13 @@ import Histogram
 /// waits for its own fetch. In microseconds, in an HDR histogram as the producer perf test keeps its
 /// latencies.
 struct PollLatencies {
-    private var histogram = Histogram<UInt64>(highestTrackableValue: 3_600_000_000, numberOfSignificantValueDigits: .three)
+    private var histogram = Histogram<UInt64>(
+        highestTrackableValue: 3_600_000_000, numberOfSignificantValueDigits: .three)
     private(set) var count = 0
 
     mutating func record(_ duration: Duration) {
-        let micros = UInt64(max(0, duration.components.seconds * 1_000_000 + duration.components.attoseconds / 1_000_000_000_000))
+        let micros = UInt64(
+            max(0, duration.components.seconds * 1_000_000 + duration.components.attoseconds / 1_000_000_000_000))
         _ = self.histogram.record(micros)
         self.count += 1
     }

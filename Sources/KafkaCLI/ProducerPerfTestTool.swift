@@ -7,20 +7,38 @@ import SamsaClient
 /// does. Lab 6 measures batching, acks, compression and partitions with it.
 enum ProducerPerfTestTool: KafkaTool {
     static let name = "kafka-producer-perf-test"
-    static let usage = "[-h] --topic TOPIC --num-records NUM-RECORDS [--payload-delimiter PAYLOAD-DELIMITER] --throughput THROUGHPUT [--producer-props PROP-NAME=PROP-VALUE [PROP-NAME=PROP-VALUE ...]] [--producer.config CONFIG-FILE] [--print-metrics] [--bootstrap-server BOOTSTRAP-SERVERS] (--record-size RECORD-SIZE | --payload-file PAYLOAD-FILE)"
+    static let usage =
+        "[-h] --topic TOPIC --num-records NUM-RECORDS [--payload-delimiter PAYLOAD-DELIMITER] --throughput THROUGHPUT [--producer-props PROP-NAME=PROP-VALUE [PROP-NAME=PROP-VALUE ...]] [--producer.config CONFIG-FILE] [--print-metrics] [--bootstrap-server BOOTSTRAP-SERVERS] (--record-size RECORD-SIZE | --payload-file PAYLOAD-FILE)"
     static let syntax = ToolSyntax(
         tool: name,
         summary: "usage: producer-performance \(usage)\n\nThis tool is used to verify the producer performance.",
         options: [
-            .value("bootstrap-server", "BOOTSTRAP-SERVERS", "The server(s) to connect to. This config takes precedence over bootstrap.servers specified via --producer.config or --producer-props."),
+            .value(
+                "bootstrap-server", "BOOTSTRAP-SERVERS",
+                "The server(s) to connect to. This config takes precedence over bootstrap.servers specified via --producer.config or --producer-props."
+            ),
             .value("num-records", "NUM-RECORDS", "number of messages to produce"),
-            .value("payload-delimiter", "PAYLOAD-DELIMITER", "provides delimiter to be used when --payload-file is provided. This parameter will be ignored if --payload-file is not provided.", default: "\\n"),
-            .value("payload-file", "PAYLOAD-FILE", "file to read the message payloads from. This works only for UTF-8 encoded text files. Payloads will be read from this file and a payload will be randomly selected when sending messages. Note that you must provide exactly one of --record-size or --payload-file."),
+            .value(
+                "payload-delimiter", "PAYLOAD-DELIMITER",
+                "provides delimiter to be used when --payload-file is provided. This parameter will be ignored if --payload-file is not provided.",
+                default: "\\n"),
+            .value(
+                "payload-file", "PAYLOAD-FILE",
+                "file to read the message payloads from. This works only for UTF-8 encoded text files. Payloads will be read from this file and a payload will be randomly selected when sending messages. Note that you must provide exactly one of --record-size or --payload-file."
+            ),
             .flag("print-metrics", "print out metrics at the end of the test (Samsa prints none)."),
-            .value("producer-props", "PROP-NAME=PROP-VALUE", "kafka producer related configuration properties like bootstrap.servers,client.id etc. These configs take precedence over those passed via --producer.config."),
+            .value(
+                "producer-props", "PROP-NAME=PROP-VALUE",
+                "kafka producer related configuration properties like bootstrap.servers,client.id etc. These configs take precedence over those passed via --producer.config."
+            ),
             .value("producer.config", "CONFIG-FILE", "producer config properties file."),
-            .value("record-size", "RECORD-SIZE", "message size in bytes. Note that you must provide exactly one of --record-size or --payload-file."),
-            .value("throughput", "THROUGHPUT", "throttle maximum message throughput to *approximately* THROUGHPUT messages/sec. Set this to -1 to disable throttling."),
+            .value(
+                "record-size", "RECORD-SIZE",
+                "message size in bytes. Note that you must provide exactly one of --record-size or --payload-file."),
+            .value(
+                "throughput", "THROUGHPUT",
+                "throttle maximum message throughput to *approximately* THROUGHPUT messages/sec. Set this to -1 to disable throttling."
+            ),
             .value("topic", "TOPIC", "produce messages to this topic"),
         ],
         errorStyle: .argparse(program: "producer-performance", usage: usage))
@@ -40,13 +58,16 @@ enum ProducerPerfTestTool: KafkaTool {
 
         // argparse4j's nargs='+': the values after --producer-props until the next option.
         let propItems = options.all("producer-props") + options.positional.filter { $0.contains("=") }
-        let props = try ClientProperties.file(options.value("producer.config"), context: context)
+        let props =
+            try ClientProperties.file(options.value("producer.config"), context: context)
             + (try ClientProperties.pairs(propItems, option: "producer-props", language: context.language))
         var configuration = ProducerConfiguration()
         try ClientProperties.applyProducer(props, to: &configuration)
         var bootstrapOptions = options
         if options.values["bootstrap-server"] == nil {
-            bootstrapOptions.values["bootstrap-server"] = [props.last { $0.0 == "bootstrap.servers" }?.1 ?? ClientFactory.defaultBootstrap]
+            bootstrapOptions.values["bootstrap-server"] = [
+                props.last { $0.0 == "bootstrap.servers" }?.1 ?? ClientFactory.defaultBootstrap
+            ]
         }
         let client = try ClientFactory.client(bootstrapOptions, clientId: "perf-producer-client")
         let producer = KafkaProducer(client: client, configuration: configuration)
@@ -63,7 +84,8 @@ enum ProducerPerfTestTool: KafkaTool {
                     case .success: stats.record(latency: ContinuousClock.now - sentAt, bytes: size)
                     case .failure(let error):
                         stats.recordFailure()
-                        context.console.errLine("ERROR Error when sending message to topic \(topic): \(ClientErrors.text(error))")
+                        context.console.errLine(
+                            "ERROR Error when sending message to topic \(topic): \(ClientErrors.text(error))")
                     }
                 }
             } catch {

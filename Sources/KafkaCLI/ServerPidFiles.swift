@@ -1,9 +1,9 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The servers a start tool launched, one small file each, so the stop tools signal only those.
@@ -31,7 +31,8 @@ struct ServerPidFiles: Sendable {
             self.directory = URL(fileURLWithPath: dir, isDirectory: true)
         } else {
             let tmp = environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
-            self.directory = URL(fileURLWithPath: tmp, isDirectory: true).appendingPathComponent("samsa-servers-\(getuid())")
+            self.directory = URL(fileURLWithPath: tmp, isDirectory: true).appendingPathComponent(
+                "samsa-servers-\(getuid())")
         }
     }
 
@@ -48,7 +49,8 @@ struct ServerPidFiles: Sendable {
         for name in names.sorted() where name.hasPrefix("\(role.rawValue)-") && name.hasSuffix(".pid") {
             let file = self.directory.appendingPathComponent(name)
             let lines = ((try? String(contentsOf: file, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init)
-            guard lines.count >= 2, let pid = Int32(lines[0]), Self.isOurs(pid: pid, role: role, configPath: lines[1]) else {
+            guard lines.count >= 2, let pid = Int32(lines[0]), Self.isOurs(pid: pid, role: role, configPath: lines[1])
+            else {
                 try? FileManager.default.removeItem(at: file)
                 continue
             }
@@ -62,15 +64,16 @@ struct ServerPidFiles: Sendable {
         guard pid > 0, kill(pid, 0) == 0 else { return false }
         guard let data = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline") else {
             #if os(Linux)
-            return false
+                return false
             #else
-            return true  // no /proc: trust the file, as the PID was alive
+                return true  // no /proc: trust the file, as the PID was alive
             #endif
         }
         let arguments = data.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }
         guard let first = arguments.first, first.hasSuffix(role.executable) else { return false }
         if let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
-            let close = stat.lastIndex(of: ")"), stat[stat.index(after: close)...].trimmingCharacters(in: .whitespaces).hasPrefix("Z")
+            let close = stat.lastIndex(of: ")"),
+            stat[stat.index(after: close)...].trimmingCharacters(in: .whitespaces).hasPrefix("Z")
         {
             return false
         }

@@ -4,20 +4,23 @@ import LocalCluster
 import ServerReadiness
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// `zookeeper-server-start` / `kafka-server-start`: run samsa-meta / samsa-broker with the given
 /// properties file in the foreground, as Kafka's scripts run the JVM (`-daemon` puts it in the
 /// background, its output in `logs/`). The PID is recorded for the stop tools.
 enum ServerLauncher {
-    static func start(_ role: ServerPidFiles.Role, tool: String, options: ParsedOptions, context: ToolContext) throws -> Int32 {
+    static func start(_ role: ServerPidFiles.Role, tool: String, options: ParsedOptions, context: ToolContext) throws
+        -> Int32
+    {
         var positional = options.positional
         let daemon = positional.contains("-daemon")
         positional.removeAll { $0 == "-daemon" }
-        let usage = role == .kafka
+        let usage =
+            role == .kafka
             ? "USAGE: \(tool) [-daemon] server.properties [--override property=value]*"
             : "USAGE: \(tool) [-daemon] zookeeper.properties"
         guard positional.count == 1 else { throw ToolError.failed(usage) }
@@ -27,8 +30,11 @@ enum ServerLauncher {
         guard FileManager.default.isReadableFile(atPath: configPath) else {
             throw ToolError.failed(
                 language.pick(
-                    es: "\(tool): no se puede leer \(positional[0]) (\(configPath)); pasa la ruta de un fichero \(file), p. ej. config/\(file)",
-                    en: "\(tool): cannot read \(positional[0]) (\(configPath)); pass the path of a \(file) file, e.g. config/\(file)"))
+                    es:
+                        "\(tool): no se puede leer \(positional[0]) (\(configPath)); pasa la ruta de un fichero \(file), p. ej. config/\(file)",
+                    en:
+                        "\(tool): cannot read \(positional[0]) (\(configPath)); pass the path of a \(file) file, e.g. config/\(file)"
+                ))
         }
         let executable: URL
         do {
@@ -37,7 +43,8 @@ enum ServerLauncher {
             throw ToolError.failed(
                 "\(tool): \(error)"
                     + language.pick(
-                        es: "; compílalo con `swift build` (se compila junto a samsa)", en: "; build it with `swift build` (it is built beside samsa)"))
+                        es: "; compílalo con `swift build` (se compila junto a samsa)",
+                        en: "; build it with `swift build` (it is built beside samsa)"))
         }
         var arguments = [configPath]
         for override in options.all("override") { arguments += ["--override", override] }
@@ -54,7 +61,8 @@ enum ServerLauncher {
         guard context.console.isProcessConsole else {
             throw ToolError.failed(
                 language.pick(
-                    es: "\(tool) se ejecuta en primer plano en una terminal; usa -daemon para arrancarlo en segundo plano",
+                    es:
+                        "\(tool) se ejecuta en primer plano en una terminal; usa -daemon para arrancarlo en segundo plano",
                     en: "\(tool) runs in the foreground of a terminal; use -daemon to start it in the background"))
         }
         // Become the server: same PID, so Ctrl-C, `kill` and the PID file all reach it directly.
@@ -67,17 +75,22 @@ enum ServerLauncher {
         execv(executable.path, argv)
         let reason = String(cString: strerror(errno))
         throw ToolError.failed(
-            language.pick(es: "\(tool): no se puede ejecutar \(executable.path): \(reason)", en: "\(tool): cannot run \(executable.path): \(reason)"))
+            language.pick(
+                es: "\(tool): no se puede ejecutar \(executable.path): \(reason)",
+                en: "\(tool): cannot run \(executable.path): \(reason)"))
     }
 
     static func startInBackground(
         _ role: ServerPidFiles.Role, executable: URL, arguments: [String], configPath: String, pidFiles: ServerPidFiles,
         readyFile: String?, context: ToolContext
     ) throws -> Int32 {
-        let logDirectory = URL(fileURLWithPath: context.environment["LOG_DIR"] ?? context.absolutePath("logs"), isDirectory: true)
+        let logDirectory = URL(
+            fileURLWithPath: context.environment["LOG_DIR"] ?? context.absolutePath("logs"), isDirectory: true)
         try FileManager.default.createDirectory(at: logDirectory, withIntermediateDirectories: true)
         let logURL = logDirectory.appendingPathComponent(role == .kafka ? "kafkaServer.out" : "zookeeper.out")
-        if !FileManager.default.fileExists(atPath: logURL.path) { _ = FileManager.default.createFile(atPath: logURL.path, contents: nil) }
+        if !FileManager.default.fileExists(atPath: logURL.path) {
+            _ = FileManager.default.createFile(atPath: logURL.path, contents: nil)
+        }
         let log = try FileHandle(forWritingTo: logURL)
         log.seekToEndOfFile()
         let process = Process()
@@ -88,7 +101,9 @@ enum ServerLauncher {
         process.standardOutput = log
         process.standardError = log
         if let readyFile {
-            process.environment = context.environment.merging([ReadinessNotice.environmentKey: readyFile]) { _, new in new }
+            process.environment = context.environment.merging([ReadinessNotice.environmentKey: readyFile]) { _, new in
+                new
+            }
         }
         try process.run()
         try pidFiles.record(role, pid: process.processIdentifier, configPath: configPath)
@@ -120,7 +135,11 @@ enum KafkaServerStartTool: KafkaTool {
         note: LocalizedText(
             es: "Arranca un broker de Kafka (samsa-broker) con el fichero de propiedades que le pases.",
             en: "Starts a Kafka broker (samsa-broker) with the given properties file."),
-        options: [.value("override", "String: property=value", "Optional property that should override values set in server.properties file.")])
+        options: [
+            .value(
+                "override", "String: property=value",
+                "Optional property that should override values set in server.properties file.")
+        ])
 
     static func run(_ options: ParsedOptions, context: ToolContext) async throws -> Int32 {
         try ServerLauncher.start(.kafka, tool: self.name, options: options, context: context)
@@ -147,8 +166,11 @@ enum ZooKeeperServerStartTool: KafkaTool {
         tool: name,
         summary: "USAGE: zookeeper-server-start.sh [-daemon] zookeeper.properties",
         note: LocalizedText(
-            es: "Arranca el servidor de metadatos (samsa-meta, que habla el protocolo de ZooKeeper) con el fichero de propiedades que le pases.",
-            en: "Starts the metadata server (samsa-meta, which speaks ZooKeeper's protocol) with the given properties file."),
+            es:
+                "Arranca el servidor de metadatos (samsa-meta, que habla el protocolo de ZooKeeper) con el fichero de propiedades que le pases.",
+            en:
+                "Starts the metadata server (samsa-meta, which speaks ZooKeeper's protocol) with the given properties file."
+        ),
         options: [])
 
     static func run(_ options: ParsedOptions, context: ToolContext) async throws -> Int32 {

@@ -2,9 +2,9 @@ import Foundation
 import Synchronization
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Where a tool reads and writes. The real one is the process's stdin, stdout and stderr; tests
@@ -93,7 +93,9 @@ public final class CapturedConsole: ToolConsole, Sendable {
     /// The facts the tool reported, as `key=value`.
     public var facts: [String] { self.captured.withLock { $0.facts } }
 
-    public func report(fact key: String, value: String) { self.captured.withLock { $0.facts.append("\(key)=\(value)") } }
+    public func report(fact key: String, value: String) {
+        self.captured.withLock { $0.facts.append("\(key)=\(value)") }
+    }
 
     public func out(_ text: String) { self.captured.withLock { $0.stdout += text } }
     public func err(_ text: String) { self.captured.withLock { $0.stderr += text } }

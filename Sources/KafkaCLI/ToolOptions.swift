@@ -1,4 +1,5 @@
 import CourseLanguage
+import Foundation
 
 /// One `--long-option` of a Kafka tool, described as Kafka's `--help` shows it.
 struct OptionSpec: Sendable {
@@ -15,7 +16,9 @@ struct OptionSpec: Sendable {
         OptionSpec(name: name, valueName: nil, help: help, defaultValue: nil)
     }
 
-    static func value(_ name: String, _ valueName: String, _ help: String, default defaultValue: String? = nil) -> OptionSpec {
+    static func value(_ name: String, _ valueName: String, _ help: String, default defaultValue: String? = nil)
+        -> OptionSpec
+    {
         OptionSpec(name: name, valueName: valueName, help: help, defaultValue: defaultValue)
     }
 
@@ -46,12 +49,16 @@ struct ToolSyntax: Sendable {
     let options: [OptionSpec]
     let errorStyle: ErrorStyle
 
-    init(tool: String, summary: String, note: LocalizedText? = nil, options: [OptionSpec], errorStyle: ErrorStyle = .joptsimple) {
+    init(
+        tool: String, summary: String, note: LocalizedText? = nil, options: [OptionSpec],
+        errorStyle: ErrorStyle = .joptsimple
+    ) {
         self.tool = tool
         self.summary = summary
         self.note = note
         self.errorStyle = errorStyle
-        self.options = options + [.flag("help", "Print usage information."), .flag("version", "Display Kafka version.")]
+        self.options =
+            options + [.flag("help", "Print usage information."), .flag("version", "Display Kafka version.")]
     }
 
     /// `language` is the one of Samsa's own messages about the options (Kafka's stay English).
@@ -113,7 +120,10 @@ struct ToolSyntax: Sendable {
     /// Samsa's note in `language`.
     func help(_ language: Language = .en) -> String {
         var lines = (self.summary.isEmpty ? [] : [self.summary]) + (self.note.map { [$0.text(language)] } ?? [])
-        lines += ["Option                                   Description", "------                                   -----------"]
+        lines += [
+            "Option                                   Description",
+            "------                                   -----------",
+        ]
         for option in self.options.sorted(by: { $0.name < $1.name }) {
             var left = "--\(option.name)"
             if let valueName = option.valueName { left += " <\(valueName)>" }
@@ -153,7 +163,8 @@ struct ParsedOptions: Sendable {
     func int(_ name: String) throws(ToolError) -> Int? {
         guard let text = self.value(name) else { return nil }
         guard let number = Int(text.trimmingCharacters(in: .whitespaces)) else {
-            throw .badValue(option: name, value: text, expected: self.language.pick(es: "un número entero", en: "a whole number"))
+            throw .badValue(
+                option: name, value: text, expected: self.language.pick(es: "un número entero", en: "a whole number"))
         }
         return number
     }
@@ -165,7 +176,8 @@ struct ParsedOptions: Sendable {
             throw .badValue(
                 option: name, value: "\(number)",
                 expected: self.language.pick(
-                    es: "un número entero entre \(Int32.min) y \(Int32.max)", en: "a whole number between \(Int32.min) and \(Int32.max)"))
+                    es: "un número entero entre \(Int32.min) y \(Int32.max)",
+                    en: "a whole number between \(Int32.min) and \(Int32.max)"))
         }
         return value
     }
@@ -184,17 +196,20 @@ struct ParsedOptions: Sendable {
                 guard let equals = part.firstIndex(of: "=") else {
                     throw .usage(
                         self.language.pick(
-                            es: "\(name) no válido: '\(part)'; escribe clave=valor, p. ej. --\(name) retention.ms=60000",
+                            es:
+                                "\(name) no válido: '\(part)'; escribe clave=valor, p. ej. --\(name) retention.ms=60000",
                             en: "Invalid \(name) '\(part)': write key=value, e.g. --\(name) retention.ms=60000"))
                 }
-                pairs.append((String(part[..<equals]).trimmingCharacters(in: .whitespaces), String(part[part.index(after: equals)...])))
+                pairs.append(
+                    (
+                        String(part[..<equals]).trimmingCharacters(in: .whitespaces),
+                        String(part[part.index(after: equals)...])
+                    ))
             }
         }
         return pairs
     }
 }
-
-import Foundation
 
 /// Kafka's comma lists allow `[a,b]` groups (`--add-config k=[v1,v2]`); commas inside brackets stay.
 enum KeyValueList {
@@ -220,7 +235,8 @@ enum KeyValueList {
 /// Levenshtein distance, for "did you mean --partitions?".
 enum EditDistance {
     static func between(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
+        let a = Array(a)
+        let b = Array(b)
         guard !a.isEmpty else { return b.count }
         guard !b.isEmpty else { return a.count }
         var previous = Array(0...b.count)

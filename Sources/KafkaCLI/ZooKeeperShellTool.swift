@@ -29,7 +29,8 @@ enum ZooKeeperShellTool: KafkaTool {
 
     static func run(_ options: ParsedOptions, context: ToolContext) async throws -> Int32 {
         guard let server = options.positional.first else {
-            throw ToolError.failed("USAGE: zookeeper-shell.sh zookeeper_host:port[/path] [-zk-tls-config-file file] [args...]")
+            throw ToolError.failed(
+                "USAGE: zookeeper-shell.sh zookeeper_host:port[/path] [-zk-tls-config-file file] [args...]")
         }
         let command = Array(options.positional.dropFirst())
         context.console.outLine("Connecting to \(server)")
@@ -43,7 +44,8 @@ enum ZooKeeperShellTool: KafkaTool {
             context.console.errLine(
                 "Unable to connect to \(server): \(error)"
                     + context.language.pick(
-                        es: "; ¿está en marcha ahí samsa-meta (o ZooKeeper)?", en: "; is samsa-meta (or ZooKeeper) running there?"))
+                        es: "; ¿está en marcha ahí samsa-meta (o ZooKeeper)?",
+                        en: "; is samsa-meta (or ZooKeeper) running there?"))
             return 1
         }
         if command.isEmpty {
@@ -88,11 +90,14 @@ enum ZooKeeperShellTool: KafkaTool {
                 context.console.outLine(data.isEmpty ? "null" : String(decoding: data, as: UTF8.self))
                 if flags.contains("-s") { context.console.out(self.format(stat)) }
             case "stat":
-                guard let stat = try await client.exists(path) else { throw ZooKeeperClientError.server(.noNode, path: path) }
+                guard let stat = try await client.exists(path) else {
+                    throw ZooKeeperClientError.server(.noNode, path: path)
+                }
                 context.console.out(self.format(stat))
             case "create":
                 let mode: CreateMode =
-                    flags.contains("-e") ? (flags.contains("-s") ? .ephemeralSequential : .ephemeral)
+                    flags.contains("-e")
+                    ? (flags.contains("-s") ? .ephemeralSequential : .ephemeral)
                     : flags.contains("-s") ? .persistentSequential : flags.contains("-c") ? .container : .persistent
                 let data = arguments.dropFirst().first.map { Array($0.utf8) } ?? []
                 let created = try await client.create(path, data: data, mode: mode)

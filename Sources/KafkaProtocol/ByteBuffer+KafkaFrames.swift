@@ -41,7 +41,8 @@ extension ByteBuffer {
     /// Throws `invalidValue` for an API without a codec and `unsupportedVersion` for a version the schema
     /// lacks; a broker checks `ApiKey.hasCodec` and its advertised versions first and answers those with
     /// `ErrorCode.unsupportedVersion`.
-    public mutating func readKafkaRequestBody(for header: RequestHeader) throws(KafkaProtocolError) -> any KafkaRequest {
+    public mutating func readKafkaRequestBody(for header: RequestHeader) throws(KafkaProtocolError) -> any KafkaRequest
+    {
         guard let apiKey = header.apiKey, let type = apiKey.requestType else {
             throw .invalidValue("API key \(header.requestApiKey) has no request codec in Samsa")
         }

@@ -328,17 +328,20 @@ public enum ErrorCode: Int16, Sendable, CaseIterable, CustomStringConvertible {
         case .offsetOutOfRange:
             return "The requested offset is not within the range of offsets maintained by the server."
         case .corruptMessage:
-            return "This message has failed its CRC checksum, exceeds the valid size, has a null key for a compacted topic, or is otherwise corrupt."
+            return
+                "This message has failed its CRC checksum, exceeds the valid size, has a null key for a compacted topic, or is otherwise corrupt."
         case .unknownTopicOrPartition: return "This server does not host this topic-partition."
         case .invalidFetchSize: return "The requested fetch size is invalid."
         case .leaderNotAvailable:
             return "There is no leader for this topic-partition as we are in the middle of a leadership election."
         case .notLeaderOrFollower:
-            return "For requests intended only for the leader, this error indicates that the broker is not the current leader. For requests intended for any replica, this error indicates that the broker is not a replica of the topic partition."
+            return
+                "For requests intended only for the leader, this error indicates that the broker is not the current leader. For requests intended for any replica, this error indicates that the broker is not a replica of the topic partition."
         case .requestTimedOut: return "The request timed out."
         case .brokerNotAvailable: return "The broker is not available."
         case .replicaNotAvailable:
-            return "The replica is not available for the requested topic-partition. Produce/Fetch requests and other requests intended only for the leader or follower return NOT_LEADER_OR_FOLLOWER if the broker is not a replica of the topic-partition."
+            return
+                "The replica is not available for the requested topic-partition. Produce/Fetch requests and other requests intended only for the leader or follower return NOT_LEADER_OR_FOLLOWER if the broker is not a replica of the topic-partition."
         case .messageTooLarge:
             return "The request included a message larger than the max message size the server will accept."
         case .staleControllerEpoch: return "The controller moved to another broker."
@@ -356,11 +359,13 @@ public enum ErrorCode: Int16, Sendable, CaseIterable, CustomStringConvertible {
         case .invalidRequiredAcks: return "Produce request specified an invalid value for required acks."
         case .illegalGeneration: return "Specified group generation id is not valid."
         case .inconsistentGroupProtocol:
-            return "The group member's supported protocols are incompatible with those of existing members or first group member tried to join with empty protocol type or empty protocol list."
+            return
+                "The group member's supported protocols are incompatible with those of existing members or first group member tried to join with empty protocol type or empty protocol list."
         case .invalidGroupId: return "The configured groupId is invalid."
         case .unknownMemberId: return "The coordinator is not aware of this member."
         case .invalidSessionTimeout:
-            return "The session timeout is not within the range allowed by the broker (as configured by group.min.session.timeout.ms and group.max.session.timeout.ms)."
+            return
+                "The session timeout is not within the range allowed by the broker (as configured by group.min.session.timeout.ms and group.max.session.timeout.ms)."
         case .rebalanceInProgress: return "The group is rebalancing, so a rejoin is needed."
         case .invalidCommitOffsetSize: return "The committing offset data size is not valid."
         case .topicAuthorizationFailed: return "Topic authorization failed."
@@ -378,7 +383,8 @@ public enum ErrorCode: Int16, Sendable, CaseIterable, CustomStringConvertible {
         case .invalidConfig: return "Configuration is invalid."
         case .notController: return "This is not the correct controller for this cluster."
         case .invalidRequest:
-            return "This most likely occurs because of a request being malformed by the client library or the message was sent to an incompatible broker. See the broker logs for more details."
+            return
+                "This most likely occurs because of a request being malformed by the client library or the message was sent to an incompatible broker. See the broker logs for more details."
         case .unsupportedForMessageFormat:
             return "The message format version on the broker does not support the request."
         case .policyViolation: return "Request parameters do not satisfy the configured policy."
@@ -387,28 +393,35 @@ public enum ErrorCode: Int16, Sendable, CaseIterable, CustomStringConvertible {
         case .invalidProducerEpoch: return "Producer attempted to produce with an old epoch."
         case .invalidTxnState: return "The producer attempted a transactional operation in an invalid state."
         case .invalidProducerIdMapping:
-            return "The producer attempted to use a producer id which is not currently assigned to its transactional id."
+            return
+                "The producer attempted to use a producer id which is not currently assigned to its transactional id."
         case .invalidTransactionTimeout:
-            return "The transaction timeout is larger than the maximum value allowed by the broker (as configured by transaction.max.timeout.ms)."
+            return
+                "The transaction timeout is larger than the maximum value allowed by the broker (as configured by transaction.max.timeout.ms)."
         case .concurrentTransactions:
-            return "The producer attempted to update a transaction while another concurrent operation on the same transaction was ongoing."
+            return
+                "The producer attempted to update a transaction while another concurrent operation on the same transaction was ongoing."
         case .transactionCoordinatorFenced:
-            return "Indicates that the transaction coordinator sending a WriteTxnMarker is no longer the current coordinator for a given producer."
+            return
+                "Indicates that the transaction coordinator sending a WriteTxnMarker is no longer the current coordinator for a given producer."
         case .transactionalIdAuthorizationFailed: return "Transactional Id authorization failed."
         case .securityDisabled: return "Security features are disabled."
         case .operationNotAttempted:
-            return "The broker did not attempt to execute this operation. This may happen for batched RPCs where some operations in the batch failed, causing the broker to respond without trying the rest."
+            return
+                "The broker did not attempt to execute this operation. This may happen for batched RPCs where some operations in the batch failed, causing the broker to respond without trying the rest."
         case .kafkaStorageError: return "Disk error when trying to access log file on the disk."
         case .logDirNotFound: return "The user-specified log directory is not found in the broker config."
         case .saslAuthenticationFailed: return "SASL Authentication failed."
         case .unknownProducerId:
-            return "This exception is raised by the broker if it could not locate the producer metadata associated with the producerId in question. This could happen if, for instance, the producer's records were deleted because their retention time had elapsed. Once the last records of the producerId are removed, the producer's metadata is removed from the broker, and future appends by the producer will return this exception."
+            return
+                "This exception is raised by the broker if it could not locate the producer metadata associated with the producerId in question. This could happen if, for instance, the producer's records were deleted because their retention time had elapsed. Once the last records of the producerId are removed, the producer's metadata is removed from the broker, and future appends by the producer will return this exception."
         case .reassignmentInProgress: return "A partition reassignment is in progress."
         case .delegationTokenAuthDisabled: return "Delegation Token feature is not enabled."
         case .delegationTokenNotFound: return "Delegation Token is not found on server."
         case .delegationTokenOwnerMismatch: return "Specified Principal is not valid Owner/Renewer."
         case .delegationTokenRequestNotAllowed:
-            return "Delegation Token requests are not allowed on PLAINTEXT/1-way SSL channels and on delegation token authenticated channels."
+            return
+                "Delegation Token requests are not allowed on PLAINTEXT/1-way SSL channels and on delegation token authenticated channels."
         case .delegationTokenAuthorizationFailed: return "Delegation Token authorization failed."
         case .delegationTokenExpired: return "Delegation Token is expired."
         case .invalidPrincipalType: return "Supplied principalType is not supported."
@@ -417,7 +430,8 @@ public enum ErrorCode: Int16, Sendable, CaseIterable, CustomStringConvertible {
         case .fetchSessionIdNotFound: return "The fetch session ID was not found."
         case .invalidFetchSessionEpoch: return "The fetch session epoch is invalid."
         case .listenerNotFound:
-            return "There is no listener on the leader broker that matches the listener on which metadata request was processed."
+            return
+                "There is no listener on the leader broker that matches the listener on which metadata request was processed."
         case .topicDeletionDisabled: return "Topic deletion is disabled."
         case .fencedLeaderEpoch: return "The leader epoch in the request is older than the epoch on the broker."
         case .unknownLeaderEpoch: return "The leader epoch in the request is newer than the epoch on the broker."
@@ -425,13 +439,15 @@ public enum ErrorCode: Int16, Sendable, CaseIterable, CustomStringConvertible {
             return "The requesting client does not support the compression type of given partition."
         case .staleBrokerEpoch: return "Broker epoch has changed."
         case .offsetNotAvailable:
-            return "The leader high watermark has not caught up from a recent leader election so the offsets cannot be guaranteed to be monotonically increasing."
+            return
+                "The leader high watermark has not caught up from a recent leader election so the offsets cannot be guaranteed to be monotonically increasing."
         case .memberIdRequired:
             return "The group member needs to have a valid member id before actually entering a consumer group."
         case .preferredLeaderNotAvailable: return "The preferred leader was not available."
         case .groupMaxSizeReached: return "The consumer group has reached its max size."
         case .fencedInstanceId:
-            return "The broker rejected this static consumer since another consumer with the same group.instance.id has registered with a different member.id."
+            return
+                "The broker rejected this static consumer since another consumer with the same group.instance.id has registered with a different member.id."
         case .eligibleLeadersNotAvailable: return "Eligible topic partition leaders are not available."
         case .electionNotNeeded: return "Leader election not needed for topic partition."
         case .noReassignmentInProgress: return "No partition reassignment is in progress."
@@ -446,11 +462,13 @@ public enum ErrorCode: Int16, Sendable, CaseIterable, CustomStringConvertible {
         case .duplicateResource: return "A request illegally referred to the same resource twice."
         case .unacceptableCredential: return "Requested credential would not meet criteria for acceptability."
         case .inconsistentVoterSet:
-            return "Indicates that the either the sender or recipient of a voter-only request is not one of the expected voters."
+            return
+                "Indicates that the either the sender or recipient of a voter-only request is not one of the expected voters."
         case .invalidUpdateVersion: return "The given update version was invalid."
         case .featureUpdateFailed: return "Unable to update finalized features due to an unexpected server error."
         case .principalDeserializationFailure:
-            return "Request principal deserialization failed during forwarding. This indicates an internal error on the broker cluster security setup."
+            return
+                "Request principal deserialization failed during forwarding. This indicates an internal error on the broker cluster security setup."
         case .snapshotNotFound: return "Requested snapshot was not found."
         case .unknownTopicId: return "This server does not host this topic ID."
         case .duplicateBrokerRegistration: return "This broker ID is already in use."
@@ -464,12 +482,15 @@ public enum ErrorCode: Int16, Sendable, CaseIterable, CustomStringConvertible {
             return "The AlterPartition request successfully updated the partition state but the leader has changed."
         case .offsetMovedToTieredStorage: return "The requested offset is moved to tiered storage."
         case .fencedMemberEpoch:
-            return "The member epoch is fenced by the group coordinator. The member must abandon all its partitions and rejoin."
+            return
+                "The member epoch is fenced by the group coordinator. The member must abandon all its partitions and rejoin."
         case .unreleasedInstanceId:
-            return "The instance ID is still used by another member in the consumer group. That member must leave first."
+            return
+                "The instance ID is still used by another member in the consumer group. That member must leave first."
         case .unsupportedAssignor: return "The assignor or its version range is not supported by the consumer group."
         case .staleMemberEpoch:
-            return "The member epoch is stale. The member must retry after receiving its updated member epoch via the ConsumerGroupHeartbeat API."
+            return
+                "The member epoch is stale. The member must retry after receiving its updated member epoch via the ConsumerGroupHeartbeat API."
         case .mismatchedEndpointType: return "The request was sent to an endpoint of the wrong type."
         case .unsupportedEndpointType: return "This endpoint type is not supported yet."
         case .unknownControllerId: return "This controller ID is not known."
@@ -479,7 +500,8 @@ public enum ErrorCode: Int16, Sendable, CaseIterable, CustomStringConvertible {
             return "Client sent a push telemetry request larger than the maximum size the broker will accept."
         case .invalidRegistration: return "The controller has considered the broker registration to be invalid."
         case .transactionAbortable:
-            return "The server encountered an error with the transaction. The client can abort the transaction to continue using this transactional ID."
+            return
+                "The server encountered an error with the transaction. The client can abort the transaction to continue using this transactional ID."
         case .invalidRecordState:
             return "The record state is invalid. The acknowledgement of delivery could not be completed."
         case .shareSessionNotFound: return "The share session was not found."

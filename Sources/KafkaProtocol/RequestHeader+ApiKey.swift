@@ -1,8 +1,9 @@
 extension RequestHeader {
     /// A header for `apiVersion` of `apiKey`.
     public init(apiKey: ApiKey, apiVersion: Int16, correlationId: Int32, clientId: String?) {
-        self.init(requestApiKey: apiKey.rawValue, requestApiVersion: apiVersion, correlationId: correlationId,
-                  clientId: clientId)
+        self.init(
+            requestApiKey: apiKey.rawValue, requestApiVersion: apiVersion, correlationId: correlationId,
+            clientId: clientId)
     }
 
     /// The API this request is for; `nil` for a key Kafka does not define.

@@ -33,7 +33,10 @@ public enum TopicName {
     }
 
     public static func isValid(_ name: String) -> Bool {
-        do { try Self.validate(name); return true } catch { return false }
+        do {
+            try Self.validate(name)
+            return true
+        } catch { return false }
     }
 
     /// '.' and '_' collide in metric names, so Kafka warns about topics that differ only there.

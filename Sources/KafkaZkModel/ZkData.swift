@@ -74,7 +74,8 @@ public struct BrokerRegistrationZNode: Codable, Sendable, Equatable {
     public var rack: String?
 
     public init(
-        host: String, port: Int32, timestamp: String, endpoints: [String], listenerSecurityProtocolMap: [String: String],
+        host: String, port: Int32, timestamp: String, endpoints: [String],
+        listenerSecurityProtocolMap: [String: String],
         features: [String: Int] = [:], rack: String? = nil
     ) {
         self.host = host
@@ -137,7 +138,8 @@ public struct TopicZNode: Codable, Sendable, Equatable {
 
     /// Partition number → replicas, skipping keys that are not numbers.
     public var assignment: [Int32: [Int32]] {
-        Dictionary(uniqueKeysWithValues: self.partitions.compactMap { key, replicas in Int32(key).map { ($0, replicas) } })
+        Dictionary(
+            uniqueKeysWithValues: self.partitions.compactMap { key, replicas in Int32(key).map { ($0, replicas) } })
     }
 }
 

@@ -32,9 +32,13 @@ public struct ProducerSettings: Sendable, Hashable, CustomStringConvertible {
         case "all", "-1": configuration.acks = .all
         default: return .failure(InvalidProducerSetting(name: "acks", value: self.acks))
         }
-        guard self.lingerMs >= 0 else { return .failure(InvalidProducerSetting(name: "linger.ms", value: "\(self.lingerMs)")) }
+        guard self.lingerMs >= 0 else {
+            return .failure(InvalidProducerSetting(name: "linger.ms", value: "\(self.lingerMs)"))
+        }
         configuration.linger = .milliseconds(self.lingerMs)
-        guard self.batchSize > 0 else { return .failure(InvalidProducerSetting(name: "batch.size", value: "\(self.batchSize)")) }
+        guard self.batchSize > 0 else {
+            return .failure(InvalidProducerSetting(name: "batch.size", value: "\(self.batchSize)"))
+        }
         configuration.batchSize = self.batchSize
         guard let codec = CompressionCodec.allCases.first(where: { "\($0)" == self.compression.lowercased() }) else {
             return .failure(InvalidProducerSetting(name: "compression.type", value: self.compression))

@@ -33,14 +33,18 @@ public enum AnswerChecks {
             guard let value = Double(given) else { return .failed(Words.notNumber(key, given, language)) }
             ok = value >= (spec.minimum ?? -.infinity) && value <= (spec.maximum ?? .infinity)
         case .integerSet:
-            guard let values = Self.integerSet(given) else { return .failed(Words.notIntegerList(key, given, language)) }
+            guard let values = Self.integerSet(given) else {
+                return .failed(Words.notIntegerList(key, given, language))
+            }
             ok = values == Self.integerSet(expected)
         case .segmentOfOffset:
             let offsetKey = spec.keys?.first ?? ""
             guard let offsetText = answers[offsetKey] else {
                 return .notAttempted(Words.unanswered(offsetKey, language))
             }
-            guard let offset = Int64(offsetText) else { return .failed(Words.notInteger(offsetKey, offsetText, language)) }
+            guard let offset = Int64(offsetText) else {
+                return .failed(Words.notInteger(offsetKey, offsetText, language))
+            }
             guard let base = Self.segmentBaseOffset(given) else {
                 return .failed(Words.notSegmentName(key, given, language))
             }
@@ -49,7 +53,8 @@ public enum AnswerChecks {
         guard ok else { return .failed(Words.wrong(key, given, language)) }
         if MeasuredAnswers.isMeasured(spec) {
             guard let value = Double(given) else { return .failed(Words.notNumber(key, given, language)) }
-            if case .refused(let verdict) = MeasuredAnswers.backing(value, index: 0, spec, log: log, language: language) {
+            if case .refused(let verdict) = MeasuredAnswers.backing(value, index: 0, spec, log: log, language: language)
+            {
                 return verdict
             }
             return .passed(Words.agreesWithLog(key, language))
@@ -63,8 +68,12 @@ public enum AnswerChecks {
         let missing = keys.filter { answers[$0] == nil }
         if missing.count == 2 { return .notAttempted(Words.unanswered(missing.joined(separator: ", "), language)) }
         if let first = missing.first { return .failed(Words.unanswered(first, language)) }
-        guard let left = Double(answers[keys[0]]!) else { return .failed(Words.notNumber(keys[0], answers[keys[0]]!, language)) }
-        guard let right = Double(answers[keys[1]]!) else { return .failed(Words.notNumber(keys[1], answers[keys[1]]!, language)) }
+        guard let left = Double(answers[keys[0]]!) else {
+            return .failed(Words.notNumber(keys[0], answers[keys[0]]!, language))
+        }
+        guard let right = Double(answers[keys[1]]!) else {
+            return .failed(Words.notNumber(keys[1], answers[keys[1]]!, language))
+        }
         guard left >= 0, right >= 0 else { return .failed(Words.negative(language)) }
         guard MeasuredAnswers.isMeasured(spec) else {
             return Self.compare(left, right, spec, keys: keys, measured: false, language: language)
@@ -144,7 +153,8 @@ enum Words {
     }
     static func relationHolds(_ keys: [String], _ symbol: String, _ language: Language) -> String {
         language == .es
-            ? "tus medidas cumplen \(keys[0]) \(symbol) \(keys[1])" : "your measurements show \(keys[0]) \(symbol) \(keys[1])"
+            ? "tus medidas cumplen \(keys[0]) \(symbol) \(keys[1])"
+            : "your measurements show \(keys[0]) \(symbol) \(keys[1])"
     }
     static func relationFails(
         _ keys: [String], _ symbol: String, _ left: Double, _ right: Double, measured: Bool, _ language: Language
@@ -161,6 +171,7 @@ enum Words {
     }
     static func agreesWithLog(_ key: String, _ language: Language) -> String {
         language == .es
-            ? "`\(key)` coincide con tu medida en commands.log" : "`\(key)` agrees with your measurement in commands.log"
+            ? "`\(key)` coincide con tu medida en commands.log"
+            : "`\(key)` agrees with your measurement in commands.log"
     }
 }

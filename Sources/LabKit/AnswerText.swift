@@ -8,14 +8,18 @@ public enum AnswerText {
     /// Words the labs ask for, each group one meaning, Spanish and English, singular and plural.
     /// The first word of a group is its canonical form.
     public static let synonyms: [[String]] = [
-        ["partition", "partitions", "particion", "particiones", "per partition", "por particion",
-         "within a partition", "within the partition", "in a partition", "en una particion", "en la particion",
-         "dentro de una particion", "dentro de la particion"],
+        [
+            "partition", "partitions", "particion", "particiones", "per partition", "por particion",
+            "within a partition", "within the partition", "in a partition", "en una particion", "en la particion",
+            "dentro de una particion", "dentro de la particion",
+        ],
         ["topic", "topics", "tema", "temas", "topico", "topicos"],
         ["yes", "y", "si", "s", "true", "cierto", "verdadero"],
         ["no", "n", "false", "falso"],
-        ["memory", "memoria", "ram", "page cache", "the page cache", "os page cache", "cache", "cache de paginas",
-         "la cache de paginas", "la cache", "en memoria", "in memory", "from memory", "de memoria"],
+        [
+            "memory", "memoria", "ram", "page cache", "the page cache", "os page cache", "cache", "cache de paginas",
+            "la cache de paginas", "la cache", "en memoria", "in memory", "from memory", "de memoria",
+        ],
         ["disk", "disco", "from disk", "del disco", "de disco", "en disco", "on disk"],
         ["leader", "lider", "el lider", "the leader"],
         ["follower", "seguidor", "replica seguidora"],
@@ -32,8 +36,10 @@ public enum AnswerText {
     /// Lowercased, accents removed (`partición` → `particion`), spaces collapsed, and stripped of
     /// surrounding quotes, backticks and guillemets and of a final `.`, `!` or `;`.
     public static func normalized(_ text: String) -> String {
-        let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: Locale(identifier: "en_US_POSIX"))
-            .lowercased()
+        let folded = text.folding(
+            options: [.caseInsensitive, .diacriticInsensitive], locale: Locale(identifier: "en_US_POSIX")
+        )
+        .lowercased()
         var words = folded.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         let wrappers: Set<Character> = ["\"", "'", "`", "«", "»", "“", "”", "‘", "’"]
         while let last = words.last, ".!;".contains(last) || wrappers.contains(last) {

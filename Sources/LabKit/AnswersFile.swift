@@ -46,19 +46,23 @@ public struct AnswersFile: Sendable, Equatable {
         guard let text = try? String(contentsOf: file, encoding: .utf8) else { return .noLine }
         var lines = text.components(separatedBy: "\n")
         guard let index = lines.firstIndex(where: { Self.key(of: $0) == StudentID.answersKey }) else { return .noLine }
-        let value = lines[index].split(separator: "=", maxSplits: 1).dropFirst().first
+        let value =
+            lines[index].split(separator: "=", maxSplits: 1).dropFirst().first
             .map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
         if !value.isEmpty, value != "?" {
             return (try? StudentID(value)) == id ? .written : .other(value)
         }
         lines[index] = "\(StudentID.answersKey) = \(id)"
-        guard (try? Data(lines.joined(separator: "\n").utf8).write(to: file, options: .atomic)) != nil else { return .noLine }
+        guard (try? Data(lines.joined(separator: "\n").utf8).write(to: file, options: .atomic)) != nil else {
+            return .noLine
+        }
         return .written
     }
 
     private static func key(of line: String) -> String? {
         let trimmed = line.trimmingCharacters(in: .whitespaces)
-        guard !trimmed.hasPrefix("#"), !trimmed.hasPrefix("!"), let equals = trimmed.firstIndex(where: { $0 == "=" || $0 == ":" })
+        guard !trimmed.hasPrefix("#"), !trimmed.hasPrefix("!"),
+            let equals = trimmed.firstIndex(where: { $0 == "=" || $0 == ":" })
         else { return nil }
         return trimmed[..<equals].trimmingCharacters(in: .whitespaces)
     }

@@ -40,7 +40,8 @@ public struct CommandLog: Sendable, Equatable {
             let fields = line.split(separator: "\t", maxSplits: 3, omittingEmptySubsequences: false)
             guard fields.count >= 3 else { return nil }
             let outcome = fields.count == 4 ? CommandOutcome(parsing: String(fields[3])) ?? .unknown : .unknown
-            return Entry(time: String(fields[0]), source: String(fields[1]), command: String(fields[2]), outcome: outcome)
+            return Entry(
+                time: String(fields[0]), source: String(fields[1]), command: String(fields[2]), outcome: outcome)
         }
     }
 
@@ -93,7 +94,8 @@ public struct CommandLog: Sendable, Equatable {
         var values: [Double] = []
         for entry in self.entries where entry.source == Self.resultSource {
             guard let separator = entry.command.range(of: Self.measurementSeparator) else { continue }
-            let command = entry.command[..<separator.lowerBound].split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            let command = entry.command[..<separator.lowerBound].split(whereSeparator: \.isWhitespace).joined(
+                separator: " ")
             guard Self.matches(regex, command) else { continue }
             let measurement = entry.command[separator.upperBound...]
             // "N records sent, R records/sec (M MB/sec), ..."

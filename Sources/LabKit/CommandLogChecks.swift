@@ -17,7 +17,8 @@ public enum CommandLogChecks {
         let ran = log.commands(matchingAny: patterns)
         if ran.isEmpty {
             return .notAttempted(
-                es ? "no hay rastro en commands.log de `\(example)`: ejecútalo con el laboratorio iniciado (`lab start`)"
+                es
+                    ? "no hay rastro en commands.log de `\(example)`: ejecútalo con el laboratorio iniciado (`lab start`)"
                     : "commands.log shows no `\(example)`: run it while the lab is started (`lab start`)")
         }
         let succeeded = ran.filter(\.outcome.isSuccess)
@@ -28,34 +29,45 @@ public enum CommandLogChecks {
             }
             guard let lastError = failures.last else {
                 return .failed(
-                    es ? "`\(name)` está en commands.log sin su resultado (un log de una versión anterior de samsa): repite \(step) con el laboratorio iniciado"
-                        : "`\(name)` is in commands.log without its outcome (a log from an older samsa): do \(step) again while the lab is started")
+                    es
+                        ? "`\(name)` está en commands.log sin su resultado (un log de una versión anterior de samsa): repite \(step) con el laboratorio iniciado"
+                        : "`\(name)` is in commands.log without its outcome (a log from an older samsa): do \(step) again while the lab is started"
+                )
             }
             let shown = lastError.isEmpty ? "" : (es ? " (último error: \(lastError))" : " (last error: \(lastError))")
             return .failed(
-                es ? "`\(name)` está en commands.log, pero falló cada vez\(shown): lee el error, corrígelo y repite \(step)"
-                    : "`\(name)` is in commands.log, but it failed every time\(shown): read the error, fix it and do \(step) again")
+                es
+                    ? "`\(name)` está en commands.log, pero falló cada vez\(shown): lee el error, corrígelo y repite \(step)"
+                    : "`\(name)` is in commands.log, but it failed every time\(shown): read the error, fix it and do \(step) again"
+            )
         }
         let meant = succeeded.filter { entry in Self.outcome(entry.outcome, matches: spec.outcome) }
         if meant.isEmpty {
             return .failed(
-                es ? "`\(name)` funcionó, pero no hizo lo que pide \(step)"
+                es
+                    ? "`\(name)` funcionó, pero no hizo lo que pide \(step)"
                     : "`\(name)` succeeded, but did not do what \(step) asks")
         }
         if let key = spec.distinct {
             let values = Set(meant.flatMap { $0.outcome.values(of: key) })
             if values.count >= needed {
-                return .passed(es ? "ejecutaste `\(example)` (\(values.count) \(key) distintos)" : "you ran `\(example)` (\(values.count) different \(key))")
+                return .passed(
+                    es
+                        ? "ejecutaste `\(example)` (\(values.count) \(key) distintos)"
+                        : "you ran `\(example)` (\(values.count) different \(key))")
             }
             return .failed(
-                es ? "tus `\(name)` que funcionaron dan \(values.count) \(key) distinto(s); \(step) pide más, cada uno diferente"
-                    : "your successful `\(name)` runs give \(values.count) different \(key); \(step) asks for more, each a different one")
+                es
+                    ? "tus `\(name)` que funcionaron dan \(values.count) \(key) distinto(s); \(step) pide más, cada uno diferente"
+                    : "your successful `\(name)` runs give \(values.count) different \(key); \(step) asks for more, each a different one"
+            )
         }
         if meant.count >= needed {
             return .passed(es ? "ejecutaste `\(example)`" : "you ran `\(example)`")
         }
         return .failed(
-            es ? "`\(name)` funcionó \(meant.count) vez/veces en commands.log; \(step) pide \(needed)"
+            es
+                ? "`\(name)` funcionó \(meant.count) vez/veces en commands.log; \(step) pide \(needed)"
                 : "`\(name)` succeeded \(meant.count) time(s) in commands.log; \(step) asks for \(needed)")
     }
 
@@ -80,20 +92,27 @@ public enum CommandLogChecks {
         let es = language == .es
         let patterns = spec.patterns ?? []
         let names = spec.keys ?? patterns
-        guard patterns.count == 2, names.count == 2 else { return .failed("internal: a measured relation needs two patterns") }
+        guard patterns.count == 2, names.count == 2 else {
+            return .failed("internal: a measured relation needs two patterns")
+        }
         let values = patterns.map { log.lastThroughput(matching: $0) }
         let ran = patterns.map { !log.commands(matching: $0).isEmpty }
         if values.allSatisfy({ $0 == nil }) && !ran.contains(true) {
             return .notAttempted(
-                es ? "no hay en commands.log ninguna medida de `\(names[0])` ni de `\(names[1])`: ejecuta las dos con el laboratorio iniciado"
-                    : "commands.log holds no measurement of `\(names[0])` or `\(names[1])`: run both while the lab is started")
+                es
+                    ? "no hay en commands.log ninguna medida de `\(names[0])` ni de `\(names[1])`: ejecuta las dos con el laboratorio iniciado"
+                    : "commands.log holds no measurement of `\(names[0])` or `\(names[1])`: run both while the lab is started"
+            )
         }
         for index in 0..<2 where values[index] == nil {
             return .failed(
                 ran[index]
-                    ? (es ? "`\(names[index])` aparece en commands.log sin su resultado: ejecútalo otra vez con `samsa` y deja que termine"
+                    ? (es
+                        ? "`\(names[index])` aparece en commands.log sin su resultado: ejecútalo otra vez con `samsa` y deja que termine"
                         : "`\(names[index])` is in commands.log without its result: run it again through `samsa` and let it finish")
-                    : (es ? "falta la medida de `\(names[index])` en commands.log" : "commands.log has no measurement of `\(names[index])`"))
+                    : (es
+                        ? "falta la medida de `\(names[index])` en commands.log"
+                        : "commands.log has no measurement of `\(names[index])`"))
         }
         let left = values[0] ?? 0
         let right = values[1] ?? 0
@@ -105,11 +124,16 @@ public enum CommandLogChecks {
         case .lessThan: (holds, symbol) = (left < right, "<")
         }
         if holds {
-            return .passed(es ? "medido: \(names[0]) \(symbol) \(names[1]) (\(shown))" : "measured: \(names[0]) \(symbol) \(names[1]) (\(shown))")
+            return .passed(
+                es
+                    ? "medido: \(names[0]) \(symbol) \(names[1]) (\(shown))"
+                    : "measured: \(names[0]) \(symbol) \(names[1]) (\(shown))")
         }
         return .failed(
-            es ? "tus medidas no dan \(names[0]) \(symbol) \(names[1]) (\(shown)): repítelas sin otra carga en la máquina"
-                : "your measurements do not give \(names[0]) \(symbol) \(names[1]) (\(shown)): repeat them with nothing else running")
+            es
+                ? "tus medidas no dan \(names[0]) \(symbol) \(names[1]) (\(shown)): repítelas sin otra carga en la máquina"
+                : "your measurements do not give \(names[0]) \(symbol) \(names[1]) (\(shown)): repeat them with nothing else running"
+        )
     }
 
     static func rate(_ value: Double) -> String { String(format: "%.1f", value) }

@@ -27,7 +27,9 @@ public enum CommandOutcome: Sendable, Equatable, CustomStringConvertible {
 
     /// A failure from an error's text: its first non-empty line, tabs made spaces.
     public static func failure(_ message: String) -> CommandOutcome {
-        let first = message.split(whereSeparator: \.isNewline).first { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+        let first = message.split(whereSeparator: \.isNewline).first {
+            !$0.trimmingCharacters(in: .whitespaces).isEmpty
+        }
         let line = first.map(String.init) ?? "error"
         return .failed(reason: line.replacingOccurrences(of: "\t", with: " ").trimmingCharacters(in: .whitespaces))
     }

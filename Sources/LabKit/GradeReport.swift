@@ -22,21 +22,28 @@ public enum GradeReport {
     public static func text(_ results: [LabResult], language: Language) -> String {
         var lines: [String] = []
         for result in results {
-            lines.append("Lab \(result.lab.number) · \(result.lab.title.text(language)) — \(Self.points(result.score))/\(Self.points(result.maxScore))")
+            lines.append(
+                "Lab \(result.lab.number) · \(result.lab.title.text(language)) — \(Self.points(result.score))/\(Self.points(result.maxScore))"
+            )
             for task in result.tasks {
-                let mark = switch task.status {
-                case .passed: "✓"
-                case .failed: "✗"
-                case .notAttempted: "·"
-                }
-                let status = language == .es
+                let mark =
+                    switch task.status {
+                    case .passed: "✓"
+                    case .failed: "✗"
+                    case .notAttempted: "·"
+                    }
+                let status =
+                    language == .es
                     ? (task.status == .passed ? "superada" : task.status == .failed ? "fallida" : "sin intentar")
                     : task.status.rawValue
-                lines.append("  \(mark) \(task.taskID) (\(Self.points(task.score))/\(Self.points(task.maxScore))) \(status): \(task.reason)")
+                lines.append(
+                    "  \(mark) \(task.taskID) (\(Self.points(task.score))/\(Self.points(task.maxScore))) \(status): \(task.reason)"
+                )
             }
         }
         if results.count > 1 {
-            let score = results.reduce(0) { $0 + $1.score }, max = results.reduce(0) { $0 + $1.maxScore }
+            let score = results.reduce(0) { $0 + $1.score }
+            let max = results.reduce(0) { $0 + $1.maxScore }
             lines.append("Total \(Self.points(score))/\(Self.points(max))")
         }
         return lines.joined(separator: "\n") + "\n"
@@ -46,13 +53,15 @@ public enum GradeReport {
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n"
         for result in results {
             let failures = result.tasks.filter { $0.status != .passed }.count
-            xml += "  <testsuite name=\"\(Self.escape("lab\(result.lab.number)-\(result.lab.slug)"))\" tests=\"\(result.tasks.count)\" failures=\"\(failures)\">\n"
+            xml +=
+                "  <testsuite name=\"\(Self.escape("lab\(result.lab.number)-\(result.lab.slug)"))\" tests=\"\(result.tasks.count)\" failures=\"\(failures)\">\n"
             for task in result.tasks {
                 xml += "    <testcase classname=\"Lab\(result.lab.number)\" name=\"\(Self.escape(task.taskID))\""
                 if task.status == .passed {
                     xml += "/>\n"
                 } else {
-                    xml += ">\n      <failure message=\"\(Self.escape(task.status.rawValue + ": " + task.reason))\"/>\n    </testcase>\n"
+                    xml +=
+                        ">\n      <failure message=\"\(Self.escape(task.status.rawValue + ": " + task.reason))\"/>\n    </testcase>\n"
                 }
             }
             xml += "  </testsuite>\n"
@@ -71,12 +80,16 @@ public enum GradeReport {
         struct Test: Encodable {
             var name: String
             var score: Double
+            // swift-format-ignore: AlwaysUseLowerCamelCase
+            // Gradescope's results.json key.
             var max_score: Double
             var output: String
             var visibility: String
         }
         struct Results: Encodable {
             var score: Double
+            // swift-format-ignore: AlwaysUseLowerCamelCase
+            // Gradescope's results.json key.
             var max_score: Double
             var visibility: String
             var tests: [Test]

@@ -33,11 +33,17 @@ public struct HandStartedServers: Sendable, Equatable {
         var ports: [Int] = []
         var folders: [URL] = []
         for name in names {
-            guard let text = try? String(contentsOf: config.appendingPathComponent(name), encoding: .utf8) else { continue }
+            guard let text = try? String(contentsOf: config.appendingPathComponent(name), encoding: .utf8) else {
+                continue
+            }
             let file = PropertiesFile(parsing: text)
-            if let port = file["clientPort"].flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }) { ports.append(port) }
+            if let port = file["clientPort"].flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }) {
+                ports.append(port)
+            }
             for listener in (file["listeners"] ?? "").split(separator: ",") {
-                if let port = listener.split(separator: ":").last.flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }) {
+                if let port = listener.split(separator: ":").last.flatMap({
+                    Int($0.trimmingCharacters(in: .whitespaces))
+                }) {
                     ports.append(port)
                 }
             }
@@ -45,7 +51,8 @@ public struct HandStartedServers: Sendable, Equatable {
                 for path in (file[key] ?? "").split(separator: ",") {
                     let trimmed = path.trimmingCharacters(in: .whitespaces)
                     guard !trimmed.isEmpty else { continue }
-                    let url = trimmed.hasPrefix("/")
+                    let url =
+                        trimmed.hasPrefix("/")
                         ? URL(fileURLWithPath: trimmed, isDirectory: true)
                         : labFolder.appendingPathComponent(trimmed, isDirectory: true)
                     folders.append(url.standardizedFileURL)
@@ -68,7 +75,9 @@ public struct HandStartedServers: Sendable, Equatable {
         ]
         var deleted: [URL] = []
         for folder in self.dataFolders where FileManager.default.fileExists(atPath: folder.path) {
-            guard safeRoots.contains(where: { (folder.path + "/").hasPrefix($0) && folder.path + "/" != $0 }) else { continue }
+            guard safeRoots.contains(where: { (folder.path + "/").hasPrefix($0) && folder.path + "/" != $0 }) else {
+                continue
+            }
             if (try? FileManager.default.removeItem(at: folder)) != nil { deleted.append(folder) }
         }
         return deleted.isEmpty ? .nothingToClear : .cleared(deleted)

@@ -29,7 +29,9 @@ extension LabCommand {
                 valueName: "text|junit|gradescope"))
         var format: GradeReport.Format = .text
 
-        @Option(help: ArgumentHelp("Write the report (the CSV with --submissions) to FILE, not standard output.", valueName: "FILE"))
+        @Option(
+            help: ArgumentHelp(
+                "Write the report (the CSV with --submissions) to FILE, not standard output.", valueName: "FILE"))
         var output: String?
 
         @Option(help: ArgumentHelp("Check the cluster tasks on this running cluster.", valueName: "HOST:PORT"))
@@ -38,7 +40,8 @@ extension LabCommand {
         @Flag(help: "Check the cluster tasks on a fresh cluster rebuilt from the student's commands.log.")
         var replay = false
 
-        @Option(help: ArgumentHelp("The labs folder (default: labs/, found from the current folder up).", valueName: "DIR"))
+        @Option(
+            help: ArgumentHelp("The labs folder (default: labs/, found from the current folder up).", valueName: "DIR"))
         var labs: String?
 
         @Option(
@@ -50,7 +53,8 @@ extension LabCommand {
 
         @Option(
             name: .customLong("student-id"),
-            help: ArgumentHelp("Grade for this student's values (default: the id each answers.properties names).", valueName: "ID"),
+            help: ArgumentHelp(
+                "Grade for this student's values (default: the id each answers.properties names).", valueName: "ID"),
             transform: LabCommand.studentID)
         var studentID: StudentID?
 
@@ -62,7 +66,8 @@ extension LabCommand {
 
         @Option(
             name: .customLong("gradescope-dir"),
-            help: ArgumentHelp("With --submissions: a Gradescope results.json per student in OUT/ID.json.", valueName: "OUT"))
+            help: ArgumentHelp(
+                "With --submissions: a Gradescope results.json per student in OUT/ID.json.", valueName: "OUT"))
         var gradescopeDir: String?
 
         func execute(code: ExerciseImplementations?) async throws(LabError) -> Int32 {
@@ -123,14 +128,19 @@ extension LabCommand {
                             bootstrap = replayed?.bootstrap
                         } catch {
                             // Graded from the log instead; the grader's log says why.
-                            print("samsa grade: lab \(lab.number): replay failed, cluster tasks use the command log: \(error)", to: &errorOutput)
+                            print(
+                                "samsa grade: lab \(lab.number): replay failed, cluster tasks use the command log: \(error)",
+                                to: &errorOutput)
                         }
                     }
                 } else {
-                    print("samsa grade: --replay needs the samsa executable next to this one (or SAMSA_EXECUTABLE); cluster tasks use the command log", to: &errorOutput)
+                    print(
+                        "samsa grade: --replay needs the samsa executable next to this one (or SAMSA_EXECUTABLE); cluster tasks use the command log",
+                        to: &errorOutput)
                 }
             }
-            let checker = LabChecker(submission: folder, bootstrap: bootstrap, code: code, language: language, studentID: studentID)
+            let checker = LabChecker(
+                submission: folder, bootstrap: bootstrap, code: code, language: language, studentID: studentID)
             let result = await checker.run(lab)
             replayed?.destroy()
             return result
@@ -153,7 +163,9 @@ extension LabCommand {
             } catch {
                 throw .io("cannot list \(root.path): \(error.localizedDescription)")
             }
-            guard !folders.isEmpty else { throw .usage("\(root.path) holds no submission folders (one per student, named by id)") }
+            guard !folders.isEmpty else {
+                throw .usage("\(root.path) holds no submission folders (one per student, named by id)")
+            }
             var rows: [RegradeTable.Row] = []
             for folder in folders {
                 let id = try? StudentID(folder.lastPathComponent)
@@ -167,15 +179,18 @@ extension LabCommand {
                 var row = RegradeTable.Row(folder: folder.lastPathComponent, studentID: id, results: results)
                 for lab in labs {
                     let nested = folder.appendingPathComponent(lab.folderName, isDirectory: true)
-                    let labFolder = FileManager.default.fileExists(atPath: nested.path) || labs.count > 1 ? nested : folder
+                    let labFolder =
+                        FileManager.default.fileExists(atPath: nested.path) || labs.count > 1 ? nested : folder
                     let written = AnswersFile.load(folder: labFolder)[StudentID.answersKey]
                     if let written, let id, (try? StudentID(written)) != id { row.writtenFor[lab.number] = written }
                 }
                 rows.append(row)
                 if let directory = self.gradescopeDir {
-                    let file = URL(fileURLWithPath: directory, isDirectory: true).appendingPathComponent("\(folder.lastPathComponent).json")
+                    let file = URL(fileURLWithPath: directory, isDirectory: true).appendingPathComponent(
+                        "\(folder.lastPathComponent).json")
                     do {
-                        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+                        try FileManager.default.createDirectory(
+                            at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
                         try Data(GradeReport.gradescope(results).utf8).write(to: file)
                     } catch {
                         throw .io("cannot write \(file.path): \(error.localizedDescription)")

@@ -11,10 +11,12 @@ extension LabCommand {
 
     /// The options of `lab export`, shared with the `export` shortcut.
     struct ExportOptions: ParsableArguments {
-        @Option(help: ArgumentHelp("Where the handout goes: the package without reference solutions.", valueName: "DIR"))
+        @Option(
+            help: ArgumentHelp("Where the handout goes: the package without reference solutions.", valueName: "DIR"))
         var student: String
 
-        @Option(help: ArgumentHelp("The labs folder (default: labs/, found from the current folder up).", valueName: "DIR"))
+        @Option(
+            help: ArgumentHelp("The labs folder (default: labs/, found from the current folder up).", valueName: "DIR"))
         var labs: String?
 
         func export() throws(LabError) -> Int32 {
@@ -61,21 +63,25 @@ extension LabCommand {
 
         @Option(
             name: .customLong("student-id"),
-            help: ArgumentHelp("Whose values to fill in (needed for labs that give each student their own).", valueName: "ID"),
+            help: ArgumentHelp(
+                "Whose values to fill in (needed for labs that give each student their own).", valueName: "ID"),
             transform: LabCommand.studentID)
         var studentID: StudentID?
 
         @Option(help: ArgumentHelp("The folder to write the two files to.", valueName: "DIR"))
         var output: String
 
-        @Option(help: ArgumentHelp("The labs folder (default: labs/, found from the current folder up).", valueName: "DIR"))
+        @Option(
+            help: ArgumentHelp("The labs folder (default: labs/, found from the current folder up).", valueName: "DIR"))
         var labs: String?
 
         func execute(code: ExerciseImplementations?) async throws(LabError) -> Int32 {
             let (number, id) = (self.lab, self.studentID)
             let catalog = try LabCommand.catalog(labs: self.labs)
             let lab = try catalog.lab(number)
-            if lab.hasVariants && id == nil { throw .usage("lab \(number) gives every student their own values: add --student-id ID") }
+            if lab.hasVariants && id == nil {
+                throw .usage("lab \(number) gives every student their own values: add --student-id ID")
+            }
             let source = catalog.folder(of: lab).appendingPathComponent("solution", isDirectory: true)
             let destination = URL(fileURLWithPath: self.output, isDirectory: true)
             let variant = lab.variant(for: id)
@@ -92,7 +98,9 @@ extension LabCommand {
                 throw .io("cannot write the solution to \(destination.path): \(error.localizedDescription)")
             }
             guard !written.isEmpty else { throw .io("lab \(number) has no reference solution in \(source.path)") }
-            print("Wrote lab \(number)'s reference\(id.map { " for \($0)" } ?? "") to \(destination.path): \(written.joined(separator: ", ")).")
+            print(
+                "Wrote lab \(number)'s reference\(id.map { " for \($0)" } ?? "") to \(destination.path): \(written.joined(separator: ", "))."
+            )
             return 0
         }
     }

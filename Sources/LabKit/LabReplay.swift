@@ -2,9 +2,9 @@ import Foundation
 import LocalCluster
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Replays the REPL commands a student recorded in `commands.log` on a fresh cluster, so the
@@ -30,7 +30,9 @@ public struct LabReplay: Sendable {
     /// `samsa` next to the running executable (both are SwiftPM products of one build), or
     /// `SAMSA_EXECUTABLE` when set.
     public static func locateSamsa() -> URL? {
-        if let path = ProcessInfo.processInfo.environment["SAMSA_EXECUTABLE"], FileManager.default.isExecutableFile(atPath: path) {
+        if let path = ProcessInfo.processInfo.environment["SAMSA_EXECUTABLE"],
+            FileManager.default.isExecutableFile(atPath: path)
+        {
             return URL(fileURLWithPath: path)
         }
         guard let own = Bundle.main.executableURL?.resolvingSymlinksInPath() else { return nil }
@@ -93,7 +95,8 @@ public struct LabReplay: Sendable {
 
     /// Runs the replay script for `log` and returns the cluster it left running.
     public func run(_ log: CommandLog, lab: LabManifest) throws(LabError) -> ReplayedCluster {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("samsa-replay-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "samsa-replay-\(UUID().uuidString)")
         let layout = ClusterLayout(name: Self.clusterName, baseDirectory: directory)
         let script = directory.appendingPathComponent("replay.samsa")
         let output = directory.appendingPathComponent("replay.out")

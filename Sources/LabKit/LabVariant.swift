@@ -15,7 +15,8 @@ public struct StudentID: Sendable, Hashable, Codable, CustomStringConvertible {
         let trimmed = text.trimmingCharacters(in: .whitespaces).lowercased()
         guard (1...64).contains(trimmed.count), trimmed.unicodeScalars.allSatisfy({ Self.allowed.contains($0) }) else {
             throw .usage(
-                "a student id is 1 to 64 letters, digits or . _ - @ + (for example a university login or e-mail), not \"\(text)\"")
+                "a student id is 1 to 64 letters, digits or . _ - @ + (for example a university login or e-mail), not \"\(text)\""
+            )
         }
         self.value = trimmed
     }
@@ -46,7 +47,8 @@ public struct LabVariant: Sendable, Equatable {
         self.studentID = studentID
         var values: [String: String] = [Self.studentIDName: studentID?.value ?? ""]
         for group in groups where !group.choices.isEmpty {
-            let index = studentID.map { Int(Self.hash("\(lab)|\(group.name)|\($0.value)") % UInt64(group.choices.count)) } ?? 0
+            let index =
+                studentID.map { Int(Self.hash("\(lab)|\(group.name)|\($0.value)") % UInt64(group.choices.count)) } ?? 0
             values.merge(group.choices[index]) { _, new in new }
         }
         self.values = values
@@ -185,16 +187,21 @@ enum StudentIdentity: Equatable {
         case .known: return .passed("")
         case .missing:
             return .notAttempted(
-                es ? "sin id de estudiante: cada estudiante tiene sus propios valores; `lab id set TU-ID` en el REPL lo escribe en `student_id` de answers.properties"
-                    : "no student id: every student has their own values; `lab id set YOUR-ID` in the REPL writes it to `student_id` in answers.properties")
+                es
+                    ? "sin id de estudiante: cada estudiante tiene sus propios valores; `lab id set TU-ID` en el REPL lo escribe en `student_id` de answers.properties"
+                    : "no student id: every student has their own values; `lab id set YOUR-ID` in the REPL writes it to `student_id` in answers.properties"
+            )
         case .invalid(let text):
             return .failed(
-                es ? "`student_id` = \(text) no es un id válido (letras, cifras y . _ - @ +)"
+                es
+                    ? "`student_id` = \(text) no es un id válido (letras, cifras y . _ - @ +)"
                     : "`student_id` = \(text) is not a valid id (letters, digits and . _ - @ +)")
         case .mismatch(let written, let graded):
             return .failed(
-                es ? "estas respuestas son de otro estudiante (student_id = \(written)), no de \(graded): cada uno responde con lo que muestra su propio clúster"
-                    : "these answers belong to another student (student_id = \(written)), not \(graded): everyone answers from what their own cluster shows")
+                es
+                    ? "estas respuestas son de otro estudiante (student_id = \(written)), no de \(graded): cada uno responde con lo que muestra su propio clúster"
+                    : "these answers belong to another student (student_id = \(written)), not \(graded): everyone answers from what their own cluster shows"
+            )
         }
     }
 }

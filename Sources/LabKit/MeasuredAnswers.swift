@@ -47,10 +47,13 @@ enum MeasuredAnswers {
             return .refused(
                 .failed(
                     ran
-                        ? (es ? "`\(key)`: `\(command)` está en commands.log, pero ninguna ejecución terminó bien con su medida: ejecútalo otra vez\(step) con el laboratorio iniciado, deja que termine y copia lo que imprime"
+                        ? (es
+                            ? "`\(key)`: `\(command)` está en commands.log, pero ninguna ejecución terminó bien con su medida: ejecútalo otra vez\(step) con el laboratorio iniciado, deja que termine y copia lo que imprime"
                             : "`\(key)`: `\(command)` is in commands.log, but no run of it ended well with its measurement: run it again\(step) while the lab is started, let it finish and copy what it prints")
-                        : (es ? "`\(key)`: commands.log no tiene ninguna medida de `\(command)` que lo respalde: ejecútalo\(step) con el laboratorio iniciado y copia lo que imprime"
-                            : "`\(key)`: commands.log holds no measurement by `\(command)` to back it: run it\(step) while the lab is started and copy what it prints")))
+                        : (es
+                            ? "`\(key)`: commands.log no tiene ninguna medida de `\(command)` que lo respalde: ejecútalo\(step) con el laboratorio iniciado y copia lo que imprime"
+                            : "`\(key)`: commands.log holds no measurement by `\(command)` to back it: run it\(step) while the lab is started and copy what it prints")
+                ))
         }
         let tolerance = spec.tolerance ?? Self.defaultTolerance
         let closest = measured.min { abs($0 - given) < abs($1 - given) } ?? 0
@@ -58,8 +61,10 @@ enum MeasuredAnswers {
         let percent = Self.number(tolerance * 100)
         return .refused(
             .failed(
-                es ? "`\(key)` = \(Self.number(given)) no es lo que imprimió `\(command)` en ninguna de tus ejecuciones de commands.log (tolerancia \(percent) %, o redondeado a entero): ejecútalo otra vez\(step) y copia lo que imprime"
-                    : "`\(key)` = \(Self.number(given)) is not what `\(command)` printed in any of your runs in commands.log (tolerance \(percent) %, or rounded to a whole number): run it again\(step) and copy what it prints"))
+                es
+                    ? "`\(key)` = \(Self.number(given)) no es lo que imprimió `\(command)` en ninguna de tus ejecuciones de commands.log (tolerancia \(percent) %, o redondeado a entero): ejecútalo otra vez\(step) y copia lo que imprime"
+                    : "`\(key)` = \(Self.number(given)) is not what `\(command)` printed in any of your runs in commands.log (tolerance \(percent) %, or rounded to a whole number): run it again\(step) and copy what it prints"
+            ))
     }
 
     /// Within `tolerance` of `measured`, or the same whole number once both are rounded.

@@ -17,14 +17,22 @@ enum RegradeTable {
     /// `N:task-id` (empty in another lab's rows), then a note for rows an instructor should look at.
     static func csv(_ rows: [Row], labs: [LabManifest]) -> String {
         let taskColumns = labs.flatMap { lab in lab.tasks.map { "\(lab.number):\($0.id)" } }
-        var lines = [(["student_id", "lab", "score", "max_score"] + taskColumns + ["note"]).map(Self.field).joined(separator: ",")]
+        var lines = [
+            (["student_id", "lab", "score", "max_score"] + taskColumns + ["note"]).map(Self.field).joined(
+                separator: ",")
+        ]
         for row in rows {
             for result in row.results {
                 var points: [String: String] = [:]
-                for task in result.tasks { points["\(result.lab.number):\(task.taskID)"] = GradeReport.points(task.score) }
+                for task in result.tasks {
+                    points["\(result.lab.number):\(task.taskID)"] = GradeReport.points(task.score)
+                }
                 let note = Self.note(row, result)
                 let fields =
-                    [row.folder, String(result.lab.number), GradeReport.points(result.score), GradeReport.points(result.maxScore)]
+                    [
+                        row.folder, String(result.lab.number), GradeReport.points(result.score),
+                        GradeReport.points(result.maxScore),
+                    ]
                     + taskColumns.map { points[$0] ?? "" } + [note]
                 lines.append(fields.map(Self.field).joined(separator: ","))
             }

@@ -38,7 +38,8 @@ public enum StudentExport {
 
     private static func copy(_ source: URL, to target: URL, relative: String, written: inout [String]) throws {
         try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
-        for name in try FileManager.default.contentsOfDirectory(atPath: source.path).sorted() where !Self.excluded.contains(name) {
+        for name in try FileManager.default.contentsOfDirectory(atPath: source.path).sorted()
+        where !Self.excluded.contains(name) {
             let item = source.appendingPathComponent(name)
             // Links are not followed: one pointing at a parent folder would copy forever.
             let type = (try? FileManager.default.attributesOfItem(atPath: item.path)[.type]) as? FileAttributeType
@@ -46,7 +47,9 @@ public enum StudentExport {
             var isDirectory: ObjCBool = false
             _ = FileManager.default.fileExists(atPath: item.path, isDirectory: &isDirectory)
             if isDirectory.boolValue {
-                try Self.copy(item, to: target.appendingPathComponent(name), relative: Self.join(relative, name), written: &written)
+                try Self.copy(
+                    item, to: target.appendingPathComponent(name), relative: Self.join(relative, name),
+                    written: &written)
             } else {
                 try FileManager.default.copyItem(at: item, to: target.appendingPathComponent(name))
                 written.append(Self.join(relative, name))
@@ -54,5 +57,7 @@ public enum StudentExport {
         }
     }
 
-    private static func join(_ relative: String, _ name: String) -> String { relative.isEmpty ? name : relative + "/" + name }
+    private static func join(_ relative: String, _ name: String) -> String {
+        relative.isEmpty ? name : relative + "/" + name
+    }
 }

@@ -47,10 +47,12 @@ public struct LiveSnapshot: Sendable, Equatable, Codable {
         public var health: Health
 
         public init(
-            partition: Int, leader: Int?, replicas: [Int], isr: [Int], logEndOffset: Int64? = nil, highWatermark: Int64? = nil,
+            partition: Int, leader: Int?, replicas: [Int], isr: [Int], logEndOffset: Int64? = nil,
+            highWatermark: Int64? = nil,
             replicaLogEndOffsets: [Int: Int64] = [:]
         ) {
-            self.replicaLogEndOffsets = Dictionary(uniqueKeysWithValues: replicaLogEndOffsets.map { (String($0.key), $0.value) })
+            self.replicaLogEndOffsets = Dictionary(
+                uniqueKeysWithValues: replicaLogEndOffsets.map { (String($0.key), $0.value) })
             self.partition = partition
             self.leader = leader
             self.replicas = replicas
@@ -114,7 +116,8 @@ public struct LiveSnapshot: Sendable, Equatable, Codable {
         public var members: [Member]
         public var offsets: [Offset]
 
-        public init(id: String, state: String, generation: Int?, assignor: String, members: [Member], offsets: [Offset]) {
+        public init(id: String, state: String, generation: Int?, assignor: String, members: [Member], offsets: [Offset])
+        {
             self.id = id
             self.state = state
             self.generation = generation

@@ -46,15 +46,22 @@ final class LiveViewHTTPHandler: ChannelInboundHandler, RemovableChannelHandler 
         case .page:
             self.send(.ok, type: "text/html; charset=utf-8", body: self.page, request: request, context: context)
         case .snapshot:
-            self.send(.ok, type: "application/json", body: self.broadcaster.latestJSON ?? "null", request: request, context: context)
+            self.send(
+                .ok, type: "application/json", body: self.broadcaster.latestJSON ?? "null", request: request,
+                context: context)
         case .events:
             self.startStream(context: context)
         case .forbidden:
-            self.send(.forbidden, type: "text/plain; charset=utf-8", body: "403: this page needs the token from the URL the REPL printed.\n", request: request, context: context)
+            self.send(
+                .forbidden, type: "text/plain; charset=utf-8",
+                body: "403: this page needs the token from the URL the REPL printed.\n", request: request,
+                context: context)
         case .notFound:
             self.send(.notFound, type: "text/plain; charset=utf-8", body: "404\n", request: request, context: context)
         case .methodNotAllowed:
-            self.send(.methodNotAllowed, type: "text/plain; charset=utf-8", body: "405: the page only reads.\n", request: request, context: context)
+            self.send(
+                .methodNotAllowed, type: "text/plain; charset=utf-8", body: "405: the page only reads.\n",
+                request: request, context: context)
         }
     }
 
@@ -63,19 +70,27 @@ final class LiveViewHTTPHandler: ChannelInboundHandler, RemovableChannelHandler 
         HTTPHeaders([
             ("Content-Type", type),
             ("Cache-Control", "no-store"),
-            ("Content-Security-Policy", "default-src 'none'; connect-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src 'self' data:"),
+            (
+                "Content-Security-Policy",
+                "default-src 'none'; connect-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src 'self' data:"
+            ),
             ("Referrer-Policy", "no-referrer"),
             ("X-Content-Type-Options", "nosniff"),
         ])
     }
 
-    private func send(_ status: HTTPResponseStatus, type: String, body: String, request: HTTPRequestHead, context: ChannelHandlerContext) {
+    private func send(
+        _ status: HTTPResponseStatus, type: String, body: String, request: HTTPRequestHead,
+        context: ChannelHandlerContext
+    ) {
         var headers = Self.headers(type: type)
         let buffer = context.channel.allocator.buffer(string: body)
         headers.add(name: "Content-Length", value: String(buffer.readableBytes))
         let keepAlive = request.isKeepAlive
         headers.add(name: "Connection", value: keepAlive ? "keep-alive" : "close")
-        context.write(self.wrapOutboundOut(.head(HTTPResponseHead(version: request.version, status: status, headers: headers))), promise: nil)
+        context.write(
+            self.wrapOutboundOut(.head(HTTPResponseHead(version: request.version, status: status, headers: headers))),
+            promise: nil)
         if request.method != .HEAD { context.write(self.wrapOutboundOut(.body(.byteBuffer(buffer))), promise: nil) }
         let done = context.writeAndFlush(self.wrapOutboundOut(.end(nil)))
         if !keepAlive { done.whenComplete { [channel = context.channel] _ in channel.close(promise: nil) } }
@@ -89,7 +104,9 @@ final class LiveViewHTTPHandler: ChannelInboundHandler, RemovableChannelHandler 
         let head = HTTPResponseHead(version: .http1_1, status: .ok, headers: headers)
         context.writeAndFlush(self.wrapOutboundOut(.head(head)), promise: nil)
         // Retry after 1 s when the connection drops (the REPL restarting the view).
-        context.writeAndFlush(self.wrapOutboundOut(.body(.byteBuffer(context.channel.allocator.buffer(string: "retry: 1000\n\n")))), promise: nil)
+        context.writeAndFlush(
+            self.wrapOutboundOut(.body(.byteBuffer(context.channel.allocator.buffer(string: "retry: 1000\n\n")))),
+            promise: nil)
         self.broadcaster.subscribe(context.channel)
     }
 }

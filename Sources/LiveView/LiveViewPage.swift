@@ -3,7 +3,8 @@ import Foundation
 /// The page: one self-contained HTML document (style and script inline, system fonts, no network
 /// but its own event stream), so it works offline and loads nothing from outside 127.0.0.1.
 enum LiveViewPage {
-    static func html(language: LiveViewLanguage, token: AccessToken, glossary: [(term: String, text: String)]) -> String {
+    static func html(language: LiveViewLanguage, token: AccessToken, glossary: [(term: String, text: String)]) -> String
+    {
         let text = LiveViewText.strings(language)
         let configuration: [String: Any] = [
             "token": token.hex,
@@ -12,7 +13,8 @@ enum LiveViewPage {
             "glossary": glossary.map { ["term": $0.term, "text": $0.text] },
             "glossaryTerms": Self.glossaryTerms(known: Set(glossary.map(\.term))),
         ]
-        let json = (try? JSONSerialization.data(withJSONObject: configuration, options: [.sortedKeys]))
+        let json =
+            (try? JSONSerialization.data(withJSONObject: configuration, options: [.sortedKeys]))
             .map { String(decoding: $0, as: UTF8.self) } ?? "{}"
         // Inside <script>, "</" would end the element early.
         let embedded = json.replacingOccurrences(of: "</", with: "<\\/")

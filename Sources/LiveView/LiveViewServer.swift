@@ -29,7 +29,9 @@ public final class LiveViewServer: Sendable {
     private let channel = Mutex<(any Channel)?>(nil)
 
     /// `glossary`: the REPL's `explain` entries (term → text), shown at the bottom of the page and linked from events.
-    public init(language: LiveViewLanguage, glossary: [(term: String, text: String)] = [], token: AccessToken = AccessToken()) {
+    public init(
+        language: LiveViewLanguage, glossary: [(term: String, text: String)] = [], token: AccessToken = AccessToken()
+    ) {
         self.token = token
         self.language = language
         self.page = LiveViewPage.html(language: language, token: token, glossary: glossary)

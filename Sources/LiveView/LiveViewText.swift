@@ -29,12 +29,14 @@ enum LiveViewText {
         "expiresIn": "expires in {n} s",
         "expiresNow": "expiring now",
         "holds": "still holds {paths}",
-        "expiringWhy": "Nobody renews it (killed, paused or cut off). Until it expires the cluster still counts the broker in; then its ephemeral znodes go and the controller reacts.",
+        "expiringWhy":
+            "Nobody renews it (killed, paused or cut off). Until it expires the cluster still counts the broker in; then its ephemeral znodes go and the controller reacts.",
         "topics": "Topics",
         "partition": "partition",
         "leader": "leader",
         "replicas": "replicas",
-        "legend": "★ leader · ✗ and dashed: out of the ISR · small number: that replica's log end offset · consumers read below the high watermark",
+        "legend":
+            "★ leader · ✗ and dashed: out of the ISR · small number: that replica's log end offset · consumers read below the high watermark",
         "replicaLogEnd": "log end offset",
         "inSyncFollower": "follower in the ISR",
         "outOfSync": "out of the ISR",
@@ -64,13 +66,17 @@ enum LiveViewText {
         "timeline": "What happened (newest first)",
         "noEvents": "Nothing yet. Kill a broker or start a consumer in the REPL.",
         "glossary": "Glossary (the REPL's `explain`)",
-        "event-broker-registered": "A broker opened a session and created its ephemeral znode: it is in the cluster again.",
-        "event-session-expired": "No heartbeat for the session timeout: the broker's ephemeral znode is gone and the controller treats it as dead.",
+        "event-broker-registered":
+            "A broker opened a session and created its ephemeral znode: it is in the cluster again.",
+        "event-session-expired":
+            "No heartbeat for the session timeout: the broker's ephemeral znode is gone and the controller treats it as dead.",
         "event-controller-gone": "The controller's session ended; the other brokers race to create /controller.",
         "event-controller-elected": "This broker won /controller: it now elects leaders and updates ISRs.",
         "event-controller-epoch": "The epoch went up, so orders from an older controller are ignored.",
-        "event-leader-moved": "The controller chose a new leader from the ISR; clients now write to it and read from it.",
-        "event-partition-offline": "No in-sync replica is alive: nobody can read or write the partition until one returns.",
+        "event-leader-moved":
+            "The controller chose a new leader from the ISR; clients now write to it and read from it.",
+        "event-partition-offline":
+            "No in-sync replica is alive: nobody can read or write the partition until one returns.",
         "event-unclean-election": "A replica outside the ISR became leader: records it never copied are lost.",
         "event-isr-shrank": "A replica left the in-sync replicas: acks=all writes no longer wait for it.",
         "event-isr-grew": "A follower caught up with the leader and is in sync again.",
@@ -102,12 +108,14 @@ enum LiveViewText {
         "expiresIn": "expira en {n} s",
         "expiresNow": "expira ya",
         "holds": "aún tiene {paths}",
-        "expiringWhy": "Nadie la renueva (matado, en pausa o aislado). Hasta que expire, el clúster sigue contando con el broker; después desaparecen sus znodes efímeros y el controller reacciona.",
+        "expiringWhy":
+            "Nadie la renueva (matado, en pausa o aislado). Hasta que expire, el clúster sigue contando con el broker; después desaparecen sus znodes efímeros y el controller reacciona.",
         "topics": "Topics",
         "partition": "partición",
         "leader": "líder",
         "replicas": "réplicas",
-        "legend": "★ líder · ✗ y discontinua: fuera del ISR · número pequeño: el fin del log de esa réplica · los consumidores leen por debajo del high watermark",
+        "legend":
+            "★ líder · ✗ y discontinua: fuera del ISR · número pequeño: el fin del log de esa réplica · los consumidores leen por debajo del high watermark",
         "replicaLogEnd": "fin del log",
         "inSyncFollower": "follower en el ISR",
         "outOfSync": "fuera del ISR",
@@ -130,7 +138,8 @@ enum LiveViewText {
         "lag": "lag",
         "noGroups": "Aún no hay grupos: `consumer start NOMBRE --group G --topic T` arranca un miembro.",
         "group-Empty": "Vacío: sin miembros; solo quedan los offsets confirmados.",
-        "group-PreparingRebalance": "Rebalanceo en curso: el coordinador espera a que todos los miembros vuelvan a unirse.",
+        "group-PreparingRebalance":
+            "Rebalanceo en curso: el coordinador espera a que todos los miembros vuelvan a unirse.",
         "group-CompletingRebalance": "Rebalanceo en curso: ya se unieron todos; llega el reparto del líder del grupo.",
         "group-Stable": "Estable: cada miembro tiene sus particiones y está leyendo.",
         "group-Dead": "Muerto: el grupo ya no existe.",
@@ -138,13 +147,16 @@ enum LiveViewText {
         "noEvents": "Nada todavía. Mata un broker o arranca un consumidor en el REPL.",
         "glossary": "Glosario (el `explain` del REPL)",
         "event-broker-registered": "Un broker abrió su sesión y creó su znode efímero: vuelve a estar en el clúster.",
-        "event-session-expired": "Sin latidos durante el tiempo de sesión: el znode efímero del broker desapareció y el controller lo da por muerto.",
+        "event-session-expired":
+            "Sin latidos durante el tiempo de sesión: el znode efímero del broker desapareció y el controller lo da por muerto.",
         "event-controller-gone": "Terminó la sesión del controller; los demás brokers compiten por crear /controller.",
         "event-controller-elected": "Este broker ganó /controller: ahora elige líderes y actualiza los ISR.",
         "event-controller-epoch": "Subió la época: se ignoran las órdenes de un controller anterior.",
         "event-leader-moved": "El controller eligió un líder nuevo del ISR; los clientes escriben y leen en él.",
-        "event-partition-offline": "No queda viva ninguna réplica sincronizada: nadie puede leer ni escribir la partición hasta que vuelva una.",
-        "event-unclean-election": "Una réplica fuera del ISR pasó a ser líder: se pierden los registros que nunca copió.",
+        "event-partition-offline":
+            "No queda viva ninguna réplica sincronizada: nadie puede leer ni escribir la partición hasta que vuelva una.",
+        "event-unclean-election":
+            "Una réplica fuera del ISR pasó a ser líder: se pierden los registros que nunca copió.",
         "event-isr-shrank": "Una réplica salió del ISR: las escrituras con acks=all ya no la esperan.",
         "event-isr-grew": "Un follower alcanzó al líder y vuelve a estar sincronizado.",
         "event-internal-topic": "También cambiaron los topics internos de Kafka (contados en una línea).",

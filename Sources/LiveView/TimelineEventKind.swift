@@ -35,7 +35,8 @@ public enum TimelineEventKind: String, Sendable, Equatable, Codable, CaseIterabl
         } else if line.contains("(internal):") {
             self = .internalTopic
         } else if line.hasPrefix("controller: ") {
-            self = line.contains("UNCLEAN") ? .uncleanElection : line.contains("→ none") ? .partitionOffline : .leaderMoved
+            self =
+                line.contains("UNCLEAN") ? .uncleanElection : line.contains("→ none") ? .partitionOffline : .leaderMoved
         } else if line.contains(" ISR shrank ") {
             self = .isrShrank
         } else if line.contains(" ISR grew ") || line.contains(" ISR changed ") {

@@ -25,8 +25,10 @@ public struct ClusterLayout: Sendable, Equatable {
     /// `.samsa/<name>/` under `baseDirectory` (the current directory by default).
     public init(name: String, baseDirectory: URL? = nil) {
         let base = baseDirectory ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
-        self.init(name: name, root: base.appendingPathComponent(".samsa", isDirectory: true)
-            .appendingPathComponent(name, isDirectory: true))
+        self.init(
+            name: name,
+            root: base.appendingPathComponent(".samsa", isDirectory: true)
+                .appendingPathComponent(name, isDirectory: true))
     }
 
     /// Cluster names become folder names, so they are kept to what is safe in a path.

@@ -2,9 +2,9 @@ import Foundation
 import Synchronization
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// One running process of the cluster: either our child, launched with Foundation `Process`
@@ -194,9 +194,9 @@ public final class ClusterProcess: @unchecked Sendable {
 
     private static func systemKill(_ pid: Int32, _ signal: Int32) -> Int32 {
         #if canImport(Glibc)
-        return Glibc.kill(pid, signal)
+            return Glibc.kill(pid, signal)
         #else
-        return Darwin.kill(pid, signal)
+            return Darwin.kill(pid, signal)
         #endif
     }
 

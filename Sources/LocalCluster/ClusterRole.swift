@@ -44,7 +44,9 @@ extension ClusterRole: Codable {
             self = .broker(id)
         } else {
             throw DecodingError.dataCorrupted(
-                .init(codingPath: decoder.codingPath, debugDescription: "role '\(text)' is not metadata-server or broker-N"))
+                .init(
+                    codingPath: decoder.codingPath,
+                    debugDescription: "role '\(text)' is not metadata-server or broker-N"))
         }
     }
 

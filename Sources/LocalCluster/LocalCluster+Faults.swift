@@ -2,9 +2,9 @@ import FaultControl
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Fault injection (`fault ...` in the REPL): this process writes a broker's fault set to

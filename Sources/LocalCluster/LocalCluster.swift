@@ -3,9 +3,9 @@ import Logging
 import Synchronization
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A cluster of `samsa-meta` and `samsa-broker` processes on this machine, in one folder
@@ -58,7 +58,8 @@ public final class LocalCluster: Sendable {
         for var record in state.processes {
             guard let pid = record.pid else { continue }
             if ProcessInspector.isOurs(pid: pid, marker: record.configFile) {
-                shared.processes[record.role] = ClusterProcess(adopting: pid, role: record.role, marker: record.configFile)
+                shared.processes[record.role] = ClusterProcess(
+                    adopting: pid, role: record.role, marker: record.configFile)
                 shared.readyPIDs.insert(pid)
                 logger.debug("reattached", metadata: ["role": "\(record.role)", "pid": "\(pid)"])
             } else {
@@ -135,7 +136,8 @@ public final class LocalCluster: Sendable {
         let mode = options.mode ?? existing?.mode ?? .zookeeper
         // A broker writes meta.properties into its log dir on first start: data from a run before.
         let hadData = (existing?.brokers ?? []).contains {
-            FileManager.default.fileExists(atPath: URL(fileURLWithPath: $0.dataDir).appendingPathComponent("meta.properties").path)
+            FileManager.default.fileExists(
+                atPath: URL(fileURLWithPath: $0.dataDir).appendingPathComponent("meta.properties").path)
         }
         let brokerExecutable = try self.executables.url(for: "samsa-broker")
         let metaExecutable = mode == .zookeeper ? try self.executables.url(for: "samsa-meta") : nil
@@ -215,7 +217,8 @@ public final class LocalCluster: Sendable {
         _ = self.stopAll(gracePeriod: gracePeriod)
         // Only a folder that is a cluster's: it has our state file or lives in a `.samsa` folder.
         let root = self.layout.root
-        let isClusterFolder = FileManager.default.fileExists(atPath: self.layout.stateFile.path)
+        let isClusterFolder =
+            FileManager.default.fileExists(atPath: self.layout.stateFile.path)
             || root.deletingLastPathComponent().lastPathComponent == ".samsa"
         guard isClusterFolder else { throw LocalClusterError.noCluster(name: self.layout.name) }
         try self.withState { shared in
@@ -258,7 +261,9 @@ public final class LocalCluster: Sendable {
     /// SIGTERM: the broker shuts down cleanly (controlled shutdown in cluster mode); SIGKILL after
     /// `gracePeriod`. Returns the PID and how it ended.
     @discardableResult
-    public func stopBroker(_ id: Int, gracePeriod: Duration = .seconds(10)) throws -> (Int32, ClusterProcess.StopOutcome) {
+    public func stopBroker(_ id: Int, gracePeriod: Duration = .seconds(10)) throws -> (
+        Int32, ClusterProcess.StopOutcome
+    ) {
         self.operationLock.lock()
         defer { self.operationLock.unlock() }
         let process = try self.runningBroker(id)
@@ -372,7 +377,8 @@ public final class LocalCluster: Sendable {
         // A broker starts healthy: faults injected into an earlier process do not carry over.
         if let id = record.role.brokerID { self.clearFaultFile(ofBroker: id) }
         let logFile = URL(fileURLWithPath: record.logFile)
-        Self.appendMarker("--- \(Date().formatted(.iso8601)) samsa: starting \(record.role) on \(record.address) ---\n", to: logFile)
+        Self.appendMarker(
+            "--- \(Date().formatted(.iso8601)) samsa: starting \(record.role) on \(record.address) ---\n", to: logFile)
         let process = try ClusterProcess.launch(
             role: record.role, executable: executable, arguments: [record.configFile],
             workingDirectory: self.layout.root, logFile: logFile, marker: record.configFile
@@ -391,7 +397,8 @@ public final class LocalCluster: Sendable {
             shared.state?.update(updated)
         }
         self.saveState()
-        self.logger.info("started", metadata: ["role": "\(record.role)", "pid": "\(process.pid)", "port": "\(record.port)"])
+        self.logger.info(
+            "started", metadata: ["role": "\(record.role)", "pid": "\(process.pid)", "port": "\(record.port)"])
         return process
     }
 
@@ -483,13 +490,15 @@ public final class LocalCluster: Sendable {
     }
 
     private func processEnded(_ process: ClusterProcess, status: Int32) {
-        let (wasExpected, handler) = self.withState { shared -> (Bool, (@Sendable (ClusterRole, Int32, Int32) -> Void)?) in
+        let (wasExpected, handler) = self.withState {
+            shared -> (Bool, (@Sendable (ClusterRole, Int32, Int32) -> Void)?) in
             let wasReady = shared.readyPIDs.remove(process.pid) != nil
             return (shared.expectedExits.remove(process.pid) != nil || !wasReady, shared.exitHandler)
         }
         self.markStopped(process)
         if !wasExpected {
-            self.logger.info("exited", metadata: ["role": "\(process.role)", "pid": "\(process.pid)", "status": "\(status)"])
+            self.logger.info(
+                "exited", metadata: ["role": "\(process.role)", "pid": "\(process.pid)", "status": "\(status)"])
             handler?(process.role, process.pid, status)
         }
     }

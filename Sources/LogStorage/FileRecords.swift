@@ -2,9 +2,9 @@ import NIOCore
 import Synchronization
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A byte range of a segment's `.log` file that a fetch will send, as Kafka's `FileRecords.slice`.

@@ -2,9 +2,9 @@ import KafkaProtocol
 import NIOCore
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// What one segment holds, for the REPL's before/after view of a cleaning pass.
@@ -64,8 +64,10 @@ struct CleanerRecord {
 enum CleanerBatches {
     /// The records of an uncompressed batch, each with its raw bytes; nil if it cannot be read.
     static func records(of batch: ByteBuffer, header: RecordBatchHeader) -> [CleanerRecord]? {
-        guard var body = batch.getSlice(at: batch.readerIndex + RecordBatchHeader.size,
-                                        length: header.totalSize - RecordBatchHeader.size)
+        guard
+            var body = batch.getSlice(
+                at: batch.readerIndex + RecordBatchHeader.size,
+                length: header.totalSize - RecordBatchHeader.size)
         else { return nil }
         var records: [CleanerRecord] = []
         do {

@@ -140,7 +140,8 @@ public struct LogConfig: Sendable, Equatable {
         }
         func int(min: Int) throws(LogStorageError) -> Int {
             guard let parsed = Int(value.trimmingSpaces), parsed >= min, parsed <= Int(Int32.max) else {
-                throw .invalidConfig(key: key.rawValue, value: value, expected: "a whole number from \(min) to \(Int32.max)")
+                throw .invalidConfig(
+                    key: key.rawValue, value: value, expected: "a whole number from \(min) to \(Int32.max)")
             }
             return parsed
         }
@@ -186,6 +187,8 @@ public struct LogConfig: Sendable, Equatable {
 
 extension StringProtocol {
     var trimmingSpaces: String {
-        String(self.drop(while: { $0 == " " || $0 == "\t" }).reversed().drop(while: { $0 == " " || $0 == "\t" }).reversed())
+        String(
+            self.drop(while: { $0 == " " || $0 == "\t" }).reversed().drop(while: { $0 == " " || $0 == "\t" }).reversed()
+        )
     }
 }

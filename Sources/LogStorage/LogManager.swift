@@ -41,7 +41,9 @@ public final class LogManager: Sendable {
             self.cleanerCheckpoints.withLock { $0.merge(cleaned) { _, new in new } }
             let names = try FileManagerless.contents(of: directory)
             if !isClean, names.contains(where: { Self.parse(directoryName: $0) != nil }) {
-                self.logger.info("log dir was not shut down cleanly; recovering unflushed segments", metadata: ["dir": "\(directory)"])
+                self.logger.info(
+                    "log dir was not shut down cleanly; recovering unflushed segments",
+                    metadata: ["dir": "\(directory)"])
             }
             for name in names {
                 let path = "\(directory)/\(name)"
@@ -49,7 +51,9 @@ public final class LogManager: Sendable {
                     try? FileManagerless.removeTree(path)  // a topic deletion interrupted by a crash
                     continue
                 }
-                guard FileManagerless.isDirectory(path), let partition = Self.parse(directoryName: name) else { continue }
+                guard FileManagerless.isDirectory(path), let partition = Self.parse(directoryName: name) else {
+                    continue
+                }
                 let log = try PartitionLog(
                     topicPartition: partition, directory: path, config: config(partition.topic),
                     recoveryPoint: recoveryPoints[partition] ?? 0, logStartOffset: startOffsets[partition] ?? 0,
@@ -127,7 +131,8 @@ public final class LogManager: Sendable {
                 let bases = try log.applyRetention(now: now)
                 if !bases.isEmpty { deleted[log.topicPartition] = bases }
             } catch {
-                self.logger.error("retention failed", metadata: ["partition": "\(log.topicPartition)", "error": "\(error)"])
+                self.logger.error(
+                    "retention failed", metadata: ["partition": "\(log.topicPartition)", "error": "\(error)"])
             }
         }
         return deleted
@@ -136,7 +141,8 @@ public final class LogManager: Sendable {
     public func flushDirty(now: Int64) {
         for log in self.allLogs {
             do { try log.flushIfDue(now: now) } catch {
-                self.logger.error("flush failed", metadata: ["partition": "\(log.topicPartition)", "error": "\(error)"])
+                self.logger.error(
+                    "flush failed", metadata: ["partition": "\(log.topicPartition)", "error": "\(error)"])
             }
         }
     }
@@ -152,9 +158,10 @@ public final class LogManager: Sendable {
                 Dictionary(uniqueKeysWithValues: mine.map { ($0.topicPartition, $0.logStartOffset) }))
             let cleaned = self.cleanerCheckpoints.withLock { $0 }
             try OffsetCheckpointFile(path: "\(directory)/\(Self.cleanerCheckpointFileName)").write(
-                Dictionary(uniqueKeysWithValues: mine.compactMap { log in
-                    cleaned[log.topicPartition].map { (log.topicPartition, $0) }
-                }))
+                Dictionary(
+                    uniqueKeysWithValues: mine.compactMap { log in
+                        cleaned[log.topicPartition].map { (log.topicPartition, $0) }
+                    }))
         }
     }
 

@@ -2,9 +2,9 @@ import KafkaProtocol
 import NIOCore
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// One segment of a partition's log: `<baseOffset>.log` holding record batches back to back,
@@ -105,7 +105,8 @@ final class LogSegment {
         if header.maxTimestamp > self.maxTimestamp {
             self.maxTimestamp = header.maxTimestamp
             try self.timeIndex.append(
-                TimeIndexEntry(timestamp: header.maxTimestamp, relativeOffset: Int32(header.lastOffset - self.baseOffset)))
+                TimeIndexEntry(
+                    timestamp: header.maxTimestamp, relativeOffset: Int32(header.lastOffset - self.baseOffset)))
         }
         self.nextOffset = header.nextOffset
     }
@@ -188,9 +189,11 @@ final class LogSegment {
                 return false
             }
             let batch = try self.log.read(at: position, count: header.totalSize)
-            let records = (try? RecordBatches.decodeRecords(
-                in: batch, from: batch.readerIndex + RecordBatchHeader.size, to: batch.readerIndex + header.totalSize,
-                header: header)) ?? []
+            let records =
+                (try? RecordBatches.decodeRecords(
+                    in: batch, from: batch.readerIndex + RecordBatchHeader.size,
+                    to: batch.readerIndex + header.totalSize,
+                    header: header)) ?? []
             if let record = records.first(where: { $0.timestamp >= timestamp && $0.offset >= startingOffset }) {
                 found = (record.offset, record.timestamp)
                 return false

@@ -17,7 +17,8 @@ extension PartitionLog {
     }
 
     static func cleanableRange(state: State, checkpoint: Int64, now: Int64) -> CleanableRange {
-        let firstDirty = checkpoint < state.logStartOffset || checkpoint > state.logEndOffset
+        let firstDirty =
+            checkpoint < state.logStartOffset || checkpoint > state.logEndOffset
             ? state.logStartOffset : checkpoint
         var firstUncleanable = min(state.activeSegment.baseOffset, state.highWatermark)
         let lag = state.config.minCompactionLagMs
@@ -77,11 +78,14 @@ extension PartitionLog {
     }
 
     private static func summary(of segment: LogSegment) throws(LogStorageError) -> SegmentSummary {
-        var summary = SegmentSummary(baseOffset: segment.baseOffset, records: 0, keys: 0, tombstones: 0, bytes: segment.size)
+        var summary = SegmentSummary(
+            baseOffset: segment.baseOffset, records: 0, keys: 0, tombstones: 0, bytes: segment.size)
         var keys = Set<ByteBuffer>()
         try segment.forEachBatch(from: 0) { position, header throws(LogStorageError) in
             summary.records += Int(header.recordsCount)
-            guard header.attributes.compression == CompressionCodec.none, !header.attributes.isControl else { return true }
+            guard header.attributes.compression == CompressionCodec.none, !header.attributes.isControl else {
+                return true
+            }
             let batch = try segment.log.read(at: position, count: header.totalSize)
             for record in CleanerBatches.records(of: batch, header: header) ?? [] {
                 if let key = record.key { keys.insert(key) }
@@ -93,7 +97,8 @@ extension PartitionLog {
         return summary
     }
 
-    private func clean(range: CleanableRange, state: inout State, now: Int64) throws(LogStorageError) -> CleaningResult {
+    private func clean(range: CleanableRange, state: inout State, now: Int64) throws(LogStorageError) -> CleaningResult
+    {
         let before = try state.segments.map { segment throws(LogStorageError) in try Self.summary(of: segment) }
         let toClean = state.segments.filter { $0.baseOffset < range.firstUncleanableOffset }
         // Kafka's OffsetMap: the last offset of every key in the dirty section.
@@ -112,7 +117,8 @@ extension PartitionLog {
         for segment in toClean {
             let wasClean = segment.baseOffset < range.firstDirtyOffset
             // A tombstone in a segment cleaned before goes once delete.retention.ms has passed since.
-            let tombstonesExpired = wasClean
+            let tombstonesExpired =
+                wasClean
                 && now - SegmentClock.modifiedTime(of: segment.logPath) > state.config.deleteRetentionMs
             var output = ByteBufferAllocator().buffer(capacity: Int(segment.size))
             try Self.forEachCleanableBatch(of: segment) { header, batch, records in
@@ -163,7 +169,8 @@ extension PartitionLog {
             var bytes = ByteBufferAllocator().buffer(capacity: members.reduce(0) { $0 + $1.bytes.readableBytes })
             for member in members { bytes.writeImmutableBuffer(member.bytes) }
             // The time a segment was first cleaned; a group of already clean segments keeps the latest.
-            let stamp = members.allSatisfy(\.wasClean)
+            let stamp =
+                members.allSatisfy(\.wasClean)
                 ? members.map { SegmentClock.modifiedTime(of: $0.segment.logPath) }.max() ?? now : now
             let segment = try self.swapIn(
                 bytes, replacing: members.map(\.segment), modifiedTime: stamp, config: state.config)
@@ -234,15 +241,19 @@ extension PartitionLog {
             let swapPath = "\(directory)/\(name)"
             let lastOffset = try Self.lastOffset(ofFile: swapPath) ?? base
             for other in names where other.hasSuffix(".log") {
-                guard let otherBase = Int64(other.dropLast(4)), otherBase >= base, otherBase <= lastOffset else { continue }
+                guard let otherBase = Int64(other.dropLast(4)), otherBase >= base, otherBase <= lastOffset else {
+                    continue
+                }
                 for suffix in [".log", ".index", ".timeindex"] {
-                    try FileManagerless.remove("\(directory)/\(LogSegment.fileName(baseOffset: otherBase, suffix: suffix))")
+                    try FileManagerless.remove(
+                        "\(directory)/\(LogSegment.fileName(baseOffset: otherBase, suffix: suffix))")
                 }
             }
             for suffix in [".index", ".timeindex"] {
                 try FileManagerless.remove("\(directory)/\(LogSegment.fileName(baseOffset: base, suffix: suffix))")
             }
-            try FileManagerless.rename(swapPath, to: "\(directory)/\(LogSegment.fileName(baseOffset: base, suffix: ".log"))")
+            try FileManagerless.rename(
+                swapPath, to: "\(directory)/\(LogSegment.fileName(baseOffset: base, suffix: ".log"))")
             swapped.insert(base)
         }
         return swapped

@@ -98,7 +98,8 @@ public final class PartitionLog: Sendable {
         let end = segments.last?.nextOffset ?? logStartOffset
         let start = min(max(logStartOffset, segments.first?.baseOffset ?? 0), end)
         logger.debug(
-            "loaded log", metadata: ["segments": "\(segments.count)", "logEndOffset": "\(end)", "logStartOffset": "\(start)"])
+            "loaded log",
+            metadata: ["segments": "\(segments.count)", "logEndOffset": "\(end)", "logStartOffset": "\(start)"])
         var state = State(
             config: config, segments: segments, logStartOffset: start, recoveryPoint: min(recoveryPoint, end),
             highWatermark: end, lastFlushTime: now, epochs: Self.loadEpochs(directory: directory, logEndOffset: end))
@@ -145,11 +146,12 @@ public final class PartitionLog: Sendable {
     /// The offset below which every in-sync replica has the data. A standalone broker moves it
     /// with the log end; the replica manager moves it in a cluster.
     public var highWatermark: Int64 {
-        get { self.state.withLock { $0.highWatermark } }
+        self.state.withLock { $0.highWatermark }
     }
 
     public func updateHighWatermark(_ offset: Int64) {
-        self.state.withLock { state in state.highWatermark = min(max(offset, state.logStartOffset), state.logEndOffset) }
+        self.state.withLock { state in state.highWatermark = min(max(offset, state.logStartOffset), state.logEndOffset)
+        }
     }
 
     public func updateConfig(_ config: LogConfig) {
@@ -194,7 +196,8 @@ public final class PartitionLog: Sendable {
                 case .duplicate(let batch):
                     guard stamped.count == 1 else {
                         throw .outOfOrderSequence(
-                            producerId: header.producerId, expected: ProducerStateManager.increment(current?.lastSequence ?? -1, by: 1),
+                            producerId: header.producerId,
+                            expected: ProducerStateManager.increment(current?.lastSequence ?? -1, by: 1),
                             received: header.baseSequence)
                     }
                     return AppendResult(
@@ -416,7 +419,8 @@ public final class PartitionLog: Sendable {
             state.highWatermark = max(state.highWatermark, state.logStartOffset)
             let bases = removed.map(\.baseOffset)
             self.logger.info(
-                "deleted segments by retention", metadata: ["baseOffsets": "\(bases)", "logStartOffset": "\(state.logStartOffset)"])
+                "deleted segments by retention",
+                metadata: ["baseOffsets": "\(bases)", "logStartOffset": "\(state.logStartOffset)"])
             return bases
         }
     }

@@ -53,11 +53,14 @@ public struct ProducerStateManager: Sendable {
 
     /// Checks a leader append against what this partition knows of the producer. An unknown
     /// producer is accepted at any sequence (its state may have gone with retention), as Kafka does.
-    public static func validate(_ header: RecordBatchHeader, against entry: Entry?) throws(LogStorageError) -> Validation {
+    public static func validate(_ header: RecordBatchHeader, against entry: Entry?) throws(LogStorageError)
+        -> Validation
+    {
         guard let entry else { return .accept }
         let first = header.baseSequence
         if header.producerEpoch < entry.producerEpoch {
-            throw .invalidProducerEpoch(producerId: header.producerId, epoch: header.producerEpoch, current: entry.producerEpoch)
+            throw .invalidProducerEpoch(
+                producerId: header.producerId, epoch: header.producerEpoch, current: entry.producerEpoch)
         }
         if header.producerEpoch > entry.producerEpoch {
             guard first == 0 else {
@@ -86,7 +89,9 @@ public struct ProducerStateManager: Sendable {
             BatchMetadata(
                 firstSequence: header.baseSequence, lastSequence: Self.lastSequence(of: header),
                 firstOffset: header.baseOffset, lastOffset: header.lastOffset))
-        if entry.batches.count > Self.maxCachedBatches { entry.batches.removeFirst(entry.batches.count - Self.maxCachedBatches) }
+        if entry.batches.count > Self.maxCachedBatches {
+            entry.batches.removeFirst(entry.batches.count - Self.maxCachedBatches)
+        }
         return entry
     }
 

@@ -2,9 +2,9 @@ import NIOCore
 import Synchronization
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// An open file of a segment (`.log`, `.index` or `.timeindex`) with positional I/O.
@@ -101,4 +101,3 @@ final class SegmentFile: Sendable {
         guard fsync(self.descriptor) == 0 else { throw .io(operation: "fsync", path: self.path, errno: errno) }
     }
 }
-

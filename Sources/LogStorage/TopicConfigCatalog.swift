@@ -3,7 +3,12 @@
 public struct TopicConfigDefinition: Sendable {
     /// Kafka's `ConfigDef.Type`, as DescribeConfigs names it.
     public enum ValueType: String, Sendable {
-        case boolean = "BOOLEAN", string = "STRING", int = "INT", long = "LONG", double = "DOUBLE", list = "LIST"
+        case boolean = "BOOLEAN"
+        case string = "STRING"
+        case int = "INT"
+        case long = "LONG"
+        case double = "DOUBLE"
+        case list = "LIST"
 
         /// Kafka's `ConfigType` number in DescribeConfigs v3+.
         public var describeConfigsId: Int8 {
@@ -41,7 +46,9 @@ public struct TopicConfigDefinition: Sendable {
     /// joined with `,`), or why Kafka refuses it.
     public func parse(_ raw: String) throws(TopicConfigRejection) -> String {
         let text = raw.trimmingSpaces
-        func refuse(_ reason: String) -> TopicConfigRejection { .invalidValue(name: self.name, value: raw, reason: reason) }
+        func refuse(_ reason: String) -> TopicConfigRejection {
+            .invalidValue(name: self.name, value: raw, reason: reason)
+        }
         var printed = text
         switch self.type {
         case .boolean:
@@ -82,7 +89,9 @@ public struct TopicConfigDefinition: Sendable {
             if number < low { throw refuse(value, "Value must be at least \(Self.shortNumber(low))") }
             if number > high { throw refuse(value, "Value must be no more than \(Self.shortNumber(high))") }
         case .oneOf(let allowed):
-            guard allowed.contains(value) else { throw refuse(value, "String must be one of: \(allowed.joined(separator: ", "))") }
+            guard allowed.contains(value) else {
+                throw refuse(value, "String must be one of: \(allowed.joined(separator: ", "))")
+            }
         case .eachOneOf(let allowed):
             for item in Self.listItems(value) where !allowed.contains(item) {
                 throw refuse(item, "String must be one of: \(allowed.joined(separator: ", "))")
@@ -90,13 +99,17 @@ public struct TopicConfigDefinition: Sendable {
         case .throttledReplicas:
             let items = Self.listItems(value)
             let replicas = items.allSatisfy { item in
-                item.isEmpty || item.split(separator: ":", omittingEmptySubsequences: false).count == 2
-                    && item.split(separator: ":", omittingEmptySubsequences: false).allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) }
+                item.isEmpty
+                    || item.split(separator: ":", omittingEmptySubsequences: false).count == 2
+                        && item.split(separator: ":", omittingEmptySubsequences: false).allSatisfy {
+                            !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit)
+                        }
             }
             guard replicas || items == ["*"] else {
                 throw refuse(
                     "[\(items.joined(separator: ", "))]",
-                    "\(self.name) must be the literal '*' or a list of replicas in the following format: [partitionId]:[brokerId],[partitionId]:[brokerId],...")
+                    "\(self.name) must be the literal '*' or a list of replicas in the following format: [partitionId]:[brokerId],[partitionId]:[brokerId],..."
+                )
             }
         case .messageFormatVersion:
             guard Self.isKnownVersion(value) else { throw refuse(value, "Version \(value) is not a valid version") }
@@ -120,8 +133,10 @@ public struct TopicConfigDefinition: Sendable {
     /// release with its protocol step (`3.0-IV1`).
     static func isKnownVersion(_ text: String) -> Bool {
         let releases = [
-            "0.8.0", "0.8.1", "0.8.2", "0.9.0", "0.10.0", "0.10.1", "0.10.2", "0.11.0", "1.0", "1.1", "2.0", "2.1", "2.2",
-            "2.3", "2.4", "2.5", "2.6", "2.7", "2.8", "3.0", "3.1", "3.2", "3.3", "3.4", "3.5", "3.6", "3.7", "3.8", "3.9",
+            "0.8.0", "0.8.1", "0.8.2", "0.9.0", "0.10.0", "0.10.1", "0.10.2", "0.11.0", "1.0", "1.1", "2.0", "2.1",
+            "2.2",
+            "2.3", "2.4", "2.5", "2.6", "2.7", "2.8", "3.0", "3.1", "3.2", "3.3", "3.4", "3.5", "3.6", "3.7", "3.8",
+            "3.9",
         ]
         let segments = text.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         let count = text.hasPrefix("0.") ? 3 : 2
@@ -129,7 +144,9 @@ public struct TopicConfigDefinition: Sendable {
         var key = segments.prefix(count).joined(separator: ".")
         if let dash = key.firstIndex(of: "-") {
             let step = key[dash...]
-            guard step.hasPrefix("-IV"), step.count > 3, step.dropFirst(3).allSatisfy(\.isASCIIDigit) else { return false }
+            guard step.hasPrefix("-IV"), step.count > 3, step.dropFirst(3).allSatisfy(\.isASCIIDigit) else {
+                return false
+            }
             key = String(key[..<dash])
         }
         return releases.contains(key) && segments.dropFirst(count).allSatisfy { $0.allSatisfy(\.isASCIIDigit) }
@@ -148,7 +165,8 @@ public enum TopicConfigRejection: Error, Sendable, Equatable, CustomStringConver
     public var description: String {
         switch self {
         case .unknownName(let name): "Unknown topic config name: \(name)"
-        case .invalidValue(let name, let value, let reason): "Invalid value \(value) for configuration \(name): \(reason)"
+        case .invalidValue(let name, let value, let reason):
+            "Invalid value \(value) for configuration \(name): \(reason)"
         case .conflict(let text): text
         }
     }
@@ -166,24 +184,51 @@ public enum TopicConfigCatalog {
     private static let longMax = String(Int64.max)
 
     public static let all: [TopicConfigDefinition] = [
-        .init(name: "cleanup.policy", type: .list, defaultValue: "delete", rule: .eachOneOf(["compact", "delete"]), brokerSynonym: "log.cleanup.policy"),
-        .init(name: "compression.gzip.level", type: .int, defaultValue: "-1", rule: .gzipLevel, brokerSynonym: "compression.gzip.level"),
-        .init(name: "compression.lz4.level", type: .int, defaultValue: "9", rule: .between(1, 17), brokerSynonym: "compression.lz4.level"),
+        .init(
+            name: "cleanup.policy", type: .list, defaultValue: "delete", rule: .eachOneOf(["compact", "delete"]),
+            brokerSynonym: "log.cleanup.policy"),
+        .init(
+            name: "compression.gzip.level", type: .int, defaultValue: "-1", rule: .gzipLevel,
+            brokerSynonym: "compression.gzip.level"),
+        .init(
+            name: "compression.lz4.level", type: .int, defaultValue: "9", rule: .between(1, 17),
+            brokerSynonym: "compression.lz4.level"),
         .init(
             name: "compression.type", type: .string, defaultValue: "producer",
-            rule: .oneOf(["uncompressed", "zstd", "lz4", "snappy", "gzip", "producer"]), brokerSynonym: "compression.type"),
-        .init(name: "compression.zstd.level", type: .int, defaultValue: "3", rule: .between(-131_072, 22), brokerSynonym: "compression.zstd.level"),
-        .init(name: "delete.retention.ms", type: .long, defaultValue: "86400000", rule: .atLeast(0), brokerSynonym: "log.cleaner.delete.retention.ms"),
-        .init(name: "file.delete.delay.ms", type: .long, defaultValue: "60000", rule: .atLeast(0), brokerSynonym: "log.segment.delete.delay.ms"),
-        .init(name: "flush.messages", type: .long, defaultValue: longMax, rule: .atLeast(1), brokerSynonym: "log.flush.interval.messages"),
-        .init(name: "flush.ms", type: .long, defaultValue: longMax, rule: .atLeast(0), brokerSynonym: "log.flush.interval.ms"),
-        .init(name: "follower.replication.throttled.replicas", type: .list, defaultValue: "", rule: .throttledReplicas, brokerSynonym: nil),
-        .init(name: "index.interval.bytes", type: .int, defaultValue: "4096", rule: .atLeast(0), brokerSynonym: "log.index.interval.bytes"),
-        .init(name: "leader.replication.throttled.replicas", type: .list, defaultValue: "", rule: .throttledReplicas, brokerSynonym: nil),
+            rule: .oneOf(["uncompressed", "zstd", "lz4", "snappy", "gzip", "producer"]),
+            brokerSynonym: "compression.type"),
+        .init(
+            name: "compression.zstd.level", type: .int, defaultValue: "3", rule: .between(-131_072, 22),
+            brokerSynonym: "compression.zstd.level"),
+        .init(
+            name: "delete.retention.ms", type: .long, defaultValue: "86400000", rule: .atLeast(0),
+            brokerSynonym: "log.cleaner.delete.retention.ms"),
+        .init(
+            name: "file.delete.delay.ms", type: .long, defaultValue: "60000", rule: .atLeast(0),
+            brokerSynonym: "log.segment.delete.delay.ms"),
+        .init(
+            name: "flush.messages", type: .long, defaultValue: longMax, rule: .atLeast(1),
+            brokerSynonym: "log.flush.interval.messages"),
+        .init(
+            name: "flush.ms", type: .long, defaultValue: longMax, rule: .atLeast(0),
+            brokerSynonym: "log.flush.interval.ms"),
+        .init(
+            name: "follower.replication.throttled.replicas", type: .list, defaultValue: "", rule: .throttledReplicas,
+            brokerSynonym: nil),
+        .init(
+            name: "index.interval.bytes", type: .int, defaultValue: "4096", rule: .atLeast(0),
+            brokerSynonym: "log.index.interval.bytes"),
+        .init(
+            name: "leader.replication.throttled.replicas", type: .list, defaultValue: "", rule: .throttledReplicas,
+            brokerSynonym: nil),
         .init(name: "local.retention.bytes", type: .long, defaultValue: "-2", rule: .atLeast(-2), brokerSynonym: nil),
         .init(name: "local.retention.ms", type: .long, defaultValue: "-2", rule: .atLeast(-2), brokerSynonym: nil),
-        .init(name: "max.compaction.lag.ms", type: .long, defaultValue: longMax, rule: .atLeast(1), brokerSynonym: "log.cleaner.max.compaction.lag.ms"),
-        .init(name: "max.message.bytes", type: .int, defaultValue: "1048588", rule: .atLeast(0), brokerSynonym: "message.max.bytes"),
+        .init(
+            name: "max.compaction.lag.ms", type: .long, defaultValue: longMax, rule: .atLeast(1),
+            brokerSynonym: "log.cleaner.max.compaction.lag.ms"),
+        .init(
+            name: "max.message.bytes", type: .int, defaultValue: "1048588", rule: .atLeast(0),
+            brokerSynonym: "message.max.bytes"),
         .init(
             name: "message.downconversion.enable", type: .boolean, defaultValue: "true", rule: .any,
             brokerSynonym: "log.message.downconversion.enable"),
@@ -200,29 +245,46 @@ public enum TopicConfigCatalog {
             name: "message.timestamp.difference.max.ms", type: .long, defaultValue: longMax, rule: .atLeast(0),
             brokerSynonym: "log.message.timestamp.difference.max.ms"),
         .init(
-            name: "message.timestamp.type", type: .string, defaultValue: "CreateTime", rule: .oneOf(["CreateTime", "LogAppendTime"]),
+            name: "message.timestamp.type", type: .string, defaultValue: "CreateTime",
+            rule: .oneOf(["CreateTime", "LogAppendTime"]),
             brokerSynonym: "log.message.timestamp.type"),
         .init(
             name: "min.cleanable.dirty.ratio", type: .double, defaultValue: "0.5", rule: .between(0, 1),
             brokerSynonym: "log.cleaner.min.cleanable.ratio"),
-        .init(name: "min.compaction.lag.ms", type: .long, defaultValue: "0", rule: .atLeast(0), brokerSynonym: "log.cleaner.min.compaction.lag.ms"),
-        .init(name: "min.insync.replicas", type: .int, defaultValue: "1", rule: .atLeast(1), brokerSynonym: "min.insync.replicas"),
+        .init(
+            name: "min.compaction.lag.ms", type: .long, defaultValue: "0", rule: .atLeast(0),
+            brokerSynonym: "log.cleaner.min.compaction.lag.ms"),
+        .init(
+            name: "min.insync.replicas", type: .int, defaultValue: "1", rule: .atLeast(1),
+            brokerSynonym: "min.insync.replicas"),
         .init(name: "preallocate", type: .boolean, defaultValue: "false", rule: .any, brokerSynonym: "log.preallocate"),
         .init(name: "remote.log.copy.disable", type: .boolean, defaultValue: "false", rule: .any, brokerSynonym: nil),
-        .init(name: "remote.log.delete.on.disable", type: .boolean, defaultValue: "false", rule: .any, brokerSynonym: nil),
+        .init(
+            name: "remote.log.delete.on.disable", type: .boolean, defaultValue: "false", rule: .any, brokerSynonym: nil),
         .init(name: "remote.storage.enable", type: .boolean, defaultValue: "false", rule: .any, brokerSynonym: nil),
-        .init(name: "retention.bytes", type: .long, defaultValue: "-1", rule: .any, brokerSynonym: "log.retention.bytes"),
-        .init(name: "retention.ms", type: .long, defaultValue: "604800000", rule: .atLeast(-1), brokerSynonym: "log.retention.ms"),
-        .init(name: "segment.bytes", type: .int, defaultValue: "1073741824", rule: .atLeast(14), brokerSynonym: "log.segment.bytes"),
-        .init(name: "segment.index.bytes", type: .int, defaultValue: "10485760", rule: .atLeast(4), brokerSynonym: "log.index.size.max.bytes"),
-        .init(name: "segment.jitter.ms", type: .long, defaultValue: "0", rule: .atLeast(0), brokerSynonym: "log.roll.jitter.ms"),
-        .init(name: "segment.ms", type: .long, defaultValue: "604800000", rule: .atLeast(1), brokerSynonym: "log.roll.ms"),
+        .init(
+            name: "retention.bytes", type: .long, defaultValue: "-1", rule: .any, brokerSynonym: "log.retention.bytes"),
+        .init(
+            name: "retention.ms", type: .long, defaultValue: "604800000", rule: .atLeast(-1),
+            brokerSynonym: "log.retention.ms"),
+        .init(
+            name: "segment.bytes", type: .int, defaultValue: "1073741824", rule: .atLeast(14),
+            brokerSynonym: "log.segment.bytes"),
+        .init(
+            name: "segment.index.bytes", type: .int, defaultValue: "10485760", rule: .atLeast(4),
+            brokerSynonym: "log.index.size.max.bytes"),
+        .init(
+            name: "segment.jitter.ms", type: .long, defaultValue: "0", rule: .atLeast(0),
+            brokerSynonym: "log.roll.jitter.ms"),
+        .init(
+            name: "segment.ms", type: .long, defaultValue: "604800000", rule: .atLeast(1), brokerSynonym: "log.roll.ms"),
         .init(
             name: "unclean.leader.election.enable", type: .boolean, defaultValue: "false", rule: .any,
             brokerSynonym: "unclean.leader.election.enable"),
     ]
 
-    private static let byName: [String: TopicConfigDefinition] = Dictionary(uniqueKeysWithValues: all.map { ($0.name, $0) })
+    private static let byName: [String: TopicConfigDefinition] = Dictionary(
+        uniqueKeysWithValues: all.map { ($0.name, $0) })
 
     public static func definition(_ name: String) -> TopicConfigDefinition? { Self.byName[name] }
 
@@ -237,7 +299,8 @@ public enum TopicConfigCatalog {
         let minLag = Int64(parsed["min.compaction.lag.ms"] ?? "0") ?? 0
         let maxLag = Int64(parsed["max.compaction.lag.ms"] ?? Self.longMax) ?? .max
         if minLag > maxLag {
-            throw .conflict("conflict topic config setting min.compaction.lag.ms (\(minLag)) > max.compaction.lag.ms (\(maxLag))")
+            throw .conflict(
+                "conflict topic config setting min.compaction.lag.ms (\(minLag)) > max.compaction.lag.ms (\(maxLag))")
         }
         return parsed
     }

@@ -12,7 +12,8 @@ struct ClientWatchTable {
     var recursive: [String: [Continuation]] = [:]
 
     var isEmpty: Bool {
-        self.data.isEmpty && self.exist.isEmpty && self.child.isEmpty && self.persistent.isEmpty && self.recursive.isEmpty
+        self.data.isEmpty && self.exist.isEmpty && self.child.isEmpty && self.persistent.isEmpty
+            && self.recursive.isEmpty
     }
 
     mutating func dispatch(_ event: WatchedEvent) {
@@ -65,13 +66,15 @@ struct ClientWatchTable {
         case .persistentRecursive:
             removed += self.recursive.removeValue(forKey: path) ?? []
         }
-        removed.forEach { $0.finish() }
+        for continuation in removed { continuation.finish() }
     }
 
     /// Ends every stream, for an expired or closed session.
     mutating func finishAll() {
         for table in [self.data, self.exist, self.child, self.persistent, self.recursive] {
-            for continuations in table.values { continuations.forEach { $0.finish() } }
+            for continuations in table.values {
+                for continuation in continuations { continuation.finish() }
+            }
         }
         self = ClientWatchTable()
     }

@@ -17,7 +17,9 @@ extension ZooKeeperClient {
         var reply = try await self.call(opCode, path: path) {
             CreateRequest(path: self.serverPath(path), data: data, acl: acl, flags: mode.rawValue).write(to: &$0)
         }
-        if opCode == .createContainer { return self.clientPath(try Self.decode(Create2Response.self, from: &reply).path) }
+        if opCode == .createContainer {
+            return self.clientPath(try Self.decode(Create2Response.self, from: &reply).path)
+        }
         return self.clientPath(try Self.decode(CreateResponse.self, from: &reply).path)
     }
 
@@ -33,7 +35,8 @@ extension ZooKeeperClient {
         var reply: ByteBuffer
         if mode.isTTL {
             reply = try await self.call(.createTTL, path: path) {
-                CreateTTLRequest(path: self.serverPath(path), data: data, acl: acl, flags: mode.rawValue, ttl: ttl ?? 0).write(to: &$0)
+                CreateTTLRequest(path: self.serverPath(path), data: data, acl: acl, flags: mode.rawValue, ttl: ttl ?? 0)
+                    .write(to: &$0)
             }
         } else {
             reply = try await self.call(mode.isContainer ? .createContainer : .create2, path: path) {
@@ -55,7 +58,9 @@ extension ZooKeeperClient {
             let serverPath = current
             do {
                 _ = try await self.call(.create, path: serverPath) {
-                    CreateRequest(path: serverPath, data: [], acl: ACL.openACLUnsafe, flags: CreateMode.persistent.rawValue).write(to: &$0)
+                    CreateRequest(
+                        path: serverPath, data: [], acl: ACL.openACLUnsafe, flags: CreateMode.persistent.rawValue
+                    ).write(to: &$0)
                 }
             } catch let error as ZooKeeperClientError where error.code == .nodeExists {
                 continue
@@ -66,7 +71,9 @@ extension ZooKeeperClient {
     /// Deletes a node; `version` -1 matches any version.
     public func delete(_ path: String, version: Int32 = -1) async throws {
         try Self.check(path)
-        _ = try await self.call(.delete, path: path) { DeleteRequest(path: self.serverPath(path), version: version).write(to: &$0) }
+        _ = try await self.call(.delete, path: path) {
+            DeleteRequest(path: self.serverPath(path), version: version).write(to: &$0)
+        }
     }
 
     /// The node's `Stat`, or nil if it does not exist.
@@ -199,7 +206,8 @@ extension ZooKeeperClient {
                 switch operation {
                 case .create(let path, let data, let acl, let mode):
                     MultiHeader(type: OpCode.create.rawValue, done: false, err: -1).write(to: &buffer)
-                    CreateRequest(path: self.serverPath(path), data: data, acl: acl, flags: mode.rawValue).write(to: &buffer)
+                    CreateRequest(path: self.serverPath(path), data: data, acl: acl, flags: mode.rawValue).write(
+                        to: &buffer)
                 case .delete(let path, let version):
                     MultiHeader(type: OpCode.delete.rawValue, done: false, err: -1).write(to: &buffer)
                     DeleteRequest(path: self.serverPath(path), version: version).write(to: &buffer)
@@ -247,7 +255,9 @@ extension ZooKeeperClient {
 
     public func getACL(_ path: String) async throws -> (acl: [ACL], stat: Stat) {
         try Self.check(path)
-        var reply = try await self.call(.getACL, path: path) { GetACLRequest(path: self.serverPath(path)).write(to: &$0) }
+        var reply = try await self.call(.getACL, path: path) {
+            GetACLRequest(path: self.serverPath(path)).write(to: &$0)
+        }
         let response = try Self.decode(GetACLResponse.self, from: &reply)
         return (response.acl, response.stat)
     }
@@ -313,7 +323,8 @@ extension ZooKeeperClient {
         }
     }
 
-    private static func decode<Record: JuteRecord>(_ type: Record.Type, from buffer: inout ByteBuffer) throws -> Record {
+    private static func decode<Record: JuteRecord>(_ type: Record.Type, from buffer: inout ByteBuffer) throws -> Record
+    {
         do {
             return try Record(from: &buffer)
         } catch {

@@ -85,7 +85,8 @@ public actor ZooKeeperClient {
         eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton
     ) throws(ZooKeeperClientError) {
         (self.servers, self.chroot) = try ServerAddress.parse(connectStringWithChroot: connectString)
-        let milliseconds = sessionTimeout.components.seconds * 1000 + sessionTimeout.components.attoseconds / 1_000_000_000_000_000
+        let milliseconds =
+            sessionTimeout.components.seconds * 1000 + sessionTimeout.components.attoseconds / 1_000_000_000_000_000
         self.requestedTimeout = Int32(clamping: milliseconds)
         self.logger = logger
         self.eventLoopGroup = eventLoopGroup
@@ -304,7 +305,8 @@ public actor ZooKeeperClient {
         self.handshakeWaiter = nil
         if self.state == .connected {
             self.state = .connecting
-            self.logger.info("disconnected from ZooKeeper; reconnecting", metadata: ["session": "\(Self.hex(self.sessionId))"])
+            self.logger.info(
+                "disconnected from ZooKeeper; reconnecting", metadata: ["session": "\(Self.hex(self.sessionId))"])
             self.emit(.disconnected)
             Task { await self.reconnectLoop() }
         }
@@ -481,7 +483,8 @@ public actor ZooKeeperClient {
     ) async throws -> (ReplyHeader, ByteBuffer) {
         if self.state != .connected {
             do {
-                try await self.waitForConnection(timeout: .milliseconds(Int64(max(self.negotiatedTimeout, self.requestedTimeout))))
+                try await self.waitForConnection(
+                    timeout: .milliseconds(Int64(max(self.negotiatedTimeout, self.requestedTimeout))))
             } catch {
                 watch?.continuation.finish()
                 throw error

@@ -38,7 +38,8 @@ public enum ZooKeeperClientError: Error, Equatable, Sendable, CustomStringConver
         case .server(let code, let path):
             return "ZooKeeper answered \(code.name) for \(path)" + Self.hint(code)
         case .connectionLoss:
-            return "connection to ZooKeeper lost before the reply; check the server and retry (the change may have been applied)"
+            return
+                "connection to ZooKeeper lost before the reply; check the server and retry (the change may have been applied)"
         case .sessionExpired:
             return "ZooKeeper session expired; its ephemeral nodes are gone. Create a new client"
         case .closed:

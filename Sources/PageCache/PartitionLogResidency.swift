@@ -19,7 +19,9 @@ public struct PartitionLogResidency: Sendable {
     /// Takes the residency of every `.log` segment in `directory` now; nil when the directory
     /// holds none (the partition is not on this machine).
     public static func snapshot(directory: String) -> PartitionLogResidency? {
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).filter { $0.hasSuffix(".log") }
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).filter {
+            $0.hasSuffix(".log")
+        }
         var segments: [Segment] = []
         for name in names {
             guard let base = Int64(name.dropLast(4)) else { continue }

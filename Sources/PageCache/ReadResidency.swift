@@ -9,7 +9,9 @@ public struct ReadResidency<Partition: Hashable & Sendable>: Sendable {
     /// Takes each partition's snapshot now, from its directory on this machine.
     public init(directories: [Partition: String]) {
         for (partition, directory) in directories {
-            if let snapshot = PartitionLogResidency.snapshot(directory: directory) { self.snapshots[partition] = snapshot }
+            if let snapshot = PartitionLogResidency.snapshot(directory: directory) {
+                self.snapshots[partition] = snapshot
+            }
         }
     }
 
@@ -20,7 +22,8 @@ public struct ReadResidency<Partition: Hashable & Sendable>: Sendable {
     public mutating func record(_ partition: Partition, offset: Int64) {
         guard self.snapshots[partition] != nil else { return }
         if let last = self.ranges[partition]?.last, offset >= last.lowerBound, offset <= last.upperBound {
-            self.ranges[partition]![self.ranges[partition]!.count - 1] = last.lowerBound..<max(last.upperBound, offset + 1)
+            self.ranges[partition]![self.ranges[partition]!.count - 1] =
+                last.lowerBound..<max(last.upperBound, offset + 1)
         } else {
             self.ranges[partition, default: []].append(offset..<offset + 1)
         }

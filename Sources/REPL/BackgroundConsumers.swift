@@ -69,7 +69,9 @@ final class BackgroundConsumers: Sendable {
     func namesByMemberId(group: String) -> [String: String] {
         self.roster.withLock { roster in
             Dictionary(
-                roster.members.values.filter { $0.group == group && !$0.memberId.isEmpty }.map { ($0.memberId, $0.name) },
+                roster.members.values.filter { $0.group == group && !$0.memberId.isEmpty }.map {
+                    ($0.memberId, $0.name)
+                },
                 uniquingKeysWith: { first, _ in first })
         }
     }
@@ -210,10 +212,12 @@ final class BackgroundConsumers: Sendable {
     /// `consumer commits NAME on|off`: the member goes on reading; with commits off it commits
     /// nothing (not even before a rebalance), so its partitions' next owner reads those records again.
     func setCommits(_ name: String, _ on: Bool) async {
-        guard let consumer = self.roster.withLock({ roster -> KafkaConsumer? in
-            roster.members[name]?.commits = on
-            return roster.members[name]?.consumer
-        }) else { return }
+        guard
+            let consumer = self.roster.withLock({ roster -> KafkaConsumer? in
+                roster.members[name]?.commits = on
+                return roster.members[name]?.consumer
+            })
+        else { return }
         await consumer.pauseAutoCommit(!on)
     }
 
@@ -249,11 +253,14 @@ final class BackgroundConsumers: Sendable {
             roster.members[name] = member
             let group = member.group
             let running = roster.members.values.filter { $0.group == group }.sorted { $0.name < $1.name }
-            guard running.allSatisfy({ $0.generation == generation }), generation > roster.printed[group] ?? -1 else { return nil }
+            guard running.allSatisfy({ $0.generation == generation }), generation > roster.printed[group] ?? -1 else {
+                return nil
+            }
             roster.printed[group] = generation
             let cause = roster.causes.removeValue(forKey: group)
             let event = Self.assignment(
-                group: group, generation: generation, members: running.map { ($0.name, $0.assignment) }, cause: cause?.reason)
+                group: group, generation: generation, members: running.map { ($0.name, $0.assignment) },
+                cause: cause?.reason)
             return (event, cause?.at)
         }
         if let (event, since) = line { self.feed.report(event, since: since) }

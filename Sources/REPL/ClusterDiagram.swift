@@ -12,7 +12,9 @@ public enum ClusterDiagram {
         let es = language == .es
         guard let view, view.isAnythingRunning else { return es ? "samsa (sin clúster)> " : "samsa (no cluster)> " }
         var parts = [es ? "\(view.brokersUp) en marcha" : "\(view.brokersUp) up"]
-        if view.brokersPaused > 0 { parts.append(es ? "\(view.brokersPaused) en pausa" : "\(view.brokersPaused) paused") }
+        if view.brokersPaused > 0 {
+            parts.append(es ? "\(view.brokersPaused) en pausa" : "\(view.brokersPaused) paused")
+        }
         let faulty = view.brokers.filter { !$0.faults.isEmpty }.count
         if faulty > 0 { parts.append(es ? "⚡ \(faulty) con fallos" : "⚡ \(faulty) faulty") }
         if let controller = view.controller { parts.append("ctl \(controller)") }
@@ -23,7 +25,9 @@ public enum ClusterDiagram {
     }
 
     /// Kafka's own terms (`isr`, `log end`, `high watermark`, `controller`) stay as Kafka names them.
-    public static func render(_ view: ClusterView, width: Int, style: Style = .plain, language: Language = .en) -> String {
+    public static func render(_ view: ClusterView, width: Int, style: Style = .plain, language: Language = .en)
+        -> String
+    {
         let es = language == .es
         let header: String
         if es {
@@ -48,23 +52,32 @@ public enum ClusterDiagram {
             let note = notes.joined(separator: " · ")
             switch (process.state, process.role) {
             case (.stopped, .broker(let id)):
-                hints.append(es ? "el broker \(id) está caído; `broker start \(id)` lo arranca" : "broker \(id) is down; `broker start \(id)` starts it")
+                hints.append(
+                    es
+                        ? "el broker \(id) está caído; `broker start \(id)` lo arranca"
+                        : "broker \(id) is down; `broker start \(id)` starts it")
             case (.stopped, .metadataServer):
                 hints.append(
-                    es ? "el servidor de metadatos está caído: los brokers no pueden registrarse"
+                    es
+                        ? "el servidor de metadatos está caído: los brokers no pueden registrarse"
                         : "the metadata server is down: brokers cannot register")
             case (.paused, .broker(let id)):
                 hints.append(
-                    es ? "el broker \(id) está congelado (SIGSTOP); `broker resume \(id)` lo reanuda"
+                    es
+                        ? "el broker \(id) está congelado (SIGSTOP); `broker resume \(id)` lo reanuda"
                         : "broker \(id) is frozen (SIGSTOP); `broker resume \(id)` continues it")
             default: break
             }
             if let id = process.role.brokerID, !process.faults.isEmpty {
                 let faults = process.faults.joined(separator: ", ")
-                hints.append(es ? "⚡ broker \(id): \(faults); `fault heal \(id)` lo cura" : "⚡ broker \(id): \(faults); `fault heal \(id)` heals it")
+                hints.append(
+                    es
+                        ? "⚡ broker \(id): \(faults); `fault heal \(id)` lo cura"
+                        : "⚡ broker \(id): \(faults); `fault heal \(id)` heals it")
             }
             table.rows.append([
-                es && process.role == .metadataServer ? "servidor de metadatos" : process.role.description, "\(symbol) \(word)", process.address, process.pid.map(String.init) ?? "-",
+                es && process.role == .metadataServer ? "servidor de metadatos" : process.role.description,
+                "\(symbol) \(word)", process.address, process.pid.map(String.init) ?? "-",
                 process.uptime.map(self.duration) ?? "-", process.residentBytes.map(self.bytes) ?? "-", note,
             ])
         }
@@ -73,7 +86,10 @@ public enum ClusterDiagram {
         guard let topics = view.topics else { return lines.joined(separator: "\n") }
         lines.append("")
         if topics.isEmpty {
-            lines.append(es ? " aún no hay topics; crea uno con `topic create NAME`" : " no topics yet; create one with `topic create NAME`")
+            lines.append(
+                es
+                    ? " aún no hay topics; crea uno con `topic create NAME`"
+                    : " no topics yet; create one with `topic create NAME`")
             return lines.joined(separator: "\n")
         }
         var partitions = TextTable(columns: [

@@ -77,8 +77,11 @@ actor ClusterEventWatcher {
     }
 
     func current() -> Known {
-        let partitions = Dictionary(uniqueKeysWithValues: self.partitions.map { ("\($0.key.topic)-\($0.key.partition)", $0.value) })
-        return Known(brokers: self.brokers, controller: self.controller, controllerEpoch: self.controllerEpoch, partitions: partitions)
+        let partitions = Dictionary(
+            uniqueKeysWithValues: self.partitions.map { ("\($0.key.topic)-\($0.key.partition)", $0.value) })
+        return Known(
+            brokers: self.brokers, controller: self.controller, controllerEpoch: self.controllerEpoch,
+            partitions: partitions)
     }
 
     func stop() async {
@@ -144,7 +147,8 @@ actor ClusterEventWatcher {
     private func flushBurst(_ topic: String) {
         guard let burst = self.internalBursts.removeValue(forKey: topic) else { return }
         self.report(
-            .internalTopicChanged(topic: topic, leaderChanges: burst.leaderChanges, shrinks: burst.shrinks, grows: burst.grows))
+            .internalTopicChanged(
+                topic: topic, leaderChanges: burst.leaderChanges, shrinks: burst.shrinks, grows: burst.grows))
     }
 
     private func controllerChanged(_ type: EventType) async {
@@ -170,7 +174,8 @@ actor ClusterEventWatcher {
 
     /// One line for a state znode that changed, in `language`; nil for a new partition or no visible change.
     static func describeChange(
-        _ name: String, from before: PartitionState?, to after: PartitionState, registered: Set<Int>? = nil, language: Language = .en
+        _ name: String, from before: PartitionState?, to after: PartitionState, registered: Set<Int>? = nil,
+        language: Language = .en
     ) -> String? {
         self.change(name, from: before, to: after, registered: registered)?.text(language)
     }
@@ -179,13 +184,16 @@ actor ClusterEventWatcher {
     /// `registered`: the brokers with a `/brokers/ids` znode, to tell a replica the controller
     /// took out of the ISR because its broker is gone (OfflineReplica) from one its leader
     /// dropped for lagging (`replica.lag.time.max.ms`).
-    static func change(_ name: String, from before: PartitionState?, to after: PartitionState, registered: Set<Int>? = nil)
+    static func change(
+        _ name: String, from before: PartitionState?, to after: PartitionState, registered: Set<Int>? = nil
+    )
         -> LiveEvent?
     {
         guard let before, before != after else { return nil }
         if before.leader != after.leader {
             return .leaderChanged(
-                partition: name, previous: before.leader, leader: after.leader, leaderEpoch: after.leaderEpoch, isr: after.isr,
+                partition: name, previous: before.leader, leader: after.leader, leaderEpoch: after.leaderEpoch,
+                isr: after.isr,
                 unclean: after.leader >= 0 && !before.isr.contains(after.leader))
         }
         guard before.isr != after.isr else { return nil }
@@ -214,7 +222,8 @@ actor ClusterEventWatcher {
 
     static func parseState(_ data: [UInt8]) -> PartitionState? {
         guard let znode = ZkJSON.decode(PartitionStateZNode.self, from: data) else { return nil }
-        return PartitionState(leader: Int(znode.leader), leaderEpoch: Int(znode.leaderEpoch), isr: znode.isr.map(Int.init))
+        return PartitionState(
+            leader: Int(znode.leader), leaderEpoch: Int(znode.leaderEpoch), isr: znode.isr.map(Int.init))
     }
 
     private func readData(_ path: String) async -> [UInt8]? {

@@ -10,7 +10,8 @@ extension CommandTable {
             CommandTable.topicCompactCommand, CommandTable.topicAlterCommand, CommandTable.topicDeleteCommand,
             CommandTable.produceCommand, CommandTable.consumeCommand,
         ]
-        + CommandTable.consumerCommands + CommandTable.groupCommands + CommandTable.waitCommands + CommandTable.metaCommands
+        + CommandTable.consumerCommands + CommandTable.groupCommands + CommandTable.waitCommands
+        + CommandTable.metaCommands
         + [
             CommandTable.explainCommand, CommandTable.uiCommand, CommandTable.watchCommand, CommandTable.sourceCommand,
             CommandTable.helpCommand, CommandTable.quitCommand,

@@ -73,7 +73,9 @@ public struct CommandTable: Sendable {
         guard let first = words.first else { return nil }
         let name = URL(fileURLWithPath: first).lastPathComponent.lowercased()
         let bare = name.hasSuffix(".sh") ? String(name.dropLast(3)) : name
-        guard ["samsa", "samsa-lab", "swift"].contains(bare) || bare.hasPrefix("kafka-") || bare.hasPrefix("zookeeper-") else {
+        guard
+            ["samsa", "samsa-lab", "swift"].contains(bare) || bare.hasPrefix("kafka-") || bare.hasPrefix("zookeeper-")
+        else {
             return nil
         }
         if bare == "samsa", words.count > 1, let tool = self.shellCommand([words[1]]), tool != "samsa" {
@@ -88,7 +90,8 @@ public struct CommandTable: Sendable {
         guard let first = words.first else { return nil }
         if words.count > 1 {
             let typed = "\(first) \(words[1])"
-            if let match = EditDistance.closest(to: typed, among: self.commands.filter { $0.words.count == 2 }.map(\.name)),
+            if let match = EditDistance.closest(
+                to: typed, among: self.commands.filter { $0.words.count == 2 }.map(\.name)),
                 EditDistance.between(typed, match) <= 2
             {
                 return match
@@ -145,7 +148,9 @@ public struct CommandTable: Sendable {
             lines.append("")
             let width = (spec.options.map { $0.name.count }.max() ?? 0) + 2
             for option in spec.options {
-                lines.append("  \(option.name.padding(toLength: width, withPad: " ", startingAt: 0))\(spec.help(for: option, language))")
+                lines.append(
+                    "  \(option.name.padding(toLength: width, withPad: " ", startingAt: 0))\(spec.help(for: option, language))"
+                )
             }
         }
         return lines.joined(separator: "\n")

@@ -71,6 +71,7 @@ public final class EventFeed: Sendable {
         guard isLive else { return }
         let elapsed = ContinuousClock.now - (since ?? start)
         let seconds = String(format: "+%.1f s", ClusterDiagram.seconds(elapsed))
-        self.console.event("  " + self.console.style.dim(seconds.padding(toLength: 9, withPad: " ", startingAt: 0)) + text)
+        self.console.event(
+            "  " + self.console.style.dim(seconds.padding(toLength: 9, withPad: " ", startingAt: 0)) + text)
     }
 }

@@ -1,9 +1,9 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Line editing, history and TAB completion through libedit's readline interface, loaded with
@@ -17,7 +17,8 @@ public final class LibEditLineReader: LineReader {
     private typealias ReadlineFunction = @convention(c) (UnsafePointer<CChar>?) -> UnsafeMutablePointer<CChar>?
     private typealias HistoryFunction = @convention(c) (UnsafePointer<CChar>?) -> Int32
     private typealias StifleFunction = @convention(c) (Int32) -> Void
-    typealias CompletionFunction = @convention(c) (UnsafePointer<CChar>?, Int32, Int32)
+    typealias CompletionFunction =
+        @convention(c) (UnsafePointer<CChar>?, Int32, Int32)
         -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
 
     private let readlineFunction: ReadlineFunction
@@ -110,7 +111,8 @@ final class LibEditCompletion: @unchecked Sendable {
         let shared = Self.shared
         shared.complete = complete
         shared.lineBuffer = buffer.assumingMemoryBound(to: UnsafeMutablePointer<CChar>?.self)
-        shared.attemptedCompletionOver = dlsym(handle, "rl_attempted_completion_over")?.assumingMemoryBound(to: Int32.self)
+        shared.attemptedCompletionOver = dlsym(handle, "rl_attempted_completion_over")?.assumingMemoryBound(
+            to: Int32.self)
         let callback: LibEditLineReader.CompletionFunction = { text, start, end in
             LibEditCompletion.shared.matches(text: text, end: end)
         }
@@ -119,10 +121,12 @@ final class LibEditCompletion: @unchecked Sendable {
 
     /// The NULL-terminated, malloc'd array readline wants: the text to insert first (the common
     /// prefix), then every candidate. libedit frees it.
-    private func matches(text: UnsafePointer<CChar>?, end: Int32) -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? {
+    private func matches(text: UnsafePointer<CChar>?, end: Int32) -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
+    {
         guard let complete = self.complete, let bufferPointer = self.lineBuffer?.pointee else { return nil }
         let length = max(0, min(Int(end), strlen(bufferPointer)))
-        let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(bufferPointer).assumingMemoryBound(to: UInt8.self), count: length)
+        let bytes = UnsafeBufferPointer(
+            start: UnsafeRawPointer(bufferPointer).assumingMemoryBound(to: UInt8.self), count: length)
         let line = String(decoding: bytes, as: UTF8.self)
         switch complete(line) {
         case .fileName:
@@ -137,8 +141,9 @@ final class LibEditCompletion: @unchecked Sendable {
             // rl_completion_matches does, and the array gets one spare NULL.
             let entries = [Completer.commonPrefix(words)] + words
             let slots = entries.count + 2
-            guard let array = calloc(slots, MemoryLayout<UnsafeMutablePointer<CChar>?>.stride)?
-                .assumingMemoryBound(to: UnsafeMutablePointer<CChar>?.self)
+            guard
+                let array = calloc(slots, MemoryLayout<UnsafeMutablePointer<CChar>?>.stride)?
+                    .assumingMemoryBound(to: UnsafeMutablePointer<CChar>?.self)
             else { return nil }
             for (index, entry) in entries.enumerated() { array[index] = strdup(entry) }
             return array

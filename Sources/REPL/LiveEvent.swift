@@ -87,14 +87,21 @@ enum LiveEvent: Sendable, Equatable {
             var parts: [String] = []
             if leaderChanges > 0 {
                 parts.append(
-                    es ? "\(leaderChanges) \(leaderChanges == 1 ? "partición ha cambiado" : "particiones han cambiado") de líder"
+                    es
+                        ? "\(leaderChanges) \(leaderChanges == 1 ? "partición ha cambiado" : "particiones han cambiado") de líder"
                         : "\(leaderChanges) partition\(leaderChanges == 1 ? "" : "s") changed leader")
             }
             if shrinks > 0 {
-                parts.append(es ? "\(shrinks) ISR \(shrinks == 1 ? "ha encogido" : "han encogido")" : "\(shrinks) ISR\(shrinks == 1 ? "" : "s") shrank")
+                parts.append(
+                    es
+                        ? "\(shrinks) ISR \(shrinks == 1 ? "ha encogido" : "han encogido")"
+                        : "\(shrinks) ISR\(shrinks == 1 ? "" : "s") shrank")
             }
             if grows > 0 {
-                parts.append(es ? "\(grows) ISR \(grows == 1 ? "ha crecido" : "han crecido")" : "\(grows) ISR\(grows == 1 ? "" : "s") grew")
+                parts.append(
+                    es
+                        ? "\(grows) ISR \(grows == 1 ? "ha crecido" : "han crecido")"
+                        : "\(grows) ISR\(grows == 1 ? "" : "s") grew")
             }
             let summary = parts.joined(separator: ", ")
             return es
@@ -105,7 +112,9 @@ enum LiveEvent: Sendable, Equatable {
                 ? "/controller borrado (el controller era el broker \(previous)): los brokers compiten por crearlo"
                 : "/controller deleted (broker \(previous) was the controller): the brokers race to create it"
         case .controllerElected(let id):
-            return es ? "el broker \(id) ha creado /controller: es el controller" : "broker \(id) created /controller: it is the controller"
+            return es
+                ? "el broker \(id) ha creado /controller: es el controller"
+                : "broker \(id) created /controller: it is the controller"
         case .controllerEpoch(let epoch):
             return es
                 ? "controller epoch \(epoch): los brokers rechazan ya las órdenes de controllers anteriores"
@@ -114,9 +123,13 @@ enum LiveEvent: Sendable, Equatable {
             let none = es ? "ninguno" : "none"
             let old = previous < 0 ? none : String(previous)
             let list = Self.list(isr)
-            let head = "controller: \(partition) \(es ? "líder" : "leader") \(old) → \(leader < 0 ? none : String(leader)) (leader epoch \(leaderEpoch)) · ISR \(list)"
+            let head =
+                "controller: \(partition) \(es ? "líder" : "leader") \(old) → \(leader < 0 ? none : String(leader)) (leader epoch \(leaderEpoch)) · ISR \(list)"
             if leader < 0 {
-                return head + (es ? ": sin servicio hasta que una réplica sincronizada pueda ser líder" : ": offline until an in-sync replica can lead")
+                return head
+                    + (es
+                        ? ": sin servicio hasta que una réplica sincronizada pueda ser líder"
+                        : ": offline until an in-sync replica can lead")
             }
             guard unclean else { return head }
             return head
@@ -126,12 +139,20 @@ enum LiveEvent: Sendable, Equatable {
         case .isrChanged(let partition, let before, let after, let down, let lagging, let caughtUp):
             var why: [String] = []
             if !down.isEmpty {
-                why.append(es ? "\(Self.list(down)) está caído (lo ha sacado el controller)" : "\(Self.list(down)) is down (the controller took it out)")
+                why.append(
+                    es
+                        ? "\(Self.list(down)) está caído (lo ha sacado el controller)"
+                        : "\(Self.list(down)) is down (the controller took it out)")
             }
             if !lagging.isEmpty {
-                why.append(es ? "\(Self.list(lagging)) se ha quedado atrás (lo ha sacado su líder)" : "\(Self.list(lagging)) fell behind (its leader took it out)")
+                why.append(
+                    es
+                        ? "\(Self.list(lagging)) se ha quedado atrás (lo ha sacado su líder)"
+                        : "\(Self.list(lagging)) fell behind (its leader took it out)")
             }
-            if !caughtUp.isEmpty { why.append(es ? "\(Self.list(caughtUp)) se ha puesto al día" : "\(Self.list(caughtUp)) caught up") }
+            if !caughtUp.isEmpty {
+                why.append(es ? "\(Self.list(caughtUp)) se ha puesto al día" : "\(Self.list(caughtUp)) caught up")
+            }
             let how = why.isEmpty ? "" : ": " + why.joined(separator: ", ")
             let verb: String
             if after.count < before.count {
@@ -146,18 +167,23 @@ enum LiveEvent: Sendable, Equatable {
             return es ? "consumidor \(name): \(message.es)" : "consumer \(name): \(message.en)"
         case .groupAssigned(let group, let generation, let owners, let cause):
             let nothing = es ? "nada" : "nothing"
-            let parts = owners.map { "\($0.member): " + ($0.partitions.isEmpty ? nothing : $0.partitions.joined(separator: ", ")) }
-            var line = ([group, (es ? "generación " : "generation ") + "\(generation)"] + parts).joined(separator: " · ")
+            let parts = owners.map {
+                "\($0.member): " + ($0.partitions.isEmpty ? nothing : $0.partitions.joined(separator: ", "))
+            }
+            var line = ([group, (es ? "generación " : "generation ") + "\(generation)"] + parts).joined(
+                separator: " · ")
             if let cause { line += "  (\(cause.text(language)))" }
             return line
         case .processExited(let role, let brokerID, let pid, let killed, let status, let logFile):
             let who = es ? Self.spanishRole(role, brokerID) : role
-            let how = killed
+            let how =
+                killed
                 ? (es ? "ha muerto (SIGKILL)" : "was killed (SIGKILL)")
                 : (es ? "ha terminado sin esperarlo (estado \(status))" : "exited unexpectedly (status \(status))")
             let hint: String
             if let id = brokerID {
-                hint = es
+                hint =
+                    es
                     ? "`broker logs \(id)` muestra por qué; `broker start \(id)` lo arranca de nuevo"
                     : "`broker logs \(id)` shows why; `broker start \(id)` starts it again"
             } else {

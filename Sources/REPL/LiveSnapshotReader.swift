@@ -57,15 +57,26 @@ struct LiveSnapshotReader: Sendable {
             let view = Session.processView(snapshot, of: cluster)
             let servers = view.processes.map { process in
                 LiveSnapshot.Server(
-                    brokerID: process.role.brokerID, address: process.address, state: Self.state(process), faults: process.faults)
+                    brokerID: process.role.brokerID, address: process.address, state: Self.state(process),
+                    faults: process.faults)
             }
             let running = Session.brokersLongestUpFirst(snapshot)
             guard let first = running.first else {
-                return (servers, nil, snapshot.isAnythingRunning ? "No broker is up: `broker start ID` starts one." : "The cluster is stopped: `cluster start` starts it.")
+                return (
+                    servers, nil,
+                    snapshot.isAnythingRunning
+                        ? "No broker is up: `broker start ID` starts one."
+                        : "The cluster is stopped: `cluster start` starts it."
+                )
             }
-            let note = snapshot.mode == .zookeeper ? nil : "Standalone mode: each broker is its own controller, nothing is replicated."
+            let note =
+                snapshot.mode == .zookeeper
+                ? nil : "Standalone mode: each broker is its own controller, nothing is replicated."
             return (
-                servers, Brokers(bootstrap: "127.0.0.1:\(first.port)", running: Set(running.compactMap { $0.role.brokerID.map(Int32.init) })),
+                servers,
+                Brokers(
+                    bootstrap: "127.0.0.1:\(first.port)",
+                    running: Set(running.compactMap { $0.role.brokerID.map(Int32.init) })),
                 note
             )
         }
@@ -81,8 +92,12 @@ struct LiveSnapshotReader: Sendable {
 
     /// Every topic's partitions, with the leader and ISR of the metadata watch where it has them:
     /// the znodes are what the events describe, and a broker's metadata may trail them by a moment.
-    func readTopics(_ brokers: Brokers, known: ClusterEventWatcher.Known?) async -> (controller: Int?, topics: [LiveSnapshot.Topic], brokers: [Int: String])? {
-        guard let answer = try? await Session.readTopics(bootstrap: brokers.bootstrap, running: brokers.running) else { return nil }
+    func readTopics(_ brokers: Brokers, known: ClusterEventWatcher.Known?) async -> (
+        controller: Int?, topics: [LiveSnapshot.Topic], brokers: [Int: String]
+    )? {
+        guard let answer = try? await Session.readTopics(bootstrap: brokers.bootstrap, running: brokers.running) else {
+            return nil
+        }
         let replicaLogEnds = await ReplicaLogEndReader.read(
             bootstrap: brokers.bootstrap, topics: answer.topics, running: brokers.running ?? Set(answer.brokers.keys))
         let topics = answer.topics.map { topic in
@@ -92,7 +107,8 @@ struct LiveSnapshotReader: Sendable {
                     let state = known?.partitions["\(topic.name)-\(partition.partition)"]
                     let leader = state.map { $0.leader < 0 ? nil : $0.leader } ?? partition.leader
                     return LiveSnapshot.Partition(
-                        partition: partition.partition, leader: leader, replicas: partition.replicas, isr: state?.isr ?? partition.isr,
+                        partition: partition.partition, leader: leader, replicas: partition.replicas,
+                        isr: state?.isr ?? partition.isr,
                         logEndOffset: partition.logEndOffset, highWatermark: partition.highWatermark,
                         replicaLogEndOffsets: replicaLogEnds["\(topic.name)-\(partition.partition)"] ?? [:])
                 })
@@ -105,13 +121,16 @@ struct LiveSnapshotReader: Sendable {
     /// killed or cut-off client) and those holding `/brokers/ids/N` of a broker this REPL sees
     /// paused or down (a stopped process keeps its socket open); from its `dump` (nil: no answer).
     func readExpiringSessions(servers: [LiveSnapshot.Server]?) -> [LiveSnapshot.ExpiringSession]? {
-        guard let (host, port) = self.metadataServerAddress(), let dump = MetadataSessionDump.read(host: host, port: port) else { return nil }
+        guard let (host, port) = self.metadataServerAddress(),
+            let dump = MetadataSessionDump.read(host: host, port: port)
+        else { return nil }
         let silent = Set((servers ?? []).filter { $0.state == .down || $0.state == .paused }.compactMap(\.brokerID))
         return dump.sessions.compactMap { session in
             let broker = session.ephemerals.lazy.compactMap(MetadataSessionDump.brokerID(ofEphemeral:)).first
             guard !session.isConnected || broker.map(silent.contains) == true else { return nil }
             return LiveSnapshot.ExpiringSession(
-                session: session.id, brokerID: broker, ephemerals: session.ephemerals.sorted(), expiresAt: session.expiresAt)
+                session: session.id, brokerID: broker, ephemerals: session.ephemerals.sorted(),
+                expiresAt: session.expiresAt)
         }
     }
 
@@ -123,7 +142,8 @@ struct LiveSnapshotReader: Sendable {
             guard let server = current.value?.snapshot()?.metadataServer, server.state == .running else { return nil }
             return ("127.0.0.1", server.port)
         case .remote(_, let connect):
-            let first = connect.split(separator: "/", maxSplits: 1).first.flatMap { $0.split(separator: ",").first } ?? ""
+            let first =
+                connect.split(separator: "/", maxSplits: 1).first.flatMap { $0.split(separator: ",").first } ?? ""
             let parts = first.split(separator: ":")
             guard parts.count == 2, let port = Int(parts[1]) else { return nil }
             return (String(parts[0]), port)
@@ -132,7 +152,9 @@ struct LiveSnapshotReader: Sendable {
 
     /// Every consumer group as `group describe` reads it; nil when no broker answered.
     func readGroups(_ brokers: Brokers) async -> [LiveSnapshot.Group]? {
-        guard let client = try? KafkaClient(bootstrapServers: brokers.bootstrap, clientId: "samsa-live-view") else { return nil }
+        guard let client = try? KafkaClient(bootstrapServers: brokers.bootstrap, clientId: "samsa-live-view") else {
+            return nil
+        }
         let admin = KafkaAdmin(client: client)
         guard let listed = try? await admin.listGroups() else {
             await client.close()
@@ -150,7 +172,9 @@ struct LiveSnapshotReader: Sendable {
     private func group(_ described: Session.DescribedGroup) -> LiveSnapshot.Group {
         let description = described.description
         let names = self.consumers?.namesByMemberId(group: description.groupId) ?? [:]
-        let generation = self.consumers?.all.filter { $0.group == description.groupId && $0.generation >= 0 }.map(\.generation).max()
+        let generation = self.consumers?.all.filter { $0.group == description.groupId && $0.generation >= 0 }.map(
+            \.generation
+        ).max()
         var owners: [TopicPartition: String] = [:]
         let members = description.members.map { member in
             let name = names[member.memberId] ?? member.clientId
@@ -162,10 +186,12 @@ struct LiveSnapshotReader: Sendable {
         let offsets = described.partitions.map { partition, committed, logEndOffset in
             LiveSnapshot.Group.Offset(
                 partition: "\(partition.topic)-\(partition.partition)", owner: owners[partition], committed: committed,
-                logEndOffset: logEndOffset, lag: ConsumerGroupLag.lag(currentOffset: committed, logEndOffset: logEndOffset))
+                logEndOffset: logEndOffset,
+                lag: ConsumerGroupLag.lag(currentOffset: committed, logEndOffset: logEndOffset))
         }
         return LiveSnapshot.Group(
-            id: description.groupId, state: description.state, generation: generation.map(Int.init), assignor: description.protocolName,
+            id: description.groupId, state: description.state, generation: generation.map(Int.init),
+            assignor: description.protocolName,
             members: members, offsets: offsets)
     }
 }

@@ -3,9 +3,9 @@ import Foundation
 import LiveView
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// `samsa ui`: the live view of a cluster started elsewhere (Kafka's own scripts, another
@@ -25,7 +25,9 @@ public enum LiveViewCommand {
             return 1
         }
         let publisher = LiveViewPublisher(
-            server: server, reader: LiveSnapshotReader(source: .remote(bootstrap: bootstrap, metadataServer: zookeeper), consumers: nil))
+            server: server,
+            reader: LiveSnapshotReader(source: .remote(bootstrap: bootstrap, metadataServer: zookeeper), consumers: nil)
+        )
         let watcher = ClusterEventWatcher(
             connectString: zookeeper,
             report: { [weak publisher] event in

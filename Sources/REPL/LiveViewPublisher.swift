@@ -49,7 +49,8 @@ final class LiveViewPublisher: Sendable {
         let now = Self.milliseconds(Date())
         let isStopped = self.change { state in
             state.snapshot.timeline.append(
-                LiveSnapshot.Event(sequence: state.nextSequence, at: now, text: text, kind: TimelineEventKind(line: english)))
+                LiveSnapshot.Event(
+                    sequence: state.nextSequence, at: now, text: text, kind: TimelineEventKind(line: english)))
             state.nextSequence += 1
             if state.snapshot.timeline.count > Self.timelineLimit {
                 state.snapshot.timeline.removeFirst(state.snapshot.timeline.count - Self.timelineLimit)
@@ -155,16 +156,20 @@ final class LiveViewPublisher: Sendable {
     }
 
     private func readGroups() async {
-        guard let brokers = self.reader.readProcesses().brokers, let groups = await self.reader.readGroups(brokers) else { return }
+        guard let brokers = self.reader.readProcesses().brokers, let groups = await self.reader.readGroups(brokers)
+        else { return }
         self.change { $0.snapshot.groups = groups }
     }
 
     /// A cluster started elsewhere: the metadata server is up while the watch is connected; a
     /// broker is up while its `/brokers/ids` znode exists.
-    private static func remoteServers(known: ClusterEventWatcher.Known?, seen: [Int: String], reader: LiveSnapshotReader) -> [LiveSnapshot.Server] {
+    private static func remoteServers(
+        known: ClusterEventWatcher.Known?, seen: [Int: String], reader: LiveSnapshotReader
+    ) -> [LiveSnapshot.Server] {
         var servers: [LiveSnapshot.Server] = []
         if case .remote(_, let metadataServer) = reader.source {
-            servers.append(LiveSnapshot.Server(brokerID: nil, address: metadataServer, state: known == nil ? .down : .up))
+            servers.append(
+                LiveSnapshot.Server(brokerID: nil, address: metadataServer, state: known == nil ? .down : .up))
         }
         let ids = Set(seen.keys).union(known?.brokers ?? [])
         for id in ids.sorted() {

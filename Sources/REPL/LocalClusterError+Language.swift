@@ -12,7 +12,8 @@ extension LocalClusterError {
         case .alreadyRunning(let name):
             return "el clúster «\(name)» ya está en marcha; `cluster status` lo muestra, `cluster stop` lo para"
         case .unknownBroker(let id, let known):
-            return "no hay broker \(id); este clúster tiene los brokers \(known.map(String.init).joined(separator: ", "))"
+            return
+                "no hay broker \(id); este clúster tiene los brokers \(known.map(String.init).joined(separator: ", "))"
         case .brokerNotRunning(let id):
             return "el broker \(id) no está en marcha; arráncalo con `broker start \(id)`"
         case .brokerAlreadyRunning(let id, let pid):

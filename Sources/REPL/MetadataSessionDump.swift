@@ -27,9 +27,18 @@ struct MetadataSessionDump: Equatable {
         var owner: String?
         for raw in text.components(separatedBy: "\n") {
             let line = raw.trimmingCharacters(in: .whitespaces)
-            if line.hasPrefix("Session Sets") { part = .sessions; continue }
-            if line.hasPrefix("ephemeral nodes dump") { part = .ephemerals; continue }
-            if line.hasPrefix("Connections dump") { part = .connections; continue }
+            if line.hasPrefix("Session Sets") {
+                part = .sessions
+                continue
+            }
+            if line.hasPrefix("ephemeral nodes dump") {
+                part = .ephemerals
+                continue
+            }
+            if line.hasPrefix("Connections dump") {
+                part = .connections
+                continue
+            }
             switch part {
             case .sessions:
                 if let range = line.range(of: " expire at ") {
@@ -51,7 +60,9 @@ struct MetadataSessionDump: Equatable {
             }
         }
         self.sessions = order.map { id in
-            Session(id: id, expiresAt: expiries[id] ?? 0, ephemerals: ephemerals[id] ?? [], isConnected: connected.contains(id))
+            Session(
+                id: id, expiresAt: expiries[id] ?? 0, ephemerals: ephemerals[id] ?? [],
+                isConnected: connected.contains(id))
         }
     }
 

@@ -46,7 +46,9 @@ public struct ParsedArguments: Sendable, Equatable {
                     throw .usage(es ? "\(name) aparece dos veces" : "\(name) is given twice", usage: spec.usage)
                 }
                 guard option.value != nil else {
-                    if inlineValue != nil { throw .usage(es ? "\(name) no lleva valor" : "\(name) takes no value", usage: spec.usage) }
+                    if inlineValue != nil {
+                        throw .usage(es ? "\(name) no lleva valor" : "\(name) takes no value", usage: spec.usage)
+                    }
                     self.options[name] = []
                     continue
                 }
@@ -62,7 +64,9 @@ public struct ParsedArguments: Sendable, Equatable {
                 if case .choice(let allowed)? = option.value, !allowed.contains(value) {
                     let choices = allowed.joined(separator: ", ")
                     throw .usage(
-                        es ? "\(name) debe ser \(choices); no '\(value)'" : "\(name) must be \(choices); got '\(value)'", usage: spec.usage)
+                        es
+                            ? "\(name) debe ser \(choices); no '\(value)'"
+                            : "\(name) must be \(choices); got '\(value)'", usage: spec.usage)
                 }
                 self.options[name, default: []].append(value)
                 continue
@@ -72,12 +76,15 @@ public struct ParsedArguments: Sendable, Equatable {
         let required = spec.positionals.filter(\.isRequired)
         if self.positionals.count < required.count {
             let missing = required[self.positionals.count...].map(\.name).joined(separator: " ")
-            throw .usage(es ? "`\(spec.name)` necesita \(missing)" : "`\(spec.name)` needs \(missing)", usage: spec.usage)
+            throw .usage(
+                es ? "`\(spec.name)` necesita \(missing)" : "`\(spec.name)` needs \(missing)", usage: spec.usage)
         }
         let isVariadic = spec.positionals.last?.isVariadic ?? false
         if !isVariadic && self.positionals.count > spec.positionals.count {
             let extra = self.positionals[spec.positionals.count...].joined(separator: " ")
-            throw .usage(es ? "`\(spec.name)` no admite '\(extra)'" : "`\(spec.name)` does not take '\(extra)'", usage: spec.usage)
+            throw .usage(
+                es ? "`\(spec.name)` no admite '\(extra)'" : "`\(spec.name)` does not take '\(extra)'",
+                usage: spec.usage)
         }
     }
 
@@ -101,9 +108,13 @@ public struct ParsedArguments: Sendable, Equatable {
     }
 
     /// Positional `index` as a whole number in `range`.
-    public func positionalInt(_ index: Int, name: String, in range: ClosedRange<Int> = 0...Int.max) throws(REPLError) -> Int {
+    public func positionalInt(_ index: Int, name: String, in range: ClosedRange<Int> = 0...Int.max) throws(REPLError)
+        -> Int
+    {
         guard index < self.positionals.count else {
-            throw .usage(self.language.pick(es: "`\(self.command)` necesita \(name)", en: "`\(self.command)` needs \(name)"), usage: self.usage)
+            throw .usage(
+                self.language.pick(es: "`\(self.command)` necesita \(name)", en: "`\(self.command)` needs \(name)"),
+                usage: self.usage)
         }
         let text = self.positionals[index]
         guard let number = Int(text), range.contains(number) else {
@@ -118,8 +129,10 @@ public struct ParsedArguments: Sendable, Equatable {
 
     private func describe(_ range: ClosedRange<Int>) -> String {
         if self.language == .es {
-            return range.upperBound == Int.max ? "desde \(range.lowerBound)" : "de \(range.lowerBound) a \(range.upperBound)"
+            return range.upperBound == Int.max
+                ? "desde \(range.lowerBound)" : "de \(range.lowerBound) a \(range.upperBound)"
         }
-        return range.upperBound == Int.max ? "from \(range.lowerBound) up" : "from \(range.lowerBound) to \(range.upperBound)"
+        return range.upperBound == Int.max
+            ? "from \(range.lowerBound) up" : "from \(range.lowerBound) to \(range.upperBound)"
     }
 }

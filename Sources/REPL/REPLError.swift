@@ -42,13 +42,17 @@ public enum REPLError: Error, CustomStringConvertible, Sendable, Equatable {
             return "unknown command '\(name)'\(hint)"
         case .unknownSubcommand(let group, let given, let suggestion, let choices):
             let listed = choices.map { "`\(group) \($0)`" }.joined(separator: ", ")
-            guard let given else { return es ? "`\(group)` necesita un subcomando: \(listed)" : "`\(group)` needs a subcommand: \(listed)" }
+            guard let given else {
+                return es ? "`\(group)` necesita un subcomando: \(listed)" : "`\(group)` needs a subcommand: \(listed)"
+            }
             if let suggestion {
                 return es
                     ? "comando desconocido '\(group) \(given)'; ¿querías decir `\(group) \(suggestion)`?"
                     : "unknown command '\(group) \(given)'; did you mean `\(group) \(suggestion)`?"
             }
-            return es ? "comando desconocido '\(group) \(given)'; prueba \(listed)" : "unknown command '\(group) \(given)'; try \(listed)"
+            return es
+                ? "comando desconocido '\(group) \(given)'; prueba \(listed)"
+                : "unknown command '\(group) \(given)'; try \(listed)"
         case .shellCommand(let command):
             return es
                 ? "`\(command)` es un comando de terminal: ejecuta esta línea en otra terminal, no en el REPL"

@@ -7,8 +7,12 @@ import SamsaClient
 /// log end offset behind the leader's is a follower still fetching.
 enum ReplicaLogEndReader {
     /// `topic-partition` → broker id → log end offset; brokers that do not answer are left out.
-    static func read(bootstrap: String, topics: [ClusterView.Topic], running: Set<Int32>) async -> [String: [Int: Int64]] {
-        guard let client = try? KafkaClient(bootstrapServers: bootstrap, clientId: "samsa-live-view") else { return [:] }
+    static func read(bootstrap: String, topics: [ClusterView.Topic], running: Set<Int32>) async -> [String: [Int:
+        Int64]]
+    {
+        guard let client = try? KafkaClient(bootstrapServers: bootstrap, clientId: "samsa-live-view") else {
+            return [:]
+        }
         _ = try? await client.refreshMetadata(topics: [])
         var offsets: [String: [Int: Int64]] = [:]
         for broker in running.sorted() {
@@ -17,10 +21,12 @@ enum ReplicaLogEndReader {
                     ListOffsetsRequest.ListOffsetsPartition(
                         partitionIndex: Int32($0.partition), currentLeaderEpoch: -1, timestamp: -1, maxNumOffsets: 1)
                 }
-                return partitions.isEmpty ? nil : ListOffsetsRequest.ListOffsetsTopic(name: topic.name, partitions: partitions)
+                return partitions.isEmpty
+                    ? nil : ListOffsetsRequest.ListOffsetsTopic(name: topic.name, partitions: partitions)
             }
             guard !held.isEmpty,
-                let response = try? await client.send(ListOffsetsRequest(replicaId: -2, isolationLevel: 0, topics: held), to: broker)
+                let response = try? await client.send(
+                    ListOffsetsRequest(replicaId: -2, isolationLevel: 0, topics: held), to: broker)
             else { continue }
             for topic in response.topics {
                 for partition in topic.partitions where partition.errorCode == 0 {

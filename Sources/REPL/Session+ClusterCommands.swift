@@ -5,9 +5,9 @@ import LabKit
 import LocalCluster
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 extension CommandTable {
@@ -44,7 +44,8 @@ extension CommandTable {
             run: { session, arguments throws(REPLError) in try session.runClusterCommand(.start, arguments) }),
         CommandSpec(
             ["cluster", "stop"], summary: "stop every broker cleanly, then the metadata server (data is kept)",
-            spanish: CommandHelp(summary: "para cada broker limpiamente y después el servidor de metadatos (los datos se conservan)"),
+            spanish: CommandHelp(
+                summary: "para cada broker limpiamente y después el servidor de metadatos (los datos se conservan)"),
             run: { session, arguments throws(REPLError) in try session.runClusterCommand(.stop, arguments) }),
         CommandSpec(
             ["cluster", "destroy"], summary: "stop the cluster and delete its folder: data, logs, configs",
@@ -75,7 +76,9 @@ extension CommandTable {
             details: "Nobody tells the cluster: its metadata session must expire before a new leader is chosen.",
             spanish: CommandHelp(
                 summary: "SIGKILL a un broker: muere en el acto, como en un fallo",
-                details: "Nadie avisa al clúster: su sesión de metadatos tiene que expirar antes de que se elija un nuevo líder."),
+                details:
+                    "Nadie avisa al clúster: su sesión de metadatos tiene que expirar antes de que se elija un nuevo líder."
+            ),
             run: { session, arguments throws(REPLError) in try session.runClusterCommand(.broker(.kill), arguments) }),
         CommandSpec(
             ["broker", "stop"], positionals: [.init("ID", .brokerID)],
@@ -93,7 +96,8 @@ extension CommandTable {
         CommandSpec(
             ["broker", "pause"], positionals: [.init("ID", .brokerID)],
             summary: "SIGSTOP a broker: it freezes with its sockets open, like a long GC pause",
-            spanish: CommandHelp(summary: "SIGSTOP a un broker: se congela con sus sockets abiertos, como en una pausa larga de GC"),
+            spanish: CommandHelp(
+                summary: "SIGSTOP a un broker: se congela con sus sockets abiertos, como en una pausa larga de GC"),
             run: { session, arguments throws(REPLError) in try session.runClusterCommand(.broker(.pause), arguments) }),
         CommandSpec(
             ["broker", "resume"], positionals: [.init("ID", .brokerID)], summary: "SIGCONT a paused broker",
@@ -144,13 +148,17 @@ extension Session {
         let brokers = try arguments.int("--brokers", in: 1...9)
         let name = arguments.value("--name") ?? self.cluster?.layout.name ?? self.configuration.clusterName
         guard ClusterLayout.isValidName(name) else {
-            throw REPLError.usage("--name '\(name)' must be letters, digits, '-', '_' or '.' (a folder name)", usage: arguments.usage)
+            throw REPLError.usage(
+                "--name '\(name)' must be letters, digits, '-', '_' or '.' (a folder name)", usage: arguments.usage)
         }
         if let current = self.cluster, current.layout.name != name, current.isRunning {
             throw REPLError.usage(
                 self.language.pick(
-                    es: "el clúster «\(current.layout.name)» está en marcha; páralo con `cluster stop` antes de arrancar «\(name)»",
-                    en: "cluster \"\(current.layout.name)\" is running; stop it with `cluster stop` before starting \"\(name)\""),
+                    es:
+                        "el clúster «\(current.layout.name)» está en marcha; páralo con `cluster stop` antes de arrancar «\(name)»",
+                    en:
+                        "cluster \"\(current.layout.name)\" is running; stop it with `cluster stop` before starting \"\(name)\""
+                ),
                 usage: arguments.usage)
         }
         let layout = ClusterLayout(name: name, baseDirectory: self.configuration.baseDirectory)
@@ -187,30 +195,36 @@ extension Session {
         for note in report.notes { self.console.print("  \(es ? "nota" : "note"): \(Self.note(note, self.language))") }
         if cluster.currentState?.mode == .standalone {
             self.console.print(
-                es ? "  standalone: cada broker es su propio controller y la única réplica de sus particiones"
+                es
+                    ? "  standalone: cada broker es su propio controller y la única réplica de sus particiones"
                     : "  standalone: each broker is its own controller and the only replica of its partitions")
         }
         if cluster.currentState?.mode == .zookeeper {
             let readiness = self.waitForClusterMetadata()
             for id in readiness.restarted {
                 self.console.print(
-                    es ? "  el broker \(id) encontró su registro anterior en /brokers/ids; se ha arrancado de nuevo al expirar esa sesión"
-                        : "  broker \(id) found its old registration in /brokers/ids; started it again once that session expired")
+                    es
+                        ? "  el broker \(id) encontró su registro anterior en /brokers/ids; se ha arrancado de nuevo al expirar esa sesión"
+                        : "  broker \(id) found its old registration in /brokers/ids; started it again once that session expired"
+                )
             }
             self.lastController = readiness.controller
             if readiness.controller != nil { self.refreshTopicNames() }
             if let controller = readiness.controller {
                 self.console.print(
-                    es ? "  el broker \(controller) es el controller; todos los brokers se han registrado en /brokers/ids"
+                    es
+                        ? "  el broker \(controller) es el controller; todos los brokers se han registrado en /brokers/ids"
                         : "  broker \(controller) is the controller; every broker has registered in /brokers/ids")
             } else {
                 self.console.print(
-                    es ? "  nota: los brokers no se han puesto de acuerdo en un controller en 15 s; `broker logs 1` muestra por qué"
+                    es
+                        ? "  nota: los brokers no se han puesto de acuerdo en un controller en 15 s; `broker logs 1` muestra por qué"
                         : "  note: the brokers have not agreed on a controller within 15 s; `broker logs 1` shows why")
             }
         }
         let elapsed = ContinuousClock.now - began
-        let seconds = String(format: "%.1f", Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+        let seconds = String(
+            format: "%.1f", Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
         if es {
             let again = report.isRestart ? " de nuevo" : ""
             self.console.print("clúster «\(name)» listo\(again) en \(seconds) s · datos y logs en \(report.folder)")
@@ -220,7 +234,8 @@ extension Session {
         }
         if options.isDetached {
             self.console.print(
-                es ? "Desacoplado: sigue en marcha cuando salgas; `cluster stop` lo para."
+                es
+                    ? "Desacoplado: sigue en marcha cuando salgas; `cluster stop` lo para."
                     : "Detached: it keeps running after you quit; `cluster stop` stops it.")
         }
     }
@@ -237,7 +252,8 @@ extension Session {
             let list = faults.keys.sorted().map { "broker \($0) (\(faults[$0]?.names.joined(separator: ", ") ?? ""))" }
             self.console.print(
                 self.language.pick(
-                    es: "Curados todos los fallos: \(list.joined(separator: ", ")); los fallos acaban con los procesos.",
+                    es:
+                        "Curados todos los fallos: \(list.joined(separator: ", ")); los fallos acaban con los procesos.",
                     en: "Healed every fault: \(list.joined(separator: ", ")); faults end with the processes."))
         }
         let es = self.language == .es
@@ -245,24 +261,33 @@ extension Session {
         let brokers = outcomes.compactMap { $0.0.brokerID }.map(String.init)
         var text = es ? "Clúster «\(cluster.layout.name)» parado:" : "Stopped cluster \"\(cluster.layout.name)\":"
         if !brokers.isEmpty {
-            text += es
-                ? (brokers.count == 1 ? " el broker \(brokers[0]) se ha apagado" : " los brokers \(brokers.joined(separator: ", ")) se han apagado")
+            text +=
+                es
+                ? (brokers.count == 1
+                    ? " el broker \(brokers[0]) se ha apagado"
+                    : " los brokers \(brokers.joined(separator: ", ")) se han apagado")
                 : " broker\(brokers.count == 1 ? "" : "s") \(brokers.joined(separator: ", ")) shut down"
         }
-        if outcomes.contains(where: { $0.0 == .metadataServer }) { text += es ? ", y después el servidor de metadatos" : ", then the metadata server" }
+        if outcomes.contains(where: { $0.0 == .metadataServer }) {
+            text += es ? ", y después el servidor de metadatos" : ", then the metadata server"
+        }
         self.console.print(text + ".")
         if !killed.isEmpty {
             self.console.print(
-                es ? "  \(killed.joined(separator: ", ")) ignoró SIGTERM durante 10 s y se mató (SIGKILL)"
+                es
+                    ? "  \(killed.joined(separator: ", ")) ignoró SIGTERM durante 10 s y se mató (SIGKILL)"
                     : "  \(killed.joined(separator: ", ")) ignored SIGTERM for 10 s and was killed (SIGKILL)")
         }
         self.console.print(
-            es ? "Los datos se conservan en \(cluster.layout.displayPath); `cluster start` los recupera."
+            es
+                ? "Los datos se conservan en \(cluster.layout.displayPath); `cluster start` los recupera."
                 : "Data is kept in \(cluster.layout.displayPath); `cluster start` brings it back.")
     }
 
     private func clusterDestroy() throws {
-        let layout = self.cluster?.layout ?? ClusterLayout(name: self.configuration.clusterName, baseDirectory: self.configuration.baseDirectory)
+        let layout =
+            self.cluster?.layout
+            ?? ClusterLayout(name: self.configuration.clusterName, baseDirectory: self.configuration.baseDirectory)
         // Nothing to delete is the outcome asked for (a sheet may say `cluster destroy` to start afresh).
         guard FileManager.default.fileExists(atPath: layout.root.path) else {
             self.console.print(
@@ -291,7 +316,8 @@ extension Session {
         guard let snapshot = cluster.snapshot(), let view = self.clusterView(withTopics: true) else {
             throw LocalClusterError.noCluster(name: cluster.layout.name)
         }
-        self.console.print(ClusterDiagram.render(view, width: self.console.width, style: self.console.style, language: self.language))
+        self.console.print(
+            ClusterDiagram.render(view, width: self.console.width, style: self.console.style, language: self.language))
         if !snapshot.isAnythingRunning {
             self.console.print(
                 self.language.pick(
@@ -316,26 +342,33 @@ extension Session {
             let pid = try cluster.killBroker(id)
             if isClusterMode {
                 self.console.print(
-                    es ? "Broker \(id) matado (SIGKILL, pid \(pid)). Nadie ha avisado al clúster: antes tiene que expirar su sesión (\(sessionSeconds) s)."
-                        : "Killed broker \(id) (SIGKILL, pid \(pid)). Nobody told the cluster: its session must expire first (\(sessionSeconds) s).")
+                    es
+                        ? "Broker \(id) matado (SIGKILL, pid \(pid)). Nadie ha avisado al clúster: antes tiene que expirar su sesión (\(sessionSeconds) s)."
+                        : "Killed broker \(id) (SIGKILL, pid \(pid)). Nobody told the cluster: its session must expire first (\(sessionSeconds) s)."
+                )
             } else {
                 self.console.print(
-                    es ? "Broker \(id) matado (SIGKILL, pid \(pid)): se ha parado en el acto, sin apagado limpio."
+                    es
+                        ? "Broker \(id) matado (SIGKILL, pid \(pid)): se ha parado en el acto, sin apagado limpio."
                         : "Killed broker \(id) (SIGKILL, pid \(pid)): it stopped at once, with no clean shutdown.")
             }
         case .stop:
             let (pid, outcome) = try cluster.stopBroker(id)
             if outcome == .killed {
                 self.console.print(
-                    es ? "El broker \(id) (pid \(pid)) ignoró SIGTERM durante 10 s, así que se mató (SIGKILL)."
+                    es
+                        ? "El broker \(id) (pid \(pid)) ignoró SIGTERM durante 10 s, así que se mató (SIGKILL)."
                         : "Broker \(id) (pid \(pid)) ignored SIGTERM for 10 s, so it was killed (SIGKILL).")
             } else if isClusterMode {
                 self.console.print(
-                    es ? "Broker \(id) parado (SIGTERM, pid \(pid)): un controlled shutdown ha movido antes sus liderazgos."
-                        : "Stopped broker \(id) (SIGTERM, pid \(pid)): a controlled shutdown moved its leaderships first.")
+                    es
+                        ? "Broker \(id) parado (SIGTERM, pid \(pid)): un controlled shutdown ha movido antes sus liderazgos."
+                        : "Stopped broker \(id) (SIGTERM, pid \(pid)): a controlled shutdown moved its leaderships first."
+                )
             } else {
                 self.console.print(
-                    es ? "Broker \(id) parado (SIGTERM, pid \(pid)): ha cerrado sus logs limpiamente."
+                    es
+                        ? "Broker \(id) parado (SIGTERM, pid \(pid)): ha cerrado sus logs limpiamente."
                         : "Stopped broker \(id) (SIGTERM, pid \(pid)): it closed its logs cleanly.")
             }
         case .start:
@@ -343,42 +376,51 @@ extension Session {
                 // Seconds only at the prompt: script output stays the same on every run.
                 let time = self.isTerminal ? " \(String(format: "%.1f", waited)) s" : ""
                 self.console.print(
-                    es ? "Esperado\(time) a que expirase la sesión anterior del broker \(id): "
-                        + "hasta entonces /brokers/ids/\(id) nombra al proceso matado, y uno nuevo no podría registrarse."
+                    es
+                        ? "Esperado\(time) a que expirase la sesión anterior del broker \(id): "
+                            + "hasta entonces /brokers/ids/\(id) nombra al proceso matado, y uno nuevo no podría registrarse."
                         : "Waited\(time) for broker \(id)'s old session to expire: "
-                        + "until then /brokers/ids/\(id) still names the killed process, and a new one could not register.")
+                            + "until then /brokers/ids/\(id) still names the killed process, and a new one could not register."
+                )
             }
             let oldFaults = (try? BrokerFaults.read(from: cluster.layout.faultFile(forBroker: id))) ?? .healthy
             let record = try cluster.startBroker(id)
             let pid = record.pid.map { ", pid \($0)" } ?? ""
             self.console.print(
-                es ? "Broker \(id) arrancado en \(record.address)\(pid); conserva los datos que tenía."
+                es
+                    ? "Broker \(id) arrancado en \(record.address)\(pid); conserva los datos que tenía."
                     : "Started broker \(id) on \(record.address)\(pid); it keeps the data it had.")
             if !oldFaults.isHealthy {
                 self.console.print(
-                    es ? "  Arranca sano: sus fallos (\(oldFaults.names.joined(separator: ", "))) no sobreviven a un reinicio."
-                        : "  It starts healthy: its faults (\(oldFaults.names.joined(separator: ", "))) do not survive a restart.")
+                    es
+                        ? "  Arranca sano: sus fallos (\(oldFaults.names.joined(separator: ", "))) no sobreviven a un reinicio."
+                        : "  It starts healthy: its faults (\(oldFaults.names.joined(separator: ", "))) do not survive a restart."
+                )
             }
         case .pause:
             let pid = try cluster.pauseBroker(id)
             if es {
                 let expiry = isClusterMode ? " Su sesión expira en \(sessionSeconds) s si no se reanuda." : ""
                 self.console.print(
-                    "Broker \(id) en pausa (SIGSTOP, pid \(pid)): sockets abiertos, nada contesta.\(expiry) `broker resume \(id)` lo reanuda.")
+                    "Broker \(id) en pausa (SIGSTOP, pid \(pid)): sockets abiertos, nada contesta.\(expiry) `broker resume \(id)` lo reanuda."
+                )
             } else {
                 let expiry = isClusterMode ? " Its session expires in \(sessionSeconds) s unless resumed." : ""
                 self.console.print(
-                    "Paused broker \(id) (SIGSTOP, pid \(pid)): sockets open, nothing answered.\(expiry) `broker resume \(id)` continues it.")
+                    "Paused broker \(id) (SIGSTOP, pid \(pid)): sockets open, nothing answered.\(expiry) `broker resume \(id)` continues it."
+                )
             }
         case .resume:
             let pid = try cluster.resumeBroker(id)
-            self.console.print(es ? "Broker \(id) reanudado (SIGCONT, pid \(pid))." : "Resumed broker \(id) (SIGCONT, pid \(pid)).")
+            self.console.print(
+                es ? "Broker \(id) reanudado (SIGCONT, pid \(pid))." : "Resumed broker \(id) (SIGCONT, pid \(pid)).")
         case .logs:
             let lines = try arguments.int("--lines", in: 1...10000) ?? 20
             let text = try cluster.logTail(.broker(id), lines: lines)
             let path = cluster.layout.logFile(for: .broker(id))
             self.console.print(
-                self.console.style.dim("── broker \(id) · \(path.path) (\(es ? "últimas \(lines) líneas" : "last \(lines) lines")) ──"))
+                self.console.style.dim(
+                    "── broker \(id) · \(path.path) (\(es ? "últimas \(lines) líneas" : "last \(lines) lines")) ──"))
             self.console.print(text.isEmpty ? (es ? "(vacío)" : "(empty)") : text)
         }
     }
@@ -387,7 +429,9 @@ extension Session {
     /// A `cluster start` note from LocalCluster (English) in the session's language; the only
     /// note it writes is a port taken by something else.
     static func note(_ note: String, _ language: Language) -> String {
-        guard language == .es, let match = note.wholeMatch(of: /port (\d+) is in use, so (.+) listens on (\d+)/) else { return note }
+        guard language == .es, let match = note.wholeMatch(of: /port (\d+) is in use, so (.+) listens on (\d+)/) else {
+            return note
+        }
         let role = match.2 == "metadata server" ? "el servidor de metadatos" : "el \(match.2)"
         return "el puerto \(match.1) está ocupado, así que \(role) escucha en el \(match.3)"
     }

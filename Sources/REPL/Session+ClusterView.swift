@@ -37,13 +37,18 @@ extension Session {
     func clusterView(withTopics: Bool) -> ClusterView? {
         guard let cluster = self.cluster, let snapshot = cluster.snapshot() else { return nil }
         var view = Self.processView(snapshot, of: cluster)
-        guard snapshot.mode == .zookeeper, let port = Self.brokersLongestUpFirst(snapshot).first?.port else { return view }
+        guard snapshot.mode == .zookeeper, let port = Self.brokersLongestUpFirst(snapshot).first?.port else {
+            return view
+        }
         guard withTopics else {
             view.controller = self.lastController.map(Int.init)
             return view
         }
-        let running = Set(snapshot.brokers.filter { $0.state == .running }.compactMap { $0.role.brokerID.map(Int32.init) })
-        let answer = try? AsyncBridge.run { try await Self.readTopics(bootstrap: "127.0.0.1:\(port)", running: running) }
+        let running = Set(
+            snapshot.brokers.filter { $0.state == .running }.compactMap { $0.role.brokerID.map(Int32.init) })
+        let answer = try? AsyncBridge.run {
+            try await Self.readTopics(bootstrap: "127.0.0.1:\(port)", running: running)
+        }
         if let answer {
             self.lastController = answer.controller >= 0 ? answer.controller : nil
             view.controller = self.lastController.map(Int.init)
@@ -87,7 +92,9 @@ extension Session {
             var logEnds = (try? await admin.listLogEndOffsets(partitions)) ?? [:]
             if logEnds.isEmpty {
                 for partition in partitions {
-                    if let one = try? await admin.listLogEndOffsets([partition]) { logEnds.merge(one) { first, _ in first } }
+                    if let one = try? await admin.listLogEndOffsets([partition]) {
+                        logEnds.merge(one) { first, _ in first }
+                    }
                 }
             }
             let view = topics.map { topic in
@@ -95,7 +102,8 @@ extension Session {
                     name: topic.name,
                     partitions: topic.partitions.sorted { $0.partition < $1.partition }.map { partition in
                         ClusterView.Partition(
-                            partition: Int(partition.partition), leader: partition.leader < 0 ? nil : Int(partition.leader),
+                            partition: Int(partition.partition),
+                            leader: partition.leader < 0 ? nil : Int(partition.leader),
                             replicas: partition.replicas.map(Int.init), isr: partition.isr.map(Int.init),
                             logEndOffset: logEnds[TopicPartition(topic.name, partition.partition)],
                             highWatermark: watermarks[TopicPartition(topic.name, partition.partition)]?.offset)
@@ -103,7 +111,8 @@ extension Session {
             }
             await client.close()
             return TopicsAnswer(
-                controller: metadata.controllerId, brokers: metadata.brokers.mapValues { "\($0.address.host):\($0.address.port)" },
+                controller: metadata.controllerId,
+                brokers: metadata.brokers.mapValues { "\($0.address.host):\($0.address.port)" },
                 topics: view)
         } catch {
             await client.close()

@@ -15,7 +15,8 @@ extension CommandTable {
             active one, with their offsets. Run it before and after a pass to see what went.
             """,
         spanish: CommandHelp(
-            summary: "los segmentos de una partición compactada: mensajes, claves y tombstones de cada uno, y el checkpoint del cleaner",
+            summary:
+                "los segmentos de una partición compactada: mensajes, claves y tombstones de cada uno, y el checkpoint del cleaner",
             details: """
                 Lee los directorios de logs de los brokers en esta máquina. En un topic con cleanup.policy=compact, el log
                 cleaner del broker (cada log.cleaner.backoff.ms) deja el último mensaje de cada clave en los segmentos
@@ -62,15 +63,20 @@ extension Session {
         let es = self.language == .es
         let holders = state.brokerIDs.filter { id in
             FileManager.default.fileExists(
-                atPath: cluster.layout.dataDirectory(for: .broker(id)).appendingPathComponent("\(topic)-\(partition)").path)
+                atPath: cluster.layout.dataDirectory(for: .broker(id)).appendingPathComponent("\(topic)-\(partition)")
+                    .path)
         }
         guard !holders.isEmpty else {
-            self.console.print(es ? "Ningún broker tiene segmentos de \(topic)-\(partition)." : "No broker has segments of \(topic)-\(partition).")
+            self.console.print(
+                es
+                    ? "Ningún broker tiene segmentos de \(topic)-\(partition)."
+                    : "No broker has segments of \(topic)-\(partition).")
             return
         }
         guard cleanNow else {
             self.console.print(
-                es ? "Segmentos de \(topic)-\(partition) (el último es el activo, que el cleaner no toca):"
+                es
+                    ? "Segmentos de \(topic)-\(partition) (el último es el activo, que el cleaner no toca):"
                     : "Segments of \(topic)-\(partition) (the last is the active one, which the cleaner leaves alone):")
             self.printCompactionTable(topic: topic, partition: partition, brokers: holders, layout: cluster.layout)
             return
@@ -88,7 +94,9 @@ extension Session {
         }
         // The broker deletes the request file when it starts the pass; the pass itself is short.
         let requests = holders.map {
-            cluster.layout.dataDirectory(for: .broker($0)).appendingPathComponent(LocalCluster.compactionRequestFileName).path
+            cluster.layout.dataDirectory(for: .broker($0)).appendingPathComponent(
+                LocalCluster.compactionRequestFileName
+            ).path
         }
         for _ in 0..<50 where requests.contains(where: { FileManager.default.fileExists(atPath: $0) }) {
             Thread.sleep(forTimeInterval: 0.1)
@@ -109,17 +117,21 @@ extension Session {
         for id in brokers {
             let root = layout.dataDirectory(for: .broker(id)).path
             let directory = "\(root)/\(topic)-\(partition)"
-            let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).filter { $0.hasSuffix(".log") }
+            let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).filter {
+                $0.hasSuffix(".log")
+            }
             for name in names.sorted() {
                 guard let data = FileManager.default.contents(atPath: "\(directory)/\(name)") else { continue }
                 let counts = Self.compactionCounts(of: ByteBuffer(bytes: data))
                 table.rows.append([
-                    "\(id)", String(Int64(name.dropLast(4)) ?? 0), "\(counts.records)", counts.keys.map(String.init) ?? "?",
+                    "\(id)", String(Int64(name.dropLast(4)) ?? 0), "\(counts.records)",
+                    counts.keys.map(String.init) ?? "?",
                     counts.tombstones.map(String.init) ?? "?", Self.byteText(Int64(data.count)),
                 ])
             }
             let checkpoint = Self.cleanerCheckpoint(in: root, topic: topic, partition: partition)
-            checkpoints.append("broker \(id): " + (checkpoint.map(String.init) ?? (es ? "aún no limpiado" : "not cleaned yet")))
+            checkpoints.append(
+                "broker \(id): " + (checkpoint.map(String.init) ?? (es ? "aún no limpiado" : "not cleaned yet")))
         }
         for line in table.render(width: self.console.width, style: self.console.style) { self.console.print(line) }
         self.console.print(
@@ -134,11 +146,14 @@ extension Session {
         var keys: Set<ByteBuffer>? = []
         var tombstones: Int? = 0
         var index = bytes.readerIndex
-        while let header = RecordBatchHeader(buffer: bytes, at: index), header.totalSize > RecordBatchHeader.logOverhead,
+        while let header = RecordBatchHeader(buffer: bytes, at: index),
+            header.totalSize > RecordBatchHeader.logOverhead,
             index + header.totalSize <= bytes.writerIndex
         {
             records += Int(header.recordsCount)
-            if let batch = bytes.getSlice(at: index, length: header.totalSize), let decoded = try? RecordBatches.decode(batch) {
+            if let batch = bytes.getSlice(at: index, length: header.totalSize),
+                let decoded = try? RecordBatches.decode(batch)
+            {
                 for record in decoded.flatMap(\.records) {
                     if let key = record.key { keys?.insert(key) }
                     if record.key != nil, record.value == nil { tombstones? += 1 }
@@ -154,7 +169,9 @@ extension Session {
 
     /// The partition's line in the log dir's `cleaner-offset-checkpoint` (`topic partition offset`).
     static func cleanerCheckpoint(in logDir: String, topic: String, partition: Int) -> Int64? {
-        guard let text = try? String(contentsOfFile: "\(logDir)/cleaner-offset-checkpoint", encoding: .utf8) else { return nil }
+        guard let text = try? String(contentsOfFile: "\(logDir)/cleaner-offset-checkpoint", encoding: .utf8) else {
+            return nil
+        }
         for line in text.split(separator: "\n").dropFirst(2) {
             let fields = line.split(separator: " ")
             if fields.count == 3, fields[0] == topic, fields[1] == "\(partition)" { return Int64(fields[2]) }

@@ -1,7 +1,7 @@
 import CourseLanguage
 import Foundation
-import LocalCluster
 import KafkaProtocol
+import LocalCluster
 import PageCache
 import SamsaClient
 
@@ -79,7 +79,8 @@ extension Session {
             var directories: [TopicPartition: String] = [:]
             for partition in partitions {
                 guard let layout, let leader = try? metadata.leader(of: partition) else { continue }
-                directories[partition] = layout.dataDirectory(for: .broker(Int(leader)))
+                directories[partition] =
+                    layout.dataDirectory(for: .broker(Int(leader)))
                     .appendingPathComponent("\(topic)-\(partition.partition)").path
             }
             var residency = ReadResidency(directories: directories)
@@ -122,23 +123,31 @@ extension Session {
         }
         for row in TextTable.aligned(rows) { self.console.print(row) }
         if self.language == .es {
-            let from = fromBeginning ? "desde el principio" : offset.map { "desde el offset \($0)" } ?? "solo mensajes nuevos"
-            let which = chosen.map { "partición \($0)" } ?? "\(partitionCount) partici\(partitionCount == 1 ? "ón" : "ones")"
+            let from =
+                fromBeginning ? "desde el principio" : offset.map { "desde el offset \($0)" } ?? "solo mensajes nuevos"
+            let which =
+                chosen.map { "partición \($0)" } ?? "\(partitionCount) partici\(partitionCount == 1 ? "ón" : "ones")"
             let end = lines.count >= limit ? "alcanzado --max-messages" : "nada nuevo en 2 s"
-            self.console.print("Leídos \(lines.count) mensaje\(lines.count == 1 ? "" : "s") de \(topic) (\(which), \(from)); \(end).")
+            self.console.print(
+                "Leídos \(lines.count) mensaje\(lines.count == 1 ? "" : "s") de \(topic) (\(which), \(from)); \(end).")
         } else {
             let from = fromBeginning ? "from the beginning" : offset.map { "from offset \($0)" } ?? "new records only"
-            let which = chosen.map { "partition \($0)" } ?? "\(partitionCount) partition\(partitionCount == 1 ? "" : "s")"
+            let which =
+                chosen.map { "partition \($0)" } ?? "\(partitionCount) partition\(partitionCount == 1 ? "" : "s")"
             let end = lines.count >= limit ? "reached --max-messages" : "nothing new for 2 s"
-            self.console.print("Read \(lines.count) record\(lines.count == 1 ? "" : "s") from \(topic) (\(which), \(from)); \(end).")
+            self.console.print(
+                "Read \(lines.count) record\(lines.count == 1 ? "" : "s") from \(topic) (\(which), \(from)); \(end).")
         }
         if let residency, residency.size > 0 {
             let resident = Self.byteText(residency.residentBytes)
             let size = Self.byteText(residency.size)
             self.console.print(
                 self.language.pick(
-                    es: "Page cache antes de leer: \(resident) de los \(size) del log con estos mensajes estaban en memoria (\(residency.percent) %).",
-                    en: "Page cache before the read: \(resident) of the \(size) of log holding these records were in memory (\(residency.percent) %)."))
+                    es:
+                        "Page cache antes de leer: \(resident) de los \(size) del log con estos mensajes estaban en memoria (\(residency.percent) %).",
+                    en:
+                        "Page cache before the read: \(resident) of the \(size) of log holding these records were in memory (\(residency.percent) %)."
+                ))
         }
     }
 
@@ -207,14 +216,17 @@ extension Session {
         for row in TextTable.aligned(rows) { self.console.print(row) }
         if self.language == .es {
             let end = lines.count >= limit ? "alcanzado --max-messages" : "nada nuevo en 2 s"
-            let owned = assigned.isEmpty ? "ninguna partición (las tienen todas otros miembros)" : Self.partitionList(assigned)
+            let owned =
+                assigned.isEmpty ? "ninguna partición (las tienen todas otros miembros)" : Self.partitionList(assigned)
             self.console.print(
-                "Leídos \(lines.count) mensaje\(lines.count == 1 ? "" : "s") como miembro del grupo \(group) (asignado: \(owned)); \(end).")
+                "Leídos \(lines.count) mensaje\(lines.count == 1 ? "" : "s") como miembro del grupo \(group) (asignado: \(owned)); \(end)."
+            )
         } else {
             let end = lines.count >= limit ? "reached --max-messages" : "nothing new for 2 s"
             let owned = assigned.isEmpty ? "no partitions (other members own them all)" : Self.partitionList(assigned)
             self.console.print(
-                "Read \(lines.count) record\(lines.count == 1 ? "" : "s") as a member of group \(group) (assigned \(owned)); \(end).")
+                "Read \(lines.count) record\(lines.count == 1 ? "" : "s") as a member of group \(group) (assigned \(owned)); \(end)."
+            )
         }
         if committed.isEmpty {
             self.console.print(
@@ -222,10 +234,13 @@ extension Session {
                     es: "Nada nuevo que confirmar; los offsets del grupo se quedan donde estaban.",
                     en: "Nothing new to commit; the group's offsets stay where they were."))
         } else {
-            let offsets = committed.sorted { $0.key < $1.key }.map { "\($0.key.topic)-\($0.key.partition) → \($0.value)" }
+            let offsets = committed.sorted { $0.key < $1.key }.map {
+                "\($0.key.topic)-\($0.key.partition) → \($0.value)"
+            }
             self.console.print(
                 self.language.pick(
-                    es: "Confirmados \(offsets.joined(separator: ", ")) para el grupo \(group); después ha salido del grupo.",
+                    es:
+                        "Confirmados \(offsets.joined(separator: ", ")) para el grupo \(group); después ha salido del grupo.",
                     en: "Committed \(offsets.joined(separator: ", ")) for group \(group), then left the group."))
         }
     }

@@ -25,7 +25,9 @@ extension CommandTable {
                     replica.lag.time.max.ms después de que su log los adelantara: si lo matas en ese intervalo, un
                     follower sincronizado pasa a líder limpiamente, sin los mensajes acks=1 ya confirmados.
                     """),
-            run: { session, arguments throws(REPLError) in try session.runFaultCommand(.inject(.cutReplication), arguments) }),
+            run: { session, arguments throws(REPLError) in
+                try session.runFaultCommand(.inject(.cutReplication), arguments)
+            }),
         CommandSpec(
             ["fault", "slow-replication"], positionals: [.init("ID", .brokerID), .init("MS", .number)],
             summary: "every follower fetch to or from a broker waits MS milliseconds",
@@ -41,7 +43,9 @@ extension CommandTable {
                     detrás del log end, acks=all más lento, y el ISR encoger cuando un follower se retrasa
                     replica.lag.time.max.ms. MS va de 1 a 60000; darlo otra vez cambia el retraso.
                     """),
-            run: { session, arguments throws(REPLError) in try session.runFaultCommand(.inject(.slowReplication), arguments) }),
+            run: { session, arguments throws(REPLError) in
+                try session.runFaultCommand(.inject(.slowReplication), arguments)
+            }),
         CommandSpec(
             ["fault", "isolate"], positionals: [.init("ID", .brokerID)],
             summary: "cut a broker off from the metadata server; it still serves clients",
@@ -182,22 +186,28 @@ extension Session {
         switch kind {
         case .cutReplication:
             self.console.print(
-                es ? "El broker \(id) ha dejado de replicar: como follower no hace fetch y sus followers no reciben nada de él. "
-                    + "Sus clientes y su sesión de metadatos siguen igual. `fault heal \(id)` lo termina."
+                es
+                    ? "El broker \(id) ha dejado de replicar: como follower no hace fetch y sus followers no reciben nada de él. "
+                        + "Sus clientes y su sesión de metadatos siguen igual. `fault heal \(id)` lo termina."
                     : "Broker \(id) stopped replicating: it fetches nothing as a follower, and its followers get nothing from it. "
-                    + "Clients and its metadata session carry on. `fault heal \(id)` ends it.")
+                        + "Clients and its metadata session carry on. `fault heal \(id)` ends it.")
             self.events.report(.faultInjected(broker: id, fault: .cutReplication, lagSeconds: lagSeconds))
         case .slowReplication:
             self.console.print(
-                es ? "Cada fetch de follower desde o hacia el broker \(id) espera ahora \(delayMs) ms. `fault heal \(id)` lo termina."
-                    : "Every follower fetch to or from broker \(id) now waits \(delayMs) ms. `fault heal \(id)` ends it.")
-            self.events.report(.faultInjected(broker: id, fault: .slowReplication(delayMs: delayMs), lagSeconds: lagSeconds))
+                es
+                    ? "Cada fetch de follower desde o hacia el broker \(id) espera ahora \(delayMs) ms. `fault heal \(id)` lo termina."
+                    : "Every follower fetch to or from broker \(id) now waits \(delayMs) ms. `fault heal \(id)` ends it."
+            )
+            self.events.report(
+                .faultInjected(broker: id, fault: .slowReplication(delayMs: delayMs), lagSeconds: lagSeconds))
         case .isolate:
             self.console.print(
-                es ? "El broker \(id) está aislado del servidor de metadatos pero sigue atendiendo a sus clientes. Su sesión expira en "
-                    + "\(sessionSeconds) s; entonces el controller mueve sus liderazgos. `fault heal \(id)` lo reconecta."
+                es
+                    ? "El broker \(id) está aislado del servidor de metadatos pero sigue atendiendo a sus clientes. Su sesión expira en "
+                        + "\(sessionSeconds) s; entonces el controller mueve sus liderazgos. `fault heal \(id)` lo reconecta."
                     : "Broker \(id) is cut off from the metadata server but still serves clients. Its session expires in "
-                    + "\(sessionSeconds) s; then the controller moves its leaderships. `fault heal \(id)` reconnects it.")
+                        + "\(sessionSeconds) s; then the controller moves its leaderships. `fault heal \(id)` reconnects it."
+            )
             self.events.report(.faultInjected(broker: id, fault: .isolate, lagSeconds: lagSeconds))
         }
     }
@@ -207,13 +217,17 @@ extension Session {
             let faults = cluster.allFaults()
             guard !faults.isEmpty else {
                 self.console.print(
-                    self.language.pick(es: "No hay fallos que curar: todos los brokers están sanos.", en: "No faults to heal: every broker runs healthy."))
+                    self.language.pick(
+                        es: "No hay fallos que curar: todos los brokers están sanos.",
+                        en: "No faults to heal: every broker runs healthy."))
                 return
             }
             cluster.healAllFaults()
             let list = faults.keys.sorted().map { "broker \($0) (\(faults[$0]?.names.joined(separator: ", ") ?? ""))" }
             self.console.print(
-                self.language.pick(es: "Curados todos los fallos: \(list.joined(separator: ", ")).", en: "Healed every fault: \(list.joined(separator: ", ")).")
+                self.language.pick(
+                    es: "Curados todos los fallos: \(list.joined(separator: ", ")).",
+                    en: "Healed every fault: \(list.joined(separator: ", ")).")
             )
             for id in faults.keys.sorted() { self.reportHealed(id, faults[id] ?? .healthy) }
             return
@@ -232,7 +246,8 @@ extension Session {
         let es = self.language == .es
         var line = (es ? "Broker \(id) curado" : "Healed broker \(id)") + " (\(before.names.joined(separator: ", ")))"
         if before.isIsolated {
-            line += es
+            line +=
+                es
                 ? ": se reconecta al servidor de metadatos; si su sesión expiró se registra de nuevo y sigue "
                     + "a los líderes actuales, truncando lo que escribió a solas."
                 : ": it reconnects to the metadata server; if its session expired it registers again and follows "
@@ -253,7 +268,8 @@ extension Session {
         guard !faults.isEmpty else {
             self.console.print(
                 self.language.pick(
-                    es: "No hay fallos: todos los brokers están sanos. `help fault` lista los fallos que puedes inyectar.",
+                    es:
+                        "No hay fallos: todos los brokers están sanos. `help fault` lista los fallos que puedes inyectar.",
                     en: "No faults: every broker runs healthy. `help fault` lists the faults you can inject."))
             return
         }

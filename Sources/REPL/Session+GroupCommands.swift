@@ -35,27 +35,38 @@ extension CommandTable {
         CommandSpec(
             ["consumer", "stop"], positionals: [.init("NAME", .consumer)],
             summary: "stop a member cleanly: it commits and leaves the group at once (LeaveGroup)",
-            spanish: CommandHelp(summary: "para un miembro limpiamente: confirma y sale del grupo en el acto (LeaveGroup)"),
+            spanish: CommandHelp(
+                summary: "para un miembro limpiamente: confirma y sale del grupo en el acto (LeaveGroup)"),
             run: { session, arguments throws(REPLError) in try session.runConsumerCommand(.stop, arguments) }),
         CommandSpec(
             ["consumer", "kill"], positionals: [.init("NAME", .consumer)],
             summary: "stop a member without leaving: the group notices when its session times out",
-            details: "Like a crashed process: no commit, no LeaveGroup. Its partitions wait until session.timeout.ms ran out.",
+            details:
+                "Like a crashed process: no commit, no LeaveGroup. Its partitions wait until session.timeout.ms ran out.",
             spanish: CommandHelp(
                 summary: "para un miembro sin salir del grupo: el grupo lo nota cuando expira su sesión",
-                details: "Como un proceso caído: sin commit ni LeaveGroup. Sus particiones esperan a que se agote session.timeout.ms."),
+                details:
+                    "Como un proceso caído: sin commit ni LeaveGroup. Sus particiones esperan a que se agote session.timeout.ms."
+            ),
             run: { session, arguments throws(REPLError) in try session.runConsumerCommand(.kill, arguments) }),
         CommandSpec(
             ["consumer", "commits"], positionals: [.init("NAME", .consumer), .init("on|off", .choice(["on", "off"]))],
             summary: "stop (off) or resume (on) a member's commits; it goes on reading",
-            details: "With commits off the member commits nothing, not even before a rebalance: killed then, the records it read since its last commit are read again by the next owner of its partitions (`consumer list` counts them).",
+            details:
+                "With commits off the member commits nothing, not even before a rebalance: killed then, the records it read since its last commit are read again by the next owner of its partitions (`consumer list` counts them).",
             spanish: CommandHelp(
                 summary: "para (off) o reanuda (on) los commits de un miembro; sigue leyendo",
-                details: "Sin commits el miembro no confirma nada, ni siquiera antes de un rebalanceo: si lo matas entonces, el siguiente dueño de sus particiones lee otra vez lo que leyó desde su último commit (`consumer list` los cuenta)."),
+                details:
+                    "Sin commits el miembro no confirma nada, ni siquiera antes de un rebalanceo: si lo matas entonces, el siguiente dueño de sus particiones lee otra vez lo que leyó desde su último commit (`consumer list` los cuenta)."
+            ),
             run: { session, arguments throws(REPLError) in try session.runConsumerCommand(.commits, arguments) }),
         CommandSpec(
-            ["consumer", "list"], summary: "background consumers of this REPL: generation, partitions, records read, records read twice",
-            spanish: CommandHelp(summary: "los consumidores en segundo plano de este REPL: generación, particiones, mensajes leídos y leídos dos veces"),
+            ["consumer", "list"],
+            summary: "background consumers of this REPL: generation, partitions, records read, records read twice",
+            spanish: CommandHelp(
+                summary:
+                    "los consumidores en segundo plano de este REPL: generación, particiones, mensajes leídos y leídos dos veces"
+            ),
             run: { session, arguments throws(REPLError) in try session.runConsumerCommand(.list, arguments) }),
     ]
 
@@ -109,10 +120,13 @@ extension Session {
             }
             let bootstrap = try self.bootstrapServers()
             _ = try self.withClient(bootstrap) { client in
-                guard try await Self.topicMetadataSoon(client, topic) != nil else { throw SamsaClientError.unknownTopic(topic) }
+                guard try await Self.topicMetadataSoon(client, topic) != nil else {
+                    throw SamsaClientError.unknownTopic(topic)
+                }
             }
             do {
-                try self.consumers.start(name: name, group: group, topic: topic, bootstrap: bootstrap, settings: settings)
+                try self.consumers.start(
+                    name: name, group: group, topic: topic, bootstrap: bootstrap, settings: settings)
             } catch {
                 throw .client("\(error)")
             }
@@ -120,26 +134,35 @@ extension Session {
             let seconds = settings.sessionTimeout.components.seconds
             self.console.print(
                 self.language.pick(
-                    es: "Consumidor \(name) en marcha: entra en el grupo \(group) (JoinGroup y después SyncGroup) y lee \(topic); "
+                    es:
+                        "Consumidor \(name) en marcha: entra en el grupo \(group) (JoinGroup y después SyncGroup) y lee \(topic); "
                         + "confirma cada segundo, envía un heartbeat cada segundo, session timeout de \(seconds) s.",
-                    en: "Started consumer \(name): it joins group \(group) (JoinGroup, then SyncGroup) and reads \(topic); "
+                    en:
+                        "Started consumer \(name): it joins group \(group) (JoinGroup, then SyncGroup) and reads \(topic); "
                         + "commits every second, heartbeats every second, session timeout \(seconds) s."))
         case .stop, .kill, .commits:
             let name = arguments.positionals[0]
             guard let member = self.consumers.member(name) else {
                 let running = self.consumers.names
                 let es = self.language == .es
-                let hint = running.isEmpty
-                    ? (es ? "no hay ninguno en marcha; `consumer start NAME --group G --topic T` lanza uno"
+                let hint =
+                    running.isEmpty
+                    ? (es
+                        ? "no hay ninguno en marcha; `consumer start NAME --group G --topic T` lanza uno"
                         : "none is running; `consumer start NAME --group G --topic T` starts one")
                     : (es ? "en marcha: " : "running: ") + running.joined(separator: ", ")
-                throw .usage(es ? "no hay ningún consumidor llamado \(name); \(hint)" : "no consumer named \(name); \(hint)", usage: arguments.usage)
+                throw .usage(
+                    es ? "no hay ningún consumidor llamado \(name); \(hint)" : "no consumer named \(name); \(hint)",
+                    usage: arguments.usage)
             }
             let consumers = self.consumers
             if command == .commits {
                 let word = arguments.positionals.count > 1 ? arguments.positionals[1] : ""
                 guard word == "on" || word == "off" else {
-                    throw .usage(self.language.pick(es: "di on u off: `consumer commits \(name) off`", en: "say on or off: `consumer commits \(name) off`"), usage: arguments.usage)
+                    throw .usage(
+                        self.language.pick(
+                            es: "di on u off: `consumer commits \(name) off`",
+                            en: "say on or off: `consumer commits \(name) off`"), usage: arguments.usage)
                 }
                 try? AsyncBridge.run { await consumers.setCommits(name, word == "on") }
                 self.console.print(
@@ -148,24 +171,32 @@ extension Session {
                             es: "\(name) vuelve a confirmar sus offsets cada segundo.",
                             en: "\(name) commits its offsets every second again.")
                         : self.language.pick(
-                            es: "\(name) sigue leyendo pero ya no confirma nada: si muere ahora, quien herede sus particiones leerá otra vez lo que leyó desde su último commit.",
-                            en: "\(name) keeps reading but commits nothing now: if it dies, whoever gets its partitions reads again what it read since its last commit."))
+                            es:
+                                "\(name) sigue leyendo pero ya no confirma nada: si muere ahora, quien herede sus particiones leerá otra vez lo que leyó desde su último commit.",
+                            en:
+                                "\(name) keeps reading but commits nothing now: if it dies, whoever gets its partitions reads again what it read since its last commit."
+                        ))
                 return
             }
             if command == .stop {
                 try? AsyncBridge.run { await consumers.stop(name) }
                 self.console.print(
                     self.language.pick(
-                        es: "Consumidor \(name) parado: ha confirmado sus offsets y enviado LeaveGroup, así que \(member.group) rebalancea ya.",
-                        en: "Stopped consumer \(name): it committed its offsets and sent LeaveGroup, so \(member.group) rebalances now."))
+                        es:
+                            "Consumidor \(name) parado: ha confirmado sus offsets y enviado LeaveGroup, así que \(member.group) rebalancea ya.",
+                        en:
+                            "Stopped consumer \(name): it committed its offsets and sent LeaveGroup, so \(member.group) rebalances now."
+                    ))
             } else {
                 try? AsyncBridge.run { await consumers.kill(name) }
                 let seconds = member.sessionTimeout.components.seconds
                 self.console.print(
                     self.language.pick(
-                        es: "Consumidor \(name) matado: conexiones cerradas, sin LeaveGroup. El coordinador lo mantiene en \(member.group) "
+                        es:
+                            "Consumidor \(name) matado: conexiones cerradas, sin LeaveGroup. El coordinador lo mantiene en \(member.group) "
                             + "hasta que expire su sesión (\(seconds) s), y entonces rebalancea.",
-                        en: "Killed consumer \(name): connections closed, no LeaveGroup. The coordinator keeps it in \(member.group) "
+                        en:
+                            "Killed consumer \(name): connections closed, no LeaveGroup. The coordinator keeps it in \(member.group) "
                             + "until its session times out (\(seconds) s), then rebalances."))
             }
         case .list:
@@ -173,7 +204,8 @@ extension Session {
             guard !members.isEmpty else {
                 self.console.print(
                     self.language.pick(
-                        es: "No hay consumidores en marcha en este REPL; `consumer start NAME --group G --topic T` lanza uno.",
+                        es:
+                            "No hay consumidores en marcha en este REPL; `consumer start NAME --group G --topic T` lanza uno.",
                         en: "No consumers run in this REPL; `consumer start NAME --group G --topic T` starts one."))
                 return
             }
@@ -181,16 +213,20 @@ extension Session {
             var table = TextTable(columns: [
                 .init(es ? "consumidor" : "consumer"), .init(es ? "grupo" : "group"), .init("topic"),
                 .init(es ? "generación" : "generation", alignment: .right),
-                .init(es ? "particiones" : "partitions", canShrink: true), .init(es ? "mensajes" : "records", alignment: .right),
+                .init(es ? "particiones" : "partitions", canShrink: true),
+                .init(es ? "mensajes" : "records", alignment: .right),
                 .init(es ? "leídos dos veces" : "read twice", alignment: .right), .init("", canShrink: true),
             ])
             for member in members {
-                let joining = es ? "(entrando)" : "(joining)", nothing = es ? "nada" : "nothing"
+                let joining = es ? "(entrando)" : "(joining)"
+                let nothing = es ? "nada" : "nothing"
                 table.rows.append([
                     member.name, member.group, member.topic, member.generation < 0 ? "-" : "\(member.generation)",
-                    member.assignment.isEmpty ? (member.generation < 0 ? joining : nothing) : Self.partitionList(member.assignment),
+                    member.assignment.isEmpty
+                        ? (member.generation < 0 ? joining : nothing) : Self.partitionList(member.assignment),
                     "\(member.records)", "\(member.readTwice)",
-                    member.lastError?.text(self.language) ?? (member.commits ? "" : (es ? "no confirma" : "commits off")),
+                    member.lastError?.text(self.language)
+                        ?? (member.commits ? "" : (es ? "no confirma" : "commits off")),
                 ])
             }
             for line in table.render(width: self.console.width, style: self.console.style) { self.console.print(line) }
@@ -217,7 +253,9 @@ extension Session {
         let described = try self.withAdmin(bootstrap) { admin in try await Self.describeGroup(admin, groupId) }
         self.remember(group: groupId)
         let names = self.consumers.namesByMemberId(group: groupId)
-        for line in Self.groupLines(described, names: names, width: self.console.width, style: self.console.style, language: self.language) {
+        for line in Self.groupLines(
+            described, names: names, width: self.console.width, style: self.console.style, language: self.language)
+        {
             self.console.print(line)
         }
     }
@@ -258,7 +296,9 @@ extension Session {
     ) -> [String] {
         let es = language == .es
         let description = group.description
-        if description.state == "Dead" || (description.state.isEmpty && description.members.isEmpty && group.partitions.isEmpty) {
+        if description.state == "Dead"
+            || (description.state.isEmpty && description.members.isEmpty && group.partitions.isEmpty)
+        {
             return [
                 es
                     ? "El grupo \(description.groupId) no existe (sin miembros ni offsets confirmados); `group list` muestra los grupos."
@@ -267,7 +307,9 @@ extension Session {
         }
         let count = description.members.count
         var header = (es ? "grupo " : "group ") + "\(description.groupId) · \(description.state)"
-        if !description.protocolName.isEmpty { header += (es ? " · asignador " : " · assignor ") + description.protocolName }
+        if !description.protocolName.isEmpty {
+            header += (es ? " · asignador " : " · assignor ") + description.protocolName
+        }
         header += es ? " · \(count) miembro\(count == 1 ? "" : "s")" : " · \(count) member\(count == 1 ? "" : "s")"
         var lines = [header]
         var owners: [TopicPartition: String] = [:]
@@ -309,10 +351,13 @@ extension Session {
         lines += table.render(width: width, style: style)
         if es {
             lines.append(" lag = log end offset − current offset, como los muestra kafka-consumer-groups:")
-            lines.append(" log end offset = high watermark (lo que pueden leer los consumidores), current offset = offset confirmado")
+            lines.append(
+                " log end offset = high watermark (lo que pueden leer los consumidores), current offset = offset confirmado"
+            )
         } else {
             lines.append(" lag = log end offset − current offset, as kafka-consumer-groups shows them:")
-            lines.append(" log end offset = high watermark (what consumers can read), current offset = committed offset")
+            lines.append(
+                " log end offset = high watermark (what consumers can read), current offset = committed offset")
         }
         return lines
     }

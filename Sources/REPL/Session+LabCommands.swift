@@ -20,7 +20,8 @@ extension CommandTable {
             details:
                 "A cluster of the lab's shape is brought to where step 1 starts: brokers that are down are started again, paused ones resumed, injected faults healed; it says what it did. While a lab is started, the commands you type are written to commands.log in its folder.",
             spanish: CommandHelp(
-                summary: "empieza el laboratorio N: arranca el clúster que necesita (si necesita uno) y muestra el paso 1",
+                summary:
+                    "empieza el laboratorio N: arranca el clúster que necesita (si necesita uno) y muestra el paso 1",
                 details: """
                     Un clúster con la forma del laboratorio se deja como lo espera el paso 1: se arrancan los brokers
                     caídos, se reanudan los que están en pausa y se curan los fallos inyectados; se te dice qué se ha
@@ -35,7 +36,8 @@ extension CommandTable {
             details:
                 "Your instructor grades each lab with your id: topic sizes, record counts and the broker that fails come from it. It is also written to student_id in every lab's answers.properties.",
             spanish: CommandHelp(
-                summary: "muestra o fija tu identificador de estudiante (`lab id set ID`): elige tus valores en cada laboratorio",
+                summary:
+                    "muestra o fija tu identificador de estudiante (`lab id set ID`): elige tus valores en cada laboratorio",
                 details: """
                     Tu profesor corrige cada laboratorio con tu identificador: de él salen los tamaños de los topics,
                     el número de mensajes y el broker que falla. También se escribe en student_id en el
@@ -85,7 +87,8 @@ extension Session {
                 let state = progress.state(lab.number)
                 let score = state.lastScore.map { " · \(Self.points($0))/\(Self.points(lab.maxScore))" } ?? ""
                 let current = progress.currentLab == lab.number ? "▶" : " "
-                self.console.print("\(current) \(lab.number)  \(lab.title.text(language))  (\(lab.minutes) min)\(score)")
+                self.console.print(
+                    "\(current) \(lab.number)  \(lab.title.text(language))  (\(lab.minutes) min)\(score)")
             }
             self.console.print(es ? "`lab start N` empieza uno." : "`lab start N` starts one.")
         case .id:
@@ -101,8 +104,10 @@ extension Session {
             self.console.print(
                 es
                     ? "Lab \(number) · \(lab.title.text(language)) — \(lab.minutes) min, \(Self.points(lab.maxScore)) puntos."
-                    : "Lab \(number) · \(lab.title.text(language)) — \(lab.minutes) min, \(Self.points(lab.maxScore)) points.")
-            self.console.print("\(es ? "Enunciado" : "Sheet"): \(catalog.folder(of: lab).path)/\(Self.sheetName(language))")
+                    : "Lab \(number) · \(lab.title.text(language)) — \(lab.minutes) min, \(Self.points(lab.maxScore)) points."
+            )
+            self.console.print(
+                "\(es ? "Enunciado" : "Sheet"): \(catalog.folder(of: lab).path)/\(Self.sheetName(language))")
             if lab.cluster.brokers == 0 {
                 self.explainHandStartedLab(language)
                 self.clearHandStartedData(HandStartedServers(labFolder: catalog.folder(of: lab)), number, language)
@@ -113,9 +118,11 @@ extension Session {
                         let brokers = lab.cluster.brokers
                         self.console.print(
                             es
-                                ? "Este laboratorio espera \(brokers) broker(s)" + (lab.cluster.standalone ? " standalone" : " con servidor de metadatos")
+                                ? "Este laboratorio espera \(brokers) broker(s)"
+                                    + (lab.cluster.standalone ? " standalone" : " con servidor de metadatos")
                                     + "; `cluster destroy` y otra vez `lab start \(number)` te dan uno nuevo."
-                                : "This lab expects \(brokers) broker(s)" + (lab.cluster.standalone ? ", standalone" : " with a metadata server")
+                                : "This lab expects \(brokers) broker(s)"
+                                    + (lab.cluster.standalone ? ", standalone" : " with a metadata server")
                                     + "; `cluster destroy` and `lab start \(number)` again give you a fresh one.")
                     } else {
                         try self.restoreLabCluster(snapshot, language)
@@ -123,21 +130,28 @@ extension Session {
                 } else {
                     try self.preparingLab { () throws(REPLError) in
                         _ = try self.execute(
-                            "cluster start --brokers \(lab.cluster.brokers)" + (lab.cluster.standalone ? " --standalone" : ""))
+                            "cluster start --brokers \(lab.cluster.brokers)"
+                                + (lab.cluster.standalone ? " --standalone" : ""))
                     }
                 }
             }
             self.showStep(lab, progress.state(number).step, language)
         case .step, .next, .hint:
             guard let number = progress.currentLab else {
-                throw .usage(es ? "no hay ningún laboratorio empezado; `lab start N` empieza uno" : "no lab started; `lab start N` starts one", usage: arguments.usage)
+                throw .usage(
+                    es
+                        ? "no hay ningún laboratorio empezado; `lab start N` empieza uno"
+                        : "no lab started; `lab start N` starts one", usage: arguments.usage)
             }
             let lab = try self.lab(number, in: catalog, for: progress.studentID)
             // A progress file from an older lab.json (or edited by hand) may point past the steps.
             var step = max(0, min(progress.state(number).step, lab.steps.count - 1))
             if command == .next {
                 guard step + 1 < lab.steps.count else {
-                    self.console.print(es ? "Ese era el último paso. `lab check` muestra lo que falta." : "That was the last step. `lab check` shows what is left.")
+                    self.console.print(
+                        es
+                            ? "Ese era el último paso. `lab check` muestra lo que falta."
+                            : "That was the last step. `lab check` shows what is left.")
                     return
                 }
                 step += 1
@@ -147,7 +161,8 @@ extension Session {
             if command == .hint {
                 self.console.print(
                     lab.steps[step].hint?.text(language)
-                        ?? (es ? "Este paso no tiene pista: léelo otra vez con calma, y usa `explain` con cualquier término."
+                        ?? (es
+                            ? "Este paso no tiene pista: léelo otra vez con calma, y usa `explain` con cualquier término."
                             : "No hint for this step: read it again slowly, and `explain` any term."))
             } else {
                 self.showStep(lab, step, language)
@@ -156,7 +171,8 @@ extension Session {
             let number: Int
             if arguments.positionals.isEmpty {
                 guard let current = progress.currentLab else {
-                    throw .usage(es ? "¿qué laboratorio? `lab check N`" : "which lab? `lab check N`", usage: arguments.usage)
+                    throw .usage(
+                        es ? "¿qué laboratorio? `lab check N`" : "which lab? `lab check N`", usage: arguments.usage)
                 }
                 number = current
             } else {
@@ -165,7 +181,8 @@ extension Session {
             let lab = try self.lab(number, in: catalog)
             let bootstrap = try? self.bootstrapServers()
             let checker = LabChecker(
-                submission: catalog.folder(of: lab), bootstrap: bootstrap, language: language, studentID: progress.studentID)
+                submission: catalog.folder(of: lab), bootstrap: bootstrap, language: language,
+                studentID: progress.studentID)
             let result: LabResult
             do {
                 result = try AsyncBridge.run { await checker.run(lab) }
@@ -202,25 +219,33 @@ extension Session {
                 case .running: continue
                 case .stopped:
                     _ = try self.execute("broker start \(id)")
-                    done.append(es ? "ha arrancado de nuevo el broker \(id), que estaba parado (`broker start \(id)`)"
-                        : "started broker \(id) again, which was down (`broker start \(id)`)")
+                    done.append(
+                        es
+                            ? "ha arrancado de nuevo el broker \(id), que estaba parado (`broker start \(id)`)"
+                            : "started broker \(id) again, which was down (`broker start \(id)`)")
                 case .paused:
                     _ = try self.execute("broker resume \(id)")
-                    done.append(es ? "ha reanudado el broker \(id), que estaba en pausa (`broker resume \(id)`)"
-                        : "resumed broker \(id), which was paused (`broker resume \(id)`)")
+                    done.append(
+                        es
+                            ? "ha reanudado el broker \(id), que estaba en pausa (`broker resume \(id)`)"
+                            : "resumed broker \(id), which was paused (`broker resume \(id)`)")
                 }
             }
             if snapshot.mode == .zookeeper, let faults = self.cluster?.allFaults(), !faults.isEmpty {
                 _ = try self.execute("fault heal")
                 let list = faults.keys.sorted().map { "\($0) (\(faults[$0]?.names.joined(separator: ", ") ?? ""))" }
-                done.append(es ? "ha curado los fallos inyectados en el broker \(list.joined(separator: ", ")) (`fault heal`)"
-                    : "healed the faults injected in broker \(list.joined(separator: ", ")) (`fault heal`)")
+                done.append(
+                    es
+                        ? "ha curado los fallos inyectados en el broker \(list.joined(separator: ", ")) (`fault heal`)"
+                        : "healed the faults injected in broker \(list.joined(separator: ", ")) (`fault heal`)")
             }
         }
         if done.isEmpty {
             self.console.print(
-                es ? "El clúster ya está como lo necesita este laboratorio: \(snapshot.brokers.count) brokers en marcha, sin fallos inyectados."
-                    : "The cluster is already as this lab needs it: \(snapshot.brokers.count) brokers up, no injected faults.")
+                es
+                    ? "El clúster ya está como lo necesita este laboratorio: \(snapshot.brokers.count) brokers en marcha, sin fallos inyectados."
+                    : "The cluster is already as this lab needs it: \(snapshot.brokers.count) brokers up, no injected faults."
+            )
         } else {
             self.console.print("lab start " + done.joined(separator: "; ") + ".")
         }
@@ -236,7 +261,8 @@ extension Session {
 
     /// The recorder of the started lab, nil outside a lab (then nothing is logged).
     func labRecorder() -> LabRecorder? {
-        guard let recorder = LabRecorder.forDirectory(self.configuration.baseDirectory), recorder.currentLabFolder != nil
+        guard let recorder = LabRecorder.forDirectory(self.configuration.baseDirectory),
+            recorder.currentLabFolder != nil
         else { return nil }
         return recorder
     }
@@ -256,7 +282,8 @@ extension Session {
         guard let root = LabCatalog.locateRoot(from: self.configuration.baseDirectory) else {
             throw .client(
                 self.language.pick(
-                    es: "aquí no hay carpeta labs/: ejecuta samsa desde la carpeta del proyecto (la que contiene labs/)",
+                    es:
+                        "aquí no hay carpeta labs/: ejecuta samsa desde la carpeta del proyecto (la que contiene labs/)",
                     en: "no labs/ folder here: run samsa from the project folder (the one holding labs/)"))
         }
         do {
@@ -281,8 +308,11 @@ extension Session {
         guard let id else {
             throw .usage(
                 self.language.pick(
-                    es: "el laboratorio \(number) da a cada estudiante sus propios valores: primero `lab id set TU-ID` (el identificador con el que te conoce tu profesor)",
-                    en: "lab \(number) gives every student their own values: first `lab id set YOUR-ID` (the id your instructor knows you by)"),
+                    es:
+                        "el laboratorio \(number) da a cada estudiante sus propios valores: primero `lab id set TU-ID` (el identificador con el que te conoce tu profesor)",
+                    en:
+                        "lab \(number) gives every student their own values: first `lab id set YOUR-ID` (the id your instructor knows you by)"
+                ),
                 usage: "lab id set ID")
         }
         do {
@@ -294,18 +324,24 @@ extension Session {
 
     /// `lab id` shows the id; `lab id [set] ID` keeps it in the progress file and writes it to the
     /// `student_id` line of every lab's answers.properties that has none yet.
-    private func labID(_ arguments: ParsedArguments, catalog: LabCatalog, progress: inout LabProgress) throws(REPLError) {
+    private func labID(_ arguments: ParsedArguments, catalog: LabCatalog, progress: inout LabProgress) throws(REPLError)
+    {
         var words = arguments.positionals
         if words.first?.lowercased() == "set" { words.removeFirst() }
         guard !words.isEmpty else {
             let es = self.language == .es
             self.console.print(
                 progress.studentID.map { es ? "Tu identificador de estudiante es \($0)." : "Your student id is \($0)." }
-                    ?? (es ? "Aún no tienes identificador de estudiante: `lab id set TU-ID` lo fija." : "No student id yet: `lab id set YOUR-ID` sets it."))
+                    ?? (es
+                        ? "Aún no tienes identificador de estudiante: `lab id set TU-ID` lo fija."
+                        : "No student id yet: `lab id set YOUR-ID` sets it."))
             return
         }
         guard words.count == 1 else {
-            throw .usage(self.language.pick(es: "un identificador de estudiante es una sola palabra", en: "a student id is one word"), usage: "lab id set ID")
+            throw .usage(
+                self.language.pick(
+                    es: "un identificador de estudiante es una sola palabra", en: "a student id is one word"),
+                usage: "lab id set ID")
         }
         let id: StudentID
         do {
@@ -316,7 +352,8 @@ extension Session {
         if let current = progress.studentID, current != id {
             self.console.print(
                 self.language.pick(
-                    es: "Tu identificador era \(current); ahora es \(id). Los laboratorios con variables te dan valores nuevos.",
+                    es:
+                        "Tu identificador era \(current); ahora es \(id). Los laboratorios con variables te dan valores nuevos.",
                     en: "Your student id was \(current); it is now \(id). Labs with variables give you new values."))
         }
         progress.studentID = id
@@ -336,8 +373,11 @@ extension Session {
         if !kept.isEmpty {
             self.console.print(
                 self.language.pick(
-                    es: "Estos answers.properties ya nombran otro identificador y se quedan como están: \(kept.joined(separator: ", ")).",
-                    en: "These answers.properties already name another id, left as they are: \(kept.joined(separator: ", "))."))
+                    es:
+                        "Estos answers.properties ya nombran otro identificador y se quedan como están: \(kept.joined(separator: ", ")).",
+                    en:
+                        "These answers.properties already name another id, left as they are: \(kept.joined(separator: ", "))."
+                ))
         }
     }
 
@@ -358,17 +398,21 @@ extension Session {
             es
                 ? "Este laboratorio no arranca ningún clúster: los servidores los arrancas tú a mano, como dicen los pasos."
                 : "This lab starts no cluster: you start the servers by hand, as its steps say.")
-        let layout = self.cluster?.layout ?? ClusterLayout(name: self.configuration.clusterName, baseDirectory: self.configuration.baseDirectory)
+        let layout =
+            self.cluster?.layout
+            ?? ClusterLayout(name: self.configuration.clusterName, baseDirectory: self.configuration.baseDirectory)
         if let snapshot = self.cluster?.snapshot(), snapshot.isAnythingRunning {
             self.console.print(
                 es
                     ? "El clúster «\(layout.name)» del REPL está en marcha y ocupa puertos que usan los pasos: páralo con `cluster stop`."
-                    : "The REPL's cluster \"\(layout.name)\" is running on ports the steps use: stop it with `cluster stop`.")
+                    : "The REPL's cluster \"\(layout.name)\" is running on ports the steps use: stop it with `cluster stop`."
+            )
         } else if FileManager.default.fileExists(atPath: layout.root.path) {
             self.console.print(
                 es
                     ? "El REPL guarda un clúster «\(layout.name)» anterior, con sus topics, en \(layout.displayPath): `cluster destroy` lo borra."
-                    : "The REPL keeps an earlier cluster \"\(layout.name)\", topics included, in \(layout.displayPath): `cluster destroy` deletes it.")
+                    : "The REPL keeps an earlier cluster \"\(layout.name)\", topics included, in \(layout.displayPath): `cluster destroy` deletes it."
+            )
         }
     }
 
@@ -389,7 +433,8 @@ extension Session {
             self.console.print(
                 es
                     ? "Algo escucha en el puerto \(port), que usan los ficheros de config/ de este laboratorio (¿un servidor de una vez anterior?), así que sus datos se quedan. Para empezar de cero, para ese servidor (Ctrl-C) y escribe otra vez `lab start \(number)`."
-                    : "Something listens on port \(port), which this lab's config/ files use (a server from an earlier run?), so their data stays. To start from nothing, stop that server (Ctrl-C) and type `lab start \(number)` again.")
+                    : "Something listens on port \(port), which this lab's config/ files use (a server from an earlier run?), so their data stays. To start from nothing, stop that server (Ctrl-C) and type `lab start \(number)` again."
+            )
         }
     }
 
@@ -402,13 +447,18 @@ extension Session {
         for command in step.commands ?? [] {
             let inREPL = self.isREPLCommand(command)
             if inREPL != place {
-                self.console.print(inREPL ? (es ? "  En el REPL:" : "  In the REPL:") : (es ? "  En una terminal:" : "  In a terminal:"))
+                self.console.print(
+                    inREPL
+                        ? (es ? "  En el REPL:" : "  In the REPL:") : (es ? "  En una terminal:" : "  In a terminal:"))
                 place = inREPL
             }
             self.console.print("    \(command)")
         }
         if index + 1 < lab.steps.count {
-            self.console.print(es ? "`lab next` cuando acabes · `lab hint` para una pista" : "`lab next` when done · `lab hint` for a hint")
+            self.console.print(
+                es
+                    ? "`lab next` cuando acabes · `lab hint` para una pista"
+                    : "`lab next` when done · `lab hint` for a hint")
         } else {
             self.console.print(es ? "`lab check` comprueba tu trabajo" : "`lab check` checks your work")
         }
@@ -416,7 +466,9 @@ extension Session {
 
     /// A line the REPL runs (as opposed to one for a terminal: `samsa kafka-…`, `cat`, `swift …`).
     private func isREPLCommand(_ line: String) -> Bool {
-        guard let words = try? CommandLineSplitter.split(line), case .command = try? self.table.resolve(words) else { return false }
+        guard let words = try? CommandLineSplitter.split(line), case .command = try? self.table.resolve(words) else {
+            return false
+        }
         return true
     }
 

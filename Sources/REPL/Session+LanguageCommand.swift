@@ -19,7 +19,7 @@ extension CommandTable {
                     `lab check`. Se guarda en .samsa/language, así que `samsa` y `samsa grade` lo usan la próxima vez
                     en esta carpeta. También: `samsa --language es|en`; sin elección, el idioma del sistema (LANG).
                     """),
-            run: { session, arguments throws(REPLError) in try session.runLanguageCommand(arguments) }),
+            run: { session, arguments throws(REPLError) in try session.runLanguageCommand(arguments) })
     ]
 }
 
@@ -28,12 +28,14 @@ extension Session {
         guard let name = arguments.positionals.first else {
             self.console.print(
                 self.language.pick(
-                    es: "Idioma: español. `language en` cambia a inglés.", en: "Language: English. `language es` switches to Spanish."))
+                    es: "Idioma: español. `language en` cambia a inglés.",
+                    en: "Language: English. `language es` switches to Spanish."))
             return
         }
         guard let language = Language(rawValue: name.lowercased()) else {
             throw .usage(
-                self.language.pick(es: "los idiomas son es y en, no \(name)", en: "the languages are es and en, not \(name)"),
+                self.language.pick(
+                    es: "los idiomas son es y en, no \(name)", en: "the languages are es and en, not \(name)"),
                 usage: "language es|en")
         }
         try self.chooseLanguage(language)

@@ -47,12 +47,14 @@ extension Session {
             self.console.print("The live view is already open at \(url.absoluteString)")
             return
         }
-        let language = arguments.value("--lang").flatMap(LiveViewLanguage.init(code:))
+        let language =
+            arguments.value("--lang").flatMap(LiveViewLanguage.init(code:))
             ?? LiveViewLanguage(code: self.language.rawValue) ?? .en
         let port = try arguments.int("--port", in: 0...65535) ?? 0
         let url = try self.startLiveView(language: language, port: port)
         self.console.print("Live view: \(url.absoluteString)")
-        self.console.print("Open it in a browser on this machine; the token in the address is what lets you in. `ui stop` closes it.")
+        self.console.print(
+            "Open it in a browser on this machine; the token in the address is what lets you in. `ui stop` closes it.")
         if Self.openInBrowser(url) { self.console.print("(Opening it in your browser.)") }
     }
 
@@ -95,12 +97,12 @@ extension Session {
     static func openInBrowser(_ url: URL) -> Bool {
         let environment = ProcessInfo.processInfo.environment
         #if os(macOS)
-        let opener = "/usr/bin/open"
+            let opener = "/usr/bin/open"
         #else
-        guard environment["DISPLAY"] != nil || environment["WAYLAND_DISPLAY"] != nil else { return false }
-        let opener = (environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":").map { "\($0)/xdg-open" }
-            .first { FileManager.default.isExecutableFile(atPath: $0) }
-        guard let opener else { return false }
+            guard environment["DISPLAY"] != nil || environment["WAYLAND_DISPLAY"] != nil else { return false }
+            let opener = (environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":").map { "\($0)/xdg-open" }
+                .first { FileManager.default.isExecutableFile(atPath: $0) }
+            guard let opener else { return false }
         #endif
         let process = Process()
         process.executableURL = URL(fileURLWithPath: opener)

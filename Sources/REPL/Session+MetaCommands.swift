@@ -31,11 +31,13 @@ extension Session {
     }
 
     func runMetaCommand(_ verb: MetaCommand, _ arguments: ParsedArguments) throws(REPLError) {
-        guard let snapshot = self.cluster?.snapshot(), let server = snapshot.metadataServer, server.state == .running else {
+        guard let snapshot = self.cluster?.snapshot(), let server = snapshot.metadataServer, server.state == .running
+        else {
             if self.cluster?.snapshot()?.mode == .standalone {
                 throw .client(
                     self.language.pick(
-                        es: "un clúster --standalone no tiene servidor de metadatos; `cluster start` sin esa opción arranca uno",
+                        es:
+                            "un clúster --standalone no tiene servidor de metadatos; `cluster start` sin esa opción arranca uno",
                         en: "a --standalone cluster has no metadata server; `cluster start` without it runs one"))
             }
             throw .cluster(.noCluster(name: self.cluster?.layout.name ?? self.configuration.clusterName))
@@ -43,7 +45,9 @@ extension Session {
         let path = arguments.positionals.first ?? "/"
         guard path.hasPrefix("/") else {
             throw .usage(
-                self.language.pick(es: "PATH empieza en la raíz, por ejemplo /brokers/ids", en: "PATH starts at the root, e.g. /brokers/ids"),
+                self.language.pick(
+                    es: "PATH empieza en la raíz, por ejemplo /brokers/ids",
+                    en: "PATH starts at the root, e.g. /brokers/ids"),
                 usage: arguments.usage)
         }
         let connect = "127.0.0.1:\(server.port)"
@@ -58,7 +62,9 @@ extension Session {
                     switch verb {
                     case .ls:
                         let children = try await client.getChildren(path)
-                        answer = children.isEmpty ? language.pick(es: "(sin hijos)", en: "(no children)") : children.joined(separator: "\n")
+                        answer =
+                            children.isEmpty
+                            ? language.pick(es: "(sin hijos)", en: "(no children)") : children.joined(separator: "\n")
                     case .get:
                         let (data, _) = try await client.getData(path)
                         answer = Self.pretty(data, language: language)
@@ -104,7 +110,8 @@ extension Session {
         if let object = try? JSONSerialization.jsonObject(with: bytes) as? [String: Any] {
             let fields = object.keys.sorted().compactMap { key -> String? in
                 guard let value = object[key],
-                    let encoded = try? JSONSerialization.data(withJSONObject: value, options: [.fragmentsAllowed, .sortedKeys, .withoutEscapingSlashes]),
+                    let encoded = try? JSONSerialization.data(
+                        withJSONObject: value, options: [.fragmentsAllowed, .sortedKeys, .withoutEscapingSlashes]),
                     let text = String(data: encoded, encoding: .utf8)
                 else { return nil }
                 return "\"\(key)\": \(text)"
@@ -114,7 +121,8 @@ extension Session {
         }
         if let object = try? JSONSerialization.jsonObject(with: bytes, options: [.fragmentsAllowed]),
             object is [String: Any] || object is [Any],
-            let formatted = try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]),
+            let formatted = try? JSONSerialization.data(
+                withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]),
             let text = String(data: formatted, encoding: .utf8)
         {
             return text
@@ -131,7 +139,8 @@ extension Session {
     static func statLines(_ stat: Stat, language: Language = .en) -> [String] {
         let es = language == .es
         let session = "0x" + String(stat.ephemeralOwner, radix: 16)
-        let owner = stat.ephemeralOwner == 0
+        let owner =
+            stat.ephemeralOwner == 0
             ? (es ? "ninguno (persistente)" : "none (persistent)") : (es ? "sesión " : "session ") + session
         return TextTable.aligned([
             ["version", "\(stat.version)  " + (es ? "(cambios de datos)" : "(data changes)")],

@@ -1,5 +1,5 @@
-import Foundation
 import CourseLanguage
+import Foundation
 import LocalCluster
 import PageCache
 
@@ -13,7 +13,8 @@ extension CommandTable {
             the disk) with the same consume again (read from memory); `topic segments` shows the difference.
             """,
         spanish: CommandHelp(
-            summary: "saca de la page cache del sistema los segmentos de un broker, para que la próxima lectura sea en frío",
+            summary:
+                "saca de la page cache del sistema los segmentos de un broker, para que la próxima lectura sea en frío",
             details: """
                 Escribe a disco y expulsa de memoria cada fichero .log, .index y .timeindex del directorio de logs
                 del broker con posix_fadvise(POSIX_FADV_DONTNEED); no hace falta ser root. Compara un consume justo
@@ -32,7 +33,8 @@ extension CommandTable {
             which is why consumers that keep up never touch the disk. `broker evict-cache ID` empties it.
             """,
         spanish: CommandHelp(
-            summary: "los ficheros de segmento de una partición en cada broker y cuánto de cada uno está en la page cache",
+            summary:
+                "los ficheros de segmento de una partición en cada broker y cuánto de cada uno está en la page cache",
             details: """
                 Lee los directorios de logs de los brokers en esta máquina: de cada segmento, su fichero, su offset
                 base, su tamaño y los bytes que el sistema operativo tiene ahora en memoria (mincore). Los mensajes
@@ -72,12 +74,15 @@ extension Session {
         let es = self.language == .es
         var table = TextTable(columns: [
             .init("broker", alignment: .right), .init(es ? "segmento" : "segment", canShrink: true),
-            .init(es ? "offset base" : "base offset", alignment: .right), .init(es ? "tamaño" : "size", alignment: .right),
+            .init(es ? "offset base" : "base offset", alignment: .right),
+            .init(es ? "tamaño" : "size", alignment: .right),
             .init(es ? "en page cache" : "in page cache", alignment: .right),
         ])
         for id in brokers {
             let directory = layout.dataDirectory(for: .broker(id)).appendingPathComponent("\(topic)-\(partition)").path
-            let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).filter { $0.hasSuffix(".log") }
+            let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).filter {
+                $0.hasSuffix(".log")
+            }
             for name in names.sorted() {
                 let residency: PageCache.Residency
                 do {
@@ -100,7 +105,8 @@ extension Session {
         }
         self.console.print(
             self.language.pick(
-                es: "Segmentos de \(topic)-\(partition) y cuánto de cada uno está ahora en la page cache del sistema (mincore):",
+                es:
+                    "Segmentos de \(topic)-\(partition) y cuánto de cada uno está ahora en la page cache del sistema (mincore):",
                 en: "Segments of \(topic)-\(partition) and how much of each is in the OS page cache now (mincore):"))
         for line in table.render(width: self.console.width, style: self.console.style) { self.console.print(line) }
     }
@@ -129,20 +135,26 @@ extension Session {
         }
         guard files > 0 else {
             self.console.print(
-                self.language.pick(es: "El broker \(id) aún no tiene ficheros de segmento.", en: "Broker \(id) has no segment files yet."))
+                self.language.pick(
+                    es: "El broker \(id) aún no tiene ficheros de segmento.",
+                    en: "Broker \(id) has no segment files yet."))
             return
         }
         self.console.print(
             self.language.pick(
-                es: "Sacados de la page cache los \(files) ficheros de segmento del broker \(id) (posix_fadvise DONTNEED): "
+                es:
+                    "Sacados de la page cache los \(files) ficheros de segmento del broker \(id) (posix_fadvise DONTNEED): "
                     + "había \(Self.byteText(resident)) en memoria. Sus próximas lecturas vendrán del disco.",
                 en: "Evicted broker \(id)'s \(files) segment files from the page cache (posix_fadvise DONTNEED): "
                     + "\(Self.byteText(resident)) were in memory. Its next reads of them come from the disk."))
         if stillResident > 0 {
             self.console.print(
                 self.language.pick(
-                    es: "  Quedan \(Self.byteText(stillResident)): páginas en uso ahora mismo, o un sistema de ficheros en memoria (tmpfs).",
-                    en: "  \(Self.byteText(stillResident)) stayed: pages in use right now, or a file system in memory (tmpfs)."))
+                    es:
+                        "  Quedan \(Self.byteText(stillResident)): páginas en uso ahora mismo, o un sistema de ficheros en memoria (tmpfs).",
+                    en:
+                        "  \(Self.byteText(stillResident)) stayed: pages in use right now, or a file system in memory (tmpfs)."
+                ))
         }
     }
 

@@ -1,7 +1,7 @@
 import CourseLanguage
 import Foundation
-import LocalCluster
 import KafkaProtocol
+import LocalCluster
 import SamsaClient
 
 extension CommandTable {
@@ -12,7 +12,9 @@ extension CommandTable {
             .init("--partition", .number, "write to this partition instead of the partitioner's choice"),
             .init("--acks", .choice(["0", "1", "all"]), "how many replicas must have it before success"),
             .init("--count", .number, "write N numbered records"),
-            .init("--round-robin", nil, "spread the records over the partitions in turn: record i to partition i mod the partition count"),
+            .init(
+                "--round-robin", nil,
+                "spread the records over the partitions in turn: record i to partition i mod the partition count"),
             .init("--file", .file, "write one record per line of a file"),
             .init("--timeout", .number, "seconds to wait for each acknowledgement (default 15, with retries)"),
         ],
@@ -36,7 +38,8 @@ extension CommandTable {
                 "--partition": "escribe en esta partición en vez de la que elija el particionador",
                 "--acks": "cuántas réplicas deben tenerlo antes de dar la escritura por buena",
                 "--count": "escribe N mensajes numerados",
-                "--round-robin": "reparte los mensajes entre las particiones por turno: el mensaje i a la partición i módulo el número de particiones",
+                "--round-robin":
+                    "reparte los mensajes entre las particiones por turno: el mensaje i a la partición i módulo el número de particiones",
                 "--file": "escribe un mensaje por cada línea de un fichero",
                 "--timeout": "segundos de espera de cada confirmación (15 por defecto, con reintentos)",
             ]),
@@ -75,7 +78,9 @@ extension Session {
         }
         guard !values.isEmpty else {
             throw .usage(
-                self.language.pick(es: "indica un VALOR que escribir, --count N o --file FICHERO", en: "give a VALUE to write, --count N or --file FILE"),
+                self.language.pick(
+                    es: "indica un VALOR que escribir, --count N o --file FICHERO",
+                    en: "give a VALUE to write, --count N or --file FILE"),
                 usage: arguments.usage)
         }
         let key = arguments.value("--key")
@@ -107,7 +112,8 @@ extension Session {
                 let target = roundRobin ? Int32(index % count) : partition
                 do {
                     results.append(
-                        try await producer.send(ProducerRecord(topic: topic, partition: target, key: key, value: value)))
+                        try await producer.send(ProducerRecord(topic: topic, partition: target, key: key, value: value))
+                    )
                 } catch {
                     failure = error
                     break
@@ -115,12 +121,19 @@ extension Session {
             }
             await producer.close()
             let after = try? await client.refreshMetadata(topics: [topic])
-            return (results, after?.topics[topic]?.partitions ?? described.partitions, failure.map { ($0 as? SamsaClientError).map(Session.friendly) ?? LocalizedText(es: "\($0)", en: "\($0)") })
+            return (
+                results, after?.topics[topic]?.partitions ?? described.partitions,
+                failure.map {
+                    ($0 as? SamsaClientError).map(Session.friendly) ?? LocalizedText(es: "\($0)", en: "\($0)")
+                }
+            )
         }
         self.remember(topic: topic)
         if let failure {
             // What was acknowledged before the failure is printed first: those records are written.
-            self.printProduced(results, topic: topic, partitions: partitions, acksWord: acksWord, key: key, partition: partition, roundRobin: roundRobin)
+            self.printProduced(
+                results, topic: topic, partitions: partitions, acksWord: acksWord, key: key, partition: partition,
+                roundRobin: roundRobin)
             throw .client(
                 self.language.pick(
                     es: "sin confirmar: mensaje \(results.count + 1) de \(toWrite.count) (acks=\(acksWord)); "
@@ -128,35 +141,45 @@ extension Session {
                     en: "not acknowledged: record \(results.count + 1) of \(toWrite.count) (acks=\(acksWord)); "
                         + "\(results.count) acknowledged before it. \(failure.en)"))
         }
-        self.printProduced(results, topic: topic, partitions: partitions, acksWord: acksWord, key: key, partition: partition, roundRobin: roundRobin)
+        self.printProduced(
+            results, topic: topic, partitions: partitions, acksWord: acksWord, key: key, partition: partition,
+            roundRobin: roundRobin)
     }
 
     private func printProduced(
-        _ results: [RecordMetadata], topic: String, partitions: [ClusterMetadata.Partition], acksWord: String, key: String?,
+        _ results: [RecordMetadata], topic: String, partitions: [ClusterMetadata.Partition], acksWord: String,
+        key: String?,
         partition: Int32?, roundRobin: Bool
     ) {
         let byPartition = Dictionary(partitions.map { ($0.partition, $0) }, uniquingKeysWith: { first, _ in first })
         let es = self.language == .es
-        let how = partition != nil
+        let how =
+            partition != nil
             ? (es ? "partición elegida con --partition" : "partition chosen by --partition")
-            : roundRobin ? "--round-robin"
-            : key != nil ? (es ? "clave «\(key ?? "")» → murmur2" : "key \"\(key ?? "")\" → murmur2") : ""
+            : roundRobin
+                ? "--round-robin"
+                : key != nil ? (es ? "clave «\(key ?? "")» → murmur2" : "key \"\(key ?? "")\" → murmur2") : ""
         if results.count > 10 {
             let grouped = Dictionary(grouping: results, by: \.partition).sorted { $0.key < $1.key }.map { entry in
                 let offsets = entry.value.map(\.offset)
-                let range = (offsets.min() ?? -1) == (offsets.max() ?? -1)
+                let range =
+                    (offsets.min() ?? -1) == (offsets.max() ?? -1)
                     ? "offset \(offsets.min() ?? -1)" : "offsets \(offsets.min() ?? -1)-\(offsets.max() ?? -1)"
                 return "\(topic)-\(entry.key) \(range)"
             }
             self.console.print(
-                es ? "Escritos \(results.count) mensajes (acks=\(acksWord)): \(grouped.joined(separator: ", "))."
+                es
+                    ? "Escritos \(results.count) mensajes (acks=\(acksWord)): \(grouped.joined(separator: ", "))."
                     : "Wrote \(results.count) records (acks=\(acksWord)): \(grouped.joined(separator: ", ")).")
             return
         }
         for result in results {
             let state = byPartition[result.partition]
-            let offset = result.offset < 0
-                ? (es ? "offset desconocido (acks=0: el broker no contesta)" : "offset unknown (acks=0: the broker sends no answer)")
+            let offset =
+                result.offset < 0
+                ? (es
+                    ? "offset desconocido (acks=0: el broker no contesta)"
+                    : "offset unknown (acks=0: the broker sends no answer)")
                 : "offset \(result.offset)"
             let leader = state.map { es ? " · líder broker \($0.leader)" : " · leader broker \($0.leader)" } ?? ""
             let acks: String

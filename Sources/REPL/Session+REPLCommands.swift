@@ -40,7 +40,8 @@ extension Session {
     func runHelp(_ arguments: ParsedArguments) throws(REPLError) {
         self.console.print(
             arguments.positionals.isEmpty
-                ? self.table.helpText(self.language) : try self.table.helpText(for: arguments.positionals, self.language))
+                ? self.table.helpText(self.language)
+                : try self.table.helpText(for: arguments.positionals, self.language))
     }
 
     func runExplain(_ arguments: ParsedArguments) throws(REPLError) {
@@ -55,9 +56,12 @@ extension Session {
     func watch(_ words: [String]) throws(REPLError) {
         guard case .command(let spec, let arguments) = try self.table.resolve(words) else { return }
         guard spec.isWatchable else {
-            let views = self.table.commands.filter(\.isWatchable).map(\.name).sorted().map { "`\($0)`" }.joined(separator: ", ")
+            let views = self.table.commands.filter(\.isWatchable).map(\.name).sorted().map { "`\($0)`" }.joined(
+                separator: ", ")
             throw .usage(
-                self.language.pick(es: "`watch` solo repite vistas: \(views)", en: "`watch` repeats views only: \(views)"), usage: "watch COMMAND...")
+                self.language.pick(
+                    es: "`watch` solo repite vistas: \(views)", en: "`watch` repeats views only: \(views)"),
+                usage: "watch COMMAND...")
         }
         _ = try ParsedArguments(arguments, for: spec, language: self.language)
         guard self.isTerminal else {
@@ -67,7 +71,8 @@ extension Session {
         let line = words.map(Self.quoted).joined(separator: " ")
         // Bounded only by the user's key press; each round is one command and a 1 s wait.
         while true {
-            let every = self.language.pick(es: "cada 1 s: \(line) · pulsa una tecla para parar", en: "every 1 s: \(line) · press any key to stop")
+            let every = self.language.pick(
+                es: "cada 1 s: \(line) · pulsa una tecla para parar", en: "every 1 s: \(line) · press any key to stop")
             self.console.print("\u{1B}[H\u{1B}[2J" + self.console.style.dim(every))
             _ = try self.execute(line)
             if KeyPress.wait(timeout: .seconds(1)) { return }

@@ -72,24 +72,27 @@ extension Session {
             let partitions = try arguments.int("--partitions", in: 1...10000)
             let factor = try arguments.int("--replication-factor", in: 1...100)
             if let factor, factor > up {
-                throw .client("replication factor \(factor) is more than the \(up) broker\(up == 1 ? "" : "s") that \(up == 1 ? "is" : "are") up")
+                throw .client(
+                    "replication factor \(factor) is more than the \(up) broker\(up == 1 ? "" : "s") that \(up == 1 ? "is" : "are") up"
+                )
             }
             var configs: [String: String] = [:]
             for pair in arguments.values("--config") {
                 let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
                 guard parts.count == 2, !parts[0].isEmpty else {
                     throw .usage(
-                    self.language.pick(
-                        es: "--config '\(pair)' debe ser clave=valor, por ejemplo retention.ms=60000",
-                        en: "--config '\(pair)' must be key=value, e.g. retention.ms=60000"),
-                    usage: arguments.usage)
+                        self.language.pick(
+                            es: "--config '\(pair)' debe ser clave=valor, por ejemplo retention.ms=60000",
+                            en: "--config '\(pair)' must be key=value, e.g. retention.ms=60000"),
+                        usage: arguments.usage)
                 }
                 configs[parts[0]] = parts[1]
             }
             let topicConfigs = configs
             let topic = try self.withAdmin(bootstrap) { admin in
                 try await admin.createTopic(
-                    name, partitions: Int32(partitions ?? -1), replicationFactor: Int16(factor ?? -1), configs: topicConfigs)
+                    name, partitions: Int32(partitions ?? -1), replicationFactor: Int16(factor ?? -1),
+                    configs: topicConfigs)
                 return try await Self.describeSoon(admin, name)
             }
             self.remember(topic: name)
@@ -98,16 +101,20 @@ extension Session {
             let count = topic.partitions.count
             self.console.print(
                 self.language.pick(
-                    es: "Topic \(name) creado: \(count) partici\(count == 1 ? "ón" : "ones") × \(replicas) réplica\(replicas == 1 ? "" : "s"); "
+                    es:
+                        "Topic \(name) creado: \(count) partici\(count == 1 ? "ón" : "ones") × \(replicas) réplica\(replicas == 1 ? "" : "s"); "
                         + "líderes en \(leaders.count == 1 ? "el broker" : "los brokers") \(leaders.joined(separator: ", ")).",
-                    en: "Created topic \(name): \(count) partition\(count == 1 ? "" : "s") × \(replicas) replica\(replicas == 1 ? "" : "s"); "
+                    en:
+                        "Created topic \(name): \(count) partition\(count == 1 ? "" : "s") × \(replicas) replica\(replicas == 1 ? "" : "s"); "
                         + "leaders on broker\(leaders.count == 1 ? "" : "s") \(leaders.joined(separator: ", "))."))
         case .list:
             let names = try self.withAdmin(bootstrap) { admin in try await admin.listTopics() }
             self.knownTopics = names
             self.console.print(
                 names.isEmpty
-                    ? self.language.pick(es: "Aún no hay topics; `topic create NAME` crea uno.", en: "No topics yet; `topic create NAME` makes one.")
+                    ? self.language.pick(
+                        es: "Aún no hay topics; `topic create NAME` crea uno.",
+                        en: "No topics yet; `topic create NAME` makes one.")
                     : names.joined(separator: "\n"))
         case .describe:
             let name = arguments.positionals[0]
@@ -146,7 +153,8 @@ extension Session {
         guard partitions != nil || !operations.isEmpty else {
             throw .usage(
                 self.language.pick(
-                    es: "di qué cambiar: --partitions N o --config clave=valor", en: "say what to change: --partitions N or --config key=value"),
+                    es: "di qué cambiar: --partitions N o --config clave=valor",
+                    en: "say what to change: --partitions N or --config key=value"),
                 usage: arguments.usage)
         }
         if !operations.isEmpty, self.cluster?.snapshot()?.mode == .zookeeper {
@@ -165,10 +173,13 @@ extension Session {
                 guard partitions > before else {
                     throw REPLError.client(
                         language.pick(
-                            es: "\(name) tiene \(before) particiones; el número de particiones de un topic puede crecer pero nunca bajar: "
+                            es:
+                                "\(name) tiene \(before) particiones; el número de particiones de un topic puede crecer pero nunca bajar: "
                                 + "habría que borrar o fusionar los mensajes, offsets y orden de las particiones quitadas",
-                            en: "\(name) has \(before) partitions; a topic's partition count can grow but never shrink: "
-                                + "the records, offsets and order of the removed partitions would have to be deleted or merged"))
+                            en:
+                                "\(name) has \(before) partitions; a topic's partition count can grow but never shrink: "
+                                + "the records, offsets and order of the removed partitions would have to be deleted or merged"
+                        ))
                 }
                 try await admin.createPartitions([name: Int32(partitions)])
             }
@@ -178,14 +189,17 @@ extension Session {
         if let partitions {
             self.console.print(
                 language.pick(
-                    es: "\(name): \(before) → \(after) particiones\(after == partitions ? "" : " (pedidas \(partitions))"); "
+                    es:
+                        "\(name): \(before) → \(after) particiones\(after == partitions ? "" : " (pedidas \(partitions))"); "
                         + "los mensajes con clave pueden ir ahora a otra partición que antes.",
-                    en: "\(name): \(before) → \(after) partitions\(after == partitions ? "" : " (asked for \(partitions))"); "
+                    en:
+                        "\(name): \(before) → \(after) partitions\(after == partitions ? "" : " (asked for \(partitions))"); "
                         + "records with a key may now go to a different partition than before."))
         }
         for operation in operations {
             if case .set(let key, let value) = operation {
-                self.console.print(language.pick(es: "\(name): \(key)=\(value) aplicado.", en: "\(name): \(key)=\(value) set."))
+                self.console.print(
+                    language.pick(es: "\(name): \(key)=\(value) aplicado.", en: "\(name): \(key)=\(value) set."))
             }
         }
     }
@@ -210,7 +224,8 @@ extension Session {
         var lines = ["\(topic.name)  \(count) " + (es ? (count == 1 ? "partición" : "particiones") : "partitions")]
         let rows = topic.partitions.sorted { $0.partition < $1.partition }.map { partition in
             [
-                String(partition.partition), partition.leader < 0 ? (es ? "ninguno" : "none") : String(partition.leader),
+                String(partition.partition),
+                partition.leader < 0 ? (es ? "ninguno" : "none") : String(partition.leader),
                 partition.replicas.map(String.init).joined(separator: ","),
                 partition.isr.map(String.init).joined(separator: ","),
             ]
@@ -249,7 +264,9 @@ extension Session {
             throw .cluster(.noCluster(name: self.cluster?.layout.name ?? self.configuration.clusterName))
         }
         let brokers = snapshot.brokers.filter { $0.state == .running }
-        guard !brokers.isEmpty else { throw .client("no broker is up; `broker start ID` or `cluster start` starts one") }
+        guard !brokers.isEmpty else {
+            throw .client("no broker is up; `broker start ID` or `cluster start` starts one")
+        }
         return brokers.map { "127.0.0.1:\($0.port)" }.joined(separator: ",")
     }
 
@@ -266,12 +283,14 @@ extension Session {
         if case .kafka(let code, let context) = error {
             switch code {
             case .topicAlreadyExists:
-                let topic = (context.components(separatedBy: " (").first ?? context).replacingOccurrences(of: "creating topic ", with: "")
+                let topic = (context.components(separatedBy: " (").first ?? context).replacingOccurrences(
+                    of: "creating topic ", with: "")
                 return LocalizedText(
                     es: "el topic \(topic) ya existe; `topic describe \(topic)` lo muestra",
                     en: "topic \(topic) already exists; `topic describe \(topic)` shows it")
             case .unknownTopicOrPartition where context.hasPrefix("deleting topic "):
-                let topic = (context.components(separatedBy: " (").first ?? context).replacingOccurrences(of: "deleting topic ", with: "")
+                let topic = (context.components(separatedBy: " (").first ?? context).replacingOccurrences(
+                    of: "deleting topic ", with: "")
                 return LocalizedText(
                     es: "el topic \(topic) no existe; `topic list` muestra los topics",
                     en: "topic \(topic) does not exist; `topic list` shows the topics")

@@ -87,7 +87,8 @@ extension Session {
             lines.append(
                 es
                     ? "\(name)-\(row.partition): el líder tiene \(count) mensaje\(count == 1 ? "" : "s") que no todo el ISR ha copiado aún; nadie puede leerlos todavía."
-                    : "\(name)-\(row.partition): the leader holds \(count) record\(count == 1 ? "" : "s") not yet copied by the whole ISR; no one can read \(count == 1 ? "it" : "them") yet.")
+                    : "\(name)-\(row.partition): the leader holds \(count) record\(count == 1 ? "" : "s") not yet copied by the whole ISR; no one can read \(count == 1 ? "it" : "them") yet."
+            )
         }
         return lines
     }

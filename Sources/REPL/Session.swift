@@ -5,9 +5,9 @@ import LocalCluster
 import Logging
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// One REPL session: runs command lines against the current local cluster, interactively, from a
@@ -91,7 +91,9 @@ public final class Session {
         set { self.events.language = newValue }
     }
 
-    public init(configuration: Configuration, console: Console, table: CommandTable = CommandTable(), logger: Logger? = nil) {
+    public init(
+        configuration: Configuration, console: Console, table: CommandTable = CommandTable(), logger: Logger? = nil
+    ) {
         self.configuration = configuration
         self.console = console
         self.table = table
@@ -107,26 +109,32 @@ public final class Session {
     /// so, or nil when there is nothing to attach to.
     @discardableResult
     public func attachDefaultCluster() throws(REPLError) -> String? {
-        let layout = ClusterLayout(name: self.configuration.clusterName, baseDirectory: self.configuration.baseDirectory)
+        let layout = ClusterLayout(
+            name: self.configuration.clusterName, baseDirectory: self.configuration.baseDirectory)
         guard FileManager.default.fileExists(atPath: layout.stateFile.path) else { return nil }
         let cluster = try self.openCluster(layout)
         self.cluster = cluster
         guard let snapshot = cluster.snapshot(), snapshot.isAnythingRunning else { return nil }
         let up = snapshot.processes.filter { $0.state != .stopped }.count
         return self.language.pick(
-            es: "Conectado de nuevo al clúster «\(snapshot.name)» de \(snapshot.folder): \(up) de \(snapshot.processes.count) procesos en marcha.",
-            en: "Reattached to cluster \"\(snapshot.name)\" in \(snapshot.folder): \(up) of \(snapshot.processes.count) processes running.")
+            es:
+                "Conectado de nuevo al clúster «\(snapshot.name)» de \(snapshot.folder): \(up) de \(snapshot.processes.count) procesos en marcha.",
+            en:
+                "Reattached to cluster \"\(snapshot.name)\" in \(snapshot.folder): \(up) of \(snapshot.processes.count) processes running."
+        )
     }
 
     func openCluster(_ layout: ClusterLayout) throws(REPLError) -> LocalCluster {
         do {
             let cluster = try LocalCluster(
-                layout: layout, executables: self.configuration.executables, watchdog: self.watchdog, logger: self.logger)
+                layout: layout, executables: self.configuration.executables, watchdog: self.watchdog,
+                logger: self.logger)
             let console = self.console
             let events = self.events
             cluster.onUnexpectedExit { role, pid, status in
                 let event = LiveEvent.processExited(
-                    role: "\(role)", brokerID: role.brokerID, pid: Int(pid), killed: status == SIGKILL, status: Int(status),
+                    role: "\(role)", brokerID: role.brokerID, pid: Int(pid), killed: status == SIGKILL,
+                    status: Int(status),
                     logFile: layout.logFile(for: role).path)
                 console.event(event.text(events.language))
             }
@@ -260,8 +268,11 @@ public final class Session {
         if isOwned {
             self.console.print(
                 self.language.pick(
-                    es: "Parando el clúster «\(cluster.layout.name)» (arrancado en esta sesión; `cluster start --detach` lo deja en marcha)...",
-                    en: "Stopping cluster \"\(cluster.layout.name)\" (started in this session; `cluster start --detach` keeps one running)..."))
+                    es:
+                        "Parando el clúster «\(cluster.layout.name)» (arrancado en esta sesión; `cluster start --detach` lo deja en marcha)...",
+                    en:
+                        "Stopping cluster \"\(cluster.layout.name)\" (started in this session; `cluster start --detach` keeps one running)..."
+                ))
             cluster.stopIfOwned()
         } else if !faults.isEmpty {
             cluster.healAllFaults()

@@ -72,8 +72,9 @@ public enum ExternalTool {
 
     /// kcat, or skip (fail under CI).
     public static func requireKcat(file: StaticString = #filePath, line: UInt = #line) throws -> URL {
-        try self.require("kcat", self.kcat(), hint: "run scripts/test.sh (as root it installs the Debian package)",
-                         file: file, line: line)
+        try self.require(
+            "kcat", self.kcat(), hint: "run scripts/test.sh (as root it installs the Debian package)",
+            file: file, line: line)
     }
 
     /// Runs `executable` to completion, or kills it once `timeout` has passed (`timedOut` is then
@@ -99,7 +100,8 @@ public enum ExternalTool {
         }
         let process = try TestProcess(
             executableURL: executable, arguments: arguments, environment: environment,
-            currentDirectoryURL: currentDirectoryURL, logURL: stdoutURL, stderrURL: mergingStandardError ? nil : stderrURL,
+            currentDirectoryURL: currentDirectoryURL, logURL: stdoutURL,
+            stderrURL: mergingStandardError ? nil : stderrURL,
             standardInputURL: inputURL)
         var status = process.waitForExit(timeout: timeout)
         let timedOut = status == nil

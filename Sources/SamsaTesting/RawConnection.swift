@@ -3,9 +3,9 @@ import NIOCore
 import ZooKeeperProtocol
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A blocking TCP client for speaking raw (and deliberately broken) ZooKeeper bytes to a server.
@@ -46,7 +46,9 @@ public final class RawConnection {
     public func send(_ bytes: [UInt8]) throws {
         var offset = 0
         while offset < bytes.count {
-            let sent = bytes[offset...].withUnsafeBytes { Glibc.send(self.fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            let sent = bytes[offset...].withUnsafeBytes {
+                Glibc.send(self.fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL))
+            }
             guard sent > 0 else { throw Failure(description: "send failed") }
             offset += sent
         }
@@ -91,7 +93,9 @@ public final class RawConnection {
         let deadline = Date().addingTimeInterval(seconds)
         while Date() < deadline {
             if self.pending.count >= 4 {
-                let length = Int(self.pending[0]) << 24 | Int(self.pending[1]) << 16 | Int(self.pending[2]) << 8 | Int(self.pending[3])
+                let length =
+                    Int(self.pending[0]) << 24 | Int(self.pending[1]) << 16 | Int(self.pending[2]) << 8
+                    | Int(self.pending[3])
                 if self.pending.count >= 4 + length {
                     let packet = Array(self.pending[4..<(4 + length)])
                     self.pending.removeFirst(4 + length)
@@ -110,11 +114,16 @@ public final class RawConnection {
 
     /// Sends a ConnectRequest and returns the response.
     @discardableResult
-    public func handshake(timeout: Int32 = 20000, sessionId: Int64 = 0, password: [UInt8] = [UInt8](repeating: 0, count: 16)) throws -> ConnectResponse {
+    public func handshake(
+        timeout: Int32 = 20000, sessionId: Int64 = 0, password: [UInt8] = [UInt8](repeating: 0, count: 16)
+    ) throws -> ConnectResponse {
         var buffer = ByteBuffer()
         buffer.writeZooKeeperPacket {
-            ConnectRequest(protocolVersion: 0, lastZxidSeen: 0, timeOut: timeout, sessionId: sessionId, passwd: password, readOnly: false)
-                .write(to: &$0)
+            ConnectRequest(
+                protocolVersion: 0, lastZxidSeen: 0, timeOut: timeout, sessionId: sessionId, passwd: password,
+                readOnly: false
+            )
+            .write(to: &$0)
         }
         try self.send(buffer)
         var reply = try self.readPacket()
@@ -122,7 +131,9 @@ public final class RawConnection {
     }
 
     /// Sends a request and returns the reply header and body.
-    public func request(xid: Int32, _ opCode: OpCode, _ body: (inout ByteBuffer) -> Void) throws -> (ReplyHeader, ByteBuffer) {
+    public func request(xid: Int32, _ opCode: OpCode, _ body: (inout ByteBuffer) -> Void) throws -> (
+        ReplyHeader, ByteBuffer
+    ) {
         var buffer = ByteBuffer()
         buffer.writeZooKeeperPacket {
             RequestHeader(xid: xid, type: opCode.rawValue).write(to: &$0)
@@ -137,7 +148,9 @@ public final class RawConnection {
         }
     }
 
-    public func create(xid: Int32, _ path: String, data: [UInt8] = [], mode: CreateMode = .persistent) throws -> (ReplyHeader, ByteBuffer) {
+    public func create(xid: Int32, _ path: String, data: [UInt8] = [], mode: CreateMode = .persistent) throws -> (
+        ReplyHeader, ByteBuffer
+    ) {
         try self.request(xid: xid, .create) {
             CreateRequest(path: path, data: data, acl: ACL.openACLUnsafe, flags: mode.rawValue).write(to: &$0)
         }

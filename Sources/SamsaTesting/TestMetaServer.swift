@@ -33,7 +33,10 @@ public final class TestMetaServer: TestServer, @unchecked Sendable {
 
     /// What a ZooKeeper-protocol server in a test needs: loopback only, its port and data dir, the default tick.
     static func zooKeeperDefaults(port: Int, dataDir: URL) -> [(String, String)] {
-        [("clientPort", "\(port)"), ("clientPortAddress", "127.0.0.1"), ("dataDir", dataDir.path), ("tickTime", "2000")]
+        [
+            ("clientPort", "\(port)"), ("clientPortAddress", "127.0.0.1"), ("dataDir", dataDir.path),
+            ("tickTime", "2000"),
+        ]
     }
 
     /// Stops the server, deletes its data when `wipingData` (it forgets every session and znode),

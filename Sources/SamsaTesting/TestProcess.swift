@@ -1,9 +1,9 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A child process a test started: its output goes straight into a log file (no pipe that could
@@ -161,9 +161,9 @@ public final class TestProcess: @unchecked Sendable {
         defer { self.exit.condition.unlock() }
         guard self.exit.status == nil, self.process.isRunning else { return false }
         #if canImport(Glibc)
-        return Glibc.kill(self.pid, signal) == 0
+            return Glibc.kill(self.pid, signal) == 0
         #else
-        return Darwin.kill(self.pid, signal) == 0
+            return Darwin.kill(self.pid, signal) == 0
         #endif
     }
 

@@ -21,7 +21,8 @@ public final class TestZooKeeper: TestServer, @unchecked Sendable {
         let found = ["/usr/bin/java", "/usr/lib/jvm/default-java/bin/java"].map { URL(fileURLWithPath: $0) }
             .first { FileManager.default.isExecutableFile(atPath: $0.path) }
         return try ExternalTool.require(
-            "java", found, hint: "scripts/test.sh installs Debian's zookeeper package, which brings a JRE", file: file, line: line)
+            "java", found, hint: "scripts/test.sh installs Debian's zookeeper package, which brings a JRE", file: file,
+            line: line)
     }
 
     /// Writes `zoo.cfg` (`clientPort`, `clientPortAddress=127.0.0.1`, `dataDir`, `tickTime=2000`,
@@ -45,7 +46,9 @@ public final class TestZooKeeper: TestServer, @unchecked Sendable {
                 "org.apache.zookeeper.server.ZooKeeperServerMain",
             ]
         ) { port in
-            mergeProperties(TestMetaServer.zooKeeperDefaults(port: port, dataDir: dataDir) + [("admin.enableServer", "false")], overrides)
+            mergeProperties(
+                TestMetaServer.zooKeeperDefaults(port: port, dataDir: dataDir) + [("admin.enableServer", "false")],
+                overrides)
         }
     }
 }

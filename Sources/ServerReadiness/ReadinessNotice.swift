@@ -21,7 +21,8 @@ public enum ReadinessNotice {
 
     /// The notice in `path`, if a server wrote one.
     public static func read(_ path: String) -> String? {
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8)
+        else {
             return nil
         }
         let line = text.trimmingCharacters(in: .whitespacesAndNewlines)

@@ -36,7 +36,9 @@ public struct DeckBuilder {
         }
         let deck = try DeckSource.parse(text, file: name)
         var outputs: [[[SessionOutput]]] = deck.slides.map { $0.parts.map { _ in [] } }
-        if let samsa = self.samsa, deck.slides.contains(where: { $0.parts.contains { if case .session = $0 { true } else { false } } }) {
+        if let samsa = self.samsa,
+            deck.slides.contains(where: { $0.parts.contains { if case .session = $0 { true } else { false } } })
+        {
             let runner = try SessionRunner(samsa: samsa, file: name, language: language)
             defer { runner.finish() }
             for (slideIndex, slide) in deck.slides.enumerated() {
@@ -81,14 +83,19 @@ public struct DeckBuilder {
         var rows = ""
         for language in Language.allCases {
             let folder = self.outputRoot.appendingPathComponent(language.rawValue)
-            let pages = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".html") }.sorted()
+            let pages = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter {
+                $0.hasSuffix(".html")
+            }.sorted()
             guard !pages.isEmpty else { continue }
             rows += "<h2>\(language == .es ? "Español" : "English")</h2>\n<ol start=\"0\">\n"
             for page in pages {
                 let html = (try? String(contentsOf: folder.appendingPathComponent(page), encoding: .utf8)) ?? ""
-                let title = html.range(of: "<title>").flatMap { start in
-                    html.range(of: "</title>", range: start.upperBound..<html.endIndex).map { String(html[start.upperBound..<$0.lowerBound]) }
-                } ?? page
+                let title =
+                    html.range(of: "<title>").flatMap { start in
+                        html.range(of: "</title>", range: start.upperBound..<html.endIndex).map {
+                            String(html[start.upperBound..<$0.lowerBound])
+                        }
+                    } ?? page
                 rows += "<li><a href=\"\(language.rawValue)/\(page)\">\(title)</a></li>\n"
             }
             rows += "</ol>\n"

@@ -28,13 +28,16 @@ public struct DeckRenderer {
                     body += try self.inlineImages(parser.html(from: text), line: slide.line) + "\n"
                 case .session(let block):
                     guard !block.hidden else { continue }
-                    let printed = outputs.indices.contains(index) && outputs[index].indices.contains(partIndex) ? outputs[index][partIndex] : []
+                    let printed =
+                        outputs.indices.contains(index) && outputs[index].indices.contains(partIndex)
+                        ? outputs[index][partIndex] : []
                     body += Self.sessionHTML(block, outputs: printed, language: self.language) + "\n"
                 }
             }
             let notes = slide.notes.isEmpty ? "" : parser.html(from: slide.notes)
             let kind = index == 0 ? " title" : ""
-            sections.append("""
+            sections.append(
+                """
                 <section class="slide\(kind)" id="\(index + 1)" data-notes="\(notes.isEmpty ? "no" : "yes")">
                 <div class="frame"><div class="content">
                 \(body)</div>
@@ -43,13 +46,16 @@ public struct DeckRenderer {
                 </section>
                 """)
         }
-        return DeckTemplate.page(title: deck.title, language: self.language, fingerprint: fingerprint, sections: sections.joined(separator: "\n"))
+        return DeckTemplate.page(
+            title: deck.title, language: self.language, fingerprint: fingerprint,
+            sections: sections.joined(separator: "\n"))
     }
 
     /// A session as a terminal transcript: prompt, command, the lines of its real output that
     /// matter (`TerminalTranscript`).
     static func sessionHTML(_ block: SessionBlock, outputs: [SessionOutput], language: Language) -> String {
-        var html = outputs.isEmpty ? "<pre class=\"session\" data-draft=\"yes\"><code>" : "<pre class=\"session\"><code>"
+        var html =
+            outputs.isEmpty ? "<pre class=\"session\" data-draft=\"yes\"><code>" : "<pre class=\"session\"><code>"
         let prompt = block.terminal ? "<span class=\"prompt\">$</span> " : "<span class=\"prompt\">samsa&gt;</span> "
         if outputs.isEmpty {
             // Built without running (--no-run): the commands alone.
@@ -60,7 +66,8 @@ public struct DeckRenderer {
                 var chunk = output.commands.map { prompt + "<b>\(escape($0))</b>" }.joined(separator: "\n")
                 if !output.output.isEmpty {
                     // The expectations of the commands shown here (all of a `together` block's).
-                    let expectations = block.commands.filter { output.commands.contains($0.text) }.flatMap(\.expectations)
+                    let expectations = block.commands.filter { output.commands.contains($0.text) }.flatMap(
+                        \.expectations)
                     let transcript = TerminalTranscript(language: language, expectations: expectations)
                     let shown = transcript.lines(of: output.output, commands: output.commands).joined(separator: "\n")
                     chunk += "\n<span class=\"\(output.failed ? "error" : "out")\">\(escape(shown))</span>"
@@ -82,11 +89,17 @@ public struct DeckRenderer {
             let source = String(html[range])
             if source.hasPrefix("data:") { continue }
             guard !source.contains("://") else {
-                throw SlidesError.source(file: self.file, line: line, message: "image \(source) is on the network; decks work offline, so put the file in slides/src/diagrams/")
+                throw SlidesError.source(
+                    file: self.file, line: line,
+                    message:
+                        "image \(source) is on the network; decks work offline, so put the file in slides/src/diagrams/"
+                )
             }
             let url = self.baseDirectory.appendingPathComponent(source)
             guard var data = FileManager.default.contents(atPath: url.path) else {
-                throw SlidesError.source(file: self.file, line: line, message: "image \(source) not found (looked for \(url.standardizedFileURL.path))")
+                throw SlidesError.source(
+                    file: self.file, line: line,
+                    message: "image \(source) not found (looked for \(url.standardizedFileURL.path))")
             }
             if url.pathExtension.lowercased() == "svg" {
                 data = Data(Self.localize(svg: String(decoding: data, as: UTF8.self), to: self.language).utf8)
@@ -103,7 +116,8 @@ public struct DeckRenderer {
     static func localize(svg: String, to language: Language) -> String {
         guard let regex = try? NSRegularExpression(pattern: #"\{es=([^|}]*)\|en=([^}]*)\}"#) else { return svg }
         let template = language == .es ? "$1" : "$2"
-        return regex.stringByReplacingMatches(in: svg, range: NSRange(svg.startIndex..., in: svg), withTemplate: template)
+        return regex.stringByReplacingMatches(
+            in: svg, range: NSRange(svg.startIndex..., in: svg), withTemplate: template)
     }
 
     static func mimeType(of fileExtension: String) -> String {

@@ -82,13 +82,17 @@ extension DeckSource {
                     index += 1
                 }
                 guard index < lines.count else {
-                    throw SlidesError.source(file: file, line: start + 1, message: "this ``` block is never closed; end it with a line ```")
+                    throw SlidesError.source(
+                        file: file, line: start + 1, message: "this ``` block is never closed; end it with a line ```")
                 }
                 index += 1
                 let words = info.split(separator: " ").map(String.init)
                 if words.first == "samsa", !inNotes {
                     flushMarkdown()
-                    parts.append(.session(try SessionBlock.parse(body, options: Array(words.dropFirst()), file: file, line: start + 1)))
+                    parts.append(
+                        .session(
+                            try SessionBlock.parse(body, options: Array(words.dropFirst()), file: file, line: start + 1)
+                        ))
                 } else if inNotes {
                     notes.append(contentsOf: [line] + body + ["```"])
                 } else {
@@ -109,7 +113,8 @@ extension DeckSource {
             return text.split(separator: "\n").first { $0.hasPrefix("# ") }.map { String($0.dropFirst(2)) }
         }.first
         guard let title else {
-            throw SlidesError.source(file: file, line: first.line, message: "the first slide names the deck with a heading line `# Title`")
+            throw SlidesError.source(
+                file: file, line: first.line, message: "the first slide names the deck with a heading line `# Title`")
         }
         return DeckSource(title: title, slides: slides)
     }

@@ -38,7 +38,8 @@ enum DeckTemplate {
         init(_ language: Language) {
             switch language {
             case .es:
-                self.help = "← → avanzar y retroceder · n notas · s vista del ponente · f pantalla completa · Ctrl+P imprimir o PDF"
+                self.help =
+                    "← → avanzar y retroceder · n notas · s vista del ponente · f pantalla completa · Ctrl+P imprimir o PDF"
                 self.json = #"{"notes":"Notas del ponente","next":"Siguiente","none":"(sin notas)","end":"Fin"}"#
             case .en:
                 self.help = "← → move · n notes · s speaker view · f full screen · Ctrl+P print or PDF"

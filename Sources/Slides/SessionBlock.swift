@@ -56,11 +56,14 @@ public struct SessionBlock: Sendable, Equatable {
 
     static func parse(_ body: [String], options: [String], file: String, line: Int) throws -> SessionBlock {
         for option in options where !["together", "hidden", "terminal"].contains(option) {
-            throw SlidesError.source(file: file, line: line, message: "unknown samsa block option `\(option)`; the options are `together`, `hidden` and `terminal`")
+            throw SlidesError.source(
+                file: file, line: line,
+                message: "unknown samsa block option `\(option)`; the options are `together`, `hidden` and `terminal`")
         }
         let terminal = options.contains("terminal")
         if terminal && options.contains("together") {
-            throw SlidesError.source(file: file, line: line, message: "a `terminal` block runs each line on its own; drop `together`")
+            throw SlidesError.source(
+                file: file, line: line, message: "a `terminal` block runs each line on its own; drop `together`")
         }
         var commands: [Command] = []
         for (offset, raw) in body.enumerated() {
@@ -70,13 +73,17 @@ public struct SessionBlock: Sendable, Equatable {
             if text.hasPrefix("#") {
                 guard let expectation = try Self.expectation(text, file: file, line: lineNumber) else { continue }
                 guard !commands.isEmpty else {
-                    throw SlidesError.source(file: file, line: lineNumber, message: "an expectation belongs under the command it checks; this one has no command above it")
+                    throw SlidesError.source(
+                        file: file, line: lineNumber,
+                        message: "an expectation belongs under the command it checks; this one has no command above it")
                 }
                 commands[commands.count - 1].expectations.append(expectation)
                 continue
             }
             if terminal && !text.hasPrefix("samsa ") {
-                throw SlidesError.source(file: file, line: lineNumber, message: "a `terminal` block runs `samsa TOOL ARGUMENTS` lines only; `\(text)` is not one")
+                throw SlidesError.source(
+                    file: file, line: lineNumber,
+                    message: "a `terminal` block runs `samsa TOOL ARGUMENTS` lines only; `\(text)` is not one")
             }
             commands.append(Command(text: text, line: lineNumber, expectations: []))
         }
@@ -84,7 +91,8 @@ public struct SessionBlock: Sendable, Equatable {
             throw SlidesError.source(file: file, line: line, message: "this samsa block has no commands")
         }
         return SessionBlock(
-            commands: commands, together: options.contains("together"), hidden: options.contains("hidden"), terminal: terminal,
+            commands: commands, together: options.contains("together"), hidden: options.contains("hidden"),
+            terminal: terminal,
             line: line)
     }
 
@@ -94,7 +102,10 @@ public struct SessionBlock: Sendable, Equatable {
             let value = body.dropFirst("expect-count:".count).trimmingCharacters(in: .whitespaces)
             let parts = value.split(separator: " ", maxSplits: 1)
             guard parts.count == 2, let count = Int(parts[0]), count >= 0 else {
-                throw SlidesError.source(file: file, line: line, message: "`# expect-count:` takes a count and a regular expression: `# expect-count: 5 ^→ clicks-0`")
+                throw SlidesError.source(
+                    file: file, line: line,
+                    message: "`# expect-count:` takes a count and a regular expression: `# expect-count: 5 ^→ clicks-0`"
+                )
             }
             let pattern = String(parts[1]).trimmingCharacters(in: .whitespaces)
             try Self.validate(pattern, file: file, line: line)
@@ -102,7 +113,8 @@ public struct SessionBlock: Sendable, Equatable {
         }
         for (prefix, make) in [
             ("expect-not:", Expectation.lacks), ("expect-no-re:", Expectation.doesNotMatch),
-            ("expect-error:", Expectation.fails), ("expect-re:", Expectation.matches), ("expect:", Expectation.contains),
+            ("expect-error:", Expectation.fails), ("expect-re:", Expectation.matches),
+            ("expect:", Expectation.contains),
         ] as [(String, (String) -> Expectation)] where body.hasPrefix(prefix) {
             let value = body.dropFirst(prefix.count).trimmingCharacters(in: .whitespaces)
             if prefix == "expect-re:" || prefix == "expect-no-re:" {
@@ -114,7 +126,11 @@ public struct SessionBlock: Sendable, Equatable {
             return make(value)
         }
         if body.hasPrefix("expect") {
-            throw SlidesError.source(file: file, line: line, message: "unknown expectation; write `# expect: TEXT`, `# expect-re: REGEX`, `# expect-error: TEXT`, `# expect-not: TEXT`, `# expect-no-re: REGEX` or `# expect-count: N REGEX`")
+            throw SlidesError.source(
+                file: file, line: line,
+                message:
+                    "unknown expectation; write `# expect: TEXT`, `# expect-re: REGEX`, `# expect-error: TEXT`, `# expect-not: TEXT`, `# expect-no-re: REGEX` or `# expect-count: N REGEX`"
+            )
         }
         return nil
     }
@@ -137,18 +153,23 @@ extension SessionBlock.Expectation {
             if !succeeded { return "the command failed, but the slide expects it to succeed" }
             let regex = try? NSRegularExpression(pattern: pattern)
             let range = NSRange(output.startIndex..., in: output)
-            return regex?.firstMatch(in: output, range: range) != nil ? nil : "the output no longer matches /\(pattern)/ (# expect-re)"
+            return regex?.firstMatch(in: output, range: range) != nil
+                ? nil : "the output no longer matches /\(pattern)/ (# expect-re)"
         case .fails(let text):
             if succeeded { return "the command succeeded, but the slide expects it to fail (# expect-error)" }
-            return text.isEmpty || output.contains(text) ? nil : "the error no longer contains `\(text)` (# expect-error)"
+            return text.isEmpty || output.contains(text)
+                ? nil : "the error no longer contains `\(text)` (# expect-error)"
         case .lacks(let text):
-            return output.contains(text) ? "the output contains `\(text)`, which the slide says is not there (# expect-not)" : nil
+            return output.contains(text)
+                ? "the output contains `\(text)`, which the slide says is not there (# expect-not)" : nil
         case .doesNotMatch(let pattern):
             guard let first = Self.matches(of: pattern, in: output).first else { return nil }
             return "the output matches /\(pattern)/ (`\(first)`), which the slide rules out (# expect-no-re)"
         case .count(let wanted, let pattern):
             let found = Self.matches(of: pattern, in: output)
-            return found.count == wanted ? nil : "the output has \(found.count) match(es) of /\(pattern)/; the slide says \(wanted) (# expect-count)"
+            return found.count == wanted
+                ? nil
+                : "the output has \(found.count) match(es) of /\(pattern)/; the slide says \(wanted) (# expect-count)"
         }
     }
 

@@ -2,9 +2,9 @@ import CourseLanguage
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// What one command (or one `together` block) printed.
@@ -53,7 +53,9 @@ public final class SessionRunner {
             for command in block.commands {
                 try self.check(command, result: result, blockExpectsFailure: endsInFailure)
             }
-            return [SessionOutput(commands: block.commands.map(\.text), output: result.output, failed: !result.succeeded)]
+            return [
+                SessionOutput(commands: block.commands.map(\.text), output: result.output, failed: !result.succeeded)
+            ]
         }
         return try block.commands.map { command in
             let result = block.terminal ? try self.executeTool(command.text) : try self.execute([command.text])
@@ -71,15 +73,18 @@ public final class SessionRunner {
     private func check(_ command: SessionBlock.Command, result: Result, blockExpectsFailure: Bool = false) throws {
         let expectsFailure = command.expectsFailure || blockExpectsFailure
         if !result.succeeded && !expectsFailure {
-            throw SlidesError.example(file: self.file, line: command.line, command: command.text,
-                                      message: "samsa exited with status \(result.status); the slide expects it to succeed (add `# expect-error: TEXT` if failing is the point)",
-                                      output: result.output)
+            throw SlidesError.example(
+                file: self.file, line: command.line, command: command.text,
+                message:
+                    "samsa exited with status \(result.status); the slide expects it to succeed (add `# expect-error: TEXT` if failing is the point)",
+                output: result.output)
         }
         for expectation in command.expectations {
             // In a block that ends in an expected failure, only `# expect-error` looks at the status.
             let succeeded = blockExpectsFailure && !expectation.isFailure ? true : result.succeeded
             if let failure = expectation.failure(output: result.output, succeeded: succeeded) {
-                throw SlidesError.example(file: self.file, line: command.line, command: command.text, message: failure, output: result.output)
+                throw SlidesError.example(
+                    file: self.file, line: command.line, command: command.text, message: failure, output: result.output)
             }
         }
     }
@@ -110,7 +115,8 @@ public final class SessionRunner {
         let script = self.directory.appendingPathComponent("commands.samsa")
         try (lines.joined(separator: "\n") + "\n").write(to: script, atomically: true, encoding: .utf8)
         var result = try self.launch(
-            arguments: ["--script", script.path, "--directory", self.directory.path], commandText: commands.joined(separator: "; "))
+            arguments: ["--script", script.path, "--directory", self.directory.path],
+            commandText: commands.joined(separator: "; "))
         var output = self.clean(result.output, script: script)
         if lines != commands {
             // The runner added --detach; the reader typed `cluster start` and would not see this line.
@@ -149,7 +155,9 @@ public final class SessionRunner {
         process.standardOutput = stdout
         process.standardError = stderr
         do { try process.run() } catch {
-            throw SlidesError.io("cannot run \(self.samsa.path): \(error); build it with `swift build --product samsa` or pass --samsa PATH")
+            throw SlidesError.io(
+                "cannot run \(self.samsa.path): \(error); build it with `swift build --product samsa` or pass --samsa PATH"
+            )
         }
         // Bounded wait: a command that hangs fails the build instead of stalling it.
         let deadline = Date().addingTimeInterval(self.timeout)
@@ -160,8 +168,9 @@ public final class SessionRunner {
             while process.isRunning && Date() < grace { Thread.sleep(forTimeInterval: 0.05) }
             if process.isRunning { kill(process.processIdentifier, SIGKILL) }
             process.waitUntilExit()
-            throw SlidesError.example(file: self.file, line: 0, command: commandText,
-                                      message: "still running after \(Int(self.timeout)) s; stopped", output: "")
+            throw SlidesError.example(
+                file: self.file, line: 0, command: commandText,
+                message: "still running after \(Int(self.timeout)) s; stopped", output: "")
         }
         let out = String(decoding: (try? Data(contentsOf: stdoutURL)) ?? Data(), as: UTF8.self)
         let err = String(decoding: (try? Data(contentsOf: stderrURL)) ?? Data(), as: UTF8.self)
@@ -172,7 +181,8 @@ public final class SessionRunner {
     private func clean(_ text: String, script: URL?) -> String {
         var text = text.replacingOccurrences(of: "\u{1B}\\[[0-9;?]*[A-Za-z]", with: "", options: .regularExpression)
         if let script {
-            text = text.replacingOccurrences(of: "samsa: \(script.path) line \\d+: ", with: "", options: .regularExpression)
+            text = text.replacingOccurrences(
+                of: "samsa: \(script.path) line \\d+: ", with: "", options: .regularExpression)
         }
         text = text.replacingOccurrences(of: self.directory.path + "/", with: "")
         text = text.replacingOccurrences(of: self.directory.path, with: ".")

@@ -61,10 +61,14 @@ extension SlidesCommand {
         @Option(help: ArgumentHelp("Where the pages go (default: slides/build next to slides/src).", valueName: "DIR"))
         var output: String?
 
-        @Option(help: ArgumentHelp("The decks' folder (default: slides/src, found from the current directory up).", valueName: "DIR"))
+        @Option(
+            help: ArgumentHelp(
+                "The decks' folder (default: slides/src, found from the current directory up).", valueName: "DIR"))
         var source: String?
 
-        @Option(help: ArgumentHelp("The samsa executable that runs the examples (default: beside this program).", valueName: "PATH"))
+        @Option(
+            help: ArgumentHelp(
+                "The samsa executable that runs the examples (default: beside this program).", valueName: "PATH"))
         var samsa: String?
 
         @Option(help: ArgumentHelp("Only decks whose file name starts with PREFIX, e.g. 03.", valueName: "PREFIX"))
@@ -74,10 +78,13 @@ extension SlidesCommand {
         var noRun = false
 
         func execute() throws -> Int32 {
-            guard let source = self.source.map({ URL(fileURLWithPath: $0, isDirectory: true) }) ?? Self.findSource() else {
-                throw SlidesError.usage("no slides/src/ here or in any folder above; run from the samsa checkout or pass --source DIR")
+            guard let source = self.source.map({ URL(fileURLWithPath: $0, isDirectory: true) }) ?? Self.findSource()
+            else {
+                throw SlidesError.usage(
+                    "no slides/src/ here or in any folder above; run from the samsa checkout or pass --source DIR")
             }
-            let output = self.output.map { URL(fileURLWithPath: $0, isDirectory: true) }
+            let output =
+                self.output.map { URL(fileURLWithPath: $0, isDirectory: true) }
                 ?? source.deletingLastPathComponent().appendingPathComponent("build", isDirectory: true)
             var samsa: URL?
             if !self.noRun {
@@ -95,7 +102,8 @@ extension SlidesCommand {
             }
             var failures = 0
             for language in self.language.map({ [$0] }) ?? Language.allCases {
-                for file in try builder.deckFiles(language) where self.deck.map({ file.lastPathComponent.hasPrefix($0) }) ?? true {
+                for file in try builder.deckFiles(language)
+                where self.deck.map({ file.lastPathComponent.hasPrefix($0) }) ?? true {
                     do {
                         let page = try builder.build(file, language: language)
                         print("built \(page.path)")
@@ -115,7 +123,9 @@ extension SlidesCommand {
             for _ in 0..<12 {
                 let candidate = folder.appendingPathComponent("slides/src", isDirectory: true)
                 var isDirectory: ObjCBool = false
-                if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory), isDirectory.boolValue {
+                if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory),
+                    isDirectory.boolValue
+                {
                     return candidate
                 }
                 let parent = folder.deletingLastPathComponent()

@@ -22,7 +22,9 @@ struct TerminalTranscript {
 
     func lines(of output: String, commands: [String]) -> [String] {
         var lines = output.components(separatedBy: "\n")
-        if commands == ["cluster start"], let last = lines.last(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+        if commands == ["cluster start"],
+            let last = lines.last(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty })
+        {
             lines = [last]
         }
         return self.collapsingRuns(lines).map(self.shortened)
@@ -45,7 +47,10 @@ struct TerminalTranscript {
             let count = end - start + 1
             if count > 3 {
                 let hidden = count - 3
-                kept += [lines[start], lines[start + 1], "  ⋮ " + self.language.pick(es: "\(hidden) más", en: "\(hidden) more"), lines[end]]
+                kept += [
+                    lines[start], lines[start + 1],
+                    "  ⋮ " + self.language.pick(es: "\(hidden) más", en: "\(hidden) more"), lines[end],
+                ]
             } else {
                 kept += lines[start...end]
             }
@@ -63,12 +68,14 @@ struct TerminalTranscript {
         guard let short, expected.contains(where: { !Self.finds($0, in: short) }) else { return short ?? line }
         // What an expectation finds lies further on: its first clause, `…`, and the clause where
         // the expected text starts, to the end (wrapped if it must be).
-        guard let first = Self.firstClauseEnd(of: line), let start = expected.compactMap({ Self.range(of: $0, in: line)?.lowerBound }).min(),
+        guard let first = Self.firstClauseEnd(of: line),
+            let start = expected.compactMap({ Self.range(of: $0, in: line)?.lowerBound }).min(),
             first < start
         else { return line }
-        let clauseStart = Self.separators.compactMap { separator in
-            line.range(of: separator, options: .backwards, range: first..<start).map { $0.upperBound }
-        }.max() ?? start
+        let clauseStart =
+            Self.separators.compactMap { separator in
+                line.range(of: separator, options: .backwards, range: first..<start).map { $0.upperBound }
+            }.max() ?? start
         let joined = String(line[..<first]) + " … " + String(line[clauseStart...])
         return joined.count < line.count && expected.allSatisfy({ Self.finds($0, in: joined) }) ? joined : line
     }
@@ -78,7 +85,9 @@ struct TerminalTranscript {
         let limit = line.index(line.startIndex, offsetBy: Self.columns - 2)
         var cut: String.Index?
         for separator in Self.separators {
-            guard let found = line.range(of: separator, options: .backwards, range: line.startIndex..<limit) else { continue }
+            guard let found = line.range(of: separator, options: .backwards, range: line.startIndex..<limit) else {
+                continue
+            }
             let end = Self.clauseEnd(found, separator: separator, in: line)
             if cut.map({ end > $0 }) ?? true { cut = end }
         }

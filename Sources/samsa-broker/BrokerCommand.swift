@@ -2,14 +2,15 @@ import ArgumentParser
 import Broker
 import CourseLanguage
 import Dispatch
-#if canImport(Glibc)
-import Glibc
-#endif
 import Foundation
 import Logging
 import PropertiesFile
 import ServerReadiness
 import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// `samsa-broker [server.properties] [--override key=value]...`, like `kafka-server-start.sh`.
 @main
@@ -26,15 +27,19 @@ struct BrokerCommand: AsyncParsableCommand {
     @Argument(help: "The broker's properties file, e.g. config/server.properties.")
     var propertiesFile: String?
 
-    @Option(name: .customLong("override"), help: ArgumentHelp("Sets a property, overriding the file.", valueName: "key=value"))
+    @Option(
+        name: .customLong("override"),
+        help: ArgumentHelp("Sets a property, overriding the file.", valueName: "key=value"))
     var overrides: [String] = []
 
-    @Option(help: "Log level: trace, debug, info, notice, warning, error or critical (default: $SAMSA_LOG_LEVEL or info).")
+    @Option(
+        help: "Log level: trace, debug, info, notice, warning, error or critical (default: $SAMSA_LOG_LEVEL or info).")
     var logLevel: String = ProcessInfo.processInfo.environment["SAMSA_LOG_LEVEL"] ?? "info"
 
     func validate() throws {
         for override in self.overrides where !override.contains("=") {
-            throw ValidationError("--override takes key=value, e.g. --override log.dirs=/tmp/kafka-logs; got '\(override)'")
+            throw ValidationError(
+                "--override takes key=value, e.g. --override log.dirs=/tmp/kafka-logs; got '\(override)'")
         }
         guard Logger.Level(rawValue: self.logLevel) != nil else {
             throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error, critical")
@@ -128,10 +133,10 @@ struct BrokerCommand: AsyncParsableCommand {
     /// function is looked up by name. Does nothing where it does not exist (non-glibc systems).
     private static func fixMallocMmapThreshold(bytes: Int32) {
         #if canImport(Glibc)
-        typealias MalloptFunction = @convention(c) (Int32, Int32) -> Int32
-        let mmapThresholdParameter: Int32 = -3  // M_MMAP_THRESHOLD in <malloc.h>
-        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") else { return }
-        _ = unsafeBitCast(symbol, to: MalloptFunction.self)(mmapThresholdParameter, bytes)
+            typealias MalloptFunction = @convention(c) (Int32, Int32) -> Int32
+            let mmapThresholdParameter: Int32 = -3  // M_MMAP_THRESHOLD in <malloc.h>
+            guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") else { return }
+            _ = unsafeBitCast(symbol, to: MalloptFunction.self)(mmapThresholdParameter, bytes)
         #endif
     }
 

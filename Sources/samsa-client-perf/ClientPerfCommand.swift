@@ -6,9 +6,9 @@ import SamsaClient
 import Synchronization
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Throughput of SamsaClient's producer and consumer, printed in the same form as
@@ -33,7 +33,9 @@ struct ConnectionOptions: ParsableArguments {
     var numRecords: Int = 1_000_000
 
     func validate() throws {
-        guard self.numRecords > 0 else { throw ValidationError("--num-records must be at least 1, e.g. --num-records 1000000") }
+        guard self.numRecords > 0 else {
+            throw ValidationError("--num-records must be at least 1, e.g. --num-records 1000000")
+        }
     }
 }
 
@@ -56,7 +58,8 @@ func formatted(_ value: Double) -> String {
 
 extension ClientPerfCommand {
     struct Produce: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Produce N records of S bytes and report records/s and MB/s.")
+        static let configuration = CommandConfiguration(
+            abstract: "Produce N records of S bytes and report records/s and MB/s.")
 
         @OptionGroup var connection: ConnectionOptions
 
@@ -88,7 +91,9 @@ extension ClientPerfCommand {
             guard CompressionCodec.allCases.contains(where: { "\($0)" == self.compression }) else {
                 throw ValidationError("--compression must be none, gzip, snappy, lz4 or zstd")
             }
-            guard self.recordSize >= 0 else { throw ValidationError("--record-size must be 0 or more, e.g. --record-size 100") }
+            guard self.recordSize >= 0 else {
+                throw ValidationError("--record-size must be 0 or more, e.g. --record-size 100")
+            }
         }
 
         func run() async throws {
@@ -138,7 +143,8 @@ extension ClientPerfCommand {
 
     struct Consume: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Read N records from the first offset of every partition (no group) and report records/s and MB/s.")
+            abstract:
+                "Read N records from the first offset of every partition (no group) and report records/s and MB/s.")
 
         @OptionGroup var connection: ConnectionOptions
 
@@ -206,9 +212,9 @@ struct StandardError: TextOutputStream {
         let bytes = Array(string.utf8)
         bytes.withUnsafeBytes { buffer in
             #if canImport(Glibc)
-            _ = Glibc.write(2, buffer.baseAddress, buffer.count)
+                _ = Glibc.write(2, buffer.baseAddress, buffer.count)
             #else
-            _ = Darwin.write(2, buffer.baseAddress, buffer.count)
+                _ = Darwin.write(2, buffer.baseAddress, buffer.count)
             #endif
         }
     }

@@ -5,9 +5,9 @@ import SamsaClient
 import Synchronization
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 extension ClientPerfCommand {
@@ -90,7 +90,8 @@ extension ClientPerfCommand {
         }
 
         /// One group: all members join, the last leaves, time until the others own everything.
-        private func measureOnce(kind: AssignorKind, run: Int, admin: KafkaAdmin, logger: Logger) async throws -> Double {
+        private func measureOnce(kind: AssignorKind, run: Int, admin: KafkaAdmin, logger: Logger) async throws -> Double
+        {
             let groupId = "rebalance-\(kind.rawValue)-\(run)-\(getpid())"
             let tracker = OwnershipTracker()
             var consumers: [KafkaConsumer] = []
@@ -122,7 +123,8 @@ extension ClientPerfCommand {
                 }
             }
             guard settled else {
-                throw RebalanceBenchmarkFailure("group \(groupId) did not settle with \(self.members) members within 60 s")
+                throw RebalanceBenchmarkFailure(
+                    "group \(groupId) did not settle with \(self.members) members within 60 s")
             }
             // Members joined together, so their heartbeats tick in step; leaving at a random point of the
             // heartbeat cycle measures what an application sees on average, not the worst case.
@@ -148,7 +150,8 @@ extension ClientPerfCommand {
                 await consumers[index].client.close()
             }
             guard let completedAt else {
-                throw RebalanceBenchmarkFailure("the remaining members of \(groupId) did not own every partition within 60 s")
+                throw RebalanceBenchmarkFailure(
+                    "the remaining members of \(groupId) did not own every partition within 60 s")
             }
             let (whole, attoseconds) = (completedAt - start).components
             return Double(whole) + Double(attoseconds) / 1e18
@@ -204,7 +207,8 @@ final class OwnershipTracker: Sendable {
         var completed: ContinuousClock.Instant?
 
         mutating func checkTarget() {
-            guard let target = self.target, self.covers(members: target.members, total: target.total, everyMemberHasSome: false)
+            guard let target = self.target,
+                self.covers(members: target.members, total: target.total, everyMemberHasSome: false)
             else { return }
             self.completed = .now
             self.target = nil

@@ -44,7 +44,8 @@ struct ApiKeyEmitter {
             )
             self.switchProperty("public var stableVersions: ClosedRange<Int16>", writer: writer, entries: entries) {
                 let valid = $0.validVersions
-                let highest = $0.spec.latestVersionUnstable == true && valid.highest > valid.lowest
+                let highest =
+                    $0.spec.latestVersionUnstable == true && valid.highest > valid.lowest
                     ? valid.highest - 1 : valid.highest
                 return "\(valid.lowest)...\(highest)"
             }
@@ -71,13 +72,15 @@ struct ApiKeyEmitter {
                 $0.hasCodec ? "true" : "false"
             }
             writer.line()
-            writer.doc("The generated request type, for decoding a body by its header's API key; `nil` without a codec.")
+            writer.doc(
+                "The generated request type, for decoding a body by its header's API key; `nil` without a codec.")
             self.switchProperty("public var requestType: (any KafkaRequest.Type)?", writer: writer, entries: entries) {
                 $0.hasCodec ? "\($0.spec.name).self" : "nil"
             }
             writer.line()
             writer.doc("The generated response type; `nil` without a codec.")
-            self.switchProperty("public var responseType: (any KafkaResponse.Type)?", writer: writer, entries: entries) {
+            self.switchProperty("public var responseType: (any KafkaResponse.Type)?", writer: writer, entries: entries)
+            {
                 $0.hasCodec ? "\(apiName(for: $0.spec.name))Response.self" : "nil"
             }
         }

@@ -249,7 +249,9 @@ private func integerLiteral(_ text: String, context: String) throws -> String {
     if lowered.hasPrefix("0x") || lowered.hasPrefix("-0x") {
         let negative = lowered.hasPrefix("-")
         let digits = lowered.dropFirst(negative ? 3 : 2)
-        guard !digits.isEmpty, Int64(digits, radix: 16) != nil else { throw CodegenError("\(context): bad default \(text)") }
+        guard !digits.isEmpty, Int64(digits, radix: 16) != nil else {
+            throw CodegenError("\(context): bad default \(text)")
+        }
         return (negative ? "-0x" : "0x") + digits
     }
     guard Int64(text) != nil else { throw CodegenError("\(context): bad default \(text)") }

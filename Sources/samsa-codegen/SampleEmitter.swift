@@ -42,7 +42,8 @@ struct SampleEmitter {
         return writer.text
     }
 
-    private func emitSample(of structure: StructModel, qualifiedName: String, model: MessageModel, writer: SourceWriter) {
+    private func emitSample(of structure: StructModel, qualifiedName: String, model: MessageModel, writer: SourceWriter)
+    {
         writer.block("static func sample(version: Int16) -> \(qualifiedName)") {
             if structure.fields.isEmpty {
                 writer.line("\(qualifiedName)()")

@@ -238,7 +238,8 @@ struct SwiftEmitter {
                     body.line("try buffer.skipTaggedFields(field: \"\(structure.name) tagged fields\")")
                     return
                 }
-                body.line("let taggedFieldCount = try buffer.readUnsignedVarint(field: \"\(structure.name) tagged fields\")")
+                body.line(
+                    "let taggedFieldCount = try buffer.readUnsignedVarint(field: \"\(structure.name) tagged fields\")")
                 body.block("for _ in 0..<taggedFieldCount") {
                     body.line("let tag = try buffer.readUnsignedVarint(field: \"\(structure.name) tagged fields\")")
                     body.line("var value = try buffer.readTaggedFieldValue(field: \"\(structure.name) tagged fields\")")
@@ -315,7 +316,8 @@ struct SwiftEmitter {
                         writer.line(
                             "let count = try \(buffer).readKafkaArrayCount(compact: \(compact), field: \"\(path)\")"
                         )
-                        self.emitArrayElements(element, path: path, into: target, from: buffer, compact: compact, writer: writer)
+                        self.emitArrayElements(
+                            element, path: path, into: target, from: buffer, compact: compact, writer: writer)
                     }
                 }
             }
@@ -475,7 +477,9 @@ struct SwiftEmitter {
         }
     }
 
-    private func emitWrite(_ field: FieldModel, to buffer: String, compact: String, nullable: Condition, writer: SourceWriter) {
+    private func emitWrite(
+        _ field: FieldModel, to buffer: String, compact: String, nullable: Condition, writer: SourceWriter
+    ) {
         let property = "self.\(field.swiftName)"
         switch field.type {
         case .array(let element):
@@ -491,12 +495,14 @@ struct SwiftEmitter {
                     }
                 )
                 writer.block("for element in \(property) ?? []") {
-                    writer.line(self.writeStatement(element, value: "element", to: buffer, compact: compact, nullable: false))
+                    writer.line(
+                        self.writeStatement(element, value: "element", to: buffer, compact: compact, nullable: false))
                 }
             } else {
                 writer.line("\(buffer).writeKafkaArrayCount(\(property).count, compact: \(compact))")
                 writer.block("for element in \(property)") {
-                    writer.line(self.writeStatement(element, value: "element", to: buffer, compact: compact, nullable: false))
+                    writer.line(
+                        self.writeStatement(element, value: "element", to: buffer, compact: compact, nullable: false))
                 }
             }
         default:
@@ -505,20 +511,27 @@ struct SwiftEmitter {
                     on: nullable,
                     writer: writer,
                     then: {
-                        writer.line(self.writeStatement(field.type, value: property, to: buffer, compact: compact, nullable: true))
+                        writer.line(
+                            self.writeStatement(
+                                field.type, value: property, to: buffer, compact: compact, nullable: true))
                     },
                     otherwise: {
                         let value = "(\(property) ?? \(field.nonNullDefaultExpression))"
-                        writer.line(self.writeStatement(field.type, value: value, to: buffer, compact: compact, nullable: false))
+                        writer.line(
+                            self.writeStatement(field.type, value: value, to: buffer, compact: compact, nullable: false)
+                        )
                     }
                 )
             } else {
-                writer.line(self.writeStatement(field.type, value: property, to: buffer, compact: compact, nullable: false))
+                writer.line(
+                    self.writeStatement(field.type, value: property, to: buffer, compact: compact, nullable: false))
             }
         }
     }
 
-    private func writeStatement(_ type: FieldType, value: String, to buffer: String, compact: String, nullable: Bool) -> String {
+    private func writeStatement(_ type: FieldType, value: String, to buffer: String, compact: String, nullable: Bool)
+        -> String
+    {
         switch type {
         case .bool: return "\(buffer).writeBool(\(value))"
         case .int8: return "\(buffer).writeInt8(\(value))"

@@ -130,11 +130,14 @@ func generate(schemaDirectory: URL) throws -> (library: [String: String], sample
 func run() throws -> Int32 {
     let options = try Options.parse(Array(CommandLine.arguments.dropFirst()))
     let root = try packageRoot()
-    let schemaDirectory = options.schemas.map { URL(fileURLWithPath: $0) }
+    let schemaDirectory =
+        options.schemas.map { URL(fileURLWithPath: $0) }
         ?? root.appendingPathComponent("schemas/kafka")
-    let outputDirectory = options.output.map { URL(fileURLWithPath: $0) }
+    let outputDirectory =
+        options.output.map { URL(fileURLWithPath: $0) }
         ?? root.appendingPathComponent("Sources/KafkaProtocol/Generated")
-    let testsDirectory = options.testsOutput.map { URL(fileURLWithPath: $0) }
+    let testsDirectory =
+        options.testsOutput.map { URL(fileURLWithPath: $0) }
         ?? root.appendingPathComponent("Tests/KafkaProtocolTests/Generated")
     let (outputs, samples) = try generate(schemaDirectory: schemaDirectory)
     let samplesURL = testsDirectory.appendingPathComponent("MessageSamples.swift")

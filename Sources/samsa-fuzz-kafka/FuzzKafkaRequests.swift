@@ -42,13 +42,13 @@ enum FuzzKafkaRequests {
 }
 
 #if FUZZING
-/// libFuzzer's driver, linked in by `-sanitize=fuzzer`.
-@_silgen_name("LLVMFuzzerRunDriver")
-func runFuzzerDriver(
-    _ argc: UnsafeMutablePointer<Int32>,
-    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32
-) -> Int32
+    /// libFuzzer's driver, linked in by `-sanitize=fuzzer`.
+    @_silgen_name("LLVMFuzzerRunDriver")
+    func runFuzzerDriver(
+        _ argc: UnsafeMutablePointer<Int32>,
+        _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
+        _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32
+    ) -> Int32
 #endif
 
 /// With `-DFUZZING -sanitize=fuzzer` this runs libFuzzer (its usual flags apply); in a normal
@@ -57,26 +57,26 @@ func runFuzzerDriver(
 enum FuzzMain {
     static func main() {
         #if FUZZING
-        var argc = CommandLine.argc
-        var argv = CommandLine.unsafeArgv
-        exit(
-            runFuzzerDriver(&argc, &argv) { data, size in
-                FuzzKafkaRequests.run(UnsafeRawBufferPointer(start: data, count: size))
-                return 0
-            })
+            var argc = CommandLine.argc
+            var argv = CommandLine.unsafeArgv
+            exit(
+                runFuzzerDriver(&argc, &argv) { data, size in
+                    FuzzKafkaRequests.run(UnsafeRawBufferPointer(start: data, count: size))
+                    return 0
+                })
         #else
-        let paths = CommandLine.arguments.dropFirst()
-        if paths.isEmpty {
-            print("usage: samsa-fuzz-kafka FILE...  (replays fuzzer inputs; see docs/fuzzing.md)")
-        }
-        for path in paths {
-            guard let data = FileManager.default.contents(atPath: path) else {
-                print("cannot read \(path)")
-                exit(1)
+            let paths = CommandLine.arguments.dropFirst()
+            if paths.isEmpty {
+                print("usage: samsa-fuzz-kafka FILE...  (replays fuzzer inputs; see docs/fuzzing.md)")
             }
-            data.withUnsafeBytes { FuzzKafkaRequests.run($0) }
-            print("ok \(path) (\(data.count) bytes)")
-        }
+            for path in paths {
+                guard let data = FileManager.default.contents(atPath: path) else {
+                    print("cannot read \(path)")
+                    exit(1)
+                }
+                data.withUnsafeBytes { FuzzKafkaRequests.run($0) }
+                print("ok \(path) (\(data.count) bytes)")
+            }
         #endif
     }
 }

@@ -33,10 +33,12 @@ struct BenchCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard !self.servers.isEmpty || self.startSamsaMeta || self.startZookeeper else {
-            throw ValidationError("Name a server: --server samsa=127.0.0.1:2181, --start-samsa-meta or --start-zookeeper")
+            throw ValidationError(
+                "Name a server: --server samsa=127.0.0.1:2181, --start-samsa-meta or --start-zookeeper")
         }
         guard self.clients > 0, self.seconds > 0, self.valueSize >= 0 else {
-            throw ValidationError("--clients and --seconds must be positive and --value-size not negative, e.g. --clients 16 --seconds 5")
+            throw ValidationError(
+                "--clients and --seconds must be positive and --value-size not negative, e.g. --clients 16 --seconds 5")
         }
         for server in self.servers where !server.contains("=") {
             throw ValidationError("--server '\(server)' needs a name: write e.g. --server zookeeper=127.0.0.1:2181")
@@ -58,7 +60,7 @@ struct BenchCommand: AsyncParsableCommand {
             let server = try LaunchedServer.zooKeeper()
             targets.append(("ZooKeeper 3.8", server.address, server))
         }
-        defer { targets.forEach { $0.process?.stop() } }
+        defer { for target in targets { target.process?.stop() } }
         print("| server | workload | clients | ops/s | p50 ms | p99 ms | server RSS MB |")
         print("|---|---|---|---|---|---|---|")
         for target in targets {
@@ -96,7 +98,9 @@ struct BenchCommand: AsyncParsableCommand {
         for index in 0..<self.clients {
             let client = try ZooKeeperClient(connectString: address, sessionTimeout: .seconds(10), logger: logger)
             try await client.connect()
-            if try await client.exists("/bench/c\(index)") == nil { try await client.create("/bench/c\(index)", data: value) }
+            if try await client.exists("/bench/c\(index)") == nil {
+                try await client.create("/bench/c\(index)", data: value)
+            }
             clients.append(client)
         }
         let duration = Duration.milliseconds(Int64(self.seconds * 1000))
@@ -118,7 +122,8 @@ struct BenchCommand: AsyncParsableCommand {
                             try await client.delete("/bench/c\(index)/n")
                         }
                         let elapsed = ContinuousClock.now - begin
-                        samples.append(Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000)
+                        samples.append(
+                            Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000)
                     }
                     return samples
                 }

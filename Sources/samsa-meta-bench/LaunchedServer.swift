@@ -19,13 +19,16 @@ final class LaunchedServer {
     }
 
     static func samsaMeta() throws -> LaunchedServer {
-        let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("samsa-meta")
+        let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(
+            "samsa-meta")
         guard FileManager.default.isExecutableFile(atPath: binary.path) else {
-            throw Failure(description: "samsa-meta not found at \(binary.path); build it first (swift build -c release)")
+            throw Failure(
+                description: "samsa-meta not found at \(binary.path); build it first (swift build -c release)")
         }
         let (directory, port) = try Self.prepare("samsa-meta")
         let config = directory.appendingPathComponent("zookeeper.properties")
-        try "clientPort=\(port)\ndataDir=\(directory.path)/data\ntickTime=2000\nmaxClientCnxns=0\n4lw.commands.whitelist=*\n"
+        try
+            "clientPort=\(port)\ndataDir=\(directory.path)/data\ntickTime=2000\nmaxClientCnxns=0\n4lw.commands.whitelist=*\n"
             .write(to: config, atomically: true, encoding: .utf8)
         return try Self.launch(binary.path, [config.path], directory: directory, port: port)
     }
@@ -37,23 +40,29 @@ final class LaunchedServer {
         }
         let (directory, port) = try Self.prepare("zookeeper")
         let config = directory.appendingPathComponent("zoo.cfg")
-        try "clientPort=\(port)\nclientPortAddress=127.0.0.1\ndataDir=\(directory.path)/data\ntickTime=2000\nmaxClientCnxns=0\nadmin.enableServer=false\n"
+        try
+            "clientPort=\(port)\nclientPortAddress=127.0.0.1\ndataDir=\(directory.path)/data\ntickTime=2000\nmaxClientCnxns=0\nadmin.enableServer=false\n"
             .write(to: config, atomically: true, encoding: .utf8)
         return try Self.launch(
             "/usr/bin/java",
-            ["-Dzookeeper.admin.enableServer=false", "-cp", "\(jar):/usr/share/java/slf4j-nop.jar",
-             "org.apache.zookeeper.server.ZooKeeperServerMain", config.path],
+            [
+                "-Dzookeeper.admin.enableServer=false", "-cp", "\(jar):/usr/share/java/slf4j-nop.jar",
+                "org.apache.zookeeper.server.ZooKeeperServerMain", config.path,
+            ],
             directory: directory, port: port
         )
     }
 
     private static func prepare(_ name: String) throws -> (URL, Int) {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("bench-\(name)-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "bench-\(name)-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         return (directory, Self.freePort())
     }
 
-    private static func launch(_ executable: String, _ arguments: [String], directory: URL, port: Int) throws -> LaunchedServer {
+    private static func launch(_ executable: String, _ arguments: [String], directory: URL, port: Int) throws
+        -> LaunchedServer
+    {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
@@ -84,7 +93,8 @@ final class LaunchedServer {
 
     /// Resident memory from /proc (Linux), in MiB.
     func residentMegabytes() -> Double? {
-        guard let status = try? String(contentsOfFile: "/proc/\(self.process.processIdentifier)/status", encoding: .utf8),
+        guard
+            let status = try? String(contentsOfFile: "/proc/\(self.process.processIdentifier)/status", encoding: .utf8),
             let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
             let kilobytes = Double(line.split(separator: " ").dropFirst().first ?? "")
         else { return nil }
@@ -98,8 +108,12 @@ final class LaunchedServer {
         address.sin_family = sa_family_t(AF_INET)
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) } }
-        _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) } }
+        _ = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) }
+        }
+        _ = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
+        }
         return Int(UInt16(bigEndian: address.sin_port))
     }
 
@@ -111,7 +125,9 @@ final class LaunchedServer {
         address.sin_port = UInt16(port).bigEndian
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         return withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
         } == 0
     }
 }

@@ -3,9 +3,9 @@ import NIOCore
 import ZooKeeperProtocol
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Feeds arbitrary bytes through what a server does with a connection's input: frame splitting
@@ -48,7 +48,8 @@ enum FrameDecoderFuzzer {
 
     private static func request(_ payload: inout ByteBuffer, tree: inout DataTree) {
         guard let header = try? RequestHeader(from: &payload) else { return }
-        let context = RequestContext(sessionId: 1, identities: [Id(scheme: "ip", id: "127.0.0.1")], isExtendedTypesEnabled: true)
+        let context = RequestContext(
+            sessionId: 1, identities: [Id(scheme: "ip", id: "127.0.0.1")], isExtendedTypesEnabled: true)
         let operation: WriteOperation?
         switch OpCode(rawValue: header.type) {
         case .create, .create2, .createContainer:
@@ -58,10 +59,18 @@ enum FrameDecoderFuzzer {
         case .setData: operation = (try? SetDataRequest(from: &payload)).map { .setData($0) }
         case .setACL: operation = (try? SetACLRequest(from: &payload)).map { .setACL($0) }
         case .check: operation = (try? CheckVersionRequest(from: &payload)).map { .check($0) }
-        case .setWatches2: _ = try? SetWatches2(from: &payload); operation = nil
-        case .multi: _ = try? MultiHeader(from: &payload); operation = nil
-        case .auth: _ = try? AuthPacket(from: &payload); operation = nil
-        default: _ = try? GetDataRequest(from: &payload); operation = nil
+        case .setWatches2:
+            _ = try? SetWatches2(from: &payload)
+            operation = nil
+        case .multi:
+            _ = try? MultiHeader(from: &payload)
+            operation = nil
+        case .auth:
+            _ = try? AuthPacket(from: &payload)
+            operation = nil
+        default:
+            _ = try? GetDataRequest(from: &payload)
+            operation = nil
         }
         guard let operation, let body = try? tree.prepare(operation, context: context) else { return }
         var triggers: [WatchTrigger] = []
@@ -79,13 +88,13 @@ public func fuzzerTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> In
 }
 
 #if FUZZING
-/// libFuzzer's driver, linked in by `-sanitize=fuzzer`.
-@_silgen_name("LLVMFuzzerRunDriver")
-func runFuzzerDriver(
-    _ argc: UnsafeMutablePointer<Int32>,
-    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32
-) -> Int32
+    /// libFuzzer's driver, linked in by `-sanitize=fuzzer`.
+    @_silgen_name("LLVMFuzzerRunDriver")
+    func runFuzzerDriver(
+        _ argc: UnsafeMutablePointer<Int32>,
+        _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
+        _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32
+    ) -> Int32
 #endif
 
 /// With `-DFUZZING -sanitize=fuzzer` this runs libFuzzer (its usual flags apply); in a normal
@@ -94,26 +103,26 @@ func runFuzzerDriver(
 enum FuzzMain {
     static func main() {
         #if FUZZING
-        var argc = CommandLine.argc
-        var argv = CommandLine.unsafeArgv
-        exit(runFuzzerDriver(&argc, &argv, fuzzerTestOneInput))
+            var argc = CommandLine.argc
+            var argv = CommandLine.unsafeArgv
+            exit(runFuzzerDriver(&argc, &argv, fuzzerTestOneInput))
         #else
-        for path in CommandLine.arguments.dropFirst() {
-            guard let file = fopen(path, "rb") else {
-                print("samsa-meta-fuzz: cannot open \(path)")
-                exit(1)
+            for path in CommandLine.arguments.dropFirst() {
+                guard let file = fopen(path, "rb") else {
+                    print("samsa-meta-fuzz: cannot open \(path)")
+                    exit(1)
+                }
+                var bytes: [UInt8] = []
+                var chunk = [UInt8](repeating: 0, count: 65536)
+                while true {
+                    let count = fread(&chunk, 1, chunk.count, file)
+                    if count <= 0 { break }
+                    bytes += chunk[0..<count]
+                }
+                fclose(file)
+                bytes.withUnsafeBytes { FrameDecoderFuzzer.run($0) }
             }
-            var bytes: [UInt8] = []
-            var chunk = [UInt8](repeating: 0, count: 65536)
-            while true {
-                let count = fread(&chunk, 1, chunk.count, file)
-                if count <= 0 { break }
-                bytes += chunk[0..<count]
-            }
-            fclose(file)
-            bytes.withUnsafeBytes { FrameDecoderFuzzer.run($0) }
-        }
-        print("replayed \(CommandLine.arguments.count - 1) input(s) without a crash")
+            print("replayed \(CommandLine.arguments.count - 1) input(s) without a crash")
         #endif
     }
 }

@@ -23,7 +23,9 @@ struct SamsaMetaCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard Logger.Level(rawValue: self.logLevel) != nil else {
-            throw ValidationError("--log-level '\(self.logLevel)' is not a level; use one of trace, debug, info, notice, warning, error, critical")
+            throw ValidationError(
+                "--log-level '\(self.logLevel)' is not a level; use one of trace, debug, info, notice, warning, error, critical"
+            )
         }
     }
 
@@ -57,7 +59,7 @@ struct SamsaMetaCommand: AsyncParsableCommand {
             source.resume()
             return source
         }
-        defer { signals.forEach { $0.cancel() } }
+        defer { for signal in signals { signal.cancel() } }
         do {
             try await serverTask.value
         } catch {
@@ -72,7 +74,8 @@ struct SamsaMetaCommand: AsyncParsableCommand {
         do {
             text = try String(contentsOfFile: path, encoding: .utf8)
         } catch {
-            throw ConfigurationError(file: path, line: 0, message: "cannot read the file; pass the path of a zookeeper.properties")
+            throw ConfigurationError(
+                file: path, line: 0, message: "cannot read the file; pass the path of a zookeeper.properties")
         }
         return try ServerConfiguration(properties: PropertiesFile(parsing: text), file: path)
     }

@@ -12,7 +12,8 @@ struct InstallToolsCommand: ParsableCommand {
     /// A command line it cannot take (more than one folder); 1, as it has always been.
     static let usageStatus: Int32 = 1
 
-    @Argument(help: ArgumentHelp("The folder for the links (default: .samsa/bin); add it to your PATH.", valueName: "DIR"))
+    @Argument(
+        help: ArgumentHelp("The folder for the links (default: .samsa/bin); add it to your PATH.", valueName: "DIR"))
     var directory: String?
 
     func run() throws {

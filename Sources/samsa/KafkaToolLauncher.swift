@@ -28,7 +28,8 @@ enum KafkaToolLauncher {
         let loggedName = name.hasSuffix(".sh") ? String(name.dropLast(3)) : name
         let recorder = LabRecorder.forDirectory(directory).flatMap { $0.currentLabFolder == nil ? nil : $0 }
         let logged = ([loggedName] + arguments).joined(separator: " ")
-        let level = ProcessInfo.processInfo.environment["SAMSA_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .error
+        let level =
+            ProcessInfo.processInfo.environment["SAMSA_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .error
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardError(label: label)
             handler.logLevel = level
@@ -43,7 +44,9 @@ enum KafkaToolLauncher {
             }
         }
         let console = LabToolConsole(onServerStart: onServerStart)
-        let status = AsyncBridge.waitFor { await KafkaTools.run(toolName: name, arguments: arguments, console: console) }
+        let status = AsyncBridge.waitFor {
+            await KafkaTools.run(toolName: name, arguments: arguments, console: console)
+        }
         guard let recorder, !console.handedOffServerStart else { return status }
         let outcome: CommandOutcome
         if status == 0 {

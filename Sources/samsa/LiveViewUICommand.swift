@@ -24,26 +24,34 @@ struct LiveViewUICommand: ParsableCommand {
 
     @Option(
         name: [.customLong("lang"), .customLong("language")],
-        help: ArgumentHelp("The page's language (default: the one chosen in this folder, else the system's).", valueName: "es|en"),
+        help: ArgumentHelp(
+            "The page's language (default: the one chosen in this folder, else the system's).", valueName: "es|en"),
         transform: Self.language)
     var language: Language?
 
-    @Option(help: ArgumentHelp("The port to serve the page on (default: any free one).", valueName: "N"), transform: Self.port)
+    @Option(
+        help: ArgumentHelp("The port to serve the page on (default: any free one).", valueName: "N"),
+        transform: Self.port)
     var port: Int = 0
 
     func run() throws {
         let status = LiveViewCommand.run(
-            bootstrap: self.bootstrap, zookeeper: self.zookeeper, language: self.language ?? Language.preferred, port: self.port)
+            bootstrap: self.bootstrap, zookeeper: self.zookeeper, language: self.language ?? Language.preferred,
+            port: self.port)
         if status != 0 { throw ExitCode(status) }
     }
 
     static func language(_ text: String) throws -> Language {
-        guard let language = Language(rawValue: text.lowercased()) else { throw ValidationError("use es or en, e.g. --lang es") }
+        guard let language = Language(rawValue: text.lowercased()) else {
+            throw ValidationError("use es or en, e.g. --lang es")
+        }
         return language
     }
 
     static func port(_ text: String) throws -> Int {
-        guard let port = Int(text), (0...65535).contains(port) else { throw ValidationError("give a number from 0 to 65535") }
+        guard let port = Int(text), (0...65535).contains(port) else {
+            throw ValidationError("give a number from 0 to 65535")
+        }
         return port
     }
 }

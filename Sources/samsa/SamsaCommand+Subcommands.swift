@@ -120,7 +120,8 @@ enum LabForwarding {
         do {
             try process.run()
         } catch {
-            FileHandle.standardError.write(Data("samsa: cannot run \(grader.path): \(error.localizedDescription)\n".utf8))
+            FileHandle.standardError.write(
+                Data("samsa: cannot run \(grader.path): \(error.localizedDescription)\n".utf8))
             return 1
         }
         process.waitUntilExit()

@@ -1,6 +1,6 @@
 import ArgumentParser
-import Dispatch
 import CourseLanguage
+import Dispatch
 import Foundation
 import LocalCluster
 import Logging
@@ -8,9 +8,9 @@ import REPL
 import Synchronization
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// `samsa`: the REPL students live in. Interactive on a terminal; with `--script FILE`, or with
@@ -44,7 +44,9 @@ struct SamsaCommand: ParsableCommand {
     @Flag(help: "In a script, report a failing command and go on with the next (exit code 1 at the end); for replays.")
     var keepGoing = false
 
-    @Option(help: ArgumentHelp("The cluster to attach to and start by default: the folder .samsa/NAME/.", valueName: "NAME"))
+    @Option(
+        help: ArgumentHelp("The cluster to attach to and start by default: the folder .samsa/NAME/.", valueName: "NAME")
+    )
     var cluster: String = "lab"
 
     @Option(help: ArgumentHelp("The folder holding .samsa/ (default: the current directory).", valueName: "DIR"))
@@ -53,7 +55,9 @@ struct SamsaCommand: ParsableCommand {
     @Option(help: "Log level of samsa's own diagnostics on stderr: trace, debug, info, warning, error.")
     var logLevel: String = "warning"
 
-    @Option(help: ArgumentHelp("The language to speak, es or en; remembered in this folder (.samsa/language).", valueName: "es|en"))
+    @Option(
+        help: ArgumentHelp(
+            "The language to speak, es or en; remembered in this folder (.samsa/language).", valueName: "es|en"))
     var language: String?
 
     func validate() throws {
@@ -91,7 +95,7 @@ struct SamsaCommand: ParsableCommand {
             }
         }
         let signals = Self.stopClusterOnSignals(session)
-        defer { signals.forEach { $0.cancel() } }
+        defer { for signal in signals { signal.cancel() } }
 
         if let script = self.script {
             guard let text = TextFile.read(script) else {

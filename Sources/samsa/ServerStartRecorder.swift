@@ -4,9 +4,9 @@ import LabKit
 import ServerReadiness
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Logs a lab's `kafka-server-start`/`zookeeper-server-start` when its outcome is known: the
@@ -62,7 +62,10 @@ enum ServerStartRecorder {
             guard self.waiting else {
                 let waiter = Process()
                 waiter.executableURL = SamsaMain.ownExecutable()
-                waiter.arguments = [ServerStartRecorder.subcommand, ServerStartRecorder.waitingFlag, self.readyFile, String(self.pid), self.command]
+                waiter.arguments = [
+                    ServerStartRecorder.subcommand, ServerStartRecorder.waitingFlag, self.readyFile, String(self.pid),
+                    self.command,
+                ]
                 waiter.standardInput = FileHandle.nullDevice
                 waiter.standardOutput = FileHandle.nullDevice
                 waiter.standardError = FileHandle.nullDevice

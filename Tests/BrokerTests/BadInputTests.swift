@@ -16,7 +16,9 @@ final class BadInputTests: XCTestCase {
         return buffer
     }
 
-    private func assertStillServing(_ broker: InProcessBroker, file: StaticString = #filePath, line: UInt = #line) throws {
+    private func assertStillServing(_ broker: InProcessBroker, file: StaticString = #filePath, line: UInt = #line)
+        throws
+    {
         let connection = try RawKafkaConnection(port: broker.port)
         let response = try connection.request(ApiVersionsRequest(), version: 0)
         XCTAssertEqual(response.errorCode, 0, file: file, line: line)
@@ -62,8 +64,14 @@ final class BadInputTests: XCTestCase {
             ("negative length", [0xFF, 0xFF, 0xFF, 0xF0]),
             ("length over socket.request.max.bytes", [0x00, 0x10, 0x00, 0x00] + [UInt8](repeating: 0, count: 16)),
             ("shorter than a header", [0x00, 0x00, 0x00, 0x02, 0x00, 0x03]),
-            ("unknown API key", [0x00, 0x00, 0x00, 0x0A] + [0x7F, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x01, 0xFF, 0xFF]),
-            ("unsupported Produce version", [0x00, 0x00, 0x00, 0x0A] + [0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x01, 0xFF, 0xFF]),
+            (
+                "unknown API key",
+                [0x00, 0x00, 0x00, 0x0A] + [0x7F, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x01, 0xFF, 0xFF]
+            ),
+            (
+                "unsupported Produce version",
+                [0x00, 0x00, 0x00, 0x0A] + [0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x01, 0xFF, 0xFF]
+            ),
         ]
         for (name, bytes) in cases {
             let connection = try RawKafkaConnection(port: broker.port)
@@ -78,8 +86,11 @@ final class BadInputTests: XCTestCase {
         var garbage = self.header(apiKey: ApiKey.metadata.rawValue, version: 1)
         garbage.writeBytes([0x7F, 0xFF, 0xFF, 0xFF, 0x01, 0x02])  // a topic count of 2^31-1 with 2 bytes behind it
         var produceBody = ByteBuffer()
-        ProduceRequest(acks: 1, timeoutMs: 1000, topicData: [.init(name: "t", partitionData: [.init(index: 0, records: ByteBuffer(bytes: [1, 2, 3]))])])
-            .write(to: &produceBody, version: 7)
+        ProduceRequest(
+            acks: 1, timeoutMs: 1000,
+            topicData: [.init(name: "t", partitionData: [.init(index: 0, records: ByteBuffer(bytes: [1, 2, 3]))])]
+        )
+        .write(to: &produceBody, version: 7)
         for cut in [1, 5, produceBody.readableBytes - 1] {
             var truncated = self.header(apiKey: ApiKey.produce.rawValue, version: 7)
             truncated.writeImmutableBuffer(produceBody.getSlice(at: 0, length: cut)!)
@@ -118,20 +129,24 @@ final class BadInputTests: XCTestCase {
         for name in ["../x", "a/b", "..", ".", "", String(repeating: "x", count: 250), "bad name", "ünïcode"] {
             let response = try self.createTopic(name, on: connection)
             XCTAssertEqual(response.topics.first?.errorCode, ErrorCode.invalidTopicException.rawValue, "\(name)")
-            let metadata = try connection.request(MetadataRequest(topics: [.init(name: name)], allowAutoTopicCreation: true), version: 9)
+            let metadata = try connection.request(
+                MetadataRequest(topics: [.init(name: name)], allowAutoTopicCreation: true), version: 9)
             XCTAssertNotEqual(metadata.topics.first?.errorCode, 0, "\(name) must not be auto-created")
         }
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: parent), before)
         let inside = try FileManager.default.contentsOfDirectory(atPath: broker.logDir)
         XCTAssertEqual(inside.filter { !$0.hasPrefix("meta.properties") && !$0.hasPrefix("samsa-") }, [])
-        XCTAssertEqual(try self.createTopic(String(repeating: "x", count: 249), on: connection).topics.first?.errorCode, 0)
+        XCTAssertEqual(
+            try self.createTopic(String(repeating: "x", count: 249), on: connection).topics.first?.errorCode, 0)
     }
 
     private func produce(_ records: ByteBuffer, to topic: String, on connection: RawKafkaConnection) throws
         -> ProduceResponse.PartitionProduceResponse?
     {
         let response = try connection.request(
-            ProduceRequest(acks: 1, timeoutMs: 1000, topicData: [.init(name: topic, partitionData: [.init(index: 0, records: records)])]),
+            ProduceRequest(
+                acks: 1, timeoutMs: 1000,
+                topicData: [.init(name: topic, partitionData: [.init(index: 0, records: records)])]),
             version: 8)
         return response.responses.first?.partitionResponses.first
     }
@@ -147,20 +162,25 @@ final class BadInputTests: XCTestCase {
 
         var badCRC = good
         badCRC.setInteger(UInt8(0x42), at: good.writerIndex - 1)
-        XCTAssertEqual(try self.produce(badCRC, to: "orders", on: connection)?.errorCode, ErrorCode.corruptMessage.rawValue)
+        XCTAssertEqual(
+            try self.produce(badCRC, to: "orders", on: connection)?.errorCode, ErrorCode.corruptMessage.rawValue)
 
         // Claims 3 records, holds 2; CRC recomputed so only the count is wrong.
         var badCount = good
         badCount.setInteger(Int32(3), at: RecordBatchHeader.Offset.recordsCount)
         badCount.setInteger(Int32(2), at: RecordBatchHeader.Offset.lastOffsetDelta)
-        badCount.setInteger(RecordBatches.computeCRC(in: badCount, at: 0, totalSize: badCount.readableBytes), at: RecordBatchHeader.Offset.crc)
-        XCTAssertEqual(try self.produce(badCount, to: "orders", on: connection)?.errorCode, ErrorCode.invalidRecord.rawValue)
+        badCount.setInteger(
+            RecordBatches.computeCRC(in: badCount, at: 0, totalSize: badCount.readableBytes),
+            at: RecordBatchHeader.Offset.crc)
+        XCTAssertEqual(
+            try self.produce(badCount, to: "orders", on: connection)?.errorCode, ErrorCode.invalidRecord.rawValue)
 
         var oldMagic = good
         oldMagic.setInteger(Int8(1), at: RecordBatchHeader.Offset.magic)
         XCTAssertNotEqual(try self.produce(oldMagic, to: "orders", on: connection)?.errorCode, 0)
 
-        XCTAssertEqual(try self.produce(good, to: "nope", on: connection)?.errorCode, ErrorCode.unknownTopicOrPartition.rawValue)
+        XCTAssertEqual(
+            try self.produce(good, to: "nope", on: connection)?.errorCode, ErrorCode.unknownTopicOrPartition.rawValue)
         let accepted = try self.produce(good, to: "orders", on: connection)
         XCTAssertEqual(accepted?.errorCode, 0)
         XCTAssertEqual(accepted?.baseOffset, 0, "nothing from the refused batches was stored")

@@ -18,14 +18,15 @@ final class BrokerConfigTests: XCTestCase {
     }
 
     func testReadsServerPropertiesAndOverridesWin() throws {
-        let file = PropertiesFile(parsing: """
-            broker.id=2
-            listeners=PLAINTEXT://:9093
-            log.dirs=/tmp/a,/tmp/b
-            num.partitions=3
-            log.retention.hours=1
-            log.segment.bytes=1024
-            """)
+        let file = PropertiesFile(
+            parsing: """
+                broker.id=2
+                listeners=PLAINTEXT://:9093
+                log.dirs=/tmp/a,/tmp/b
+                num.partitions=3
+                log.retention.hours=1
+                log.segment.bytes=1024
+                """)
         let config = try BrokerConfig(properties: file, overrides: ["num.partitions": "6", "log.retention.ms": "5000"])
         XCTAssertEqual(config.brokerId, 2)
         XCTAssertEqual(config.listeners, [.init(host: "127.0.0.1", port: 9093)])
@@ -42,7 +43,8 @@ final class BrokerConfigTests: XCTestCase {
             ("log.message.timestamp.type", "Now"),
         ]
         for (key, value) in cases {
-            XCTAssertThrowsError(try BrokerConfig(properties: PropertiesFile(parsing: "\(key)=\(value)")), key) { error in
+            XCTAssertThrowsError(try BrokerConfig(properties: PropertiesFile(parsing: "\(key)=\(value)")), key) {
+                error in
                 let text = "\(error)"
                 XCTAssertTrue(text.contains(key), "message should name \(key): \(text)")
                 XCTAssertFalse(text.contains("\n"), "one line: \(text)")
@@ -51,7 +53,8 @@ final class BrokerConfigTests: XCTestCase {
     }
 
     func testUnknownKeysAreWarnedAboutNotFatal() throws {
-        let config = try BrokerConfig(properties: PropertiesFile(parsing: "num.network.threads=3\nlog.retension.hours=1\n"))
+        let config = try BrokerConfig(
+            properties: PropertiesFile(parsing: "num.network.threads=3\nlog.retension.hours=1\n"))
         XCTAssertEqual(config.warnings.count, 1)
         XCTAssertTrue(config.warnings[0].contains("log.retension.hours"))
     }
@@ -61,13 +64,16 @@ final class BrokerConfigTests: XCTestCase {
         XCTAssertTrue(defaults.controlledShutdownEnable)
         XCTAssertEqual(defaults.controlledShutdownMaxRetries, 3)
         XCTAssertEqual(defaults.controlledShutdownRetryBackoffMs, 5_000)
-        let config = try BrokerConfig(properties: PropertiesFile(parsing: """
-            controlled.shutdown.max.retries=5
-            controlled.shutdown.retry.backoff.ms=250
-            """))
+        let config = try BrokerConfig(
+            properties: PropertiesFile(
+                parsing: """
+                    controlled.shutdown.max.retries=5
+                    controlled.shutdown.retry.backoff.ms=250
+                    """))
         XCTAssertEqual(config.controlledShutdownMaxRetries, 5)
         XCTAssertEqual(config.controlledShutdownRetryBackoffMs, 250)
         XCTAssertEqual(config.warnings, [])
-        XCTAssertThrowsError(try BrokerConfig(properties: PropertiesFile(parsing: "controlled.shutdown.max.retries=-1")))
+        XCTAssertThrowsError(
+            try BrokerConfig(properties: PropertiesFile(parsing: "controlled.shutdown.max.retries=-1")))
     }
 }

@@ -35,7 +35,9 @@ final class ClassicGroupStateMachineTests: XCTestCase {
         return result
     }
 
-    private func parkedId(_ decision: GroupDecision<JoinOutcome>, file: StaticString = #filePath, line: UInt = #line) -> String {
+    private func parkedId(_ decision: GroupDecision<JoinOutcome>, file: StaticString = #filePath, line: UInt = #line)
+        -> String
+    {
         guard case .await(let id) = decision else {
             XCTFail("expected the JoinGroup to wait, got \(decision)", file: file, line: line)
             return ""
@@ -49,7 +51,8 @@ final class ClassicGroupStateMachineTests: XCTestCase {
         var group = ClassicGroup(groupId: "g", now: now)
         let (first, effects1) = group.join(self.request(client: "c1"), now: now, config: self.config)
         let a = self.parkedId(first)
-        XCTAssertEqual(self.joins(effects1)[a]?.generation, 1, "a lone member completes the join at once without a delay")
+        XCTAssertEqual(
+            self.joins(effects1)[a]?.generation, 1, "a lone member completes the join at once without a delay")
         XCTAssertEqual(group.state, .completingRebalance)
         let (second, _) = group.join(self.request(client: "c2"), now: now, config: self.config)
         let b = self.parkedId(second)
@@ -92,7 +95,8 @@ final class ClassicGroupStateMachineTests: XCTestCase {
         XCTAssertTrue(outcome.memberId.hasPrefix("c-"))
         XCTAssertTrue(effects.isEmpty)
         XCTAssertEqual(group.state, .empty)
-        let (second, effects2) = group.join(self.request(outcome.memberId, requireKnownMemberId: true), now: 1, config: self.config)
+        let (second, effects2) = group.join(
+            self.request(outcome.memberId, requireKnownMemberId: true), now: 1, config: self.config)
         XCTAssertEqual(self.parkedId(second), outcome.memberId)
         XCTAssertEqual(self.joins(effects2)[outcome.memberId]?.generation, 1)
     }
@@ -118,7 +122,8 @@ final class ClassicGroupStateMachineTests: XCTestCase {
         var (group, a, _) = self.stableGroupOfTwo()
         XCTAssertEqual(group.heartbeat(memberId: a, groupInstanceId: nil, generation: 2, now: 1), .none)
         XCTAssertEqual(group.heartbeat(memberId: a, groupInstanceId: nil, generation: 1, now: 1), .illegalGeneration)
-        XCTAssertEqual(group.heartbeat(memberId: "nobody", groupInstanceId: nil, generation: 2, now: 1), .unknownMemberId)
+        XCTAssertEqual(
+            group.heartbeat(memberId: "nobody", groupInstanceId: nil, generation: 2, now: 1), .unknownMemberId)
         _ = group.join(self.request(client: "c3"), now: 2, config: self.config)
         XCTAssertEqual(group.state, .preparingRebalance)
         XCTAssertEqual(group.heartbeat(memberId: a, groupInstanceId: nil, generation: 2, now: 3), .rebalanceInProgress)
@@ -126,15 +131,19 @@ final class ClassicGroupStateMachineTests: XCTestCase {
 
     func testLeaveGroupRebalancesTheRest() {
         var (group, a, b) = self.stableGroupOfTwo()
-        let (error, effects) = group.leave(memberId: b, groupInstanceId: nil, reason: "closing", now: 5, config: self.config)
+        let (error, effects) = group.leave(
+            memberId: b, groupInstanceId: nil, reason: "closing", now: 5, config: self.config)
         XCTAssertEqual(error, .none)
         XCTAssertEqual(group.state, .preparingRebalance)
-        XCTAssertTrue(effects.contains { if case .log(let line, _) = $0 { line.contains("LeaveGroup") } else { false } })
+        XCTAssertTrue(
+            effects.contains { if case .log(let line, _) = $0 { line.contains("LeaveGroup") } else { false } })
         let (decision, effects2) = group.join(self.request(a, client: "c1"), now: 6, config: self.config)
         XCTAssertEqual(self.parkedId(decision), a)
         XCTAssertEqual(self.joins(effects2)[a]?.generation, 3)
         XCTAssertEqual(self.joins(effects2)[a]?.members.map(\.memberId), [a])
-        XCTAssertEqual(group.leave(memberId: "ghost", groupInstanceId: nil, reason: nil, now: 7, config: self.config).0, .unknownMemberId)
+        XCTAssertEqual(
+            group.leave(memberId: "ghost", groupInstanceId: nil, reason: nil, now: 7, config: self.config).0,
+            .unknownMemberId)
     }
 
     func testLastMemberLeavingEmptiesTheGroup() {
@@ -152,13 +161,20 @@ final class ClassicGroupStateMachineTests: XCTestCase {
         XCTAssertNil(group.members[b], "b sent nothing for session.timeout.ms")
         XCTAssertNotNil(group.members[a])
         XCTAssertTrue(
-            effects.contains { if case .log(let line, _) = $0 { line.contains("missed its heartbeats for session.timeout.ms=10000") } else { false } })
+            effects.contains {
+                if case .log(let line, _) = $0 {
+                    line.contains("missed its heartbeats for session.timeout.ms=10000")
+                } else {
+                    false
+                }
+            })
         XCTAssertEqual(group.state, .preparingRebalance)
     }
 
     func testRebalanceTimeoutDropsMembersThatDidNotRejoin() {
         var (group, a, b) = self.stableGroupOfTwo(now: 0)
-        _ = group.join(self.request(a, client: "c1", protocols: ["roundrobin", "range"]), now: 100, config: self.config)
+        _ = group.join(
+            self.request(a, client: "c1", protocols: ["roundrobin", "range"]), now: 100, config: self.config)
         XCTAssertEqual(group.state, .preparingRebalance)
         _ = group.heartbeat(memberId: b, groupInstanceId: nil, generation: 2, now: 25_000)
         let effects = group.tick(now: 30_100, config: self.config)
@@ -169,9 +185,22 @@ final class ClassicGroupStateMachineTests: XCTestCase {
 
     func testSyncGroupChecksGenerationAndMember() {
         var (group, a, _) = self.stableGroupOfTwo()
-        XCTAssertEqual(group.sync(memberId: a, groupInstanceId: nil, generation: 1, protocolType: nil, protocolName: nil, assignments: [:], now: 1).0, .respond(.failure(.illegalGeneration)))
-        XCTAssertEqual(group.sync(memberId: "x", groupInstanceId: nil, generation: 2, protocolType: nil, protocolName: nil, assignments: [:], now: 1).0, .respond(.failure(.unknownMemberId)))
-        guard case .respond(let outcome) = group.sync(memberId: a, groupInstanceId: nil, generation: 2, protocolType: nil, protocolName: nil, assignments: [:], now: 1).0 else {
+        XCTAssertEqual(
+            group.sync(
+                memberId: a, groupInstanceId: nil, generation: 1, protocolType: nil, protocolName: nil,
+                assignments: [:], now: 1
+            ).0, .respond(.failure(.illegalGeneration)))
+        XCTAssertEqual(
+            group.sync(
+                memberId: "x", groupInstanceId: nil, generation: 2, protocolType: nil, protocolName: nil,
+                assignments: [:], now: 1
+            ).0, .respond(.failure(.unknownMemberId)))
+        guard
+            case .respond(let outcome) = group.sync(
+                memberId: a, groupInstanceId: nil, generation: 2, protocolType: nil, protocolName: nil,
+                assignments: [:], now: 1
+            ).0
+        else {
             return XCTFail("a stable group answers SyncGroup at once")
         }
         XCTAssertEqual(outcome.assignment, ByteBuffer(string: "A"))
@@ -186,28 +215,42 @@ final class ClassicGroupStateMachineTests: XCTestCase {
     func testStaticMemberRejoinKeepsItsAssignmentWithoutRebalance() {
         var group = ClassicGroup(groupId: "g", now: 0)
         let a = self.parkedId(group.join(self.request(client: "c1", instance: "i1"), now: 0, config: self.config).0)
-        _ = group.sync(memberId: a, groupInstanceId: "i1", generation: 1, protocolType: nil, protocolName: nil, assignments: [a: ByteBuffer(string: "A")], now: 0)
+        _ = group.sync(
+            memberId: a, groupInstanceId: "i1", generation: 1, protocolType: nil, protocolName: nil,
+            assignments: [a: ByteBuffer(string: "A")], now: 0)
         XCTAssertEqual(group.state, .stable)
         // A second static member makes the first the leader of a 2-member stable group.
         let b = self.parkedId(group.join(self.request(client: "c2", instance: "i2"), now: 1, config: self.config).0)
         _ = group.join(self.request(a, client: "c1", instance: "i1"), now: 1, config: self.config)
-        _ = group.sync(memberId: b, groupInstanceId: "i2", generation: 2, protocolType: nil, protocolName: nil, assignments: [:], now: 1)
-        _ = group.sync(memberId: a, groupInstanceId: "i1", generation: 2, protocolType: nil, protocolName: nil, assignments: [a: ByteBuffer(string: "A2"), b: ByteBuffer(string: "B2")], now: 1)
+        _ = group.sync(
+            memberId: b, groupInstanceId: "i2", generation: 2, protocolType: nil, protocolName: nil, assignments: [:],
+            now: 1)
+        _ = group.sync(
+            memberId: a, groupInstanceId: "i1", generation: 2, protocolType: nil, protocolName: nil,
+            assignments: [a: ByteBuffer(string: "A2"), b: ByteBuffer(string: "B2")], now: 1)
         XCTAssertEqual(group.state, .stable)
         // i2 restarts: new member id, same generation, no rebalance; the old id is fenced.
         let (decision, effects) = group.join(self.request(client: "c2", instance: "i2"), now: 2, config: self.config)
-        guard case .respond(let outcome) = decision else { return XCTFail("expected an immediate answer, got \(decision)") }
+        guard case .respond(let outcome) = decision else {
+            return XCTFail("expected an immediate answer, got \(decision)")
+        }
         XCTAssertNotEqual(outcome.memberId, b)
         XCTAssertEqual(outcome.generation, 2)
         XCTAssertEqual(group.state, .stable)
         XCTAssertTrue(effects.contains(.storeGroup))
         XCTAssertEqual(group.heartbeat(memberId: b, groupInstanceId: "i2", generation: 2, now: 3), .fencedInstanceId)
-        guard case .respond(let sync) = group.sync(memberId: outcome.memberId, groupInstanceId: "i2", generation: 2, protocolType: nil, protocolName: nil, assignments: [:], now: 3).0 else {
+        guard
+            case .respond(let sync) = group.sync(
+                memberId: outcome.memberId, groupInstanceId: "i2", generation: 2, protocolType: nil, protocolName: nil,
+                assignments: [:], now: 3
+            ).0
+        else {
             return XCTFail("SyncGroup of the rejoined static member answers at once")
         }
         XCTAssertEqual(sync.assignment, ByteBuffer(string: "B2"))
         // LeaveGroup by instance id alone (v3+).
-        XCTAssertEqual(group.leave(memberId: "", groupInstanceId: "i2", reason: nil, now: 4, config: self.config).0, .none)
+        XCTAssertEqual(
+            group.leave(memberId: "", groupInstanceId: "i2", reason: nil, now: 4, config: self.config).0, .none)
         XCTAssertEqual(group.members.count, 1)
     }
 
@@ -218,18 +261,25 @@ final class ClassicGroupStateMachineTests: XCTestCase {
     func testStaticLeaderRejoinKeepsTheGroupStableAndItsAssignment() {
         var group = ClassicGroup(groupId: "g", now: 0)
         let a = self.parkedId(group.join(self.request(client: "c1", instance: "i1"), now: 0, config: self.config).0)
-        _ = group.sync(memberId: a, groupInstanceId: "i1", generation: 1, protocolType: nil, protocolName: nil, assignments: [a: ByteBuffer(string: "A")], now: 0)
+        _ = group.sync(
+            memberId: a, groupInstanceId: "i1", generation: 1, protocolType: nil, protocolName: nil,
+            assignments: [a: ByteBuffer(string: "A")], now: 0)
         let b = self.parkedId(group.join(self.request(client: "c2", instance: "i2"), now: 1, config: self.config).0)
         _ = group.join(self.request(a, client: "c1", instance: "i1"), now: 1, config: self.config)
-        _ = group.sync(memberId: b, groupInstanceId: "i2", generation: 2, protocolType: nil, protocolName: nil, assignments: [:], now: 1)
-        _ = group.sync(memberId: a, groupInstanceId: "i1", generation: 2, protocolType: nil, protocolName: nil, assignments: [a: ByteBuffer(string: "A2"), b: ByteBuffer(string: "B2")], now: 1)
+        _ = group.sync(
+            memberId: b, groupInstanceId: "i2", generation: 2, protocolType: nil, protocolName: nil, assignments: [:],
+            now: 1)
+        _ = group.sync(
+            memberId: a, groupInstanceId: "i1", generation: 2, protocolType: nil, protocolName: nil,
+            assignments: [a: ByteBuffer(string: "A2"), b: ByteBuffer(string: "B2")], now: 1)
         XCTAssertEqual(group.state, .stable)
         XCTAssertEqual(group.leaderId, a)
 
         // i1, the leader, restarts with the same protocols.
         let (decision, effects) = group.join(self.request(client: "c1", instance: "i1"), now: 2, config: self.config)
         guard case .respond(let outcome) = decision else {
-            return XCTFail("a static leader rejoining a Stable group is answered at once, without a rebalance; got \(decision)")
+            return XCTFail(
+                "a static leader rejoining a Stable group is answered at once, without a rebalance; got \(decision)")
         }
         XCTAssertEqual(group.state, .stable)
         XCTAssertEqual(outcome.error, .none)
@@ -240,9 +290,14 @@ final class ClassicGroupStateMachineTests: XCTestCase {
         XCTAssertEqual(group.leaderId, outcome.memberId, "the new member id leads the next rebalance")
         XCTAssertTrue(effects.contains(.storeGroup))
         XCTAssertEqual(group.heartbeat(memberId: a, groupInstanceId: "i1", generation: 2, now: 3), .fencedInstanceId)
-        XCTAssertEqual(group.heartbeat(memberId: b, groupInstanceId: "i2", generation: 2, now: 3), .none, "the other member sees no rebalance")
-        guard case .respond(let sync) = group.sync(
-            memberId: outcome.memberId, groupInstanceId: "i1", generation: 2, protocolType: nil, protocolName: nil, assignments: [:], now: 3).0
+        XCTAssertEqual(
+            group.heartbeat(memberId: b, groupInstanceId: "i2", generation: 2, now: 3), .none,
+            "the other member sees no rebalance")
+        guard
+            case .respond(let sync) = group.sync(
+                memberId: outcome.memberId, groupInstanceId: "i1", generation: 2, protocolType: nil, protocolName: nil,
+                assignments: [:], now: 3
+            ).0
         else {
             return XCTFail("SyncGroup of the rejoined static leader answers at once")
         }
@@ -254,29 +309,43 @@ final class ClassicGroupStateMachineTests: XCTestCase {
     /// rebalance (Kafka: "Group's selectedProtocol will change because static member ...").
     func testStaticMemberRejoinThatChangesTheProtocolRebalances() {
         var group = ClassicGroup(groupId: "g", now: 0)
-        let a = self.parkedId(group.join(self.request(client: "c1", instance: "i1", protocols: ["range", "roundrobin"]), now: 0, config: self.config).0)
-        _ = group.sync(memberId: a, groupInstanceId: "i1", generation: 1, protocolType: nil, protocolName: nil, assignments: [a: ByteBuffer(string: "A")], now: 0)
+        let a = self.parkedId(
+            group.join(
+                self.request(client: "c1", instance: "i1", protocols: ["range", "roundrobin"]), now: 0,
+                config: self.config
+            ).0)
+        _ = group.sync(
+            memberId: a, groupInstanceId: "i1", generation: 1, protocolType: nil, protocolName: nil,
+            assignments: [a: ByteBuffer(string: "A")], now: 0)
         XCTAssertEqual(group.protocolName, "range")
-        let (decision, _) = group.join(self.request(client: "c1", instance: "i1", protocols: ["roundrobin", "range"]), now: 1, config: self.config)
+        let (decision, _) = group.join(
+            self.request(client: "c1", instance: "i1", protocols: ["roundrobin", "range"]), now: 1, config: self.config)
         guard case .await = decision else { return XCTFail("expected a rebalance, got \(decision)") }
         XCTAssertNotEqual(group.state, .stable)
     }
 
     func testCommitRules() {
         var empty = ClassicGroup(groupId: "simple", now: 0)
-        XCTAssertEqual(empty.validateCommit(memberId: "", groupInstanceId: nil, generation: -1, now: 0), .none, "assign-only consumers commit with generation -1")
+        XCTAssertEqual(
+            empty.validateCommit(memberId: "", groupInstanceId: nil, generation: -1, now: 0), .none,
+            "assign-only consumers commit with generation -1")
         var (group, a, _) = self.stableGroupOfTwo()
         XCTAssertEqual(group.validateCommit(memberId: a, groupInstanceId: nil, generation: 2, now: 1), .none)
-        XCTAssertEqual(group.validateCommit(memberId: a, groupInstanceId: nil, generation: 1, now: 1), .illegalGeneration)
-        XCTAssertEqual(group.validateCommit(memberId: "", groupInstanceId: nil, generation: -1, now: 1), .unknownMemberId)
+        XCTAssertEqual(
+            group.validateCommit(memberId: a, groupInstanceId: nil, generation: 1, now: 1), .illegalGeneration)
+        XCTAssertEqual(
+            group.validateCommit(memberId: "", groupInstanceId: nil, generation: -1, now: 1), .unknownMemberId)
         _ = group.join(self.request(client: "c3"), now: 2, config: self.config)
-        XCTAssertEqual(group.validateCommit(memberId: a, groupInstanceId: nil, generation: 2, now: 2), .none, "eager consumers commit while rebalancing")
+        XCTAssertEqual(
+            group.validateCommit(memberId: a, groupInstanceId: nil, generation: 2, now: 2), .none,
+            "eager consumers commit while rebalancing")
     }
 
     func testGroupMetadataRoundTripsThroughTheOffsetsTopicFormat() throws {
         let (group, a, b) = self.stableGroupOfTwo(now: 42)
         let record = OffsetsTopicRecord.groupMetadata(GroupMetadataKey(group: "g"), group.metadataValue())
-        guard case .groupMetadata(let key, let value)? = try OffsetsTopicRecord(key: record.key, value: record.value) else {
+        guard case .groupMetadata(let key, let value)? = try OffsetsTopicRecord(key: record.key, value: record.value)
+        else {
             return XCTFail("not read back as group metadata")
         }
         XCTAssertEqual(key.group, "g")

@@ -18,7 +18,8 @@ final class ControllerStateMachineTests: XCTestCase {
     /// assignment does (p0 [1,2,3], p1 [2,3,1], p2 [3,1,2]); every partition led by its first
     /// replica with the full ISR, as the state machines left it.
     private func cluster(
-        liveBrokers: [Int32] = [1, 2, 3], partitions: Int32 = 3, replicationFactor: Int16 = 3, configs: [String: String] = [:]
+        liveBrokers: [Int32] = [1, 2, 3], partitions: Int32 = 3, replicationFactor: Int16 = 3,
+        configs: [String: String] = [:]
     ) -> ControllerContext {
         var context = ControllerContext()
         context.epoch = 1
@@ -30,7 +31,8 @@ final class ControllerStateMachineTests: XCTestCase {
         for (partition, replicas) in assignment {
             let tp = TopicPartition(self.pagos, partition)
             context.leadership[tp] = PartitionLeadership(
-                znode: PartitionStateZNode(leader: replicas[0], leaderEpoch: 0, controllerEpoch: 1, isr: replicas), version: 0)
+                znode: PartitionStateZNode(leader: replicas[0], leaderEpoch: 0, controllerEpoch: 1, isr: replicas),
+                version: 0)
             context.partitionStates[tp] = .online
             for replica in replicas { context.replicaStates[PartitionAndReplica(tp, replica)] = .online }
         }
@@ -85,7 +87,14 @@ final class ControllerStateMachineTests: XCTestCase {
         XCTAssertEqual(context.partitionsWithoutState, [TopicPartition(topic, 0)])
         let effects = context.onNewPartitions(context.partitionsWithoutState)
         let tp = TopicPartition(topic, 0)
-        XCTAssertEqual(effects.writes, [.init(partition: tp, znode: PartitionStateZNode(leader: 3, leaderEpoch: 0, controllerEpoch: 1, isr: [3, 1]), expectedVersion: nil)])
+        XCTAssertEqual(
+            effects.writes,
+            [
+                .init(
+                    partition: tp,
+                    znode: PartitionStateZNode(leader: 3, leaderEpoch: 0, controllerEpoch: 1, isr: [3, 1]),
+                    expectedVersion: nil)
+            ])
         XCTAssertEqual(context.partitionStates[tp], .online)
         XCTAssertEqual(context.replicaStates[PartitionAndReplica(tp, 3)], .online)
         XCTAssertEqual(effects.leaderAndIsr[3], [tp])
@@ -117,9 +126,12 @@ final class ControllerStateMachineTests: XCTestCase {
     func testABrokerFailureMovesLeadershipAndEmptiesItFromEveryIsr() {
         var context = self.cluster()
         let effects = context.onBrokerFailure([1])
-        XCTAssertEqual(self.state(context, 0), PartitionStateZNode(leader: 2, leaderEpoch: 1, controllerEpoch: 1, isr: [2, 3]))
-        XCTAssertEqual(self.state(context, 1), PartitionStateZNode(leader: 2, leaderEpoch: 1, controllerEpoch: 1, isr: [2, 3]))
-        XCTAssertEqual(self.state(context, 2), PartitionStateZNode(leader: 3, leaderEpoch: 1, controllerEpoch: 1, isr: [3, 2]))
+        XCTAssertEqual(
+            self.state(context, 0), PartitionStateZNode(leader: 2, leaderEpoch: 1, controllerEpoch: 1, isr: [2, 3]))
+        XCTAssertEqual(
+            self.state(context, 1), PartitionStateZNode(leader: 2, leaderEpoch: 1, controllerEpoch: 1, isr: [2, 3]))
+        XCTAssertEqual(
+            self.state(context, 2), PartitionStateZNode(leader: 3, leaderEpoch: 1, controllerEpoch: 1, isr: [3, 2]))
         XCTAssertEqual(effects.writes.count, 3, "one write per partition")
         for partition: Int32 in 0...2 {
             XCTAssertEqual(context.replicaStates[PartitionAndReplica(self.tp(partition), 1)], .offline)
@@ -181,7 +193,8 @@ final class ControllerStateMachineTests: XCTestCase {
             XCTAssertEqual(context.partitionStates[self.tp(partition)], .online)
             XCTAssertEqual(context.replicaStates[PartitionAndReplica(self.tp(partition), 1)], .offline)
         }
-        XCTAssertEqual(self.state(context, 0), PartitionStateZNode(leader: 2, leaderEpoch: 2, controllerEpoch: 2, isr: [2, 3]))
+        XCTAssertEqual(
+            self.state(context, 0), PartitionStateZNode(leader: 2, leaderEpoch: 2, controllerEpoch: 2, isr: [2, 3]))
         XCTAssertEqual(effects.writes.filter { $0.partition == self.tp(0) }.map(\.znode.leader), [-1, 2])
         XCTAssertEqual(effects.writes.filter { $0.partition == self.tp(0) }.map(\.expectedVersion), [0, 1])
         XCTAssertEqual(self.state(context, 1)?.leaderEpoch, 1)
@@ -241,7 +254,8 @@ final class ControllerStateMachineTests: XCTestCase {
         var context = self.cluster()
         context.leadership[self.tp(2)]?.znode.isr = [3]  // only broker 3 is in sync for p2
         let (effects, remaining) = context.onControlledShutdown(1)
-        XCTAssertEqual(self.state(context, 0), PartitionStateZNode(leader: 2, leaderEpoch: 1, controllerEpoch: 1, isr: [2, 3]))
+        XCTAssertEqual(
+            self.state(context, 0), PartitionStateZNode(leader: 2, leaderEpoch: 1, controllerEpoch: 1, isr: [2, 3]))
         XCTAssertEqual(self.state(context, 1)?.isr, [2, 3])
         XCTAssertEqual(self.state(context, 1)?.leader, 2)
         XCTAssertEqual(self.state(context, 2)?.isr, [3], "p2: broker 1 was not in its ISR")
@@ -274,7 +288,9 @@ final class ControllerStateMachineTests: XCTestCase {
         _ = context.onBrokerStartup([self.broker(1)])
         // Broker 1 caught up on p0 only (its leader added it back to the ISR).
         context.leadership[self.tp(0)]?.znode.isr = [2, 3, 1]
-        let (effects, results) = context.electPreferredLeaders([self.tp(0), self.tp(1), self.tp(2), TopicPartition("otro", 0)])
+        let (effects, results) = context.electPreferredLeaders([
+            self.tp(0), self.tp(1), self.tp(2), TopicPartition("otro", 0),
+        ])
         XCTAssertEqual(results[self.tp(0)], .elected)
         XCTAssertEqual(results[self.tp(1)], .notNeeded)
         XCTAssertEqual(results[self.tp(2)], .notNeeded)
@@ -284,7 +300,8 @@ final class ControllerStateMachineTests: XCTestCase {
         XCTAssertEqual(effects.writes.count, 1)
 
         var outOfSync = self.cluster(partitions: 1)
-        outOfSync.leadership[self.tp(0)]?.znode = PartitionStateZNode(leader: 2, leaderEpoch: 3, controllerEpoch: 1, isr: [2, 3])
+        outOfSync.leadership[self.tp(0)]?.znode = PartitionStateZNode(
+            leader: 2, leaderEpoch: 3, controllerEpoch: 1, isr: [2, 3])
         XCTAssertEqual(outOfSync.electPreferredLeaders(nil).1[self.tp(0)], .notPossible)
     }
 

@@ -11,7 +11,8 @@ final class DynamicBrokerConfigApiTests: XCTestCase {
         -> [String: DescribeConfigsResponse.DescribeConfigsResourceResult]
     {
         let response = try connection.request(
-            DescribeConfigsRequest(resources: [.init(resourceType: 4, resourceName: name, configurationKeys: nil)]), version: 4)
+            DescribeConfigsRequest(resources: [.init(resourceType: 4, resourceName: name, configurationKeys: nil)]),
+            version: 4)
         let result = try XCTUnwrap(response.results.first)
         XCTAssertEqual(result.errorCode, 0, result.errorMessage ?? "")
         return Dictionary(uniqueKeysWithValues: result.configs.map { ($0.name, $0) })
@@ -22,7 +23,9 @@ final class DynamicBrokerConfigApiTests: XCTestCase {
     {
         let response = try connection.request(
             IncrementalAlterConfigsRequest(resources: [
-                .init(resourceType: 4, resourceName: name, configs: [.init(name: key, configOperation: value == nil ? 1 : 0, value: value)])
+                .init(
+                    resourceType: 4, resourceName: name,
+                    configs: [.init(name: key, configOperation: value == nil ? 1 : 0, value: value)])
             ]),
             version: 1)
         return try XCTUnwrap(response.responses.first)
@@ -32,13 +35,16 @@ final class DynamicBrokerConfigApiTests: XCTestCase {
         let broker = try await self.startInProcessBroker()
         let connection = try RawKafkaConnection(port: broker.port)
         let early = try connection.request(
-            CreateTopicsRequest(topics: [.init(name: "early", numPartitions: 1, replicationFactor: 1)], timeoutMs: 1000), version: 7)
+            CreateTopicsRequest(
+                topics: [.init(name: "early", numPartitions: 1, replicationFactor: 1)], timeoutMs: 1000), version: 7)
         XCTAssertEqual(early.topics.first?.errorCode, 0)
 
         // librdkafka's 0081 sets a listener config on broker 1 with AlterConfigs and expects success.
         let altered = try connection.request(
             AlterConfigsRequest(resources: [
-                .init(resourceType: 4, resourceName: "1", configs: [.init(name: "sasl.kerberos.min.time.before.relogin", value: "58000")])
+                .init(
+                    resourceType: 4, resourceName: "1",
+                    configs: [.init(name: "sasl.kerberos.min.time.before.relogin", value: "58000")])
             ]),
             version: 1)
         XCTAssertEqual(altered.responses.first?.errorCode, 0, altered.responses.first?.errorMessage ?? "")
@@ -51,7 +57,8 @@ final class DynamicBrokerConfigApiTests: XCTestCase {
         XCTAssertEqual(entries["log.retention.ms"]?.readOnly, false)
         XCTAssertEqual(entries["sasl.kerberos.min.time.before.relogin"]?.configSource, 2, "DYNAMIC_BROKER_CONFIG")
         XCTAssertEqual(entries["broker.id"]?.readOnly, true)
-        XCTAssertEqual(try self.describeBroker("", on: connection).keys.sorted(), ["log.retention.ms", "message.max.bytes"])
+        XCTAssertEqual(
+            try self.describeBroker("", on: connection).keys.sorted(), ["log.retention.ms", "message.max.bytes"])
 
         // The broker's own value wins over the cluster default.
         XCTAssertEqual(try self.setBroker("1", "log.retention.ms", "120000", on: connection).errorCode, 0)
@@ -61,14 +68,18 @@ final class DynamicBrokerConfigApiTests: XCTestCase {
 
         // New topics and existing logs take the new defaults.
         let topic = try connection.request(
-            DescribeConfigsRequest(resources: [.init(resourceType: 2, resourceName: "early", configurationKeys: ["retention.ms"])]),
+            DescribeConfigsRequest(resources: [
+                .init(resourceType: 2, resourceName: "early", configurationKeys: ["retention.ms"])
+            ]),
             version: 4)
         XCTAssertEqual(topic.results.first?.configs.first?.value, "120000")
         XCTAssertEqual(topic.results.first?.configs.first?.configSource, 2, "DYNAMIC_BROKER_CONFIG")
         var builder = RecordBatchBuilder()
         builder.append(key: nil, value: ByteBuffer(string: String(repeating: "x", count: 1000)), timestamp: 1)
         let produced = try connection.request(
-            ProduceRequest(acks: 1, timeoutMs: 1000, topicData: [.init(name: "early", partitionData: [.init(index: 0, records: builder.build())])]),
+            ProduceRequest(
+                acks: 1, timeoutMs: 1000,
+                topicData: [.init(name: "early", partitionData: [.init(index: 0, records: builder.build())])]),
             version: 9)
         XCTAssertEqual(
             produced.responses.first?.partitionResponses.first?.errorCode, ErrorCode.messageTooLarge.rawValue,
@@ -89,19 +100,24 @@ final class DynamicBrokerConfigApiTests: XCTestCase {
         XCTAssertEqual(readOnly.errorCode, ErrorCode.invalidConfig.rawValue)
         XCTAssertEqual(
             readOnly.errorMessage,
-            "Invalid config value for resource ConfigResource(type=BROKER, name='1'): Cannot update these configs dynamically: Set(log.dirs)")
+            "Invalid config value for resource ConfigResource(type=BROKER, name='1'): Cannot update these configs dynamically: Set(log.dirs)"
+        )
         let atDefault = try self.setBroker("", "listeners", "PLAINTEXT://127.0.0.1:1", on: connection)
         XCTAssertEqual(
             atDefault.errorMessage,
-            "Invalid config value for resource ConfigResource(type=BROKER, name=''): Cannot update these configs at default cluster level, broker id must be specified: Set(listeners)")
+            "Invalid config value for resource ConfigResource(type=BROKER, name=''): Cannot update these configs at default cluster level, broker id must be specified: Set(listeners)"
+        )
         let badValue = try self.setBroker("1", "log.retention.ms", "soon", on: connection)
         XCTAssertEqual(badValue.errorCode, ErrorCode.invalidConfig.rawValue)
         XCTAssertEqual(
             badValue.errorMessage,
-            "Invalid config value for resource ConfigResource(type=BROKER, name='1'): Invalid value soon for configuration log.retention.ms: Not a number of type LONG")
+            "Invalid config value for resource ConfigResource(type=BROKER, name='1'): Invalid value soon for configuration log.retention.ms: Not a number of type LONG"
+        )
         let other = try self.setBroker("7", "log.retention.ms", "1", on: connection)
         XCTAssertEqual(other.errorCode, ErrorCode.invalidRequest.rawValue)
         XCTAssertEqual(other.errorMessage, "Unexpected broker id, expected 1, but received 7")
-        XCTAssertEqual(try self.setBroker("x", "log.retention.ms", "1", on: connection).errorMessage, "Broker id must be an integer, but it is: x")
+        XCTAssertEqual(
+            try self.setBroker("x", "log.retention.ms", "1", on: connection).errorMessage,
+            "Broker id must be an integer, but it is: x")
     }
 }

@@ -23,7 +23,8 @@ final class DynamicBrokerConfigStoreTests: XCTestCase {
 
         let reopened = DynamicBrokerConfig(staticConfig: staticConfig, file: file)
         XCTAssertEqual(reopened.layers, first.layers)
-        XCTAssertEqual(reopened.logDefaults.retentionMs, 120_000, "this broker's value over the default and log.retention.hours")
+        XCTAssertEqual(
+            reopened.logDefaults.retentionMs, 120_000, "this broker's value over the default and log.retention.hours")
         XCTAssertEqual(reopened.logDefaults.segmentBytes, 1_500_000, "the cluster default over server.properties")
         XCTAssertEqual(reopened.value(of: "num.io.threads")?.0, "4")
         XCTAssertEqual(reopened.value(of: "log.segment.bytes")?.1, .dynamicDefault)

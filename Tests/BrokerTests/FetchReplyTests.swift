@@ -34,7 +34,8 @@ final class FetchReplyTests: XCTestCase {
     }
 
     func testFramedResponseEqualsTheGeneratedEncodingAtEveryVersion() throws {
-        let first = try XCTUnwrap(try self.log("orders", values: ["a", "bb", "ccc"]).slice(from: 0, maxBytes: 1 << 20).records)
+        let first = try XCTUnwrap(
+            try self.log("orders", values: ["a", "bb", "ccc"]).slice(from: 0, maxBytes: 1 << 20).records)
         // Cut inside the second batch: the frame carries a partial batch as Kafka's would.
         let cut = try XCTUnwrap(
             try self.log("payments", values: ["x", "y"]).slice(from: 0, maxBytes: 100, minOneBatch: true).records)
@@ -48,12 +49,15 @@ final class FetchReplyTests: XCTestCase {
         withFile.divergingEpoch = .init(epoch: 4, endOffset: 7)
         withFile.currentLeader = .init(leaderId: 1, leaderEpoch: 5)
         let inMemory = FetchResponse.PartitionData(
-            partitionIndex: 1, errorCode: ErrorCode.notLeaderOrFollower.rawValue, highWatermark: -1, records: ByteBuffer())
+            partitionIndex: 1, errorCode: ErrorCode.notLeaderOrFollower.rawValue, highWatermark: -1,
+            records: ByteBuffer())
         var cutPartition = FetchResponse.PartitionData(partitionIndex: 2, highWatermark: 2, records: ByteBuffer())
         cutPartition.snapshotId = .init(endOffset: 3, epoch: 1)
         var response = FetchResponse(throttleTimeMs: 5, errorCode: 0, sessionId: 11)
         response.responses = [
-            .init(topic: "orders", topicId: KafkaUUID(mostSignificantBits: 1, leastSignificantBits: 2), partitions: [withFile, inMemory]),
+            .init(
+                topic: "orders", topicId: KafkaUUID(mostSignificantBits: 1, leastSignificantBits: 2),
+                partitions: [withFile, inMemory]),
             .init(topic: "payments", partitions: [cutPartition]),
         ]
         response.nodeEndpoints = [.init(nodeId: 1, host: "127.0.0.1", port: 9092, rack: nil)]

@@ -10,7 +10,8 @@ final class GroupCoordinatorApiTests: XCTestCase {
         "offsets.topic.replication.factor": "1",
     ]
 
-    private func join(_ group: String, memberId: String = "", on connection: RawKafkaConnection, version: Int16 = 5) throws
+    private func join(_ group: String, memberId: String = "", on connection: RawKafkaConnection, version: Int16 = 5)
+        throws
         -> JoinGroupResponse
     {
         try connection.request(
@@ -25,7 +26,9 @@ final class GroupCoordinatorApiTests: XCTestCase {
     /// Offsets are committed only for partitions that exist (Kafka answers UNKNOWN_TOPIC_OR_PARTITION otherwise).
     private func createTopic(_ name: String, partitions: Int32, on connection: RawKafkaConnection) throws {
         let created = try connection.request(
-            CreateTopicsRequest(topics: [.init(name: name, numPartitions: partitions, replicationFactor: 1)], timeoutMs: 1000), version: 5)
+            CreateTopicsRequest(
+                topics: [.init(name: name, numPartitions: partitions, replicationFactor: 1)], timeoutMs: 1000),
+            version: 5)
         XCTAssertEqual(created.topics.first?.errorCode, 0)
     }
 
@@ -33,7 +36,8 @@ final class GroupCoordinatorApiTests: XCTestCase {
         let broker = try await self.startInProcessBroker(self.overrides)
         let connection = try RawKafkaConnection(port: broker.port)
         try self.createTopic("orders", partitions: 2, on: connection)
-        let find = try connection.request(FindCoordinatorRequest(keyType: 0, coordinatorKeys: ["g1", "g2"]), version: 4)
+        let find = try connection.request(
+            FindCoordinatorRequest(keyType: 0, coordinatorKeys: ["g1", "g2"]), version: 4)
         XCTAssertEqual(find.coordinators.map(\.nodeId), [1, 1])
         XCTAssertEqual(find.coordinators.map(\.port), [Int32(broker.port), Int32(broker.port)])
 
@@ -53,15 +57,21 @@ final class GroupCoordinatorApiTests: XCTestCase {
             version: 3)
         XCTAssertEqual(sync.errorCode, 0)
         XCTAssertEqual(sync.assignment, ByteBuffer(string: "all yours"))
-        let beat = try connection.request(HeartbeatRequest(groupId: "g1", generationId: 1, memberId: first.memberId), version: 3)
+        let beat = try connection.request(
+            HeartbeatRequest(groupId: "g1", generationId: 1, memberId: first.memberId), version: 3)
         XCTAssertEqual(beat.errorCode, 0)
-        let stale = try connection.request(HeartbeatRequest(groupId: "g1", generationId: 0, memberId: first.memberId), version: 3)
+        let stale = try connection.request(
+            HeartbeatRequest(groupId: "g1", generationId: 0, memberId: first.memberId), version: 3)
         XCTAssertEqual(stale.errorCode, ErrorCode.illegalGeneration.rawValue)
 
         let commit = try connection.request(
             OffsetCommitRequest(
                 groupId: "g1", generationIdOrMemberEpoch: 1, memberId: first.memberId,
-                topics: [.init(name: "orders", partitions: [.init(partitionIndex: 0, committedOffset: 42, committedMetadata: "m")])]),
+                topics: [
+                    .init(
+                        name: "orders",
+                        partitions: [.init(partitionIndex: 0, committedOffset: 42, committedMetadata: "m")])
+                ]),
             version: 8)
         XCTAssertEqual(commit.topics.first?.partitions.first?.errorCode, 0)
         let badCommit = try connection.request(
@@ -73,7 +83,8 @@ final class GroupCoordinatorApiTests: XCTestCase {
 
         let fetched = try connection.request(
             OffsetFetchRequest(groups: [
-                .init(groupId: "g1", topics: [.init(name: "orders", partitionIndexes: [0, 1])]), .init(groupId: "none", topics: nil),
+                .init(groupId: "g1", topics: [.init(name: "orders", partitionIndexes: [0, 1])]),
+                .init(groupId: "none", topics: nil),
             ]),
             version: 8)
         XCTAssertEqual(fetched.groups.first?.topics.first?.partitions.map(\.committedOffset), [42, -1])
@@ -90,7 +101,8 @@ final class GroupCoordinatorApiTests: XCTestCase {
         let refused = try connection.request(DeleteGroupsRequest(groupsNames: ["g1"]), version: 2)
         XCTAssertEqual(refused.results.first?.errorCode, ErrorCode.nonEmptyGroup.rawValue)
         let left = try connection.request(
-            LeaveGroupRequest(groupId: "g1", members: [.init(memberId: first.memberId), .init(memberId: "ghost")]), version: 4)
+            LeaveGroupRequest(groupId: "g1", members: [.init(memberId: first.memberId), .init(memberId: "ghost")]),
+            version: 4)
         XCTAssertEqual(left.members.map(\.errorCode), [0, ErrorCode.unknownMemberId.rawValue])
         let deleted = try connection.request(DeleteGroupsRequest(groupsNames: ["g1", "unknown"]), version: 2)
         XCTAssertEqual(deleted.results.map(\.errorCode), [0, ErrorCode.groupIdNotFound.rawValue])
@@ -108,17 +120,28 @@ final class GroupCoordinatorApiTests: XCTestCase {
             let commit = try connection.request(
                 OffsetCommitRequest(
                     groupId: "assigners",
-                    topics: [.init(name: "t", partitions: [.init(partitionIndex: 0, committedOffset: 5), .init(partitionIndex: 1, committedOffset: 9)])]),
+                    topics: [
+                        .init(
+                            name: "t",
+                            partitions: [
+                                .init(partitionIndex: 0, committedOffset: 5),
+                                .init(partitionIndex: 1, committedOffset: 9),
+                            ])
+                    ]),
                 version: 2)
             XCTAssertEqual(commit.topics.first?.partitions.map(\.errorCode), [0, 0])
             let deleted = try connection.request(
-                OffsetDeleteRequest(groupId: "assigners", topics: [.init(name: "t", partitions: [.init(partitionIndex: 1)])]), version: 0)
+                OffsetDeleteRequest(
+                    groupId: "assigners", topics: [.init(name: "t", partitions: [.init(partitionIndex: 1)])]),
+                version: 0)
             XCTAssertEqual(deleted.topics.first?.partitions.first?.errorCode, 0)
             let joined = try self.join("members", on: connection, version: 3)
             XCTAssertEqual(joined.generationId, 1)
             // Kafka stores a group's metadata when the leader's assignment arrives (and when it empties).
             let sync = try connection.request(
-                SyncGroupRequest(groupId: "members", generationId: 1, memberId: joined.memberId, assignments: [.init(memberId: joined.memberId, assignment: ByteBuffer(string: "a"))]),
+                SyncGroupRequest(
+                    groupId: "members", generationId: 1, memberId: joined.memberId,
+                    assignments: [.init(memberId: joined.memberId, assignment: ByteBuffer(string: "a"))]),
                 version: 2)
             XCTAssertEqual(sync.errorCode, 0)
         }
@@ -134,7 +157,9 @@ final class GroupCoordinatorApiTests: XCTestCase {
         XCTAssertEqual(fetched.topics.first?.partitions.map(\.committedOffset), [5, -1])
         let listed = try connection.request(ListGroupsRequest(), version: 4)
         XCTAssertEqual(Set(listed.groups.map(\.groupId)), ["assigners", "members"])
-        XCTAssertEqual(listed.groups.first { $0.groupId == "members" }?.groupState, "Stable", "reloaded members keep their generation")
+        XCTAssertEqual(
+            listed.groups.first { $0.groupId == "members" }?.groupState, "Stable",
+            "reloaded members keep their generation")
     }
 
     /// librdkafka's retry of a batch whose response was lost: the same sequence is answered with
@@ -145,12 +170,16 @@ final class GroupCoordinatorApiTests: XCTestCase {
         let producer = try connection.request(InitProducerIdRequest(transactionTimeoutMs: -1), version: 4)
         XCTAssertEqual(producer.errorCode, 0)
         _ = try connection.request(
-            CreateTopicsRequest(topics: [.init(name: "idem", numPartitions: 1, replicationFactor: 1)], timeoutMs: 1000), version: 5)
+            CreateTopicsRequest(topics: [.init(name: "idem", numPartitions: 1, replicationFactor: 1)], timeoutMs: 1000),
+            version: 5)
         func send(_ sequence: Int32) throws -> ProduceResponse.PartitionProduceResponse {
-            var builder = RecordBatchBuilder(producerId: producer.producerId, producerEpoch: producer.producerEpoch, baseSequence: sequence)
+            var builder = RecordBatchBuilder(
+                producerId: producer.producerId, producerEpoch: producer.producerEpoch, baseSequence: sequence)
             builder.append(key: nil, value: ByteBuffer(string: "v\(sequence)"), timestamp: 1)
             let response = try connection.request(
-                ProduceRequest(acks: -1, timeoutMs: 1000, topicData: [.init(name: "idem", partitionData: [.init(index: 0, records: builder.build())])]),
+                ProduceRequest(
+                    acks: -1, timeoutMs: 1000,
+                    topicData: [.init(name: "idem", partitionData: [.init(index: 0, records: builder.build())])]),
                 version: 7)
             return try XCTUnwrap(response.responses.first?.partitionResponses.first)
         }

@@ -23,7 +23,13 @@ final class GroupCoordinatorLoadingTests: XCTestCase {
         await coordinator.holdLoads { _ in
             for await _ in released { return }
         }
-        return (coordinator, { release.yield(); release.finish() })
+        return (
+            coordinator,
+            {
+                release.yield()
+                release.finish()
+            }
+        )
     }
 
     private func join(_ coordinator: GroupCoordinator, _ groupId: String) async -> JoinOutcome {
@@ -40,8 +46,14 @@ final class GroupCoordinatorLoadingTests: XCTestCase {
     /// Waits for the load to finish, failing (not hanging) if it never does.
     private func waitForLoad(of partition: Int32, _ coordinator: GroupCoordinator) async throws {
         let finished = await withTaskGroup(of: Bool.self) { group in
-            group.addTask { await coordinator.waitForLoad(of: partition); return true }
-            group.addTask { try? await Task.sleep(for: .seconds(30)); return false }
+            group.addTask {
+                await coordinator.waitForLoad(of: partition)
+                return true
+            }
+            group.addTask {
+                try? await Task.sleep(for: .seconds(30))
+                return false
+            }
             let first = await group.next() ?? false
             group.cancelAll()
             return first

@@ -36,7 +36,8 @@ final class GroupCoordinatorTests: XCTestCase {
         let join = JoinRequest(
             memberId: "", groupInstanceId: nil, protocolType: "consumer",
             protocols: [.init(name: "range", metadata: ByteBuffer())], sessionTimeoutMs: 10_000,
-            rebalanceTimeoutMs: 10_000, clientId: "c", clientHost: "/127.0.0.1", requireKnownMemberId: false, reason: nil)
+            rebalanceTimeoutMs: 10_000, clientId: "c", clientHost: "/127.0.0.1", requireKnownMemberId: false,
+            reason: nil)
         let joined = await coordinator.joinGroup(groupId: "g", join, now: 0)
         XCTAssertEqual(joined.error, .none)
         XCTAssertEqual(joined.generation, 1)
@@ -49,9 +50,11 @@ final class GroupCoordinatorTests: XCTestCase {
             offsets: [(TopicPartition("t", 0), OffsetCommitValue(offset: 1, commitTimestamp: 1))], now: 2)
         XCTAssertEqual(errors, [.none])
         let tooShort = await coordinator.joinGroup(
-            groupId: "g2", JoinRequest(
+            groupId: "g2",
+            JoinRequest(
                 memberId: "", groupInstanceId: nil, protocolType: "consumer", protocols: join.protocols,
-                sessionTimeoutMs: 10, rebalanceTimeoutMs: 10, clientId: "c", clientHost: "", requireKnownMemberId: false,
+                sessionTimeoutMs: 10, rebalanceTimeoutMs: 10, clientId: "c", clientHost: "",
+                requireKnownMemberId: false,
                 reason: nil), now: 0)
         XCTAssertEqual(tooShort.error, .invalidSessionTimeout)
         let deleteError = await coordinator.deleteGroup("g", now: 3)
@@ -68,8 +71,10 @@ final class GroupCoordinatorTests: XCTestCase {
         let joined = await coordinator.joinGroup(
             groupId: "g",
             JoinRequest(
-                memberId: "", groupInstanceId: nil, protocolType: "consumer", protocols: [.init(name: "range", metadata: ByteBuffer())],
-                sessionTimeoutMs: 5_500, rebalanceTimeoutMs: 5_500, clientId: "c", clientHost: "", requireKnownMemberId: false,
+                memberId: "", groupInstanceId: nil, protocolType: "consumer",
+                protocols: [.init(name: "range", metadata: ByteBuffer())],
+                sessionTimeoutMs: 5_500, rebalanceTimeoutMs: 5_500, clientId: "c", clientHost: "",
+                requireKnownMemberId: false,
                 reason: nil),
             now: 0)
         XCTAssertEqual(joined.error, .invalidSessionTimeout)

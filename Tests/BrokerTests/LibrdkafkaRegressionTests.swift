@@ -6,11 +6,16 @@ import XCTest
 /// Broker behaviours librdkafka's regression tests (v2.6.1, `tests/00NN-*.c`) found different from Kafka's,
 /// each pinned here on the standalone broker with the Kafka class whose behaviour it follows.
 final class LibrdkafkaRegressionTests: XCTestCase {
-    private func create(_ name: String, partitions: Int32 = 1, configs: [String: String] = [:], on connection: RawKafkaConnection) throws {
+    private func create(
+        _ name: String, partitions: Int32 = 1, configs: [String: String] = [:], on connection: RawKafkaConnection
+    ) throws {
         let response = try connection.request(
             CreateTopicsRequest(
-                topics: [.init(name: name, numPartitions: partitions, replicationFactor: 1,
-                               configs: configs.map { .init(name: $0.key, value: $0.value) })],
+                topics: [
+                    .init(
+                        name: name, numPartitions: partitions, replicationFactor: 1,
+                        configs: configs.map { .init(name: $0.key, value: $0.value) })
+                ],
                 timeoutMs: 1000),
             version: 7)
         XCTAssertEqual(response.topics.first?.errorCode, 0, response.topics.first?.errorMessage ?? "")
@@ -36,16 +41,21 @@ final class LibrdkafkaRegressionTests: XCTestCase {
             FetchRequest(
                 maxWaitMs: 0, minBytes: 1, maxBytes: 1 << 20,
                 topics: [
-                    .init(topic: "offsets", partitions: [
-                        .init(partition: 0, fetchOffset: 42, partitionMaxBytes: 1 << 20),
-                        .init(partition: 7, fetchOffset: 0, partitionMaxBytes: 1 << 20),
-                    ])
+                    .init(
+                        topic: "offsets",
+                        partitions: [
+                            .init(partition: 0, fetchOffset: 42, partitionMaxBytes: 1 << 20),
+                            .init(partition: 7, fetchOffset: 0, partitionMaxBytes: 1 << 20),
+                        ])
                 ]),
             version: 12)
         let partitions = try XCTUnwrap(response.responses.first?.partitions)
-        XCTAssertEqual(partitions.map(\.errorCode), [ErrorCode.offsetOutOfRange.rawValue, ErrorCode.unknownTopicOrPartition.rawValue])
+        XCTAssertEqual(
+            partitions.map(\.errorCode),
+            [ErrorCode.offsetOutOfRange.rawValue, ErrorCode.unknownTopicOrPartition.rawValue])
         for partition in partitions {
-            let records = try XCTUnwrap(partition.records, "partition \(partition.partitionIndex): null records; Kafka sends empty ones")
+            let records = try XCTUnwrap(
+                partition.records, "partition \(partition.partitionIndex): null records; Kafka sends empty ones")
             XCTAssertEqual(records.readableBytes, 0)
         }
     }
@@ -60,23 +70,31 @@ final class LibrdkafkaRegressionTests: XCTestCase {
             OffsetCommitRequest(
                 groupId: "simple", generationIdOrMemberEpoch: -1,
                 topics: [
-                    .init(name: "orders", partitions: [
-                        .init(partitionIndex: 1, committedOffset: 5), .init(partitionIndex: 2, committedOffset: 5),
-                    ]),
+                    .init(
+                        name: "orders",
+                        partitions: [
+                            .init(partitionIndex: 1, committedOffset: 5), .init(partitionIndex: 2, committedOffset: 5),
+                        ]),
                     .init(name: "no-such-topic", partitions: [.init(partitionIndex: 0, committedOffset: 7)]),
                 ]),
             version: 8)
         XCTAssertEqual(commit.topics.map(\.name), ["orders", "no-such-topic"])
-        XCTAssertEqual(commit.topics.first?.partitions.map(\.errorCode), [0, ErrorCode.unknownTopicOrPartition.rawValue])
+        XCTAssertEqual(
+            commit.topics.first?.partitions.map(\.errorCode), [0, ErrorCode.unknownTopicOrPartition.rawValue])
         XCTAssertEqual(commit.topics.last?.partitions.map(\.errorCode), [ErrorCode.unknownTopicOrPartition.rawValue])
 
         // Only the partition that exists was written.
         let fetched = try connection.request(
-            OffsetFetchRequest(groupId: "simple", topics: [
-                .init(name: "orders", partitionIndexes: [1, 2]), .init(name: "no-such-topic", partitionIndexes: [0]),
-            ]),
+            OffsetFetchRequest(
+                groupId: "simple",
+                topics: [
+                    .init(name: "orders", partitionIndexes: [1, 2]),
+                    .init(name: "no-such-topic", partitionIndexes: [0]),
+                ]),
             version: 7)
-        let offsets = fetched.topics.flatMap { topic in topic.partitions.map { "\(topic.name)-\($0.partitionIndex)=\($0.committedOffset)" } }
+        let offsets = fetched.topics.flatMap { topic in
+            topic.partitions.map { "\(topic.name)-\($0.partitionIndex)=\($0.committedOffset)" }
+        }
         XCTAssertEqual(offsets, ["orders-1=5", "orders-2=-1", "no-such-topic-0=-1"])
         XCTAssertNil(
             try connection.request(MetadataRequest(topics: nil, allowAutoTopicCreation: false), version: 12).topics
@@ -91,16 +109,23 @@ final class LibrdkafkaRegressionTests: XCTestCase {
         let connection = try RawKafkaConnection(port: broker.port)
         try self.create("times", on: connection)
         let produced = try connection.request(
-            ProduceRequest(acks: 1, timeoutMs: 1000, topicData: [
-                .init(name: "times", partitionData: [
-                    .init(index: 0, records: self.batch(["a", "b", "c", "d"], timestamps: [100, 200, 300, 400]))
-                ])
-            ]),
+            ProduceRequest(
+                acks: 1, timeoutMs: 1000,
+                topicData: [
+                    .init(
+                        name: "times",
+                        partitionData: [
+                            .init(
+                                index: 0, records: self.batch(["a", "b", "c", "d"], timestamps: [100, 200, 300, 400]))
+                        ])
+                ]),
             version: 9)
         XCTAssertEqual(produced.responses.first?.partitionResponses.first?.errorCode, 0)
         func lookup(_ timestamp: Int64) throws -> (offset: Int64, timestamp: Int64) {
             let response = try connection.request(
-                ListOffsetsRequest(replicaId: -1, topics: [.init(name: "times", partitions: [.init(partitionIndex: 0, timestamp: timestamp)])]),
+                ListOffsetsRequest(
+                    replicaId: -1,
+                    topics: [.init(name: "times", partitions: [.init(partitionIndex: 0, timestamp: timestamp)])]),
                 version: 7)
             let partition = try XCTUnwrap(response.topics.first?.partitions.first)
             XCTAssertEqual(partition.errorCode, 0)
@@ -108,7 +133,8 @@ final class LibrdkafkaRegressionTests: XCTestCase {
         }
         XCTAssertEqual(try lookup(50).offset, 0)
         XCTAssertEqual(try lookup(100).offset, 0)
-        XCTAssertEqual(try lookup(200).offset, 1, "the record stamped 200 is offset 1, inside the batch that starts at 0")
+        XCTAssertEqual(
+            try lookup(200).offset, 1, "the record stamped 200 is offset 1, inside the batch that starts at 0")
         XCTAssertEqual(try lookup(200).timestamp, 200, "the record's own timestamp, not the batch's max")
         XCTAssertEqual(try lookup(250).offset, 2)
         XCTAssertEqual(try lookup(400).offset, 3)
@@ -123,9 +149,11 @@ final class LibrdkafkaRegressionTests: XCTestCase {
         try self.create("compacted", configs: ["cleanup.policy": "compact"], on: connection)
         func produce(_ keys: [String?]) throws -> ProduceResponse.PartitionProduceResponse {
             let response = try connection.request(
-                ProduceRequest(acks: 1, timeoutMs: 1000, topicData: [
-                    .init(name: "compacted", partitionData: [.init(index: 0, records: self.batch(keys))])
-                ]),
+                ProduceRequest(
+                    acks: 1, timeoutMs: 1000,
+                    topicData: [
+                        .init(name: "compacted", partitionData: [.init(index: 0, records: self.batch(keys))])
+                    ]),
                 version: 9)
             return try XCTUnwrap(response.responses.first?.partitionResponses.first)
         }
@@ -137,7 +165,8 @@ final class LibrdkafkaRegressionTests: XCTestCase {
         XCTAssertEqual(
             refused.errorMessage,
             "One or more records have been rejected due to 2 record errors in total, and only showing the first three errors at "
-                + "most: [RecordError(batchIndex=1, message='\(message)'), RecordError(batchIndex=3, message='\(message)')]")
+                + "most: [RecordError(batchIndex=1, message='\(message)'), RecordError(batchIndex=3, message='\(message)')]"
+        )
 
         let accepted = try produce(["k0", "k1"])
         XCTAssertEqual(accepted.errorCode, 0)
@@ -146,7 +175,9 @@ final class LibrdkafkaRegressionTests: XCTestCase {
         // A topic with the default policy (delete) takes records without a key.
         try self.create("plain", on: connection)
         let plain = try connection.request(
-            ProduceRequest(acks: 1, timeoutMs: 1000, topicData: [.init(name: "plain", partitionData: [.init(index: 0, records: self.batch([nil]))])]),
+            ProduceRequest(
+                acks: 1, timeoutMs: 1000,
+                topicData: [.init(name: "plain", partitionData: [.init(index: 0, records: self.batch([nil]))])]),
             version: 9)
         XCTAssertEqual(plain.responses.first?.partitionResponses.first?.errorCode, 0)
     }

@@ -12,9 +12,11 @@ final class LogCompactionTests: XCTestCase {
             builder.append(key: ByteBuffer(string: key), value: ByteBuffer(string: value), timestamp: 1_000)
         }
         let response = try connection.request(
-            ProduceRequest(acks: 1, timeoutMs: 1000, topicData: [
-                .init(name: topic, partitionData: [.init(index: 0, records: builder.build())])
-            ]),
+            ProduceRequest(
+                acks: 1, timeoutMs: 1000,
+                topicData: [
+                    .init(name: topic, partitionData: [.init(index: 0, records: builder.build())])
+                ]),
             version: 9)
         XCTAssertEqual(response.responses.first?.partitionResponses.first?.errorCode, 0)
     }
@@ -27,7 +29,11 @@ final class LogCompactionTests: XCTestCase {
             let response = try connection.request(
                 FetchRequest(
                     maxWaitMs: 0, minBytes: 1, maxBytes: 1 << 20,
-                    topics: [.init(topic: topic, partitions: [.init(partition: 0, fetchOffset: offset, partitionMaxBytes: 1 << 20)])]),
+                    topics: [
+                        .init(
+                            topic: topic,
+                            partitions: [.init(partition: 0, fetchOffset: offset, partitionMaxBytes: 1 << 20)])
+                    ]),
                 version: 12)
             let partition = try XCTUnwrap(response.responses.first?.partitions.first)
             XCTAssertEqual(partition.errorCode, 0)
@@ -46,11 +52,15 @@ final class LogCompactionTests: XCTestCase {
         let connection = try RawKafkaConnection(port: broker.port)
         let created = try connection.request(
             CreateTopicsRequest(
-                topics: [.init(name: "prices", numPartitions: 1, replicationFactor: 1, configs: [
-                    .init(name: "cleanup.policy", value: "compact"),
-                    .init(name: "segment.bytes", value: "100"),  // one batch per segment
-                    .init(name: "min.cleanable.dirty.ratio", value: "0.01"),
-                ])],
+                topics: [
+                    .init(
+                        name: "prices", numPartitions: 1, replicationFactor: 1,
+                        configs: [
+                            .init(name: "cleanup.policy", value: "compact"),
+                            .init(name: "segment.bytes", value: "100"),  // one batch per segment
+                            .init(name: "min.cleanable.dirty.ratio", value: "0.01"),
+                        ])
+                ],
                 timeoutMs: 1000),
             version: 7)
         XCTAssertEqual(created.topics.first?.errorCode, 0)
@@ -72,13 +82,19 @@ final class LogCompactionTests: XCTestCase {
     }
 
     func testCleanerDisabledLeavesTheLogAsWritten() async throws {
-        let broker = try await self.startInProcessBroker(["log.cleaner.backoff.ms": "100", "log.cleaner.enable": "false"])
+        let broker = try await self.startInProcessBroker([
+            "log.cleaner.backoff.ms": "100", "log.cleaner.enable": "false",
+        ])
         let connection = try RawKafkaConnection(port: broker.port)
         let created = try connection.request(
             CreateTopicsRequest(
-                topics: [.init(name: "prices", numPartitions: 1, replicationFactor: 1, configs: [
-                    .init(name: "cleanup.policy", value: "compact"), .init(name: "segment.bytes", value: "100"),
-                ])],
+                topics: [
+                    .init(
+                        name: "prices", numPartitions: 1, replicationFactor: 1,
+                        configs: [
+                            .init(name: "cleanup.policy", value: "compact"), .init(name: "segment.bytes", value: "100"),
+                        ])
+                ],
                 timeoutMs: 1000),
             version: 7)
         XCTAssertEqual(created.topics.first?.errorCode, 0)
@@ -101,13 +117,15 @@ final class LogCompactionTests: XCTestCase {
         do {
             let connection = try RawKafkaConnection(port: broker.port)
             let created = try connection.request(
-                CreateTopicsRequest(topics: [.init(name: "t", numPartitions: 1, replicationFactor: 1)], timeoutMs: 1000),
+                CreateTopicsRequest(
+                    topics: [.init(name: "t", numPartitions: 1, replicationFactor: 1)], timeoutMs: 1000),
                 version: 5)
             XCTAssertEqual(created.topics.first?.errorCode, 0)
             for offset in Int64(1)...5 {
                 let commit = try connection.request(
                     OffsetCommitRequest(
-                        groupId: "readers", topics: [.init(name: "t", partitions: [.init(partitionIndex: 0, committedOffset: offset)])]),
+                        groupId: "readers",
+                        topics: [.init(name: "t", partitions: [.init(partitionIndex: 0, committedOffset: offset)])]),
                     version: 2)
                 XCTAssertEqual(commit.topics.first?.partitions.first?.errorCode, 0)
             }

@@ -9,7 +9,8 @@ final class ParkedRequestsTests: XCTestCase {
         var parked = ParkedRequests<String>()
         var count = 0
         func park(_ continuation: CheckedContinuation<String, Never>, group: String, member: String) {
-            self.parked.park(continuation, for: GroupMemberKey(groupId: group, memberId: member))?.resume(returning: "replaced")
+            self.parked.park(continuation, for: GroupMemberKey(groupId: group, memberId: member))?.resume(
+                returning: "replaced")
             self.count += 1
         }
 

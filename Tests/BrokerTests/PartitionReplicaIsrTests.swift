@@ -19,8 +19,9 @@ final class PartitionReplicaIsrTests: XCTestCase {
             logger: Logger(label: "test"))
         return PartitionReplica(
             topicPartition: TopicPartition("t", 0), topicId: KafkaUUID.random(), log: log, brokerId: 1,
-            state: .init(leader: 1, leaderEpoch: 0, isr: [1, 2, 3], replicas: [1, 2, 3], zkVersion: 0, controllerEpoch: 1,
-                         followers: followers))
+            state: .init(
+                leader: 1, leaderEpoch: 0, isr: [1, 2, 3], replicas: [1, 2, 3], zkVersion: 0, controllerEpoch: 1,
+                followers: followers))
     }
 
     private func append(_ count: Int, to log: PartitionLog) throws {

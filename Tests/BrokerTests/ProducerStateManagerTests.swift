@@ -8,7 +8,9 @@ import XCTest
 final class ProducerStateManagerTests: XCTestCase {
     private func batch(producerId: Int64 = 7, epoch: Int16 = 0, sequence: Int32, count: Int = 2) -> ByteBuffer {
         var builder = RecordBatchBuilder(producerId: producerId, producerEpoch: epoch, baseSequence: sequence)
-        for index in 0..<count { builder.append(key: nil, value: ByteBuffer(string: "v\(sequence + Int32(index))"), timestamp: 1_000) }
+        for index in 0..<count {
+            builder.append(key: nil, value: ByteBuffer(string: "v\(sequence + Int32(index))"), timestamp: 1_000)
+        }
         return builder.build()
     }
 
@@ -39,26 +41,39 @@ final class ProducerStateManagerTests: XCTestCase {
     func testGapIsOutOfOrderSequence() throws {
         let log = try self.makeLog(self.temporaryDirectory())
         _ = try log.appendAsLeader(self.batch(sequence: 0), leaderEpoch: 0, now: 0, advanceHighWatermark: true)
-        XCTAssertThrowsError(try log.appendAsLeader(self.batch(sequence: 5), leaderEpoch: 0, now: 0, advanceHighWatermark: true)) {
-            guard case LogStorageError.outOfOrderSequence(7, expected: 2, received: 5) = $0 else { return XCTFail("got \($0)") }
+        XCTAssertThrowsError(
+            try log.appendAsLeader(self.batch(sequence: 5), leaderEpoch: 0, now: 0, advanceHighWatermark: true)
+        ) {
+            guard case LogStorageError.outOfOrderSequence(7, expected: 2, received: 5) = $0 else {
+                return XCTFail("got \($0)")
+            }
         }
         XCTAssertEqual(log.logEndOffset, 2)
     }
 
     func testOlderEpochIsFencedAndNewerEpochStartsAtZero() throws {
         let log = try self.makeLog(self.temporaryDirectory())
-        _ = try log.appendAsLeader(self.batch(epoch: 1, sequence: 0), leaderEpoch: 0, now: 0, advanceHighWatermark: true)
-        XCTAssertThrowsError(try log.appendAsLeader(self.batch(epoch: 0, sequence: 2), leaderEpoch: 0, now: 0, advanceHighWatermark: true)) {
+        _ = try log.appendAsLeader(
+            self.batch(epoch: 1, sequence: 0), leaderEpoch: 0, now: 0, advanceHighWatermark: true)
+        XCTAssertThrowsError(
+            try log.appendAsLeader(
+                self.batch(epoch: 0, sequence: 2), leaderEpoch: 0, now: 0, advanceHighWatermark: true)
+        ) {
             guard case LogStorageError.invalidProducerEpoch = $0 else { return XCTFail("got \($0)") }
         }
-        XCTAssertThrowsError(try log.appendAsLeader(self.batch(epoch: 2, sequence: 3), leaderEpoch: 0, now: 0, advanceHighWatermark: true))
-        XCTAssertNoThrow(try log.appendAsLeader(self.batch(epoch: 2, sequence: 0), leaderEpoch: 0, now: 0, advanceHighWatermark: true))
+        XCTAssertThrowsError(
+            try log.appendAsLeader(
+                self.batch(epoch: 2, sequence: 3), leaderEpoch: 0, now: 0, advanceHighWatermark: true))
+        XCTAssertNoThrow(
+            try log.appendAsLeader(
+                self.batch(epoch: 2, sequence: 0), leaderEpoch: 0, now: 0, advanceHighWatermark: true))
     }
 
     func testOnlyTheLastFiveBatchesAreRemembered() throws {
         let log = try self.makeLog(self.temporaryDirectory())
         for index in 0..<7 {
-            _ = try log.appendAsLeader(self.batch(sequence: Int32(index * 2)), leaderEpoch: 0, now: 0, advanceHighWatermark: true)
+            _ = try log.appendAsLeader(
+                self.batch(sequence: Int32(index * 2)), leaderEpoch: 0, now: 0, advanceHighWatermark: true)
         }
         let entry = try XCTUnwrap(log.producerState(for: 7))
         XCTAssertEqual(entry.batches.count, 5)
@@ -76,11 +91,15 @@ final class ProducerStateManagerTests: XCTestCase {
             log.close()
         }
         let reopened = try self.makeLog(directory)
-        let retry = try reopened.appendAsLeader(self.batch(sequence: 2), leaderEpoch: 0, now: 0, advanceHighWatermark: true)
+        let retry = try reopened.appendAsLeader(
+            self.batch(sequence: 2), leaderEpoch: 0, now: 0, advanceHighWatermark: true)
         XCTAssertTrue(retry.isDuplicate)
         XCTAssertEqual(retry.firstOffset, 2)
-        XCTAssertThrowsError(try reopened.appendAsLeader(self.batch(sequence: 9), leaderEpoch: 0, now: 0, advanceHighWatermark: true))
-        XCTAssertEqual(try reopened.appendAsLeader(self.batch(sequence: 4), leaderEpoch: 0, now: 0, advanceHighWatermark: true).firstOffset, 4)
+        XCTAssertThrowsError(
+            try reopened.appendAsLeader(self.batch(sequence: 9), leaderEpoch: 0, now: 0, advanceHighWatermark: true))
+        XCTAssertEqual(
+            try reopened.appendAsLeader(self.batch(sequence: 4), leaderEpoch: 0, now: 0, advanceHighWatermark: true)
+                .firstOffset, 4)
     }
 
     func testBatchesWithoutProducerIdAreUnchecked() throws {

@@ -10,15 +10,22 @@ final class TopicConfigApiTests: XCTestCase {
     {
         let response = try connection.request(
             CreateTopicsRequest(
-                topics: [.init(name: name, numPartitions: 1, replicationFactor: 1, configs: configs.map { .init(name: $0.key, value: $0.value) })],
+                topics: [
+                    .init(
+                        name: name, numPartitions: 1, replicationFactor: 1,
+                        configs: configs.map { .init(name: $0.key, value: $0.value) })
+                ],
                 timeoutMs: 1000),
             version: 7)
         return try XCTUnwrap(response.topics.first)
     }
 
-    private func describe(_ topic: String, on connection: RawKafkaConnection) throws -> [String: DescribeConfigsResponse.DescribeConfigsResourceResult] {
+    private func describe(_ topic: String, on connection: RawKafkaConnection) throws -> [String: DescribeConfigsResponse
+        .DescribeConfigsResourceResult]
+    {
         let response = try connection.request(
-            DescribeConfigsRequest(resources: [.init(resourceType: 2, resourceName: topic, configurationKeys: nil)], includeSynonyms: true),
+            DescribeConfigsRequest(
+                resources: [.init(resourceType: 2, resourceName: topic, configurationKeys: nil)], includeSynonyms: true),
             version: 4)
         let result = try XCTUnwrap(response.results.first)
         XCTAssertEqual(result.errorCode, 0, result.errorMessage ?? "")
@@ -33,7 +40,8 @@ final class TopicConfigApiTests: XCTestCase {
             "kept",
             [
                 "delete.retention.ms": "900", "min.cleanable.dirty.ratio": "0.25", "preallocate": "TRUE",
-                "message.format.version": "2.8", "leader.replication.throttled.replicas": "0:1, 1:1", "retention.ms": "60000",
+                "message.format.version": "2.8", "leader.replication.throttled.replicas": "0:1, 1:1",
+                "retention.ms": "60000",
             ], on: connection)
         XCTAssertEqual(created.errorCode, 0, created.errorMessage ?? "")
         XCTAssertEqual(created.configs?.first { $0.name == "delete.retention.ms" }?.value, "900")
@@ -82,12 +90,27 @@ final class TopicConfigApiTests: XCTestCase {
         let connection = try RawKafkaConnection(port: broker.port)
         let refusals: [([String: String], String)] = [
             (["offset.metadata.max.bytes": "12345"], "Unknown topic config name: offset.metadata.max.bytes"),
-            (["delete.retention.ms": "-5"], "Invalid value -5 for configuration delete.retention.ms: Value must be at least 0"),
-            (["min.cleanable.dirty.ratio": "2"], "Invalid value 2.0 for configuration min.cleanable.dirty.ratio: Value must be no more than 1"),
-            (["cleanup.policy": "compact,forever"], "Invalid value forever for configuration cleanup.policy: String must be one of: compact, delete"),
-            (["preallocate": "yes"], "Invalid value yes for configuration preallocate: Expected value to be either true or false"),
+            (
+                ["delete.retention.ms": "-5"],
+                "Invalid value -5 for configuration delete.retention.ms: Value must be at least 0"
+            ),
+            (
+                ["min.cleanable.dirty.ratio": "2"],
+                "Invalid value 2.0 for configuration min.cleanable.dirty.ratio: Value must be no more than 1"
+            ),
+            (
+                ["cleanup.policy": "compact,forever"],
+                "Invalid value forever for configuration cleanup.policy: String must be one of: compact, delete"
+            ),
+            (
+                ["preallocate": "yes"],
+                "Invalid value yes for configuration preallocate: Expected value to be either true or false"
+            ),
             (["segment.bytes": "big"], "Invalid value big for configuration segment.bytes: Not a number of type INT"),
-            (["message.format.version": "9.9"], "Invalid value 9.9 for configuration message.format.version: Version 9.9 is not a valid version"),
+            (
+                ["message.format.version": "9.9"],
+                "Invalid value 9.9 for configuration message.format.version: Version 9.9 is not a valid version"
+            ),
             (
                 ["compression.type": "brotli"],
                 "Invalid value brotli for configuration compression.type: String must be one of: uncompressed, zstd, lz4, snappy, gzip, producer"
@@ -107,24 +130,33 @@ final class TopicConfigApiTests: XCTestCase {
         let alter = try connection.request(
             AlterConfigsRequest(resources: [
                 .init(resourceType: 2, resourceName: "t", configs: [.init(name: "retention.ms", value: "soon")]),
-                .init(resourceType: 2, resourceName: "missing", configs: [.init(name: "offset.metadata.max.bytes", value: "1")]),
-                .init(resourceType: 2, resourceName: "t", configs: [.init(name: "offset.metadata.max.bytes", value: "1")]),
+                .init(
+                    resourceType: 2, resourceName: "missing",
+                    configs: [.init(name: "offset.metadata.max.bytes", value: "1")]),
+                .init(
+                    resourceType: 2, resourceName: "t", configs: [.init(name: "offset.metadata.max.bytes", value: "1")]),
             ]),
             version: 1)
         XCTAssertEqual(alter.responses.map(\.errorCode), [40, 3, 40])
         XCTAssertEqual(
             alter.responses[0].errorMessage,
-            "Invalid config value for resource ConfigResource(type=TOPIC, name='t'): Invalid value soon for configuration retention.ms: Not a number of type LONG")
+            "Invalid config value for resource ConfigResource(type=TOPIC, name='t'): Invalid value soon for configuration retention.ms: Not a number of type LONG"
+        )
         XCTAssertEqual(alter.responses[2].errorMessage, "Unknown topic config name: offset.metadata.max.bytes")
 
         let append = try connection.request(
             IncrementalAlterConfigsRequest(resources: [
-                .init(resourceType: 2, resourceName: "t", configs: [.init(name: "retention.ms", configOperation: 2, value: "1")]),
-                .init(resourceType: 2, resourceName: "t", configs: [.init(name: "nope", configOperation: 0, value: "1")]),
+                .init(
+                    resourceType: 2, resourceName: "t",
+                    configs: [.init(name: "retention.ms", configOperation: 2, value: "1")]),
+                .init(
+                    resourceType: 2, resourceName: "t", configs: [.init(name: "nope", configOperation: 0, value: "1")]),
             ]),
             version: 1)
-        XCTAssertEqual(append.responses.map(\.errorCode), [ErrorCode.invalidRequest.rawValue, ErrorCode.invalidConfig.rawValue])
-        XCTAssertEqual(append.responses[0].errorMessage, "Config value append is not allowed for config key: retention.ms")
+        XCTAssertEqual(
+            append.responses.map(\.errorCode), [ErrorCode.invalidRequest.rawValue, ErrorCode.invalidConfig.rawValue])
+        XCTAssertEqual(
+            append.responses[0].errorMessage, "Config value append is not allowed for config key: retention.ms")
         XCTAssertEqual(append.responses[1].errorMessage, "Unknown topic config name: nope")
     }
 }

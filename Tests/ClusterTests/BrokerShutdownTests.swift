@@ -29,7 +29,8 @@ final class BrokerShutdownTests: XCTestCase {
         var overrides = self.clusterOverrides(meta)
         overrides["controlled.shutdown.retry.backoff.ms"] = "100"
         let brokers = [
-            try self.startBroker(brokerID: 1, overrides: overrides), try self.startBroker(brokerID: 2, overrides: overrides),
+            try self.startBroker(brokerID: 1, overrides: overrides),
+            try self.startBroker(brokerID: 2, overrides: overrides),
         ]
         let controller = try await self.waitUntilKnowsController(brokers, brokers: 2)
         let (dead, survivor) = controller == 1 ? (brokers[0], brokers[1]) : (brokers[1], brokers[0])
@@ -43,7 +44,9 @@ final class BrokerShutdownTests: XCTestCase {
         let lines = log.split(separator: "\n").filter { $0.contains("controlled shutdown") }
         XCTAssertEqual(lines.count, 1, log)
         XCTAssertTrue(lines.first?.contains("the controller (broker \(controller)) is not reachable") ?? false, log)
-        XCTAssertTrue(lines.first?.contains("asking again 2 more time(s), 100 ms apart, then shutting down without it") ?? false, log)
+        XCTAssertTrue(
+            lines.first?.contains("asking again 2 more time(s), 100 ms apart, then shutting down without it") ?? false,
+            log)
         XCTAssertFalse(log.contains("controlled shutdown request failed"), log)
         XCTAssertTrue(log.contains("shut down completed"), log)
     }
@@ -60,10 +63,12 @@ final class BrokerShutdownTests: XCTestCase {
 
         let directory = try self.makeTemporaryDirectory()
         var arguments: [String] = []
-        for (key, value) in self.clusterOverrides(meta).merging([
-            "broker.id": "5", "listeners": "PLAINTEXT://127.0.0.1:\(try FreePort.allocate())",
-            "log.dirs": directory.appending("logs").path,
-        ], uniquingKeysWith: { $1 }).sorted(by: { $0.key < $1.key }) {
+        for (key, value) in self.clusterOverrides(meta).merging(
+            [
+                "broker.id": "5", "listeners": "PLAINTEXT://127.0.0.1:\(try FreePort.allocate())",
+                "log.dirs": directory.appending("logs").path,
+            ], uniquingKeysWith: { $1 }
+        ).sorted(by: { $0.key < $1.key }) {
             arguments += ["--override", "\(key)=\(value)"]
         }
         let broker = try self.launchProcess(
@@ -105,10 +110,13 @@ final class BrokerShutdownTests: XCTestCase {
 
     /// SwiftNIO prints this (and will crash in later versions) when a channel closes or a task is
     /// scheduled after its event loops shut down: the broker must stop them last, once.
-    private static func assertNoWorkAfterShutdown(in directory: TemporaryDirectory, file: StaticString = #filePath, line: UInt = #line) {
+    private static func assertNoWorkAfterShutdown(
+        in directory: TemporaryDirectory, file: StaticString = #filePath, line: UInt = #line
+    ) {
         for name in ["out.log", "err.log"] {
             let text = (try? String(contentsOf: directory.appending(name), encoding: .utf8)) ?? ""
-            XCTAssertFalse(text.contains("Cannot schedule tasks on an EventLoop"), "\(name): \(text)", file: file, line: line)
+            XCTAssertFalse(
+                text.contains("Cannot schedule tasks on an EventLoop"), "\(name): \(text)", file: file, line: line)
         }
     }
 

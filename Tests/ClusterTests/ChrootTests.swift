@@ -16,7 +16,12 @@ final class ChrootTests: XCTestCase {
         let admin = try KafkaAdmin(bootstrapServers: broker.bootstrap)
         let zk = try ZooKeeperClient(connectString: meta.connectString)
         try await zk.connect()
-        defer { Task { await admin.close(); await zk.close() } }
+        defer {
+            Task {
+                await admin.close()
+                await zk.close()
+            }
+        }
         for _ in 0..<60 where (try? await admin.describeCluster().brokers.count) != 1 {
             try await Task.sleep(for: .milliseconds(200))
         }

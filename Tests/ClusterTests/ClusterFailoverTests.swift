@@ -42,12 +42,15 @@ final class ClusterFailoverTests: XCTestCase {
         var wrongCount: Int
     }
 
-    private func client<T: Decodable>(_ arguments: [String], as type: T.Type, file: StaticString = #filePath, line: UInt = #line)
+    private func client<T: Decodable>(
+        _ arguments: [String], as type: T.Type, file: StaticString = #filePath, line: UInt = #line
+    )
         throws -> T
     {
         let python = try ExternalTool.requirePython(modules: ["confluent_kafka"], file: file, line: line)
         let result = try ExternalTool.run(
-            python, arguments: [Self.clients.path] + arguments, environment: ["PYTHONUNBUFFERED": "1"], timeout: .seconds(180))
+            python, arguments: [Self.clients.path] + arguments, environment: ["PYTHONUNBUFFERED": "1"],
+            timeout: .seconds(180))
         guard result.succeeded, let last = result.stdoutText.split(separator: "\n").last else {
             XCTFail("cluster client failed: \(result.summary)", file: file, line: line)
             throw SamsaTestingError.reported("cluster_client.py")
@@ -90,7 +93,9 @@ final class ClusterFailoverTests: XCTestCase {
     }
 
     /// Polls `describe` until `isDone` (bounded: 60 × 0.5 s).
-    private func waitFor(_ bootstrap: String, _ topic: String, _ what: String, _ isDone: (Description) -> Bool) throws -> Description {
+    private func waitFor(_ bootstrap: String, _ topic: String, _ what: String, _ isDone: (Description) -> Bool) throws
+        -> Description
+    {
         var last = Description(partitions: [:])
         for _ in 0..<60 {
             last = try self.client(["describe", bootstrap, topic], as: Description.self)
@@ -118,19 +123,22 @@ final class ClusterFailoverTests: XCTestCase {
         XCTAssertEqual(created.partitions["0"]?.replicas, [1, 2, 3], "Kafka's rack-unaware assignment")
         XCTAssertEqual(created.partitions["1"]?.leader, 2)
 
-        let first = try self.client(["produce", bootstrap, "orders", "0", "300", "all", acked], as: ProduceSummary.self)
+        let first = try self.client(
+            ["produce", bootstrap, "orders", "0", "300", "all", acked], as: ProduceSummary.self)
         XCTAssertEqual(first.acked, 300, "first error: \(first.firstError ?? "none")")
 
         let victim = try XCTUnwrap(created.partitions["0"]?.leader)
         brokers[victim - 1].kill()
-        let survivors = brokers.enumerated().filter { $0.offset != victim - 1 }.map(\.element.bootstrap).joined(separator: ",")
+        let survivors = brokers.enumerated().filter { $0.offset != victim - 1 }.map(\.element.bootstrap).joined(
+            separator: ",")
         let failedOver = try self.waitFor(survivors, "orders", "partition 0 has a new leader") {
             guard let p = $0.partitions["0"] else { return false }
             return p.leader >= 0 && p.leader != victim && !p.isr.contains(victim)
         }
         XCTAssertNotEqual(failedOver.partitions["0"]?.leader, victim)
 
-        let second = try self.client(["produce", survivors, "orders", "300", "300", "all", acked], as: ProduceSummary.self)
+        let second = try self.client(
+            ["produce", survivors, "orders", "300", "300", "all", acked], as: ProduceSummary.self)
         XCTAssertEqual(second.acked, 300, "first error: \(second.firstError ?? "none")")
 
         try brokers[victim - 1].restart()
@@ -169,14 +177,18 @@ final class ClusterFailoverTests: XCTestCase {
         let python = try ExternalTool.requirePython(modules: ["confluent_kafka"])
         let producer = try self.launchProcess(
             python,
-            arguments: [Self.clients.path, "produce", bootstrap, "orders", "0", "1000000", "all", acked.path, "400", stop.path],
-            environment: ["PYTHONUNBUFFERED": "1"], logURL: dir.appending("producer.json"), stderrURL: dir.appending("producer.err"))
+            arguments: [
+                Self.clients.path, "produce", bootstrap, "orders", "0", "1000000", "all", acked.path, "400", stop.path,
+            ],
+            environment: ["PYTHONUNBUFFERED": "1"], logURL: dir.appending("producer.json"),
+            stderrURL: dir.appending("producer.err"))
         // A consumer reads throughout: nothing it sees may later disappear (it reads below the
         // high watermark only, which every in-sync replica has).
         let seen = dir.appending("seen.jsonl")
         let reader = try self.launchProcess(
             python, arguments: [Self.clients.path, "watch", bootstrap, "orders", seen.path, stop.path],
-            environment: ["PYTHONUNBUFFERED": "1"], logURL: dir.appending("reader.json"), stderrURL: dir.appending("reader.err"))
+            environment: ["PYTHONUNBUFFERED": "1"], logURL: dir.appending("reader.json"),
+            stderrURL: dir.appending("reader.err"))
 
         for round in 0..<3 {
             Self.waitForMoreLines(acked, than: Self.lineCount(acked) + 200)
@@ -186,7 +198,8 @@ final class ClusterFailoverTests: XCTestCase {
             let victim = round == 1 ? controller : (description.partitions["0"]?.leader ?? 1)
             brokers[victim - 1].kill()
             let survivors = brokers.filter { $0.brokerID != victim }.map(\.bootstrap).joined(separator: ",")
-            _ = try self.waitFor(survivors, "orders", "no partition is led by the killed broker \(victim)") { description in
+            _ = try self.waitFor(survivors, "orders", "no partition is led by the killed broker \(victim)") {
+                description in
                 description.partitions.values.allSatisfy { $0.leader >= 0 && $0.leader != victim }
             }
             try brokers[victim - 1].restart()
@@ -217,10 +230,16 @@ final class ClusterFailoverTests: XCTestCase {
         let marks = try self.client(["watermarks", bootstrap, "orders"], as: Watermarks.self).watermarks
         for partition in 0..<3 {
             let highWatermark = try XCTUnwrap(marks[String(partition)]?.last)
-            let replicas = try brokers.map { try Self.batches(in: $0.logDir.appendingPathComponent("orders-\(partition)"), below: highWatermark) }
-            XCTAssertEqual(replicas[0].last.map { $0.lastOffset + 1 }, highWatermark, "partition \(partition) covers its high watermark")
-            XCTAssertEqual(replicas[0], replicas[1], "partition \(partition): brokers 1 and 2 differ below the high watermark")
-            XCTAssertEqual(replicas[0], replicas[2], "partition \(partition): brokers 1 and 3 differ below the high watermark")
+            let replicas = try brokers.map {
+                try Self.batches(in: $0.logDir.appendingPathComponent("orders-\(partition)"), below: highWatermark)
+            }
+            XCTAssertEqual(
+                replicas[0].last.map { $0.lastOffset + 1 }, highWatermark,
+                "partition \(partition) covers its high watermark")
+            XCTAssertEqual(
+                replicas[0], replicas[1], "partition \(partition): brokers 1 and 2 differ below the high watermark")
+            XCTAssertEqual(
+                replicas[0], replicas[2], "partition \(partition): brokers 1 and 3 differ below the high watermark")
         }
     }
 
@@ -237,14 +256,19 @@ final class ClusterFailoverTests: XCTestCase {
 
     /// The batches of a partition directory's segments that end below `highWatermark`.
     private static func batches(in directory: URL, below highWatermark: Int64) throws -> [BatchIdentity] {
-        let segments = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".log") }.sorted()
+        let segments = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter {
+            $0.hasSuffix(".log")
+        }.sorted()
         var result: [BatchIdentity] = []
         for segment in segments {
             let buffer = ByteBuffer(bytes: try Data(contentsOf: directory.appendingPathComponent(segment)))
             var index = buffer.readerIndex
-            while let header = RecordBatchHeader(buffer: buffer, at: index), index + header.totalSize <= buffer.writerIndex {
+            while let header = RecordBatchHeader(buffer: buffer, at: index),
+                index + header.totalSize <= buffer.writerIndex
+            {
                 if header.lastOffset < highWatermark {
-                    result.append(BatchIdentity(baseOffset: header.baseOffset, lastOffset: header.lastOffset, crc: header.crc))
+                    result.append(
+                        BatchIdentity(baseOffset: header.baseOffset, lastOffset: header.lastOffset, crc: header.crc))
                 }
                 index += header.totalSize
             }
@@ -269,7 +293,9 @@ final class ClusterFailoverTests: XCTestCase {
         XCTAssertEqual(grown.partitions.count, 4)
         // Every broker answers Metadata the same way once the controller has told them all.
         let answers = try brokers.map { broker in
-            try self.waitFor(broker.bootstrap, "admin", "broker \(broker.brokerID) sees 4 partitions") { $0.partitions.count == 4 }
+            try self.waitFor(broker.bootstrap, "admin", "broker \(broker.brokerID) sees 4 partitions") {
+                $0.partitions.count == 4
+            }
         }
         XCTAssertEqual(answers[0].partitions.mapValues(\.leader), answers[1].partitions.mapValues(\.leader))
         XCTAssertEqual(answers[0].partitions.mapValues(\.replicas), answers[2].partitions.mapValues(\.replicas))
@@ -278,18 +304,26 @@ final class ClusterFailoverTests: XCTestCase {
         let preferred = try XCTUnwrap(answers[0].partitions["0"]?.replicas.first)
         brokers[preferred - 1].kill()
         let others = brokers.filter { $0.brokerID != preferred }.map(\.bootstrap).joined(separator: ",")
-        _ = try self.waitFor(others, "admin", "partition 0 left its preferred leader") { ($0.partitions["0"]?.leader ?? preferred) != preferred }
+        _ = try self.waitFor(others, "admin", "partition 0 left its preferred leader") {
+            ($0.partitions["0"]?.leader ?? preferred) != preferred
+        }
         try brokers[preferred - 1].restart()
-        _ = try self.waitFor(bootstrap, "admin", "partition 0's replicas are all in sync") { ($0.partitions["0"]?.isr.count ?? 0) == 2 }
+        _ = try self.waitFor(bootstrap, "admin", "partition 0's replicas are all in sync") {
+            ($0.partitions["0"]?.isr.count ?? 0) == 2
+        }
         let election = try self.client(["elect_preferred", bootstrap, "admin", "0"], as: ElectionErrors.self)
         XCTAssertEqual(election.errors["admin-0"] ?? "missing", nil)
-        _ = try self.waitFor(bootstrap, "admin", "the preferred replica leads again") { $0.partitions["0"]?.leader == preferred }
+        _ = try self.waitFor(bootstrap, "admin", "the preferred replica leads again") {
+            $0.partitions["0"]?.leader == preferred
+        }
 
         _ = try self.client(["delete", bootstrap, "admin"], as: [String: String].self)
         for broker in brokers {
             var leftovers: [String] = []
             for _ in 0..<100 {
-                leftovers = ((try? FileManager.default.contentsOfDirectory(atPath: broker.logDir.path)) ?? []).filter { $0.hasPrefix("admin-") }
+                leftovers = ((try? FileManager.default.contentsOfDirectory(atPath: broker.logDir.path)) ?? []).filter {
+                    $0.hasPrefix("admin-")
+                }
                 if leftovers.isEmpty { break }
                 Thread.sleep(forTimeInterval: 0.1)
             }
@@ -352,22 +386,28 @@ final class ClusterFailoverTests: XCTestCase {
 
     /// Lab 3's lesson, made deterministic: a follower paused until it leaves the ISR misses
     /// records acknowledged with acks=1; then the leader dies.
-    private func loseLeaderWithStaleFollower(unclean: Bool) throws -> (bootstrap: String, acked: String, follower: Int) {
+    private func loseLeaderWithStaleFollower(unclean: Bool) throws -> (bootstrap: String, acked: String, follower: Int)
+    {
         let (_, brokers) = try self.startCluster(
-            brokers: 2, extra: ["unclean.leader.election.enable": unclean ? "true" : "false", "zookeeper.session.timeout.ms": "8000"])
+            brokers: 2,
+            extra: [
+                "unclean.leader.election.enable": unclean ? "true" : "false", "zookeeper.session.timeout.ms": "8000",
+            ])
         let bootstrap = brokers.map(\.bootstrap).joined(separator: ",")
         let acked = try self.makeTemporaryDirectory().appending("acked.jsonl").path
         let created = try self.client(["create", bootstrap, "lessons", "1", "2"], as: Description.self)
         let leader = try XCTUnwrap(created.partitions["0"]?.leader)
         let follower = leader == 1 ? 2 : 1
-        let early = try self.client(["produce", bootstrap, "lessons", "0", "50", "all", acked], as: ProduceSummary.self)
+        let early = try self.client(
+            ["produce", bootstrap, "lessons", "0", "50", "all", acked], as: ProduceSummary.self)
         XCTAssertEqual(early.acked, 50)
 
         brokers[follower - 1].pause()
         _ = try self.waitFor(brokers[leader - 1].bootstrap, "lessons", "the paused follower leaves the ISR") {
             $0.partitions["0"]?.isr == [leader]
         }
-        let late = try self.client(["produce", brokers[leader - 1].bootstrap, "lessons", "50", "50", "1", acked], as: ProduceSummary.self)
+        let late = try self.client(
+            ["produce", brokers[leader - 1].bootstrap, "lessons", "50", "50", "1", acked], as: ProduceSummary.self)
         XCTAssertEqual(late.acked, 50, "acks=1 needs only the leader")
         brokers[leader - 1].kill()
         brokers[follower - 1].resume()
@@ -376,16 +416,22 @@ final class ClusterFailoverTests: XCTestCase {
 
     func testWithoutUncleanElectionThePartitionGoesOffline() throws {
         let (bootstrap, _, _) = try self.loseLeaderWithStaleFollower(unclean: false)
-        let offline = try self.waitFor(bootstrap, "lessons", "the partition has no leader") { $0.partitions["0"]?.leader == -1 }
+        let offline = try self.waitFor(bootstrap, "lessons", "the partition has no leader") {
+            $0.partitions["0"]?.leader == -1
+        }
         XCTAssertEqual(offline.partitions["0"]?.leader, -1, "no in-sync replica is alive, so no leader")
     }
 
     func testUncleanElectionLosesAcknowledgedRecords() throws {
         let (bootstrap, acked, follower) = try self.loseLeaderWithStaleFollower(unclean: true)
-        _ = try self.waitFor(bootstrap, "lessons", "the stale follower leads") { $0.partitions["0"]?.leader == follower }
+        _ = try self.waitFor(bootstrap, "lessons", "the stale follower leads") {
+            $0.partitions["0"]?.leader == follower
+        }
         let verified = try self.client(["verify", bootstrap, "lessons", acked], as: Verification.self)
         XCTAssertEqual(verified.acked, 100)
-        XCTAssertEqual(verified.missingCount, 50, "the 50 records acknowledged with acks=1 after the follower fell behind are gone")
+        XCTAssertEqual(
+            verified.missingCount, 50, "the 50 records acknowledged with acks=1 after the follower fell behind are gone"
+        )
     }
 }
 

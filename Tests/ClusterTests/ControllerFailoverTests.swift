@@ -80,7 +80,8 @@ final class ControllerFailoverTests: XCTestCase {
         let cleanedAt = Int64(Date().timeIntervalSince1970 * 1000)
         XCTAssertLessThanOrEqual(
             cleanedAt - newControllerCreated, 3000,
-            "the new controller took \(cleanedAt - newControllerCreated) ms to take broker \(dead) out of every ISR: \(states)")
+            "the new controller took \(cleanedAt - newControllerCreated) ms to take broker \(dead) out of every ISR: \(states)"
+        )
         for (partition, state) in states {
             XCTAssertEqual(state.isr.count, 2, "partition \(partition): \(state)")
             XCTAssertTrue(state.isr.contains(state.leader), "partition \(partition): \(state)")
@@ -101,7 +102,8 @@ final class ControllerFailoverTests: XCTestCase {
 
     /// Asks every 100 ms until `check` returns a value (bounded by `attempts`).
     private func poll<T>(
-        _ what: String, attempts: Int = 300, file: StaticString = #filePath, line: UInt = #line, _ check: () async throws -> T?
+        _ what: String, attempts: Int = 300, file: StaticString = #filePath, line: UInt = #line,
+        _ check: () async throws -> T?
     ) async throws -> T {
         for _ in 0..<attempts {
             if let value = try? await check() { return value }

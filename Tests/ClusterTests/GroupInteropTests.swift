@@ -39,7 +39,8 @@ final class GroupInteropTests: XCTestCase {
                         "offsets.topic.num.partitions": "10",
                     ]))
         }
-        try await self.runScenario(bootstrap: brokers.map(\.bootstrap).joined(separator: ","), replicationFactor: 3, brokers: brokers)
+        try await self.runScenario(
+            bootstrap: brokers.map(\.bootstrap).joined(separator: ","), replicationFactor: 3, brokers: brokers)
     }
 
     // MARK: - The scenario
@@ -65,7 +66,8 @@ final class GroupInteropTests: XCTestCase {
 
         try scenario.startPython("confluent-2", client: "confluent")
         try scenario.startPython("python-1", client: "kafka-python")
-        try await scenario.expectBalanced(["samsa-1", "confluent-1", "confluent-2", "python-1"], after: "confluent-2 and python-1 joined")
+        try await scenario.expectBalanced(
+            ["samsa-1", "confluent-1", "confluent-2", "python-1"], after: "confluent-2 and python-1 joined")
         try await scenario.produce(60)
         try await scenario.expectEverythingRead()
 
@@ -76,14 +78,16 @@ final class GroupInteropTests: XCTestCase {
         XCTAssertEqual(scenario.duplicates(), [], "after clean handovers no record is read twice by the group")
 
         try scenario.kill("confluent-2")
-        try await scenario.expectBalanced(["samsa-1", "python-1"], after: "confluent-2 was killed (SIGKILL, no LeaveGroup)")
+        try await scenario.expectBalanced(
+            ["samsa-1", "python-1"], after: "confluent-2 was killed (SIGKILL, no LeaveGroup)")
         try await scenario.produce(60)
         try await scenario.expectEverythingRead()
         let killedReads = scenario.values(readBy: "confluent-2")
         let duplicates = scenario.duplicates()
         XCTAssertTrue(
             duplicates.isSubset(of: killedReads),
-            "only records the killed member read but had not committed may be read again: \(duplicates.subtracting(killedReads).sorted())")
+            "only records the killed member read but had not committed may be read again: \(duplicates.subtracting(killedReads).sorted())"
+        )
 
         if let brokers {
             // Everything read is committed; then the coordinator's broker dies.
@@ -94,12 +98,14 @@ final class GroupInteropTests: XCTestCase {
             let survivor = brokers.first { $0.brokerID != Int(coordinator) }!
             let survivorAdmin = try KafkaAdmin(bootstrapServers: survivor.bootstrap)
             defer { Task { await survivorAdmin.close() } }
-            try await scenario.expectBalanced(["samsa-1", "python-1"], after: "broker \(coordinator), the coordinator, was killed")
+            try await scenario.expectBalanced(
+                ["samsa-1", "python-1"], after: "broker \(coordinator), the coordinator, was killed")
             try await scenario.produce(60)
             try await scenario.expectEverythingRead()
             XCTAssertEqual(
                 scenario.duplicates(), before,
-                "the new coordinator loaded the committed offsets: no record from before broker \(coordinator) died is read again")
+                "the new coordinator loaded the committed offsets: no record from before broker \(coordinator) died is read again"
+            )
             let newCoordinator = try await self.coordinator(of: Self.group, admin: survivorAdmin)
             XCTAssertNotEqual(newCoordinator, coordinator, "another broker coordinates the group")
             try await scenario.stopCleanly("samsa-1")
@@ -113,7 +119,9 @@ final class GroupInteropTests: XCTestCase {
     }
 
     private func createTopic(_ admin: KafkaAdmin, replicationFactor: Int16) async throws {
-        try await admin.createTopics([NewTopic(name: Self.topic, numPartitions: Self.partitions, replicationFactor: replicationFactor)])
+        try await admin.createTopics([
+            NewTopic(name: Self.topic, numPartitions: Self.partitions, replicationFactor: replicationFactor)
+        ])
     }
 
     /// The group's coordinator as FindCoordinator names it.
@@ -161,7 +169,8 @@ final class GroupInteropTests: XCTestCase {
                 let value = String(format: "r-%05d", self.nextValue)
                 let partition = Int32(self.nextValue) % GroupInteropTests.partitions
                 self.nextValue += 1
-                _ = try await producer.send(ProducerRecord(topic: GroupInteropTests.topic, partition: partition, value: value))
+                _ = try await producer.send(
+                    ProducerRecord(topic: GroupInteropTests.topic, partition: partition, value: value))
                 self.produced.insert(value)
             }
             await producer.close()
@@ -178,7 +187,8 @@ final class GroupInteropTests: XCTestCase {
             self.processes[name] = try self.test.launchProcess(
                 self.python,
                 arguments: [
-                    GroupInteropTests.memberScript.path, client, self.bootstrap, GroupInteropTests.topic, GroupInteropTests.group,
+                    GroupInteropTests.memberScript.path, client, self.bootstrap, GroupInteropTests.topic,
+                    GroupInteropTests.group,
                     name, self.directory.path,
                 ],
                 environment: ["PYTHONUNBUFFERED": "1"], logURL: self.directory.appendingPathComponent("\(name).log"))
@@ -192,7 +202,8 @@ final class GroupInteropTests: XCTestCase {
                 await member.stop()
                 return
             }
-            FileManager.default.createFile(atPath: self.directory.appendingPathComponent("\(name).stop").path, contents: nil)
+            FileManager.default.createFile(
+                atPath: self.directory.appendingPathComponent("\(name).stop").path, contents: nil)
             let status = self.processes[name]?.waitForExit(timeout: .seconds(60))
             XCTAssertEqual(status, 0, "\(name) exits cleanly: \(self.processes[name]?.logTail() ?? "")")
         }
@@ -200,7 +211,9 @@ final class GroupInteropTests: XCTestCase {
         /// SIGKILL: no LeaveGroup, the coordinator notices only when the session times out.
         func kill(_ name: String) throws {
             self.live.remove(name)
-            guard let process = self.processes[name] else { throw SamsaTestingError.reported("\(name) is not a process") }
+            guard let process = self.processes[name] else {
+                throw SamsaTestingError.reported("\(name) is not a process")
+            }
             process.kill()
         }
 
@@ -215,7 +228,9 @@ final class GroupInteropTests: XCTestCase {
             var result: [String: [Int32]] = [:]
             for name in self.live {
                 let url = self.directory.appendingPathComponent("\(name).assignment.json")
-                guard let data = try? Data(contentsOf: url), let report = try? JSONDecoder().decode(Report.self, from: data) else {
+                guard let data = try? Data(contentsOf: url),
+                    let report = try? JSONDecoder().decode(Report.self, from: data)
+                else {
                     continue
                 }
                 result[name] = report.partitions
@@ -225,7 +240,9 @@ final class GroupInteropTests: XCTestCase {
 
         /// Waits (bounded: two session timeouts plus 20 s) until the live members own every
         /// partition exactly once, each at least one.
-        func expectBalanced(_ members: Set<String>, after event: String, file: StaticString = #filePath, line: UInt = #line)
+        func expectBalanced(
+            _ members: Set<String>, after event: String, file: StaticString = #filePath, line: UInt = #line
+        )
             async throws
         {
             XCTAssertEqual(self.live, members, "the test's own bookkeeping", file: file, line: line)
@@ -242,7 +259,9 @@ final class GroupInteropTests: XCTestCase {
                 }
                 try await Task.sleep(for: .milliseconds(200))
             }
-            XCTFail("after \(event), the partitions were not owned exactly once by \(members.sorted()): \(last)", file: file, line: line)
+            XCTFail(
+                "after \(event), the partitions were not owned exactly once by \(members.sorted()): \(last)",
+                file: file, line: line)
         }
 
         /// Reads of every member, dead or alive, as (member, value).
@@ -254,7 +273,9 @@ final class GroupInteropTests: XCTestCase {
                 let url = self.directory.appendingPathComponent("\(name).reads.jsonl")
                 guard let text = try? String(contentsOf: url, encoding: .utf8) else { continue }
                 for line in text.split(separator: "\n") {
-                    if let read = try? JSONDecoder().decode(Read.self, from: Data(line.utf8)) { result.append((name, read.v)) }
+                    if let read = try? JSONDecoder().decode(Read.self, from: Data(line.utf8)) {
+                        result.append((name, read.v))
+                    }
                 }
             }
             return result
@@ -266,8 +287,10 @@ final class GroupInteropTests: XCTestCase {
             return self.swiftMembers.keys.flatMap { name -> [String] in
                 let url = self.directory.appendingPathComponent("\(name).reads.jsonl")
                 let text = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
-                return text.split(separator: "\n").compactMap { try? JSONDecoder().decode(Failure.self, from: Data($0.utf8)).error }
-                    .map { "\(name): \($0)" }
+                return text.split(separator: "\n").compactMap {
+                    try? JSONDecoder().decode(Failure.self, from: Data($0.utf8)).error
+                }
+                .map { "\(name): \($0)" }
             }
         }
 
@@ -298,7 +321,9 @@ final class GroupInteropTests: XCTestCase {
         }
 
         /// Waits (bounded: 30 s) until the group's committed offsets equal every partition's end.
-        func expectCommittedAtEnd(_ admin: KafkaAdmin, _ group: String, file: StaticString = #filePath, line: UInt = #line)
+        func expectCommittedAtEnd(
+            _ admin: KafkaAdmin, _ group: String, file: StaticString = #filePath, line: UInt = #line
+        )
             async throws
         {
             let partitions = (0..<GroupInteropTests.partitions).map { TopicPartition(GroupInteropTests.topic, $0) }
@@ -326,7 +351,8 @@ final class SwiftGroupMember: Sendable {
     private let stopRequested = Flag()
     private let task: Task<Void, Never>
 
-    init(bootstrap: String, topic: String, group: String, name: String, directory: URL, sessionTimeout: Duration) throws {
+    init(bootstrap: String, topic: String, group: String, name: String, directory: URL, sessionTimeout: Duration) throws
+    {
         var configuration = ConsumerConfiguration(groupId: group)
         configuration.enableAutoCommit = false
         configuration.autoOffsetReset = .earliest
@@ -355,13 +381,17 @@ final class SwiftGroupMember: Sendable {
                 do {
                     let records = try await consumer.poll(timeout: .milliseconds(200))
                     for record in records {
-                        let line = "{\"p\": \(record.partition), \"o\": \(record.offset), \"v\": \"\(record.valueString ?? "")\"}\n"
+                        let line =
+                            "{\"p\": \(record.partition), \"o\": \(record.offset), \"v\": \"\(record.valueString ?? "")\"}\n"
                         reads.write(Data(line.utf8))
                     }
                     if !records.isEmpty { try? await consumer.commit() }
                 } catch {
                     // Kept for the failure message: what the member saw while the group moved.
-                    reads.write(Data("{\"error\": \"\(String(describing: error).replacingOccurrences(of: "\"", with: "'"))\"}\n".utf8))
+                    reads.write(
+                        Data(
+                            "{\"error\": \"\(String(describing: error).replacingOccurrences(of: "\"", with: "'"))\"}\n"
+                                .utf8))
                     try? await Task.sleep(for: .milliseconds(200))
                 }
                 report(await consumer.assignedPartitions.map(\.partition))

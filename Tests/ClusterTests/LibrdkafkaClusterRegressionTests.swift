@@ -44,16 +44,20 @@ final class LibrdkafkaClusterRegressionTests: XCTestCase {
             let name = "racing-\(round)"
             let create = try connection.start(
                 CreateTopicsRequest(topics: [.init(name: name, numPartitions: 1, replicationFactor: 1)], timeoutMs: 0))
-            let metadata = try connection.start(MetadataRequest(topics: [.init(name: name)], allowAutoTopicCreation: true))
+            let metadata = try connection.start(
+                MetadataRequest(topics: [.init(name: name)], allowAutoTopicCreation: true))
             let created = try await create.response().topics.first?.errorCode
             XCTAssertEqual(created, 0, name)
             codes[name] = try await metadata.response().topics.first { $0.name == name }?.errorCode
         }
         for (name, code) in codes.sorted(by: { $0.key < $1.key }) {
-            XCTAssertNotEqual(code, ErrorCode.topicAlreadyExists.rawValue, "\(name): an auto-create in flight is not an error to give up on")
+            XCTAssertNotEqual(
+                code, ErrorCode.topicAlreadyExists.rawValue,
+                "\(name): an auto-create in flight is not an error to give up on")
             XCTAssertTrue(
                 code == ErrorCode.leaderNotAvailable.rawValue || code == 0,
-                "\(name): LEADER_NOT_AVAILABLE while the controller elects, or the topic once it is known; got \(String(describing: code))")
+                "\(name): LEADER_NOT_AVAILABLE while the controller elects, or the topic once it is known; got \(String(describing: code))"
+            )
         }
     }
 
@@ -66,7 +70,8 @@ final class LibrdkafkaClusterRegressionTests: XCTestCase {
         var lastAnswer = ""
         for _ in 0..<150 {
             // The first lookup creates `__consumer_offsets`; the coordinator is known once its leaders are.
-            let found = try await admin.client.sendToAny(FindCoordinatorRequest(key: "simple", keyType: 0, coordinatorKeys: ["simple"]))
+            let found = try await admin.client.sendToAny(
+                FindCoordinatorRequest(key: "simple", keyType: 0, coordinatorKeys: ["simple"]))
             let entry = found.coordinators.first
             let (code, node) = entry.map { ($0.errorCode, $0.nodeId) } ?? (found.errorCode, found.nodeId)
             lastAnswer = "error \(code), node \(node)"
@@ -76,10 +81,13 @@ final class LibrdkafkaClusterRegressionTests: XCTestCase {
             }
             try await Task.sleep(for: .milliseconds(200))
         }
-        guard coordinator > 0 else { return XCTFail("the group has no coordinator after 30 s; last FindCoordinator: \(lastAnswer)") }
+        guard coordinator > 0 else {
+            return XCTFail("the group has no coordinator after 30 s; last FindCoordinator: \(lastAnswer)")
+        }
         // The metadata cache of the coordinator knows `orders` once the controller told it.
         for _ in 0..<100 {
-            let metadata = try await admin.client.send(MetadataRequest(topics: [.init(name: "orders")], allowAutoTopicCreation: false), to: coordinator)
+            let metadata = try await admin.client.send(
+                MetadataRequest(topics: [.init(name: "orders")], allowAutoTopicCreation: false), to: coordinator)
             if metadata.topics.first?.errorCode == 0 { break }
             try await Task.sleep(for: .milliseconds(200))
         }
@@ -87,11 +95,17 @@ final class LibrdkafkaClusterRegressionTests: XCTestCase {
             OffsetCommitRequest(
                 groupId: "simple", generationIdOrMemberEpoch: -1,
                 topics: [
-                    .init(name: "orders", partitions: [.init(partitionIndex: 0, committedOffset: 3), .init(partitionIndex: 1, committedOffset: 3)]),
+                    .init(
+                        name: "orders",
+                        partitions: [
+                            .init(partitionIndex: 0, committedOffset: 3), .init(partitionIndex: 1, committedOffset: 3),
+                        ]),
                     .init(name: "no-such-topic", partitions: [.init(partitionIndex: 0, committedOffset: 3)]),
                 ]),
             to: coordinator)
-        let codes = commit.topics.flatMap { topic in topic.partitions.map { "\(topic.name)-\($0.partitionIndex)=\($0.errorCode)" } }
+        let codes = commit.topics.flatMap { topic in
+            topic.partitions.map { "\(topic.name)-\($0.partitionIndex)=\($0.errorCode)" }
+        }
         let unknown = ErrorCode.unknownTopicOrPartition.rawValue
         XCTAssertEqual(codes, ["orders-0=0", "orders-1=\(unknown)", "no-such-topic-0=\(unknown)"])
         let committed = try await admin.listGroupOffsets("simple")

@@ -16,7 +16,8 @@ final class ReplicaAssignmentTests: XCTestCase {
                 try self.startBroker(
                     brokerID: id,
                     overrides: [
-                        "zookeeper.connect": meta.connectString, "zookeeper.session.timeout.ms": "4000", "num.partitions": "4",
+                        "zookeeper.connect": meta.connectString, "zookeeper.session.timeout.ms": "4000",
+                        "num.partitions": "4",
                     ]))
         }
         let admin = try KafkaAdmin(bootstrapServers: brokers.map(\.bootstrap).joined(separator: ","))
@@ -25,7 +26,9 @@ final class ReplicaAssignmentTests: XCTestCase {
             try await Task.sleep(for: .milliseconds(200))
         }
         try await admin.createTopics([
-            NewTopic(name: "placed", configs: ["delete.retention.ms": "900"], replicaAssignment: [0: [2, 1], 1: [1, 2], 2: [2, 1]])
+            NewTopic(
+                name: "placed", configs: ["delete.retention.ms": "900"],
+                replicaAssignment: [0: [2, 1], 1: [1, 2], 2: [2, 1]])
         ])
         var partitions: [ClusterMetadata.Partition] = []
         for _ in 0..<50 {
@@ -44,7 +47,9 @@ final class ReplicaAssignmentTests: XCTestCase {
             if partitions.count == 5 && partitions.allSatisfy({ $0.leader >= 0 }) { break }
             try await Task.sleep(for: .milliseconds(100))
         }
-        XCTAssertEqual(partitions.sorted { $0.partition < $1.partition }.map(\.replicas), [[2, 1], [1, 2], [2, 1], [1, 2], [1, 2]])
+        XCTAssertEqual(
+            partitions.sorted { $0.partition < $1.partition }.map(\.replicas),
+            [[2, 1], [1, 2], [2, 1], [1, 2], [1, 2]])
 
         do {
             try await admin.createTopics([NewTopic(name: "nowhere", replicaAssignment: [0: [9]])])

@@ -14,11 +14,17 @@ final class TopicConfigTests: XCTestCase {
         for id in 1...2 {
             brokers.append(
                 try self.startBroker(
-                    brokerID: id, overrides: ["zookeeper.connect": meta.connectString, "zookeeper.session.timeout.ms": "4000"]))
+                    brokerID: id,
+                    overrides: ["zookeeper.connect": meta.connectString, "zookeeper.session.timeout.ms": "4000"]))
         }
         let first = try KafkaAdmin(bootstrapServers: brokers[0].bootstrap)
         let second = try KafkaAdmin(bootstrapServers: brokers[1].bootstrap)
-        defer { Task { await first.close(); await second.close() } }
+        defer {
+            Task {
+                await first.close()
+                await second.close()
+            }
+        }
         for _ in 0..<60 where (try? await first.describeCluster().brokers.count) != 2 {
             try await Task.sleep(for: .milliseconds(200))
         }

@@ -58,8 +58,9 @@ func assertAdmin(_ r: AdminResult, file: StaticString = #filePath, line: UInt = 
     XCTAssertEqual(r.partitions, [0, 1, 2], "metadata after CreateTopics: \(who)", file: file, line: line)
     XCTAssertEqual(r.createAgainError, "TOPIC_ALREADY_EXISTS", "second CreateTopics: \(who)", file: file, line: line)
     XCTAssertNil(r.deleteError, "DeleteTopics: \(who)", file: file, line: line)
-    XCTAssertFalse(r.listedAfterDelete, "metadata still lists the topic after DeleteTopics: \(who)",
-                   file: file, line: line)
+    XCTAssertFalse(
+        r.listedAfterDelete, "metadata still lists the topic after DeleteTopics: \(who)",
+        file: file, line: line)
 }
 
 /// Everything produced was acknowledged at consecutive offsets from 0 in each partition, read
@@ -84,16 +85,19 @@ func assertRoundTrip(
     let readSorted = consumed.sorted(by: order)
     for partition in 0..<partitions {
         let offsets = sentSorted.filter { $0.partition == partition }.map(\.offset)
-        XCTAssertEqual(offsets, Array(0..<Int64(offsets.count)),
-                       "offsets acknowledged in partition \(partition): \(who)", file: file, line: line)
-        XCTAssertEqual(r.endOffsets?[String(partition)], Int64(offsets.count),
-                       "high watermark of partition \(partition): \(who)", file: file, line: line)
+        XCTAssertEqual(
+            offsets, Array(0..<Int64(offsets.count)),
+            "offsets acknowledged in partition \(partition): \(who)", file: file, line: line)
+        XCTAssertEqual(
+            r.endOffsets?[String(partition)], Int64(offsets.count),
+            "high watermark of partition \(partition): \(who)", file: file, line: line)
     }
     XCTAssertEqual(readSorted.count, sentSorted.count, "records read back: \(who)", file: file, line: line)
     if let (sent, read) = zip(sentSorted, readSorted).first(where: { $0.0 != $0.1 }) {
         XCTFail("first record read back differently: \(who)\n sent: \(sent)\n read: \(read)", file: file, line: line)
     }
     let expectedTimestamps = (0..<Int64(expectedCount)).map { baseTimestampMs + $0 }
-    XCTAssertEqual(readSorted.compactMap(\.timestamp).sorted(), expectedTimestamps,
-                   "CreateTime timestamps set by the producer: \(who)", file: file, line: line)
+    XCTAssertEqual(
+        readSorted.compactMap(\.timestamp).sorted(), expectedTimestamps,
+        "CreateTime timestamps set by the producer: \(who)", file: file, line: line)
 }

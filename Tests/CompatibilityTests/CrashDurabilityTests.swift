@@ -31,8 +31,10 @@ final class CrashDurabilityTests: XCTestCase {
         let acked = dir.appending("acked.jsonl")
         let producer = try self.launchProcess(
             python,
-            arguments: [ClientScript.directory.appendingPathComponent("confluent_durability.py").path,
-                        "produce", broker.bootstrap, "durable", "200000", acked.path],
+            arguments: [
+                ClientScript.directory.appendingPathComponent("confluent_durability.py").path,
+                "produce", broker.bootstrap, "durable", "200000", acked.path,
+            ],
             environment: ["PYTHONUNBUFFERED": "1"], logURL: dir.appending("producer.json"),
             stderrURL: dir.appending("producer.err"))
 
@@ -68,8 +70,9 @@ final class CrashDurabilityTests: XCTestCase {
         XCTAssertGreaterThan(r.acked, 0, file: file, line: line)
         XCTAssertEqual(r.missingCount, 0, "acknowledged but not found: \(r.missing)", file: file, line: line)
         XCTAssertEqual(r.wrongCount, 0, "acknowledged but different: \(r.wrong)", file: file, line: line)
-        XCTAssertEqual(r.duplicateAcks.count, 0, "two acknowledgements for one offset: \(r.duplicateAcks)",
-                       file: file, line: line)
+        XCTAssertEqual(
+            r.duplicateAcks.count, 0, "two acknowledgements for one offset: \(r.duplicateAcks)",
+            file: file, line: line)
         XCTAssertEqual(r.errors, [], file: file, line: line)
         XCTAssertEqual(r.partitionsAtEnd, [0, 1, 2], "partitions read to their end", file: file, line: line)
         return r

@@ -54,10 +54,13 @@ final class GroupCompatibilityTests: XCTestCase {
 
     private func assertRebalance(_ result: RebalanceResult, file: StaticString = #filePath, line: UInt = #line) {
         XCTAssertTrue(result.bothAssigned, "both members got 2 partitions: \(result.first)", file: file, line: line)
-        XCTAssertEqual(result.first.flatMap { $0 }.sorted(), [0, 1, 2, 3], "each partition has one owner", file: file, line: line)
+        XCTAssertEqual(
+            result.first.flatMap { $0 }.sorted(), [0, 1, 2, 3], "each partition has one owner", file: file, line: line)
         XCTAssertEqual(result.first.map(\.count), [2, 2], file: file, line: line)
         XCTAssertTrue(result.alone, file: file, line: line)
-        XCTAssertEqual(result.afterLeave, [0, 1, 2, 3], "the remaining member owns all 4 after the other left", file: file, line: line)
+        XCTAssertEqual(
+            result.afterLeave, [0, 1, 2, 3], "the remaining member owns all 4 after the other left", file: file,
+            line: line)
         XCTAssertEqual(result.read, 40, "no record read twice", file: file, line: line)
         XCTAssertEqual(result.commitErrors, [], file: file, line: line)
         XCTAssertEqual(result.committed, ["0": 10, "1": 10, "2": 10, "3": 10], file: file, line: line)

@@ -29,8 +29,11 @@ final class KcatTests: XCTestCase {
         let broker = try self.startCompatibilityBroker()
         let lines = ["k1:v1", "k2:hello world", "k3:", "k4:a|b", ":no key"]
         try self.kcat(
-            kcat, ["-P", "-b", broker.bootstrap, "-t", "keyed", "-K:", "-H", "h1=v1", "-H", "h2=two words",
-                   "-X", "message.timeout.ms=30000"],
+            kcat,
+            [
+                "-P", "-b", broker.bootstrap, "-t", "keyed", "-K:", "-H", "h1=v1", "-H", "h2=two words",
+                "-X", "message.timeout.ms=30000",
+            ],
             input: lines.joined(separator: "\n") + "\n")
 
         let read = try self.kcat(
@@ -51,8 +54,9 @@ final class KcatTests: XCTestCase {
     private func kcat(
         _ kcat: URL, _ arguments: [String], input: String? = nil, file: StaticString = #filePath, line: UInt = #line
     ) throws -> CommandResult {
-        let result = try ExternalTool.run(kcat, arguments: arguments, input: input.map { Data($0.utf8) },
-                                          timeout: .seconds(120))
+        let result = try ExternalTool.run(
+            kcat, arguments: arguments, input: input.map { Data($0.utf8) },
+            timeout: .seconds(120))
         XCTAssertTrue(result.succeeded, result.summary, file: file, line: line)
         return result
     }
@@ -60,9 +64,18 @@ final class KcatTests: XCTestCase {
 
 /// The part of `kcat -L -J` the test reads.
 private struct KcatMetadata: Decodable {
-    struct Broker: Decodable { let id: Int32; let name: String }
-    struct Partition: Decodable { let partition: Int32; let leader: Int32 }
-    struct Topic: Decodable { let topic: String; let partitions: [Partition] }
+    struct Broker: Decodable {
+        let id: Int32
+        let name: String
+    }
+    struct Partition: Decodable {
+        let partition: Int32
+        let leader: Int32
+    }
+    struct Topic: Decodable {
+        let topic: String
+        let partitions: [Partition]
+    }
     let brokers: [Broker]
     let topics: [Topic]
 }

@@ -47,8 +47,11 @@ final class ZeroCopyFetchTests: XCTestCase {
         // Batches of 4 records (about 650 bytes): a fetch of 1000 bytes ends inside the second
         // one, and a segment rolls between batches, every dozen or so.
         let produced = try ExternalTool.run(
-            kcat, arguments: ["-P", "-b", broker.bootstrap, "-t", "pages", "-X", "linger.ms=20",
-                              "-X", "batch.num.messages=4", "-X", "message.timeout.ms=30000"],
+            kcat,
+            arguments: [
+                "-P", "-b", broker.bootstrap, "-t", "pages", "-X", "linger.ms=20",
+                "-X", "batch.num.messages=4", "-X", "message.timeout.ms=30000",
+            ],
             input: Data((self.lines.joined(separator: "\n") + "\n").utf8), timeout: .seconds(120))
         XCTAssertTrue(produced.succeeded, produced.summary, file: file, line: line)
         return (broker, kcat)
@@ -58,8 +61,11 @@ final class ZeroCopyFetchTests: XCTestCase {
     /// batch cut short (Kafka's behaviour, which clients skip).
     private func consume(_ kcat: URL, _ broker: TestBroker) throws -> [String] {
         let result = try ExternalTool.run(
-            kcat, arguments: ["-C", "-b", broker.bootstrap, "-t", "pages", "-o", "beginning", "-e",
-                              "-X", "fetch.message.max.bytes=1000", "-f", "%o|%s\\n"],
+            kcat,
+            arguments: [
+                "-C", "-b", broker.bootstrap, "-t", "pages", "-o", "beginning", "-e",
+                "-X", "fetch.message.max.bytes=1000", "-f", "%o|%s\\n",
+            ],
             timeout: .seconds(120))
         XCTAssertTrue(result.succeeded, result.summary)
         return result.stdoutText.split(separator: "\n").map(String.init)
@@ -68,7 +74,8 @@ final class ZeroCopyFetchTests: XCTestCase {
     private func segmentSizes(_ broker: TestBroker) throws -> [Int] {
         let directory = broker.logDir.appendingPathComponent("pages-0")
         return try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".log") }.map {
-            try FileManager.default.attributesOfItem(atPath: directory.appendingPathComponent($0).path)[.size] as? Int ?? 0
+            try FileManager.default.attributesOfItem(atPath: directory.appendingPathComponent($0).path)[.size] as? Int
+                ?? 0
         }
     }
 

@@ -39,7 +39,9 @@ final class ConfigCommentsTests: XCTestCase {
                 let english = block.filter { $0.text.hasPrefix("#en ") }.map { String($0.text.dropFirst(4)) }
                 spanishLines += spanish.count
                 XCTAssertEqual(spanish.isEmpty, english.isEmpty, "\(name):\(first): a comment in one language only")
-                if !spanish.isEmpty { XCTAssertNotEqual(spanish, english, "\(name):\(first): the Spanish is a copy of the English") }
+                if !spanish.isEmpty {
+                    XCTAssertNotEqual(spanish, english, "\(name):\(first): the Spanish is a copy of the English")
+                }
             }
             for (index, line) in lines.enumerated() {
                 let number = index + 1
@@ -65,10 +67,14 @@ final class ConfigCommentsTests: XCTestCase {
     func testSpanishCommentsUseTheGlossarysTerms() throws {
         for file in try Self.propertiesFiles() {
             let name = file.path.replacingOccurrences(of: Self.root.path + "/", with: "")
-            for line in try String(contentsOf: file, encoding: .utf8).components(separatedBy: "\n") where line.hasPrefix("#es ") {
+            for line in try String(contentsOf: file, encoding: .utf8).components(separatedBy: "\n")
+            where line.hasPrefix("#es ") {
                 let words = Set(line.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init))
                 for entry in Glossary.entries {
-                    for avoided in entry.avoid where words.contains(avoided.lowercased()) || (avoided.contains(" ") && line.lowercased().contains(avoided.lowercased())) {
+                    for avoided in entry.avoid
+                    where words.contains(avoided.lowercased())
+                        || (avoided.contains(" ") && line.lowercased().contains(avoided.lowercased()))
+                    {
                         XCTFail("\(name): '\(avoided)' where the course says '\(entry.name.es)': \(line)")
                     }
                 }

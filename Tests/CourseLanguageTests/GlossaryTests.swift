@@ -15,9 +15,13 @@ final class GlossaryTests: XCTestCase {
                 let text = entry.text.text(language)
                 XCTAssertFalse(text.isEmpty, "\(entry.term) \(language)")
                 XCTAssertFalse(entry.name.text(language).isEmpty, "\(entry.term) \(language)")
-                XCTAssertTrue(text.contains(language == .es ? "Ver: " : "See: "), "\(entry.term) \(language): related terms")
-                XCTAssertLessThanOrEqual(text.split(separator: "\n").count, 6, "\(entry.term) \(language): at most 6 lines")
-                XCTAssertTrue(text.split(separator: "\n").allSatisfy { $0.count <= 100 }, "\(entry.term) \(language): 100 columns")
+                XCTAssertTrue(
+                    text.contains(language == .es ? "Ver: " : "See: "), "\(entry.term) \(language): related terms")
+                XCTAssertLessThanOrEqual(
+                    text.split(separator: "\n").count, 6, "\(entry.term) \(language): at most 6 lines")
+                XCTAssertTrue(
+                    text.split(separator: "\n").allSatisfy { $0.count <= 100 }, "\(entry.term) \(language): 100 columns"
+                )
             }
             XCTAssertNotEqual(entry.text.es, entry.text.en, "\(entry.term): the Spanish is a copy of the English")
         }
@@ -53,10 +57,12 @@ final class GlossaryTests: XCTestCase {
 
     /// Every `explain TERM` a sheet, a step or hint in lab.json, or a slide shows has an entry.
     func testEveryTermTheSheetsAndSlidesExplainExists() throws {
-        let files = try self.files(under: "labs", named: { $0.hasPrefix("README") && $0.hasSuffix(".md") || $0 == "lab.json" })
+        let files =
+            try self.files(under: "labs", named: { $0.hasPrefix("README") && $0.hasSuffix(".md") || $0 == "lab.json" })
             + self.files(under: "slides/src", named: { $0.hasSuffix(".md") })
         XCTAssertGreaterThan(files.count, 20, "found the sheets and slides")
-        let pattern = try NSRegularExpression(pattern: #"(?:`|^)explain ([A-Za-z0-9._ -]+?)(?:`|$)"#, options: [.anchorsMatchLines])
+        let pattern = try NSRegularExpression(
+            pattern: #"(?:`|^)explain ([A-Za-z0-9._ -]+?)(?:`|$)"#, options: [.anchorsMatchLines])
         var seen = 0
         for file in files {
             let text = try String(contentsOf: file, encoding: .utf8)
@@ -64,7 +70,8 @@ final class GlossaryTests: XCTestCase {
                 guard let range = Range(match.range(at: 1), in: text) else { continue }
                 seen += 1
                 let term = String(text[range]).trimmingCharacters(in: .whitespaces)
-                XCTAssertNotNil(Glossary.entry(for: term), "\(file.lastPathComponent): `explain \(term)` has no glossary entry")
+                XCTAssertNotNil(
+                    Glossary.entry(for: term), "\(file.lastPathComponent): `explain \(term)` has no glossary entry")
             }
         }
         XCTAssertGreaterThan(seen, 3, "the sheets and slides send students to `explain`")
@@ -74,7 +81,9 @@ final class GlossaryTests: XCTestCase {
     /// the glossary's own Spanish never use a word the glossary sets aside (`avoid`).
     func testSpanishUsesOneTermPerConcept() throws {
         var texts: [(String, String)] = []
-        for file in try self.files(under: "labs", named: { $0 == "README.es.md" }) + self.files(under: "slides/src/es", named: { $0.hasSuffix(".md") }) {
+        for file in try self.files(under: "labs", named: { $0 == "README.es.md" })
+            + self.files(under: "slides/src/es", named: { $0.hasSuffix(".md") })
+        {
             texts.append((file.path, try String(contentsOf: file, encoding: .utf8)))
         }
         for file in try self.files(under: "labs", named: { $0 == "lab.json" }) {
@@ -85,8 +94,10 @@ final class GlossaryTests: XCTestCase {
         XCTAssertGreaterThan(texts.count, 14)
         for entry in Glossary.entries {
             for word in entry.avoid {
-                let pattern = try NSRegularExpression(pattern: "\\b\(NSRegularExpression.escapedPattern(for: word))\\b", options: [.caseInsensitive])
-                for (name, text) in texts where pattern.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil {
+                let pattern = try NSRegularExpression(
+                    pattern: "\\b\(NSRegularExpression.escapedPattern(for: word))\\b", options: [.caseInsensitive])
+                for (name, text) in texts
+                where pattern.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil {
                     XCTFail("\(name) says '\(word)'; the course says '\(entry.name.es)'")
                 }
             }
@@ -95,7 +106,9 @@ final class GlossaryTests: XCTestCase {
 
     static func spanishStrings(in json: Any) -> [String] {
         if let object = json as? [String: Any] {
-            return object.flatMap { key, value in key == "es" ? [value as? String].compactMap { $0 } : self.spanishStrings(in: value) }
+            return object.flatMap { key, value in
+                key == "es" ? [value as? String].compactMap { $0 } : self.spanishStrings(in: value)
+            }
         }
         if let array = json as? [Any] { return array.flatMap(self.spanishStrings(in:)) }
         return []
@@ -104,7 +117,9 @@ final class GlossaryTests: XCTestCase {
     private func files(under folder: String, named accept: (String) -> Bool) throws -> [URL] {
         let base = Self.root.appendingPathComponent(folder)
         guard let walker = FileManager.default.enumerator(at: base, includingPropertiesForKeys: nil) else { return [] }
-        return walker.compactMap { $0 as? URL }.filter { accept($0.lastPathComponent) && !$0.path.contains("/solution/") }
-            .sorted { $0.path < $1.path }
+        return walker.compactMap { $0 as? URL }.filter {
+            accept($0.lastPathComponent) && !$0.path.contains("/solution/")
+        }
+        .sorted { $0.path < $1.path }
     }
 }

@@ -20,7 +20,8 @@ final class LanguageTests: XCTestCase {
         XCTAssertEqual(Language.system(environment: ["LANG": "es_ES.UTF-8"]), .es)
         XCTAssertEqual(Language.system(environment: ["LANG": "es_AR.UTF-8", "LC_ALL": "en_US.UTF-8"]), .en)
         XCTAssertEqual(Language.system(environment: ["LANG": "en_US.UTF-8", "LC_MESSAGES": "es_CL.UTF-8"]), .es)
-        XCTAssertEqual(Language.system(environment: ["LANG": "es_ES.UTF-8", "LC_ALL": ""]), .es, "an empty variable is unset")
+        XCTAssertEqual(
+            Language.system(environment: ["LANG": "es_ES.UTF-8", "LC_ALL": ""]), .es, "an empty variable is unset")
         XCTAssertEqual(Language.system(environment: ["LANG": "C.UTF-8"]), .en)
         XCTAssertEqual(Language.system(environment: [:]), .en)
     }
@@ -35,11 +36,13 @@ final class LanguageTests: XCTestCase {
         XCTAssertEqual(
             try String(contentsOf: folder.appendingPathComponent(".samsa/language"), encoding: .utf8), "en\n")
         XCTAssertEqual(Language.resolve(projectFolder: folder, environment: spanishSystem), .en)
-        XCTAssertEqual(Language.resolve(projectFolder: folder, environment: ["SAMSA_LANGUAGE": "es"]), .es, "the override wins")
+        XCTAssertEqual(
+            Language.resolve(projectFolder: folder, environment: ["SAMSA_LANGUAGE": "es"]), .es, "the override wins")
 
         try LanguageSetting.save(.es, projectFolder: folder)
         XCTAssertEqual(Language.resolve(projectFolder: folder, environment: ["LANG": "en_US.UTF-8"]), .es)
-        XCTAssertEqual(Language.resolve(projectFolder: try self.temporaryFolder(), environment: ["LANG": "en_US.UTF-8"]), .en,
+        XCTAssertEqual(
+            Language.resolve(projectFolder: try self.temporaryFolder(), environment: ["LANG": "en_US.UTF-8"]), .en,
             "another folder keeps its own choice")
     }
 
@@ -53,9 +56,12 @@ final class LanguageTests: XCTestCase {
         XCTAssertEqual(Language.resolve(workingDirectory: lab, environment: english), .en)
         try LanguageSetting.save(.es, projectFolder: project)
         XCTAssertEqual(Language.resolve(workingDirectory: lab, environment: english), .es)
-        XCTAssertEqual(Language.resolve(workingDirectory: lab, environment: ["SAMSA_LANGUAGE": "en"]), .en, "the override wins")
+        XCTAssertEqual(
+            Language.resolve(workingDirectory: lab, environment: ["SAMSA_LANGUAGE": "en"]), .en, "the override wins")
         try LanguageSetting.save(.en, projectFolder: lab)
-        XCTAssertEqual(Language.resolve(workingDirectory: lab, environment: ["LANG": "es_ES.UTF-8"]), .en, "the nearest choice wins")
+        XCTAssertEqual(
+            Language.resolve(workingDirectory: lab, environment: ["LANG": "es_ES.UTF-8"]), .en,
+            "the nearest choice wins")
     }
 
     func testLocalizedTextPicksTheLanguage() {
@@ -66,7 +72,8 @@ final class LanguageTests: XCTestCase {
     }
 
     private func temporaryFolder() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("samsa-language-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "samsa-language-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         addTeardownBlock { try? FileManager.default.removeItem(at: folder) }
         return folder

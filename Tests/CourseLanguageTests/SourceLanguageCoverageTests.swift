@@ -33,15 +33,18 @@ final class SourceLanguageCoverageTests: XCTestCase {
         "Welcome to ZooKeeper!", "\nWATCHER::", "Created ", "No kafka server to stop", "No zookeeper server to stop",
         "joptsimple.", "org.apache.kafka.", "java.", "kafka.", "--topic-partitions cannot be used",
         "Unknown election type ", "GROUP", "TOPIC", "\nTOPIC", "\nConsumer group", "\nWarning: Consumer group",
-        "\nThese consumer groups", "\n{}", "WARNING: Exiting before consuming", "WARNING: Due to limitations in metric names",
+        "\nThese consumer groups", "\n{}", "WARNING: Exiting before consuming",
+        "WARNING: Due to limitations in metric names",
         "baseOffset: ", "baseSequence: ", "producerId: ", "partitionLeaderEpoch: ", "isControl: ", "OptionalLong.empty",
-        " position: ", "magic: ", "Topic: ", "\tTopic: ", "ReplicationFactor: ", "{} records sent, ", "{} ms avg latency",
+        " position: ", "magic: ", "Topic: ", "\tTopic: ", "ReplicationFactor: ", "{} records sent, ",
+        "{} ms avg latency",
         "{} ms 50th", "  {}={} sensitive=", "  export PATH=", "Unable to connect to ",
     ]
 
     func testEveryLineAKafkaToolPrintsIsLocalizedOrKafkas() throws {
         let folder = Self.root.appendingPathComponent("Sources/KafkaCLI")
-        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".swift") }.sorted()
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".swift") }
+            .sorted()
         XCTAssertGreaterThan(files.count, 20)
         var checked = 0
         for file in files {
@@ -50,7 +53,9 @@ final class SourceLanguageCoverageTests: XCTestCase {
                 guard Self.hasWords(use.text) else { continue }
                 checked += 1
                 if !Self.isKafkas(use.text) {
-                    XCTFail("Sources/KafkaCLI/\(file):\(use.line): English-only line; wrap it in language.pick(es:en:): \(use.text)")
+                    XCTFail(
+                        "Sources/KafkaCLI/\(file):\(use.line): English-only line; wrap it in language.pick(es:en:): \(use.text)"
+                    )
                 }
             }
         }
@@ -60,7 +65,8 @@ final class SourceLanguageCoverageTests: XCTestCase {
     /// Every Spanish/English pair in KafkaCLI has two non-empty, different texts.
     func testEveryPickInTheToolsHasTwoLanguages() throws {
         let folder = Self.root.appendingPathComponent("Sources/KafkaCLI")
-        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".swift") }.sorted()
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".swift") }
+            .sorted()
         var pairs = 0
         for file in files {
             let scan = SwiftSourceStrings(try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8))
@@ -91,7 +97,9 @@ final class SourceLanguageCoverageTests: XCTestCase {
     }
 
     static func isKafkas(_ text: String) -> Bool {
-        guard !text.contains("Samsa"), !text.contains("samsa"), !text.contains("; "), !text.contains("e.g.") else { return false }
+        guard !text.contains("Samsa"), !text.contains("samsa"), !text.contains("; "), !text.contains("e.g.") else {
+            return false
+        }
         return self.kafkaFormats.contains { text.hasPrefix($0) }
     }
 
@@ -105,7 +113,9 @@ final class SourceLanguageCoverageTests: XCTestCase {
     }
 
     /// The literal placeholder at `index`, and any joined to it with `+`: their text and where they end.
-    private static func literalRun(in code: [Character], at index: Int, _ scan: SwiftSourceStrings) -> (text: String, end: Int)? {
+    private static func literalRun(in code: [Character], at index: Int, _ scan: SwiftSourceStrings) -> (
+        text: String, end: Int
+    )? {
         var text = ""
         var position = index
         while position < code.count, code[position] == "\u{1}", let close = code[position...].firstIndex(of: "\u{2}"),

@@ -33,7 +33,9 @@ struct SwiftSourceStrings {
             while let start = Self.find(needle, in: code, from: index) {
                 index = start + needle.count
                 // `errLine(` must not match `myErrLine(`: the character before is not part of a name.
-                if start > 0, needle.first?.isLetter == true, code[start - 1].isLetter || code[start - 1].isNumber { continue }
+                if start > 0, needle.first?.isLetter == true, code[start - 1].isLetter || code[start - 1].isNumber {
+                    continue
+                }
                 guard let end = Self.closingParenthesis(in: code, openingAt: index - 1) else { continue }
                 var arguments = Array(code[index..<end])
                 for localizer in localizers { arguments = Self.removingCalls(to: Array(localizer), from: arguments) }

@@ -3,9 +3,9 @@ import SamsaTesting
 import XCTest
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// `samsa kafka-…` tools run inside a started lab write their `commands.log` line when they end,
@@ -23,8 +23,10 @@ final class LabLogToolTests: XCTestCase {
         let folder = labs.appendingPathComponent("01-first-cluster")
         let logFile = folder.appendingPathComponent("commands.log")
         try? FileManager.default.removeItem(at: logFile)
-        try FileManager.default.createDirectory(at: work.url.appendingPathComponent(".samsa/labs"), withIntermediateDirectories: true)
-        try Data(#"{"currentLab": 1, "labs": {}}"#.utf8).write(to: work.url.appendingPathComponent(".samsa/labs/progress.json"))
+        try FileManager.default.createDirectory(
+            at: work.url.appendingPathComponent(".samsa/labs"), withIntermediateDirectories: true)
+        try Data(#"{"currentLab": 1, "labs": {}}"#.utf8).write(
+            to: work.url.appendingPathComponent(".samsa/labs/progress.json"))
         let port = try FreePort.allocate()
         try "broker.id=1\nlisteners=PLAINTEXT://127.0.0.1:\(port)\nlog.dirs=\(work.appending("logs-1").path)\n"
             .write(to: folder.appendingPathComponent("mine.properties"), atomically: true, encoding: .utf8)
@@ -33,7 +35,9 @@ final class LabLogToolTests: XCTestCase {
 
         func lines() -> [[String]] {
             let text = (try? String(contentsOf: logFile, encoding: .utf8)) ?? ""
-            return text.split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+            return text.split(separator: "\n").map {
+                $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            }
         }
         func awaitLines(_ count: Int) -> [[String]] {
             for _ in 0..<600 where lines().count < count { Thread.sleep(forTimeInterval: 0.05) }
@@ -60,7 +64,8 @@ final class LabLogToolTests: XCTestCase {
         for _ in 0..<200 where kill(second.pid, 0) == 0 { Thread.sleep(forTimeInterval: 0.05) }
 
         let listed = try ExternalTool.run(
-            samsa, arguments: ["kafka-topics", "--bootstrap-server", "127.0.0.1:\(port)", "--list"], environment: environment,
+            samsa, arguments: ["kafka-topics", "--bootstrap-server", "127.0.0.1:\(port)", "--list"],
+            environment: environment,
             currentDirectoryURL: folder)
         XCTAssertEqual(listed.exitStatus, 0, listed.summary)
         // A port nobody listens on (not the default 9092, which another program may hold).

@@ -23,12 +23,20 @@ final class ZooKeeperShellTests: XCTestCase {
 
         let session = await self.tool(
             "zookeeper-shell", [server],
-            input: "create /lab/b\ncreate /lab/a 1\nls /lab\nset /lab/a 2\nget /lab/a\nstat /lab\ndelete /lab\ndeleteall /lab\nls /\nquit\n")
+            input:
+                "create /lab/b\ncreate /lab/a 1\nls /lab\nset /lab/a 2\nget /lab/a\nstat /lab\ndelete /lab\ndeleteall /lab\nls /\nquit\n"
+        )
         XCTAssertEqual(session.status, 0, session.summary)
         let stdout = session.stdout
-        XCTAssertTrue(stdout.hasPrefix("Connecting to \(server)\nWelcome to ZooKeeper!\nJLine support is disabled\n" + self.banner), session.summary)
+        XCTAssertTrue(
+            stdout.hasPrefix(
+                "Connecting to \(server)\nWelcome to ZooKeeper!\nJLine support is disabled\n" + self.banner),
+            session.summary)
         XCTAssertTrue(stdout.contains("Created /lab/b\nCreated /lab/a\n[a, b]\n2\ncZxid = 0x"), session.summary)
-        XCTAssertTrue(stdout.contains("\ndataVersion = 0\naclVersion = 0\nephemeralOwner = 0x0\ndataLength = 5\nnumChildren = 2\n"), session.summary)
+        XCTAssertTrue(
+            stdout.contains(
+                "\ndataVersion = 0\naclVersion = 0\nephemeralOwner = 0x0\ndataLength = 5\nnumChildren = 2\n"),
+            session.summary)
         XCTAssertTrue(stdout.hasSuffix("[zookeeper]\n"), session.summary)
         XCTAssertEqual(session.stderr, "Node not empty: /lab\n")
     }

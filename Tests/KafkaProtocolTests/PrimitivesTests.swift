@@ -155,7 +155,8 @@ final class PrimitivesTests: XCTestCase {
         var buffer = ByteBuffer()
         buffer.writeKafkaArrayCount(3, compact: true)
         for value: Int32 in [7, 8, 9] { buffer.writeInt32(value) }
-        let values = try buffer.readKafkaArray(compact: true) { (element: inout ByteBuffer) throws(KafkaProtocolError) in
+        let values = try buffer.readKafkaArray(compact: true) {
+            (element: inout ByteBuffer) throws(KafkaProtocolError) in
             try element.readInt32()
         }
         XCTAssertEqual(values, [7, 8, 9])

@@ -5,7 +5,8 @@ import XCTest
 final class RecordBatchDecodingTests: XCTestCase {
     func testRoundTripKeysValuesHeadersAndNulls() throws {
         var builder = RecordBatchBuilder(baseOffset: 40)
-        builder.append(key: ByteBuffer(string: "k"), value: nil, headers: [.init(key: "h", value: nil)], timestamp: 1_000)
+        builder.append(
+            key: ByteBuffer(string: "k"), value: nil, headers: [.init(key: "h", value: nil)], timestamp: 1_000)
         builder.append(key: nil, value: ByteBuffer(string: "v"), timestamp: 1_005)
         let batches = try RecordBatches.decode(builder.build())
         let records = try XCTUnwrap(batches.first?.records)

@@ -76,7 +76,8 @@ final class TaggedFieldTests: XCTestCase {
             zkMigrationReady: true
         )
         let encoded = encode(response, version: 3)
-        let tags = "03 | 00 17 02 11 " + hexString(ByteBuffer(string: "metadata.version")) + " 00 01 00 14 00"
+        let tags =
+            "03 | 00 17 02 11 " + hexString(ByteBuffer(string: "metadata.version")) + " 00 01 00 14 00"
             + " | 01 08 00 00 00 00 00 00 00 07 | 03 01 01"
         XCTAssertEqual(
             hexString(encoded),

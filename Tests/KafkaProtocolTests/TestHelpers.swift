@@ -77,8 +77,9 @@ func assertRoundTrip<Message: KafkaMessage & Equatable>(
         let decoded = try Message(from: &input, version: version)
         XCTAssertEqual(decoded, message, "\(Message.self) v\(version) round trip", file: file, line: line)
         XCTAssertEqual(input.readableBytes, 0, "\(Message.self) v\(version) left bytes", file: file, line: line)
-        XCTAssertEqual(encode(decoded, version: version), encoded, "\(Message.self) v\(version) re-encoding",
-                       file: file, line: line)
+        XCTAssertEqual(
+            encode(decoded, version: version), encoded, "\(Message.self) v\(version) re-encoding",
+            file: file, line: line)
     } catch {
         XCTFail("\(Message.self) v\(version) failed to decode its own encoding: \(error)", file: file, line: line)
     }

@@ -15,8 +15,10 @@ final class AnswerTextTests: XCTestCase {
         spec.key = "ordering_scope"
         spec.expected = "partition"
         spec.match = .text
-        for given in ["partition", "partición", "Partición", "PARTICION", "particiones", "\"partition\"", "«partición».",
-                      "per partition", "por partición", " partition. "] {
+        for given in [
+            "partition", "partición", "Partición", "PARTICION", "particiones", "\"partition\"", "«partición».",
+            "per partition", "por partición", " partition. ",
+        ] {
             XCTAssertEqual(self.verdict(spec, ["ordering_scope": given]).status, .passed, given)
         }
         for given in ["topic", "tema", "broker", "partitio"] {
@@ -46,7 +48,9 @@ final class AnswerTextTests: XCTestCase {
         spec.key = "served_from"
         spec.expected = "memory"
         spec.match = .oneOf
-        for given in ["memoria", "Memoria", "RAM", "page cache", "caché de páginas", "la caché de páginas", "en memoria"] {
+        for given in [
+            "memoria", "Memoria", "RAM", "page cache", "caché de páginas", "la caché de páginas", "en memoria",
+        ] {
             XCTAssertEqual(self.verdict(spec, ["served_from": given]).status, .passed, given)
         }
         for given in ["disco", "disk", "del disco"] {
@@ -93,12 +97,14 @@ final class AnswerTextTests: XCTestCase {
     func testAMeasuredAnswerMustBeWhatARunPrinted() {
         let spec = self.relationSpec()
         XCTAssertEqual(self.verdict(spec, ["slow": "18612.5", "fast": "19000"], log: Self.log).status, .passed)
-        XCTAssertEqual(self.verdict(spec, ["slow": "18600", "fast": "19000"], log: Self.log).status, .passed, "rounded is fine")
+        XCTAssertEqual(
+            self.verdict(spec, ["slow": "18600", "fast": "19000"], log: Self.log).status, .passed, "rounded is fine")
         // Invented, though the relation holds: refused, naming the command, never the measurement.
         let invented = self.verdict(spec, ["slow": "10000", "fast": "19000"], log: Self.log)
         XCTAssertEqual(invented.status, .failed)
         XCTAssertTrue(invented.reason.contains("`slow` = 10000"), invented.reason)
-        XCTAssertTrue(invented.reason.contains("perf test linger.ms=0") && invented.reason.contains("step 2"), invented.reason)
+        XCTAssertTrue(
+            invented.reason.contains("perf test linger.ms=0") && invented.reason.contains("step 2"), invented.reason)
         XCTAssertFalse(invented.reason.contains("18612"), invented.reason)
         // Without any run behind it, the answer is refused too.
         let unbacked = self.verdict(spec, ["slow": "18612.5", "fast": "19000"], log: "")
@@ -147,7 +153,8 @@ final class AnswerTextTests: XCTestCase {
 
     func testUncompressedBytesComeFromTheRecordsSent() {
         let log = CommandLog(parsing: Self.log)
-        XCTAssertEqual(log.uncompressedLogBytes(matching: "linger\\.ms=0(\\s|$)"), 1000 * (100 + CommandLog.recordOverhead))
+        XCTAssertEqual(
+            log.uncompressedLogBytes(matching: "linger\\.ms=0(\\s|$)"), 1000 * (100 + CommandLog.recordOverhead))
         XCTAssertEqual(log.uncompressedLogBytes(matching: "--topic t "), 2 * 1000 * (100 + CommandLog.recordOverhead))
         XCTAssertNil(log.uncompressedLogBytes(matching: "--topic other"))
     }

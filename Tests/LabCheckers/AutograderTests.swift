@@ -23,17 +23,21 @@ final class AutograderTests: XCTestCase {
         try FileManager.default.createDirectory(at: fake.source, withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: LabFixtures.labsRoot, to: fake.source.appendingPathComponent("labs"))
         let lab = fake.submission.appendingPathComponent("labs/02-keys-partitions")
-        try FileManager.default.createDirectory(at: lab.appendingPathComponent("exercise"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: lab.appendingPathComponent("exercise"), withIntermediateDirectories: true)
         try Data("partition_alice = 0\n".utf8).write(to: lab.appendingPathComponent("answers.properties"))
-        try Data("// the student's partitioner\n".utf8).write(to: lab.appendingPathComponent("exercise/VipPartitioner.swift"))
+        try Data("// the student's partitioner\n".utf8).write(
+            to: lab.appendingPathComponent("exercise/VipPartitioner.swift"))
         try Data("// not part of the starter\n".utf8).write(to: lab.appendingPathComponent("exercise/Extra.swift"))
         let stub = fake.root.appendingPathComponent("samsa-stub")
-        try Data("""
+        try Data(
+            """
             #!/usr/bin/env bash
             printf '%s\\n' "$@" > "\(fake.gradeArguments.path)"
             while [ $# -gt 0 ]; do if [ "$1" = --output ]; then echo '{"score": 1, "tests": []}' > "$2"; fi; shift; done
 
-            """.utf8).write(to: stub)
+            """.utf8
+        ).write(to: stub)
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: stub.path)
         return fake
     }
@@ -51,7 +55,8 @@ final class AutograderTests: XCTestCase {
         }
         let grader = try Products.executable("samsa-lab")
         XCTAssertEqual(try self.runAutograder(fake, build: "true", grade: grader.path), 0)
-        let results = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: fake.results)) as? [String: Any])
+        let results = try XCTUnwrap(
+            JSONSerialization.jsonObject(with: Data(contentsOf: fake.results)) as? [String: Any])
         XCTAssertEqual((results["score"] as? NSNumber)?.doubleValue, manifest.maxScore, "\(results)")
         XCTAssertEqual((results["max_score"] as? NSNumber)?.doubleValue, manifest.maxScore)
         let tests = try XCTUnwrap(results["tests"] as? [[String: Any]])
@@ -79,11 +84,15 @@ final class AutograderTests: XCTestCase {
         let fake = try self.makeAutograder()
         XCTAssertEqual(try self.runAutograder(fake, build: "true"), 0)
 
-        let arguments = try String(contentsOf: fake.gradeArguments, encoding: .utf8).split(separator: "\n").map(String.init)
-        XCTAssertEqual(arguments, [
-            "grade", "--lab", "2", "--submission", fake.submission.appendingPathComponent("labs/02-keys-partitions").path,
-            "--format", "gradescope", "--output", fake.results.path, "--replay",
-        ])
+        let arguments = try String(contentsOf: fake.gradeArguments, encoding: .utf8).split(separator: "\n").map(
+            String.init)
+        XCTAssertEqual(
+            arguments,
+            [
+                "grade", "--lab", "2", "--submission",
+                fake.submission.appendingPathComponent("labs/02-keys-partitions").path,
+                "--format", "gradescope", "--output", fake.results.path, "--replay",
+            ])
         let exercise = fake.source.appendingPathComponent("labs/02-keys-partitions/exercise")
         XCTAssertEqual(
             try String(contentsOf: exercise.appendingPathComponent("VipPartitioner.swift"), encoding: .utf8),
@@ -102,19 +111,22 @@ final class AutograderTests: XCTestCase {
             """
         XCTAssertEqual(try self.runAutograder(fake, build: build), 0)
         XCTAssertTrue(FileManager.default.fileExists(atPath: fake.gradeArguments.path), "grade must run")
-        let results = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: fake.results)) as? [String: Any])
+        let results = try XCTUnwrap(
+            JSONSerialization.jsonObject(with: Data(contentsOf: fake.results)) as? [String: Any])
         XCTAssertEqual((results["score"] as? NSNumber)?.doubleValue, 1, "the grade command's own score stands")
         let output = try XCTUnwrap(results["output"] as? String)
         XCTAssertTrue(output.contains("does not compile"), output)
         XCTAssertTrue(output.contains("error: cannot find x"), output)
         let exercise = fake.source.appendingPathComponent("labs/02-keys-partitions/exercise/VipPartitioner.swift")
-        XCTAssertFalse(try String(contentsOf: exercise, encoding: .utf8).contains("the student's partitioner"), "starter put back")
+        XCTAssertFalse(
+            try String(contentsOf: exercise, encoding: .utf8).contains("the student's partitioner"), "starter put back")
     }
 
     func testTheKitThatDoesNotBuildScoresZeroWithoutGrading() throws {
         let fake = try self.makeAutograder()
         XCTAssertEqual(try self.runAutograder(fake, build: "echo 'error: broken kit'; false"), 0)
-        let results = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: fake.results)) as? [String: Any])
+        let results = try XCTUnwrap(
+            JSONSerialization.jsonObject(with: Data(contentsOf: fake.results)) as? [String: Any])
         XCTAssertEqual((results["score"] as? NSNumber)?.doubleValue, 0)
         XCTAssertFalse(FileManager.default.fileExists(atPath: fake.gradeArguments.path), "grade must not run")
     }
@@ -125,7 +137,8 @@ final class AutograderTests: XCTestCase {
         try Data(#"{"users": [{"email": "ana@example.edu", "name": "Ana", "sid": "123"}]}"#.utf8)
             .write(to: fake.root.appendingPathComponent("submission_metadata.json"))
         XCTAssertEqual(try self.runAutograder(fake, build: "true"), 0)
-        let arguments = try String(contentsOf: fake.gradeArguments, encoding: .utf8).split(separator: "\n").map(String.init)
+        let arguments = try String(contentsOf: fake.gradeArguments, encoding: .utf8).split(separator: "\n").map(
+            String.init)
         XCTAssertEqual(Array(arguments.suffix(2)), ["--student-id", "ana@example.edu"])
     }
 
@@ -134,7 +147,8 @@ final class AutograderTests: XCTestCase {
         try FileManager.default.removeItem(at: fake.submission)
         try FileManager.default.createDirectory(at: fake.submission, withIntermediateDirectories: true)
         XCTAssertEqual(try self.runAutograder(fake, build: "true"), 0)
-        let results = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: fake.results)) as? [String: Any])
+        let results = try XCTUnwrap(
+            JSONSerialization.jsonObject(with: Data(contentsOf: fake.results)) as? [String: Any])
         XCTAssertEqual((results["score"] as? NSNumber)?.doubleValue, 0)
         XCTAssertTrue((results["output"] as? String)?.contains("No answers.properties") == true)
     }

@@ -92,7 +92,8 @@ final class ClusterCheckTests: XCTestCase {
     }
 
     func testUnreachableClusterSaysSo() async throws {
-        let verdict = await ClusterChecks.check(self.spec(.topic, topic: "x"), bootstrap: "127.0.0.1:\(try FreePort.allocate())", language: .es)
+        let verdict = await ClusterChecks.check(
+            self.spec(.topic, topic: "x"), bootstrap: "127.0.0.1:\(try FreePort.allocate())", language: .es)
         XCTAssertEqual(verdict.status, .failed)
         XCTAssertTrue(verdict.reason.contains("¿está arrancado?"), verdict.reason)
     }

@@ -1,7 +1,7 @@
 import Foundation
 import LabKit
-import XCTest
 import SamsaClient
+import XCTest
 
 /// Lab 2 · Topics, keys, partitions and ordering: one test per task, then a plausible wrong solution.
 final class Lab2KeysPartitionsCheckerTests: LabCheckerTestCase {
@@ -61,7 +61,9 @@ final class Lab2KeysPartitionsCheckerTests: LabCheckerTestCase {
             for choice in group.choices {
                 let key = try XCTUnwrap(choice[keyName])
                 for (name, count) in partitions {
-                    XCTAssertEqual(choice[name], String(Murmur2.partition(forKey: Array(key.utf8), partitionCount: count)), "\(key) \(name)")
+                    XCTAssertEqual(
+                        choice[name], String(Murmur2.partition(forKey: Array(key.utf8), partitionCount: count)),
+                        "\(key) \(name)")
                 }
                 if keyName == "ALICE_KEY" { XCTAssertNotEqual(choice["ALICE_AT_3"], choice["ALICE_AT_6"], key) }
             }

@@ -83,8 +83,10 @@ final class Lab3ReplicationCheckerTests: LabCheckerTestCase {
             guard line.contains("\tresult\t") else { return String(line) }
             // Each result keeps its command; only the measured rates trade places.
             return line.contains("acks=all =>")
-                ? line.replacingOccurrences(of: #"[0-9.]+ records/sec"#, with: "40000.0 records/sec", options: .regularExpression)
-                : line.replacingOccurrences(of: #"[0-9.]+ records/sec"#, with: "20000.0 records/sec", options: .regularExpression)
+                ? line.replacingOccurrences(
+                    of: #"[0-9.]+ records/sec"#, with: "40000.0 records/sec", options: .regularExpression)
+                : line.replacingOccurrences(
+                    of: #"[0-9.]+ records/sec"#, with: "20000.0 records/sec", options: .regularExpression)
         }.joined(separator: "\n")
         XCTAssertNotEqual(swapped, reference)
         let result = try await self.grade(
@@ -99,7 +101,8 @@ final class Lab3ReplicationCheckerTests: LabCheckerTestCase {
         let withoutResults = try LabFixtures.text(self.lab, "solution/commands.log")
             .split(separator: "\n").filter { !$0.contains("\tresult\t") }.joined(separator: "\n")
         let result = try await self.grade(
-            answers: try LabFixtures.text(self.lab, "solution/answers.properties") + "\nacks1_records_per_sec = 90000\n",
+            answers: try LabFixtures.text(self.lab, "solution/answers.properties")
+                + "\nacks1_records_per_sec = 90000\n",
             commands: withoutResults, code: code)
         self.assertFailsOnly(result, "acks-all-costs", saying: "without its result")
     }
@@ -110,14 +113,16 @@ final class Lab3ReplicationCheckerTests: LabCheckerTestCase {
         let code = try LabFixtures.requireReference()
         let task = try XCTUnwrap(self.lab.tasks.first { $0.id == "killed-leader" })
         let values = self.lab.variant(for: LabFixtures.student).values
-        let leader = try XCTUnwrap(values["PAY_LEADER"]), partition = try XCTUnwrap(values["PAY_PARTITION"])
+        let leader = try XCTUnwrap(values["PAY_LEADER"])
+        let partition = try XCTUnwrap(values["PAY_PARTITION"])
         let killed = "broker kill \(leader)\tok led=payments-\(partition)"
         let followerID = leader == "1" ? "2" : "1"
         let follower = try self.referenceCommands(replacing: killed, with: "broker kill \(followerID)\tok led=")
         let result = try await self.grade(
             answers: try LabFixtures.text(self.lab, "solution/answers.properties"), commands: follower, code: code)
         self.assertFailsOnly(result, "killed-leader", saying: "did not do what step 2 asks")
-        self.assertRevealsNothing(result.task("killed-leader"), task, ["payments-\(partition)", "led=", "broker kill \(leader)"])
+        self.assertRevealsNothing(
+            result.task("killed-leader"), task, ["payments-\(partition)", "led=", "broker kill \(leader)"])
 
         // The leader's kill that failed (no cluster) does not count either.
         let failedKill = try self.referenceCommands(

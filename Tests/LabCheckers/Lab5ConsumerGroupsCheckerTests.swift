@@ -54,7 +54,9 @@ final class Lab5ConsumerGroupsCheckerTests: LabCheckerTestCase {
     func testADryRunOrRefusedResetFailsResetOffsets() async throws {
         let code = try LabFixtures.requireReference()
         let task = try XCTUnwrap(self.lab.tasks.first { $0.id == "reset-offsets" })
-        for (command, outcome) in [("--dry-run", "reset=dry-run"), ("", "reset=dry-run"), ("--execute", "reset=refused")] {
+        for (command, outcome) in [
+            ("--dry-run", "reset=dry-run"), ("", "reset=dry-run"), ("--execute", "reset=refused"),
+        ] {
             let commands = try self.referenceCommands(
                 replacing: "--to-earliest --execute\tok reset=executed",
                 with: "--to-earliest \(command)\tok \(outcome)")
@@ -70,8 +72,10 @@ final class Lab5ConsumerGroupsCheckerTests: LabCheckerTestCase {
     func testKillingAnotherMemberDoesNotPassKilledMember() async throws {
         let code = try LabFixtures.requireReference()
         let values = self.lab.variant(for: LabFixtures.student).values
-        let killed = try XCTUnwrap(values["KILLED_MEMBER"]), kept = try XCTUnwrap(values["KEPT_A"])
-        let commands = try self.referenceCommands(replacing: "consumer kill \(killed)\t", with: "consumer kill \(kept)\t")
+        let killed = try XCTUnwrap(values["KILLED_MEMBER"])
+        let kept = try XCTUnwrap(values["KEPT_A"])
+        let commands = try self.referenceCommands(
+            replacing: "consumer kill \(killed)\t", with: "consumer kill \(kept)\t")
         let result = try await self.grade(
             answers: try LabFixtures.text(self.lab, "solution/answers.properties"), commands: commands, code: code)
         for task in result.tasks {
@@ -99,6 +103,7 @@ final class Lab5ConsumerGroupsCheckerTests: LabCheckerTestCase {
         let matching = try await self.grade(
             answers: try self.referenceAnswers(replacing: "seconds_until_rebalance_after_kill", with: "30"),
             commands: try self.referenceCommands(replacing: "ok waited=10.2", with: "ok waited=29.6"), code: code)
-        XCTAssertEqual(matching.task("session-timeout")?.status, .passed, matching.task("session-timeout")?.reason ?? "")
+        XCTAssertEqual(
+            matching.task("session-timeout")?.status, .passed, matching.task("session-timeout")?.reason ?? "")
     }
 }

@@ -68,7 +68,8 @@ final class Lab6PerformanceCheckerTests: LabCheckerTestCase {
         var answers = try LabFixtures.text(self.lab, "solution/answers.properties")
         let invented = [
             "linger20_records_per_sec": "90000", "linger0_records_per_sec": "30000", "acks1_records_per_sec": "90000",
-            "acksall_records_per_sec": "60000", "bytes_on_disk_none": "50000000", "partitions6_records_per_sec": "70000",
+            "acksall_records_per_sec": "60000", "bytes_on_disk_none": "50000000",
+            "partitions6_records_per_sec": "70000",
             "consumer_mb_per_sec": "20", "tuned_records_per_sec": "80000",
         ]
         for (key, value) in invented {
@@ -93,10 +94,14 @@ final class Lab6PerformanceCheckerTests: LabCheckerTestCase {
         let code = try LabFixtures.requireReference()
         let withoutResults = try LabFixtures.text(self.lab, "solution/commands.log").split(separator: "\n")
             .filter { !$0.contains("\t\(CommandLog.resultSource)\t") }
-            .map { $0.replacingOccurrences(of: " mb.sec=3.6912", with: "").replacingOccurrences(of: " mb.sec=2.9104", with: "") }
+            .map {
+                $0.replacingOccurrences(of: " mb.sec=3.6912", with: "").replacingOccurrences(
+                    of: " mb.sec=2.9104", with: "")
+            }
             .joined(separator: "\n")
         let result = try await self.grade(
-            answers: try LabFixtures.text(self.lab, "solution/answers.properties"), commands: withoutResults, code: code)
+            answers: try LabFixtures.text(self.lab, "solution/answers.properties"), commands: withoutResults, code: code
+        )
         for id in ["batching", "acks-cost", "compression", "partitions", "consumer-throughput", "tuned-beats-default"] {
             XCTAssertEqual(result.task(id)?.status, .failed, "\(id): \(result.task(id)?.reason ?? "missing")")
         }
@@ -122,7 +127,8 @@ final class Lab6PerformanceCheckerTests: LabCheckerTestCase {
             "hot_page_cache_percent": "75", "cold_mb_per_sec": "9.5", "sequential_records_per_sec": "150000",
             "random_poll_p50_ms": "4.4",
         ] {
-            answers = answers.split(separator: "\n").map { $0.hasPrefix(key + " ") ? "\(key) = \(value)" : String($0) }.joined(separator: "\n")
+            answers = answers.split(separator: "\n").map { $0.hasPrefix(key + " ") ? "\(key) = \(value)" : String($0) }
+                .joined(separator: "\n")
         }
         let invented = try await self.grade(answers: answers, commands: commands, code: code)
         let measured = ["100", "2.9104", "86328", "86329", "11.65", "0.22", "32438"]
@@ -140,11 +146,14 @@ final class Lab6PerformanceCheckerTests: LabCheckerTestCase {
         XCTAssertEqual(result.task("cold-vs-hot")?.status, .failed, result.task("cold-vs-hot")?.reason ?? "")
 
         // The right answers, but the student never ran the random read nor evicted the cache.
-        let unlogged = commands.split(separator: "\n").filter { !$0.contains("--random-offsets") && !$0.contains("evict-cache") }
-            .joined(separator: "\n")
+        let unlogged = commands.split(separator: "\n").filter {
+            !$0.contains("--random-offsets") && !$0.contains("evict-cache")
+        }
+        .joined(separator: "\n")
         let withoutRuns = try await self.grade(
             answers: try LabFixtures.text(self.lab, "solution/answers.properties"), commands: unlogged, code: code)
-        XCTAssertEqual(withoutRuns.task("evict-cache")?.status, .notAttempted, withoutRuns.task("evict-cache")?.reason ?? "")
+        XCTAssertEqual(
+            withoutRuns.task("evict-cache")?.status, .notAttempted, withoutRuns.task("evict-cache")?.reason ?? "")
         for id in ["sequential-vs-random", "random-latency"] {
             XCTAssertEqual(withoutRuns.task(id)?.status, .failed, "\(id): \(withoutRuns.task(id)?.reason ?? "missing")")
         }

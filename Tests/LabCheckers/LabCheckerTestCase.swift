@@ -21,7 +21,8 @@ class LabCheckerTestCase: XCTestCase {
     /// Grades `answers`/`commands` with `code`, without a cluster (the command log stands in).
     func grade(answers: String?, commands: String?, code: ExerciseImplementations) async throws -> LabResult {
         let directory = try self.makeTemporaryDirectory(prefix: "lab\(Self.labNumber)")
-        let folder = try LabFixtures.submission(in: directory.url.appendingPathComponent(self.lab.folderName),
+        let folder = try LabFixtures.submission(
+            in: directory.url.appendingPathComponent(self.lab.folderName),
             answers: answers, commands: commands)
         return await LabChecker(submission: folder, code: code).run(self.lab)
     }
@@ -39,12 +40,15 @@ class LabCheckerTestCase: XCTestCase {
 
     /// The reference passes `taskID` and the starter leaves it "not attempted".
     func checkTask(_ taskID: String, file: StaticString = #filePath, line: UInt = #line) async throws {
-        XCTAssertNotNil(self.lab.tasks.first { $0.id == taskID }, "lab.json has no task \(taskID)", file: file, line: line)
+        XCTAssertNotNil(
+            self.lab.tasks.first { $0.id == taskID }, "lab.json has no task \(taskID)", file: file, line: line)
         let reference = try await self.referenceResult().task(taskID)
-        XCTAssertEqual(reference?.status, .passed, "reference: \(reference?.reason ?? "missing")", file: file, line: line)
+        XCTAssertEqual(
+            reference?.status, .passed, "reference: \(reference?.reason ?? "missing")", file: file, line: line)
         XCTAssertEqual(reference?.score, reference?.maxScore, file: file, line: line)
         let starter = try await self.starterResult().task(taskID)
-        XCTAssertEqual(starter?.status, .notAttempted, "starter: \(starter?.reason ?? "missing")", file: file, line: line)
+        XCTAssertEqual(
+            starter?.status, .notAttempted, "starter: \(starter?.reason ?? "missing")", file: file, line: line)
         XCTAssertEqual(starter?.score, 0, file: file, line: line)
     }
 
@@ -56,9 +60,10 @@ class LabCheckerTestCase: XCTestCase {
     }
 
     /// A wrong submission fails exactly `taskID`, with a reason containing `words`.
-    func assertFailsOnly(_ result: LabResult, _ taskID: String, saying words: String,
-        file: StaticString = #filePath, line: UInt = #line)
-    {
+    func assertFailsOnly(
+        _ result: LabResult, _ taskID: String, saying words: String,
+        file: StaticString = #filePath, line: UInt = #line
+    ) {
         for task in result.tasks {
             if task.taskID == taskID {
                 XCTAssertEqual(task.status, .failed, task.reason, file: file, line: line)
@@ -141,15 +146,20 @@ extension LabCheckerTestCase {
 
     /// A failure message names the step, never what the check wants: neither the example command
     /// nor any of `values`.
-    func assertRevealsNothing(_ result: TaskResult?, _ task: LabTask, _ values: [String] = [],
-        file: StaticString = #filePath, line: UInt = #line)
-    {
+    func assertRevealsNothing(
+        _ result: TaskResult?, _ task: LabTask, _ values: [String] = [],
+        file: StaticString = #filePath, line: UInt = #line
+    ) {
         guard let result, result.status == .failed else { return }
         if let expected = task.check.expected {
-            XCTAssertFalse(result.reason.contains(expected), "\(task.id) reveals `\(expected)`: \(result.reason)", file: file, line: line)
+            XCTAssertFalse(
+                result.reason.contains(expected), "\(task.id) reveals `\(expected)`: \(result.reason)", file: file,
+                line: line)
         }
         for value in values {
-            XCTAssertFalse(result.reason.contains(value), "\(task.id) reveals `\(value)`: \(result.reason)", file: file, line: line)
+            XCTAssertFalse(
+                result.reason.contains(value), "\(task.id) reveals `\(value)`: \(result.reason)", file: file, line: line
+            )
         }
     }
 }

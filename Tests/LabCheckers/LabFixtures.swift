@@ -1,15 +1,15 @@
 import Foundation
+import KafkaProtocol
 import LabExerciseKit
 import LabKit
-import KafkaProtocol
 import SamsaClient
 import XCTest
 
 #if canImport(Lab2Solution)
-import Lab2Solution
-import Lab4Solution
-import Lab5Solution
-import Lab6Solution
+    import Lab2Solution
+    import Lab4Solution
+    import Lab5Solution
+    import Lab6Solution
 #endif
 
 /// Where the labs live, and the submissions the self-tests grade: the reference solution, the
@@ -23,22 +23,22 @@ enum LabFixtures {
 
     static var hasSolutions: Bool {
         #if canImport(Lab2Solution)
-        true
+            true
         #else
-        false
+            false
         #endif
     }
 
     /// The reference solutions' Swift code (the student export has none).
     static var reference: ExerciseImplementations? {
         #if canImport(Lab2Solution)
-        ExerciseImplementations(
-            partition: { try Lab2Solution.VipPartitioner.partition(key: $0, partitionCount: $1) },
-            makeProcessor: { Lab4Solution.RedeliveryFilter() },
-            makeListener: { try Lab5Solution.CommitOnRevokeListener.make(positions: $0, committer: $1) },
-            producerSettings: { try Lab6Solution.TunedProducer.settings() })
+            ExerciseImplementations(
+                partition: { try Lab2Solution.VipPartitioner.partition(key: $0, partitionCount: $1) },
+                makeProcessor: { Lab4Solution.RedeliveryFilter() },
+                makeListener: { try Lab5Solution.CommitOnRevokeListener.make(positions: $0, committer: $1) },
+                producerSettings: { try Lab6Solution.TunedProducer.settings() })
         #else
-        nil
+            nil
         #endif
     }
 
@@ -53,7 +53,9 @@ enum LabFixtures {
     static func requireSolutions(file: StaticString = #filePath, line: UInt = #line) throws {
         guard !Self.hasSolutions else { return }
         if ProcessInfo.processInfo.environment["CI"] == "true" {
-            XCTFail("labs/*/solution/ is missing: the repository's checkers need the reference solutions", file: file, line: line)
+            XCTFail(
+                "labs/*/solution/ is missing: the repository's checkers need the reference solutions", file: file,
+                line: line)
         }
         throw XCTSkip("no reference solutions (student export)")
     }
@@ -76,7 +78,8 @@ enum LabFixtures {
     /// A lab file as `id` gets it: placeholders (`⟨PAY_LEADER⟩`) filled with their values.
     static func text(_ lab: LabManifest, _ relative: String, for id: StudentID? = Self.student) throws -> String {
         let text = try String(
-            contentsOf: Self.labsRoot.appendingPathComponent(lab.folderName).appendingPathComponent(relative), encoding: .utf8)
+            contentsOf: Self.labsRoot.appendingPathComponent(lab.folderName).appendingPathComponent(relative),
+            encoding: .utf8)
         return lab.variant(for: id).fill(text)
     }
 }
@@ -128,6 +131,7 @@ enum WrongCode {
     ) -> ExerciseImplementations {
         ExerciseImplementations(
             partition: partition ?? base.partition, makeProcessor: makeProcessor ?? base.makeProcessor,
-            makeListener: makeListener ?? base.makeListener, producerSettings: producerSettings ?? base.producerSettings)
+            makeListener: makeListener ?? base.makeListener, producerSettings: producerSettings ?? base.producerSettings
+        )
     }
 }

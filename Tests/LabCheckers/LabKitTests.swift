@@ -55,12 +55,16 @@ final class LabKitTests: XCTestCase {
         try recorder.record("   ", outcome: .ok)
         try recorder.record("# a comment", outcome: .ok)
         try recorder.record("samsa kafka-topics --list\t--bootstrap-server x", source: "cli", outcome: .ok)
-        try recorder.record("broker kill 9", outcome: .failure("no broker 9 in cluster 'lab'\n(it has 1, 2, 3)\tsee `cluster status`"))
+        try recorder.record(
+            "broker kill 9", outcome: .failure("no broker 9 in cluster 'lab'\n(it has 1, 2, 3)\tsee `cluster status`"))
         let log = CommandLog.load(folder: folder)
         XCTAssertEqual(
-            log.entries.map(\.command), ["broker kill 1", "samsa kafka-topics --list --bootstrap-server x", "broker kill 9"])
+            log.entries.map(\.command),
+            ["broker kill 1", "samsa kafka-topics --list --bootstrap-server x", "broker kill 9"])
         XCTAssertEqual(log.entries.map(\.source), ["repl", "cli", "repl"])
-        XCTAssertEqual(log.entries.map(\.outcome.description), ["ok led=payments-0,payments-2", "ok", "failed: no broker 9 in cluster 'lab'"])
+        XCTAssertEqual(
+            log.entries.map(\.outcome.description),
+            ["ok led=payments-0,payments-2", "ok", "failed: no broker 9 in cluster 'lab'"])
         XCTAssertEqual(log.entries[0].outcome.values(of: "led"), ["payments-0,payments-2"])
         XCTAssertEqual(log.count(matching: "^broker kill \\d"), 1, "the failed kill does not count")
         XCTAssertEqual(log.commands(matching: "^broker kill \\d").count, 2)
@@ -80,12 +84,16 @@ final class LabKitTests: XCTestCase {
         var progress = LabProgress.load(from: recorder.progressFile)
         progress.currentLab = 3
         try progress.save(to: recorder.progressFile)
-        let fast = "kafka-producer-perf-test --topic t --num-records 10 --record-size 1 --throughput -1 --producer-props acks=1"
-        let slow = "kafka-producer-perf-test --topic t --num-records 10 --record-size 1 --throughput -1 --producer-props acks=all linger.ms=0"
+        let fast =
+            "kafka-producer-perf-test --topic t --num-records 10 --record-size 1 --throughput -1 --producer-props acks=1"
+        let slow =
+            "kafka-producer-perf-test --topic t --num-records 10 --record-size 1 --throughput -1 --producer-props acks=all linger.ms=0"
         try recorder.record(fast, source: "cli", outcome: .ok)
-        try recorder.recordMeasurement(of: fast, "10 records sent, 2500.5 records/sec (0.01 MB/sec), 1.00 ms avg latency.")
+        try recorder.recordMeasurement(
+            of: fast, "10 records sent, 2500.5 records/sec (0.01 MB/sec), 1.00 ms avg latency.")
         try recorder.record(slow, source: "cli", outcome: .ok)
-        try recorder.recordMeasurement(of: slow, "10 records sent, 1200.5 records/sec (0.01 MB/sec), 9.00 ms avg latency.")
+        try recorder.recordMeasurement(
+            of: slow, "10 records sent, 1200.5 records/sec (0.01 MB/sec), 9.00 ms avg latency.")
         let log = CommandLog.load(folder: catalog.folder(of: try catalog.lab(3)))
         XCTAssertEqual(log.entries.map(\.source), ["cli", "result", "cli", "result"])
         XCTAssertEqual(log.count(matching: "kafka-producer-perf-test "), 2, "result lines are not commands")
@@ -121,7 +129,8 @@ final class LabKitTests: XCTestCase {
     /// A log written before outcomes (three fields) still parses, with outcome unknown: its lines
     /// are not counted as done, and the message says why and what to do.
     func testOldLinesWithoutOutcomeAreNotCountedAsDone() {
-        let log = CommandLog(parsing: "2026-11-26T10:03:00Z\trepl\tbroker kill 1\n2026-11-26T10:04:00Z\trepl\ttopic list\tok\n")
+        let log = CommandLog(
+            parsing: "2026-11-26T10:03:00Z\trepl\tbroker kill 1\n2026-11-26T10:04:00Z\trepl\ttopic list\tok\n")
         XCTAssertEqual(log.entries.map(\.command), ["broker kill 1", "topic list"])
         XCTAssertEqual(log.entries.map(\.outcome), [.unknown, .ok])
         XCTAssertEqual(log.count(matching: "^broker kill"), 0)
@@ -132,18 +141,21 @@ final class LabKitTests: XCTestCase {
         for language in [Language.en, .es] {
             let verdict = CommandLogChecks.check(spec, log: log, language: language)
             XCTAssertEqual(verdict.status, .failed, verdict.reason)
-            XCTAssertTrue(verdict.reason.contains(language == .en ? "without its outcome" : "sin su resultado"), verdict.reason)
+            XCTAssertTrue(
+                verdict.reason.contains(language == .en ? "without its outcome" : "sin su resultado"), verdict.reason)
             XCTAssertTrue(verdict.reason.contains(language == .en ? "step 2" : "el paso 2"), verdict.reason)
         }
         // The measurement lines of an old log still hold what the tool measured.
-        let measured = CommandLog(parsing: "t\tresult\tkafka-producer-perf-test acks=1 => 10 records sent, 5.0 records/sec (0 MB/sec)\n")
+        let measured = CommandLog(
+            parsing: "t\tresult\tkafka-producer-perf-test acks=1 => 10 records sent, 5.0 records/sec (0 MB/sec)\n")
         XCTAssertEqual(measured.lastThroughput(matching: "acks=1"), 5.0)
     }
 
     func testReportsInEveryFormat() async throws {
         let lab = try LabFixtures.catalog().lab(1)
         let directory = try self.makeTemporaryDirectory()
-        let folder = try LabFixtures.submission(in: directory.url, answers: "zookeeper_client_port = 2181\nbroker_id_key = id\n", commands: nil)
+        let folder = try LabFixtures.submission(
+            in: directory.url, answers: "zookeeper_client_port = 2181\nbroker_id_key = id\n", commands: nil)
         let result = await LabChecker(submission: folder, language: .es).run(lab)
         XCTAssertEqual(result.task("zookeeper-port")?.status, .passed)
         XCTAssertEqual(result.task("broker-id-key")?.status, .failed)
@@ -154,7 +166,10 @@ final class LabKitTests: XCTestCase {
         XCTAssertTrue(text.contains("✗ broker-id-key (0/1) fallida"), text)
 
         let junit = GradeReport.render([result], format: .junit)
-        XCTAssertTrue(junit.contains("<testsuite name=\"lab1-first-cluster\" tests=\"\(lab.tasks.count)\" failures=\"\(lab.tasks.count - 1)\">"), junit)
+        XCTAssertTrue(
+            junit.contains(
+                "<testsuite name=\"lab1-first-cluster\" tests=\"\(lab.tasks.count)\" failures=\"\(lab.tasks.count - 1)\">"
+            ), junit)
         XCTAssertTrue(junit.contains("<testcase classname=\"Lab1\" name=\"zookeeper-port\"/>"), junit)
 
         let json = GradeReport.render([result], format: .gradescope)
@@ -175,7 +190,8 @@ final class LabKitTests: XCTestCase {
         let work = try self.makeTemporaryDirectory()
         let submission = work.url.appendingPathComponent("submission")
         let lab = try LabFixtures.catalog().lab(3)
-        _ = try LabFixtures.submission(in: submission.appendingPathComponent(lab.folderName),
+        _ = try LabFixtures.submission(
+            in: submission.appendingPathComponent(lab.folderName),
             answers: try LabFixtures.text(lab, "solution/answers.properties"),
             commands: try LabFixtures.text(lab, "solution/commands.log"))
         let output = work.url.appendingPathComponent("results.json")
@@ -208,7 +224,8 @@ final class LabKitTests: XCTestCase {
         let package = work.url.appendingPathComponent("kit")
         let labs = try self.copyOfLabs(into: package)
         try Data("// swift-tools-version:6.0\n".utf8).write(to: package.appendingPathComponent("Package.swift"))
-        try CommandLog.append("cluster start", source: "repl", outcome: .ok, folder: labs.appendingPathComponent("01-first-cluster"))
+        try CommandLog.append(
+            "cluster start", source: "repl", outcome: .ok, folder: labs.appendingPathComponent("01-first-cluster"))
         let destination = work.url.appendingPathComponent("handout")
         let status = try StudentExport.export(labsRoot: labs, to: destination)
         XCTAssertTrue(status.contains("Package.swift"))
@@ -226,7 +243,8 @@ final class LabKitTests: XCTestCase {
         try FileManager.default.copyItem(at: LabFixtures.labsRoot, to: copy)
         // a stale log in the repository copy must not leak into tests
         for lab in try LabCatalog(root: copy).labs {
-            try? FileManager.default.removeItem(at: copy.appendingPathComponent(lab.folderName).appendingPathComponent(CommandLog.fileName))
+            try? FileManager.default.removeItem(
+                at: copy.appendingPathComponent(lab.folderName).appendingPathComponent(CommandLog.fileName))
         }
         return copy
     }

@@ -19,11 +19,17 @@ final class LabLanguageTests: XCTestCase {
             let solution = catalog.folder(of: lab).appendingPathComponent("solution")
             if FileManager.default.fileExists(atPath: solution.path) { folders.append(solution) }
             for folder in folders {
-                let spanish = await LabChecker(submission: folder, code: LabFixtures.reference, language: .es, studentID: LabFixtures.student).run(lab)
-                let english = await LabChecker(submission: folder, code: LabFixtures.reference, language: .en, studentID: LabFixtures.student).run(lab)
+                let spanish = await LabChecker(
+                    submission: folder, code: LabFixtures.reference, language: .es, studentID: LabFixtures.student
+                ).run(lab)
+                let english = await LabChecker(
+                    submission: folder, code: LabFixtures.reference, language: .en, studentID: LabFixtures.student
+                ).run(lab)
                 for (es, en) in zip(spanish.tasks, english.tasks) {
                     XCTAssertNotEqual(es.title, en.title, "lab \(lab.number) \(es.taskID): title")
-                    XCTAssertNotEqual(es.reason, en.reason, "lab \(lab.number) \(es.taskID) (\(folder.lastPathComponent)): \(es.reason)")
+                    XCTAssertNotEqual(
+                        es.reason, en.reason,
+                        "lab \(lab.number) \(es.taskID) (\(folder.lastPathComponent)): \(es.reason)")
                     compared += 1
                 }
                 let report = GradeReport.text([spanish], language: .es)
@@ -49,7 +55,9 @@ final class LabLanguageTests: XCTestCase {
         XCTAssertEqual(try session.execute("lab start 1"), .proceed)
         XCTAssertTrue(console.output.contains("/labs/01-first-cluster/README.es.md"), console.output)
         XCTAssertTrue(console.output.contains("Paso 1/"), console.output)
-        XCTAssertTrue(console.output.contains("  En una terminal:\n    swift run samsa\n  En el REPL:\n    lab start 1\n"), console.output)
+        XCTAssertTrue(
+            console.output.contains("  En una terminal:\n    swift run samsa\n  En el REPL:\n    lab start 1\n"),
+            console.output)
         XCTAssertTrue(console.output.contains("`lab next` cuando acabes · `lab hint` para una pista"), console.output)
         XCTAssertEqual(try session.execute("lab next"), .proceed)
         XCTAssertEqual(try session.execute("lab hint"), .proceed)

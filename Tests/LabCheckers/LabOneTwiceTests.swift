@@ -4,9 +4,9 @@ import SamsaTesting
 import XCTest
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Lab 1 done twice in a row in the same project folder, as a student does it: `lab start 1`, the
@@ -22,21 +22,30 @@ final class LabOneTwiceTests: XCTestCase {
         let labs = work.url.appendingPathComponent("labs")
         try FileManager.default.copyItem(at: LabFixtures.labsRoot, to: labs)
         let folder = labs.appendingPathComponent("01-first-cluster")
-        for stale in ["commands.log", "answers.properties"] { try? FileManager.default.removeItem(at: folder.appendingPathComponent(stale)) }
+        for stale in ["commands.log", "answers.properties"] {
+            try? FileManager.default.removeItem(at: folder.appendingPathComponent(stale))
+        }
         let data = work.appending("lab1-data").path
         let ports = try Self.rewriteConfigs(in: folder.appendingPathComponent("config"), dataFolder: data)
         let samsa = try Products.executable("samsa")
-        let environment = ["SAMSA_PID_DIR": try work.makeSubdirectory("pids").path, "NO_COLOR": "1", "SAMSA_LANGUAGE": "en"]
+        let environment = [
+            "SAMSA_PID_DIR": try work.makeSubdirectory("pids").path, "NO_COLOR": "1", "SAMSA_LANGUAGE": "en",
+        ]
 
         let first = try self.doLabOne(samsa, work: work, folder: folder, ports: ports, environment: environment, run: 1)
-        XCTAssertFalse(first.startSaid.contains("Deleted the data"), "nothing to delete the first time: \(first.startSaid)")
-        let second = try self.doLabOne(samsa, work: work, folder: folder, ports: ports, environment: environment, run: 2)
-        XCTAssertTrue(second.startSaid.contains("Deleted the data of an earlier run") && second.startSaid.contains(data), second.startSaid)
+        XCTAssertFalse(
+            first.startSaid.contains("Deleted the data"), "nothing to delete the first time: \(first.startSaid)")
+        let second = try self.doLabOne(
+            samsa, work: work, folder: folder, ports: ports, environment: environment, run: 2)
+        XCTAssertTrue(
+            second.startSaid.contains("Deleted the data of an earlier run") && second.startSaid.contains(data),
+            second.startSaid)
 
         let lab = try LabFixtures.catalog().lab(1).forStudent(LabFixtures.student)
         let count = Int(lab.variant(for: LabFixtures.student).values["GREETINGS_COUNT"] ?? "")
         XCTAssertEqual(first.secondRead, count, "step 7 reads the student's greetings")
-        XCTAssertEqual(second.secondRead, first.secondRead, "the second run reads what the first read, not the old records too")
+        XCTAssertEqual(
+            second.secondRead, first.secondRead, "the second run reads what the first read, not the old records too")
         XCTAssertEqual(first.score, "11/11", first.report)
         XCTAssertEqual(second.score, first.score, second.report)
     }
@@ -77,9 +86,11 @@ final class LabOneTwiceTests: XCTestCase {
         try waitForPort(ports.meta, process: meta)
         var brokers: [TestProcess] = []
         for id in 1...2 {
-            brokers.append(try self.launchProcess(
-                samsa, arguments: ["kafka-server-start", "config/server-\(id).properties"], environment: environment,
-                currentDirectoryURL: folder, logURL: work.appending("broker-\(id)-\(run).out")))
+            brokers.append(
+                try self.launchProcess(
+                    samsa, arguments: ["kafka-server-start", "config/server-\(id).properties"],
+                    environment: environment,
+                    currentDirectoryURL: folder, logURL: work.appending("broker-\(id)-\(run).out")))
         }
         for (index, broker) in brokers.enumerated() { try waitForPort(ports.brokers[index], process: broker) }
         var ids = ""
@@ -91,28 +102,42 @@ final class LabOneTwiceTests: XCTestCase {
 
         // Steps 5–7.
         let bootstrap = "localhost:\(ports.brokers[0])"
-        let create = try tool(["kafka-topics", "--bootstrap-server", bootstrap, "--create", "--topic", "greetings", "--partitions", "1", "--replication-factor", "2"])
+        let create = try tool([
+            "kafka-topics", "--bootstrap-server", bootstrap, "--create", "--topic", "greetings", "--partitions", "1",
+            "--replication-factor", "2",
+        ])
         XCTAssertEqual(create.exitStatus, 0, "run \(run): \(create.summary)")
         let lab = try LabFixtures.catalog().lab(1).forStudent(LabFixtures.student)
         let values = lab.variant(for: LabFixtures.student).values
-        let greetings = (values["GREETINGS"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-        let produce = try tool(["kafka-console-producer", "--bootstrap-server", bootstrap, "--topic", "greetings"], input: greetings.joined(separator: "\n") + "\n")
+        let greetings = (values["GREETINGS"] ?? "").split(separator: ",").map {
+            $0.trimmingCharacters(in: .whitespaces)
+        }
+        let produce = try tool(
+            ["kafka-console-producer", "--bootstrap-server", bootstrap, "--topic", "greetings"],
+            input: greetings.joined(separator: "\n") + "\n")
         XCTAssertEqual(produce.exitStatus, 0, "run \(run): \(produce.summary)")
         var reads: [Int] = []
         for _ in 0..<2 {
-            let read = try tool(["kafka-console-consumer", "--bootstrap-server", bootstrap, "--topic", "greetings", "--from-beginning", "--timeout-ms", "5000"])
+            let read = try tool([
+                "kafka-console-consumer", "--bootstrap-server", bootstrap, "--topic", "greetings", "--from-beginning",
+                "--timeout-ms", "5000",
+            ])
             reads.append(read.stdoutText.split(separator: "\n").count)
         }
 
         // Step 8's end: Ctrl-C to the brokers, then the metadata server.
         for broker in brokers { _ = kill(broker.pid, SIGINT) }
-        for broker in brokers { XCTAssertNotNil(broker.waitForExit(timeout: .seconds(30)), "run \(run): a broker did not stop") }
+        for broker in brokers {
+            XCTAssertNotNil(broker.waitForExit(timeout: .seconds(30)), "run \(run): a broker did not stop")
+        }
         _ = kill(meta.pid, SIGINT)
         XCTAssertNotNil(meta.waitForExit(timeout: .seconds(30)), "run \(run): the metadata server did not stop")
 
         let stopped = try XCTUnwrap(values["STOPPED_BROKER"])
         var answers = try LabFixtures.text(lab, "solution/answers.properties")
-        answers = answers.replacingOccurrences(of: "records_second_read = \(values["GREETINGS_COUNT"] ?? "?")", with: "records_second_read = \(reads.last ?? 0)")
+        answers = answers.replacingOccurrences(
+            of: "records_second_read = \(values["GREETINGS_COUNT"] ?? "?")",
+            with: "records_second_read = \(reads.last ?? 0)")
         try answers.write(to: folder.appendingPathComponent("answers.properties"), atomically: true, encoding: .utf8)
 
         // Steps 9–13 in the REPL; the cluster lives until the script ends, after `lab check`.

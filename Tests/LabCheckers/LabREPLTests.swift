@@ -7,9 +7,9 @@ import SamsaTesting
 import XCTest
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The REPL's `lab` commands in-process, on a copy of labs/ in a temp folder; Lab 1 needs no
@@ -18,7 +18,8 @@ final class LabREPLTests: XCTestCase {
     func testLabStartStepsHintRecordAndCheck() throws {
         let directory = try self.makeTemporaryDirectory()
         try FileManager.default.copyItem(at: LabFixtures.labsRoot, to: directory.url.appendingPathComponent("labs"))
-        try? FileManager.default.removeItem(at: directory.url.appendingPathComponent("labs/01-first-cluster/commands.log"))
+        try? FileManager.default.removeItem(
+            at: directory.url.appendingPathComponent("labs/01-first-cluster/commands.log"))
         let console = Console.capturing(width: 100)
         let session = Session(
             configuration: .init(
@@ -40,7 +41,9 @@ final class LabREPLTests: XCTestCase {
         XCTAssertEqual(try session.execute("lab start 1"), .proceed)
         XCTAssertTrue(console.output.contains("Step 1/"), console.output)
         // Each command says where it runs: `swift run samsa` in a terminal, `lab start 1` in the REPL.
-        XCTAssertTrue(console.output.contains("  In a terminal:\n    swift run samsa\n  In the REPL:\n    lab start 1\n"), console.output)
+        XCTAssertTrue(
+            console.output.contains("  In a terminal:\n    swift run samsa\n  In the REPL:\n    lab start 1\n"),
+            console.output)
         XCTAssertEqual(try session.execute("lab next"), .proceed)
         XCTAssertTrue(console.output.contains("Step 2/"), console.output)
         XCTAssertEqual(try session.execute("lab next"), .proceed)
@@ -82,8 +85,10 @@ final class LabREPLTests: XCTestCase {
         let directory = try self.makeTemporaryDirectory()
         let file = LabProgress.file(in: directory.url)
         try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(#"{"currentLab": 2, "labs": {"2": {"step": 3, "lastScore": 4, "maxScore": 9, "passedTasks": ["a"]}}}"#.utf8)
-            .write(to: file)
+        try Data(
+            #"{"currentLab": 2, "labs": {"2": {"step": 3, "lastScore": 4, "maxScore": 9, "passedTasks": ["a"]}}}"#.utf8
+        )
+        .write(to: file)
         let progress = LabProgress.load(from: file)
         XCTAssertEqual(progress.currentLab, 2)
         XCTAssertEqual(progress.state(2).lastScore, 4)
@@ -118,8 +123,11 @@ final class LabREPLTests: XCTestCase {
         XCTAssertEqual(try session.execute("lab id set student-7"), .proceed)
         XCTAssertEqual(try session.execute("lab start 3"), .proceed)
 
-        XCTAssertTrue(console.output.contains("started broker 2 again, which was down (`broker start 2`)"), console.output)
-        XCTAssertTrue(console.output.contains("healed the faults injected in broker 3 (cut-replication) (`fault heal`)"), console.output)
+        XCTAssertTrue(
+            console.output.contains("started broker 2 again, which was down (`broker start 2`)"), console.output)
+        XCTAssertTrue(
+            console.output.contains("healed the faults injected in broker 3 (cut-replication) (`fault heal`)"),
+            console.output)
         let snapshot = try XCTUnwrap(session.cluster?.snapshot())
         XCTAssertEqual(snapshot.brokers.map(\.state), [.running, .running, .running])
         XCTAssertTrue(session.cluster?.allFaults().isEmpty == true)
@@ -130,13 +138,16 @@ final class LabREPLTests: XCTestCase {
         XCTAssertEqual(try session.execute("wait leader waited 0"), .proceed)
         let wait = try XCTUnwrap(CommandLog.load(folder: folder).entries.last)
         XCTAssertEqual(wait.command, "wait leader waited 0")
-        let waited = try XCTUnwrap(wait.outcome.values(of: "waited").first.flatMap(Double.init), wait.outcome.description)
+        let waited = try XCTUnwrap(
+            wait.outcome.values(of: "waited").first.flatMap(Double.init), wait.outcome.description)
         XCTAssertGreaterThanOrEqual(waited, 0)
         XCTAssertFalse(console.output.contains("(after "), "a script-like console prints no time")
 
         // Started again on a cluster as the lab needs it: nothing to do, and it says so.
         XCTAssertEqual(try session.execute("lab start 3"), .proceed)
-        XCTAssertTrue(console.output.contains("The cluster is already as this lab needs it: 3 brokers up, no injected faults."), console.output)
+        XCTAssertTrue(
+            console.output.contains("The cluster is already as this lab needs it: 3 brokers up, no injected faults."),
+            console.output)
     }
 
     /// Lab 3's `broker kill`, logged with the partitions the broker led when it was killed: the
@@ -169,7 +180,8 @@ final class LabREPLTests: XCTestCase {
         XCTAssertEqual(try session.execute("broker kill \(follower)"), .proceed)
         let task = try XCTUnwrap(lab.tasks.first { $0.id == "killed-leader" })
         let checker = LabChecker(submission: folder)
-        let afterFollower = await checker.run(task, answers: AnswersFile(values: [:]), log: CommandLog.load(folder: folder))
+        let afterFollower = await checker.run(
+            task, answers: AnswersFile(values: [:]), log: CommandLog.load(folder: folder))
         XCTAssertEqual(afterFollower.status, .failed, afterFollower.reason)
 
         XCTAssertEqual(try session.execute("broker kill \(leader)"), .proceed)
@@ -200,7 +212,9 @@ final class LabREPLTests: XCTestCase {
         XCTAssertTrue(console.output.contains(try XCTUnwrap(values["GREETINGS"])), console.output)
         XCTAssertTrue(console.output.contains("broker stop \(try XCTUnwrap(values["STOPPED_BROKER"]))"), console.output)
         XCTAssertFalse(console.output.contains("⟨"), console.output)
-        let answers = try String(contentsOf: directory.url.appendingPathComponent("labs/01-first-cluster/answers.properties"), encoding: .utf8)
+        let answers = try String(
+            contentsOf: directory.url.appendingPathComponent("labs/01-first-cluster/answers.properties"),
+            encoding: .utf8)
         XCTAssertTrue(answers.contains("student_id = alumna-c\n"), answers)
     }
 
@@ -224,8 +238,11 @@ final class LabREPLTests: XCTestCase {
 
         XCTAssertEqual(try session.execute("lab id set \(LabFixtures.student)"), .proceed)
         XCTAssertEqual(try session.execute("lab start 1"), .proceed)
-        XCTAssertTrue(console.output.contains("This lab starts no cluster: you start the servers by hand, as its steps say.\n"), console.output)
-        XCTAssertTrue(console.output.contains("The REPL keeps an earlier cluster \"lab\", topics included, in "), console.output)
+        XCTAssertTrue(
+            console.output.contains("This lab starts no cluster: you start the servers by hand, as its steps say.\n"),
+            console.output)
+        XCTAssertTrue(
+            console.output.contains("The REPL keeps an earlier cluster \"lab\", topics included, in "), console.output)
         XCTAssertTrue(console.output.contains("`cluster destroy` deletes it."), console.output)
 
         // Step 9 starts from an empty cluster: `cluster destroy` first, and it removes the old one.

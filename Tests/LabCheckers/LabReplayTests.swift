@@ -9,19 +9,23 @@ import XCTest
 /// (shrinking a topic), which fails again without stopping the replay.
 final class LabReplayTests: XCTestCase {
     func testTheScriptDetachesTheClusterAndDropsCommandsThatOnlyShowThings() throws {
-        let log = CommandLog(parsing: """
-            t\trepl\tlab start 2
-            t\trepl\ttopic create orders --partitions 3 --replication-factor 3
-            t\trepl\tcluster status
-            t\trepl\tui
-            t\tcli\tkafka-topics --list
-            t\trepl\tproduce orders --key alice a1
-            t\trepl\tcluster destroy
-            """)
+        let log = CommandLog(
+            parsing: """
+                t\trepl\tlab start 2
+                t\trepl\ttopic create orders --partitions 3 --replication-factor 3
+                t\trepl\tcluster status
+                t\trepl\tui
+                t\tcli\tkafka-topics --list
+                t\trepl\tproduce orders --key alice a1
+                t\trepl\tcluster destroy
+                """)
         let script = LabReplay.script(from: log, cluster: .init(brokers: 3, standalone: false))
         XCTAssertEqual(
             script,
-            ["cluster start --brokers 3 --detach", "topic create orders --partitions 3 --replication-factor 3", "produce orders --key alice a1"])
+            [
+                "cluster start --brokers 3 --detach", "topic create orders --partitions 3 --replication-factor 3",
+                "produce orders --key alice a1",
+            ])
         let own = LabReplay.script(
             from: CommandLog(parsing: "t\trepl\tcluster start --brokers 2 --name mine\nt\trepl\ttopic list"),
             cluster: .init(brokers: 3, standalone: false))
@@ -38,12 +42,16 @@ final class LabReplayTests: XCTestCase {
         XCTAssertFalse(reference.entries.contains { $0.command.contains("⟨") }, "\(reference.entries)")
         let replayed = try LabReplay(samsa: samsa).run(reference, lab: lab)
         defer { replayed.destroy() }
-        XCTAssertTrue(replayed.transcript.contains("replay.samsa line 7:"), "the shrink the student tried fails again: \(replayed.transcript)")
+        XCTAssertTrue(
+            replayed.transcript.contains("replay.samsa line 7:"),
+            "the shrink the student tried fails again: \(replayed.transcript)")
         // The student's keys land where their expected answers say: alice's three, dave's two, then
         // alice's again on 6 partitions (the producer's murmur2 on a real cluster).
         let values = lab.variant(for: LabFixtures.student).values
         let placed = replayed.transcript.matches(of: /→ orders-(\d+)\s/).map { String($0.1) }
-        let wanted = [String](repeating: values["ALICE_AT_3"] ?? "?", count: 3) + [String](repeating: values["DAVE_AT_3"] ?? "?", count: 2)
+        let wanted =
+            [String](repeating: values["ALICE_AT_3"] ?? "?", count: 3)
+            + [String](repeating: values["DAVE_AT_3"] ?? "?", count: 2)
             + [values["ALICE_AT_6"] ?? "?"]
         XCTAssertEqual(placed, wanted, replayed.transcript)
         let checker = LabChecker(submission: FileManager.default.temporaryDirectory, bootstrap: replayed.bootstrap)
@@ -72,9 +80,13 @@ final class LabReplayTests: XCTestCase {
         let reference = CommandLog(parsing: try LabFixtures.text(lab, "solution/commands.log"))
         let replayed = try LabReplay(samsa: samsa).run(reference, lab: lab)
         defer { replayed.destroy() }
-        for (topic, name) in [("payments", "PAY_RECORDS"), ("clicks", "CLICKS_FIRST"), ("orders", "ORDERS_TOTAL"), ("fragile", "FRAGILE_FIRST")] {
+        for (topic, name) in [
+            ("payments", "PAY_RECORDS"), ("clicks", "CLICKS_FIRST"), ("orders", "ORDERS_TOTAL"),
+            ("fragile", "FRAGILE_FIRST"),
+        ] {
             let left = try XCTUnwrap(values[name])
-            XCTAssertTrue(replayed.transcript.contains("Read \(left) records from \(topic) "), "\(topic): \(replayed.transcript)")
+            XCTAssertTrue(
+                replayed.transcript.contains("Read \(left) records from \(topic) "), "\(topic): \(replayed.transcript)")
         }
         XCTAssertTrue(
             replayed.transcript.contains("not acknowledged: record 1 of 1 (acks=all); 0 acknowledged before it.")
@@ -87,4 +99,3 @@ final class LabReplayTests: XCTestCase {
         }
     }
 }
-

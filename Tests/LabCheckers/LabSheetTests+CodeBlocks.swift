@@ -1,8 +1,9 @@
 import CourseLanguage
 import Foundation
 import LabKit
-@testable import REPL
 import XCTest
+
+@testable import REPL
 
 /// Every code block in a sheet says where it runs, and holds only lines that run there: a REPL
 /// line typed in a terminal, or a shell line typed in the REPL, only earns an error.
@@ -31,16 +32,21 @@ extension LabSheetTests {
         let beforeFirstBlock = text.components(separatedBy: "```").first ?? ""
         for place in SheetCodeBlock.Place.allCases {
             let name = place.label(language).replacingOccurrences(of: ":", with: "")
-            XCTAssertTrue(beforeFirstBlock.contains(name), "\(sheet) never says what \(name) means before its first block")
+            XCTAssertTrue(
+                beforeFirstBlock.contains(name), "\(sheet) never says what \(name) means before its first block")
         }
     }
 
     static func check(_ block: SheetCodeBlock, _ language: Language, _ whereabouts: String) {
         XCTAssertFalse(block.isUnclosed, "\(whereabouts): the block is never closed")
         guard let place = block.place else {
-            return XCTFail("\(whereabouts): the block has no label: open it with ```samsa (REPL) or ```sh (terminal), not ```\(block.info)")
+            return XCTFail(
+                "\(whereabouts): the block has no label: open it with ```samsa (REPL) or ```sh (terminal), not ```\(block.info)"
+            )
         }
-        XCTAssertEqual(block.lineAbove, place.label(language), "\(whereabouts): a ```\(place.fence) block needs its label just above it")
+        XCTAssertEqual(
+            block.lineAbove, place.label(language),
+            "\(whereabouts): a ```\(place.fence) block needs its label just above it")
         let table = CommandTable()
         let replWords = Set(table.topLevelWords + CommandTable.aliases.keys)
         for line in block.lines {
@@ -56,7 +62,8 @@ extension LabSheetTests {
                 }
             case .terminal:
                 let first = line.split(separator: " ").first.map { String($0).lowercased() } ?? ""
-                XCTAssertFalse(replWords.contains(first), "\(whereabouts): '\(line)' is a REPL command in a terminal block")
+                XCTAssertFalse(
+                    replWords.contains(first), "\(whereabouts): '\(line)' is a REPL command in a terminal block")
             }
         }
     }

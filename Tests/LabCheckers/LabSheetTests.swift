@@ -1,8 +1,9 @@
 import CourseLanguage
 import Foundation
 import LabKit
-@testable import REPL
 import XCTest
+
+@testable import REPL
 
 /// The sheets (README.es.md, README.md) and lab.json tell the student the same steps, and hints
 /// quote what the screen shows.
@@ -18,9 +19,12 @@ final class LabSheetTests: XCTestCase {
                 let sheet = lab.variant(for: nil).fill(
                     try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8))
                 for (index, step) in lab.steps.enumerated() {
-                    let texts = [step.text.text(language)] + (step.hint.map { [$0.text(language)] } ?? []) + (step.commands ?? [])
+                    let texts =
+                        [step.text.text(language)] + (step.hint.map { [$0.text(language)] } ?? [])
+                        + (step.commands ?? [])
                     for text in texts {
-                        XCTAssertTrue(sheet.contains(text), "lab \(lab.number) step \(index + 1), \(name) lacks: \(text)")
+                        XCTAssertTrue(
+                            sheet.contains(text), "lab \(lab.number) step \(index + 1), \(name) lacks: \(text)")
                     }
                 }
             }

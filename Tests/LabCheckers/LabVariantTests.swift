@@ -15,7 +15,8 @@ final class LabVariantTests: XCTestCase {
     /// Every lab whose students get their own values, and at least the labs converted so far.
     private func labsWithVariables() throws -> [LabManifest] {
         let labs = try LabFixtures.catalog().labs.filter(\.hasVariants)
-        XCTAssertTrue(Set([1, 2, 3, 4, 5]).isSubset(of: labs.map(\.number)), "labs with variables: \(labs.map(\.number))")
+        XCTAssertTrue(
+            Set([1, 2, 3, 4, 5]).isSubset(of: labs.map(\.number)), "labs with variables: \(labs.map(\.number))")
         return labs
     }
 
@@ -26,7 +27,9 @@ final class LabVariantTests: XCTestCase {
         return self.others[0]
     }
 
-    private func grade(_ lab: LabManifest, answers: String, commands: String, as id: StudentID?) async throws -> LabResult {
+    private func grade(_ lab: LabManifest, answers: String, commands: String, as id: StudentID?) async throws
+        -> LabResult
+    {
         let directory = try self.makeTemporaryDirectory(prefix: "variant")
         let folder = try LabFixtures.submission(
             in: directory.url.appendingPathComponent(lab.folderName), answers: answers, commands: commands)
@@ -43,7 +46,8 @@ final class LabVariantTests: XCTestCase {
 
     func testTheSameIdAlwaysGetsTheSameValuesAndIdsAreCaseInsensitive() throws {
         for lab in try self.labsWithVariables() {
-            XCTAssertEqual(lab.variant(for: LabFixtures.student), lab.variant(for: try StudentID("ALUMNA-C")), "lab \(lab.number)")
+            XCTAssertEqual(
+                lab.variant(for: LabFixtures.student), lab.variant(for: try StudentID("ALUMNA-C")), "lab \(lab.number)")
         }
         // Pinned (computed by an independent reimplementation of the choice): a change would give
         // every student new values in the middle of a course.
@@ -67,8 +71,11 @@ final class LabVariantTests: XCTestCase {
             XCTAssertNotEqual(a, b, "lab \(lab.number)")
             // Among many ids, most pairs differ: few students share every answer.
             var answerSets: Set<[String: String]> = []
-            for index in 0..<40 { answerSets.insert(try self.expectedAnswers(lab, for: try StudentID("student\(index)"))) }
-            XCTAssertGreaterThanOrEqual(answerSets.count, 8, "lab \(lab.number): only \(answerSets.count) different sets of answers in 40 ids")
+            for index in 0..<40 {
+                answerSets.insert(try self.expectedAnswers(lab, for: try StudentID("student\(index)")))
+            }
+            XCTAssertGreaterThanOrEqual(
+                answerSets.count, 8, "lab \(lab.number): only \(answerSets.count) different sets of answers in 40 ids")
         }
     }
 
@@ -77,12 +84,15 @@ final class LabVariantTests: XCTestCase {
         for lab in try self.labsWithVariables() {
             var seen: [String: Set<String>] = [:]
             for index in 0..<300 {
-                for (name, value) in lab.variant(for: try StudentID("student\(index)")).values { seen[name, default: []].insert(value) }
+                for (name, value) in lab.variant(for: try StudentID("student\(index)")).values {
+                    seen[name, default: []].insert(value)
+                }
             }
             for group in lab.variables ?? [] {
                 for (name, _) in group.choices[0] {
                     XCTAssertEqual(
-                        seen[name]?.count, Set(group.choices.compactMap { $0[name] }).count, "lab \(lab.number) \(group.name).\(name)")
+                        seen[name]?.count, Set(group.choices.compactMap { $0[name] }).count,
+                        "lab \(lab.number) \(group.name).\(name)")
                 }
             }
         }
@@ -93,10 +103,15 @@ final class LabVariantTests: XCTestCase {
             var names: Set<String> = []
             for group in lab.variables ?? [] {
                 let groupNames = Set(group.choices[0].keys)
-                XCTAssertTrue(names.isDisjoint(with: groupNames), "lab \(lab.number): \(group.name) names a value another group names")
+                XCTAssertTrue(
+                    names.isDisjoint(with: groupNames),
+                    "lab \(lab.number): \(group.name) names a value another group names")
                 names.formUnion(groupNames)
-                for choice in group.choices { XCTAssertEqual(Set(choice.keys), groupNames, "lab \(lab.number) \(group.name)") }
-                XCTAssertEqual(Set(group.choices).count, group.choices.count, "lab \(lab.number) \(group.name) repeats a choice")
+                for choice in group.choices {
+                    XCTAssertEqual(Set(choice.keys), groupNames, "lab \(lab.number) \(group.name)")
+                }
+                XCTAssertEqual(
+                    Set(group.choices).count, group.choices.count, "lab \(lab.number) \(group.name) repeats a choice")
             }
             let variant = lab.variant(for: LabFixtures.student)
             let folder = LabFixtures.labsRoot.appendingPathComponent(lab.folderName)
@@ -127,8 +142,10 @@ final class LabVariantTests: XCTestCase {
 
             // The same file handed in for student B: refused as someone else's, not graded with A's values.
             let copied = try await self.grade(lab, answers: answers, commands: commands, as: studentB)
-            let answerTasks = Set(lab.tasks.filter { $0.check.kind == .answer || $0.check.kind == .answerRelation }.map(\.id))
-            for task in copied.tasks where lab.variantTaskIDs.contains(task.taskID) || answerTasks.contains(task.taskID) {
+            let answerTasks = Set(
+                lab.tasks.filter { $0.check.kind == .answer || $0.check.kind == .answerRelation }.map(\.id))
+            for task in copied.tasks where lab.variantTaskIDs.contains(task.taskID) || answerTasks.contains(task.taskID)
+            {
                 XCTAssertEqual(task.status, .failed, "lab \(lab.number) \(task.taskID)")
                 XCTAssertTrue(task.reason.contains("another student") && task.reason.contains("alumna-c"), task.reason)
             }
@@ -143,7 +160,8 @@ final class LabVariantTests: XCTestCase {
             let differing = expectedA.filter { expectedB[$0.key] != $0.value }.map(\.key)
             XCTAssertFalse(differing.isEmpty, "lab \(lab.number)")
             for key in differing {
-                let task = try XCTUnwrap(disguised.tasks.first { lab.tasks.first(where: { $0.check.key == key })?.id == $0.taskID })
+                let task = try XCTUnwrap(
+                    disguised.tasks.first { lab.tasks.first(where: { $0.check.key == key })?.id == $0.taskID })
                 XCTAssertEqual(task.status, .failed, "lab \(lab.number) \(key): \(task.reason)")
             }
         }
@@ -153,7 +171,8 @@ final class LabVariantTests: XCTestCase {
         for lab in try self.labsWithVariables() {
             let answers = try LabFixtures.text(lab, "solution/answers.properties")
                 .replacingOccurrences(of: "student_id = alumna-c", with: "student_id =")
-            let result = try await self.grade(lab, answers: answers, commands: try LabFixtures.text(lab, "solution/commands.log"), as: nil)
+            let result = try await self.grade(
+                lab, answers: answers, commands: try LabFixtures.text(lab, "solution/commands.log"), as: nil)
             XCTAssertFalse(lab.variantTaskIDs.isEmpty, "lab \(lab.number)")
             for task in result.tasks {
                 if lab.variantTaskIDs.contains(task.taskID) {
@@ -187,25 +206,34 @@ final class LabVariantTests: XCTestCase {
                     let sentence = task.reason.components(separatedBy: " — ")[0]
                     let words = Set(sentence.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init))
                     let valueWords = value.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
-                    XCTAssertFalse(valueWords.allSatisfy(words.contains), "lab \(lab.number) \(task.taskID) reveals \(value): \(task.reason)")
+                    XCTAssertFalse(
+                        valueWords.allSatisfy(words.contains),
+                        "lab \(lab.number) \(task.taskID) reveals \(value): \(task.reason)")
                 }
             }
             let template = try JSONSerialization.jsonObject(with: XCTUnwrap(lab.template)) as? [String: Any]
             let tasks = template?["tasks"] as? [[String: Any]] ?? []
             let answerPlaceholders = Set(
-                tasks.compactMap { ($0["check"] as? [String: Any])?["expected"] as? String }.filter { $0.hasPrefix("⟨") })
+                tasks.compactMap { ($0["check"] as? [String: Any])?["expected"] as? String }.filter {
+                    $0.hasPrefix("⟨")
+                })
             for task in tasks {
-                let advice = String(decoding: try JSONSerialization.data(withJSONObject: task["advice"] ?? [:]), as: UTF8.self)
+                let advice = String(
+                    decoding: try JSONSerialization.data(withJSONObject: task["advice"] ?? [:]), as: UTF8.self)
                 for placeholder in answerPlaceholders {
-                    XCTAssertFalse(advice.contains(placeholder), "lab \(lab.number) \(task["id"] ?? "?")'s advice shows \(placeholder), an answer")
+                    XCTAssertFalse(
+                        advice.contains(placeholder),
+                        "lab \(lab.number) \(task["id"] ?? "?")'s advice shows \(placeholder), an answer")
                 }
             }
             // A step gives an answer's value only when it is what the step has the student write
             // (a record count in its command): then the step's text may name it too.
             for (index, step) in lab.templateSteps.enumerated() {
                 let commands = step.commands.joined(separator: "\n")
-                for placeholder in answerPlaceholders where step.text.contains(placeholder) && !commands.contains(placeholder) {
-                    XCTFail("lab \(lab.number) step \(index + 1) shows \(placeholder), an answer its commands do not give")
+                for placeholder in answerPlaceholders
+                where step.text.contains(placeholder) && !commands.contains(placeholder) {
+                    XCTFail(
+                        "lab \(lab.number) step \(index + 1) shows \(placeholder), an answer its commands do not give")
                 }
             }
         }
@@ -216,7 +244,8 @@ final class LabVariantTests: XCTestCase {
         let file = work.url.appendingPathComponent(AnswersFile.fileName)
         try Data("# header\nstudent_id =\nleader_before = 2\n".utf8).write(to: file)
         XCTAssertEqual(AnswersFile.writeStudentID(LabFixtures.student, to: file), .written)
-        XCTAssertEqual(try String(contentsOf: file, encoding: .utf8), "# header\nstudent_id = alumna-c\nleader_before = 2\n")
+        XCTAssertEqual(
+            try String(contentsOf: file, encoding: .utf8), "# header\nstudent_id = alumna-c\nleader_before = 2\n")
         XCTAssertEqual(AnswersFile.writeStudentID(try StudentID("alumno-b"), to: file), .other("alumna-c"))
         XCTAssertThrowsError(try StudentID("two words"))
         XCTAssertThrowsError(try StudentID(""))

@@ -12,9 +12,11 @@ final class RegradeTests: XCTestCase {
         let work = try self.makeTemporaryDirectory(prefix: "regrade")
         let root = work.url.appendingPathComponent("submissions")
         func submit(_ folder: String, answers: String?, commands: String?) throws {
-            _ = try LabFixtures.submission(in: root.appendingPathComponent(folder), answers: answers, commands: commands)
+            _ = try LabFixtures.submission(
+                in: root.appendingPathComponent(folder), answers: answers, commands: commands)
         }
-        let ana = try StudentID("ana"), ben = try StudentID("ben")
+        let ana = try StudentID("ana")
+        let ben = try StudentID("ben")
         let anaAnswers = try LabFixtures.text(lab, "solution/answers.properties", for: ana)
         let anaLog = try LabFixtures.text(lab, "solution/commands.log", for: ana)
         try submit("ana", answers: anaAnswers, commands: anaLog)
@@ -29,10 +31,13 @@ final class RegradeTests: XCTestCase {
 
         let csv = work.url.appendingPathComponent("grades.csv")
         let status = await LabCommand.run(arguments: [
-            "grade", "--submissions", root.path, "--lab", "3", "--labs", LabFixtures.labsRoot.path, "--output", csv.path,
+            "grade", "--submissions", root.path, "--lab", "3", "--labs", LabFixtures.labsRoot.path, "--output",
+            csv.path,
         ])
         XCTAssertEqual(status, 0)
-        let rows = try String(contentsOf: csv, encoding: .utf8).split(separator: "\n").map { $0.components(separatedBy: ",") }
+        let rows = try String(contentsOf: csv, encoding: .utf8).split(separator: "\n").map {
+            $0.components(separatedBy: ",")
+        }
         XCTAssertEqual(rows.count, 5, "a header and one row per student")
         let header = rows[0]
         XCTAssertEqual(Array(header.prefix(4)), ["student_id", "lab", "score", "max_score"])
@@ -55,5 +60,7 @@ final class RegradeTests: XCTestCase {
 
 /// Points as the CSV writes them (whole numbers without a decimal point).
 private enum GradeReportPoints {
-    static func text(_ value: Double) -> String { value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value) }
+    static func text(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value)
+    }
 }

@@ -17,7 +17,10 @@ final class LiveViewServerTests: XCTestCase {
     func testRequestsWithoutTheRightTokenAreRefused() throws {
         let (server, port) = try self.startServer()
         let wrong = String(server.token.hex.reversed())
-        for path in ["/", "/events", "/snapshot.json", "/?token=", "/?token=\(wrong)", "/events?token=\(wrong)", "/?tok=\(server.token.hex)"] {
+        for path in [
+            "/", "/events", "/snapshot.json", "/?token=", "/?token=\(wrong)", "/events?token=\(wrong)",
+            "/?tok=\(server.token.hex)",
+        ] {
             let answer = try RawHTTPClient.get(path, port: port)
             XCTAssertTrue(answer.hasPrefix("HTTP/1.1 403"), "\(path): \(answer.prefix(80))")
             XCTAssertFalse(answer.contains(server.token.hex), "\(path) must not reveal the token")
@@ -25,7 +28,8 @@ final class LiveViewServerTests: XCTestCase {
         let page = try RawHTTPClient.get("/?token=\(server.token.hex)", port: port, until: ["</html>"])
         XCTAssertTrue(page.hasPrefix("HTTP/1.1 200"), String(page.prefix(80)))
         XCTAssertTrue(page.contains("<html lang=\"en\">"))
-        XCTAssertTrue(page.lowercased().contains("content-security-policy: default-src 'none'"), "nothing loads from elsewhere")
+        XCTAssertTrue(
+            page.lowercased().contains("content-security-policy: default-src 'none'"), "nothing loads from elsewhere")
         let missing = try RawHTTPClient.get("/other?token=\(server.token.hex)", port: port)
         XCTAssertTrue(missing.hasPrefix("HTTP/1.1 404"), String(missing.prefix(80)))
     }
@@ -48,8 +52,10 @@ final class LiveViewServerTests: XCTestCase {
     func testTheEventStreamDeliversTheLastSnapshotThenEachNewOne() throws {
         let (server, port) = try self.startServer()
         let first = LiveSnapshot(
-            clusterName: "lab", servers: [.init(brokerID: 1, address: "127.0.0.1:9092", state: .up)], controller: 1, controllerEpoch: 1,
-            topics: [.init(name: "orders", partitions: [.init(partition: 0, leader: 1, replicas: [1, 2], isr: [1])])], takenAt: 1)
+            clusterName: "lab", servers: [.init(brokerID: 1, address: "127.0.0.1:9092", state: .up)], controller: 1,
+            controllerEpoch: 1,
+            topics: [.init(name: "orders", partitions: [.init(partition: 0, leader: 1, replicas: [1, 2], isr: [1])])],
+            takenAt: 1)
         server.publish(first)
         var second = first
         second.controller = 2
@@ -84,7 +90,8 @@ final class LiveViewServerTests: XCTestCase {
         let (_, port) = try self.startServer()
         let others = RawHTTPClient.nonLoopbackAddresses()
         for address in others {
-            XCTAssertThrowsError(try RawHTTPClient.get("/", port: port, address: address), "something answered on \(address):\(port)")
+            XCTAssertThrowsError(
+                try RawHTTPClient.get("/", port: port, address: address), "something answered on \(address):\(port)")
         }
         // The kernel's own table: the listening socket is bound to 127.0.0.1, not 0.0.0.0.
         let table = (try? String(contentsOfFile: "/proc/net/tcp", encoding: .utf8)) ?? ""
@@ -95,7 +102,9 @@ final class LiveViewServerTests: XCTestCase {
             XCTAssertTrue(listening.first?.contains("0100007F:\(hexPort)") ?? false, "bound to 127.0.0.1: \(listening)")
         }
         let table6 = (try? String(contentsOfFile: "/proc/net/tcp6", encoding: .utf8)) ?? ""
-        XCTAssertFalse(table6.split(separator: "\n").contains { $0.contains(":\(hexPort) ") && $0.contains(" 0A ") }, "no IPv6 listener")
+        XCTAssertFalse(
+            table6.split(separator: "\n").contains { $0.contains(":\(hexPort) ") && $0.contains(" 0A ") },
+            "no IPv6 listener")
     }
 
     func testThePageIsSelfContainedInEitherLanguage() throws {

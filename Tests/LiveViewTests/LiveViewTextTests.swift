@@ -25,11 +25,20 @@ final class LiveViewTextTests: XCTestCase {
             ("broker 2 created /controller: it is the controller", .controllerElected),
             ("controller epoch 2: brokers now refuse requests from older controllers", .controllerEpoch),
             ("controller: orders-0 leader 1 → 2 (leader epoch 2) · ISR 2", .leaderMoved),
-            ("controller: orders-0 leader 1 → none (leader epoch 1) · ISR 1: offline until an in-sync replica can lead", .partitionOffline),
-            ("controller: orders-0 leader none → 3 (leader epoch 3) · ISR 3: UNCLEAN election, 3 was not in the ISR; records it never copied are lost", .uncleanElection),
+            (
+                "controller: orders-0 leader 1 → none (leader epoch 1) · ISR 1: offline until an in-sync replica can lead",
+                .partitionOffline
+            ),
+            (
+                "controller: orders-0 leader none → 3 (leader epoch 3) · ISR 3: UNCLEAN election, 3 was not in the ISR; records it never copied are lost",
+                .uncleanElection
+            ),
             ("orders-1 ISR shrank 2,1 → 2: 1 is down (the controller took it out)", .isrShrank),
             ("orders-1 ISR grew 2 → 2,1: 1 caught up", .isrGrew),
-            ("__consumer_offsets (internal): 17 partitions changed leader; `topic describe __consumer_offsets` lists its partitions", .internalTopic),
+            (
+                "__consumer_offsets (internal): 17 partitions changed leader; `topic describe __consumer_offsets` lists its partitions",
+                .internalTopic
+            ),
             ("⚡ broker 2: replication cut. Its followers stay in the ISR", .faultInjected),
             ("⚡ broker 2: healed (cut-replication). Followers catch up and rejoin the ISR.", .faultHealed),
             ("billing · generation 2 · c1: orders-0 · c2: orders-1  (c2 joined)", .rebalanced),
@@ -50,10 +59,16 @@ final class LiveViewTextTests: XCTestCase {
 
     func testRoutesNeedTheToken() {
         let token = AccessToken(hex: "0123456789abcdef0123456789abcdef")
-        XCTAssertEqual(LiveViewRoute(method: "GET", uri: "/?token=0123456789abcdef0123456789abcdef", token: token), .page)
-        XCTAssertEqual(LiveViewRoute(method: "GET", uri: "/events?x=1&token=0123456789abcdef0123456789abcdef", token: token), .events)
+        XCTAssertEqual(
+            LiveViewRoute(method: "GET", uri: "/?token=0123456789abcdef0123456789abcdef", token: token), .page)
+        XCTAssertEqual(
+            LiveViewRoute(method: "GET", uri: "/events?x=1&token=0123456789abcdef0123456789abcdef", token: token),
+            .events)
         XCTAssertEqual(LiveViewRoute(method: "GET", uri: "/events", token: token), .forbidden)
-        XCTAssertEqual(LiveViewRoute(method: "POST", uri: "/?token=0123456789abcdef0123456789abcdef", token: token), .methodNotAllowed)
-        XCTAssertEqual(LiveViewRoute(method: "GET", uri: "/x?token=0123456789abcdef0123456789abcdef", token: token), .notFound)
+        XCTAssertEqual(
+            LiveViewRoute(method: "POST", uri: "/?token=0123456789abcdef0123456789abcdef", token: token),
+            .methodNotAllowed)
+        XCTAssertEqual(
+            LiveViewRoute(method: "GET", uri: "/x?token=0123456789abcdef0123456789abcdef", token: token), .notFound)
     }
 }

@@ -1,9 +1,9 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A bare HTTP/1.1 GET over a POSIX socket, reading until a marker shows up or the time runs out:
@@ -16,7 +16,8 @@ enum RawHTTPClient {
     /// Sends `GET path` to `address:port` and returns what came back (head and body) once it
     /// contains every string of `until`, the peer closed, or `timeout` passed.
     static func get(
-        _ path: String, port: Int, address: String = "127.0.0.1", until markers: [String] = [], timeout: TimeInterval = 5,
+        _ path: String, port: Int, address: String = "127.0.0.1", until markers: [String] = [],
+        timeout: TimeInterval = 5,
         afterFirstMarker: (() -> Void)? = nil
     ) throws -> String {
         let fd = try self.openSocket(address: address, port: port)
@@ -68,7 +69,9 @@ enum RawHTTPClient {
         target.sin_port = in_port_t(UInt16(port).bigEndian)
         inet_pton(AF_INET, address, &target.sin_addr)
         let result = withUnsafePointer(to: &target) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
         }
         guard result == 0 else {
             let code = errno
@@ -87,7 +90,9 @@ enum RawHTTPClient {
         var cursor: UnsafeMutablePointer<ifaddrs>? = first
         while let entry = cursor {
             defer { cursor = entry.pointee.ifa_next }
-            guard let address = entry.pointee.ifa_addr, address.pointee.sa_family == sa_family_t(AF_INET) else { continue }
+            guard let address = entry.pointee.ifa_addr, address.pointee.sa_family == sa_family_t(AF_INET) else {
+                continue
+            }
             var host = [CChar](repeating: 0, count: Int(INET_ADDRSTRLEN))
             address.withMemoryRebound(to: sockaddr_in.self, capacity: 1) { inet4 in
                 var copy = inet4.pointee.sin_addr

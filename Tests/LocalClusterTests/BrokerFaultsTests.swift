@@ -18,7 +18,8 @@ final class BrokerFaultsTests: XCTestCase {
             String(decoding: faults.encoded(), as: UTF8.self),
             #"{"cut_replication":true,"isolated":false,"slow_replication_ms":250,"version":1}"#)
         XCTAssertEqual(try BrokerFaults.decode(faults.encoded()), faults)
-        XCTAssertEqual(try BrokerFaults.decode(Data(#"{"version":1,"isolated":true}"#.utf8)), BrokerFaults(isIsolated: true))
+        XCTAssertEqual(
+            try BrokerFaults.decode(Data(#"{"version":1,"isolated":true}"#.utf8)), BrokerFaults(isIsolated: true))
     }
 
     func testBadFilesAreRefusedNotGuessed() {
@@ -42,7 +43,9 @@ final class BrokerFaultsTests: XCTestCase {
         try BrokerFaults.healthy.write(to: file)
         XCTAssertEqual(try BrokerFaults.read(from: file), .healthy)
         // Only the file itself is left: the temporary file was renamed over it.
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: file.deletingLastPathComponent().path), ["broker-1.json"])
+        XCTAssertEqual(
+            try FileManager.default.contentsOfDirectory(atPath: file.deletingLastPathComponent().path),
+            ["broker-1.json"])
     }
 
     func testNamesAndChangesUseTheREPLsWords() {

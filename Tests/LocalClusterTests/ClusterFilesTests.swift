@@ -21,7 +21,8 @@ final class ClusterFilesTests: XCTestCase {
 
     func testInternalTopicReplicationFollowsSmallClusters() {
         let entries = ClusterConfigFiles.serverProperties(
-            brokerID: 1, port: 9092, logDir: URL(fileURLWithPath: "/d"), brokerCount: 1, zookeeperConnect: "127.0.0.1:2181")
+            brokerID: 1, port: 9092, logDir: URL(fileURLWithPath: "/d"), brokerCount: 1,
+            zookeeperConnect: "127.0.0.1:2181")
         XCTAssertEqual(Dictionary(uniqueKeysWithValues: entries)["offsets.topic.replication.factor"], "1")
     }
 
@@ -33,7 +34,8 @@ final class ClusterFilesTests: XCTestCase {
 
     func testZookeeperPropertiesAllowFourSecondSessions() {
         let text = ClusterConfigFiles.render(
-            ClusterConfigFiles.zookeeperProperties(port: 2181, dataDir: URL(fileURLWithPath: "/d/meta")), header: "a\nb")
+            ClusterConfigFiles.zookeeperProperties(port: 2181, dataDir: URL(fileURLWithPath: "/d/meta")), header: "a\nb"
+        )
         XCTAssertTrue(text.hasPrefix("# a\n# b\n"))
         let properties = PropertiesFile(parsing: text)
         XCTAssertEqual(properties["clientPort"], "2181")
@@ -64,10 +66,15 @@ final class ClusterFilesTests: XCTestCase {
         let directory = try self.makeDirectory()
         let url = directory.appendingPathComponent("cluster.json")
         let state = ClusterState(
-            name: "lab", mode: .zookeeper, isDetached: true, ownerPID: 42, createdAt: Date(timeIntervalSince1970: 1_700_000_000),
-            metadataServer: ProcessRecord(role: .metadataServer, port: 2181, pid: 100, startedAt: Date(timeIntervalSince1970: 1_700_000_001),
-                                          configFile: "/c/z", dataDir: "/d/m", logFile: "/l/m"),
-            brokers: [ProcessRecord(role: .broker(1), port: 9092, isPaused: true, configFile: "/c/1", dataDir: "/d/1", logFile: "/l/1")])
+            name: "lab", mode: .zookeeper, isDetached: true, ownerPID: 42,
+            createdAt: Date(timeIntervalSince1970: 1_700_000_000),
+            metadataServer: ProcessRecord(
+                role: .metadataServer, port: 2181, pid: 100, startedAt: Date(timeIntervalSince1970: 1_700_000_001),
+                configFile: "/c/z", dataDir: "/d/m", logFile: "/l/m"),
+            brokers: [
+                ProcessRecord(
+                    role: .broker(1), port: 9092, isPaused: true, configFile: "/c/1", dataDir: "/d/1", logFile: "/l/1")
+            ])
         try state.save(to: url)
         let text = try String(contentsOf: url, encoding: .utf8)
         XCTAssertTrue(text.contains("\"role\" : \"broker-1\""), text)
@@ -86,11 +93,13 @@ final class ClusterFilesTests: XCTestCase {
     }
 
     func testRolesSortMetadataServerFirst() {
-        XCTAssertEqual([ClusterRole.broker(2), .metadataServer, .broker(1)].sorted(), [.metadataServer, .broker(1), .broker(2)])
+        XCTAssertEqual(
+            [ClusterRole.broker(2), .metadataServer, .broker(1)].sorted(), [.metadataServer, .broker(1), .broker(2)])
     }
 
     private func makeDirectory() throws -> URL {
-        let url = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("samsa-files-\(UUID().uuidString)")
+        let url = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent(
+            "samsa-files-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         self.addTeardownBlock { try? FileManager.default.removeItem(at: url) }
         return url

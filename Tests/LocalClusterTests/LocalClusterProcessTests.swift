@@ -4,9 +4,9 @@ import SamsaTesting
 import XCTest
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Real `samsa-broker` processes started through `LocalCluster`, standalone, on free ports in a
@@ -38,7 +38,9 @@ final class LocalClusterProcessTests: XCTestCase {
         XCTAssertFalse(report.isRestart)
 
         let config = try String(contentsOf: cluster.layout.configFile(for: .broker(1)), encoding: .utf8)
-        XCTAssertTrue(config.contains("listeners=PLAINTEXT\\://127.0.0.1\\:\(port)") || config.contains("listeners=PLAINTEXT://127.0.0.1:\(port)"), config)
+        XCTAssertTrue(
+            config.contains("listeners=PLAINTEXT\\://127.0.0.1\\:\(port)")
+                || config.contains("listeners=PLAINTEXT://127.0.0.1:\(port)"), config)
         XCTAssertFalse(config.contains("zookeeper.connect"), config)
 
         let state = try XCTUnwrap(try ClusterState.load(from: cluster.layout.stateFile))
@@ -162,7 +164,8 @@ final class LocalClusterProcessTests: XCTestCase {
         let products = try TemporaryDirectory(prefix: "samsa-fake-products")
         self.addTeardownBlock { products.remove() }
         let meta = products.appending("samsa-meta")
-        try "#!/bin/sh\necho \"samsa-meta: clientPort is not a number\" >&2\nexit 1\n".write(to: meta, atomically: true, encoding: .utf8)
+        try "#!/bin/sh\necho \"samsa-meta: clientPort is not a number\" >&2\nexit 1\n".write(
+            to: meta, atomically: true, encoding: .utf8)
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: meta.path)
         try FileManager.default.createSymbolicLink(
             at: products.appending("samsa-broker"), withDestinationURL: try Products.executable("samsa-broker"))
@@ -174,7 +177,8 @@ final class LocalClusterProcessTests: XCTestCase {
         options.metadataPort = try FreePort.allocate()
         options.firstBrokerPort = try FreePort.allocate()
         XCTAssertThrowsError(try cluster.start(options)) { error in
-            guard case .exitedBeforeListening(let process, let status, let lastLine, _)? = error as? LocalClusterError else {
+            guard case .exitedBeforeListening(let process, let status, let lastLine, _)? = error as? LocalClusterError
+            else {
                 return XCTFail("\(error)")
             }
             XCTAssertEqual(process, "metadata server")

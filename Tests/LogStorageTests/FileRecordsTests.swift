@@ -38,7 +38,9 @@ final class FileRecordsTests: XCTestCase {
 
     func testTheSizeLimitCutsTheLastBatchAsKafkaDoes() throws {
         let log = try self.openLog()
-        for index in 0..<5 { _ = try log.appendAsLeader(self.batch(["v\(index)"]), leaderEpoch: 0, now: 0, advanceHighWatermark: true) }
+        for index in 0..<5 {
+            _ = try log.appendAsLeader(self.batch(["v\(index)"]), leaderEpoch: 0, now: 0, advanceHighWatermark: true)
+        }
         let size = try XCTUnwrap(try log.slice(from: 0, maxBytes: 1).records).length
         let slice = try XCTUnwrap(try log.slice(from: 0, maxBytes: 2 * size + 10).records)
         XCTAssertEqual(slice.length, 2 * size + 10, "two whole batches and 10 bytes of the third")
@@ -51,10 +53,13 @@ final class FileRecordsTests: XCTestCase {
 
     func testTheHighWatermarkBoundsTheSliceAtABatch() throws {
         let log = try self.openLog()
-        for index in 0..<4 { _ = try log.appendAsLeader(self.batch(["v\(index)"]), leaderEpoch: 0, now: 0, advanceHighWatermark: false) }
+        for index in 0..<4 {
+            _ = try log.appendAsLeader(self.batch(["v\(index)"]), leaderEpoch: 0, now: 0, advanceHighWatermark: false)
+        }
         let slice = try XCTUnwrap(try log.slice(from: 1, maxBytes: 1 << 20, maxOffset: 3).records)
         XCTAssertEqual(try self.values(slice.read()), ["v1", "v2"])
-        XCTAssertEqual(RecordBatches.completeBatchesLength(in: try slice.read()), slice.length, "no batch past it, not even cut")
+        XCTAssertEqual(
+            RecordBatches.completeBatchesLength(in: try slice.read()), slice.length, "no batch past it, not even cut")
     }
 
     func testEachSliceStaysInOneSegmentAndConsecutiveOnesReadThemAll() throws {
@@ -62,7 +67,9 @@ final class FileRecordsTests: XCTestCase {
         config.segmentBytes = 250
         let log = try self.openLog(config)
         let all = (0..<30).map { "value-\($0)" }
-        for value in all { _ = try log.appendAsLeader(self.batch([value]), leaderEpoch: 0, now: 0, advanceHighWatermark: true) }
+        for value in all {
+            _ = try log.appendAsLeader(self.batch([value]), leaderEpoch: 0, now: 0, advanceHighWatermark: true)
+        }
         XCTAssertGreaterThan(log.segmentCount, 5)
         var offset: Int64 = 0
         var read: [String] = []
@@ -82,7 +89,9 @@ final class FileRecordsTests: XCTestCase {
 
     func testATruncationKeepsAnUnsentSliceWhole() throws {
         let log = try self.openLog()
-        for index in 0..<5 { _ = try log.appendAsLeader(self.batch(["v\(index)"]), leaderEpoch: 0, now: 0, advanceHighWatermark: true) }
+        for index in 0..<5 {
+            _ = try log.appendAsLeader(self.batch(["v\(index)"]), leaderEpoch: 0, now: 0, advanceHighWatermark: true)
+        }
         let unsent = try XCTUnwrap(try log.slice(from: 0, maxBytes: 1 << 20).records)
         let before = try unsent.read()
         let (region, handle) = try unsent.makeFileRegion()
@@ -103,7 +112,9 @@ final class FileRecordsTests: XCTestCase {
 
     func testATruncationWithoutReadersCutsInPlace() throws {
         let log = try self.openLog()
-        for index in 0..<3 { _ = try log.appendAsLeader(self.batch(["v\(index)"]), leaderEpoch: 0, now: 0, advanceHighWatermark: true) }
+        for index in 0..<3 {
+            _ = try log.appendAsLeader(self.batch(["v\(index)"]), leaderEpoch: 0, now: 0, advanceHighWatermark: true)
+        }
         let path = "\(self.directory)/orders-0/00000000000000000000.log"
         let inode = try FileManager.default.attributesOfItem(atPath: path)[.systemFileNumber] as? Int
         try log.truncate(to: 1)
@@ -117,7 +128,9 @@ final class FileRecordsTests: XCTestCase {
         config.retentionBytes = 0
         config.retentionMs = -1
         let log = try self.openLog(config)
-        for index in 0..<6 { _ = try log.appendAsLeader(self.batch(["v\(index)"]), leaderEpoch: 0, now: 0, advanceHighWatermark: true) }
+        for index in 0..<6 {
+            _ = try log.appendAsLeader(self.batch(["v\(index)"]), leaderEpoch: 0, now: 0, advanceHighWatermark: true)
+        }
         let slice = try XCTUnwrap(try log.slice(from: 0, maxBytes: 1 << 20).records)
         let before = try slice.read()
         XCTAssertFalse(try log.applyRetention(now: 0).isEmpty)
@@ -130,11 +143,13 @@ final class FileRecordsTests: XCTestCase {
     func testAFollowerLeavesOutABatchCutAtTheEnd() throws {
         let log = try self.openLog()
         var leader = self.batch(["a"])
-        _ = RecordBatches.assignOffsets(in: &leader, headers: try RecordBatches.validate(leader), firstOffset: 0,
-                                    partitionLeaderEpoch: 0, logAppendTime: nil)
+        _ = RecordBatches.assignOffsets(
+            in: &leader, headers: try RecordBatches.validate(leader), firstOffset: 0,
+            partitionLeaderEpoch: 0, logAppendTime: nil)
         var second = self.batch(["b"])
-        _ = RecordBatches.assignOffsets(in: &second, headers: try RecordBatches.validate(second), firstOffset: 1,
-                                    partitionLeaderEpoch: 0, logAppendTime: nil)
+        _ = RecordBatches.assignOffsets(
+            in: &second, headers: try RecordBatches.validate(second), firstOffset: 1,
+            partitionLeaderEpoch: 0, logAppendTime: nil)
         var fetched = leader
         fetched.writeBytes(second.getBytes(at: second.readerIndex, length: 20)!)
         XCTAssertEqual(try log.appendAsFollower(fetched, now: 0), 1)

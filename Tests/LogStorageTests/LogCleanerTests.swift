@@ -45,9 +45,11 @@ final class LogCleanerTests: XCTestCase {
         for pair in pairs {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             let value = parts.count > 1 && !parts[1].isEmpty ? ByteBuffer(string: String(parts[1])) : nil
-            builder.append(key: ByteBuffer(string: String(parts[0])), value: value, timestamp: timestamp ?? self.now - 60_000)
+            builder.append(
+                key: ByteBuffer(string: String(parts[0])), value: value, timestamp: timestamp ?? self.now - 60_000)
         }
-        return try log.appendAsLeader(builder.build(), leaderEpoch: 0, now: self.now, advanceHighWatermark: true).firstOffset
+        return try log.appendAsLeader(builder.build(), leaderEpoch: 0, now: self.now, advanceHighWatermark: true)
+            .firstOffset
     }
 
     /// Every record from offset 0 to the end as "offset:key=value" ("key=" for a tombstone).
@@ -111,7 +113,8 @@ final class LogCleanerTests: XCTestCase {
         XCTAssertFalse(files.contains("00000000000000000003.log"))
         // The indexes of the new segment were rebuilt: a reopened log reads the same.
         log.close()
-        XCTAssertEqual(try self.contents(of: self.openLog(config: config)), ["2:k3=c", "3:k1=x", "4:k2=y", "5:k9=active"])
+        XCTAssertEqual(
+            try self.contents(of: self.openLog(config: config)), ["2:k3=c", "3:k1=x", "4:k2=y", "5:k9=active"])
     }
 
     func testTombstoneIsKeptForDeleteRetentionAfterItsSegmentWasCleanedThenRemoved() throws {
@@ -123,11 +126,13 @@ final class LogCleanerTests: XCTestCase {
         XCTAssertEqual(try self.contents(of: log), ["1:k1=", "2:k2=b"], "the tombstone survives its first cleaning")
         XCTAssertEqual(first.after.map(\.tombstones), [0, 1, 0])
         try self.append(["k3=c"], to: log)  // 3: 2 becomes dirty
-        let early = try XCTUnwrap(log.clean(firstDirtyOffset: first.firstUncleanableOffset, now: self.now + 500, force: true))
+        let early = try XCTUnwrap(
+            log.clean(firstDirtyOffset: first.firstUncleanableOffset, now: self.now + 500, force: true))
         XCTAssertEqual(early.tombstonesRemoved, 0)
         XCTAssertEqual(try self.contents(of: log), ["1:k1=", "2:k2=b", "3:k3=c"])
         try self.append(["k4=d"], to: log)  // 4: 3 becomes dirty
-        let late = try XCTUnwrap(log.clean(firstDirtyOffset: early.firstUncleanableOffset, now: self.now + 1_001, force: true))
+        let late = try XCTUnwrap(
+            log.clean(firstDirtyOffset: early.firstUncleanableOffset, now: self.now + 1_001, force: true))
         XCTAssertEqual(late.tombstonesRemoved, 1)
         XCTAssertEqual(try self.contents(of: log), ["2:k2=b", "3:k3=c", "4:k4=d"])
     }
@@ -165,7 +170,9 @@ final class LogCleanerTests: XCTestCase {
         log.updateConfig(try self.compactedConfig(["min.cleanable.dirty.ratio": "0.1"]))
         let second = try XCTUnwrap(log.clean(firstDirtyOffset: 4, now: self.now))
         XCTAssertEqual(second.recordsRemoved, 1)
-        XCTAssertEqual(try self.contents(of: log), ["1:k1=first-value-1", "2:k2=first-value-2", "3:k3=first-value-3", "4:k0=x", "5:k9=active"])
+        XCTAssertEqual(
+            try self.contents(of: log),
+            ["1:k1=first-value-1", "2:k2=first-value-2", "3:k3=first-value-3", "4:k0=x", "5:k9=active"])
     }
 
     func testDeletePolicyIsNeverCleaned() throws {

@@ -39,7 +39,8 @@ final class LogManagerTests: XCTestCase {
         _ = try log.appendAsLeader(self.record("b"), leaderEpoch: 0, now: 0, advanceHighWatermark: true)
         try manager.shutdown(now: 0)
         XCTAssertTrue(FileManager.default.fileExists(atPath: "\(self.directory)/.kafka_cleanshutdown"))
-        let checkpoint = try String(contentsOfFile: "\(self.directory)/recovery-point-offset-checkpoint", encoding: .utf8)
+        let checkpoint = try String(
+            contentsOfFile: "\(self.directory)/recovery-point-offset-checkpoint", encoding: .utf8)
         XCTAssertEqual(checkpoint, "0\n1\norders 0 2\n")
 
         let again = try LogManager(logDirs: [self.directory], logger: Logger(label: "test"))
@@ -56,7 +57,8 @@ final class LogManagerTests: XCTestCase {
         XCTAssertTrue(FileManager.default.fileExists(atPath: "\(self.directory)/gone-0"))
         manager.deleteLog(for: partition)
         XCTAssertNil(manager.log(for: partition))
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: self.directory).filter { $0.hasPrefix("gone") }, [])
+        XCTAssertEqual(
+            try FileManager.default.contentsOfDirectory(atPath: self.directory).filter { $0.hasPrefix("gone") }, [])
     }
 
     func testRefusesPathLikeTopicNames() throws {

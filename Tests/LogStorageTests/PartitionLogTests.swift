@@ -43,7 +43,8 @@ final class PartitionLogTests: XCTestCase {
 
     func testAppendAssignsConsecutiveOffsetsAndReadsBack() throws {
         let log = try self.openLog()
-        let first = try log.appendAsLeader(self.batch(["a", "b", "c"]), leaderEpoch: 0, now: 10, advanceHighWatermark: true)
+        let first = try log.appendAsLeader(
+            self.batch(["a", "b", "c"]), leaderEpoch: 0, now: 10, advanceHighWatermark: true)
         let second = try log.appendAsLeader(self.batch(["d"]), leaderEpoch: 0, now: 11, advanceHighWatermark: true)
         XCTAssertEqual(first.firstOffset, 0)
         XCTAssertEqual(first.lastOffset, 2)
@@ -72,7 +73,8 @@ final class PartitionLogTests: XCTestCase {
         var config = LogConfig()
         config.timestampType = .logAppendTime
         let log = try self.openLog(config: config)
-        let result = try log.appendAsLeader(self.batch(["x"], timestamp: 5), leaderEpoch: 0, now: 99_000, advanceHighWatermark: true)
+        let result = try log.appendAsLeader(
+            self.batch(["x"], timestamp: 5), leaderEpoch: 0, now: 99_000, advanceHighWatermark: true)
         XCTAssertEqual(result.logAppendTime, 99_000)
         let headers = try RecordBatches.validate(try log.read(from: 0, maxBytes: 1 << 20).records)
         XCTAssertEqual(headers.first?.maxTimestamp, 99_000)
@@ -83,7 +85,8 @@ final class PartitionLogTests: XCTestCase {
         let log = try self.openLog()
         var corrupt = self.batch(["a"])
         corrupt.setInteger(UInt8(0xFF), at: corrupt.writerIndex - 1)
-        XCTAssertThrowsError(try log.appendAsLeader(corrupt, leaderEpoch: 0, now: 0, advanceHighWatermark: true)) { error in
+        XCTAssertThrowsError(try log.appendAsLeader(corrupt, leaderEpoch: 0, now: 0, advanceHighWatermark: true)) {
+            error in
             guard case LogStorageError.invalidBatch(.crcMismatch) = error else { return XCTFail("got \(error)") }
         }
         XCTAssertEqual(log.logEndOffset, 0)
@@ -94,7 +97,8 @@ final class PartitionLogTests: XCTestCase {
         config.segmentBytes = 200
         let log = try self.openLog(config: config)
         for index in 0..<10 {
-            _ = try log.appendAsLeader(self.batch(["value-\(index)", "more-\(index)"]), leaderEpoch: 0, now: 0, advanceHighWatermark: true)
+            _ = try log.appendAsLeader(
+                self.batch(["value-\(index)", "more-\(index)"]), leaderEpoch: 0, now: 0, advanceHighWatermark: true)
         }
         XCTAssertGreaterThan(log.segmentCount, 1)
         let files = try FileManager.default.contentsOfDirectory(atPath: self.partitionDirectory).sorted()
@@ -116,7 +120,8 @@ final class PartitionLogTests: XCTestCase {
     func testMaxBytesCutsTheLastBatchAndReturnsAtLeastOne() throws {
         let log = try self.openLog()
         for index in 0..<5 {
-            _ = try log.appendAsLeader(self.batch(["record-\(index)"]), leaderEpoch: 0, now: 0, advanceHighWatermark: true)
+            _ = try log.appendAsLeader(
+                self.batch(["record-\(index)"]), leaderEpoch: 0, now: 0, advanceHighWatermark: true)
         }
         let one = try log.read(from: 0, maxBytes: 1)
         XCTAssertEqual(try RecordBatches.validate(one.records).count, 1, "KIP-74: at least one batch")
@@ -140,9 +145,12 @@ final class PartitionLogTests: XCTestCase {
 
     func testOffsetForTimestamp() throws {
         let log = try self.openLog()
-        _ = try log.appendAsLeader(self.batch(["a", "b"], timestamp: 100), leaderEpoch: 0, now: 0, advanceHighWatermark: true)
-        _ = try log.appendAsLeader(self.batch(["c"], timestamp: 200), leaderEpoch: 0, now: 0, advanceHighWatermark: true)
-        _ = try log.appendAsLeader(self.batch(["d"], timestamp: 300), leaderEpoch: 0, now: 0, advanceHighWatermark: true)
+        _ = try log.appendAsLeader(
+            self.batch(["a", "b"], timestamp: 100), leaderEpoch: 0, now: 0, advanceHighWatermark: true)
+        _ = try log.appendAsLeader(
+            self.batch(["c"], timestamp: 200), leaderEpoch: 0, now: 0, advanceHighWatermark: true)
+        _ = try log.appendAsLeader(
+            self.batch(["d"], timestamp: 300), leaderEpoch: 0, now: 0, advanceHighWatermark: true)
         XCTAssertEqual(try log.offset(forTimestamp: 0)?.offset, 0)
         XCTAssertEqual(try log.offset(forTimestamp: 150)?.offset, 2)
         XCTAssertEqual(try log.offset(forTimestamp: 300)?.offset, 3)
@@ -156,7 +164,8 @@ final class PartitionLogTests: XCTestCase {
         do {
             let log = try self.openLog(config: config)
             for index in 0..<8 {
-                _ = try log.appendAsLeader(self.batch(["r\(index)"]), leaderEpoch: 0, now: 0, advanceHighWatermark: true)
+                _ = try log.appendAsLeader(
+                    self.batch(["r\(index)"]), leaderEpoch: 0, now: 0, advanceHighWatermark: true)
             }
             try log.flush(now: 0)
             log.close()
@@ -164,7 +173,8 @@ final class PartitionLogTests: XCTestCase {
         let reopened = try self.openLog(config: config)
         XCTAssertEqual(reopened.logEndOffset, 8)
         XCTAssertEqual(try self.values(in: reopened.read(from: 0, maxBytes: 1 << 20).records).first, "r0")
-        let appended = try reopened.appendAsLeader(self.batch(["r8"]), leaderEpoch: 0, now: 0, advanceHighWatermark: true)
+        let appended = try reopened.appendAsLeader(
+            self.batch(["r8"]), leaderEpoch: 0, now: 0, advanceHighWatermark: true)
         XCTAssertEqual(appended.firstOffset, 8)
     }
 
@@ -172,7 +182,8 @@ final class PartitionLogTests: XCTestCase {
         do {
             let log = try self.openLog()
             for index in 0..<4 {
-                _ = try log.appendAsLeader(self.batch(["r\(index)"]), leaderEpoch: 0, now: 0, advanceHighWatermark: true)
+                _ = try log.appendAsLeader(
+                    self.batch(["r\(index)"]), leaderEpoch: 0, now: 0, advanceHighWatermark: true)
             }
         }
         let path = "\(self.partitionDirectory)/00000000000000000000.log"
@@ -186,14 +197,16 @@ final class PartitionLogTests: XCTestCase {
         let recovered = try self.openLog(clean: false)
         XCTAssertEqual(recovered.logEndOffset, 4)
         XCTAssertEqual(try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int, size)
-        XCTAssertEqual(try self.values(in: recovered.read(from: 0, maxBytes: 1 << 20).records), ["r0", "r1", "r2", "r3"])
+        XCTAssertEqual(
+            try self.values(in: recovered.read(from: 0, maxBytes: 1 << 20).records), ["r0", "r1", "r2", "r3"])
     }
 
     func testRecoveryCutsAtFirstCorruptBatch() throws {
         do {
             let log = try self.openLog()
             for index in 0..<3 {
-                _ = try log.appendAsLeader(self.batch(["r\(index)"]), leaderEpoch: 0, now: 0, advanceHighWatermark: true)
+                _ = try log.appendAsLeader(
+                    self.batch(["r\(index)"]), leaderEpoch: 0, now: 0, advanceHighWatermark: true)
             }
         }
         let path = "\(self.partitionDirectory)/00000000000000000000.log"
@@ -210,7 +223,8 @@ final class PartitionLogTests: XCTestCase {
         do {
             let log = try self.openLog(config: config)
             for index in 0..<5 {
-                _ = try log.appendAsLeader(self.batch(["r\(index)"]), leaderEpoch: 0, now: 0, advanceHighWatermark: true)
+                _ = try log.appendAsLeader(
+                    self.batch(["r\(index)"]), leaderEpoch: 0, now: 0, advanceHighWatermark: true)
             }
         }
         let indexPath = "\(self.partitionDirectory)/00000000000000000000.index"
@@ -229,7 +243,8 @@ final class PartitionLogTests: XCTestCase {
         config.retentionMs = -1
         let log = try self.openLog(config: config)
         for index in 0..<12 {
-            _ = try log.appendAsLeader(self.batch(["value-\(index)"]), leaderEpoch: 0, now: 0, advanceHighWatermark: true)
+            _ = try log.appendAsLeader(
+                self.batch(["value-\(index)"]), leaderEpoch: 0, now: 0, advanceHighWatermark: true)
         }
         let before = log.segmentCount
         let deleted = try log.applyRetention(now: 0)
@@ -246,13 +261,15 @@ final class PartitionLogTests: XCTestCase {
         var config = LogConfig()
         config.retentionMs = 1_000
         let log = try self.openLog(config: config)
-        _ = try log.appendAsLeader(self.batch(["old"], timestamp: 1_000), leaderEpoch: 0, now: 0, advanceHighWatermark: true)
+        _ = try log.appendAsLeader(
+            self.batch(["old"], timestamp: 1_000), leaderEpoch: 0, now: 0, advanceHighWatermark: true)
         XCTAssertEqual(try log.applyRetention(now: 1_500), [])
         XCTAssertEqual(try log.applyRetention(now: 10_000), [0])
         XCTAssertEqual(log.logStartOffset, 1)
         XCTAssertEqual(log.logEndOffset, 1)
         XCTAssertEqual(log.segmentBaseOffsets, [1])
-        let next = try log.appendAsLeader(self.batch(["new"], timestamp: 10_000), leaderEpoch: 0, now: 0, advanceHighWatermark: true)
+        let next = try log.appendAsLeader(
+            self.batch(["new"], timestamp: 10_000), leaderEpoch: 0, now: 0, advanceHighWatermark: true)
         XCTAssertEqual(next.firstOffset, 1)
     }
 

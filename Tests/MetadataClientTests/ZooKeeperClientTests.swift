@@ -164,11 +164,13 @@ final class ZooKeeperClientTests: XCTestCase {
         for _ in 0..<5 {
             if let event = await self.next(recursive) { recursiveEvents.append(event) }
         }
-        XCTAssertEqual(recursiveEvents, [
-            WatchedEvent(type: .nodeCreated, path: "/p/a"), WatchedEvent(type: .nodeDataChanged, path: "/p"),
-            WatchedEvent(type: .nodeCreated, path: "/p/a/b"), WatchedEvent(type: .nodeDataChanged, path: "/p/a/b"),
-            WatchedEvent(type: .nodeDeleted, path: "/p/a/b"),
-        ])
+        XCTAssertEqual(
+            recursiveEvents,
+            [
+                WatchedEvent(type: .nodeCreated, path: "/p/a"), WatchedEvent(type: .nodeDataChanged, path: "/p"),
+                WatchedEvent(type: .nodeCreated, path: "/p/a/b"), WatchedEvent(type: .nodeDataChanged, path: "/p/a/b"),
+                WatchedEvent(type: .nodeDeleted, path: "/p/a/b"),
+            ])
     }
 
     private func removeWatches(_ server: TestServer) async throws {
@@ -195,10 +197,14 @@ final class ZooKeeperClientTests: XCTestCase {
         for _ in 0..<4 {
             if let event = await self.next(persistent) { events.append(event) }
         }
-        XCTAssertEqual(events, [
-            WatchedEvent(type: .nodeChildrenChanged, path: "/po"), WatchedEvent(type: .nodeDataChanged, path: "/po"),
-            WatchedEvent(type: .nodeDataChanged, path: "/po"), WatchedEvent(type: .nodeChildrenChanged, path: "/po"),
-        ])
+        XCTAssertEqual(
+            events,
+            [
+                WatchedEvent(type: .nodeChildrenChanged, path: "/po"),
+                WatchedEvent(type: .nodeDataChanged, path: "/po"),
+                WatchedEvent(type: .nodeDataChanged, path: "/po"),
+                WatchedEvent(type: .nodeChildrenChanged, path: "/po"),
+            ])
     }
 
     private func multi(_ server: TestServer) async throws {
@@ -258,8 +264,12 @@ final class ZooKeeperClientTests: XCTestCase {
 
     func testCRUDOnSamsaMeta() async throws { try await self.crud(try self.samsa()) }
     func testCRUDOnZooKeeper() async throws { try await self.crud(try self.zooKeeper()) }
-    func testSequentialAndEphemeralOnSamsaMeta() async throws { try await self.sequentialAndEphemeral(try self.samsa()) }
-    func testSequentialAndEphemeralOnZooKeeper() async throws { try await self.sequentialAndEphemeral(try self.zooKeeper()) }
+    func testSequentialAndEphemeralOnSamsaMeta() async throws {
+        try await self.sequentialAndEphemeral(try self.samsa())
+    }
+    func testSequentialAndEphemeralOnZooKeeper() async throws {
+        try await self.sequentialAndEphemeral(try self.zooKeeper())
+    }
     func testOneShotWatchesOnSamsaMeta() async throws { try await self.oneShotWatches(try self.samsa()) }
     func testOneShotWatchesOnZooKeeper() async throws { try await self.oneShotWatches(try self.zooKeeper()) }
     func testPersistentWatchesOnSamsaMeta() async throws { try await self.persistentWatches(try self.samsa()) }
@@ -312,7 +322,9 @@ final class ZooKeeperClientTests: XCTestCase {
     }
 
     /// Session events up to and including `last` (bounded by `seconds`).
-    private func collect(_ stream: AsyncStream<SessionEvent>, until last: SessionEvent, seconds: Double = 20) async -> [SessionEvent] {
+    private func collect(_ stream: AsyncStream<SessionEvent>, until last: SessionEvent, seconds: Double = 20) async
+        -> [SessionEvent]
+    {
         await withTaskGroup(of: [SessionEvent]?.self) { group in
             group.addTask {
                 var seen: [SessionEvent] = []
@@ -368,7 +380,12 @@ final class ZooKeeperClientTests: XCTestCase {
             }
         }
         let parsed = try? ServerAddress.parse(connectStringWithChroot: "a:1, b ,c:3/kafka")
-        XCTAssertEqual(parsed?.servers, [ServerAddress(host: "a", port: 1), ServerAddress(host: "b", port: 2181), ServerAddress(host: "c", port: 3)])
+        XCTAssertEqual(
+            parsed?.servers,
+            [
+                ServerAddress(host: "a", port: 1), ServerAddress(host: "b", port: 2181),
+                ServerAddress(host: "c", port: 3),
+            ])
         XCTAssertEqual(parsed?.chroot, "/kafka")
     }
 }

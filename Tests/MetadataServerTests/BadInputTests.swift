@@ -10,7 +10,8 @@ final class BadInputTests: XCTestCase {
     private var server: TestMetaServer!
 
     override func setUpWithError() throws {
-        self.server = try self.startMetaServer(overrides: TestServer.quickSessions.merging(["maxClientCnxns": "8"]) { $1 })
+        self.server = try self.startMetaServer(
+            overrides: TestServer.quickSessions.merging(["maxClientCnxns": "8"]) { $1 })
     }
 
     /// A fresh connection still gets full service.
@@ -85,7 +86,9 @@ final class BadInputTests: XCTestCase {
             SetDataRequest(path: "/p/./x", data: [], version: -1).write(to: &$0)
         }
         XCTAssertEqual(setHeader.err, ErrorCode.badArguments.rawValue)
-        let (deleteHeader, _) = try client.request(xid: xid + 1, .delete) { DeleteRequest(path: "/", version: -1).write(to: &$0) }
+        let (deleteHeader, _) = try client.request(xid: xid + 1, .delete) {
+            DeleteRequest(path: "/", version: -1).write(to: &$0)
+        }
         XCTAssertEqual(deleteHeader.err, ErrorCode.badArguments.rawValue)
     }
 

@@ -18,14 +18,19 @@ final class DataTreeTests: XCTestCase {
         } catch {
             body = .error(ErrorTxn(err: error.rawValue))
         }
-        let header = TxnHeader(clientId: context.sessionId, cxid: 1, zxid: self.database.lastZxid + 1, time: 1000, type: body.opCode.rawValue)
+        let header = TxnHeader(
+            clientId: context.sessionId, cxid: 1, zxid: self.database.lastZxid + 1, time: 1000,
+            type: body.opCode.rawValue)
         var triggers: [WatchTrigger] = []
         let outcome = self.database.apply(body, header: header, triggers: &triggers)
         return (outcome, triggers)
     }
 
     private func create(_ path: String, mode: CreateMode = .persistent, data: [UInt8]? = []) -> TxnOutcome {
-        self.run(.create(CreateRequest(path: path, data: data, acl: ACL.openACLUnsafe, flags: mode.rawValue), opCode: .create)).0
+        self.run(
+            .create(
+                CreateRequest(path: path, data: data, acl: ACL.openACLUnsafe, flags: mode.rawValue), opCode: .create)
+        ).0
     }
 
     private func stat(_ path: String) -> Stat? { self.database.tree.node(at: path)?.clientStat }
@@ -51,7 +56,9 @@ final class DataTreeTests: XCTestCase {
 
     func testSequentialSuffixIsParentCreateCount() {
         _ = self.create("/q")
-        XCTAssertEqual(self.create("/q/n-", mode: .persistentSequential), .created(path: "/q/n-0000000000", stat: self.stat("/q/n-0000000000") ?? Stat()))
+        XCTAssertEqual(
+            self.create("/q/n-", mode: .persistentSequential),
+            .created(path: "/q/n-0000000000", stat: self.stat("/q/n-0000000000") ?? Stat()))
         _ = self.run(.delete(DeleteRequest(path: "/q/n-0000000000", version: -1)))
         guard case .created(let path, _) = self.create("/q/", mode: .persistentSequential) else { return XCTFail() }
         XCTAssertEqual(path, "/q/0000000001", "deletes do not advance the sequence")
@@ -63,11 +70,14 @@ final class DataTreeTests: XCTestCase {
         XCTAssertEqual(self.stat("/e")?.ephemeralOwner, 0x100)
         XCTAssertEqual(self.create("/e/child"), .error(.noChildrenForEphemerals))
         XCTAssertEqual(self.database.tree.ephemerals[0x100], ["/e"])
-        let (_, triggers) = self.run(.create(CreateRequest(path: "/x", data: [], acl: ACL.openACLUnsafe, flags: 0), opCode: .create))
+        let (_, triggers) = self.run(
+            .create(CreateRequest(path: "/x", data: [], acl: ACL.openACLUnsafe, flags: 0), opCode: .create))
         XCTAssertEqual(triggers.map(\.type), [.nodeCreated, .nodeChildrenChanged])
-        let header = TxnHeader(clientId: 0x100, cxid: 0, zxid: self.database.lastZxid + 1, time: 1, type: OpCode.closeSession.rawValue)
+        let header = TxnHeader(
+            clientId: 0x100, cxid: 0, zxid: self.database.lastZxid + 1, time: 1, type: OpCode.closeSession.rawValue)
         var closeTriggers: [WatchTrigger] = []
-        self.database.apply(.closeSession(CloseSessionTxn(paths2Delete: ["/e"])), header: header, triggers: &closeTriggers)
+        self.database.apply(
+            .closeSession(CloseSessionTxn(paths2Delete: ["/e"])), header: header, triggers: &closeTriggers)
         XCTAssertNil(self.stat("/e"))
         XCTAssertEqual(closeTriggers.map(\.type), [.nodeDeleted, .nodeDeleted, .nodeChildrenChanged])
     }
@@ -75,7 +85,9 @@ final class DataTreeTests: XCTestCase {
     func testVersionsGuardUpdatesAndDeletes() {
         _ = self.create("/v")
         XCTAssertEqual(self.run(.setData(SetDataRequest(path: "/v", data: [1], version: 3))).0, .error(.badVersion))
-        guard case .dataSet(let stat) = self.run(.setData(SetDataRequest(path: "/v", data: [1], version: 0))).0 else { return XCTFail() }
+        guard case .dataSet(let stat) = self.run(.setData(SetDataRequest(path: "/v", data: [1], version: 0))).0 else {
+            return XCTFail()
+        }
         XCTAssertEqual(stat.version, 1)
         XCTAssertEqual(self.run(.delete(DeleteRequest(path: "/v", version: 0))).0, .error(.badVersion))
         _ = self.create("/v/c")
@@ -95,18 +107,29 @@ final class DataTreeTests: XCTestCase {
             ],
             context: self.alice, header: header
         )
-        XCTAssertEqual(body, .multi([
-            .error(ErrorTxn(err: 0)), .error(ErrorTxn(err: 0)), .error(ErrorTxn(err: ErrorCode.badVersion.rawValue)),
-            .error(ErrorTxn(err: ErrorCode.runtimeInconsistency.rawValue)),
-        ]))
+        XCTAssertEqual(
+            body,
+            .multi([
+                .error(ErrorTxn(err: 0)), .error(ErrorTxn(err: 0)),
+                .error(ErrorTxn(err: ErrorCode.badVersion.rawValue)),
+                .error(ErrorTxn(err: ErrorCode.runtimeInconsistency.rawValue)),
+            ]))
         XCTAssertNil(self.database.tree.node(at: "/m"), "preparing never changes the real tree")
     }
 
     func testACLsAreCheckedAndAuthIsExpanded() {
-        let bob = RequestContext(sessionId: 0x200, identities: [Id(scheme: "ip", id: "127.0.0.1"), Id(scheme: "digest", id: ACLPolicy.digest(userAndPassword: "bob:pw"))])
-        XCTAssertEqual(ACLPolicy.digest(userAndPassword: "alice:secret"), "alice:aYXlLOpEooaV1cRAvUL1fp9Qt7E=", "same hash as ZooKeeper (seen via kazoo)")
+        let bob = RequestContext(
+            sessionId: 0x200,
+            identities: [
+                Id(scheme: "ip", id: "127.0.0.1"),
+                Id(scheme: "digest", id: ACLPolicy.digest(userAndPassword: "bob:pw")),
+            ])
+        XCTAssertEqual(
+            ACLPolicy.digest(userAndPassword: "alice:secret"), "alice:aYXlLOpEooaV1cRAvUL1fp9Qt7E=",
+            "same hash as ZooKeeper (seen via kazoo)")
         let request = CreateRequest(path: "/bob", data: [], acl: ACL.creatorAllACL, flags: 0)
-        XCTAssertEqual(self.run(.create(request, opCode: .create)).0, .error(.invalidACL), "auth needs an authenticated id")
+        XCTAssertEqual(
+            self.run(.create(request, opCode: .create)).0, .error(.invalidACL), "auth needs an authenticated id")
         guard case .created = self.run(.create(request, opCode: .create), context: bob).0 else { return XCTFail() }
         XCTAssertEqual(self.database.tree.node(at: "/bob")?.acl.first?.id.scheme, "digest")
         XCTAssertEqual(self.run(.setData(SetDataRequest(path: "/bob", data: [1], version: -1))).0, .error(.noAuth))

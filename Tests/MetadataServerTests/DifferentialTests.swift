@@ -27,7 +27,8 @@ final class DifferentialTests: XCTestCase {
             samsaResult = try? ExternalTool.run(python, arguments: [script, samsa.address], timeout: .seconds(180))
             group.leave()
         }
-        let zooKeeperResult = try ExternalTool.run(python, arguments: [script, zooKeeper.address], timeout: .seconds(180))
+        let zooKeeperResult = try ExternalTool.run(
+            python, arguments: [script, zooKeeper.address], timeout: .seconds(180))
         XCTAssertEqual(group.wait(timeout: .now() + 200), .success)
         let ours = try XCTUnwrap(samsaResult)
         XCTAssertEqual(zooKeeperResult.exitStatus, 0, "kazoo against ZooKeeper failed:\n\(zooKeeperResult.stderr)")
@@ -71,7 +72,10 @@ final class DifferentialTests: XCTestCase {
         func run(_ server: TestServer) throws -> String {
             let result = try ExternalTool.run(
                 java,
-                arguments: ["-cp", classpath, "org.apache.zookeeper.ZooKeeperMain", "-waitforconnection", "-server", server.address],
+                arguments: [
+                    "-cp", classpath, "org.apache.zookeeper.ZooKeeperMain", "-waitforconnection", "-server",
+                    server.address,
+                ],
                 input: Data(commands.utf8), mergingStandardError: true, timeout: .seconds(90))
             // zxids, times and the server address legitimately differ; watcher lines come from
             // another thread and may interleave anywhere.
@@ -79,7 +83,8 @@ final class DifferentialTests: XCTestCase {
                 "cZxid", "ctime", "mZxid", "mtime", "pZxid", "ephemeralOwner", "Connecting to", "WATCHER::",
                 "WatchedEvent",
             ]
-            return "exit status \(result.exitStatus)\n" + result.stdoutText.split(separator: "\n")
+            return "exit status \(result.exitStatus)\n"
+                + result.stdoutText.split(separator: "\n")
                 .filter { line in !skipped.contains { line.hasPrefix($0) } }
                 .joined(separator: "\n")
         }

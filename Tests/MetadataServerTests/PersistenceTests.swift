@@ -12,8 +12,12 @@ final class PersistenceTests: XCTestCase {
         TransactionLogFormat.writeFileHeader(to: &buffer)
         var written: [(TxnHeader, TxnBody)] = []
         for index in 1...count {
-            let body = TxnBody.create(CreateTxn(path: "/n\(index)", data: [UInt8(index)], acl: ACL.openACLUnsafe, ephemeral: false, parentCVersion: Int32(index)))
-            let header = TxnHeader(clientId: 1, cxid: Int32(index), zxid: Int64(index), time: 5, type: body.opCode.rawValue)
+            let body = TxnBody.create(
+                CreateTxn(
+                    path: "/n\(index)", data: [UInt8(index)], acl: ACL.openACLUnsafe, ephemeral: false,
+                    parentCVersion: Int32(index)))
+            let header = TxnHeader(
+                clientId: 1, cxid: Int32(index), zxid: Int64(index), time: 5, type: body.opCode.rawValue)
             TransactionLogFormat.writeRecord(header: header, body: body, to: &buffer)
             written.append((header, body))
         }
@@ -53,7 +57,8 @@ final class PersistenceTests: XCTestCase {
         XCTAssertFalse(TransactionLogFormat.readRecords(Array(bytes.dropLast(3)) + [0, 0, 0]).isZeroTail)
 
         // Two preallocated logs in a row: both replay, nothing is moved aside.
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("samsa-prealloc-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "samsa-prealloc-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
         let store = DataDirectory(dataDir: directory.path, logger: Logger(label: "test"), preallocationSize: 4096)
         _ = try store.recover()
@@ -61,7 +66,9 @@ final class PersistenceTests: XCTestCase {
         var first = ByteBuffer()
         var second = ByteBuffer()
         for zxid in 1...3 {
-            let body = TxnBody.create(CreateTxn(path: "/p\(zxid)", data: [], acl: ACL.openACLUnsafe, ephemeral: false, parentCVersion: Int32(zxid)))
+            let body = TxnBody.create(
+                CreateTxn(
+                    path: "/p\(zxid)", data: [], acl: ACL.openACLUnsafe, ephemeral: false, parentCVersion: Int32(zxid)))
             let header = TxnHeader(clientId: 1, cxid: 1, zxid: Int64(zxid), time: 1, type: 1)
             if zxid < 3 {
                 TransactionLogFormat.writeRecord(header: header, body: body, to: &first)
@@ -75,15 +82,20 @@ final class PersistenceTests: XCTestCase {
         let reopened = DataDirectory(dataDir: directory.path, logger: Logger(label: "test"))
         let database = try reopened.recover()
         XCTAssertEqual(database.lastZxid, 3)
-        let names = try FileManager.default.contentsOfDirectory(atPath: directory.appendingPathComponent("version-2").path)
+        let names = try FileManager.default.contentsOfDirectory(
+            atPath: directory.appendingPathComponent("version-2").path)
         XCTAssertFalse(names.contains { $0.hasSuffix(".corrupt") }, "\(names)")
     }
 
     func testSnapshotRoundTripsTreeAndSessions() {
         var database = MetadataDatabase()
         var triggers: [WatchTrigger] = []
-        database.apply(.createSession(CreateSessionTxn(timeOut: 4000)), header: TxnHeader(clientId: 9, cxid: 0, zxid: 1, time: 1, type: -10), triggers: &triggers)
-        database.apply(.create(CreateTxn(path: "/a", data: nil, acl: ACL.openACLUnsafe, ephemeral: true, parentCVersion: 1)), header: TxnHeader(clientId: 9, cxid: 1, zxid: 2, time: 2, type: 1), triggers: &triggers)
+        database.apply(
+            .createSession(CreateSessionTxn(timeOut: 4000)),
+            header: TxnHeader(clientId: 9, cxid: 0, zxid: 1, time: 1, type: -10), triggers: &triggers)
+        database.apply(
+            .create(CreateTxn(path: "/a", data: nil, acl: ACL.openACLUnsafe, ephemeral: true, parentCVersion: 1)),
+            header: TxnHeader(clientId: 9, cxid: 1, zxid: 2, time: 2, type: 1), triggers: &triggers)
         let bytes = SnapshotFormat.encode(database)
         let loaded = SnapshotFormat.decode(bytes)
         XCTAssertEqual(loaded?.lastZxid, 2)
@@ -98,7 +110,8 @@ final class PersistenceTests: XCTestCase {
     }
 
     func testRecoveryTruncatesATornLogOnDisk() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("samsa-recovery-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "samsa-recovery-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
         let logDirectory = directory.appendingPathComponent("version-2")
         try FileManager.default.createDirectory(at: logDirectory, withIntermediateDirectories: true)
@@ -110,7 +123,9 @@ final class PersistenceTests: XCTestCase {
         XCTAssertEqual(database.lastZxid, 2)
         XCTAssertNotNil(database.tree.node(at: "/n2"))
         XCTAssertNil(database.tree.node(at: "/n3"))
-        let size = try FileManager.default.attributesOfItem(atPath: logDirectory.appendingPathComponent("log.1").path)[.size] as? Int
+        let size =
+            try FileManager.default.attributesOfItem(atPath: logDirectory.appendingPathComponent("log.1").path)[.size]
+            as? Int
         XCTAssertEqual(size, self.records(2).0.readableBytes)
     }
 

@@ -13,7 +13,9 @@ final class SaslRequestTests: XCTestCase {
         let client = try RawConnection(port: server.port)
         try client.handshake()
         XCTAssertEqual(try client.create(xid: 1, "/before").0.err, 0)
-        let (header, body) = try client.request(xid: 2, OpCode.sasl) { GetSASLRequest(token: Array("n,,n=user,r=abc".utf8)).write(to: &$0) }
+        let (header, body) = try client.request(xid: 2, OpCode.sasl) {
+            GetSASLRequest(token: Array("n,,n=user,r=abc".utf8)).write(to: &$0)
+        }
         XCTAssertEqual(header.xid, 2)
         XCTAssertEqual(header.err, 0, "OK, not Unimplemented")
         XCTAssertEqual(header.zxid, 0)
@@ -32,7 +34,9 @@ final class SaslRequestTests: XCTestCase {
         XCTAssertEqual(session.timeOut, 1000)
         var answered = 0
         for xid in 1...40 {
-            guard let (header, _) = try? client.request(xid: Int32(xid), OpCode.sasl, { GetSASLRequest(token: []).write(to: &$0) }),
+            guard
+                let (header, _) = try? client.request(
+                    xid: Int32(xid), OpCode.sasl, { GetSASLRequest(token: []).write(to: &$0) }),
                 header.err == 0
             else { break }
             answered += 1

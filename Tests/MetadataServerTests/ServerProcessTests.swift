@@ -58,7 +58,8 @@ final class ServerProcessTests: XCTestCase {
         XCTAssertEqual(try client.create(xid: 2, "/brokers/1", mode: .ephemeral).0.err, 0)
         let dump = try self.fourLetterWord("dump", port: server.port)
         let hex = "0x" + String(UInt64(bitPattern: session.sessionId), radix: 16)
-        XCTAssertTrue(dump.contains("ephemeral nodes dump:\nSessions with Ephemerals (1):\n\(hex):\n\t/brokers/1\n"), dump)
+        XCTAssertTrue(
+            dump.contains("ephemeral nodes dump:\nSessions with Ephemerals (1):\n\(hex):\n\t/brokers/1\n"), dump)
         XCTAssertTrue(dump.hasPrefix("SessionTracker dump:\n"), dump)
     }
 
@@ -118,13 +119,17 @@ final class ServerProcessTests: XCTestCase {
         let response = try resumed.handshake(timeout: 30000, sessionId: session.sessionId, password: session.passwd)
         XCTAssertEqual(response.sessionId, session.sessionId, "the session survives the restart")
         XCTAssertGreaterThan(response.timeOut, 0)
-        var (header, body) = try resumed.request(xid: 1, .getData) { GetDataRequest(path: "/kept", watch: false).write(to: &$0) }
+        var (header, body) = try resumed.request(xid: 1, .getData) {
+            GetDataRequest(path: "/kept", watch: false).write(to: &$0)
+        }
         XCTAssertEqual(header.err, 0)
         XCTAssertEqual(header.zxid, setHeader.zxid, "the zxid continues from the log")
         let data = try GetDataResponse(from: &body)
         XCTAssertEqual(data.data, Array("v2".utf8))
         XCTAssertEqual(data.stat.version, 1)
-        (header, body) = try resumed.request(xid: 2, .exists) { ExistsRequest(path: "/kept/eph", watch: false).write(to: &$0) }
+        (header, body) = try resumed.request(xid: 2, .exists) {
+            ExistsRequest(path: "/kept/eph", watch: false).write(to: &$0)
+        }
         XCTAssertEqual(header.err, 0, "the ephemeral of the live session is still there")
         XCTAssertEqual(try ExistsResponse(from: &body).stat.ephemeralOwner, session.sessionId)
     }
@@ -138,7 +143,8 @@ final class ServerProcessTests: XCTestCase {
         }
         client.close()
         XCTAssertEqual(server.stop(), 0)
-        let files = try FileManager.default.contentsOfDirectory(atPath: server.directory.appendingPathComponent("data/version-2").path)
+        let files = try FileManager.default.contentsOfDirectory(
+            atPath: server.directory.appendingPathComponent("data/version-2").path)
         let snapshots = files.filter { $0.hasPrefix("snapshot.") }
         XCTAssertEqual(snapshots.count, 3, "retains autopurge.snapRetainCount snapshots: \(files)")
         try server.restart()
@@ -157,14 +163,17 @@ final class ServerProcessTests: XCTestCase {
         let client = try RawConnection(port: server.port)
         try client.handshake()
         var (header, body) = try client.request(xid: 1, .createContainer) {
-            CreateRequest(path: "/lock", data: [], acl: ACL.openACLUnsafe, flags: CreateMode.container.rawValue).write(to: &$0)
+            CreateRequest(path: "/lock", data: [], acl: ACL.openACLUnsafe, flags: CreateMode.container.rawValue).write(
+                to: &$0)
         }
         XCTAssertEqual(header.err, 0)
         XCTAssertEqual(try Create2Response(from: &body).stat.ephemeralOwner, Int64(bitPattern: 0x8000_0000_0000_0000))
         XCTAssertEqual(try client.create(xid: 2, "/lock/a").0.err, 0)
         (header, _) = try client.request(xid: 3, .createTTL) {
-            CreateTTLRequest(path: "/ttl", data: [], acl: ACL.openACLUnsafe, flags: CreateMode.persistentWithTTL.rawValue, ttl: 200)
-                .write(to: &$0)
+            CreateTTLRequest(
+                path: "/ttl", data: [], acl: ACL.openACLUnsafe, flags: CreateMode.persistentWithTTL.rawValue, ttl: 200
+            )
+            .write(to: &$0)
         }
         XCTAssertEqual(header.err, 0)
         usleep(500_000)
@@ -178,7 +187,9 @@ final class ServerProcessTests: XCTestCase {
         var xid: Int32 = 7
         repeat {
             usleep(100_000)
-            (header, _) = try client.request(xid: xid, .exists) { ExistsRequest(path: "/lock", watch: false).write(to: &$0) }
+            (header, _) = try client.request(xid: xid, .exists) {
+                ExistsRequest(path: "/lock", watch: false).write(to: &$0)
+            }
             xid += 1
         } while header.err == 0 && Date() < deadline
         XCTAssertEqual(header.err, ErrorCode.noNode.rawValue, "an emptied container is deleted")
@@ -189,10 +200,13 @@ final class ServerProcessTests: XCTestCase {
         let client = try RawConnection(port: server.port)
         try client.handshake()
         let (header, _) = try client.request(xid: 1, .createTTL) {
-            CreateTTLRequest(path: "/ttl", data: [], acl: ACL.openACLUnsafe, flags: CreateMode.persistentWithTTL.rawValue, ttl: 1000)
-                .write(to: &$0)
+            CreateTTLRequest(
+                path: "/ttl", data: [], acl: ACL.openACLUnsafe, flags: CreateMode.persistentWithTTL.rawValue, ttl: 1000
+            )
+            .write(to: &$0)
         }
-        XCTAssertEqual(header.err, ErrorCode.unimplemented.rawValue, "as in ZooKeeper without zookeeper.extendedTypesEnabled")
+        XCTAssertEqual(
+            header.err, ErrorCode.unimplemented.rawValue, "as in ZooKeeper without zookeeper.extendedTypesEnabled")
     }
 
     func testNoAcknowledgedWriteIsLostWhenTheServerIsKilled() throws {
@@ -212,7 +226,8 @@ final class ServerProcessTests: XCTestCase {
             for offset in 0..<8 {
                 batch.writeZooKeeperPacket {
                     RequestHeader(xid: xid + Int32(offset), type: OpCode.create.rawValue).write(to: &$0)
-                    CreateRequest(path: "/w\(xid + Int32(offset))", data: [1], acl: ACL.openACLUnsafe, flags: 0).write(to: &$0)
+                    CreateRequest(path: "/w\(xid + Int32(offset))", data: [1], acl: ACL.openACLUnsafe, flags: 0).write(
+                        to: &$0)
                 }
             }
             do {
@@ -235,7 +250,9 @@ final class ServerProcessTests: XCTestCase {
         try reader.handshake()
         var missing: [String] = []
         for (index, path) in acknowledged.enumerated() {
-            let (header, _) = try reader.request(xid: Int32(index + 1), .exists) { ExistsRequest(path: path, watch: false).write(to: &$0) }
+            let (header, _) = try reader.request(xid: Int32(index + 1), .exists) {
+                ExistsRequest(path: path, watch: false).write(to: &$0)
+            }
             if header.err != 0 { missing.append(path) }
         }
         XCTAssertEqual(missing, [], "\(missing.count) of \(acknowledged.count) acknowledged creates were lost")

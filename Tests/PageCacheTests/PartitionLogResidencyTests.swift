@@ -16,12 +16,17 @@ final class PartitionLogResidencyTests: XCTestCase {
         // Batches starting at offsets 1000, 1100 and 1200, one per page.
         var index = Data()
         for (relative, position) in [(0, 0), (100, page), (200, 2 * page)] {
-            for value in [UInt32(relative), UInt32(position)] { withUnsafeBytes(of: value.bigEndian) { index.append(contentsOf: $0) } }
+            for value in [UInt32(relative), UInt32(position)] {
+                withUnsafeBytes(of: value.bigEndian) { index.append(contentsOf: $0) }
+            }
         }
-        XCTAssertTrue(FileManager.default.createFile(atPath: directory + "/00000000000000001000.index", contents: index))
+        XCTAssertTrue(
+            FileManager.default.createFile(atPath: directory + "/00000000000000001000.index", contents: index))
 
         try PageCache.evict(file: log)
-        guard try PageCache.residency(ofFile: log).residentBytes == 0 else { throw XCTSkip("this file system keeps files in memory") }
+        guard try PageCache.residency(ofFile: log).residentBytes == 0 else {
+            throw XCTSkip("this file system keeps files in memory")
+        }
         // Only the last page comes back (read-ahead goes forward, and it is the end of the file).
         let handle = try XCTUnwrap(FileHandle(forReadingAtPath: log))
         try handle.seek(toOffset: UInt64(2 * page))
@@ -29,11 +34,16 @@ final class PartitionLogResidencyTests: XCTestCase {
         try handle.close()
 
         let snapshot = try XCTUnwrap(PartitionLogResidency.snapshot(directory: directory))
-        XCTAssertEqual(snapshot.residency(ofOffsets: [1200..<1250]), PageCache.Residency(size: Int64(page), residentBytes: Int64(page)))
-        XCTAssertEqual(snapshot.residency(ofOffsets: [1000..<1050]), PageCache.Residency(size: Int64(page), residentBytes: 0))
+        XCTAssertEqual(
+            snapshot.residency(ofOffsets: [1200..<1250]),
+            PageCache.Residency(size: Int64(page), residentBytes: Int64(page)))
+        XCTAssertEqual(
+            snapshot.residency(ofOffsets: [1000..<1050]), PageCache.Residency(size: Int64(page), residentBytes: 0))
         // Two ranges in the same pages count them once; a range across batches takes every page between.
         XCTAssertEqual(snapshot.residency(ofOffsets: [1100..<1150, 1120..<1300]).size, Int64(2 * page))
-        XCTAssertEqual(snapshot.residency(ofOffsets: [1050..<1210]), PageCache.Residency(size: Int64(3 * page), residentBytes: Int64(page)))
+        XCTAssertEqual(
+            snapshot.residency(ofOffsets: [1050..<1210]),
+            PageCache.Residency(size: Int64(3 * page), residentBytes: Int64(page)))
 
         // A read tracked record by record gives the same answer.
         var read = ReadResidency(directories: ["p": directory])

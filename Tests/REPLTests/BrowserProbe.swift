@@ -24,7 +24,9 @@ final class BrowserProbe {
         self.process.standardError = FileHandle.nullDevice
         try self.process.run()
         let opened = try self.readAnswer()
-        guard opened["ok"] as? Bool == true else { throw Failure(description: "the probe could not open \(url): \(opened)") }
+        guard opened["ok"] as? Bool == true else {
+            throw Failure(description: "the probe could not open \(url): \(opened)")
+        }
     }
 
     /// Evaluates `expression` in the page every 100 ms until it is truthy or `seconds` pass; the last value.
@@ -73,6 +75,7 @@ final class BrowserProbe {
     }
 
     private static func oneLine(_ expression: String) -> String {
-        expression.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        expression.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(
+            separator: " ")
     }
 }

@@ -5,9 +5,9 @@ import SamsaTesting
 import XCTest
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A `Session` in this process against a real one-broker cluster: the prompt names the
@@ -23,13 +23,24 @@ final class ClusterModeSessionTests: XCTestCase {
         XCTAssertEqual(session.prompt, "samsa [1 up · ctl 1]> ", console.output)
         XCTAssertEqual(try session.execute("topic create payments --partitions 2"), .proceed)
         XCTAssertEqual(session.completionNames.topics, ["payments"])
-        XCTAssertEqual(Completer(table: session.table).complete("produce pa", names: session.completionNames), .words(["payments"]))
+        XCTAssertEqual(
+            Completer(table: session.table).complete("produce pa", names: session.completionNames), .words(["payments"])
+        )
         XCTAssertEqual(try session.execute("meta get /brokers/topics/payments/partitions/1/state"), .proceed)
-        XCTAssertTrue(console.output.contains("{ \"controller_epoch\": 1, \"isr\": [1], \"leader\": 1, \"leader_epoch\": 0, \"version\": 1 }"), console.output)
+        XCTAssertTrue(
+            console.output.contains(
+                "{ \"controller_epoch\": 1, \"isr\": [1], \"leader\": 1, \"leader_epoch\": 0, \"version\": 1 }"),
+            console.output)
         XCTAssertEqual(try session.execute("topic alter payments --partitions 3"), .proceed)
-        XCTAssertTrue(console.output.contains("payments: 2 → 3 partitions; records with a key may now go to a different partition than before.\n"), console.output)
+        XCTAssertTrue(
+            console.output.contains(
+                "payments: 2 → 3 partitions; records with a key may now go to a different partition than before.\n"),
+            console.output)
         XCTAssertThrowsError(try session.execute("topic alter payments --partitions 1")) { error in
-            XCTAssertEqual("\(error)", "payments has 3 partitions; a topic's partition count can grow but never shrink: " + "the records, offsets and order of the removed partitions would have to be deleted or merged")
+            XCTAssertEqual(
+                "\(error)",
+                "payments has 3 partitions; a topic's partition count can grow but never shrink: "
+                    + "the records, offsets and order of the removed partitions would have to be deleted or merged")
         }
         session.finish()
         let deadline = Date().addingTimeInterval(15)

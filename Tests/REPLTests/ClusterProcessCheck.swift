@@ -4,9 +4,9 @@ import SamsaTesting
 import XCTest
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The suite-level promise of issue 7: after every test no Samsa process is left running. Tests

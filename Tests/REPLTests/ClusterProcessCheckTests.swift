@@ -4,9 +4,9 @@ import SamsaTesting
 import XCTest
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The suite-level leftover check must see what it promises to see: PIDs in a state file, and a
@@ -26,7 +26,9 @@ final class ClusterProcessCheckTests: XCTestCase {
         }
         let state = ClusterState(
             name: "lab", mode: .zookeeper, isDetached: false, ownerPID: nil, createdAt: Date(), metadataServer: nil,
-            brokers: [ProcessRecord(role: .broker(1), port: 9092, pid: pid, configFile: "c", dataDir: "d", logFile: "l")])
+            brokers: [
+                ProcessRecord(role: .broker(1), port: 9092, pid: pid, configFile: "c", dataDir: "d", logFile: "l")
+            ])
         try state.save(to: directory.url.appendingPathComponent(".samsa/lab/cluster.json"))
         XCTAssertEqual(ClusterProcessCheck.recordedPIDs(in: directory.url), [pid])
         XCTAssertTrue(ClusterProcessCheck.isAlive(pid))

@@ -11,15 +11,15 @@ final class CompactionScriptTests: XCTestCase {
         let directory = try self.makeClusterDirectory()
         let script = directory.appending("compact.samsa")
         try """
-            cluster start --standalone --brokers 1
-            topic create prices --config cleanup.policy=compact --config segment.bytes=100
-            produce prices a0 --key apple
-            produce prices p0 --key pear
-            produce prices a1 --key apple
-            produce prices f0 --key fig
-            topic compact prices
-            consume prices --from-beginning
-            """.write(to: script, atomically: true, encoding: .utf8)
+        cluster start --standalone --brokers 1
+        topic create prices --config cleanup.policy=compact --config segment.bytes=100
+        produce prices a0 --key apple
+        produce prices p0 --key pear
+        produce prices a1 --key apple
+        produce prices f0 --key fig
+        topic compact prices
+        consume prices --from-beginning
+        """.write(to: script, atomically: true, encoding: .utf8)
         let result = try ExternalTool.run(
             try Products.executable("samsa"),
             arguments: ["--script", script.path, "--directory", directory.path, "--language", "en"],
@@ -29,7 +29,8 @@ final class CompactionScriptTests: XCTestCase {
         guard let before = text.range(of: "Before:"), let after = text.range(of: "After a log cleaner pass:") else {
             return XCTFail(result.summary)
         }
-        XCTAssertEqual(Self.baseOffsets(in: text[before.upperBound..<after.lowerBound]), ["0", "1", "2", "3"], result.summary)
+        XCTAssertEqual(
+            Self.baseOffsets(in: text[before.upperBound..<after.lowerBound]), ["0", "1", "2", "3"], result.summary)
         // Segments 0 and 1 (apple=a0 gone) became one; 3, the active segment, is untouched.
         XCTAssertEqual(Self.baseOffsets(in: text[after.upperBound...]), ["0", "2", "3"], result.summary)
         XCTAssertTrue(text.contains("Cleaner checkpoint (first dirty offset): broker 1: 3"), result.summary)

@@ -25,7 +25,8 @@ final class CompactionViewTests: XCTestCase {
         let directory = NSTemporaryDirectory() + "samsa-compaction-view-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        try "0\n2\nprices 0 6\nprices 1 3\n".write(toFile: "\(directory)/cleaner-offset-checkpoint", atomically: true, encoding: .utf8)
+        try "0\n2\nprices 0 6\nprices 1 3\n".write(
+            toFile: "\(directory)/cleaner-offset-checkpoint", atomically: true, encoding: .utf8)
         XCTAssertEqual(Session.cleanerCheckpoint(in: directory, topic: "prices", partition: 1), 3)
         XCTAssertEqual(Session.cleanerCheckpoint(in: directory, topic: "prices", partition: 0), 6)
         XCTAssertNil(Session.cleanerCheckpoint(in: directory, topic: "other", partition: 0))

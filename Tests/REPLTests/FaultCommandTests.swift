@@ -33,7 +33,8 @@ final class FaultCommandTests: XCTestCase {
 
     func testGoodLinesParse() throws {
         XCTAssertEqual(try self.request("fault cut-replication 1"), .inject(broker: 1, .cutReplication, delayMs: 0))
-        XCTAssertEqual(try self.request("fault slow-replication 2 500"), .inject(broker: 2, .slowReplication, delayMs: 500))
+        XCTAssertEqual(
+            try self.request("fault slow-replication 2 500"), .inject(broker: 2, .slowReplication, delayMs: 500))
         XCTAssertEqual(try self.request("fault isolate 3"), .inject(broker: 3, .isolate, delayMs: 0))
         XCTAssertEqual(try self.request("fault list"), .list)
         XCTAssertEqual(try self.request("fault heal"), .heal(broker: nil))
@@ -41,18 +42,26 @@ final class FaultCommandTests: XCTestCase {
     }
 
     func testBadLinesSayWhatWasWrongAndWhatIsRight() {
-        XCTAssertEqual(self.error("fault cut-replication"), "`fault cut-replication` needs ID\nusage: fault cut-replication ID")
         XCTAssertEqual(
-            self.error("fault cut-replication one"), "ID must be a whole number from 0 to 2147483647; got 'one'\nusage: fault cut-replication ID")
-        XCTAssertEqual(self.error("fault slow-replication 1"), "`fault slow-replication` needs MS\nusage: fault slow-replication ID MS")
+            self.error("fault cut-replication"), "`fault cut-replication` needs ID\nusage: fault cut-replication ID")
+        XCTAssertEqual(
+            self.error("fault cut-replication one"),
+            "ID must be a whole number from 0 to 2147483647; got 'one'\nusage: fault cut-replication ID")
+        XCTAssertEqual(
+            self.error("fault slow-replication 1"),
+            "`fault slow-replication` needs MS\nusage: fault slow-replication ID MS")
         XCTAssertEqual(
             self.error("fault slow-replication 1 0"),
-            "MS is the delay in milliseconds, a whole number from 1 to 60000; got '0'\nusage: fault slow-replication ID MS")
+            "MS is the delay in milliseconds, a whole number from 1 to 60000; got '0'\nusage: fault slow-replication ID MS"
+        )
         XCTAssertEqual(
             self.error("fault slow-replication 1 1s"),
-            "MS is the delay in milliseconds, a whole number from 1 to 60000; got '1s'\nusage: fault slow-replication ID MS")
+            "MS is the delay in milliseconds, a whole number from 1 to 60000; got '1s'\nusage: fault slow-replication ID MS"
+        )
         XCTAssertEqual(self.error("fault isolate 1 2"), "`fault isolate` does not take '2'\nusage: fault isolate ID")
-        XCTAssertEqual(self.error("fault heal -1"), "ID must be a whole number from 0 to 2147483647; got '-1'\nusage: fault heal [ID]")
+        XCTAssertEqual(
+            self.error("fault heal -1"),
+            "ID must be a whole number from 0 to 2147483647; got '-1'\nusage: fault heal [ID]")
         XCTAssertTrue(self.error("fault cut").contains("cut-replication"), self.error("fault cut"))
     }
 
@@ -61,7 +70,9 @@ final class FaultCommandTests: XCTestCase {
         XCTAssertEqual(cut, BrokerFaults(isReplicationCut: true))
         let slow = FaultRequest.adding(.slowReplication, delayMs: 300, to: cut)
         XCTAssertEqual(slow, BrokerFaults(isReplicationCut: true, replicationDelayMs: 300))
-        XCTAssertEqual(FaultRequest.adding(.isolate, delayMs: 0, to: slow).names, ["cut-replication", "slow-replication 300 ms", "isolate"])
+        XCTAssertEqual(
+            FaultRequest.adding(.isolate, delayMs: 0, to: slow).names,
+            ["cut-replication", "slow-replication 300 ms", "isolate"])
     }
 
     func testStatusAndPromptShowFaults() {
@@ -69,18 +80,23 @@ final class FaultCommandTests: XCTestCase {
             name: "lab", mode: .zookeeper, folder: ".samsa/lab/",
             processes: [
                 .init(role: .metadataServer, state: .running, address: "127.0.0.1:2181", pid: 10),
-                .init(role: .broker(1), state: .running, address: "127.0.0.1:9092", pid: 11, faults: ["cut-replication"]),
+                .init(
+                    role: .broker(1), state: .running, address: "127.0.0.1:9092", pid: 11, faults: ["cut-replication"]),
                 .init(role: .broker(2), state: .running, address: "127.0.0.1:9093", pid: 12),
             ], controller: 2)
         let text = ClusterDiagram.render(view, width: 120)
-        XCTAssertTrue(text.contains(" broker 1         ● up   127.0.0.1:9092   11   -       -  ⚡ cut-replication\n"), text)
+        XCTAssertTrue(
+            text.contains(" broker 1         ● up   127.0.0.1:9092   11   -       -  ⚡ cut-replication\n"), text)
         XCTAssertTrue(text.contains("\n ⚡ broker 1: cut-replication; `fault heal 1` heals it"), text)
         XCTAssertEqual(ClusterDiagram.prompt(for: view), "samsa [2 up · ⚡ 1 faulty · ctl 2]> ")
     }
 
     func testHelpAndExplainKnowEveryFault() throws {
         let help = try self.table.helpText(for: ["fault"])
-        for usage in ["fault cut-replication ID", "fault slow-replication ID MS", "fault isolate ID", "fault list", "fault heal [ID]"] {
+        for usage in [
+            "fault cut-replication ID", "fault slow-replication ID MS", "fault isolate ID", "fault list",
+            "fault heal [ID]",
+        ] {
             XCTAssertTrue(help.contains(usage + "\n"), help)
         }
         XCTAssertTrue(try Explanations.explain("fault").contains("cut-replication"))

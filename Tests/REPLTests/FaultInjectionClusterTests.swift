@@ -9,9 +9,9 @@ import XCTest
 @testable import REPL
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// `fault ...` through a `Session` in this process (the commands students and Lab 3 type) on one
@@ -54,7 +54,9 @@ final class FaultInjectionClusterTests: XCTestCase {
             let pids = ClusterProcessCheck.recordedPIDs(in: shared.directory.url)
             for pid in pids {
                 while ClusterProcessCheck.isAlive(pid), Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
-                if ClusterProcessCheck.isAlive(pid), ClusterProcessCheck.commandLine(pid).contains(shared.directory.path) {
+                if ClusterProcessCheck.isAlive(pid),
+                    ClusterProcessCheck.commandLine(pid).contains(shared.directory.path)
+                {
                     kill(pid, SIGKILL)
                 }
             }
@@ -68,7 +70,8 @@ final class FaultInjectionClusterTests: XCTestCase {
     override func setUpWithError() throws {
         let shared = try self.cluster()
         _ = try self.run("fault heal")
-        for id in 1...3 where shared.session.cluster?.snapshot()?.brokers.first(where: { $0.role == .broker(id) })?.state != .running {
+        for id in 1...3
+        where shared.session.cluster?.snapshot()?.brokers.first(where: { $0.role == .broker(id) })?.state != .running {
             _ = try self.run("broker start \(id)")
         }
     }
@@ -114,13 +117,16 @@ final class FaultInjectionClusterTests: XCTestCase {
     /// still in the ISR is elected cleanly; exactly those writes are gone, and the old leader
     /// truncates them when it comes back.
     func testCutReplicationThenLeaderDeathLosesExactlyTheAcks1WritesAfterTheCut() throws {
-        XCTAssertTrue(try self.run("topic create lost --partitions 1 --replication-factor 3").contains("leaders on broker 1"))
+        XCTAssertTrue(
+            try self.run("topic create lost --partitions 1 --replication-factor 3").contains("leaders on broker 1"))
         try self.run("produce lost --acks all --count 3 before")
         XCTAssertTrue(try self.run("fault cut-replication 1").hasPrefix("Broker 1 stopped replicating"))
         XCTAssertEqual(try self.run("fault list"), "broker 1  cut-replication\n")
         let acknowledged = try self.run("produce lost --acks 1 --count 5 after")
         for offset in 3...7 {
-            XCTAssertTrue(acknowledged.contains("→ lost-0 offset \(offset) · leader broker 1 · acks=1: the leader wrote it"), acknowledged)
+            XCTAssertTrue(
+                acknowledged.contains("→ lost-0 offset \(offset) · leader broker 1 · acks=1: the leader wrote it"),
+                acknowledged)
         }
         let status = try self.run("cluster status")
         XCTAssertTrue(status.contains("⚡ cut-replication"), status)
@@ -139,12 +145,16 @@ final class FaultInjectionClusterTests: XCTestCase {
         for index in 1...3 { XCTAssertTrue(consumed.contains("no key  before \(index)\n"), consumed) }
         XCTAssertFalse(consumed.contains("after"), consumed)
         // The old leader starts healthy and cuts its log back to the new leader's history.
-        XCTAssertTrue(try self.run("broker start 1").contains("It starts healthy: its faults (cut-replication) do not survive a restart."))
+        XCTAssertTrue(
+            try self.run("broker start 1").contains(
+                "It starts healthy: its faults (cut-replication) do not survive a restart."))
         try self.run("wait isr lost 0 --size 3")
         let after = try self.run("cluster status")
         XCTAssertEqual(self.statusRow(after, topic: "lost", partition: 0)?.suffix(2), ["3", "3"], after)
         XCTAssertTrue(try self.run("broker logs 1 --lines 400").contains("from=8 partition=lost-0 to=3"))
-        XCTAssertEqual(try self.run("fault list"), "No faults: every broker runs healthy. `help fault` lists the faults you can inject.\n")
+        XCTAssertEqual(
+            try self.run("fault list"),
+            "No faults: every broker runs healthy. `help fault` lists the faults you can inject.\n")
     }
 
     /// acks=all on the same cut: the write is never acknowledged (it times out), and after the
@@ -163,7 +173,8 @@ final class FaultInjectionClusterTests: XCTestCase {
             let producer = KafkaProducer(client: client, configuration: configuration)
             let result: String
             do {
-                let metadata = try await producer.send(ProducerRecord(topic: "kept", partition: 0, value: "never acknowledged"))
+                let metadata = try await producer.send(
+                    ProducerRecord(topic: "kept", partition: 0, value: "never acknowledged"))
                 result = "acknowledged at offset \(metadata.offset)"
             } catch {
                 result = "failed: \(error)"
@@ -191,9 +202,13 @@ final class FaultInjectionClusterTests: XCTestCase {
     /// when healed registers again, follows the new leader and truncates those writes.
     func testIsolatedLeaderIsReplacedAndItsZombieWritesAreTruncatedWhenHealed() throws {
         // Partition 2 of a 3-broker topic is led by broker 3.
-        XCTAssertTrue(try self.run("topic create zombie --partitions 3 --replication-factor 3").contains("leaders on brokers 1, 2, 3"))
+        XCTAssertTrue(
+            try self.run("topic create zombie --partitions 3 --replication-factor 3").contains(
+                "leaders on brokers 1, 2, 3"))
         try self.run("produce zombie --partition 2 --acks all --count 3 before")
-        XCTAssertTrue(try self.run("fault isolate 3").hasPrefix("Broker 3 is cut off from the metadata server but still serves clients."))
+        XCTAssertTrue(
+            try self.run("fault isolate 3").hasPrefix(
+                "Broker 3 is cut off from the metadata server but still serves clients."))
         XCTAssertEqual(try self.run("wait leader zombie 2 --not 3 --timeout 30"), "zombie-2 is led by broker 1\n")
         XCTAssertEqual(try self.run("meta ls /brokers/ids"), "1\n2\n")
         let zombie = "127.0.0.1:\(try self.port(ofBroker: 3))"
@@ -207,7 +222,9 @@ final class FaultInjectionClusterTests: XCTestCase {
             var offsets: [Int64] = []
             do {
                 for index in 1...4 {
-                    offsets.append(try await producer.send(ProducerRecord(topic: "zombie", partition: 2, value: "zombie \(index)")).offset)
+                    offsets.append(
+                        try await producer.send(ProducerRecord(topic: "zombie", partition: 2, value: "zombie \(index)"))
+                            .offset)
                 }
             } catch {
                 await producer.close()
@@ -234,20 +251,25 @@ final class FaultInjectionClusterTests: XCTestCase {
     func testFaultListHealAndStatusWithSlowReplication() throws {
         try self.run("topic create slow --partitions 1 --replication-factor 3")
         XCTAssertEqual(
-            try self.run("fault slow-replication 2 300"), "Every follower fetch to or from broker 2 now waits 300 ms. `fault heal 2` ends it.\n")
-        XCTAssertEqual(try self.run("fault slow-replication 2 300"), "Broker 2 already has slow-replication (300 ms); `fault list` shows every fault.\n")
+            try self.run("fault slow-replication 2 300"),
+            "Every follower fetch to or from broker 2 now waits 300 ms. `fault heal 2` ends it.\n")
+        XCTAssertEqual(
+            try self.run("fault slow-replication 2 300"),
+            "Broker 2 already has slow-replication (300 ms); `fault list` shows every fault.\n")
         try self.run("fault cut-replication 3")
         XCTAssertEqual(try self.run("fault list"), "broker 2  slow-replication 300 ms\nbroker 3  cut-replication\n")
         XCTAssertTrue(Self.shared?.session.prompt.contains("⚡ 2 faulty") == true)
         let status = try self.run("cluster status")
         XCTAssertTrue(status.contains(" ⚡ broker 2: slow-replication 300 ms; `fault heal 2` heals it\n"), status)
         XCTAssertTrue(status.contains(" ⚡ broker 3: cut-replication; `fault heal 3` heals it\n"), status)
-        XCTAssertEqual(try self.run("fault heal 3"), "Healed broker 3 (cut-replication): it replicates at full speed again.\n")
+        XCTAssertEqual(
+            try self.run("fault heal 3"), "Healed broker 3 (cut-replication): it replicates at full speed again.\n")
         // Slowed, not stopped: acks=all still completes once broker 2 has fetched.
         XCTAssertTrue(try self.run("produce slow --acks all one").contains("acks=all: ISR 1,2,3 had it"))
         XCTAssertTrue(try self.run("broker logs 2 --lines 400").contains("fault injected: slow-replication 300 ms"))
         XCTAssertEqual(try self.run("fault heal"), "Healed every fault: broker 2 (slow-replication 300 ms).\n")
-        XCTAssertEqual(try self.run("fault heal 2"), "Broker 2 has no faults to heal; `fault list` shows every fault.\n")
+        XCTAssertEqual(
+            try self.run("fault heal 2"), "Broker 2 has no faults to heal; `fault list` shows every fault.\n")
         XCTAssertTrue(try self.run("broker logs 2 --lines 400").contains("fault healed: slow-replication 300 ms"))
         guard let session = Self.shared?.session else { return }
         XCTAssertThrowsError(try session.execute("fault isolate 9")) { error in
@@ -261,7 +283,10 @@ final class FaultInjectionClusterTests: XCTestCase {
         defer { session.events.isLive = false }
         let injected = try self.run("fault cut-replication 2")
         let healedLive = try self.run("fault heal 2")
-        XCTAssertTrue(injected.contains("⚡ broker 2: replication cut. Its followers stay in the ISR until 10 s after"), injected)
-        XCTAssertTrue(healedLive.contains("⚡ broker 2: healed (cut-replication). Followers catch up and rejoin the ISR."), healedLive)
+        XCTAssertTrue(
+            injected.contains("⚡ broker 2: replication cut. Its followers stay in the ISR until 10 s after"), injected)
+        XCTAssertTrue(
+            healedLive.contains("⚡ broker 2: healed (cut-replication). Followers catch up and rejoin the ISR."),
+            healedLive)
     }
 }

@@ -10,7 +10,9 @@ final class FaultScriptTests: XCTestCase {
         let directory = try self.makeClusterDirectory()
         let result = try ExternalTool.run(
             try Products.executable("samsa"), arguments: ["--directory", directory.path, "--keep-going"],
-            environment: ["NO_COLOR": "1", "COLUMNS": "160"], input: Data("""
+            environment: ["NO_COLOR": "1", "COLUMNS": "160"],
+            input: Data(
+                """
                 cluster start
                 topic create lost --partitions 1 --replication-factor 3
                 topic create kept --partitions 1 --replication-factor 3
@@ -35,22 +37,39 @@ final class FaultScriptTests: XCTestCase {
         // The only failing line is the acks=all write: it timed out, unacknowledged.
         let errors = result.stderr.split(separator: "\n").filter { $0.hasPrefix("samsa: stdin line") }
         XCTAssertEqual(errors.count, 1, result.summary)
-        XCTAssertTrue(errors.first?.hasPrefix("samsa: stdin line 8: not acknowledged: record 1 of 1 (acks=all)") == true
+        XCTAssertTrue(
+            errors.first?.hasPrefix("samsa: stdin line 8: not acknowledged: record 1 of 1 (acks=all)") == true
                 && errors.first?.contains("producing to partition 0 of kept") == true, result.summary)
         XCTAssertTrue(lines.contains { $0.hasPrefix("Broker 1 stopped replicating:") }, result.summary)
         for offset in 3...7 {
-            XCTAssertTrue(lines.contains("→ lost-0 offset \(offset) · leader broker 1 · acks=1: the leader wrote it"), result.summary)
+            XCTAssertTrue(
+                lines.contains("→ lost-0 offset \(offset) · leader broker 1 · acks=1: the leader wrote it"),
+                result.summary)
         }
         XCTAssertFalse(result.stdoutText.contains("never-acknowledged"), result.summary)
         // Before the kill: every follower still in the ISR, the high watermark where they stopped.
-        XCTAssertTrue(lines.contains { $0.hasPrefix(" lost ") && $0.hasSuffix("1  1,2,3     1,2,3        8               3") }, result.summary)
-        XCTAssertTrue(lines.contains { $0.hasPrefix(" kept ") && $0.hasSuffix("1  1,2,3     1,2,3        4               3") }, result.summary)
+        XCTAssertTrue(
+            lines.contains { $0.hasPrefix(" lost ") && $0.hasSuffix("1  1,2,3     1,2,3        8               3") },
+            result.summary)
+        XCTAssertTrue(
+            lines.contains { $0.hasPrefix(" kept ") && $0.hasSuffix("1  1,2,3     1,2,3        4               3") },
+            result.summary)
         XCTAssertTrue(lines.contains(" ⚡ broker 1: cut-replication; `fault heal 1` heals it"), result.summary)
-        XCTAssertEqual(lines.filter { $0.hasPrefix("lost-0 is led by broker ") || $0.hasPrefix("kept-0 is led by broker ") }.count, 2, result.summary)
-        XCTAssertTrue(lines.contains("Read 3 records from lost (1 partition, from the beginning); nothing new for 2 s."), result.summary)
-        XCTAssertTrue(lines.contains("Read 3 records from kept (1 partition, from the beginning); nothing new for 2 s."), result.summary)
+        XCTAssertEqual(
+            lines.filter { $0.hasPrefix("lost-0 is led by broker ") || $0.hasPrefix("kept-0 is led by broker ") }.count,
+            2, result.summary)
+        XCTAssertTrue(
+            lines.contains("Read 3 records from lost (1 partition, from the beginning); nothing new for 2 s."),
+            result.summary)
+        XCTAssertTrue(
+            lines.contains("Read 3 records from kept (1 partition, from the beginning); nothing new for 2 s."),
+            result.summary)
         XCTAssertFalse(lines.contains { $0.hasSuffix("no key  after 1") }, result.summary)
-        XCTAssertTrue(lines.contains("  It starts healthy: its faults (cut-replication) do not survive a restart."), result.summary)
-        XCTAssertTrue(lines.contains("No faults: every broker runs healthy. `help fault` lists the faults you can inject."), result.summary)
+        XCTAssertTrue(
+            lines.contains("  It starts healthy: its faults (cut-replication) do not survive a restart."),
+            result.summary)
+        XCTAssertTrue(
+            lines.contains("No faults: every broker runs healthy. `help fault` lists the faults you can inject."),
+            result.summary)
     }
 }

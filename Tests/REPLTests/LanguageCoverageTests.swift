@@ -23,7 +23,8 @@ final class LanguageCoverageTests: XCTestCase {
             }
             // Spanish help for an option the command does not have is a misspelt key.
             for option in spec.spanish.options.keys.sorted() {
-                XCTAssertNotNil(spec.option(named: option), "Spanish help for `\(spec.name) \(option)`, which is no option")
+                XCTAssertNotNil(
+                    spec.option(named: option), "Spanish help for `\(spec.name) \(option)`, which is no option")
             }
         }
     }
@@ -57,7 +58,8 @@ final class LanguageCoverageTests: XCTestCase {
             XCTAssertTrue(console.output.hasSuffix(entry.text.es + "\n"), "`explain \(entry.name.es)`")
         }
         XCTAssertThrowsError(try session.execute("explain ofset")) { error in
-            XCTAssertEqual((error as? REPLError)?.text(.es), "no hay explicación para 'ofset'; ¿querías decir `explain offset`?")
+            XCTAssertEqual(
+                (error as? REPLError)?.text(.es), "no hay explicación para 'ofset'; ¿querías decir `explain offset`?")
         }
     }
 
@@ -70,28 +72,37 @@ final class LanguageCoverageTests: XCTestCase {
             .leaderChanged(partition: "orders-0", previous: 1, leader: 2, leaderEpoch: 1, isr: [2, 3], unclean: false),
             .leaderChanged(partition: "orders-0", previous: 1, leader: -1, leaderEpoch: 2, isr: [1], unclean: false),
             .leaderChanged(partition: "orders-0", previous: 1, leader: 3, leaderEpoch: 2, isr: [3], unclean: true),
-            .isrChanged(partition: "orders-0", before: [1, 2, 3], after: [1, 3], down: [2], lagging: [], caughtUp: []),
-            .isrChanged(partition: "orders-0", before: [1, 3], after: [1, 2, 3], down: [], lagging: [], caughtUp: [2]),
+            .isrChanged(
+                partition: "orders-0", before: [1, 2, 3], after: [1, 3], down: [2], lagging: [], caughtUp: []),
+            .isrChanged(
+                partition: "orders-0", before: [1, 3], after: [1, 2, 3], down: [], lagging: [], caughtUp: [2]),
             .isrChanged(partition: "orders-0", before: [1, 2], after: [1], down: [], lagging: [2], caughtUp: []),
-            .consumerFailed(name: "c1", message: LocalizedText(es: "COORDINATOR_NOT_AVAILABLE", en: "COORDINATOR_NOT_AVAILABLE")),
+            .consumerFailed(
+                name: "c1", message: LocalizedText(es: "COORDINATOR_NOT_AVAILABLE", en: "COORDINATOR_NOT_AVAILABLE")),
             .groupAssigned(
-                group: "billing", generation: 3, owners: [.init(member: "c1", partitions: ["orders-0"]), .init(member: "c2", partitions: [])],
+                group: "billing", generation: 3,
+                owners: [.init(member: "c1", partitions: ["orders-0"]), .init(member: "c2", partitions: [])],
                 cause: .joined("c2")),
             .groupAssigned(group: "billing", generation: 4, owners: [], cause: .left("c2")),
             .groupAssigned(group: "billing", generation: 5, owners: [], cause: .killed("c3", sessionTimeoutMs: 10000)),
             .processExited(role: "broker 2", brokerID: 2, pid: 41, killed: true, status: 9, logFile: "/tmp/b2.log"),
-            .processExited(role: "metadata server", brokerID: nil, pid: 40, killed: false, status: 1, logFile: "/tmp/meta.log"),
+            .processExited(
+                role: "metadata server", brokerID: nil, pid: 40, killed: false, status: 1, logFile: "/tmp/meta.log"),
             .faultInjected(broker: 3, fault: .cutReplication, lagSeconds: 10),
             .faultInjected(broker: 3, fault: .slowReplication(delayMs: 500), lagSeconds: 10),
             .faultInjected(broker: 3, fault: .isolate, lagSeconds: 10),
             .faultHealed(broker: 3, names: ["cut-replication"]),
         ]
         XCTAssertEqual(Set(samples.map(\.kind)), Set(LiveEvent.Kind.allCases), "a sample of every kind")
-        let englishOnly = ["registered", "session ended", "changed leader", "the controller", "offline", "UNCLEAN election",
-            "fell behind", "caught up", "is down", "generation", "nothing", "joined", "left with", "was killed", "exited", "its log",
-            "replication cut", "slowed", "isolated", "healed", "Followers"]
+        let englishOnly = [
+            "registered", "session ended", "changed leader", "the controller", "offline", "UNCLEAN election",
+            "fell behind", "caught up", "is down", "generation", "nothing", "joined", "left with", "was killed",
+            "exited", "its log",
+            "replication cut", "slowed", "isolated", "healed", "Followers",
+        ]
         for event in samples {
-            let spanish = event.text(.es), english = event.text(.en)
+            let spanish = event.text(.es)
+            let english = event.text(.en)
             XCTAssertNotEqual(spanish, english)
             for word in englishOnly where spanish.contains(word) {
                 XCTFail("English '\(word)' in a Spanish event: \(spanish)")
@@ -108,13 +119,17 @@ final class LanguageCoverageTests: XCTestCase {
         session.language = .en
         XCTAssertEqual(try session.execute("language es"), .proceed)
         XCTAssertEqual(session.language, .es)
-        XCTAssertTrue(console.output.hasSuffix("Idioma: español, guardado en .samsa/language para esta carpeta.\n"), console.output)
+        XCTAssertTrue(
+            console.output.hasSuffix("Idioma: español, guardado en .samsa/language para esta carpeta.\n"),
+            console.output)
         XCTAssertEqual(LanguageSetting.load(projectFolder: session.configuration.baseDirectory), .es)
         XCTAssertThrowsError(try session.execute("language fr")) { error in
             XCTAssertEqual((error as? REPLError)?.text(.es), "los idiomas son es y en, no fr\nuso: language es|en")
         }
         XCTAssertThrowsError(try session.execute("clustr start")) { error in
-            XCTAssertEqual((error as? REPLError)?.text(session.language), "comando desconocido 'clustr'; ¿querías decir `cluster start`?")
+            XCTAssertEqual(
+                (error as? REPLError)?.text(session.language),
+                "comando desconocido 'clustr'; ¿querías decir `cluster start`?")
         }
 
         // A new session in the same folder speaks Spanish without being told (unless SAMSA_LANGUAGE says otherwise).
@@ -136,11 +151,20 @@ final class LanguageCoverageTests: XCTestCase {
         session.language = .es
         let cases: [(String, String)] = [
             ("produce", "`produce` necesita TOPIC"),
-            ("topic create orders --partitons 3", "`topic create` no tiene la opción --partitons; ¿querías decir --partitions?"),
+            (
+                "topic create orders --partitons 3",
+                "`topic create` no tiene la opción --partitons; ¿querías decir --partitions?"
+            ),
             ("produce orders x --acks 2", "--acks debe ser 0, 1, all; no '2'"),
             ("broker kill two", "ID debe ser un número entero desde 0; no 'two'"),
-            ("produce orders x --round-robin --key k", "--round-robin elige la partición de cada mensaje; no va con --partition ni con --key"),
-            ("watch produce orders", "`watch` solo repite vistas: `cluster status`, `group describe`, `group list`, `topic describe`, `topic list`, `topic offsets`, `topic segments`"),
+            (
+                "produce orders x --round-robin --key k",
+                "--round-robin elige la partición de cada mensaje; no va con --partition ni con --key"
+            ),
+            (
+                "watch produce orders",
+                "`watch` solo repite vistas: `cluster status`, `group describe`, `group list`, `topic describe`, `topic list`, `topic offsets`, `topic segments`"
+            ),
         ]
         for (line, message) in cases {
             XCTAssertThrowsError(try session.execute(line), line) { error in
@@ -158,7 +182,9 @@ final class LanguageCoverageTests: XCTestCase {
         XCTAssertEqual(
             Session.note("port 9093 is in use, so broker 2 listens on 44431", .es),
             "el puerto 9093 está ocupado, así que el broker 2 escucha en el 44431")
-        XCTAssertEqual(Session.note("port 9093 is in use, so broker 2 listens on 44431", .en), "port 9093 is in use, so broker 2 listens on 44431")
+        XCTAssertEqual(
+            Session.note("port 9093 is in use, so broker 2 listens on 44431", .en),
+            "port 9093 is in use, so broker 2 listens on 44431")
     }
 
     func testThePromptInSpanish() {

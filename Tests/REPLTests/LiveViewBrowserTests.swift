@@ -39,15 +39,23 @@ final class LiveViewBrowserTests: XCTestCase {
             console.output)
         let url = try XCTUnwrap(URL(string: String(console.output[printed])))
         let leader = try XCTUnwrap(
-            session.clusterView(withTopics: true)?.topics?.first { $0.name == "orders" }?.partitions.first { $0.partition == 0 }?.leader)
+            session.clusterView(withTopics: true)?.topics?.first { $0.name == "orders" }?.partitions.first {
+                $0.partition == 0
+            }?.leader)
 
         let probe = try BrowserProbe(python: python, chromium: chromium, url: url)
         defer { probe.close() }
         let row = #"document.querySelector('[data-partition="orders-0"]')"#
         let before = try probe.wait(
-            seconds: 20, for: "\(row) && \(row).dataset.leader === '\(leader)' && \(row).dataset.isr.split(',').length === 3 && \(row).dataset.health")
-        XCTAssertTrue(before.ok, "the page never showed orders-0 led by \(leader) with 3 in sync: \(before.value ?? "nil")")
-        XCTAssertEqual(try probe.evaluate("document.documentElement.scrollWidth <= 1280") as? Bool, true, "no horizontal scrolling at 1280×720")
+            seconds: 20,
+            for:
+                "\(row) && \(row).dataset.leader === '\(leader)' && \(row).dataset.isr.split(',').length === 3 && \(row).dataset.health"
+        )
+        XCTAssertTrue(
+            before.ok, "the page never showed orders-0 led by \(leader) with 3 in sync: \(before.value ?? "nil")")
+        XCTAssertEqual(
+            try probe.evaluate("document.documentElement.scrollWidth <= 1280") as? Bool, true,
+            "no horizontal scrolling at 1280×720")
         // The 20 records went to one partition: each of its replicas shows log end offset 20, the high watermark.
         let copied = try probe.wait(
             seconds: 20,
@@ -72,7 +80,8 @@ final class LiveViewBrowserTests: XCTestCase {
                   return text.includes('\(countdown)') && text.includes('/brokers/ids/\(leader)') && seconds >= 1
                     && seconds <= \(ClusterConfigFiles.labSessionTimeoutMs / 1000) ? text : false; })()
                 """)
-        XCTAssertTrue(expiring.ok, "the page never showed broker \(leader)'s session expiring: \(expiring.value ?? "nil")")
+        XCTAssertTrue(
+            expiring.ok, "the page never showed broker \(leader)'s session expiring: \(expiring.value ?? "nil")")
         let folder = Self.screenshots
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try probe.screenshot(to: folder.appendingPathComponent("live-view-expiring-\(language.rawValue).png"))
@@ -87,17 +96,22 @@ final class LiveViewBrowserTests: XCTestCase {
                   return { leader: r.dataset.leader, isr: r.dataset.isr, health: r.dataset.health, missing,
                            received: Number(moved.dataset.received), explained: moved.querySelector('.why')?.textContent || '' }; })()
                 """)
-        let seen = try XCTUnwrap(after.value as? [String: Any], "the page never showed the failover of orders-0: \(after)")
+        let seen = try XCTUnwrap(
+            after.value as? [String: Any], "the page never showed the failover of orders-0: \(after)")
         XCTAssertEqual(seen["health"] as? String, "under-replicated")
         XCTAssertTrue((seen["missing"] as? String ?? "").contains("\(leader)"), "the missing broker is named: \(seen)")
         XCTAssertFalse((seen["explained"] as? String ?? "").isEmpty, "the event is explained: \(seen)")
         let received = Date(timeIntervalSince1970: (seen["received"] as? Double ?? 0) / 1000)
         XCTAssertLessThanOrEqual(
-            received.timeIntervalSince(killedAt), limit, "the page showed the new leader \(received.timeIntervalSince(killedAt)) s after the kill")
-        let killedChip = try probe.evaluate(#"document.querySelector('.chip[data-broker="\#(leader)"]')?.dataset.state"#) as? String
+            received.timeIntervalSince(killedAt), limit,
+            "the page showed the new leader \(received.timeIntervalSince(killedAt)) s after the kill")
+        let killedChip =
+            try probe.evaluate(#"document.querySelector('.chip[data-broker="\#(leader)"]')?.dataset.state"#) as? String
         XCTAssertEqual(killedChip, "down")
         // Expired: the session is gone from the page, and the event says so.
-        let gone = try probe.wait(seconds: 5, for: #"!\#(expiringItem) && !!document.querySelector('#event-list li[data-kind="session-expired"]')"#)
+        let gone = try probe.wait(
+            seconds: 5,
+            for: #"!\#(expiringItem) && !!document.querySelector('#event-list li[data-kind="session-expired"]')"#)
         XCTAssertTrue(gone.ok, "broker \(leader)'s session still shows as expiring after it expired")
         // The new leader's offsets come with the read 2 s after the last event (its broker's metadata catches up).
         let offsets = try probe.wait(seconds: 10, for: "\(row).dataset.highWatermark !== '–'")
@@ -116,7 +130,8 @@ final class LiveViewBrowserTests: XCTestCase {
                   return members.join(' '); })()
                 """)
         let members = try XCTUnwrap(group.value as? String, "the page never showed billing with two members: \(group)")
-        XCTAssertEqual(Set(members.split(separator: " ").map { $0.split(separator: ":")[1] }), ["orders-0", "orders-1"], members)
+        XCTAssertEqual(
+            Set(members.split(separator: " ").map { $0.split(separator: ":")[1] }), ["orders-0", "orders-1"], members)
         XCTAssertTrue(members.contains("c1:") && members.contains("c2:"), members)
         // Partitions and the group in one picture.
         _ = try probe.evaluate("document.getElementById('topics').scrollIntoView()")
@@ -134,19 +149,28 @@ final class LiveViewBrowserTests: XCTestCase {
 
         // Everything the page loaded came from the REPL's own address.
         let outside = try probe.evaluate(
-            "performance.getEntriesByType('resource').map((e) => e.name).filter((n) => !n.startsWith('\(url.scheme!)://\(url.host!):\(url.port!)/'))")
+            "performance.getEntriesByType('resource').map((e) => e.name).filter((n) => !n.startsWith('\(url.scheme!)://\(url.host!):\(url.port!)/'))"
+        )
         XCTAssertEqual((outside as? [Any])?.count, 0, "loaded from elsewhere: \(outside ?? "nil")")
-        XCTAssertEqual(try probe.evaluate("document.documentElement.scrollWidth <= 1280") as? Bool, true, "no horizontal scrolling at 1280×720")
+        XCTAssertEqual(
+            try probe.evaluate("document.documentElement.scrollWidth <= 1280") as? Bool, true,
+            "no horizontal scrolling at 1280×720")
     }
 
-    private func run(_ session: Session, _ line: String, file: StaticString = #filePath, line number: UInt = #line) throws {
+    private func run(_ session: Session, _ line: String, file: StaticString = #filePath, line number: UInt = #line)
+        throws
+    {
         XCTAssertEqual(try session.execute(line), .proceed, file: file, line: number)
     }
 
     static func requireChromium() throws -> URL {
         let environment = ProcessInfo.processInfo.environment["SAMSA_CHROMIUM"] ?? ""
-        let candidates = (environment.isEmpty ? [] : [environment]) + ["/usr/bin/chromium", "/usr/bin/chromium-browser"]
-        let found = candidates.first { FileManager.default.isExecutableFile(atPath: $0) }.map { URL(fileURLWithPath: $0) }
-        return try ExternalTool.require("chromium", found, hint: "run scripts/test.sh (as root it installs Debian's chromium package)")
+        let candidates =
+            (environment.isEmpty ? [] : [environment]) + ["/usr/bin/chromium", "/usr/bin/chromium-browser"]
+        let found = candidates.first { FileManager.default.isExecutableFile(atPath: $0) }.map {
+            URL(fileURLWithPath: $0)
+        }
+        return try ExternalTool.require(
+            "chromium", found, hint: "run scripts/test.sh (as root it installs Debian's chromium package)")
     }
 }

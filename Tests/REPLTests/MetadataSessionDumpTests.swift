@@ -40,6 +40,7 @@ final class MetadataSessionDumpTests: XCTestCase {
     }
 
     func testAServerThatRefusesTheWordHasNoSessions() {
-        XCTAssertEqual(MetadataSessionDump(parsing: "dump is not executed because it is not in the whitelist.\n").sessions, [])
+        XCTAssertEqual(
+            MetadataSessionDump(parsing: "dump is not executed because it is not in the whitelist.\n").sessions, [])
     }
 }

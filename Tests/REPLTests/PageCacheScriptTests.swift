@@ -10,15 +10,15 @@ final class PageCacheScriptTests: XCTestCase {
         let directory = try self.makeClusterDirectory()
         let script = directory.appending("pages.samsa")
         try """
-            cluster start --standalone --brokers 1
-            topic create pages
-            produce pages one two three
-            topic segments pages
-            broker evict-cache 1
-            topic segments pages
-            consume pages --from-beginning
-            topic segments pages
-            """.write(to: script, atomically: true, encoding: .utf8)
+        cluster start --standalone --brokers 1
+        topic create pages
+        produce pages one two three
+        topic segments pages
+        broker evict-cache 1
+        topic segments pages
+        consume pages --from-beginning
+        topic segments pages
+        """.write(to: script, atomically: true, encoding: .utf8)
         let result = try ExternalTool.run(
             try Products.executable("samsa"), arguments: ["--script", script.path, "--directory", directory.path],
             environment: ["NO_COLOR": "1"], currentDirectoryURL: directory.url, timeout: .seconds(120))

@@ -6,8 +6,11 @@ final class ParsingTests: XCTestCase {
     let table = CommandTable()
 
     func testSplitterHandlesQuotesEscapesAndComments() throws {
-        XCTAssertEqual(try CommandLineSplitter.split(#"produce orders --key alice "first order""#), ["produce", "orders", "--key", "alice", "first order"])
-        XCTAssertEqual(try CommandLineSplitter.split(#"a 'it''s' b\ c "say \"hi\"" # comment"#), ["a", "its", "b c", #"say "hi""#])
+        XCTAssertEqual(
+            try CommandLineSplitter.split(#"produce orders --key alice "first order""#),
+            ["produce", "orders", "--key", "alice", "first order"])
+        XCTAssertEqual(
+            try CommandLineSplitter.split(#"a 'it''s' b\ c "say \"hi\"" # comment"#), ["a", "its", "b c", #"say "hi""#])
         XCTAssertEqual(try CommandLineSplitter.split("  "), [])
         XCTAssertEqual(try CommandLineSplitter.split(#"x """#), ["x", ""])
         XCTAssertEqual(try CommandLineSplitter.split("key=a#b"), ["key=a#b"])
@@ -20,7 +23,9 @@ final class ParsingTests: XCTestCase {
     }
 
     func testResolvesGroupsSingleWordsAndAliases() throws {
-        guard case .command(let spec, let rest) = try self.table.resolve(["broker", "kill", "2"]) else { return XCTFail() }
+        guard case .command(let spec, let rest) = try self.table.resolve(["broker", "kill", "2"]) else {
+            return XCTFail()
+        }
         XCTAssertEqual(spec.name, "broker kill")
         XCTAssertEqual(rest, ["2"])
         guard case .command(let quit, _) = try self.table.resolve(["exit"]) else { return XCTFail() }
@@ -38,18 +43,21 @@ final class ParsingTests: XCTestCase {
         self.assertError(["broker", "kil", "2"], "unknown command 'broker kil'; did you mean `broker kill`?")
         self.assertError(
             ["broker"],
-            "`broker` needs a subcommand: `broker kill`, `broker stop`, `broker start`, `broker pause`, `broker resume`, `broker logs`, `broker evict-cache`")
+            "`broker` needs a subcommand: `broker kill`, `broker stop`, `broker start`, `broker pause`, `broker resume`, `broker logs`, `broker evict-cache`"
+        )
     }
 
     func testArgumentsAreCheckedAgainstTheSpec() throws {
         let produce = try XCTUnwrap(self.table.spec(["produce"]))
-        let parsed = try ParsedArguments(["orders", "--key", "k", "--acks=all", "a", "b", "--", "--not-an-option"], for: produce)
+        let parsed = try ParsedArguments(
+            ["orders", "--key", "k", "--acks=all", "a", "b", "--", "--not-an-option"], for: produce)
         XCTAssertEqual(parsed.positionals, ["orders", "a", "b", "--not-an-option"])
         XCTAssertEqual(parsed.value("--key"), "k")
         XCTAssertEqual(parsed.value("--acks"), "all")
 
         let create = try XCTUnwrap(self.table.spec(["topic", "create"]))
-        let configs = try ParsedArguments(["t", "--config", "a=1", "--config", "b=2", "--partitions", "3"], for: create)
+        let configs = try ParsedArguments(
+            ["t", "--config", "a=1", "--config", "b=2", "--partitions", "3"], for: create)
         XCTAssertEqual(configs.values("--config"), ["a=1", "b=2"])
         XCTAssertEqual(try configs.int("--partitions", in: 1...1000), 3)
 
@@ -62,7 +70,8 @@ final class ParsingTests: XCTestCase {
         self.assertUsage([], kill, "`broker kill` needs ID\nusage: broker kill ID")
         self.assertUsage(["1", "2"], kill, "`broker kill` does not take '2'\nusage: broker kill ID")
         let produce = try XCTUnwrap(self.table.spec(["produce"]))
-        let usage = "usage: produce TOPIC [VALUE...] [--key KEY] [--partition N] [--acks 0|1|all] [--count N] [--round-robin] [--file FILE] [--timeout N]"
+        let usage =
+            "usage: produce TOPIC [VALUE...] [--key KEY] [--partition N] [--acks 0|1|all] [--count N] [--round-robin] [--file FILE] [--timeout N]"
         self.assertUsage(["t", "--acks", "2"], produce, "--acks must be 0, 1, all; got '2'\n" + usage)
         self.assertUsage(["t", "--kye", "x"], produce, "`produce` has no option --kye; did you mean --key?\n" + usage)
         self.assertUsage(["t", "--key"], produce, "--key needs a value\n" + usage)
@@ -70,7 +79,10 @@ final class ParsingTests: XCTestCase {
         let create = try XCTUnwrap(self.table.spec(["topic", "create"]))
         let parsed = try ParsedArguments(["t", "--partitions", "many"], for: create)
         XCTAssertThrowsError(try parsed.int("--partitions", in: 1...1000)) { error in
-            XCTAssertTrue("\(error)".hasPrefix("--partitions takes a whole number from 1 to 1000; got 'many'\nusage: topic create NAME"), "\(error)")
+            XCTAssertTrue(
+                "\(error)".hasPrefix(
+                    "--partitions takes a whole number from 1 to 1000; got 'many'\nusage: topic create NAME"),
+                "\(error)")
         }
     }
 
@@ -85,7 +97,8 @@ final class ParsingTests: XCTestCase {
 
     func testHelpForACommandShowsUsageDetailsAndOptions() throws {
         let text = try self.table.helpText(for: ["cluster", "start"])
-        XCTAssertTrue(text.hasPrefix("usage: cluster start [--brokers N] [--name NAME] [--standalone] [--detach]\n"), text)
+        XCTAssertTrue(
+            text.hasPrefix("usage: cluster start [--brokers N] [--name NAME] [--standalone] [--detach]\n"), text)
         XCTAssertTrue(text.contains("  --detach      keep the cluster running after samsa quits"), text)
         let group = try self.table.helpText(for: ["broker"])
         XCTAssertTrue(group.contains("broker pause ID\n    SIGSTOP a broker"), group)

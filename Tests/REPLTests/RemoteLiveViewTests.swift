@@ -6,7 +6,7 @@ import SamsaTesting
 import XCTest
 
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 
 /// `samsa ui --bootstrap ... --zookeeper ...`, a separate process watching a cluster it did not
@@ -20,7 +20,8 @@ final class RemoteLiveViewTests: XCTestCase {
         let session = Session(
             configuration: .init(
                 clusterName: "lab", baseDirectory: directory.url,
-                executables: ClusterExecutables(searchDirectories: [samsa.deletingLastPathComponent()]), usesWatchdog: false),
+                executables: ClusterExecutables(searchDirectories: [samsa.deletingLastPathComponent()]),
+                usesWatchdog: false),
             console: console)
         defer { session.finish() }
         XCTAssertEqual(try session.execute("cluster start --brokers 3"), .proceed)
@@ -30,22 +31,28 @@ final class RemoteLiveViewTests: XCTestCase {
         let bootstrap = snapshot.brokers.map { "127.0.0.1:\($0.port)" }.joined(separator: ",")
 
         let log = directory.url.appendingPathComponent("ui.log")
-        let ui = try self.launchProcess(samsa, arguments: ["ui", "--bootstrap", bootstrap, "--zookeeper", "127.0.0.1:\(meta)", "--lang", "es"], logURL: log)
+        let ui = try self.launchProcess(
+            samsa, arguments: ["ui", "--bootstrap", bootstrap, "--zookeeper", "127.0.0.1:\(meta)", "--lang", "es"],
+            logURL: log)
         defer { ui.terminate() }
         let url = try XCTUnwrap(self.waitForURL(in: log), (try? String(contentsOf: log, encoding: .utf8)) ?? "")
-        let snapshotURL = try XCTUnwrap(URL(string: url.absoluteString.replacingOccurrences(of: "/?token=", with: "/snapshot.json?token=")))
+        let snapshotURL = try XCTUnwrap(
+            URL(string: url.absoluteString.replacingOccurrences(of: "/?token=", with: "/snapshot.json?token=")))
 
-        let first = try XCTUnwrap(self.waitForSnapshot(snapshotURL) { $0.topics.first?.partitions.count == 2 && $0.servers.count == 4 })
+        let first = try XCTUnwrap(
+            self.waitForSnapshot(snapshotURL) { $0.topics.first?.partitions.count == 2 && $0.servers.count == 4 })
         XCTAssertEqual(first.servers.map(\.state), [.up, .up, .up, .up], "\(first.servers)")
         XCTAssertEqual(first.topics.map(\.name), ["orders"])
         XCTAssertNotNil(first.controller)
 
         XCTAssertEqual(try session.execute("broker kill 3"), .proceed)
-        let after = try XCTUnwrap(self.waitForSnapshot(snapshotURL) { snapshot in
-            snapshot.servers.first { $0.brokerID == 3 }?.state == .down
-                && snapshot.topics.first?.partitions.allSatisfy { !$0.isr.contains(3) && $0.missing == [3] } == true
-        })
-        XCTAssertTrue(after.timeline.contains { $0.kind == .sessionExpired && $0.text.contains("broker 3") }, "\(after.timeline)")
+        let after = try XCTUnwrap(
+            self.waitForSnapshot(snapshotURL) { snapshot in
+                snapshot.servers.first { $0.brokerID == 3 }?.state == .down
+                    && snapshot.topics.first?.partitions.allSatisfy { !$0.isr.contains(3) && $0.missing == [3] } == true
+            })
+        XCTAssertTrue(
+            after.timeline.contains { $0.kind == .sessionExpired && $0.text.contains("broker 3") }, "\(after.timeline)")
         let refused = try self.get(URL(string: "http://127.0.0.1:\(url.port!)/snapshot.json")!)
         XCTAssertEqual(refused.status, 403)
     }
@@ -55,7 +62,9 @@ final class RemoteLiveViewTests: XCTestCase {
         let deadline = Date().addingTimeInterval(30)
         while Date() < deadline {
             let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
-            if let range = text.range(of: #"http://127\.0\.0\.1:[0-9]+/\?token=[0-9a-f]{32}"#, options: .regularExpression) {
+            if let range = text.range(
+                of: #"http://127\.0\.0\.1:[0-9]+/\?token=[0-9a-f]{32}"#, options: .regularExpression)
+            {
                 return URL(string: String(text[range]))
             }
             Thread.sleep(forTimeInterval: 0.1)
@@ -87,7 +96,9 @@ final class RemoteLiveViewTests: XCTestCase {
             done.signal()
         }
         task.resume()
-        guard done.wait(timeout: .now() + 10) == .success else { throw SamsaTestingError.reported("no answer to GET \(url) in 10 s") }
+        guard done.wait(timeout: .now() + 10) == .success else {
+            throw SamsaTestingError.reported("no answer to GET \(url) in 10 s")
+        }
         return result.get()
     }
 }

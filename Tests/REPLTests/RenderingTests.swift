@@ -8,11 +8,13 @@ final class RenderingTests: XCTestCase {
     func testTableAlignsColumnsAndTrimsTrailingSpaces() {
         var table = TextTable(columns: [.init("name"), .init("offset", alignment: .right), .init("note")])
         table.rows = [["a", "7", ""], ["longer", "12345", "x"]]
-        XCTAssertEqual(table.render(width: 80), [
-            "name    offset  note",
-            "a            7",
-            "longer   12345  x",
-        ])
+        XCTAssertEqual(
+            table.render(width: 80),
+            [
+                "name    offset  note",
+                "a            7",
+                "longer   12345  x",
+            ])
     }
 
     func testTableShrinksOnlyShrinkableColumnsToFit() {
@@ -43,7 +45,11 @@ final class RenderingTests: XCTestCase {
         XCTAssertEqual(ClusterDiagram.prompt(for: nil), "samsa (no cluster)> ")
         var view = self.sampleView()
         XCTAssertEqual(ClusterDiagram.prompt(for: view), "samsa [1 up · 1 paused · ctl 1]> ")
-        view.processes = view.processes.map { var p = $0; p.state = .stopped; return p }
+        view.processes = view.processes.map {
+            var p = $0
+            p.state = .stopped
+            return p
+        }
         XCTAssertEqual(ClusterDiagram.prompt(for: view), "samsa (no cluster)> ")
         view = self.sampleView()
         view.processes[0].state = .stopped
@@ -52,7 +58,9 @@ final class RenderingTests: XCTestCase {
     }
 
     func testClusterStatusDiagram() {
-        XCTAssertEqual(ClusterDiagram.render(self.sampleView(), width: 80), """
+        XCTAssertEqual(
+            ClusterDiagram.render(self.sampleView(), width: 80),
+            """
             cluster "lab" · metadata server + brokers · .samsa/lab/
              process          state     address          pid     up  memory
              metadata server  ● up      127.0.0.1:2181  4100  3m12s   12 MB
@@ -77,7 +85,10 @@ final class RenderingTests: XCTestCase {
         XCTAssertTrue(text.contains("el broker 2 está caído; `broker start 2` lo arranca"), text)
         XCTAssertTrue(text.contains(" topic   partición    líder  réplicas  isr  log end  high watermark\n"), text)
         XCTAssertTrue(text.contains("ninguno"), text)
-        for english in ["process", "state", "address", "memory", " up ", "down", "paused", "frozen", "partition", "leader", "replicas", "none"] {
+        for english in [
+            "process", "state", "address", "memory", " up ", "down", "paused", "frozen", "partition", "leader",
+            "replicas", "none",
+        ] {
             XCTAssertFalse(text.contains(english), "'\(english)' in:\n\(text)")
         }
     }
@@ -85,7 +96,8 @@ final class RenderingTests: XCTestCase {
     func testDiagramWithoutTopicsYet() {
         var view = self.sampleView()
         view.topics = []
-        XCTAssertTrue(ClusterDiagram.render(view, width: 80).hasSuffix("\n\n no topics yet; create one with `topic create NAME`"))
+        XCTAssertTrue(
+            ClusterDiagram.render(view, width: 80).hasSuffix("\n\n no topics yet; create one with `topic create NAME`"))
         view.topics = nil
         XCTAssertFalse(ClusterDiagram.render(view, width: 80).contains("topic"))
     }
@@ -103,12 +115,18 @@ final class RenderingTests: XCTestCase {
         let snapshot = ClusterSnapshot(
             name: "lab", mode: .standalone, folder: ".samsa/lab/", isDetached: false,
             processes: [
-                ProcessStatus(role: .broker(1), state: .running, pid: 7, port: 9092, startedAt: started, residentBytes: 1_500_000, logFile: "l"),
+                ProcessStatus(
+                    role: .broker(1), state: .running, pid: 7, port: 9092, startedAt: started, residentBytes: 1_500_000,
+                    logFile: "l")
             ])
         let view = ClusterView(snapshot: snapshot, now: started.addingTimeInterval(75))
-        XCTAssertEqual(view.processes, [
-            ClusterView.Process(role: .broker(1), state: .running, address: "127.0.0.1:9092", pid: 7, uptime: .seconds(75), residentBytes: 1_500_000),
-        ])
+        XCTAssertEqual(
+            view.processes,
+            [
+                ClusterView.Process(
+                    role: .broker(1), state: .running, address: "127.0.0.1:9092", pid: 7, uptime: .seconds(75),
+                    residentBytes: 1_500_000)
+            ])
         XCTAssertEqual(ClusterDiagram.duration(.seconds(75)), "1m15s")
         XCTAssertEqual(ClusterDiagram.duration(.seconds(7300)), "2h01m")
         XCTAssertEqual(ClusterDiagram.bytes(1_500_000), "1 MB")
@@ -135,7 +153,8 @@ final class RenderingTests: XCTestCase {
     /// the producer picks partitions, and the consumer's session timeout.
     func testExplanationsCoverSessionsEphemeralZnodesAndPartitioners() throws {
         let facts: [(term: String, fact: String)] = [
-            ("ephemeral", "/brokers/ids/N"), ("znode", "/brokers/ids/1"), ("session", "zookeeper.session.timeout.ms (18000"),
+            ("ephemeral", "/brokers/ids/N"), ("znode", "/brokers/ids/1"),
+            ("session", "zookeeper.session.timeout.ms (18000"),
             ("session.timeout.ms", "45000"), ("key", "same partition"), ("murmur2", "& 0x7fffffff"),
             ("partitioner", "sticky partition"), ("sticky", "KIP-480"),
         ]
@@ -160,17 +179,28 @@ final class RenderingTests: XCTestCase {
         ClusterView(
             name: "lab", mode: .zookeeper, folder: ".samsa/lab/",
             processes: [
-                .init(role: .metadataServer, state: .running, address: "127.0.0.1:2181", pid: 4100, uptime: .seconds(192), residentBytes: 12_000_000),
-                .init(role: .broker(1), state: .running, address: "127.0.0.1:9092", pid: 4101, uptime: .seconds(192), residentBytes: 28_000_000),
+                .init(
+                    role: .metadataServer, state: .running, address: "127.0.0.1:2181", pid: 4100, uptime: .seconds(192),
+                    residentBytes: 12_000_000),
+                .init(
+                    role: .broker(1), state: .running, address: "127.0.0.1:9092", pid: 4101, uptime: .seconds(192),
+                    residentBytes: 28_000_000),
                 .init(role: .broker(2), state: .stopped, address: "127.0.0.1:9093"),
-                .init(role: .broker(3), state: .paused, address: "127.0.0.1:9094", pid: 4103, uptime: .seconds(45), residentBytes: 27_500_000),
+                .init(
+                    role: .broker(3), state: .paused, address: "127.0.0.1:9094", pid: 4103, uptime: .seconds(45),
+                    residentBytes: 27_500_000),
             ],
             controller: 1,
             topics: [
-                .init(name: "orders", partitions: [
-                    .init(partition: 0, leader: 1, replicas: [1, 2, 3], isr: [1, 3], logEndOffset: 5, highWatermark: 4),
-                    .init(partition: 1, leader: nil, replicas: [2, 3, 1], isr: [3], logEndOffset: 0, highWatermark: 0),
-                ]),
+                .init(
+                    name: "orders",
+                    partitions: [
+                        .init(
+                            partition: 0, leader: 1, replicas: [1, 2, 3], isr: [1, 3], logEndOffset: 5, highWatermark: 4
+                        ),
+                        .init(
+                            partition: 1, leader: nil, replicas: [2, 3, 1], isr: [3], logEndOffset: 0, highWatermark: 0),
+                    ])
             ])
     }
 }

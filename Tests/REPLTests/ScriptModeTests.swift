@@ -3,9 +3,9 @@ import SamsaTesting
 import XCTest
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The built `samsa` binary run as autograders run it: `--script FILE` and commands on stdin.
@@ -17,7 +17,8 @@ final class ScriptModeTests: XCTestCase {
         let script = try self.write("explain offset\n\nclustr start\nexplain lag\n", to: directory, name: "lab.samsa")
         let result = try self.samsa(["--script", script.path], directory: directory)
         XCTAssertEqual(result.exitStatus, 1, result.summary)
-        XCTAssertEqual(result.stderr, "samsa: \(script.path) line 3: unknown command 'clustr'; did you mean `cluster start`?\n")
+        XCTAssertEqual(
+            result.stderr, "samsa: \(script.path) line 3: unknown command 'clustr'; did you mean `cluster start`?\n")
         XCTAssertTrue(result.stdoutText.hasPrefix("An offset is"), result.summary)
         XCTAssertFalse(result.stdoutText.contains("Lag is"), result.summary)
     }
@@ -31,14 +32,16 @@ final class ScriptModeTests: XCTestCase {
         XCTAssertTrue(result.stdoutText.hasPrefix("usage: explain [TERM...]\n"), result.summary)
         let failing = try self.samsa([], directory: directory, input: "broker kill 1\n")
         XCTAssertEqual(failing.exitStatus, 1, failing.summary)
-        XCTAssertEqual(failing.stderr, "samsa: stdin line 1: no cluster \"lab\" is running; start one with `cluster start`\n")
+        XCTAssertEqual(
+            failing.stderr, "samsa: stdin line 1: no cluster \"lab\" is running; start one with `cluster start`\n")
     }
 
     func testAMissingScriptFileIsOneClearLine() throws {
         let directory = try self.makeClusterDirectory()
         let result = try self.samsa(["--script", "/nonexistent/lab.samsa"], directory: directory)
         XCTAssertEqual(result.exitStatus, 1, result.summary)
-        XCTAssertEqual(result.stderr, "samsa: cannot read /nonexistent/lab.samsa; --script takes a text file of commands\n")
+        XCTAssertEqual(
+            result.stderr, "samsa: cannot read /nonexistent/lab.samsa; --script takes a text file of commands\n")
     }
 
     /// `samsa --script <(echo ...)`: bash passes /dev/fd/63, a pipe, which has no size to read by.
@@ -59,7 +62,8 @@ final class ScriptModeTests: XCTestCase {
 
     func testAScriptDrivesBrokersAndLeavesNoProcessBehind() throws {
         let directory = try self.makeClusterDirectory()
-        let script = try self.write("""
+        let script = try self.write(
+            """
             cluster start --standalone --brokers 2
             cluster status
             broker kill 2
@@ -69,13 +73,15 @@ final class ScriptModeTests: XCTestCase {
         let pids = self.pids(in: failed.stdoutText)
         XCTAssertEqual(pids.count, 2, failed.summary)
         XCTAssertEqual(failed.exitStatus, 1, failed.summary)
-        XCTAssertEqual(failed.stderr, "samsa: \(script.path) line 4: broker 2 is not running; start it with `broker start 2`\n")
+        XCTAssertEqual(
+            failed.stderr, "samsa: \(script.path) line 4: broker 2 is not running; start it with `broker start 2`\n")
         XCTAssertTrue(failed.stdoutText.contains("Killed broker 2 (SIGKILL, pid \(pids[1]))"), failed.summary)
         XCTAssertTrue(failed.stdoutText.contains(" broker 2  ● up"), failed.summary)
         XCTAssertTrue(failed.stdoutText.contains("Stopping cluster \"lab\""), failed.summary)
         self.assertGone(pids)
 
-        let second = try self.write("""
+        let second = try self.write(
+            """
             cluster start
             broker pause 1
             broker resume 1
@@ -92,7 +98,9 @@ final class ScriptModeTests: XCTestCase {
         XCTAssertTrue(result.stdoutText.contains("cluster \"lab\" ready again"), result.summary)
         XCTAssertTrue(result.stdoutText.contains("Stopped broker 2 (SIGTERM"), result.summary)
         XCTAssertTrue(result.stdoutText.contains("Stopped cluster \"lab\": broker 1 shut down."), result.summary)
-        XCTAssertTrue(result.stdoutText.contains("Nothing is running; `cluster start` starts it again with its data."), result.summary)
+        XCTAssertTrue(
+            result.stdoutText.contains("Nothing is running; `cluster start` starts it again with its data."),
+            result.summary)
         self.assertGone(again)
     }
 
@@ -148,13 +156,15 @@ final class ScriptModeTests: XCTestCase {
 
     private static func writeBytes(_ fd: Int32, _ bytes: UnsafeRawPointer?, _ count: Int) -> Int {
         #if canImport(Glibc)
-        return Glibc.write(fd, bytes, count)
+            return Glibc.write(fd, bytes, count)
         #else
-        return Darwin.write(fd, bytes, count)
+            return Darwin.write(fd, bytes, count)
         #endif
     }
 
-    private func samsa(_ arguments: [String], directory: TemporaryDirectory, input: String? = nil) throws -> CommandResult {
+    private func samsa(_ arguments: [String], directory: TemporaryDirectory, input: String? = nil) throws
+        -> CommandResult
+    {
         try ExternalTool.run(
             try Products.executable("samsa"), arguments: arguments + ["--directory", directory.path],
             environment: ["NO_COLOR": "1"], input: input.map { Data($0.utf8) }, currentDirectoryURL: directory.url,
@@ -187,7 +197,9 @@ final class ScriptModeTests: XCTestCase {
         return stat[stat.index(after: close)...].first(where: { $0 != " " }) != "Z"
     }
 
-    private func assertGone(_ pids: [Int32], within seconds: TimeInterval = 10, file: StaticString = #filePath, line: UInt = #line) {
+    private func assertGone(
+        _ pids: [Int32], within seconds: TimeInterval = 10, file: StaticString = #filePath, line: UInt = #line
+    ) {
         let deadline = Date().addingTimeInterval(seconds)
         for pid in pids {
             while self.exists(pid) && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
@@ -199,7 +211,10 @@ final class ScriptModeTests: XCTestCase {
     /// test's folder.
     private func killIfOurs(_ pids: [Int32], directory: TemporaryDirectory) {
         for pid in pids {
-            let commandLine = (FileManager.default.contents(atPath: "/proc/\(pid)/cmdline")).map { String(decoding: $0, as: UTF8.self) } ?? ""
+            let commandLine =
+                (FileManager.default.contents(atPath: "/proc/\(pid)/cmdline")).map {
+                    String(decoding: $0, as: UTF8.self)
+                } ?? ""
             if commandLine.contains(directory.path) { kill(pid, SIGKILL) }
         }
     }

@@ -6,9 +6,9 @@ import SamsaTesting
 import XCTest
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Commands run in-process against a `Session` with captured output; no cluster is started.
@@ -27,35 +27,63 @@ final class SessionTests: XCTestCase {
     func testClientCommandsCheckArgumentsThenNeedACluster() throws {
         let (session, _) = try self.makeSession()
         self.assertError(session, "group list", "no cluster \"lab\" is running; start one with `cluster start`")
-        self.assertError(session, "consumer start c1 --group billing", "a member needs --group G (the group to join) and --topic T (what it reads)\nusage: consumer start NAME [--group GROUP] [--topic TOPIC] [--session-timeout-ms N]")
-        self.assertError(session, "consumer stop c9", "no consumer named c9; none is running; `consumer start NAME --group G --topic T` starts one\nusage: consumer stop NAME")
-        self.assertError(session, "wait isr orders 0", "say which ISR size to wait for, e.g. --size 3\nusage: wait isr TOPIC PARTITION [--size N] [--timeout N]")
-        self.assertError(session, "wait leader orders 0", "no cluster \"lab\" is running; start one with `cluster start`")
-        self.assertError(session, "topic create orders --partitions 3", "no cluster \"lab\" is running; start one with `cluster start`")
-        self.assertError(session, "meta get /controller", "no cluster \"lab\" is running; start one with `cluster start`")
-        self.assertError(session, "produce", "`produce` needs TOPIC\nusage: produce TOPIC [VALUE...] [--key KEY] [--partition N] [--acks 0|1|all] [--count N] [--round-robin] [--file FILE] [--timeout N]")
+        self.assertError(
+            session, "consumer start c1 --group billing",
+            "a member needs --group G (the group to join) and --topic T (what it reads)\nusage: consumer start NAME [--group GROUP] [--topic TOPIC] [--session-timeout-ms N]"
+        )
+        self.assertError(
+            session, "consumer stop c9",
+            "no consumer named c9; none is running; `consumer start NAME --group G --topic T` starts one\nusage: consumer stop NAME"
+        )
+        self.assertError(
+            session, "wait isr orders 0",
+            "say which ISR size to wait for, e.g. --size 3\nusage: wait isr TOPIC PARTITION [--size N] [--timeout N]")
+        self.assertError(
+            session, "wait leader orders 0", "no cluster \"lab\" is running; start one with `cluster start`")
+        self.assertError(
+            session, "topic create orders --partitions 3",
+            "no cluster \"lab\" is running; start one with `cluster start`")
+        self.assertError(
+            session, "meta get /controller", "no cluster \"lab\" is running; start one with `cluster start`")
+        self.assertError(
+            session, "produce",
+            "`produce` needs TOPIC\nusage: produce TOPIC [VALUE...] [--key KEY] [--partition N] [--acks 0|1|all] [--count N] [--round-robin] [--file FILE] [--timeout N]"
+        )
     }
 
     func testBrokerCommandsWithoutAClusterSayHowToStartOne() throws {
         let (session, _) = try self.makeSession()
         self.assertError(session, "broker kill 2", "no cluster \"lab\" is running; start one with `cluster start`")
         self.assertError(session, "cluster status", "no cluster \"lab\" is running; start one with `cluster start`")
-        self.assertError(session, "broker kill two", "ID must be a whole number from 0 up; got 'two'\nusage: broker kill ID")
-        self.assertError(session, "cluster start --name a/b", "--name 'a/b' must be letters, digits, '-', '_' or '.' (a folder name)\nusage: cluster start [--brokers N] [--name NAME] [--standalone] [--detach]")
-        self.assertError(session, "cluster start --brokers 0", "--brokers takes a whole number from 1 to 9; got '0'\nusage: cluster start [--brokers N] [--name NAME] [--standalone] [--detach]")
+        self.assertError(
+            session, "broker kill two", "ID must be a whole number from 0 up; got 'two'\nusage: broker kill ID")
+        self.assertError(
+            session, "cluster start --name a/b",
+            "--name 'a/b' must be letters, digits, '-', '_' or '.' (a folder name)\nusage: cluster start [--brokers N] [--name NAME] [--standalone] [--detach]"
+        )
+        self.assertError(
+            session, "cluster start --brokers 0",
+            "--brokers takes a whole number from 1 to 9; got '0'\nusage: cluster start [--brokers N] [--name NAME] [--standalone] [--detach]"
+        )
         XCTAssertEqual(session.prompt, "samsa (no cluster)> ")
     }
 
     func testWatchRepeatsOnlyViews() throws {
         let (session, _) = try self.makeSession()
-        self.assertError(session, "watch broker kill 1", "`watch` repeats views only: `cluster status`, `group describe`, `group list`, `topic describe`, `topic list`, `topic offsets`, `topic segments`\nusage: watch COMMAND...")
+        self.assertError(
+            session, "watch broker kill 1",
+            "`watch` repeats views only: `cluster status`, `group describe`, `group list`, `topic describe`, `topic list`, `topic offsets`, `topic segments`\nusage: watch COMMAND..."
+        )
         let help = try CommandTable().helpText(for: ["watch"])
         XCTAssertTrue(
-            help.hasSuffix("Views: `cluster status`, `topic list`, `topic describe`, `topic offsets`, `topic segments`, `group list`, `group describe`"),
+            help.hasSuffix(
+                "Views: `cluster status`, `topic list`, `topic describe`, `topic offsets`, `topic segments`, `group list`, `group describe`"
+            ),
             help)
         self.assertError(session, "watch clustr status", "unknown command 'clustr'; did you mean `cluster status`?")
         // Not at a terminal: the view runs once.
-        self.assertError(session, "watch cluster status", "no cluster \"lab\" is running; start one with `cluster start`")
+        self.assertError(
+            session, "watch cluster status", "no cluster \"lab\" is running; start one with `cluster start`")
     }
 
     func testSourceRunsAFileAndNamesTheLineOfAnError() throws {
@@ -63,21 +91,28 @@ final class SessionTests: XCTestCase {
         let directory = try self.makeTemporaryDirectory()
         let file = directory.appending("lab.samsa")
         try "# a lab\nexplain lag\n\nexplian acks\nexplain acks\n".write(to: file, atomically: true, encoding: .utf8)
-        self.assertError(session, "source \(file.path)", "\(file.path):4: unknown command 'explian'; did you mean `explain`?")
+        self.assertError(
+            session, "source \(file.path)", "\(file.path):4: unknown command 'explian'; did you mean `explain`?")
         XCTAssertTrue(console.output.hasPrefix("Lag is how far"), console.output)
         XCTAssertFalse(console.output.contains("acks says"), console.output)
-        self.assertError(session, "source /nonexistent/file", "cannot read /nonexistent/file; give a path to a text file of commands")
+        self.assertError(
+            session, "source /nonexistent/file", "cannot read /nonexistent/file; give a path to a text file of commands"
+        )
         let loop = directory.appending("loop.samsa")
         try "source \(loop.path)\n".write(to: loop, atomically: true, encoding: .utf8)
         XCTAssertThrowsError(try session.execute("source \(loop.path)")) { error in
-            XCTAssertTrue("\(error)".hasSuffix("source files nest more than 8 deep; does \(loop.path) source itself?"), "\(error)")
+            XCTAssertTrue(
+                "\(error)".hasSuffix("source files nest more than 8 deep; does \(loop.path) source itself?"), "\(error)"
+            )
         }
     }
 
     func testRunScriptStopsAtTheFirstErrorWithItsLine() throws {
         let (session, console) = try self.makeSession()
         XCTAssertEqual(session.runScript("explain offset\nbrokr kill 1\nexplain lag\n", name: "t.samsa"), 1)
-        XCTAssertTrue(console.output.hasSuffix("samsa: t.samsa line 2: unknown command 'brokr'; did you mean `broker kill`?\n"), console.output)
+        XCTAssertTrue(
+            console.output.hasSuffix("samsa: t.samsa line 2: unknown command 'brokr'; did you mean `broker kill`?\n"),
+            console.output)
         XCTAssertFalse(console.output.contains("Lag is"))
         let (other, _) = try self.makeSession()
         XCTAssertEqual(other.runScript("explain offset\r\nquit\nbogus\n", name: "t"), 0)
@@ -90,7 +125,8 @@ final class SessionTests: XCTestCase {
         try Self.withLanguage("en") {
             self.assertError(
                 session, "samsa kafka-consumer-groups --bootstrap-server localhost:9092 --describe --group billing",
-                "`samsa kafka-consumer-groups` is a terminal command: run this line in another terminal, not in the REPL")
+                "`samsa kafka-consumer-groups` is a terminal command: run this line in another terminal, not in the REPL"
+            )
             self.assertError(
                 session, "kafka-topics.sh --bootstrap-server localhost:9092 --list",
                 "`kafka-topics.sh` is a terminal command: run this line in another terminal, not in the REPL")
@@ -98,14 +134,16 @@ final class SessionTests: XCTestCase {
                 session, "zookeeper-server-start config/zookeeper.properties",
                 "`zookeeper-server-start` is a terminal command: run this line in another terminal, not in the REPL")
             self.assertError(
-                session, "samsa --script lab.samsa", "`samsa` is a terminal command: run this line in another terminal, not in the REPL")
+                session, "samsa --script lab.samsa",
+                "`samsa` is a terminal command: run this line in another terminal, not in the REPL")
             self.assertError(session, "clustr start", "unknown command 'clustr'; did you mean `cluster start`?")
         }
         session.language = .es
         XCTAssertThrowsError(try session.execute("samsa kafka-server-start config/server-1.properties")) { error in
             XCTAssertEqual(
                 (error as? REPLError)?.text(session.language),
-                "`samsa kafka-server-start` es un comando de terminal: ejecuta esta línea en otra terminal, no en el REPL")
+                "`samsa kafka-server-start` es un comando de terminal: ejecuta esta línea en otra terminal, no en el REPL"
+            )
         }
     }
 
@@ -140,7 +178,9 @@ final class SessionTests: XCTestCase {
         Session.withoutServers(in: try self.makeTemporaryDirectory())
     }
 
-    private func assertError(_ session: Session, _ line: String, _ message: String, file: StaticString = #filePath, line number: UInt = #line) {
+    private func assertError(
+        _ session: Session, _ line: String, _ message: String, file: StaticString = #filePath, line number: UInt = #line
+    ) {
         XCTAssertThrowsError(try session.execute(line), file: file, line: number) { error in
             XCTAssertEqual("\(error)", message, file: file, line: number)
         }

@@ -19,10 +19,13 @@ final class TopicOffsetsTests: XCTestCase {
             lines.first?.split(separator: " ", omittingEmptySubsequences: true),
             ["partition", "leader", "earliest", "high", "watermark", "log", "end", "offset", "(leader)"])
         XCTAssertEqual(lines[2].split(separator: " "), ["orders-1", "3", "4", "7", "12"])
-        XCTAssertEqual(lines[4], "orders-1: the leader holds 5 records not yet copied by the whole ISR; no one can read them yet.")
+        XCTAssertEqual(
+            lines[4], "orders-1: the leader holds 5 records not yet copied by the whole ISR; no one can read them yet.")
         XCTAssertFalse(lines.contains { $0.hasPrefix("orders-0:") }, "partition 0 is caught up")
         let spanish = Session.topicOffsetsLines("orders", rows, width: 100, language: .es)
-        XCTAssertEqual(spanish.last, "orders-1: el líder tiene 5 mensajes que no todo el ISR ha copiado aún; nadie puede leerlos todavía.")
+        XCTAssertEqual(
+            spanish.last,
+            "orders-1: el líder tiene 5 mensajes que no todo el ISR ha copiado aún; nadie puede leerlos todavía.")
     }
 
     /// On a real broker: three records in partition 0 give earliest 0, high watermark 3 and log
@@ -31,14 +34,15 @@ final class TopicOffsetsTests: XCTestCase {
         let directory = try self.makeClusterDirectory()
         let script = directory.appending("offsets.samsa")
         try """
-            cluster start --standalone --brokers 1
-            topic create clicks --partitions 2
-            produce clicks one two three --partition 0
-            topic offsets clicks
-            """.write(to: script, atomically: true, encoding: .utf8)
+        cluster start --standalone --brokers 1
+        topic create clicks --partitions 2
+        produce clicks one two three --partition 0
+        topic offsets clicks
+        """.write(to: script, atomically: true, encoding: .utf8)
         let result = try ExternalTool.run(
             try Products.executable("samsa"), arguments: ["--script", script.path, "--directory", directory.path],
-            environment: ["NO_COLOR": "1", "SAMSA_LANGUAGE": "en"], currentDirectoryURL: directory.url, timeout: .seconds(120))
+            environment: ["NO_COLOR": "1", "SAMSA_LANGUAGE": "en"], currentDirectoryURL: directory.url,
+            timeout: .seconds(120))
         XCTAssertEqual(result.exitStatus, 0, result.summary)
         let rows = result.stdoutText.split(separator: "\n").filter { $0.hasPrefix("clicks-") }
             .map { $0.split(separator: " ").map(String.init) }

@@ -45,25 +45,34 @@ final class WalkthroughTests: XCTestCase {
         XCTAssertTrue(lines.contains { $0.hasPrefix("c1 c1-") && $0.hasSuffix(" /127.0.0.1 orders-0") }, result.summary)
         XCTAssertTrue(lines.contains { $0.hasPrefix("c3 c3-") && $0.hasSuffix(" /127.0.0.1 orders-2") }, result.summary)
         // c1 killed: no LeaveGroup; after its session timeout the group rebalances onto c2 and c3.
-        expect("Killed consumer c1: connections closed, no LeaveGroup. The coordinator keeps it in billing until its session times out (6 s), then rebalances.")
+        expect(
+            "Killed consumer c1: connections closed, no LeaveGroup. The coordinator keeps it in billing until its session times out (6 s), then rebalances."
+        )
         expect("group billing is Stable with 2 members: c2, c3; committed offsets reached the high watermarks (lag 0)")
         expect("group billing · Stable · assignor range · 2 members")
-        XCTAssertTrue(lines.contains { $0.hasPrefix("c2 c2-") && $0.hasSuffix(" /127.0.0.1 orders-0, orders-1") }, result.summary)
+        XCTAssertTrue(
+            lines.contains { $0.hasPrefix("c2 c2-") && $0.hasSuffix(" /127.0.0.1 orders-0, orders-1") }, result.summary)
         expect("orders-0 4 4 0 c2", after: "group billing · Stable · assignor range · 2 members")
         expect("orders-2 0 0 0 c3", after: "group billing · Stable · assignor range · 2 members")
         // The last two columns: records read and records read twice (none for c2 in this run).
-        XCTAssertTrue(lines.contains { $0.hasPrefix("c2 billing orders ") && $0.hasSuffix(" orders-0, orders-1 0 0") }, result.summary)
+        XCTAssertTrue(
+            lines.contains { $0.hasPrefix("c2 billing orders ") && $0.hasSuffix(" orders-0, orders-1 0 0") },
+            result.summary)
         expect("Stopped consumer c2: it committed its offsets and sent LeaveGroup, so billing rebalances now.")
         expect("group billing is Stable with 1 member: c3")
         // `consume --group`: a member for one command; it commits what it printed and leaves.
-        expect("Read 2 records as a member of group audit (assigned orders-0, orders-1, orders-2); reached --max-messages.")
+        expect(
+            "Read 2 records as a member of group audit (assigned orders-0, orders-1, orders-2); reached --max-messages."
+        )
         expect("Committed orders-0 → 2 for group audit, then left the group.")
         expect("group audit · Empty · 0 members")
         expect("orders-0 2 4 2 -", after: "group audit · Empty · 0 members")
         expect("audit Empty consumer")
         expect("billing Stable consumer")
         // Started again at once: samsa waits for the killed broker's registration to expire first.
-        expect("Waited for broker 3's old session to expire: until then /brokers/ids/3 still names the killed process, and a new one could not register.")
+        expect(
+            "Waited for broker 3's old session to expire: until then /brokers/ids/3 still names the killed process, and a new one could not register."
+        )
         XCTAssertTrue(lines.contains { $0.hasPrefix("Started broker 3 on 127.0.0.1:") }, result.summary)
         // Scripts print no asynchronous events: the output above is the same on every run.
         XCTAssertFalse(result.stdoutText.split(separator: "\n").contains { $0.hasPrefix("  +") }, result.summary)

@@ -15,7 +15,8 @@ final class AdminIntegrationTests: XCTestCase {
     func testConnectionNegotiatesVersionsWithTheBroker() async throws {
         let broker = try self.startBroker()
         let configuration = try ClientConfiguration(bootstrapServers: broker.bootstrap)
-        let connection = try await BrokerConnection.connect(to: configuration.bootstrapServers[0], configuration: configuration)
+        let connection = try await BrokerConnection.connect(
+            to: configuration.bootstrapServers[0], configuration: configuration)
         defer { connection.close() }
         let metadataVersion = try connection.version(for: .metadata)
         XCTAssertGreaterThanOrEqual(metadataVersion, 1)
@@ -31,7 +32,8 @@ final class AdminIntegrationTests: XCTestCase {
     func testUnreachableBootstrapIsAClearError() async throws {
         let port = try FreePort.allocate()
         let client = try KafkaClient(
-            configuration: ClientConfiguration(bootstrapServers: "127.0.0.1:\(port)", connectTimeout: .seconds(2), retries: 0))
+            configuration: ClientConfiguration(
+                bootstrapServers: "127.0.0.1:\(port)", connectTimeout: .seconds(2), retries: 0))
         do {
             _ = try await client.anyConnection()
             XCTFail("expected no broker")
@@ -121,13 +123,15 @@ final class AdminIntegrationTests: XCTestCase {
         var configuration = ConsumerConfiguration(groupId: "billing")
         configuration.sessionTimeout = .seconds(30)
         // close() sends LeaveGroup: the member is gone at once and the group is empty.
-        let leaving = KafkaConsumer(client: try KafkaClient(bootstrapServers: broker.bootstrap), configuration: configuration)
+        let leaving = KafkaConsumer(
+            client: try KafkaClient(bootstrapServers: broker.bootstrap), configuration: configuration)
         try await Self.join(leaving, topic: "paid")
         await leaving.close()
         let afterLeave = try await admin.describeGroups(["billing"])[0]
         XCTAssertEqual(afterLeave.members.count, 0)
         // abandon(): no LeaveGroup, so the coordinator keeps the member until its session times out.
-        let vanishing = KafkaConsumer(client: try KafkaClient(bootstrapServers: broker.bootstrap), configuration: configuration)
+        let vanishing = KafkaConsumer(
+            client: try KafkaClient(bootstrapServers: broker.bootstrap), configuration: configuration)
         try await Self.join(vanishing, topic: "paid")
         await vanishing.abandon()
         let afterAbandon = try await admin.describeGroups(["billing"])[0]

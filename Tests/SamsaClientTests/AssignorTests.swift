@@ -87,8 +87,10 @@ final class AssignorTests: XCTestCase {
 
     func testCooperativeStickyAfterAMemberLeaves() {
         let members = [
-            GroupSubscription(memberId: "a", topics: ["t"], ownedPartitions: [tp("t", 0), tp("t", 1)], generationId: 3),
-            GroupSubscription(memberId: "b", topics: ["t"], ownedPartitions: [tp("t", 2), tp("t", 3)], generationId: 3),
+            GroupSubscription(
+                memberId: "a", topics: ["t"], ownedPartitions: [tp("t", 0), tp("t", 1)], generationId: 3),
+            GroupSubscription(
+                memberId: "b", topics: ["t"], ownedPartitions: [tp("t", 2), tp("t", 3)], generationId: 3),
         ]
         // c (owning 4, 5) left: its partitions are free and go out at once; a and b keep theirs.
         let result = CooperativeStickyAssignor().assign(partitionCounts: ["t": 6], subscriptions: members)

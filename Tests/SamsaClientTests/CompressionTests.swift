@@ -72,7 +72,8 @@ final class CompressionTests: XCTestCase {
 
     func testGarbageIsAnErrorNotACrash() throws {
         for codec in [CompressionCodec.gzip, .snappy, .lz4, .zstd] where RecordCompression.isAvailable(codec) {
-            XCTAssertThrowsError(try RecordCompression.decompress([1, 2, 3, 4, 5, 6, 7, 8, 9], codec: codec), "\(codec)")
+            XCTAssertThrowsError(
+                try RecordCompression.decompress([1, 2, 3, 4, 5, 6, 7, 8, 9], codec: codec), "\(codec)")
         }
     }
 
@@ -88,8 +89,10 @@ final class CompressionTests: XCTestCase {
             var writer = RecordBatchWriter()
             for index in 0..<50 {
                 writer.append(
-                    key: ByteBuffer(string: "k\(index)"), value: ByteBuffer(string: String(repeating: "v", count: index)),
-                    headers: [Record.Header(key: "h", value: ByteBuffer(string: "\(index)"))], timestamp: 1000 + Int64(index))
+                    key: ByteBuffer(string: "k\(index)"),
+                    value: ByteBuffer(string: String(repeating: "v", count: index)),
+                    headers: [Record.Header(key: "h", value: ByteBuffer(string: "\(index)"))],
+                    timestamp: 1000 + Int64(index))
             }
             let batch = try writer.build(producerId: 7, producerEpoch: 0, baseSequence: 3, codec: codec)
             XCTAssertNoThrow(try RecordBatches.validate(batch), "\(codec)")
@@ -99,7 +102,8 @@ final class CompressionTests: XCTestCase {
             XCTAssertEqual(decoded.first?.header.baseSequence, 3)
             let records = decoded.first?.records ?? []
             XCTAssertEqual(records.count, 50, "\(codec)")
-            XCTAssertEqual(records.last.map { String(buffer: $0.value ?? ByteBuffer()) }, String(repeating: "v", count: 49))
+            XCTAssertEqual(
+                records.last.map { String(buffer: $0.value ?? ByteBuffer()) }, String(repeating: "v", count: 49))
             XCTAssertEqual(records.last?.offset, 49)
             XCTAssertEqual(records.last?.timestamp, 1049)
             XCTAssertEqual(records.last?.headers.first?.key, "h")

@@ -8,15 +8,19 @@ import XCTest
 final class ConnectionTests: XCTestCase {
     func testBootstrapListParsing() throws {
         let addresses = try BrokerAddress.parseList("PLAINTEXT://a:1, b:2,c")
-        XCTAssertEqual(addresses, [
-            BrokerAddress(host: "a", port: 1), BrokerAddress(host: "b", port: 2), BrokerAddress(host: "c", port: 9092),
-        ])
+        XCTAssertEqual(
+            addresses,
+            [
+                BrokerAddress(host: "a", port: 1), BrokerAddress(host: "b", port: 2),
+                BrokerAddress(host: "c", port: 9092),
+            ])
         XCTAssertThrowsError(try BrokerAddress.parseList("a:notaport"))
         XCTAssertThrowsError(try BrokerAddress.parseList(" , "))
     }
 
     func testErrorsNameTheKafkaConcept() {
-        XCTAssertEqual(SamsaClientError.noLeader(topic: "orders", partition: 2).description, "partition 2 of orders has no leader")
+        XCTAssertEqual(
+            SamsaClientError.noLeader(topic: "orders", partition: 2).description, "partition 2 of orders has no leader")
         XCTAssertTrue(
             SamsaClientError.compressionLibraryMissing(codec: .zstd, library: "libzstd.so.1", debianPackage: "libzstd1")
                 .description.contains("apt-get install libzstd1"))
@@ -38,9 +42,11 @@ final class ConnectionTests: XCTestCase {
 
     func testSilentBrokerTimesOutAndClosesTheConnection() async throws {
         let broker = try self.startBroker()
-        var configuration = try ClientConfiguration(bootstrapServers: broker.bootstrap, requestTimeout: .milliseconds(500))
+        var configuration = try ClientConfiguration(
+            bootstrapServers: broker.bootstrap, requestTimeout: .milliseconds(500))
         configuration.retries = 0
-        let connection = try await BrokerConnection.connect(to: configuration.bootstrapServers[0], configuration: configuration)
+        let connection = try await BrokerConnection.connect(
+            to: configuration.bootstrapServers[0], configuration: configuration)
         broker.pause()
         defer { broker.resume() }
         do {

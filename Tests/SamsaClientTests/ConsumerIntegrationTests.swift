@@ -15,7 +15,8 @@ final class ConsumerIntegrationTests: XCTestCase {
     }
 
     /// Polls until `count` records arrived or `maxPolls` polls passed (a bound, not a timing assertion).
-    private func pollRecords(_ consumer: KafkaConsumer, count: Int, maxPolls: Int = 50) async throws -> [ConsumerRecord] {
+    private func pollRecords(_ consumer: KafkaConsumer, count: Int, maxPolls: Int = 50) async throws -> [ConsumerRecord]
+    {
         var records: [ConsumerRecord] = []
         for _ in 0..<maxPolls where records.count < count {
             records += try await consumer.poll(timeout: .milliseconds(500))
@@ -33,7 +34,8 @@ final class ConsumerIntegrationTests: XCTestCase {
             for index in 0..<100 {
                 try await producer.send(
                     ProducerRecord(
-                        topic: "round", key: ByteBuffer(string: "k\(index)"), value: ByteBuffer(string: "\(codec)-\(index)"),
+                        topic: "round", key: ByteBuffer(string: "k\(index)"),
+                        value: ByteBuffer(string: "\(codec)-\(index)"),
                         headers: [Record.Header(key: "codec", value: ByteBuffer(string: "\(codec)"))]))
             }
             await producer.flush()
@@ -61,7 +63,8 @@ final class ConsumerIntegrationTests: XCTestCase {
         let producer = KafkaProducer(client: admin.client)
         for index in 0..<10 {
             for partition: Int32 in [0, 1] {
-                try await producer.send(ProducerRecord(topic: "seeky", partition: partition, value: "p\(partition)-\(index)"))
+                try await producer.send(
+                    ProducerRecord(topic: "seeky", partition: partition, value: "p\(partition)-\(index)"))
             }
         }
         await producer.flush()
@@ -124,7 +127,8 @@ final class ConsumerIntegrationTests: XCTestCase {
         let admin = try await self.setUp(topic: "when", partitions: 1)
         let producer = KafkaProducer(client: admin.client)
         for index in 0..<5 {
-            _ = try await producer.send(ProducerRecord(topic: "when", value: "\(index)", timestamp: 10_000 + Int64(index) * 10))
+            _ = try await producer.send(
+                ProducerRecord(topic: "when", value: "\(index)", timestamp: 10_000 + Int64(index) * 10))
         }
         let partition = TopicPartition("when", 0)
         let consumer = KafkaConsumer(client: admin.client)

@@ -96,7 +96,8 @@ final class FakeGroupCoordinator: @unchecked Sendable {
 
     func handle(frame: ByteBuffer, channel: any Channel) {
         var buffer = frame
-        guard let header = try? buffer.readKafkaRequestHeader(), let request = try? buffer.readKafkaRequestBody(for: header)
+        guard let header = try? buffer.readKafkaRequestHeader(),
+            let request = try? buffer.readKafkaRequestBody(for: header)
         else {
             channel.close(promise: nil)
             return
@@ -131,7 +132,9 @@ final class FakeGroupCoordinator: @unchecked Sendable {
                     topics: request.topics.map { topic in
                         .init(
                             name: topic.name,
-                            partitions: topic.partitions.map { .init(partitionIndex: $0.partitionIndex, timestamp: -1, offset: 0) })
+                            partitions: topic.partitions.map {
+                                .init(partitionIndex: $0.partitionIndex, timestamp: -1, offset: 0)
+                            })
                     }), to: reply)
         case let request as FetchRequest:
             let response = FetchResponse(
@@ -163,7 +166,8 @@ final class FakeGroupCoordinator: @unchecked Sendable {
             let state = self.withLock { self.stateName }
             self.send(
                 ListGroupsResponse(
-                    errorCode: 0, groups: [.init(groupId: "g", protocolType: "consumer", groupState: state)]), to: reply)
+                    errorCode: 0, groups: [.init(groupId: "g", protocolType: "consumer", groupState: state)]), to: reply
+            )
         case let request as DescribeGroupsRequest:
             let group = self.withLock {
                 DescribeGroupsResponse.DescribedGroup(
@@ -214,7 +218,9 @@ final class FakeGroupCoordinator: @unchecked Sendable {
                 return .init(
                     errorCode: 0, name: name,
                     partitions: (0..<self.partitionCount).map {
-                        .init(errorCode: 0, partitionIndex: $0, leaderId: 0, leaderEpoch: 0, replicaNodes: [0], isrNodes: [0])
+                        .init(
+                            errorCode: 0, partitionIndex: $0, leaderId: 0, leaderEpoch: 0, replicaNodes: [0],
+                            isrNodes: [0])
                     })
             })
     }
@@ -228,7 +234,8 @@ final class FakeGroupCoordinator: @unchecked Sendable {
             if request.memberId.isEmpty && reply.version >= 4 {
                 let id = "member-\(self.nextMemberNumber)"
                 self.nextMemberNumber += 1
-                immediate = JoinGroupResponse(errorCode: ErrorCode.memberIdRequired.rawValue, generationId: -1, memberId: id)
+                immediate = JoinGroupResponse(
+                    errorCode: ErrorCode.memberIdRequired.rawValue, generationId: -1, memberId: id)
                 return
             }
             var memberId = request.memberId
@@ -289,7 +296,8 @@ final class FakeGroupCoordinator: @unchecked Sendable {
                 } : []
             self.send(
                 JoinGroupResponse(
-                    errorCode: 0, generationId: self.generation, protocolType: "consumer", protocolName: self.protocolName,
+                    errorCode: 0, generationId: self.generation, protocolType: "consumer",
+                    protocolName: self.protocolName,
                     leader: self.leader ?? "", memberId: memberId, members: members), to: reply)
         }
     }
@@ -395,13 +403,18 @@ final class FakeGroupCoordinator: @unchecked Sendable {
             if code == .none {
                 for topic in request.topics {
                     for partition in topic.partitions {
-                        self.committedOffsets[TopicPartition(topic.name, partition.partitionIndex)] = partition.committedOffset
+                        self.committedOffsets[TopicPartition(topic.name, partition.partitionIndex)] =
+                            partition.committedOffset
                     }
                 }
             }
             return OffsetCommitResponse(
                 topics: request.topics.map { topic in
-                    .init(name: topic.name, partitions: topic.partitions.map { .init(partitionIndex: $0.partitionIndex, errorCode: code.rawValue) })
+                    .init(
+                        name: topic.name,
+                        partitions: topic.partitions.map {
+                            .init(partitionIndex: $0.partitionIndex, errorCode: code.rawValue)
+                        })
                 })
         }
     }

@@ -169,13 +169,16 @@ final class GroupConsumerTests: XCTestCase {
         self.addTeardownBlock { await consumer.close() }
         try await consumer.subscribe(["t"])
         try await self.pollTogether([consumer]) { coordinator.withLock { coordinator.committedOffsets.count == 4 } }
-        XCTAssertEqual(coordinator.withLock { coordinator.committedOffsets }, Dictionary(uniqueKeysWithValues: self.all(4).map { ($0, 0) }))
+        XCTAssertEqual(
+            coordinator.withLock { coordinator.committedOffsets },
+            Dictionary(uniqueKeysWithValues: self.all(4).map { ($0, 0) }))
     }
 
     func testClosedConnectionFailsFastInsteadOfHanging() async throws {
         let coordinator = try await self.makeCoordinator()
         let configuration = try ClientConfiguration(bootstrapServers: coordinator.bootstrap)
-        let connection = try await BrokerConnection.connect(to: configuration.bootstrapServers[0], configuration: configuration)
+        let connection = try await BrokerConnection.connect(
+            to: configuration.bootstrapServers[0], configuration: configuration)
         connection.close()
         for _ in 0..<100 where connection.isActive { try await Task.sleep(for: .milliseconds(10)) }
         do {
@@ -237,7 +240,13 @@ final class RebalanceRecorder: RebalanceListener, @unchecked Sendable {
     var revoked: [[TopicPartition]] { self.lock.withLock { self.revokedEvents } }
     var lost: [[TopicPartition]] { self.lock.withLock { self.lostEvents } }
 
-    func partitionsAssigned(_ partitions: [TopicPartition]) async { self.lock.withLock { self.assignedEvents.append(partitions) } }
-    func partitionsRevoked(_ partitions: [TopicPartition]) async { self.lock.withLock { self.revokedEvents.append(partitions) } }
-    func partitionsLost(_ partitions: [TopicPartition]) async { self.lock.withLock { self.lostEvents.append(partitions) } }
+    func partitionsAssigned(_ partitions: [TopicPartition]) async {
+        self.lock.withLock { self.assignedEvents.append(partitions) }
+    }
+    func partitionsRevoked(_ partitions: [TopicPartition]) async {
+        self.lock.withLock { self.revokedEvents.append(partitions) }
+    }
+    func partitionsLost(_ partitions: [TopicPartition]) async {
+        self.lock.withLock { self.lostEvents.append(partitions) }
+    }
 }

@@ -55,7 +55,9 @@ final class LibrdkafkaInteropTests: XCTestCase {
         let admin = try KafkaAdmin(bootstrapServers: broker.bootstrap)
         self.addTeardownBlock { await admin.close() }
         try await admin.createTopic("from-librdkafka", partitions: 1)
-        _ = try self.runScript(["produce", broker.bootstrap, "from-librdkafka", self.codecs.joined(separator: ","), "20"])
+        _ = try self.runScript([
+            "produce", broker.bootstrap, "from-librdkafka", self.codecs.joined(separator: ","), "20",
+        ])
         var configuration = ConsumerConfiguration()
         configuration.autoOffsetReset = .earliest
         let consumer = KafkaConsumer(client: admin.client, configuration: configuration)
@@ -78,7 +80,8 @@ final class LibrdkafkaInteropTests: XCTestCase {
             configuration.compression = codec
             let producer = KafkaProducer(client: admin.client, configuration: configuration)
             for index in 0..<20 {
-                try await producer.send(ProducerRecord(topic: "from-samsa", key: "k\(index)", value: "\(codec)-\(index)"), onDelivery: nil)
+                try await producer.send(
+                    ProducerRecord(topic: "from-samsa", key: "k\(index)", value: "\(codec)-\(index)"), onDelivery: nil)
             }
             await producer.flush()
         }

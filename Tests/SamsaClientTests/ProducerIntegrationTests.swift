@@ -66,9 +66,13 @@ final class ProducerIntegrationTests: XCTestCase {
             XCTAssertEqual(counter.counts.failed, 0, "\(codec)")
         }
         let ends = try await admin.listOffsets([TopicPartition("bulk", 0), TopicPartition("bulk", 1)], spec: .latest)
-        XCTAssertEqual(ends.values.map(\.offset).reduce(0, +), Int64(2_000 * CompressionCodec.allCases.filter {
-            RecordCompression.isAvailable($0)
-        }.count))
+        XCTAssertEqual(
+            ends.values.map(\.offset).reduce(0, +),
+            Int64(
+                2_000
+                    * CompressionCodec.allCases.filter {
+                        RecordCompression.isAvailable($0)
+                    }.count))
         await admin.close()
     }
 
@@ -142,7 +146,8 @@ final class ProducerAutoCreateTests: XCTestCase {
             _ = try await producer.send(ProducerRecord(topic: "missing", value: "v"))
             XCTFail("expected unknownTopic")
         } catch let error as SamsaClientError {
-            XCTAssertEqual(error.description, "topic missing does not exist; create it first or enable auto.create.topics.enable")
+            XCTAssertEqual(
+                error.description, "topic missing does not exist; create it first or enable auto.create.topics.enable")
         }
         await producer.close()
     }

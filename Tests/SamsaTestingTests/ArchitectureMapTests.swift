@@ -16,7 +16,8 @@ final class ArchitectureMapTests: XCTestCase {
         for target in ours {
             let imported = try self.importedModules(of: target).intersection(ours)
             let missing = imported.subtracting(declared[target] ?? [])
-            XCTAssertEqual(missing, [], "Sources/\(target) imports \(missing.sorted()) without declaring it in Package.swift")
+            XCTAssertEqual(
+                missing, [], "Sources/\(target) imports \(missing.sorted()) without declaring it in Package.swift")
         }
     }
 
@@ -27,7 +28,8 @@ final class ArchitectureMapTests: XCTestCase {
         let ours = try self.sourceTargets()
         let named = Set(rows.flatMap(\.targets))
         for target in ours {
-            let isStudentCode = target.hasPrefix("Lab") && (target.hasSuffix("Exercise") || target.hasSuffix("Solution"))
+            let isStudentCode =
+                target.hasPrefix("Lab") && (target.hasSuffix("Exercise") || target.hasSuffix("Solution"))
             if isStudentCode { continue }  // one row, "Lab2Exercise … Lab6Exercise", covers them
             XCTAssertTrue(named.contains(target), "docs/ARCHITECTURE.md's module table has no row for \(target)")
         }
@@ -35,7 +37,8 @@ final class ArchitectureMapTests: XCTestCase {
             let target = row.targets[0]
             guard ours.contains(target) else { continue }
             let imported = try self.importedModules(of: target).intersection(ours)
-            let listed = Set(row.imports.split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "-" }).map(String.init))
+            let listed = Set(
+                row.imports.split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "-" }).map(String.init))
             let missing = imported.subtracting(listed)
             XCTAssertEqual(missing, [], "the row of \(target) in docs/ARCHITECTURE.md leaves out \(missing.sorted())")
         }
@@ -81,7 +84,8 @@ final class ArchitectureMapTests: XCTestCase {
             let next = rest.range(of: "name: \"")?.lowerBound ?? rest.endIndex
             guard let list = rest[..<next].range(of: "dependencies: [") else { continue }
             guard let end = rest[list.upperBound...].firstIndex(of: "]") else { break }
-            let names = rest[list.upperBound..<end].split(separator: "\"", omittingEmptySubsequences: false).enumerated().filter { $0.offset % 2 == 1 }
+            let names = rest[list.upperBound..<end].split(separator: "\"", omittingEmptySubsequences: false)
+                .enumerated().filter { $0.offset % 2 == 1 }
             result[target, default: []].formUnion(names.map { String($0.element) })
         }
         return result
@@ -106,7 +110,9 @@ final class ArchitectureMapTests: XCTestCase {
                 $0.trimmingCharacters(in: .whitespaces)
             }
             guard cells.count >= 4, cells[1].hasPrefix("`") else { continue }
-            let targets = cells[1].split(separator: "`", omittingEmptySubsequences: false).enumerated().filter { $0.offset % 2 == 1 }.map {
+            let targets = cells[1].split(separator: "`", omittingEmptySubsequences: false).enumerated().filter {
+                $0.offset % 2 == 1
+            }.map {
                 String($0.element)
             }
             rows.append(Row(targets: targets, imports: cells[cells.count - 2]))

@@ -3,9 +3,9 @@ import SamsaTesting
 import XCTest
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 final class TestProcessTests: XCTestCase {
@@ -97,32 +97,32 @@ final class TestProcessTests: XCTestCase {
     }
 
     #if os(Linux)
-    func testPauseAndResume() throws {
-        let dir = try self.makeTemporaryDirectory()
-        let process = try self.launchProcess(
-            URL(fileURLWithPath: "/bin/sleep"), arguments: ["1000"], logURL: dir.appending("log"))
-        process.pause()
-        XCTAssertEqual(try self.waitForState(of: process.pid) { $0 == "T" }, "T")
-        process.resume()
-        XCTAssertNotEqual(try self.waitForState(of: process.pid) { $0 != "T" }, "T")
-        process.terminate()
-        XCTAssertEqual(process.exitStatus, SIGTERM)
-    }
-
-    /// The one-letter state in /proc/PID/stat (R running, S sleeping, T stopped), polled until
-    /// `done` (bounded).
-    private func waitForState(of pid: Int32, until done: (String) -> Bool) throws -> String {
-        var state = ""
-        for _ in 0..<500 {
-            let stat = try String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)
-            // "pid (comm) S ...": the state follows the last ')'.
-            guard let close = stat.lastIndex(of: ")") else { break }
-            state = String(stat[stat.index(after: close)...].split(separator: " ").first ?? "")
-            if done(state) { break }
-            Thread.sleep(forTimeInterval: 0.01)
+        func testPauseAndResume() throws {
+            let dir = try self.makeTemporaryDirectory()
+            let process = try self.launchProcess(
+                URL(fileURLWithPath: "/bin/sleep"), arguments: ["1000"], logURL: dir.appending("log"))
+            process.pause()
+            XCTAssertEqual(try self.waitForState(of: process.pid) { $0 == "T" }, "T")
+            process.resume()
+            XCTAssertNotEqual(try self.waitForState(of: process.pid) { $0 != "T" }, "T")
+            process.terminate()
+            XCTAssertEqual(process.exitStatus, SIGTERM)
         }
-        return state
-    }
+
+        /// The one-letter state in /proc/PID/stat (R running, S sleeping, T stopped), polled until
+        /// `done` (bounded).
+        private func waitForState(of pid: Int32, until done: (String) -> Bool) throws -> String {
+            var state = ""
+            for _ in 0..<500 {
+                let stat = try String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)
+                // "pid (comm) S ...": the state follows the last ')'.
+                guard let close = stat.lastIndex(of: ")") else { break }
+                state = String(stat[stat.index(after: close)...].split(separator: " ").first ?? "")
+                if done(state) { break }
+                Thread.sleep(forTimeInterval: 0.01)
+            }
+            return state
+        }
     #endif
 
     func testTeardownStopsWhatTheTestLaunched() throws {

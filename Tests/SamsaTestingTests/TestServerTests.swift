@@ -3,9 +3,9 @@ import SamsaTesting
 import XCTest
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// TestBroker and TestMetaServer run a stand-in executable here (a shell script that reads the
@@ -22,8 +22,9 @@ final class TestServerTests: XCTestCase {
         let properties = try String(contentsOf: broker.configURL, encoding: .utf8)
         XCTAssertTrue(properties.contains("broker.id=7\n"))
         XCTAssertTrue(properties.contains("listeners=PLAINTEXT://127.0.0.1:\(broker.port)\n"))
-        XCTAssertTrue(properties.contains("log.dirs=\(dir.appending("elsewhere").path)\n"),
-                      "overrides replace defaults")
+        XCTAssertTrue(
+            properties.contains("log.dirs=\(dir.appending("elsewhere").path)\n"),
+            "overrides replace defaults")
         XCTAssertTrue(properties.contains("num.partitions=3\n"))
         XCTAssertEqual(broker.configURL.lastPathComponent, "server.properties")
         XCTAssertEqual(broker.bootstrap, "127.0.0.1:\(broker.port)")

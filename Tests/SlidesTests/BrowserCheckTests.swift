@@ -17,7 +17,8 @@ final class BrowserCheckTests: XCTestCase {
         let samsa = try Products.executable("samsa")
         let output = try TemporaryDirectory(prefix: "slides-build")
         defer { output.remove() }
-        let builder = DeckBuilder(sourceRoot: Self.slides.appendingPathComponent("src"), outputRoot: output.url, samsa: samsa)
+        let builder = DeckBuilder(
+            sourceRoot: Self.slides.appendingPathComponent("src"), outputRoot: output.url, samsa: samsa)
         var pages: [(Language, URL)] = []
         for language in Language.allCases {
             for file in try builder.deckFiles(language) {
@@ -32,7 +33,8 @@ final class BrowserCheckTests: XCTestCase {
         var shots: [(page: URL, slide: Int, png: URL)] = []
         for (language, page) in pages {
             let count = try self.check(page, chromium: chromium)
-            let folder = Self.screenshots.appendingPathComponent("\(language.rawValue)/\(page.deletingPathExtension().lastPathComponent)")
+            let folder = Self.screenshots.appendingPathComponent(
+                "\(language.rawValue)/\(page.deletingPathExtension().lastPathComponent)")
             try? FileManager.default.removeItem(at: folder)
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             for slide in 1...max(count, 1) {
@@ -49,10 +51,14 @@ final class BrowserCheckTests: XCTestCase {
                     defer { profile.remove() }
                     let result = try ExternalTool.run(
                         chromium,
-                        arguments: Self.chromiumFlags + ["--user-data-dir=\(profile.url.path)", "--screenshot=\(png.path)", page.absoluteString + "#\(slide)"],
+                        arguments: Self.chromiumFlags + [
+                            "--user-data-dir=\(profile.url.path)", "--screenshot=\(png.path)",
+                            page.absoluteString + "#\(slide)",
+                        ],
                         timeout: .seconds(90))
                     if !result.succeeded || !FileManager.default.fileExists(atPath: png.path) {
-                        failures.append("no screenshot of slide \(slide) of \(page.lastPathComponent): \(result.summary)")
+                        failures.append(
+                            "no screenshot of slide \(slide) of \(page.lastPathComponent): \(result.summary)")
                     }
                 } catch {
                     failures.append("slide \(slide) of \(page.lastPathComponent): \(error)")
@@ -66,20 +72,27 @@ final class BrowserCheckTests: XCTestCase {
     /// built from the current sources, and they pass the same browser check.
     func testCheckedInPagesAreCurrentAndPassTheBrowserCheck() throws {
         let chromium = try Self.requireChromium()
-        let builder = DeckBuilder(sourceRoot: Self.slides.appendingPathComponent("src"), outputRoot: Self.slides.appendingPathComponent("build"), samsa: nil)
+        let builder = DeckBuilder(
+            sourceRoot: Self.slides.appendingPathComponent("src"),
+            outputRoot: Self.slides.appendingPathComponent("build"), samsa: nil)
         for language in Language.allCases {
             let files = try builder.deckFiles(language)
             XCTAssertEqual(files.count, 8, "decks 00–07 in slides/src/\(language.rawValue)")
             for file in files {
-                let page = Self.slides.appendingPathComponent("build/\(language.rawValue)/\(file.deletingPathExtension().lastPathComponent).html")
+                let page = Self.slides.appendingPathComponent(
+                    "build/\(language.rawValue)/\(file.deletingPathExtension().lastPathComponent).html")
                 guard let html = try? String(contentsOf: page, encoding: .utf8) else {
                     XCTFail("\(page.path) is missing; run `samsa slides build` and commit slides/build")
                     continue
                 }
                 let fingerprint = try builder.fingerprint(of: file)
-                XCTAssertTrue(html.contains("<meta name=\"source-fingerprint\" content=\"\(fingerprint)\">"),
-                              "\(page.lastPathComponent) is older than its source; run `samsa slides build --lang \(language.rawValue)` and commit slides/build")
-                XCTAssertFalse(html.contains("data-draft=\"yes\""), "\(page.lastPathComponent) was built with --no-run; build it with the examples")
+                XCTAssertTrue(
+                    html.contains("<meta name=\"source-fingerprint\" content=\"\(fingerprint)\">"),
+                    "\(page.lastPathComponent) is older than its source; run `samsa slides build --lang \(language.rawValue)` and commit slides/build"
+                )
+                XCTAssertFalse(
+                    html.contains("data-draft=\"yes\""),
+                    "\(page.lastPathComponent) was built with --no-run; build it with the examples")
                 let slides = try self.check(page, chromium: chromium)
                 try self.assertPrintsOneSlidePerPage(page, slides: slides, chromium: chromium)
             }
@@ -96,7 +109,9 @@ final class BrowserCheckTests: XCTestCase {
         guard let report = try self.report(page, chromium: chromium, file: file, line: line) else { return 0 }
         XCTAssertGreaterThan(report.slides, 1, "\(page.lastPathComponent) has slides", file: file, line: line)
         for problem in report.problems {
-            XCTFail("\(page.lastPathComponent) slide \(problem.slide): \(problem.kind): \(problem.detail)", file: file, line: line)
+            XCTFail(
+                "\(page.lastPathComponent) slide \(problem.slide): \(problem.kind): \(problem.detail)", file: file,
+                line: line)
         }
         return report.slides
     }
@@ -106,7 +121,10 @@ final class BrowserCheckTests: XCTestCase {
         let profile = try TemporaryDirectory(prefix: "slides-chromium")
         defer { profile.remove() }
         let result = try ExternalTool.run(
-            chromium, arguments: Self.chromiumFlags + ["--user-data-dir=\(profile.url.path)", "--dump-dom", page.absoluteString + "#check"],
+            chromium,
+            arguments: Self.chromiumFlags + [
+                "--user-data-dir=\(profile.url.path)", "--dump-dom", page.absoluteString + "#check",
+            ],
             timeout: .seconds(90))
         guard result.succeeded else {
             XCTFail("chromium could not open \(page.lastPathComponent): \(result.summary)", file: file, line: line)
@@ -116,7 +134,8 @@ final class BrowserCheckTests: XCTestCase {
         guard let start = dom.range(of: "<pre id=\"check-result\">"),
             let end = dom.range(of: "</pre>", range: start.upperBound..<dom.endIndex)
         else {
-            XCTFail("\(page.lastPathComponent): the page's check did not run (no #check-result)", file: file, line: line)
+            XCTFail(
+                "\(page.lastPathComponent): the page's check did not run (no #check-result)", file: file, line: line)
             return nil
         }
         let json = String(dom[start.upperBound..<end.lowerBound])
@@ -126,17 +145,22 @@ final class BrowserCheckTests: XCTestCase {
     }
 
     /// Printing (or saving as PDF) gives one 1280×720 page per slide: 960×540 points.
-    func assertPrintsOneSlidePerPage(_ page: URL, slides: Int, chromium: URL, file: StaticString = #filePath, line: UInt = #line) throws {
+    func assertPrintsOneSlidePerPage(
+        _ page: URL, slides: Int, chromium: URL, file: StaticString = #filePath, line: UInt = #line
+    ) throws {
         let scratch = try TemporaryDirectory(prefix: "slides-pdf")
         defer { scratch.remove() }
         let pdf = scratch.appending("deck.pdf")
         let result = try ExternalTool.run(
             chromium,
-            arguments: Self.chromiumFlags + ["--user-data-dir=\(scratch.appending("profile").path)", "--no-pdf-header-footer",
-                                             "--print-to-pdf=\(pdf.path)", page.absoluteString],
+            arguments: Self.chromiumFlags + [
+                "--user-data-dir=\(scratch.appending("profile").path)", "--no-pdf-header-footer",
+                "--print-to-pdf=\(pdf.path)", page.absoluteString,
+            ],
             timeout: .seconds(90))
         guard result.succeeded, let data = FileManager.default.contents(atPath: pdf.path) else {
-            return XCTFail("chromium could not print \(page.lastPathComponent): \(result.summary)", file: file, line: line)
+            return XCTFail(
+                "chromium could not print \(page.lastPathComponent): \(result.summary)", file: file, line: line)
         }
         let text = String(decoding: data, as: UTF8.self)
         let pages = try NSRegularExpression(pattern: #"/Type\s*/Page(?![s\w])"#)
@@ -144,7 +168,9 @@ final class BrowserCheckTests: XCTestCase {
         XCTAssertEqual(pages, slides, "\(page.lastPathComponent) prints one page per slide", file: file, line: line)
         let boxes = try NSRegularExpression(pattern: #"/MediaBox\s*\[0 0 960 540\]"#)
             .numberOfMatches(in: text, range: NSRange(text.startIndex..., in: text))
-        XCTAssertEqual(boxes, slides, "\(page.lastPathComponent): every printed page is one 1280×720 slide", file: file, line: line)
+        XCTAssertEqual(
+            boxes, slides, "\(page.lastPathComponent): every printed page is one 1280×720 slide", file: file, line: line
+        )
     }
 
     /// The check itself can fail: a slide too long for its frame, a link to another file and a
@@ -189,8 +215,12 @@ final class BrowserCheckTests: XCTestCase {
             """
         let deck = try DeckSource.parse(text, file: "check.md")
         // Terminal text set back to the old 16 px, which the check must catch.
-        let html = try DeckRenderer(language: .en, baseDirectory: folder.url, file: "check.md").render(deck, outputs: [])
-            .replacingOccurrences(of: "pre.session { background:var(--term); color:#d7dde5; font-size:22px;", with: "pre.session { background:var(--term); color:#d7dde5; font-size:16px;")
+        let html = try DeckRenderer(language: .en, baseDirectory: folder.url, file: "check.md").render(
+            deck, outputs: []
+        )
+        .replacingOccurrences(
+            of: "pre.session { background:var(--term); color:#d7dde5; font-size:22px;",
+            with: "pre.session { background:var(--term); color:#d7dde5; font-size:16px;")
         let page = folder.appending("check.html")
         try html.write(to: page, atomically: true, encoding: .utf8)
         let report = try XCTUnwrap(try self.report(page, chromium: chromium))
@@ -200,7 +230,9 @@ final class BrowserCheckTests: XCTestCase {
         XCTAssertTrue(found.contains { $0.hasPrefix("2 overflow content is") && $0.contains("tall") }, "\(found)")
         XCTAssertTrue(found.contains { $0.hasPrefix("3 link") && $0.contains("other.html") }, "\(found)")
         XCTAssertTrue(found.contains { $0.hasPrefix("3 link no target for #99") }, "\(found)")
-        XCTAssertFalse(found.contains { $0.contains("#1") && !$0.contains("#99") }, "a link to an existing slide is fine: \(found)")
+        XCTAssertFalse(
+            found.contains { $0.contains("#1") && !$0.contains("#99") }, "a link to an existing slide is fine: \(found)"
+        )
         XCTAssertTrue(found.contains { $0.hasPrefix("4 overflow pre is") }, "\(found)")
         XCTAssertTrue(found.contains { $0.hasPrefix("5 terminal terminal text is 16px") }, "\(found)")
         XCTAssertFalse(found.contains { $0.hasPrefix("5 ") && !$0.hasPrefix("5 terminal") }, "\(found)")
@@ -219,9 +251,13 @@ final class BrowserCheckTests: XCTestCase {
     /// `SAMSA_CHROMIUM`, else Debian's `chromium`: skipped when missing, a failure under CI=true.
     static func requireChromium() throws -> URL {
         let environment = ProcessInfo.processInfo.environment["SAMSA_CHROMIUM"] ?? ""
-        let candidates = (environment.isEmpty ? [] : [environment]) + ["/usr/bin/chromium", "/usr/bin/chromium-browser"]
-        let found = candidates.first { FileManager.default.isExecutableFile(atPath: $0) }.map { URL(fileURLWithPath: $0) }
-        return try ExternalTool.require("chromium", found, hint: "run scripts/test.sh (as root it installs Debian's chromium package)")
+        let candidates =
+            (environment.isEmpty ? [] : [environment]) + ["/usr/bin/chromium", "/usr/bin/chromium-browser"]
+        let found = candidates.first { FileManager.default.isExecutableFile(atPath: $0) }.map {
+            URL(fileURLWithPath: $0)
+        }
+        return try ExternalTool.require(
+            "chromium", found, hint: "run scripts/test.sh (as root it installs Debian's chromium package)")
     }
 }
 

@@ -58,13 +58,17 @@ final class DeckSourceTests: XCTestCase {
         XCTAssertThrowsError(try DeckSource.parse("# T\n\n```samsa\n# expect: x\n```", file: "b.md")) { error in
             XCTAssertEqual("\(error)".prefix(6), "b.md:4")
         }
-        XCTAssertThrowsError(try DeckSource.parse("# T\n\n```samsa\ntopic list\n# expects: x\n```", file: "c.md")) { error in
+        XCTAssertThrowsError(try DeckSource.parse("# T\n\n```samsa\ntopic list\n# expects: x\n```", file: "c.md")) {
+            error in
             XCTAssertTrue("\(error)".contains("unknown expectation"), "\(error)")
         }
-        XCTAssertThrowsError(try DeckSource.parse("# T\n\n```samsa\ntopic list\n# expect-count: five x\n```", file: "f.md")) { error in
+        XCTAssertThrowsError(
+            try DeckSource.parse("# T\n\n```samsa\ntopic list\n# expect-count: five x\n```", file: "f.md")
+        ) { error in
             XCTAssertTrue("\(error)".contains("takes a count and a regular expression"), "\(error)")
         }
-        XCTAssertThrowsError(try DeckSource.parse("# T\n\n```samsa\ntopic list\n# expect-no-re: (\n```", file: "g.md")) { error in
+        XCTAssertThrowsError(try DeckSource.parse("# T\n\n```samsa\ntopic list\n# expect-no-re: (\n```", file: "g.md"))
+        { error in
             XCTAssertTrue("\(error)".contains("not a valid regular expression"), "\(error)")
         }
         XCTAssertThrowsError(try DeckSource.parse("# T\n\n```samsa quickly\ntopic list\n```", file: "d.md")) { error in
@@ -88,13 +92,16 @@ final class DeckSourceTests: XCTestCase {
         let output = SessionOutput(commands: ["topic list"], output: "<none>", failed: false)
         let html = try DeckRenderer(language: .en, baseDirectory: folder, file: "t.md")
             .render(deck, outputs: [[[], [output]]])
-        let encoded = Data(#"<svg xmlns="http://www.w3.org/2000/svg"><text>producer</text></svg>"#.utf8).base64EncodedString()
+        let encoded = Data(#"<svg xmlns="http://www.w3.org/2000/svg"><text>producer</text></svg>"#.utf8)
+            .base64EncodedString()
         XCTAssertTrue(html.contains("data:image/svg+xml;base64,\(encoded)"), "the English label, inlined")
         XCTAssertTrue(html.contains("&lt;none&gt;"), "samsa's output is escaped")
         XCTAssertFalse(html.contains("src=\"d.svg\""))
 
         let missing = try DeckSource.parse("# T\n\n![x](nope.svg)", file: "m.md")
-        XCTAssertThrowsError(try DeckRenderer(language: .es, baseDirectory: folder, file: "m.md").render(missing, outputs: [])) { error in
+        XCTAssertThrowsError(
+            try DeckRenderer(language: .es, baseDirectory: folder, file: "m.md").render(missing, outputs: [])
+        ) { error in
             XCTAssertTrue("\(error)".contains("nope.svg not found"), "\(error)")
         }
     }

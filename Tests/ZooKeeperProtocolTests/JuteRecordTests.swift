@@ -27,21 +27,27 @@ final class JuteRecordTests: XCTestCase {
 
     func testConnectRequestMatchesKazoo() throws {
         try self.assertGolden(
-            ConnectRequest(protocolVersion: 0, lastZxidSeen: 0, timeOut: 10000, sessionId: 0, passwd: [UInt8](repeating: 0, count: 16), readOnly: false),
-            "00000000" + "0000000000000000" + "00002710" + "0000000000000000" + "00000010" + String(repeating: "00", count: 16) + "00"
+            ConnectRequest(
+                protocolVersion: 0, lastZxidSeen: 0, timeOut: 10000, sessionId: 0,
+                passwd: [UInt8](repeating: 0, count: 16), readOnly: false),
+            "00000000" + "0000000000000000" + "00002710" + "0000000000000000" + "00000010"
+                + String(repeating: "00", count: 16) + "00"
         )
     }
 
     func testCreateRequestMatchesKazoo() throws {
         try self.assertGolden(
-            CreateRequest(path: "/brokers/ids/1", data: Array("{\"a\":1}".utf8), acl: ACL.openACLUnsafe, flags: CreateMode.ephemeralSequential.rawValue),
+            CreateRequest(
+                path: "/brokers/ids/1", data: Array("{\"a\":1}".utf8), acl: ACL.openACLUnsafe,
+                flags: CreateMode.ephemeralSequential.rawValue),
             "0000000e2f62726f6b6572732f6964732f31000000077b2261223a317d000000010000001f00000005776f726c6400000006616e796f6e6500000003"
         )
     }
 
     func testSmallRequestsMatchKazoo() throws {
         try self.assertGolden(GetDataRequest(path: "/a", watch: true), "000000022f6101")
-        try self.assertGolden(SetDataRequest(path: "/a", data: Array("x".utf8), version: 7), "000000022f61000000017800000007")
+        try self.assertGolden(
+            SetDataRequest(path: "/a", data: Array("x".utf8), version: 7), "000000022f61000000017800000007")
         try self.assertGolden(DeleteRequest(path: "/a", version: -1), "000000022f61ffffffff")
     }
 
@@ -65,7 +71,9 @@ final class JuteRecordTests: XCTestCase {
     }
 
     func testStatRoundTripsAllElevenFields() throws {
-        let stat = Stat(czxid: 1, mzxid: 2, ctime: 3, mtime: 4, version: 5, cversion: 6, aversion: 7, ephemeralOwner: 8, dataLength: 9, numChildren: 10, pzxid: 11)
+        let stat = Stat(
+            czxid: 1, mzxid: 2, ctime: 3, mtime: 4, version: 5, cversion: 6, aversion: 7, ephemeralOwner: 8,
+            dataLength: 9, numChildren: 10, pzxid: 11)
         XCTAssertEqual(stat.juteBytes.count, 8 * 4 + 4 * 3 + 8 + 4 * 2 + 8)
         XCTAssertEqual(try Stat(juteBytes: stat.juteBytes), stat)
     }

@@ -19,9 +19,11 @@ final class ZooKeeperFrameDecoderTests: XCTestCase {
             buffer.writeInteger(byte)
             while let packet = try decoder.next(from: &buffer) { packets.append(packet) }
         }
-        XCTAssertEqual(packets, [
-            .packet(ByteBuffer(bytes: [0xAA, 0xBB])), .packet(ByteBuffer()), .packet(ByteBuffer(bytes: [0xCC])),
-        ])
+        XCTAssertEqual(
+            packets,
+            [
+                .packet(ByteBuffer(bytes: [0xAA, 0xBB])), .packet(ByteBuffer()), .packet(ByteBuffer(bytes: [0xCC])),
+            ])
     }
 
     func testFourLetterWordOnlyAsTheFirstPacket() throws {

@@ -31,22 +31,28 @@ final class ClusterContext: Sendable {
                 language.pick(
                     es: "broker.id=\(id) ya está registrado en /brokers/ids/\(id), un znode persistente (los brokers "
                         + "registran znodes efímeros): bórralo con zookeeper-shell o dale a este broker su propio broker.id",
-                    en: "broker.id=\(id) is already registered at /brokers/ids/\(id), a persistent znode (brokers register "
+                    en:
+                        "broker.id=\(id) is already registered at /brokers/ids/\(id), a persistent znode (brokers register "
                         + "ephemeral ones): delete it with zookeeper-shell, or give this broker its own broker.id")
             case .brokerIdTaken(let id, let owner, let timeoutMs):
                 language.pick(
                     es: "broker.id=\(id) ya está registrado en /brokers/ids/\(id), un znode efímero de la sesión 0x"
-                        + String(owner, radix: 16) + ". Si un broker con este id se ha parado hace un momento, esa sesión "
+                        + String(owner, radix: 16)
+                        + ". Si un broker con este id se ha parado hace un momento, esa sesión "
                         + "caduca en \(Self.seconds(timeoutMs, language)) (zookeeper.session.timeout.ms) y el znode se va "
                         + "con ella: espera y arráncalo otra vez. Si hay otro broker en marcha con broker.id=\(id), dale a este su propio broker.id",
                     en: "broker.id=\(id) is already registered at /brokers/ids/\(id), an ephemeral znode of session 0x"
                         + String(owner, radix: 16) + ". If a broker with this id stopped a moment ago, that session "
                         + "expires within \(Self.seconds(timeoutMs, language)) (zookeeper.session.timeout.ms) and the znode goes "
-                        + "with it: wait and start again. If another broker runs with broker.id=\(id), give this one its own broker.id")
+                        + "with it: wait and start again. If another broker runs with broker.id=\(id), give this one its own broker.id"
+                )
             case .brokerIdRequired:
                 language.pick(
-                    es: "broker.id debe ser 0 o más cuando zookeeper.connect está definido (cada broker de un clúster necesita su propio id)",
-                    en: "broker.id must be 0 or more when zookeeper.connect is set (each broker of a cluster needs its own id)")
+                    es:
+                        "broker.id debe ser 0 o más cuando zookeeper.connect está definido (cada broker de un clúster necesita su propio id)",
+                    en:
+                        "broker.id must be 0 or more when zookeeper.connect is set (each broker of a cluster needs its own id)"
+                )
             }
         }
 
@@ -86,7 +92,9 @@ final class ClusterContext: Sendable {
 
     private func startElection() {
         let (zk, brokerId, controller, logger) = (self.zk, self.brokerId, self.controller, self.logger)
-        let task = Task { await Self.competeForController(zk: zk, brokerId: brokerId, controller: controller, logger: logger) }
+        let task = Task {
+            await Self.competeForController(zk: zk, brokerId: brokerId, controller: controller, logger: logger)
+        }
         self.election.withLock { $0 = task }
     }
 
@@ -110,7 +118,8 @@ final class ClusterContext: Sendable {
     }
 
     private func recoverFromExpiredSession() async {
-        self.logger.warning("metadata session expired (was this broker paused or cut off?); registering again with a new session")
+        self.logger.warning(
+            "metadata session expired (was this broker paused or cut off?); registering again with a new session")
         self.election.withLock { $0 }?.cancel()
         await self.controller.resign()
         for attempt in 1...60 where !Task.isCancelled {
@@ -144,7 +153,8 @@ final class ClusterContext: Sendable {
                 guard let stat = try await zk.exists(ZkPaths.broker(brokerId)) else { continue }
                 let negotiated = Int(await zk.client.negotiatedTimeout)
                 throw JoinError.brokerIdTaken(
-                    brokerId, owner: stat.ephemeralOwner, sessionTimeoutMs: negotiated > 0 ? negotiated : sessionTimeoutMs)
+                    brokerId, owner: stat.ephemeralOwner,
+                    sessionTimeoutMs: negotiated > 0 ? negotiated : sessionTimeoutMs)
             }
         }
         try await zk.create(ZkPaths.broker(brokerId), registration, mode: .ephemeral)
@@ -156,7 +166,8 @@ final class ClusterContext: Sendable {
         let config = state.config
         guard state.brokerId >= 0, let connect = config.zookeeperConnect else { throw JoinError.brokerIdRequired }
         let logger = state.logger
-        let zk = try await KafkaZkClient.connect(connect, sessionTimeoutMs: config.zookeeperSessionTimeoutMs, logger: logger)
+        let zk = try await KafkaZkClient.connect(
+            connect, sessionTimeoutMs: config.zookeeperSessionTimeoutMs, logger: logger)
         let registration = BrokerRegistrationZNode(
             host: advertised.host, port: Int32(advertised.port), timestamp: ZkJSON.timestamp(),
             endpoints: ["\(advertised.listenerName)://\(advertised.host):\(advertised.port)"],
@@ -177,7 +188,9 @@ final class ClusterContext: Sendable {
             await zk.client.close()
             throw error
         }
-        logger.info("registered in the metadata server", metadata: ["path": "/brokers/ids/\(state.brokerId)", "clusterId": "\(state.clusterId)"])
+        logger.info(
+            "registered in the metadata server",
+            metadata: ["path": "/brokers/ids/\(state.brokerId)", "clusterId": "\(state.clusterId)"])
 
         do {
             try await TopicConfigChanges.loadBrokerConfigs(zk: zk, state: state)
@@ -210,7 +223,8 @@ final class ClusterContext: Sendable {
             })
         let controller = KafkaController(brokerId: state.brokerId, zk: zk, config: config, logger: logger)
         let context = ClusterContext(
-            zk: zk, metadata: metadata, replicaManager: replicaManager, controller: controller, brokerId: state.brokerId,
+            zk: zk, metadata: metadata, replicaManager: replicaManager, controller: controller,
+            brokerId: state.brokerId,
             registration: registration, brokerEpoch: brokerEpoch, logger: logger)
         context.startElection()
         context.watchSession()
@@ -248,11 +262,14 @@ final class ClusterContext: Sendable {
 
     /// Every broker tries to create the ephemeral `/controller`; the one that succeeds is the
     /// controller until its session ends. The others watch the znode and try again when it goes.
-    private static func competeForController(zk: KafkaZkClient, brokerId: Int32, controller: KafkaController, logger: Logger) async {
+    private static func competeForController(
+        zk: KafkaZkClient, brokerId: Int32, controller: KafkaController, logger: Logger
+    ) async {
         while !Task.isCancelled {
             do {
                 try await zk.create(
-                    ZkPaths.controller, ControllerZNode(brokerid: brokerId, timestamp: ZkJSON.timestamp()), mode: .ephemeral)
+                    ZkPaths.controller, ControllerZNode(brokerid: brokerId, timestamp: ZkJSON.timestamp()),
+                    mode: .ephemeral)
                 logger.info("created /controller first: this broker is the controller")
                 try await controller.activate()
                 // Lead until this task is cancelled (shutdown) or the session dies with the process.
@@ -269,9 +286,12 @@ final class ClusterContext: Sendable {
             } catch {
                 // Kafka's triggerControllerMove: a controller that could not take office gives
                 // `/controller` up, so this broker or another one tries again.
-                logger.warning("controller election failed; giving up /controller and retrying", metadata: ["error": "\(error)"])
+                logger.warning(
+                    "controller election failed; giving up /controller and retrying", metadata: ["error": "\(error)"])
                 await controller.resign()
-                if let (znode, _) = try? await zk.get(ControllerZNode.self, at: ZkPaths.controller), znode.brokerid == brokerId {
+                if let (znode, _) = try? await zk.get(ControllerZNode.self, at: ZkPaths.controller),
+                    znode.brokerid == brokerId
+                {
                     try? await zk.deleteRecursive(ZkPaths.controller)
                 }
                 try? await Task.sleep(for: .milliseconds(500))

@@ -28,7 +28,9 @@ actor ControllerChannel {
                         try await job(connection)
                         break
                     } catch {
-                        logger.debug("controller request failed", metadata: ["broker": "\(target)", "attempt": "\(attempt)", "error": "\(error)"])
+                        logger.debug(
+                            "controller request failed",
+                            metadata: ["broker": "\(target)", "attempt": "\(attempt)", "error": "\(error)"])
                         try? await Task.sleep(for: .milliseconds(200 * attempt))
                     }
                 }

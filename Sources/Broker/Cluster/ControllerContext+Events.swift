@@ -98,7 +98,8 @@ extension ControllerContext {
         self.handlePartitionStateChanges(partitions, to: .new, effects: &effects)
         self.handleReplicaStateChanges(replicas, to: .new, effects: &effects)
         self.handlePartitionStateChanges(partitions, to: .online, effects: &effects)
-        self.handleReplicaStateChanges(replicas.filter { self.partitionStates[$0.partition] == .online }, to: .online, effects: &effects)
+        self.handleReplicaStateChanges(
+            replicas.filter { self.partitionStates[$0.partition] == .online }, to: .online, effects: &effects)
         return effects
     }
 
@@ -160,7 +161,9 @@ extension ControllerContext {
 
     /// ElectLeaders type PREFERRED, or the automatic rebalance: partitions not led by their first
     /// replica move back to it if it is alive and in sync.
-    mutating func electPreferredLeaders(_ partitions: [TopicPartition]?) -> (ControllerEffects, [TopicPartition: ElectionResult]) {
+    mutating func electPreferredLeaders(_ partitions: [TopicPartition]?) -> (
+        ControllerEffects, [TopicPartition: ElectionResult]
+    ) {
         self.electOnRequest(partitions, strategy: .preferred) { context, tp, leader in
             leader == context.assignment(tp).first
         }
@@ -168,7 +171,9 @@ extension ControllerContext {
 
     /// ElectLeaders type UNCLEAN: a partition without a live leader takes a live replica even if
     /// it is out of sync.
-    mutating func electUncleanLeaders(_ partitions: [TopicPartition]?) -> (ControllerEffects, [TopicPartition: ElectionResult]) {
+    mutating func electUncleanLeaders(_ partitions: [TopicPartition]?) -> (
+        ControllerEffects, [TopicPartition: ElectionResult]
+    ) {
         self.electOnRequest(partitions, strategy: .offline(forceUnclean: true)) { context, _, leader in
             context.isReplicaOnline(leader)
         }

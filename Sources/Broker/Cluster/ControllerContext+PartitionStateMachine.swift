@@ -89,7 +89,9 @@ extension ControllerContext {
     mutating func triggerOnlinePartitionStateChange(effects: inout ControllerEffects)
         -> [TopicPartition: Result<PartitionStateZNode, PartitionElectionFailure>]
     {
-        let candidates = self.allPartitions.filter { [.offline, .new].contains(self.partitionStates[$0] ?? .nonExistent) }
+        let candidates = self.allPartitions.filter {
+            [.offline, .new].contains(self.partitionStates[$0] ?? .nonExistent)
+        }
         return self.handlePartitionStateChanges(candidates, to: .online, effects: &effects)
     }
 
@@ -145,7 +147,8 @@ extension ControllerContext {
             reason = outcome.isUnclean ? .unclean : .leaderOffline
         case .preferred:
             let live = Set(assignment.filter { self.isReplicaOnline($0) })
-            guard let leader = PartitionLeaderElection.preferredLeader(assignment: assignment, isr: isr, live: live) else {
+            guard let leader = PartitionLeaderElection.preferredLeader(assignment: assignment, isr: isr, live: live)
+            else {
                 return .failure(.noEligibleLeader)
             }
             znode.leader = leader
@@ -171,7 +174,8 @@ extension ControllerContext {
     /// A conditional write of a new leader and ISR: the leader epoch goes up by one and this
     /// controller's epoch is stamped, so brokers can tell newer orders from older ones.
     mutating func write(
-        _ tp: TopicPartition, _ znode: PartitionStateZNode, over current: PartitionLeadership, effects: inout ControllerEffects
+        _ tp: TopicPartition, _ znode: PartitionStateZNode, over current: PartitionLeadership,
+        effects: inout ControllerEffects
     ) {
         var znode = znode
         znode.leaderEpoch = current.znode.leaderEpoch + 1

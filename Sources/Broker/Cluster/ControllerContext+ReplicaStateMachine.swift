@@ -84,6 +84,9 @@ extension ControllerContext {
         if !written.isr.contains(replica.replica) { effects.notes.append(.leftIsr(replica, isr: written.isr)) }
         if written.leader < 0 { effects.notes.append(.noLeader(tp, isr: written.isr)) }
         effects.sendLeaderAndIsr(
-            tp, to: self.assignment(tp).filter { $0 != replica.replica && self.isReplicaOnline($0, includeShuttingDown: true) })
+            tp,
+            to: self.assignment(tp).filter {
+                $0 != replica.replica && self.isReplicaOnline($0, includeShuttingDown: true)
+            })
     }
 }

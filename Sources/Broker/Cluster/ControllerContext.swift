@@ -103,7 +103,9 @@ struct ControllerContext: Sendable {
     }
 
     func isUncleanLeaderElectionEnabled(_ topic: String) -> Bool {
-        if let value = self.topicConfigs[topic]?["unclean.leader.election.enable"] { return value.lowercased() == "true" }
+        if let value = self.topicConfigs[topic]?["unclean.leader.election.enable"] {
+            return value.lowercased() == "true"
+        }
         return self.defaultUncleanLeaderElection
     }
 

@@ -47,7 +47,8 @@ struct ControllerEffects: Sendable, Equatable {
     var notes: [Note] = []
 
     var isEmpty: Bool {
-        self.writes.isEmpty && self.liveBrokerListFirst.isEmpty && self.fullUpdateMetadata.isEmpty && self.leaderAndIsr.isEmpty && self.updateMetadata.isEmpty
+        self.writes.isEmpty && self.liveBrokerListFirst.isEmpty && self.fullUpdateMetadata.isEmpty
+            && self.leaderAndIsr.isEmpty && self.updateMetadata.isEmpty
             && self.stopReplica.isEmpty
     }
 

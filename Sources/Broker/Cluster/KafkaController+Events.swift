@@ -14,7 +14,8 @@ extension KafkaController {
         self.watchers.append(self.watchChildren(ZkPaths.brokerIds) { await $0.onBrokersChanged($1) })
         self.watchers.append(self.watchChildren(ZkPaths.topics) { await $0.onTopicsChanged($1) })
         self.watchers.append(self.watchChildren(ZkPaths.deleteTopics) { await $0.onDeleteTopics($1) })
-        self.watchers.append(self.watchChildren(ZkPaths.isrChangeNotification) { await $0.onIsrChangeNotifications($1) })
+        self.watchers.append(
+            self.watchChildren(ZkPaths.isrChangeNotification) { await $0.onIsrChangeNotifications($1) })
         for topic in self.context.topics.keys { self.watchTopic(topic) }
     }
 
@@ -78,7 +79,9 @@ extension KafkaController {
             do {
                 broker = try await self.retrying("read broker registration") { try await self.readBroker(id) }
             } catch {
-                self.logger.error("cannot read a broker's registration; it is handled at the next change", metadata: ["broker": "\(id)", "error": "\(error)"])
+                self.logger.error(
+                    "cannot read a broker's registration; it is handled at the next change",
+                    metadata: ["broker": "\(id)", "error": "\(error)"])
                 continue
             }
             guard let broker else { continue }
@@ -90,7 +93,8 @@ extension KafkaController {
         }
         let dead = self.context.liveOrShuttingDownBrokerIds.subtracting(ids).union(bounced)
         if !dead.isEmpty {
-            self.logger.info("brokers left the cluster (their metadata sessions ended)", metadata: ["brokers": "\(dead.sorted())"])
+            self.logger.info(
+                "brokers left the cluster (their metadata sessions ended)", metadata: ["brokers": "\(dead.sorted())"])
             for id in dead { await self.closeChannel(id) }
             await self.process("broker failure") { $0.onBrokerFailure(dead) }
         }
@@ -115,7 +119,9 @@ extension KafkaController {
                 self.context = context
                 self.watchTopic(topic)
             } catch {
-                self.logger.error("cannot load a new topic; it is loaded at the next change", metadata: ["topic": "\(topic)", "error": "\(error)"])
+                self.logger.error(
+                    "cannot load a new topic; it is loaded at the next change",
+                    metadata: ["topic": "\(topic)", "error": "\(error)"])
             }
         }
         await self.createNewPartitions()
@@ -128,7 +134,9 @@ extension KafkaController {
     private func topicDataChanged(_ topic: String) async {
         guard self.isActive else { return }
         do {
-            guard let znode = try await self.retrying("read topic", { try await self.zk.topicAssignment(topic) }) else { return }
+            guard let znode = try await self.retrying("read topic", { try await self.zk.topicAssignment(topic) }) else {
+                return
+            }
             self.context.topics[topic] = znode
         } catch {
             self.logger.error("cannot read a topic's assignment", metadata: ["topic": "\(topic)", "error": "\(error)"])
@@ -154,7 +162,8 @@ extension KafkaController {
             if self.context.topics[topic] != nil {
                 let (effects, partitions) = self.context.onTopicDeletion(topic)
                 self.send(effects)
-                self.sendUpdateMetadata(partitions: partitions, to: self.context.liveOrShuttingDownBrokerIds, deleting: true)
+                self.sendUpdateMetadata(
+                    partitions: partitions, to: self.context.liveOrShuttingDownBrokerIds, deleting: true)
                 self.context.forget(topic: topic)
                 self.topicWatchers.removeValue(forKey: topic)?.cancel()
                 do {
@@ -164,14 +173,18 @@ extension KafkaController {
                     }
                     self.logger.info("deleted topic", metadata: ["topic": "\(topic)"])
                 } catch {
-                    self.logger.error("cannot delete the topic's znodes", metadata: ["topic": "\(topic)", "error": "\(error)"])
+                    self.logger.error(
+                        "cannot delete the topic's znodes", metadata: ["topic": "\(topic)", "error": "\(error)"])
                     continue
                 }
             }
             do {
-                try await self.retrying("finish topic deletion") { try await self.zk.deleteRecursive(ZkPaths.deleteTopic(topic)) }
+                try await self.retrying("finish topic deletion") {
+                    try await self.zk.deleteRecursive(ZkPaths.deleteTopic(topic))
+                }
             } catch {
-                self.logger.error("cannot remove the deletion request", metadata: ["topic": "\(topic)", "error": "\(error)"])
+                self.logger.error(
+                    "cannot remove the deletion request", metadata: ["topic": "\(topic)", "error": "\(error)"])
             }
         }
     }
@@ -192,12 +205,15 @@ extension KafkaController {
             do {
                 try await self.retrying("read ISR change notification") {
                     if let (notification, _) = try await self.zk.get(IsrChangeNotificationZNode.self, at: path) {
-                        for partition in notification.partitions { changed.insert(TopicPartition(partition.topic, partition.partition)) }
+                        for partition in notification.partitions {
+                            changed.insert(TopicPartition(partition.topic, partition.partition))
+                        }
                     }
                     try await self.zk.deleteRecursive(path)
                 }
             } catch {
-                self.logger.error("cannot read an ISR change notification", metadata: ["path": "\(path)", "error": "\(error)"])
+                self.logger.error(
+                    "cannot read an ISR change notification", metadata: ["path": "\(path)", "error": "\(error)"])
             }
         }
         await self.reload(changed)

@@ -78,7 +78,8 @@ extension KafkaController {
             self.sendLeaderAndIsr(partitions: partitions.sorted(), to: broker)
         }
         if !effects.updateMetadata.isEmpty {
-            self.sendUpdateMetadata(partitions: effects.updateMetadata.sorted(), to: self.context.liveOrShuttingDownBrokerIds)
+            self.sendUpdateMetadata(
+                partitions: effects.updateMetadata.sorted(), to: self.context.liveOrShuttingDownBrokerIds)
         }
         for (broker, stops) in effects.stopReplica.sorted(by: { $0.key < $1.key }) {
             for delete in [false, true] {
@@ -102,7 +103,9 @@ extension KafkaController {
     }
 
     private func sendLeaderAndIsr(partitions: [TopicPartition], to id: Int32) {
-        guard !partitions.isEmpty, let channel = self.channel(id), let target = self.context.liveBrokers[id] else { return }
+        guard !partitions.isEmpty, let channel = self.channel(id), let target = self.context.liveBrokers[id] else {
+            return
+        }
         var byTopic: [String: [LeaderAndIsrRequest.LeaderAndIsrPartitionState]] = [:]
         var leaders: Set<Int32> = []
         for tp in partitions {
@@ -111,7 +114,8 @@ extension KafkaController {
             if state.znode.leader >= 0 { leaders.insert(state.znode.leader) }
             byTopic[tp.topic, default: []].append(
                 .init(
-                    partitionIndex: tp.partition, controllerEpoch: state.znode.controllerEpoch, leader: state.znode.leader,
+                    partitionIndex: tp.partition, controllerEpoch: state.znode.controllerEpoch,
+                    leader: state.znode.leader,
                     leaderEpoch: state.znode.leaderEpoch, isr: state.znode.isr, partitionEpoch: state.version,
                     replicas: assignment, isNew: state.znode.leaderEpoch == 0))
         }
@@ -136,8 +140,10 @@ extension KafkaController {
             byTopic[tp.topic, default: []].append(
                 .init(
                     partitionIndex: tp.partition, controllerEpoch: state.znode.controllerEpoch,
-                    leader: deleting ? -2 : state.znode.leader, leaderEpoch: state.znode.leaderEpoch, isr: state.znode.isr,
-                    zkVersion: state.version, replicas: assignment, offlineReplicas: assignment.filter { !registered.contains($0) }))
+                    leader: deleting ? -2 : state.znode.leader, leaderEpoch: state.znode.leaderEpoch,
+                    isr: state.znode.isr,
+                    zkVersion: state.version, replicas: assignment,
+                    offlineReplicas: assignment.filter { !registered.contains($0) }))
         }
         let brokers = self.context.liveBrokers.values.sorted { $0.id < $1.id }.map { broker in
             UpdateMetadataRequest.UpdateMetadataBroker(
@@ -166,7 +172,8 @@ extension KafkaController {
                     topicName: topic,
                     partitionStates: (byTopic[topic] ?? []).map {
                         .init(
-                            partitionIndex: $0.partition, leaderEpoch: self.context.leadership[$0]?.znode.leaderEpoch ?? -1,
+                            partitionIndex: $0.partition,
+                            leaderEpoch: self.context.leadership[$0]?.znode.leaderEpoch ?? -1,
                             deletePartition: delete)
                     })
             })

@@ -66,7 +66,10 @@ actor KafkaController {
                 controller.isActive = true
                 controller.logger.info(
                     "this broker is now the controller",
-                    metadata: ["controllerEpoch": "\(controller.context.epoch)", "liveBrokers": "\(controller.context.liveBrokerIds.sorted())"])
+                    metadata: [
+                        "controllerEpoch": "\(controller.context.epoch)",
+                        "liveBrokers": "\(controller.context.liveBrokerIds.sorted())",
+                    ])
                 await controller.process("controller failover") { $0.onControllerFailover() }
                 controller.startWatching()
                 return .success(())
@@ -98,7 +101,8 @@ actor KafkaController {
                 let (data, _) = try await self.zk.client.getData(path)
                 let current = Int32(String(decoding: data, as: UTF8.self).trimmingCharacters(in: " ")) ?? 0
                 do {
-                    _ = try await self.zk.client.setData(path, data: Array(String(current + 1).utf8), version: stat.version)
+                    _ = try await self.zk.client.setData(
+                        path, data: Array(String(current + 1).utf8), version: stat.version)
                     return current + 1
                 } catch let error as ZooKeeperClientError where error.code == .badVersion {
                     continue
@@ -166,10 +170,12 @@ actor KafkaController {
                     self.send(effects)
                     return
                 }
-                self.logger.info("a partition state changed under the controller; deciding again", metadata: ["event": "\(what)"])
+                self.logger.info(
+                    "a partition state changed under the controller; deciding again", metadata: ["event": "\(what)"])
             } catch {
                 self.logger.warning(
-                    "controller step failed; retrying", metadata: ["event": "\(what)", "attempt": "\(attempt)", "error": "\(error)"])
+                    "controller step failed; retrying",
+                    metadata: ["event": "\(what)", "attempt": "\(attempt)", "error": "\(error)"])
                 try? await Task.sleep(for: .milliseconds(200 * attempt))
             }
             due = effects
@@ -177,15 +183,20 @@ actor KafkaController {
             await self.reload(Set(effects.writes.map(\.partition)))
         }
         self.logger.error(
-            "controller step failed after \(Self.attempts) attempts; the next event retries it", metadata: ["event": "\(what)"])
+            "controller step failed after \(Self.attempts) attempts; the next event retries it",
+            metadata: ["event": "\(what)"])
     }
 
     /// Makes the writes in order; false at the first one that lost a version race.
-    private func perform(_ writes: [ControllerEffects.PartitionWrite], into context: inout ControllerContext) async throws -> Bool {
+    private func perform(_ writes: [ControllerEffects.PartitionWrite], into context: inout ControllerContext)
+        async throws -> Bool
+    {
         for write in writes {
             let version: Int32
             if let expected = write.expectedVersion {
-                guard let written = try await self.zk.conditionalSet(ZkPaths.partitionState(write.partition), write.znode, version: expected)
+                guard
+                    let written = try await self.zk.conditionalSet(
+                        ZkPaths.partitionState(write.partition), write.znode, version: expected)
                 else { return false }
                 version = written
             } else {
@@ -208,7 +219,8 @@ actor KafkaController {
             do {
                 self.context.refresh(tp, try await self.readLeadership(tp))
             } catch {
-                self.logger.warning("cannot re-read partition state", metadata: ["partition": "\(tp)", "error": "\(error)"])
+                self.logger.warning(
+                    "cannot re-read partition state", metadata: ["partition": "\(tp)", "error": "\(error)"])
             }
         }
     }
@@ -218,8 +230,11 @@ actor KafkaController {
         for attempt in 1..<Self.attempts {
             do {
                 return try await body()
-            } catch let error as ZooKeeperClientError where error.code == .connectionLoss || error.code == .operationTimeout {
-                self.logger.warning("\(what) failed; retrying", metadata: ["attempt": "\(attempt)", "error": "\(error)"])
+            } catch let error as ZooKeeperClientError
+                where error.code == .connectionLoss || error.code == .operationTimeout
+            {
+                self.logger.warning(
+                    "\(what) failed; retrying", metadata: ["attempt": "\(attempt)", "error": "\(error)"])
                 try await Task.sleep(for: .milliseconds(200 * attempt))
             }
         }
@@ -231,7 +246,8 @@ actor KafkaController {
             switch note {
             case .elected(let tp, let leader, let leaderEpoch, let isr, let reason):
                 let metadata: Logger.Metadata = [
-                    "partition": "\(tp)", "leader": "\(leader)", "leaderEpoch": "\(leaderEpoch)", "isr": "\(isr)", "reason": "\(reason.rawValue)",
+                    "partition": "\(tp)", "leader": "\(leader)", "leaderEpoch": "\(leaderEpoch)", "isr": "\(isr)",
+                    "reason": "\(reason.rawValue)",
                 ]
                 if reason == .unclean {
                     self.logger.warning("UNCLEAN leader election: an out-of-sync replica leads", metadata: metadata)

@@ -32,15 +32,19 @@ final class KafkaZkClient: Sendable {
         return KafkaZkClient(client: client, connectString: connect, sessionTimeoutMs: sessionTimeoutMs, logger: logger)
     }
 
-    private static func newSession(_ connect: String, sessionTimeoutMs: Int, logger: Logger) async throws -> ZooKeeperClient {
-        let client = try ZooKeeperClient(connectString: connect, sessionTimeout: .milliseconds(sessionTimeoutMs), logger: logger)
+    private static func newSession(_ connect: String, sessionTimeoutMs: Int, logger: Logger) async throws
+        -> ZooKeeperClient
+    {
+        let client = try ZooKeeperClient(
+            connectString: connect, sessionTimeout: .milliseconds(sessionTimeoutMs), logger: logger)
         try await client.connect(timeout: .milliseconds(max(sessionTimeoutMs, 5_000)))
         return client
     }
 
     /// An expired session cannot be resumed: open a new one (its ephemerals start empty).
     func renewSession() async throws {
-        let client = try await Self.newSession(self.connectString, sessionTimeoutMs: self.sessionTimeoutMs, logger: self.logger)
+        let client = try await Self.newSession(
+            self.connectString, sessionTimeoutMs: self.sessionTimeoutMs, logger: self.logger)
         let old = self.current.withLock { current in
             defer { current = client }
             return current

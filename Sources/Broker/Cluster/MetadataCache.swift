@@ -75,7 +75,9 @@ final class MetadataCache: Sendable {
                 for partition in topic.partitionStates {
                     if partition.leader == -2 {
                         state.topics[topic.topicName]?.partitions[partition.partitionIndex] = nil
-                        if state.topics[topic.topicName]?.partitions.isEmpty == true { state.topics[topic.topicName] = nil }
+                        if state.topics[topic.topicName]?.partitions.isEmpty == true {
+                            state.topics[topic.topicName] = nil
+                        }
                         continue
                     }
                     let info = PartitionInfo(

@@ -11,7 +11,9 @@ enum PartitionLeaderElection {
     /// A partition lost its leader: the first replica (in assignment order) that is alive and in
     /// the ISR leads. With no such replica, `unclean.leader.election.enable` lets any live replica
     /// lead (losing what it never copied); otherwise the partition stays offline (nil).
-    static func offlinePartitionLeader(assignment: [Int32], isr: [Int32], live: Set<Int32>, uncleanAllowed: Bool) -> Outcome? {
+    static func offlinePartitionLeader(assignment: [Int32], isr: [Int32], live: Set<Int32>, uncleanAllowed: Bool)
+        -> Outcome?
+    {
         if let leader = assignment.first(where: { live.contains($0) && isr.contains($0) }) {
             return Outcome(leader: leader, isr: isr.filter { live.contains($0) }, isUnclean: false)
         }
@@ -27,7 +29,9 @@ enum PartitionLeaderElection {
     static func controlledShutdownLeader(assignment: [Int32], isr: [Int32], live: Set<Int32>, shuttingDown: Set<Int32>)
         -> Outcome?
     {
-        guard let leader = assignment.first(where: { live.contains($0) && isr.contains($0) && !shuttingDown.contains($0) })
+        guard
+            let leader = assignment.first(where: { live.contains($0) && isr.contains($0) && !shuttingDown.contains($0) }
+            )
         else { return nil }
         return Outcome(leader: leader, isr: isr.filter { !shuttingDown.contains($0) }, isUnclean: false)
     }
@@ -41,7 +45,9 @@ enum PartitionLeaderElection {
     /// Kafka's rack-unaware assignment: partition p's first replica is broker `(p + start) % n`,
     /// followers are shifted so replicas and leaders spread evenly. Kafka picks `start` and
     /// `shift` at random; Samsa passes 0 so a lab's layout is the same on every machine.
-    static func assignReplicas(partitions: Int32, replicationFactor: Int16, brokers: [Int32], startIndex: Int = 0, shift: Int = 0)
+    static func assignReplicas(
+        partitions: Int32, replicationFactor: Int16, brokers: [Int32], startIndex: Int = 0, shift: Int = 0
+    )
         -> [Int32: [Int32]]
     {
         let brokers = brokers.sorted()

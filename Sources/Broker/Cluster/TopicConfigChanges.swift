@@ -31,7 +31,9 @@ enum TopicConfigChanges {
     }
 
     /// Applies a topic's overrides to this broker's logs of it.
-    static func apply(_ overrides: [String: String], to topic: String, defaults: LogConfig, logManager: LogManager) -> LogConfig {
+    static func apply(_ overrides: [String: String], to topic: String, defaults: LogConfig, logManager: LogManager)
+        -> LogConfig
+    {
         let config = (try? defaults.applying(overrides)) ?? defaults
         for log in logManager.allLogs where log.topicPartition.topic == topic {
             log.updateConfig(config)
@@ -51,12 +53,16 @@ enum TopicConfigChanges {
     /// Reads this broker's and the cluster default's dynamic configs and applies them.
     static func loadBrokerConfigs(zk: KafkaZkClient, state: BrokerState) async throws {
         var layers = DynamicBrokerConfig.Layers()
-        layers.broker = try await zk.get(TopicConfigZNode.self, at: ZkPaths.brokerConfig(String(state.brokerId)))?.0.config ?? [:]
-        layers.clusterDefault = try await zk.get(TopicConfigZNode.self, at: ZkPaths.brokerConfig(ZkPaths.defaultBrokerEntity))?.0.config ?? [:]
+        layers.broker =
+            try await zk.get(TopicConfigZNode.self, at: ZkPaths.brokerConfig(String(state.brokerId)))?.0.config ?? [:]
+        layers.clusterDefault =
+            try await zk.get(TopicConfigZNode.self, at: ZkPaths.brokerConfig(ZkPaths.defaultBrokerEntity))?.0.config
+            ?? [:]
         guard layers != state.dynamicConfig.layers else { return }
         try state.dynamicConfig.adopt(layers)
         await Self.reapplyLogDefaults(zk: zk, state: state)
-        state.logger.info("dynamic broker configs", metadata: ["broker": "\(layers.broker)", "default": "\(layers.clusterDefault)"])
+        state.logger.info(
+            "dynamic broker configs", metadata: ["broker": "\(layers.broker)", "default": "\(layers.clusterDefault)"])
     }
 
     /// New broker defaults reach every log here, under each topic's own overrides.
@@ -82,7 +88,9 @@ enum TopicConfigChanges {
                     let fresh = seen.map { old in children.filter { !old.contains($0) }.sorted() } ?? []
                     seen = Set(children)
                     for child in fresh {
-                        guard let (notification, _) = try await zk.get(Notification.self, at: "\(ZkPaths.configChanges)/\(child)")
+                        guard
+                            let (notification, _) = try await zk.get(
+                                Notification.self, at: "\(ZkPaths.configChanges)/\(child)")
                         else { continue }
                         if ownEntities.contains(notification.entityPath) {
                             try await Self.loadBrokerConfigs(zk: zk, state: state)
@@ -91,9 +99,14 @@ enum TopicConfigChanges {
                         guard notification.entityPath.hasPrefix("topics/") else { continue }
                         let topic = String(notification.entityPath.dropFirst("topics/".count))
                         let overrides = try await zk.topicConfig(topic)
-                        let config = Self.apply(overrides, to: topic, defaults: state.logDefaults, logManager: state.logManager)
+                        let config = Self.apply(
+                            overrides, to: topic, defaults: state.logDefaults, logManager: state.logManager)
                         logger.info(
-                            "topic config changed", metadata: ["topic": "\(topic)", "overrides": "\(overrides)", "retention.ms": "\(config.retentionMs)"])
+                            "topic config changed",
+                            metadata: [
+                                "topic": "\(topic)", "overrides": "\(overrides)",
+                                "retention.ms": "\(config.retentionMs)",
+                            ])
                     }
                     for await _ in watch { break }
                 } catch is CancellationError {

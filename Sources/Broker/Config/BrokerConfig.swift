@@ -111,22 +111,27 @@ public struct BrokerConfig: Sendable {
         self.logCleanerEnable = try reader.bool("log.cleaner.enable", default: true)
         self.logCleanerBackoffMs = try reader.long("log.cleaner.backoff.ms", default: 15_000, min: 0)
         self.offsetsTopicNumPartitions = try reader.int32("offsets.topic.num.partitions", default: 50, min: 1)
-        self.offsetsTopicReplicationFactor = Int16(try reader.int32("offsets.topic.replication.factor", default: 3, min: 1))
+        self.offsetsTopicReplicationFactor = Int16(
+            try reader.int32("offsets.topic.replication.factor", default: 3, min: 1))
         self.groupInitialRebalanceDelayMs = try reader.long("group.initial.rebalance.delay.ms", default: 3_000, min: 0)
         self.groupMinSessionTimeoutMs = try reader.int("group.min.session.timeout.ms", default: 6_000, min: 0)
         self.groupMaxSessionTimeoutMs = try reader.int("group.max.session.timeout.ms", default: 1_800_000, min: 0)
         self.autoLeaderRebalanceEnable = try reader.bool("auto.leader.rebalance.enable", default: true)
         self.controlledShutdownEnable = try reader.bool("controlled.shutdown.enable", default: true)
         self.controlledShutdownMaxRetries = try reader.int("controlled.shutdown.max.retries", default: 3, min: 0)
-        self.controlledShutdownRetryBackoffMs = try reader.long("controlled.shutdown.retry.backoff.ms", default: 5_000, min: 0)
-        self.leaderImbalanceCheckIntervalMs = try reader.long("leader.imbalance.check.interval.seconds", default: 300, min: 1) * 1000
-        self.leaderImbalancePerBrokerPercentage = try reader.int("leader.imbalance.per.broker.percentage", default: 10, min: 0)
+        self.controlledShutdownRetryBackoffMs = try reader.long(
+            "controlled.shutdown.retry.backoff.ms", default: 5_000, min: 0)
+        self.leaderImbalanceCheckIntervalMs =
+            try reader.long("leader.imbalance.check.interval.seconds", default: 300, min: 1) * 1000
+        self.leaderImbalancePerBrokerPercentage = try reader.int(
+            "leader.imbalance.per.broker.percentage", default: 10, min: 0)
         self.logConfig = try Self.readLogConfig(&reader)
         self.faultControlFile = reader.string(BrokerFaults.configKey).flatMap { $0.isEmpty ? nil : $0 }
         self.fetchZeroCopy = try reader.bool("samsa.fetch.zero.copy", default: true)
 
         for key in reader.unread where !Self.acceptedButUnused.contains(key) {
-            self.warnings.append("unknown property '\(key)' is ignored (check its spelling against Kafka's broker configs)")
+            self.warnings.append(
+                "unknown property '\(key)' is ignored (check its spelling against Kafka's broker configs)")
         }
     }
 
@@ -196,7 +201,8 @@ public struct BrokerConfig: Sendable {
             endpoints.append(Endpoint(listenerName: name, host: host.isEmpty ? "127.0.0.1" : host, port: port))
         }
         guard !endpoints.isEmpty else {
-            throw BrokerConfigError(key: key, value: text, expected: "at least one listener like PLAINTEXT://127.0.0.1:9092")
+            throw BrokerConfigError(
+                key: key, value: text, expected: "at least one listener like PLAINTEXT://127.0.0.1:9092")
         }
         return endpoints
     }
@@ -212,7 +218,8 @@ public struct BrokerConfig: Sendable {
         "offset.metadata.max.bytes", "inter.broker.protocol.version",
         "log.message.format.version", "group.max.size", "offsets.commit.timeout.ms", "queued.max.requests",
         "broker.id.generation.enable", "reserved.broker.max.id", "unclean.leader.election.enable",
-        "transactional.id.expiration.ms", "producer.id.expiration.ms", "log.cleaner.threads", "metric.reporters", "confluent.support.metrics.enable",
+        "transactional.id.expiration.ms", "producer.id.expiration.ms", "log.cleaner.threads", "metric.reporters",
+        "confluent.support.metrics.enable",
     ]
 }
 

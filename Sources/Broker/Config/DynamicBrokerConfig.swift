@@ -25,7 +25,8 @@ final class DynamicBrokerConfig: Sendable {
     init(staticConfig: BrokerConfig, file: String?) {
         self.staticConfig = staticConfig
         self.file = file
-        let saved = file.flatMap { try? Data(contentsOf: URL(fileURLWithPath: $0)) }
+        let saved =
+            file.flatMap { try? Data(contentsOf: URL(fileURLWithPath: $0)) }
             .flatMap { try? JSONDecoder().decode(Layers.self, from: $0) } ?? Layers()
         self.state = Mutex<(layers: Layers, logDefaults: LogConfig)>(
             (layers: saved, logDefaults: Self.computeLogDefaults(staticConfig, saved)))
@@ -65,7 +66,9 @@ final class DynamicBrokerConfig: Sendable {
 
     private static func computeLogDefaults(_ staticConfig: BrokerConfig, _ layers: Layers) -> LogConfig {
         var merged = staticConfig.originals
-        for (key, value) in layers.clusterDefault where DynamicBrokerConfigRules.logKeys.contains(key) { merged[key] = value }
+        for (key, value) in layers.clusterDefault where DynamicBrokerConfigRules.logKeys.contains(key) {
+            merged[key] = value
+        }
         for (key, value) in layers.broker where DynamicBrokerConfigRules.logKeys.contains(key) { merged[key] = value }
         return (try? BrokerConfig(properties: PropertiesFile(), overrides: merged).logConfig) ?? staticConfig.logConfig
     }

@@ -19,7 +19,8 @@ enum DynamicBrokerConfigRules {
         "sasl.mechanism.inter.broker.protocol", "sasl.jaas.config", "sasl.enabled.mechanisms",
         "sasl.kerberos.service.name", "sasl.kerberos.kinit.cmd", "sasl.kerberos.ticket.renew.window.factor",
         "sasl.kerberos.ticket.renew.jitter", "sasl.kerberos.min.time.before.relogin",
-        "sasl.kerberos.principal.to.local.rules", "sasl.login.refresh.window.factor", "sasl.login.refresh.window.jitter",
+        "sasl.kerberos.principal.to.local.rules", "sasl.login.refresh.window.factor",
+        "sasl.login.refresh.window.jitter",
         "sasl.login.refresh.min.period.seconds", "sasl.login.refresh.buffer.seconds",
     ]
 
@@ -27,7 +28,8 @@ enum DynamicBrokerConfigRules {
     /// replication quotas, metrics reporters, producer id expiry.
     static let otherDynamic: Set<String> = [
         "num.io.threads", "num.network.threads", "num.replica.fetchers", "num.recovery.threads.per.data.dir",
-        "background.threads", "log.cleaner.threads", "log.cleaner.dedupe.buffer.size", "log.cleaner.io.buffer.load.factor",
+        "background.threads", "log.cleaner.threads", "log.cleaner.dedupe.buffer.size",
+        "log.cleaner.io.buffer.load.factor",
         "log.cleaner.io.buffer.size", "log.cleaner.io.max.bytes.per.second", "log.cleaner.backoff.ms",
         "max.connections", "max.connections.per.ip", "max.connections.per.ip.overrides", "max.connection.creation.rate",
         "metric.reporters", "leader.replication.throttled.rate", "follower.replication.throttled.rate",
@@ -41,10 +43,12 @@ enum DynamicBrokerConfigRules {
         "zookeeper.connection.timeout.ms", "num.partitions", "default.replication.factor", "auto.create.topics.enable",
         "delete.topic.enable", "socket.request.max.bytes", "socket.send.buffer.bytes", "socket.receive.buffer.bytes",
         "log.retention.check.interval.ms", "log.flush.scheduler.interval.ms", "log.flush.offset.checkpoint.interval.ms",
-        "replica.lag.time.max.ms", "replica.fetch.max.bytes", "replica.fetch.wait.max.ms", "offsets.topic.num.partitions",
+        "replica.lag.time.max.ms", "replica.fetch.max.bytes", "replica.fetch.wait.max.ms",
+        "offsets.topic.num.partitions",
         "offsets.topic.replication.factor", "offsets.retention.minutes", "offsets.retention.check.interval.ms",
         "offsets.commit.timeout.ms", "offset.metadata.max.bytes", "group.initial.rebalance.delay.ms",
-        "group.min.session.timeout.ms", "group.max.session.timeout.ms", "group.max.size", "auto.leader.rebalance.enable",
+        "group.min.session.timeout.ms", "group.max.session.timeout.ms", "group.max.size",
+        "auto.leader.rebalance.enable",
         "controlled.shutdown.enable", "controlled.shutdown.max.retries", "controlled.shutdown.retry.backoff.ms",
         "leader.imbalance.check.interval.seconds", "leader.imbalance.per.broker.percentage", "broker.rack",
         "inter.broker.listener.name", "inter.broker.protocol.version", "log.message.format.version",
@@ -68,7 +72,8 @@ enum DynamicBrokerConfigRules {
         if !readOnly.isEmpty { return "Cannot update these configs dynamically: \(Self.scalaSet(readOnly))" }
         let unprefixedSecurity = names.filter { $0.hasPrefix("ssl.") && Self.perBrokerOnly.contains($0) }
         if !unprefixedSecurity.isEmpty {
-            return "These security configs can be dynamically updated only per-listener using the listener prefix: \(Self.scalaSet(unprefixedSecurity))"
+            return
+                "These security configs can be dynamically updated only per-listener using the listener prefix: \(Self.scalaSet(unprefixedSecurity))"
         }
         for name in names {
             guard let definition = TopicConfigCatalog.all.first(where: { $0.brokerSynonym == name }) else { continue }
@@ -82,7 +87,8 @@ enum DynamicBrokerConfigRules {
         if !perBroker {
             let brokerOnly = names.filter { Self.perBrokerOnly.contains($0) || $0.hasPrefix("listener.name.") }
             if !brokerOnly.isEmpty {
-                return "Cannot update these configs at default cluster level, broker id must be specified: \(Self.scalaSet(brokerOnly))"
+                return
+                    "Cannot update these configs at default cluster level, broker id must be specified: \(Self.scalaSet(brokerOnly))"
             }
         }
         return nil

@@ -53,7 +53,9 @@ public final class FaultInjection: Sendable {
     /// One log line per change, e.g. `fault injected: cut-replication`.
     static func log(_ faults: BrokerFaults, replacing old: BrokerFaults, logger: Logger) {
         let (injected, healed) = faults.changes(from: old)
-        for name in injected { logger.warning("fault injected: \(name) (samsa fault injection; `fault heal` in the REPL ends it)") }
+        for name in injected {
+            logger.warning("fault injected: \(name) (samsa fault injection; `fault heal` in the REPL ends it)")
+        }
         for name in healed { logger.notice("fault healed: \(name)") }
     }
 }

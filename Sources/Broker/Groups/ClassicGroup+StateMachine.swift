@@ -31,9 +31,13 @@ struct JoinRequest: Sendable {
 extension ClassicGroup {
     // MARK: - JoinGroup
 
-    mutating func join(_ request: JoinRequest, now: Int64, config: GroupConfig) -> (GroupDecision<JoinOutcome>, [GroupEffect]) {
+    mutating func join(_ request: JoinRequest, now: Int64, config: GroupConfig) -> (
+        GroupDecision<JoinOutcome>, [GroupEffect]
+    ) {
         var effects: [GroupEffect] = []
-        guard self.state != .dead else { return (.respond(.failure(.coordinatorNotAvailable, memberId: request.memberId)), []) }
+        guard self.state != .dead else {
+            return (.respond(.failure(.coordinatorNotAvailable, memberId: request.memberId)), [])
+        }
         guard self.supports(protocolType: request.protocolType, protocols: request.protocols) else {
             return (.respond(.failure(.inconsistentGroupProtocol, memberId: request.memberId)), [])
         }
@@ -78,8 +82,11 @@ extension ClassicGroup {
         case .completingRebalance, .stable:
             self.update(&member, request)
             self.members[member.memberId] = member
-            let why = member.memberId == self.leaderId ? "leader \(member.memberId) rejoined" : "member \(member.memberId) changed its protocols"
-            effects += self.prepareRebalance(now: now, config: config, reason: request.reason.map { "\(why): \($0)" } ?? why)
+            let why =
+                member.memberId == self.leaderId
+                ? "leader \(member.memberId) rejoined" : "member \(member.memberId) changed its protocols"
+            effects += self.prepareRebalance(
+                now: now, config: config, reason: request.reason.map { "\(why): \($0)" } ?? why)
             return (.await(memberId: member.memberId), effects)
         case .empty, .dead:
             return (.respond(.failure(.unknownMemberId, memberId: request.memberId)), [])
@@ -111,8 +118,11 @@ extension ClassicGroup {
         self.initialDelay?.hasNewMember = true
         switch self.state {
         case .empty, .stable, .completingRebalance:
-            let reason = "adding new member \(memberId)" + (request.groupInstanceId.map { " with group instance id \($0)" } ?? "")
-            effects += self.prepareRebalance(now: now, config: config, reason: request.reason.map { "\(reason); client reason: \($0)" } ?? reason)
+            let reason =
+                "adding new member \(memberId)"
+                + (request.groupInstanceId.map { " with group instance id \($0)" } ?? "")
+            effects += self.prepareRebalance(
+                now: now, config: config, reason: request.reason.map { "\(reason); client reason: \($0)" } ?? reason)
         case .preparingRebalance:
             effects += self.tryCompleteJoin(now: now)
         case .dead:
@@ -138,7 +148,9 @@ extension ClassicGroup {
         }
         let currentLeader = self.leaderId
         var effects: [GroupEffect] = []
-        if member.isAwaitingJoin { effects.append(.completeJoin(memberId: oldId, .failure(.fencedInstanceId, memberId: oldId))) }
+        if member.isAwaitingJoin {
+            effects.append(.completeJoin(memberId: oldId, .failure(.fencedInstanceId, memberId: oldId)))
+        }
         if member.isAwaitingSync { effects.append(.completeSync(memberId: oldId, .failure(.fencedInstanceId))) }
         member.memberId = newId
         member.isAwaitingJoin = false
@@ -148,14 +160,20 @@ extension ClassicGroup {
         if let instanceId = member.groupInstanceId { self.staticMembers[instanceId] = newId }
         if self.leaderId == oldId { self.leaderId = newId }
         if self.pendingSync.remove(oldId) != nil { self.pendingSync.insert(newId) }
-        effects.append(self.logged("static member \(request.groupInstanceId ?? "") of group \(self.groupId) rejoined as \(newId), replacing \(oldId)"))
+        effects.append(
+            self.logged(
+                "static member \(request.groupInstanceId ?? "") of group \(self.groupId) rejoined as \(newId), replacing \(oldId)"
+            ))
         self.update(&member, request)
         self.members[newId] = member
         switch self.state {
         case .stable where self.selectProtocol() == self.protocolName:
             member.isAwaitingJoin = false
             self.members[newId] = member
-            effects.append(self.logged("static member \(newId) of group \(self.groupId) joined while Stable without changing the protocol: no rebalance"))
+            effects.append(
+                self.logged(
+                    "static member \(newId) of group \(self.groupId) joined while Stable without changing the protocol: no rebalance"
+                ))
             effects.append(.storeGroup)
             let outcome = JoinOutcome(
                 generation: self.generation, protocolType: self.protocolType, protocolName: self.protocolName,
@@ -164,11 +182,14 @@ extension ClassicGroup {
         case .stable:
             effects += self.prepareRebalance(
                 now: now, config: config,
-                reason: "the group's protocol would change because static member \(newId) with instance id \(request.groupInstanceId ?? "") joined with other protocols")
+                reason:
+                    "the group's protocol would change because static member \(newId) with instance id \(request.groupInstanceId ?? "") joined with other protocols"
+            )
         case .completingRebalance, .empty, .dead:
             effects += self.prepareRebalance(
                 now: now, config: config,
-                reason: "updating metadata for static member \(newId) with instance id \(request.groupInstanceId ?? "")")
+                reason: "updating metadata for static member \(newId) with instance id \(request.groupInstanceId ?? "")"
+            )
         case .preparingRebalance:
             effects += self.tryCompleteJoin(now: now)
         }
@@ -183,7 +204,9 @@ extension ClassicGroup {
             leader: self.leaderId ?? "", memberId: memberId)
         if memberId == self.leaderId {
             outcome.members = self.orderedMembers.map {
-                .init(memberId: $0.memberId, groupInstanceId: $0.groupInstanceId, metadata: $0.metadata(for: self.protocolName))
+                .init(
+                    memberId: $0.memberId, groupInstanceId: $0.groupInstanceId,
+                    metadata: $0.metadata(for: self.protocolName))
             }
         }
         return outcome
@@ -287,7 +310,9 @@ extension ClassicGroup {
         }
         self.pendingSync.remove(memberId)
         if self.leaderId == memberId { self.leaderId = self.memberOrder.first }
-        if member.isAwaitingJoin { effects.append(.completeJoin(memberId: memberId, .failure(.unknownMemberId, memberId: memberId))) }
+        if member.isAwaitingJoin {
+            effects.append(.completeJoin(memberId: memberId, .failure(.unknownMemberId, memberId: memberId)))
+        }
         if member.isAwaitingSync { effects.append(.completeSync(memberId: memberId, .failure(.unknownMemberId))) }
         return effects
     }
@@ -318,8 +343,12 @@ extension ClassicGroup {
             return (.respond(.failure(error)), [])
         }
         guard generation == self.generation else { return (.respond(.failure(.illegalGeneration)), []) }
-        if let protocolType, protocolType != self.protocolType { return (.respond(.failure(.inconsistentGroupProtocol)), []) }
-        if let protocolName, protocolName != self.protocolName { return (.respond(.failure(.inconsistentGroupProtocol)), []) }
+        if let protocolType, protocolType != self.protocolType {
+            return (.respond(.failure(.inconsistentGroupProtocol)), [])
+        }
+        if let protocolName, protocolName != self.protocolName {
+            return (.respond(.failure(.inconsistentGroupProtocol)), [])
+        }
         guard var member = self.members[memberId] else { return (.respond(.failure(.unknownMemberId)), []) }
         member.heartbeatDeadline = now + Int64(member.sessionTimeoutMs)
         self.pendingSync.remove(memberId)
@@ -385,7 +414,8 @@ extension ClassicGroup {
 
     /// Whether an OffsetCommit may write: members of the current generation, or anyone with
     /// generation -1 while the group has no members (simple consumers using `assign`).
-    mutating func validateCommit(memberId: String, groupInstanceId: String?, generation: Int32, now: Int64) -> ErrorCode {
+    mutating func validateCommit(memberId: String, groupInstanceId: String?, generation: Int32, now: Int64) -> ErrorCode
+    {
         if self.state == .dead { return .coordinatorNotAvailable }
         if generation < 0, self.isEmpty { return .none }
         if let error = self.validateMember(memberId, groupInstanceId: groupInstanceId) { return error }
@@ -456,12 +486,17 @@ extension ClassicGroup {
                 effects += self.completeJoin(now: now)
             }
         }
-        if self.state == .completingRebalance || self.state == .stable, let deadline = self.syncDeadline, now >= deadline {
+        if self.state == .completingRebalance || self.state == .stable, let deadline = self.syncDeadline,
+            now >= deadline
+        {
             self.syncDeadline = nil
             let missing = self.memberOrder.filter { self.pendingSync.contains($0) }
             if !missing.isEmpty {
                 for id in missing {
-                    effects.append(self.logged("member \(id) of group \(self.groupId) sent no SyncGroup within its rebalance timeout; removing it"))
+                    effects.append(
+                        self.logged(
+                            "member \(id) of group \(self.groupId) sent no SyncGroup within its rebalance timeout; removing it"
+                        ))
                     effects += self.removeMember(id)
                 }
                 effects += self.prepareRebalance(now: now, config: config, reason: "members \(missing) did not sync")

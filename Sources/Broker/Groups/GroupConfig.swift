@@ -22,12 +22,14 @@ struct GroupConfig: Sendable {
         self.offsetsTopicNumPartitions = config.offsetsTopicNumPartitions
         self.offsetsTopicReplicationFactor = config.offsetsTopicReplicationFactor
         // Read from the originals so BrokerConfig stays untouched; both keys are Kafka's.
-        if let text = config.originals["offsets.commit.timeout.ms"], let value = Int32(text.trimmingCharacters(in: " ")),
+        if let text = config.originals["offsets.commit.timeout.ms"],
+            let value = Int32(text.trimmingCharacters(in: " ")),
             value > 0
         {
             self.offsetCommitTimeoutMs = value
         }
-        if let text = config.originals["offsets.retention.minutes"], let minutes = Int64(text.trimmingCharacters(in: " ")),
+        if let text = config.originals["offsets.retention.minutes"],
+            let minutes = Int64(text.trimmingCharacters(in: " ")),
             minutes > 0
         {
             let (ms, overflow) = minutes.multipliedReportingOverflow(by: 60_000)

@@ -83,13 +83,17 @@ actor GroupCoordinator {
     /// loaded here: partitions load as this broker becomes their leader (`becameLeader`).
     func load(now: Int64 = Clock.millis()) async {
         defer { self.state = .active }
-        guard let store = self.store, store.isStandalone, let count = await store.existingPartitionCount() else { return }
+        guard let store = self.store, store.isStandalone, let count = await store.existingPartitionCount() else {
+            return
+        }
         self.isOffsetsTopicReady = true
         self.partitionCount = count
         for partition in 0..<count { self.replay(store.read(partition: partition), now: now) }
         self.logger.info(
             "loaded groups from \(OffsetsTopicStore.topicName)",
-            metadata: ["groups": "\(self.groups.count)", "offsets": "\(self.offsets.values.reduce(0) { $0 + $1.count })"])
+            metadata: [
+                "groups": "\(self.groups.count)", "offsets": "\(self.offsets.values.reduce(0) { $0 + $1.count })",
+            ])
     }
 
     /// Cluster mode: this broker now leads `partition` of `__consumer_offsets`, so it becomes the
@@ -133,7 +137,8 @@ actor GroupCoordinator {
     /// parked joins and syncs get NOT_COORDINATOR so their members find the new coordinator.
     func resigned(from partition: Int32) {
         if self.loadingPartitions.removeValue(forKey: partition) != nil {
-            self.logger.info("no longer coordinator for \(OffsetsTopicStore.topicName)-\(partition): its load is dropped")
+            self.logger.info(
+                "no longer coordinator for \(OffsetsTopicStore.topicName)-\(partition): its load is dropped")
             return
         }
         guard var owned = self.ownedPartitions, owned.contains(partition) else { return }
@@ -146,10 +151,13 @@ actor GroupCoordinator {
             for (memberId, waiter) in self.joinWaiters.takeAll(of: groupId) {
                 waiter.resume(returning: .failure(.notCoordinator, memberId: memberId))
             }
-            for (_, waiter) in self.syncWaiters.takeAll(of: groupId) { waiter.resume(returning: .failure(.notCoordinator)) }
+            for (_, waiter) in self.syncWaiters.takeAll(of: groupId) {
+                waiter.resume(returning: .failure(.notCoordinator))
+            }
         }
         self.logger.info(
-            "no longer coordinator for \(OffsetsTopicStore.topicName)-\(partition)", metadata: ["groups": "\(moved.count)"])
+            "no longer coordinator for \(OffsetsTopicStore.topicName)-\(partition)",
+            metadata: ["groups": "\(moved.count)"])
     }
 
     /// Applies records read from `__consumer_offsets`: the last record per key wins, tombstones delete.
@@ -160,7 +168,9 @@ actor GroupCoordinator {
                 let tp = TopicPartition(key.topic, key.partition)
                 if let value {
                     self.offsets[key.group, default: [:]][tp] = value
-                    if self.groups[key.group] == nil { self.groups[key.group] = ClassicGroup(groupId: key.group, now: now) }
+                    if self.groups[key.group] == nil {
+                        self.groups[key.group] = ClassicGroup(groupId: key.group, now: now)
+                    }
                 } else {
                     self.offsets[key.group]?.removeValue(forKey: tp)
                 }
@@ -206,19 +216,24 @@ actor GroupCoordinator {
         for (groupId, group) in self.groups where group.isEmpty {
             var records: [OffsetsTopicRecord] = []
             for (tp, value) in self.offsets[groupId] ?? [:] {
-                let base = group.protocolType == nil ? value.commitTimestamp : max(group.stateTimestamp, value.commitTimestamp)
+                let base =
+                    group.protocolType == nil ? value.commitTimestamp : max(group.stateTimestamp, value.commitTimestamp)
                 guard now - base >= self.config.offsetsRetentionMs else { continue }
                 self.offsets[groupId]?.removeValue(forKey: tp)
-                records.append(.offsetCommit(OffsetCommitKey(group: groupId, topic: tp.topic, partition: tp.partition), nil))
+                records.append(
+                    .offsetCommit(OffsetCommitKey(group: groupId, topic: tp.topic, partition: tp.partition), nil))
             }
             if !records.isEmpty {
-                self.logger.info("expired \(records.count) offsets of group \(groupId) after offsets.retention.minutes", metadata: ["group": "\(groupId)"])
+                self.logger.info(
+                    "expired \(records.count) offsets of group \(groupId) after offsets.retention.minutes",
+                    metadata: ["group": "\(groupId)"])
             }
             if self.offsets[groupId]?.isEmpty ?? true, group.state == .empty {
                 self.groups.removeValue(forKey: groupId)
                 self.offsets.removeValue(forKey: groupId)
                 records.append(.groupMetadata(GroupMetadataKey(group: groupId), nil))
-                self.logger.info("Group \(groupId) transitioned to Dead (empty, no offsets left)", metadata: ["group": "\(groupId)"])
+                self.logger.info(
+                    "Group \(groupId) transitioned to Dead (empty, no offsets left)", metadata: ["group": "\(groupId)"])
             }
             self.writeLogged(records, groupId: groupId, now: now)
         }
@@ -257,7 +272,9 @@ actor GroupCoordinator {
 
     func joinGroup(groupId: String, _ request: JoinRequest, now: Int64 = Clock.millis()) async -> JoinOutcome {
         if let error = self.readiness(groupId: groupId) { return .failure(error, memberId: request.memberId) }
-        guard request.sessionTimeoutMs >= self.config.minSessionTimeoutMs, request.sessionTimeoutMs <= self.config.maxSessionTimeoutMs else {
+        guard request.sessionTimeoutMs >= self.config.minSessionTimeoutMs,
+            request.sessionTimeoutMs <= self.config.maxSessionTimeoutMs
+        else {
             self.logger.info(
                 """
                 JoinGroup of group \(groupId) refused: session.timeout.ms=\(request.sessionTimeoutMs) is outside \
@@ -283,7 +300,8 @@ actor GroupCoordinator {
             let key = GroupMemberKey(groupId: groupId, memberId: memberId)
             return await withCheckedContinuation { continuation in
                 // A member that re-sends JoinGroup while one is parked: the old one gets an answer first.
-                self.joinWaiters.park(continuation, for: key)?.resume(returning: .failure(.rebalanceInProgress, memberId: memberId))
+                self.joinWaiters.park(continuation, for: key)?.resume(
+                    returning: .failure(.rebalanceInProgress, memberId: memberId))
                 self.apply(effects, groupId: groupId, now: now)
             }
         }
@@ -320,7 +338,8 @@ actor GroupCoordinator {
             return error == .coordinatorLoadInProgress ? .none : error
         }
         guard var group = self.groups[groupId] else { return .unknownMemberId }
-        let error = group.heartbeat(memberId: memberId, groupInstanceId: groupInstanceId, generation: generation, now: now)
+        let error = group.heartbeat(
+            memberId: memberId, groupInstanceId: groupInstanceId, generation: generation, now: now)
         self.groups[groupId] = group
         return error
     }
@@ -361,7 +380,8 @@ actor GroupCoordinator {
             guard generation < 0 else { return all(.illegalGeneration) }
             group = ClassicGroup(groupId: groupId, now: now)
         }
-        let error = group.validateCommit(memberId: memberId, groupInstanceId: groupInstanceId, generation: generation, now: now)
+        let error = group.validateCommit(
+            memberId: memberId, groupInstanceId: groupInstanceId, generation: generation, now: now)
         guard error == .none else { return all(error) }
         self.groups[groupId] = group
         var errors: [ErrorCode] = []
@@ -374,7 +394,8 @@ actor GroupCoordinator {
             }
             errors.append(.none)
             accepted.append((tp, value))
-            records.append(.offsetCommit(OffsetCommitKey(group: groupId, topic: tp.topic, partition: tp.partition), value))
+            records.append(
+                .offsetCommit(OffsetCommitKey(group: groupId, topic: tp.topic, partition: tp.partition), value))
         }
         let appended: OffsetsTopicStore.Appended?
         do {
@@ -387,7 +408,9 @@ actor GroupCoordinator {
     }
 
     /// Committed offsets of a group; `partitions` nil means all of them.
-    func fetchOffsets(groupId: String, partitions: [TopicPartition]?) -> (ErrorCode, [(TopicPartition, CommittedOffset?)]) {
+    func fetchOffsets(groupId: String, partitions: [TopicPartition]?) -> (
+        ErrorCode, [(TopicPartition, CommittedOffset?)]
+    ) {
         if self.state == .loading { return (.coordinatorLoadInProgress, []) }
         if let error = self.ownership(of: groupId) { return (error, []) }
         let committed = self.offsets[groupId] ?? [:]
@@ -414,7 +437,8 @@ actor GroupCoordinator {
             }
             errors.append(.none)
             if self.offsets[groupId]?.removeValue(forKey: tp) != nil {
-                records.append(.offsetCommit(OffsetCommitKey(group: groupId, topic: tp.topic, partition: tp.partition), nil))
+                records.append(
+                    .offsetCommit(OffsetCommitKey(group: groupId, topic: tp.topic, partition: tp.partition), nil))
             }
         }
         do {
@@ -508,7 +532,9 @@ actor GroupCoordinator {
                 self.syncWaiters.take(GroupMemberKey(groupId: groupId, memberId: memberId))?.resume(returning: outcome)
             case .storeGroup:
                 guard let group = self.groups[groupId] else { continue }
-                self.writeLogged([.groupMetadata(GroupMetadataKey(group: groupId), group.metadataValue())], groupId: groupId, now: now)
+                self.writeLogged(
+                    [.groupMetadata(GroupMetadataKey(group: groupId), group.metadataValue())], groupId: groupId,
+                    now: now)
             case .log(let message, let generation):
                 self.logger.info("\(message)", metadata: ["group": "\(groupId)", "generation": "\(generation)"])
             }

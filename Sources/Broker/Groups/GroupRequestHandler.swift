@@ -29,12 +29,15 @@ struct GroupRequestHandler {
         if error != .none {
             return FindCoordinatorResponse(
                 errorCode: error.rawValue, errorMessage: message, nodeId: -1, host: "", port: -1,
-                coordinators: keys.map { .init(key: $0, nodeId: -1, host: "", port: -1, errorCode: error.rawValue, errorMessage: message) })
+                coordinators: keys.map {
+                    .init(key: $0, nodeId: -1, host: "", port: -1, errorCode: error.rawValue, errorMessage: message)
+                })
         }
         return FindCoordinatorResponse(
             errorCode: 0, nodeId: self.state.brokerId, host: endpoint.host, port: Int32(endpoint.port),
             coordinators: keys.map {
-                .init(key: $0, nodeId: self.state.brokerId, host: endpoint.host, port: Int32(endpoint.port), errorCode: 0)
+                .init(
+                    key: $0, nodeId: self.state.brokerId, host: endpoint.host, port: Int32(endpoint.port), errorCode: 0)
             })
     }
 
@@ -176,7 +179,8 @@ struct GroupRequestHandler {
             // In a cluster a commit counts once the in-sync replicas of the group's partition have it
             // (Kafka appends offsets with acks=all), so it survives the coordinator's broker.
             if let appended, let store = self.coordinator.store {
-                let replication = await store.waitUntilReplicated(appended, timeoutMs: self.coordinator.config.offsetCommitTimeoutMs)
+                let replication = await store.waitUntilReplicated(
+                    appended, timeoutMs: self.coordinator.config.offsetCommitTimeoutMs)
                 if replication != .none { errors = errors.map { $0 == .none ? replication : $0 } }
             }
         }
@@ -264,7 +268,9 @@ struct GroupRequestHandler {
         let types = Set(request.typesFilter.map { $0.lowercased() })
         guard types.isEmpty || types.contains("classic") else { return ListGroupsResponse() }
         return ListGroupsResponse(
-            groups: groups.map { .init(groupId: $0.groupId, protocolType: $0.protocolType, groupState: $0.state, groupType: "classic") })
+            groups: groups.map {
+                .init(groupId: $0.groupId, protocolType: $0.protocolType, groupState: $0.state, groupType: "classic")
+            })
     }
 
     func describeGroups(_ request: DescribeGroupsRequest, context: RequestContext) async -> DescribeGroupsResponse {
@@ -282,7 +288,9 @@ struct GroupRequestHandler {
     }
 
     func offsetDelete(_ request: OffsetDeleteRequest, context: RequestContext) async -> OffsetDeleteResponse {
-        let partitions = request.topics.flatMap { topic in topic.partitions.map { TopicPartition(topic.name, $0.partitionIndex) } }
+        let partitions = request.topics.flatMap { topic in
+            topic.partitions.map { TopicPartition(topic.name, $0.partitionIndex) }
+        }
         let (error, errors) = await self.coordinator.deleteOffsets(groupId: request.groupId, partitions: partitions)
         guard error == .none else { return OffsetDeleteResponse(errorCode: error.rawValue) }
         var iterator = errors.makeIterator()

@@ -78,7 +78,9 @@ struct OffsetsTopicStore: Sendable {
 
     /// Appends records (key + value, null value = tombstone) to one partition as its leader, with
     /// acks=all as Kafka's coordinator writes (`offsets.commit.required.acks`, default -1).
-    func append(_ records: [OffsetsTopicRecord], to partition: Int32, now: Int64) throws(GroupCoordinatorError) -> Appended {
+    func append(_ records: [OffsetsTopicRecord], to partition: Int32, now: Int64) throws(GroupCoordinatorError)
+        -> Appended
+    {
         let tp = TopicPartition(Self.topicName, partition)
         guard let leader = self.leaders.leader(of: tp) else {
             throw .notLeader("broker \(self.brokerConfig.brokerId) no longer leads \(tp)")
@@ -93,7 +95,8 @@ struct OffsetsTopicStore: Sendable {
         } catch {
             switch error {
             case .notEnoughReplicas(let isr, let required):
-                throw .offsetsTopicUnavailable("\(tp) has \(isr.count) in-sync replica(s) but min.insync.replicas=\(required)")
+                throw .offsetsTopicUnavailable(
+                    "\(tp) has \(isr.count) in-sync replica(s) but min.insync.replicas=\(required)")
             case .storage(let error):
                 throw .offsetsTopicUnavailable("cannot append to \(tp): \(error)")
             }
@@ -143,7 +146,8 @@ struct OffsetsTopicStore: Sendable {
                         }
                     } catch {
                         self.logger.warning(
-                            "skipping unreadable record", metadata: ["partition": "\(log.topicPartition)", "error": "\(error)"])
+                            "skipping unreadable record",
+                            metadata: ["partition": "\(log.topicPartition)", "error": "\(error)"])
                     }
                 }
             }

@@ -33,7 +33,9 @@ struct ParkedRequests<Outcome: Sendable> {
     mutating func takeAll() -> [GroupMemberKey: CheckedContinuation<Outcome, Never>] {
         var all: [GroupMemberKey: CheckedContinuation<Outcome, Never>] = [:]
         for (groupId, members) in self.byGroup {
-            for (memberId, continuation) in members { all[GroupMemberKey(groupId: groupId, memberId: memberId)] = continuation }
+            for (memberId, continuation) in members {
+                all[GroupMemberKey(groupId: groupId, memberId: memberId)] = continuation
+            }
         }
         self.byGroup = [:]
         return all

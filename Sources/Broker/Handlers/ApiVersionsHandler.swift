@@ -9,7 +9,8 @@ enum ApiVersionsHandler {
 
     static func response(errorCode: ErrorCode) -> ApiVersionsResponse {
         let keys = SupportedApis.versions.sorted { $0.key.rawValue < $1.key.rawValue }.map { key, range in
-            ApiVersionsResponse.ApiVersion(apiKey: key.rawValue, minVersion: range.lowerBound, maxVersion: range.upperBound)
+            ApiVersionsResponse.ApiVersion(
+                apiKey: key.rawValue, minVersion: range.lowerBound, maxVersion: range.upperBound)
         }
         // No tagged fields (features): librdkafka before 2.2 misreads them (reference/README.md).
         return ApiVersionsResponse(errorCode: errorCode.rawValue, apiKeys: keys, throttleTimeMs: 0)

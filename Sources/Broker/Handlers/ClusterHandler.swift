@@ -10,7 +10,9 @@ struct ClusterHandler {
             // Cluster mode: the brokers and controller the controller last announced.
             return DescribeClusterResponse(
                 clusterId: self.state.clusterId, controllerId: cluster.metadata.controllerId,
-                brokers: cluster.metadata.brokers.map { .init(brokerId: $0.id, host: $0.host, port: $0.port, rack: $0.rack) })
+                brokers: cluster.metadata.brokers.map {
+                    .init(brokerId: $0.id, host: $0.host, port: $0.port, rack: $0.rack)
+                })
         }
         let endpoint = self.state.advertisedEndpoint
         return DescribeClusterResponse(

@@ -1,6 +1,6 @@
-import Logging
 import KafkaProtocol
 import LogStorage
+import Logging
 
 /// DescribeConfigs, AlterConfigs and IncrementalAlterConfigs for topics (and describing the
 /// broker). Topic overrides are saved with the topic and applied to its logs at once, so
@@ -26,9 +26,11 @@ struct ConfigsHandler {
                 }
             case Self.brokerResource:
                 if resource.resourceName.isEmpty {
-                    result.configs = self.defaultBrokerEntries(keys: resource.configurationKeys, synonyms: request.includeSynonyms)
+                    result.configs = self.defaultBrokerEntries(
+                        keys: resource.configurationKeys, synonyms: request.includeSynonyms)
                 } else if resource.resourceName == String(self.state.brokerId) {
-                    result.configs = self.brokerEntries(keys: resource.configurationKeys, synonyms: request.includeSynonyms)
+                    result.configs = self.brokerEntries(
+                        keys: resource.configurationKeys, synonyms: request.includeSynonyms)
                 } else {
                     result.errorCode = ErrorCode.invalidRequest.rawValue
                     result.errorMessage =
@@ -36,7 +38,8 @@ struct ConfigsHandler {
                 }
             default:
                 result.errorCode = ErrorCode.invalidRequest.rawValue
-                result.errorMessage = "Resource type \(resource.resourceType) is not supported; use TOPIC (2) or BROKER (4)."
+                result.errorMessage =
+                    "Resource type \(resource.resourceType) is not supported; use TOPIC (2) or BROKER (4)."
             }
             response.results.append(result)
         }
@@ -72,13 +75,15 @@ struct ConfigsHandler {
             var synonyms: [DescribeConfigsResponse.DescribeConfigsSynonym] = []
             if request.includeSynonyms {
                 if let override {
-                    synonyms.append(.init(name: definition.name, value: override, source: ConfigSource.dynamicTopic.rawValue))
+                    synonyms.append(
+                        .init(name: definition.name, value: override, source: ConfigSource.dynamicTopic.rawValue))
                 }
                 if let brokerKey = definition.brokerSynonym {
                     if let broker, let brokerSource {
                         synonyms.append(.init(name: brokerKey, value: broker.0, source: brokerSource.rawValue))
                     }
-                    synonyms.append(.init(name: brokerKey, value: definition.defaultValue, source: ConfigSource.default.rawValue))
+                    synonyms.append(
+                        .init(name: brokerKey, value: definition.defaultValue, source: ConfigSource.default.rawValue))
                 }
             }
             return .init(
@@ -140,7 +145,9 @@ struct ConfigsHandler {
     ) throws(TopicError) {
         switch entry.configOperation {
         case 0:
-            guard let value = entry.value else { throw TopicError(.invalidRequest, "Null value not supported for : \(entry.name)") }
+            guard let value = entry.value else {
+                throw TopicError(.invalidRequest, "Null value not supported for : \(entry.name)")
+            }
             configs[entry.name] = value
         case 1:
             configs[entry.name] = nil
@@ -175,7 +182,8 @@ struct ConfigsHandler {
         do {
             _ = try TopicConfigCatalog.validate(configs)
         } catch {
-            let text = error.isValueError
+            let text =
+                error.isValueError
                 ? "Invalid config value for resource ConfigResource(type=TOPIC, name='\(topic)'): \(error.description)"
                 : error.description
             throw TopicError(.invalidConfig, text)
@@ -190,7 +198,8 @@ struct ConfigsHandler {
             return await self.setBrokerConfigs(name, validateOnly: validateOnly, change)
         }
         guard resourceType == Self.topicResource else {
-            return TopicError(.invalidRequest, "Resource type \(resourceType) is not supported; use TOPIC (2) or BROKER (4).")
+            return TopicError(
+                .invalidRequest, "Resource type \(resourceType) is not supported; use TOPIC (2) or BROKER (4).")
         }
         if let cluster = self.state.cluster {
             return await self.setTopicConfigsInCluster(name, cluster: cluster, validateOnly: validateOnly, change)
@@ -208,7 +217,8 @@ struct ConfigsHandler {
                 for partition in 0..<updated.partitions {
                     self.state.logManager.log(for: TopicPartition(name, partition))?.updateConfig(config)
                 }
-                self.state.logger.info("altered topic configs", metadata: ["topic": "\(name)", "configs": "\(updated.configs)"])
+                self.state.logger.info(
+                    "altered topic configs", metadata: ["topic": "\(name)", "configs": "\(updated.configs)"])
             }
             return nil
         } catch {
@@ -230,7 +240,8 @@ struct ConfigsHandler {
             do {
                 current = try await cluster.zk.topicConfig(name)
             } catch {
-                throw TopicError(.unknownServerError, "could not read the topic's configs from the metadata server: \(error)")
+                throw TopicError(
+                    .unknownServerError, "could not read the topic's configs from the metadata server: \(error)")
             }
             let updated = try change(current)
             try Self.validateTopicConfigs(updated, topic: name)
@@ -238,9 +249,11 @@ struct ConfigsHandler {
             do {
                 try await TopicConfigChanges.write(updated, of: name, zk: cluster.zk)
             } catch {
-                throw TopicError(.unknownServerError, "could not write the topic's configs to the metadata server: \(error)")
+                throw TopicError(
+                    .unknownServerError, "could not write the topic's configs to the metadata server: \(error)")
             }
-            _ = TopicConfigChanges.apply(updated, to: name, defaults: self.state.logDefaults, logManager: self.state.logManager)
+            _ = TopicConfigChanges.apply(
+                updated, to: name, defaults: self.state.logDefaults, logManager: self.state.logManager)
             self.state.logger.info("altered topic configs", metadata: ["topic": "\(name)", "configs": "\(updated)"])
             return nil
         } catch {

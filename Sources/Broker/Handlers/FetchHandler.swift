@@ -18,7 +18,8 @@ struct FetchHandler {
         if isFollowerFetch, self.state.faults.isReplicationCut {
             return await self.withholdFromFollower(until: deadline)
         }
-        let partitions = Set(request.topics.flatMap { topic in topic.partitions.map { TopicPartition(topic.topic, $0.partition) } })
+        let partitions = Set(
+            request.topics.flatMap { topic in topic.partitions.map { TopicPartition(topic.topic, $0.partition) } })
         if request.replicaId >= 0, let cluster = self.state.cluster {
             // A follower's fetch offset is its log end offset: the leader's view of its progress.
             for topic in request.topics {
@@ -84,7 +85,8 @@ struct FetchHandler {
                 // Empty, never null, records on every path, errors included: Kafka's
                 // `FetchResponse.partitionResponse` sets `MemoryRecords.EMPTY`, and librdkafka rejects a whole
                 // v12+ response with a null records field (its test 0034).
-                var data = FetchResponse.PartitionData(partitionIndex: partition.partition, highWatermark: -1, records: ByteBuffer())
+                var data = FetchResponse.PartitionData(
+                    partitionIndex: partition.partition, highWatermark: -1, records: ByteBuffer())
                 var file: FileRecords?
                 let (found, refusal) = self.leaderLog(for: tp, currentLeaderEpoch: partition.currentLeaderEpoch)
                 if let log = found {

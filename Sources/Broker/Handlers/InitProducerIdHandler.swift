@@ -1,5 +1,5 @@
-import Logging
 import KafkaProtocol
+import Logging
 
 /// InitProducerId for idempotent producers: a fresh producer id with epoch 0. Transactions
 /// (a non-null transactional id) are outside the course and refused.

@@ -35,7 +35,9 @@ struct InterBrokerHandler {
         return await cluster.replicaManager.stopReplicas(request)
     }
 
-    func controlledShutdown(_ request: ControlledShutdownRequest, context: RequestContext) async -> ControlledShutdownResponse {
+    func controlledShutdown(_ request: ControlledShutdownRequest, context: RequestContext) async
+        -> ControlledShutdownResponse
+    {
         guard let cluster = self.state.cluster, await cluster.controller.isActive else {
             return ControlledShutdownResponse(errorCode: ErrorCode.notController.rawValue)
         }
@@ -60,7 +62,9 @@ struct InterBrokerHandler {
                 if let cluster = self.state.cluster {
                     let replica = cluster.replicaManager.partition(tp)
                     log = replica?.isLeader == true ? replica?.log : nil
-                    if let replica, partition.currentLeaderEpoch >= 0, partition.currentLeaderEpoch < replica.snapshot.leaderEpoch {
+                    if let replica, partition.currentLeaderEpoch >= 0,
+                        partition.currentLeaderEpoch < replica.snapshot.leaderEpoch
+                    {
                         result.errorCode = ErrorCode.fencedLeaderEpoch.rawValue
                         results.append(result)
                         continue
@@ -102,7 +106,8 @@ struct InterBrokerHandler {
                 .init(
                     topic: topic,
                     partitionResult: (byTopic[topic] ?? []).sorted().map { tp in
-                        let (code, message) = Self.describe(results[tp] ?? .unknownPartition, tp, unclean: request.electionType == 1)
+                        let (code, message) = Self.describe(
+                            results[tp] ?? .unknownPartition, tp, unclean: request.electionType == 1)
                         return .init(partitionId: tp.partition, errorCode: code.rawValue, errorMessage: message)
                     })
             })

@@ -18,12 +18,14 @@ struct MetadataHandler {
             response.topics = await self.state.topics.all.map { self.describe($0) }
             return response
         }
-        let mayCreate = self.state.config.autoCreateTopicsEnable && (context.apiVersion < 4 || request.allowAutoTopicCreation)
+        let mayCreate =
+            self.state.config.autoCreateTopicsEnable && (context.apiVersion < 4 || request.allowAutoTopicCreation)
         for item in requested {
             var name = item.name
             if name == nil, item.topicId != .zero { name = await self.state.topics.topic(id: item.topicId)?.name }
             guard let name else {
-                response.topics.append(.init(errorCode: ErrorCode.unknownTopicId.rawValue, name: nil, topicId: item.topicId))
+                response.topics.append(
+                    .init(errorCode: ErrorCode.unknownTopicId.rawValue, name: nil, topicId: item.topicId))
                 continue
             }
             if let topic = await self.state.topics.topic(named: name) {
@@ -51,7 +53,9 @@ struct MetadataHandler {
 
     /// Cluster mode: the answer comes from the metadata cache the controller keeps current, so
     /// every broker gives the same one.
-    private func handle(_ request: MetadataRequest, context: RequestContext, cluster: ClusterContext) async -> MetadataResponse {
+    private func handle(_ request: MetadataRequest, context: RequestContext, cluster: ClusterContext) async
+        -> MetadataResponse
+    {
         var response = MetadataResponse(
             brokers: cluster.metadata.brokers.map { .init(nodeId: $0.id, host: $0.host, port: $0.port, rack: $0.rack) },
             clusterId: self.state.clusterId, controllerId: cluster.metadata.controllerId)
@@ -60,7 +64,8 @@ struct MetadataHandler {
             all
             ? cluster.metadata.topicNames
             : (request.topics ?? []).compactMap { item in item.name ?? cluster.metadata.topic(id: item.topicId)?.0 }
-        let mayCreate = self.state.config.autoCreateTopicsEnable && (context.apiVersion < 4 || request.allowAutoTopicCreation)
+        let mayCreate =
+            self.state.config.autoCreateTopicsEnable && (context.apiVersion < 4 || request.allowAutoTopicCreation)
         for name in names {
             guard let topic = cluster.metadata.topic(name) else {
                 var code = ErrorCode.unknownTopicOrPartition
@@ -84,15 +89,19 @@ struct MetadataHandler {
                 response.topics.append(.init(errorCode: code.rawValue, name: name))
                 continue
             }
-            let partitions = topic.partitions.keys.sorted().compactMap { index -> MetadataResponse.MetadataResponsePartition? in
+            let partitions = topic.partitions.keys.sorted().compactMap {
+                index -> MetadataResponse.MetadataResponsePartition? in
                 guard let info = topic.partitions[index] else { return nil }
                 let code: ErrorCode = info.leader < 0 ? .leaderNotAvailable : .none
                 return .init(
-                    errorCode: code.rawValue, partitionIndex: index, leaderId: info.leader, leaderEpoch: info.leaderEpoch,
+                    errorCode: code.rawValue, partitionIndex: index, leaderId: info.leader,
+                    leaderEpoch: info.leaderEpoch,
                     replicaNodes: info.replicas, isrNodes: info.isr, offlineReplicas: info.offlineReplicas)
             }
             response.topics.append(
-                .init(errorCode: 0, name: name, topicId: topic.id, isInternal: name.hasPrefix("__"), partitions: partitions))
+                .init(
+                    errorCode: 0, name: name, topicId: topic.id, isInternal: name.hasPrefix("__"),
+                    partitions: partitions))
         }
         return response
     }

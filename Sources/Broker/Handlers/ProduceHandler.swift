@@ -1,6 +1,6 @@
-import Logging
 import KafkaProtocol
 import LogStorage
+import Logging
 import NIOCore
 
 /// Produce: refuse what Kafka refuses before the log (internal topic, not the leader, keyless
@@ -21,7 +21,8 @@ struct ProduceHandler {
                     result.errorCode = ErrorCode.invalidRequiredAcks.rawValue
                 } else {
                     await self.append(
-                        partition, topic: topic.name, acks: request.acks, timeoutMs: request.timeoutMs, now: now, into: &result)
+                        partition, topic: topic.name, acks: request.acks, timeoutMs: request.timeoutMs, now: now,
+                        into: &result)
                 }
                 results.append(result)
             }
@@ -45,7 +46,9 @@ struct ProduceHandler {
             let known = self.state.cluster?.metadata.partition(tp)
             result.errorCode = (known == nil ? ErrorCode.unknownTopicOrPartition : .notLeaderOrFollower).rawValue
             result.errorMessage =
-                known.map { "Broker \(self.state.brokerId) is not the leader of \(tp); its leader is broker \($0.leader)." }
+                known.map {
+                    "Broker \(self.state.brokerId) is not the leader of \(tp); its leader is broker \($0.leader)."
+                }
                 ?? "This server does not host \(tp)."
             return
         }
@@ -77,7 +80,9 @@ struct ProduceHandler {
                 let code = Self.errorCode(for: error)
                 result.errorCode = code.rawValue
                 result.errorMessage = error.description
-                if code == .invalidRecord { result.recordErrors = [.init(batchIndex: 0, batchIndexErrorMessage: error.description)] }
+                if code == .invalidRecord {
+                    result.recordErrors = [.init(batchIndex: 0, batchIndexErrorMessage: error.description)]
+                }
                 self.state.logger.debug("produce refused", metadata: ["partition": "\(tp)", "error": "\(error)"])
             }
             return
@@ -93,11 +98,14 @@ struct ProduceHandler {
     /// A compacted topic keeps the last record per key, so a record without a key is refused, and with it the
     /// whole batch (Kafka's `LogValidator.validateKey`, KIP-467 per-record errors; librdkafka's test 0011).
     /// Compressed batches cannot be opened here (the broker has no codecs) and pass unchecked.
-    static func keylessRecordErrors(in records: ByteBuffer, tp: TopicPartition) -> [ProduceResponse.BatchIndexAndErrorMessage] {
+    static func keylessRecordErrors(in records: ByteBuffer, tp: TopicPartition) -> [ProduceResponse
+        .BatchIndexAndErrorMessage]
+    {
         var errors: [ProduceResponse.BatchIndexAndErrorMessage] = []
         var index = records.readerIndex
         var batchIndex: Int32 = 0
-        while let header = RecordBatchHeader(buffer: records, at: index), index + header.totalSize <= records.writerIndex,
+        while let header = RecordBatchHeader(buffer: records, at: index),
+            index + header.totalSize <= records.writerIndex,
             header.batchLength >= RecordBatches.minimumBatchLength
         {
             defer { index += header.totalSize }
@@ -110,9 +118,11 @@ struct ProduceHandler {
             }
             for record in decoded {
                 if record.key == nil {
-                    errors.append(.init(
-                        batchIndex: batchIndex,
-                        batchIndexErrorMessage: "Compacted topic cannot accept message without key in topic partition \(tp)"))
+                    errors.append(
+                        .init(
+                            batchIndex: batchIndex,
+                            batchIndexErrorMessage:
+                                "Compacted topic cannot accept message without key in topic partition \(tp)"))
                 }
                 batchIndex += 1
             }
@@ -125,7 +135,8 @@ struct ProduceHandler {
         let shown = errors.prefix(3).map { error in
             "RecordError(batchIndex=\(error.batchIndex), message=\(error.batchIndexErrorMessage.map { "'\($0)'" } ?? "null"))"
         }
-        return "One or more records have been rejected due to \(errors.count) record errors in total, and only showing the first three errors at most: [\(shown.joined(separator: ", "))]"
+        return
+            "One or more records have been rejected due to \(errors.count) record errors in total, and only showing the first three errors at most: [\(shown.joined(separator: ", "))]"
     }
 
     /// acks=all: answer once the high watermark covers the batch, i.e. every in-sync replica has

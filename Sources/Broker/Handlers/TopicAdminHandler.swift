@@ -1,7 +1,7 @@
-import KafkaZkModel
-import Logging
 import KafkaProtocol
+import KafkaZkModel
 import LogStorage
+import Logging
 
 /// CreateTopics, DeleteTopics and CreatePartitions on a standalone broker: the broker is its own
 /// controller, so it records the change and creates or deletes partition directories at once.
@@ -20,7 +20,8 @@ struct TopicAdminHandler {
                 continue
             }
             if let cluster = self.state.cluster {
-                let configs = Dictionary(topic.configs.compactMap { config in config.value.map { (config.name, $0) } }) { $1 }
+                let configs = Dictionary(topic.configs.compactMap { config in config.value.map { (config.name, $0) } })
+                { $1 }
                 var partitions = topic.numPartitions == -1 ? self.state.config.numPartitions : topic.numPartitions
                 var replicationFactor =
                     topic.replicationFactor == -1 ? self.state.config.defaultReplicationFactor : topic.replicationFactor
@@ -37,8 +38,10 @@ struct TopicAdminHandler {
                     replicationFactor = Int16(assignment[0]?.count ?? 0)
                 }
                 let outcome = await self.createInCluster(
-                    name: topic.name, partitions: partitions, replicationFactor: replicationFactor, assignment: assignment,
-                    configs: configs, cluster: cluster, validateOnly: request.validateOnly, waitMs: Int(request.timeoutMs))
+                    name: topic.name, partitions: partitions, replicationFactor: replicationFactor,
+                    assignment: assignment,
+                    configs: configs, cluster: cluster, validateOnly: request.validateOnly,
+                    waitMs: Int(request.timeoutMs))
                 switch outcome {
                 case .success(let id):
                     result.topicId = id
@@ -75,7 +78,9 @@ struct TopicAdminHandler {
             partitions = Int32(assignment.count)
             replicationFactor = Int16(assignment[0]?.count ?? 0)
         }
-        guard partitions >= 1 else { throw TopicError(.invalidPartitions, "Number of partitions must be larger than 0.") }
+        guard partitions >= 1 else {
+            throw TopicError(.invalidPartitions, "Number of partitions must be larger than 0.")
+        }
         guard replicationFactor >= 1 else {
             throw TopicError(.invalidReplicationFactor, "Replication factor must be larger than 0.")
         }
@@ -117,7 +122,8 @@ struct TopicAdminHandler {
         guard topic.numPartitions == -1, topic.replicationFactor == -1 else {
             throw TopicError(
                 .invalidRequest,
-                "Both numPartitions or replicationFactor and replicasAssignments were set. Both cannot be used at the same time.")
+                "Both numPartitions or replicationFactor and replicasAssignments were set. Both cannot be used at the same time."
+            )
         }
         let indexes = topic.assignments.map(\.partitionIndex).sorted()
         guard indexes == Array(0..<Int32(indexes.count)) else {
@@ -126,7 +132,8 @@ struct TopicAdminHandler {
         let unknown = Set(topic.assignments.flatMap(\.brokerIds)).subtracting(brokers).sorted()
         guard unknown.isEmpty else {
             throw TopicError(
-                .invalidReplicaAssignment, "Unknown broker(s) in replica assignment: \(unknown.map(String.init).joined(separator: ", ")).")
+                .invalidReplicaAssignment,
+                "Unknown broker(s) in replica assignment: \(unknown.map(String.init).joined(separator: ", ")).")
         }
         guard Set(topic.assignments.map(\.brokerIds.count)).count == 1, !topic.assignments[0].brokerIds.isEmpty else {
             throw TopicError(.invalidReplicaAssignment, "All partitions should have the same number of replicas")
@@ -134,7 +141,8 @@ struct TopicAdminHandler {
         for item in topic.assignments where Set(item.brokerIds).count != item.brokerIds.count {
             throw TopicError(
                 .invalidReplicaAssignment,
-                "Duplicate replica assignment found: \(item.partitionIndex) -> \(item.brokerIds.map(String.init).joined(separator: ","))")
+                "Duplicate replica assignment found: \(item.partitionIndex) -> \(item.brokerIds.map(String.init).joined(separator: ","))"
+            )
         }
         return Dictionary(uniqueKeysWithValues: topic.assignments.map { ($0.partitionIndex, $0.brokerIds) })
     }
@@ -148,7 +156,9 @@ struct TopicAdminHandler {
         } catch {
             return .failure(TopicError(.invalidTopicException, error.description))
         }
-        guard partitions >= 1 else { return .failure(TopicError(.invalidPartitions, "Number of partitions must be larger than 0.")) }
+        guard partitions >= 1 else {
+            return .failure(TopicError(.invalidPartitions, "Number of partitions must be larger than 0."))
+        }
         let brokers = cluster.metadata.brokers.map(\.id)
         guard replicationFactor >= 1, Int(replicationFactor) <= brokers.count else {
             return .failure(
@@ -167,18 +177,23 @@ struct TopicAdminHandler {
         }
         let id = KafkaUUID.random()
         if validateOnly { return .success(id) }
-        let assignment = requested ?? PartitionLeaderElection.assignReplicas(
-            partitions: partitions, replicationFactor: replicationFactor, brokers: brokers)
+        let assignment =
+            requested
+            ?? PartitionLeaderElection.assignReplicas(
+                partitions: partitions, replicationFactor: replicationFactor, brokers: brokers)
         do {
             try await cluster.zk.ensurePath(ZkPaths.topicConfig(name))
             try await cluster.zk.set(ZkPaths.topicConfig(name), TopicConfigZNode(config: configs))
-            try await cluster.zk.create(ZkPaths.topic(name), TopicZNode(topicId: id.base64URLString, assignment: assignment))
+            try await cluster.zk.create(
+                ZkPaths.topic(name), TopicZNode(topicId: id.base64URLString, assignment: assignment))
         } catch {
             let raced = (try? await cluster.zk.exists(ZkPaths.topic(name))) != nil
             if raced { return .failure(TopicError(.topicAlreadyExists, "Topic '\(name)' already exists.")) }
-            return .failure(TopicError(.unknownServerError, "could not write the topic to the metadata server: \(error)"))
+            return .failure(
+                TopicError(.unknownServerError, "could not write the topic to the metadata server: \(error)"))
         }
-        self.state.logger.info("created topic", metadata: ["topic": "\(name)", "assignment": "\(assignment.sorted { $0.key < $1.key })"])
+        self.state.logger.info(
+            "created topic", metadata: ["topic": "\(name)", "assignment": "\(assignment.sorted { $0.key < $1.key })"])
         await self.waitForMetadata(cluster: cluster, waitMs: waitMs) { metadata in
             guard let topic = metadata.topic(name) else { return false }
             return topic.partitions.count == Int(partitions) && topic.partitions.values.allSatisfy { $0.leader >= 0 }
@@ -258,7 +273,8 @@ struct TopicAdminHandler {
         return response
     }
 
-    func createPartitions(_ request: CreatePartitionsRequest, context: RequestContext) async -> CreatePartitionsResponse {
+    func createPartitions(_ request: CreatePartitionsRequest, context: RequestContext) async -> CreatePartitionsResponse
+    {
         var response = CreatePartitionsResponse()
         for topic in request.topics {
             var result = CreatePartitionsResponse.CreatePartitionsTopicResult(name: topic.name)
@@ -308,19 +324,22 @@ extension TopicAdminHandler {
         let current = Int32(assignment.count)
         guard count > current else {
             return TopicError(
-                .invalidPartitions, "Topic currently has \(current) partitions, which is higher than the requested \(count).")
+                .invalidPartitions,
+                "Topic currently has \(current) partitions, which is higher than the requested \(count).")
         }
         let replicationFactor = Int16(assignment[0]?.count ?? 1)
         let brokers = cluster.metadata.brokers.map(\.id)
         guard Int(replicationFactor) <= brokers.count else {
             return TopicError(
-                .invalidReplicationFactor, "Replication factor: \(replicationFactor) larger than available brokers: \(brokers.count).")
+                .invalidReplicationFactor,
+                "Replication factor: \(replicationFactor) larger than available brokers: \(brokers.count).")
         }
         if let given {
             guard given.count == Int(count - current) else {
                 return TopicError(
                     .invalidReplicaAssignment,
-                    "Increasing the number of partitions by \(count - current) but \(given.count) assignments provided.")
+                    "Increasing the number of partitions by \(count - current) but \(given.count) assignments provided."
+                )
             }
             let unknown = Set(given.flatMap { $0 }).subtracting(brokers).sorted()
             guard unknown.isEmpty else {
@@ -331,7 +350,8 @@ extension TopicAdminHandler {
             guard given.allSatisfy({ $0.count == Int(replicationFactor) && Set($0).count == $0.count }) else {
                 return TopicError(
                     .invalidReplicaAssignment,
-                    "Inconsistent replication factor between partitions, partition 0 has \(replicationFactor) replicas.")
+                    "Inconsistent replication factor between partitions, partition 0 has \(replicationFactor) replicas."
+                )
             }
         }
         if validateOnly { return nil }
@@ -346,7 +366,9 @@ extension TopicAdminHandler {
         } catch {
             return TopicError(.unknownServerError, "could not write the new partitions: \(error)")
         }
-        await self.waitForMetadata(cluster: cluster, waitMs: waitMs) { ($0.topic(name)?.partitions.count ?? 0) == Int(count) }
+        await self.waitForMetadata(cluster: cluster, waitMs: waitMs) {
+            ($0.topic(name)?.partitions.count ?? 0) == Int(count)
+        }
         return nil
     }
 }

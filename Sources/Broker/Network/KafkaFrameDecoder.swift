@@ -33,7 +33,9 @@ final class KafkaFrameDecoder: ByteToMessageDecoder {
         switch self.state {
         case .waitingForHeader:
             guard let size = buffer.readInteger(as: Int32.self) else { return .needMoreData }
-            guard size >= 0, Int(size) <= self.maxFrameSize else { throw Error.invalidSize(size, max: self.maxFrameSize) }
+            guard size >= 0, Int(size) <= self.maxFrameSize else {
+                throw Error.invalidSize(size, max: self.maxFrameSize)
+            }
             self.state = .waitingForFrame(length: Int(size))
             return .continue
         case .waitingForFrame(let length):

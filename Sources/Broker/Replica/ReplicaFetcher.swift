@@ -72,7 +72,8 @@ final class ReplicaFetcher: Sendable {
             } catch is CancellationError {
                 return
             } catch {
-                self.logger.debug("replica fetch failed; retrying", metadata: ["leader": "\(self.leaderId)", "error": "\(error)"])
+                self.logger.debug(
+                    "replica fetch failed; retrying", metadata: ["leader": "\(self.leaderId)", "error": "\(error)"])
                 try? await Task.sleep(for: .milliseconds(500))
             }
         }
@@ -91,7 +92,9 @@ final class ReplicaFetcher: Sendable {
                 continue
             }
             topics[replica.topicPartition.topic, default: []].append(
-                .init(partition: replica.topicPartition.partition, currentLeaderEpoch: replica.snapshot.leaderEpoch, leaderEpoch: epoch))
+                .init(
+                    partition: replica.topicPartition.partition, currentLeaderEpoch: replica.snapshot.leaderEpoch,
+                    leaderEpoch: epoch))
         }
         for replica in noEpoch {
             // Nothing written under any epoch: keep only what the old high watermark covered.
@@ -109,7 +112,9 @@ final class ReplicaFetcher: Sendable {
                 if result.endOffset >= 0, result.endOffset < replica.log.logEndOffset {
                     self.logger.info(
                         "truncating to the leader's history",
-                        metadata: ["partition": "\(tp)", "from": "\(replica.log.logEndOffset)", "to": "\(result.endOffset)"])
+                        metadata: [
+                            "partition": "\(tp)", "from": "\(replica.log.logEndOffset)", "to": "\(result.endOffset)",
+                        ])
                     try replica.log.truncate(to: result.endOffset)
                 }
                 self.markTruncated(tp)
@@ -154,7 +159,9 @@ final class ReplicaFetcher: Sendable {
                 case .offsetOutOfRange?:
                     // Our log ends past the leader's, or before its start: follow the leader.
                     let target = data.highWatermark >= 0 ? min(data.highWatermark, replica.log.logEndOffset) : 0
-                    self.logger.warning("fetch offset out of range at the leader; truncating", metadata: ["partition": "\(tp)", "to": "\(target)"])
+                    self.logger.warning(
+                        "fetch offset out of range at the leader; truncating",
+                        metadata: ["partition": "\(tp)", "to": "\(target)"])
                     try replica.log.truncate(to: target)
                     hadError = true
                 default:
@@ -188,7 +195,8 @@ actor ReplicaFetcherManager {
             fetcher = existing
         } else {
             fetcher = ReplicaFetcher(
-                leaderId: leader, host: host, port: port, brokerId: self.brokerId, faults: self.faults, logger: self.logger)
+                leaderId: leader, host: host, port: port, brokerId: self.brokerId, faults: self.faults,
+                logger: self.logger)
             self.fetchers[leader] = fetcher
         }
         fetcher.add(replica)

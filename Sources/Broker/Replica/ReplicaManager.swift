@@ -63,7 +63,8 @@ final class ReplicaManager: Sendable {
             return LeaderAndIsrResponse(errorCode: ErrorCode.staleControllerEpoch.rawValue)
         }
         let leaders = Dictionary(
-            request.liveLeaders.map { ($0.brokerId, ($0.hostName, Int($0.port))) }, uniquingKeysWith: { first, _ in first })
+            request.liveLeaders.map { ($0.brokerId, ($0.hostName, Int($0.port))) },
+            uniquingKeysWith: { first, _ in first })
         var results: [LeaderAndIsrResponse.LeaderAndIsrTopicError] = []
         for topic in request.topicStates {
             var errors: [LeaderAndIsrResponse.LeaderAndIsrPartitionError] = []
@@ -100,18 +101,21 @@ final class ReplicaManager: Sendable {
             leader: state.leader, leaderEpoch: state.leaderEpoch, isr: state.isr, replicas: state.replicas,
             zkVersion: state.partitionEpoch, controllerEpoch: state.controllerEpoch,
             followers: Dictionary(uniqueKeysWithValues: state.replicas.map { ($0, .init(lastCaughtUpMs: now)) }))
-        let replica = PartitionReplica(topicPartition: tp, topicId: topicId, log: log, brokerId: self.brokerId, state: newState)
+        let replica = PartitionReplica(
+            topicPartition: tp, topicId: topicId, log: log, brokerId: self.brokerId, state: newState)
         self.partitions.withLock { $0[tp] = replica }
         if state.leader == self.brokerId {
             await self.fetchers.remove(tp)
             log.assignLeaderEpoch(state.leaderEpoch)
             replica.maybeAdvanceHighWatermark()
             self.logger.info(
-                "became leader", metadata: ["partition": "\(tp)", "leaderEpoch": "\(state.leaderEpoch)", "isr": "\(state.isr)"])
+                "became leader",
+                metadata: ["partition": "\(tp)", "leaderEpoch": "\(state.leaderEpoch)", "isr": "\(state.isr)"])
         } else if state.leader >= 0, let (host, port) = leaders[state.leader] ?? self.endpoint(of: state.leader) {
             await self.fetchers.follow(replica, leader: state.leader, host: host, port: port, manager: self)
             self.logger.info(
-                "became follower", metadata: ["partition": "\(tp)", "leader": "\(state.leader)", "leaderEpoch": "\(state.leaderEpoch)"])
+                "became follower",
+                metadata: ["partition": "\(tp)", "leader": "\(state.leader)", "leaderEpoch": "\(state.leaderEpoch)"])
         } else {
             await self.fetchers.remove(tp)
             self.logger.info("partition has no leader", metadata: ["partition": "\(tp)"])
@@ -156,7 +160,9 @@ final class ReplicaManager: Sendable {
 
     /// Waits until the high watermark passes `offset`, i.e. every in-sync replica has it
     /// ("delayed produce" in Kafka's purgatory), leadership moves, or `timeoutMs` runs out.
-    func waitForHighWatermark(beyond offset: Int64, of replica: PartitionReplica, timeoutMs: Int32) async -> ReplicationWait {
+    func waitForHighWatermark(beyond offset: Int64, of replica: PartitionReplica, timeoutMs: Int32) async
+        -> ReplicationWait
+    {
         let deadline = ContinuousClock.now + .milliseconds(Int64(max(0, timeoutMs)))
         for _ in 0..<100_000 {
             if replica.log.highWatermark > offset { return .replicated }
@@ -232,7 +238,8 @@ final class ReplicaManager: Sendable {
                     break
                 }
                 znode = PartitionStateZNode(
-                    leader: current.leader, leaderEpoch: current.leaderEpoch, controllerEpoch: current.controllerEpoch, isr: isr)
+                    leader: current.leader, leaderEpoch: current.leaderEpoch, controllerEpoch: current.controllerEpoch,
+                    isr: isr)
                 version = currentVersion
             }
             if newVersion != nil {

@@ -100,7 +100,8 @@ public actor TopicRegistry {
         return record
     }
 
-    public func setPartitionCount(_ count: Int32, of name: String, validateOnly: Bool) throws(TopicError) -> TopicRecord {
+    public func setPartitionCount(_ count: Int32, of name: String, validateOnly: Bool) throws(TopicError) -> TopicRecord
+    {
         guard var record = self.topics[name] else {
             throw TopicError(.unknownTopicOrPartition, "The topic '\(name)' does not exist.")
         }

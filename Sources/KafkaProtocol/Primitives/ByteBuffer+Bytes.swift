@@ -33,7 +33,8 @@ extension ByteBuffer {
     }
 
     @inlinable
-    public mutating func readKafkaBytes(compact: Bool, field: String = "bytes") throws(KafkaProtocolError) -> ByteBuffer {
+    public mutating func readKafkaBytes(compact: Bool, field: String = "bytes") throws(KafkaProtocolError) -> ByteBuffer
+    {
         let start = self.readerIndex
         guard let bytes = try self.readKafkaNullableBytes(compact: compact, field: field) else {
             self.moveReaderIndex(to: start)

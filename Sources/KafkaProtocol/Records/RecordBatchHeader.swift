@@ -141,7 +141,11 @@ public struct RecordBatchAttributes: Sendable, Hashable {
 }
 
 public enum CompressionCodec: Int8, Sendable, CaseIterable, CustomStringConvertible {
-    case none = 0, gzip = 1, snappy = 2, lz4 = 3, zstd = 4
+    case none = 0
+    case gzip = 1
+    case snappy = 2
+    case lz4 = 3
+    case zstd = 4
 
     public var description: String {
         switch self {

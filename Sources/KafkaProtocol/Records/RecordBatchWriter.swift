@@ -109,7 +109,8 @@ public struct RecordBatchWriter: Sendable {
     /// The finished batch: the header, the CRC-32C, and `body` — the records as encoded (nil) or
     /// their compressed form, with `attributes` saying which codec.
     public func close(
-        body: ByteBuffer? = nil, attributes: RecordBatchAttributes = RecordBatchAttributes(rawValue: 0), baseOffset: Int64 = 0,
+        body: ByteBuffer? = nil, attributes: RecordBatchAttributes = RecordBatchAttributes(rawValue: 0),
+        baseOffset: Int64 = 0,
         partitionLeaderEpoch: Int32 = -1, producerId: Int64 = -1, producerEpoch: Int16 = -1, baseSequence: Int32 = -1,
         allocator: ByteBufferAllocator = ByteBufferAllocator()
     ) -> ByteBuffer {

@@ -12,7 +12,8 @@ extension RecordBatches {
     public static func decode(_ buffer: ByteBuffer) throws(RecordBatchError) -> [DecodedBatch] {
         var batches: [DecodedBatch] = []
         var index = buffer.readerIndex
-        while let header = RecordBatchHeader(buffer: buffer, at: index), index + header.totalSize <= buffer.writerIndex {
+        while let header = RecordBatchHeader(buffer: buffer, at: index), index + header.totalSize <= buffer.writerIndex
+        {
             guard header.magic == 2 else { throw .unsupportedMagic(header.magic) }
             guard header.batchLength >= Self.minimumBatchLength else { throw .invalidBatchLength(header.batchLength) }
             guard header.attributes.compression == CompressionCodec.none else {

@@ -41,8 +41,7 @@ public enum RecordBatches {
     /// Validates the single batch starting at `index`.
     public static func validateBatch(
         in buffer: ByteBuffer, at index: Int, maxBatchSize: Int = .max, allowsOffsetGaps: Bool = false
-    ) throws(RecordBatchError) -> RecordBatchHeader
-    {
+    ) throws(RecordBatchError) -> RecordBatchHeader {
         let available = buffer.writerIndex - index
         guard let header = RecordBatchHeader(buffer: buffer, at: index) else {
             throw .truncated(needed: RecordBatchHeader.size, available: available)

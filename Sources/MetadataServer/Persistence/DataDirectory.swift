@@ -4,9 +4,9 @@ import Synchronization
 import ZooKeeperProtocol
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The durable half of the server: `dataDir/version-2` with ZooKeeper's file names
@@ -51,7 +51,8 @@ public final class DataDirectory: Sendable {
             let file = self.path + "/" + name
             if let loaded = SnapshotFormat.decode(try FileSystem.readAll(file)) {
                 database = loaded
-                self.logger.info("loaded snapshot", metadata: ["file": "\(file)", "zxid": "0x\(String(zxid, radix: 16))"])
+                self.logger.info(
+                    "loaded snapshot", metadata: ["file": "\(file)", "zxid": "0x\(String(zxid, radix: 16))"])
                 break
             }
             self.logger.warning("skipping unreadable snapshot", metadata: ["file": "\(file)"])
@@ -124,7 +125,9 @@ public final class DataDirectory: Sendable {
             var offset = log.allocated
             while offset < target {
                 let count = min(zeros.count, target - offset)
-                if let failure = zeros.withUnsafeBytes({ FileSystem.write(log.fd, UnsafeRawBufferPointer(rebasing: $0[0..<count]), at: offset) }) {
+                if let failure = zeros.withUnsafeBytes({
+                    FileSystem.write(log.fd, UnsafeRawBufferPointer(rebasing: $0[0..<count]), at: offset)
+                }) {
                     throw .systemCall("write", path: log.path, errno: failure)
                 }
                 offset += count

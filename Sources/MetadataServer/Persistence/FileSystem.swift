@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Thin POSIX wrappers: the log needs `fsync` and `ftruncate` exactly where it says, which is
@@ -65,9 +65,9 @@ enum FileSystem {
         var offset = 0
         while offset < raw.count {
             #if canImport(Glibc)
-            let written = Glibc.write(fd, raw.baseAddress.map { $0 + offset }, raw.count - offset)
+                let written = Glibc.write(fd, raw.baseAddress.map { $0 + offset }, raw.count - offset)
             #else
-            let written = Darwin.write(fd, raw.baseAddress.map { $0 + offset }, raw.count - offset)
+                let written = Darwin.write(fd, raw.baseAddress.map { $0 + offset }, raw.count - offset)
             #endif
             if written < 0 {
                 if errno == EINTR { continue }
@@ -94,9 +94,9 @@ enum FileSystem {
 
     static func sync(_ fd: Int32, path: String) throws(PersistenceError) {
         #if canImport(Glibc)
-        let result = fdatasync(fd)
+            let result = fdatasync(fd)
         #else
-        let result = fsync(fd)
+            let result = fsync(fd)
         #endif
         guard result == 0 else { throw .systemCall("fsync", path: path, errno: errno) }
     }
@@ -109,16 +109,16 @@ enum FileSystem {
     }
 
     static func truncate(_ path: String, to length: Int) throws(PersistenceError) {
-        guard Glibc_or_Darwin_truncate(path, off_t(length)) == 0 else {
+        guard systemTruncate(path, off_t(length)) == 0 else {
             throw .systemCall("truncate", path: path, errno: errno)
         }
     }
 
     static func rename(_ from: String, to: String) throws(PersistenceError) {
         #if canImport(Glibc)
-        let result = Glibc.rename(from, to)
+            let result = Glibc.rename(from, to)
         #else
-        let result = Darwin.rename(from, to)
+            let result = Darwin.rename(from, to)
         #endif
         guard result == 0 else { throw .systemCall("rename", path: from, errno: errno) }
     }
@@ -145,7 +145,7 @@ enum FileSystem {
 }
 
 #if canImport(Glibc)
-private func Glibc_or_Darwin_truncate(_ path: String, _ length: off_t) -> Int32 { Glibc.truncate(path, length) }
+    private func systemTruncate(_ path: String, _ length: off_t) -> Int32 { Glibc.truncate(path, length) }
 #else
-private func Glibc_or_Darwin_truncate(_ path: String, _ length: off_t) -> Int32 { Darwin.truncate(path, length) }
+    private func systemTruncate(_ path: String, _ length: off_t) -> Int32 { Darwin.truncate(path, length) }
 #endif

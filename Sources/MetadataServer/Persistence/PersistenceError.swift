@@ -6,7 +6,8 @@ public enum PersistenceError: Error, Equatable, Sendable, CustomStringConvertibl
     public var description: String {
         switch self {
         case .systemCall(let call, let path, let errno):
-            return "\(call) failed for \(path) (errno \(errno)); check that dataDir exists, is writable and the disk is not full"
+            return
+                "\(call) failed for \(path) (errno \(errno)); check that dataDir exists, is writable and the disk is not full"
         case .corruptSnapshot(let path):
             return "snapshot \(path) is corrupt; remove it to recover from an older snapshot and the logs"
         }

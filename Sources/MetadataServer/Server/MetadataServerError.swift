@@ -5,7 +5,8 @@ public enum MetadataServerError: Error, CustomStringConvertible {
     public var description: String {
         switch self {
         case .cannotBind(let address, let port, let reason):
-            return "cannot listen on \(address):\(port) (\(reason)); stop whatever uses the port or set clientPort to a free one"
+            return
+                "cannot listen on \(address):\(port) (\(reason)); stop whatever uses the port or set clientPort to a free one"
         }
     }
 }

@@ -105,7 +105,8 @@ public enum MetadataServerRunner {
         let (stream, continuation) = AsyncStream.makeStream(of: OutboundItem.self)
         let outbox = Outbox(continuation: continuation, limit: queueLimit)
         let remote = channel.channel.remoteAddress
-        guard let id = await server.open(outbox: outbox, host: remote?.ipAddress ?? "unknown", port: remote?.port ?? 0) else {
+        guard let id = await server.open(outbox: outbox, host: remote?.ipAddress ?? "unknown", port: remote?.port ?? 0)
+        else {
             // Refused (too many connections, or stopping). Close through executeThenClose: an
             // NIOAsyncChannel dropped with its writer unfinished is a fatal error in NIO.
             try? await channel.executeThenClose { _, _ in }

@@ -65,7 +65,9 @@ public struct ServerConfiguration: Sendable, Equatable {
             case "clientPort":
                 self.clientPort = try integer(0...65535, example: "2181")
             case "clientPortAddress":
-                guard !value.isEmpty else { throw fail("clientPortAddress is empty; write e.g. clientPortAddress=127.0.0.1") }
+                guard !value.isEmpty else {
+                    throw fail("clientPortAddress is empty; write e.g. clientPortAddress=127.0.0.1")
+                }
                 self.clientPortAddress = value
             case "dataDir":
                 guard !value.isEmpty else { throw fail("dataDir is empty; write e.g. dataDir=/tmp/zookeeper") }
@@ -84,14 +86,17 @@ public struct ServerConfiguration: Sendable, Equatable {
                 self.snapCount = max(2, try integer(1...Int(Int32.max), example: "100000"))
             case "autopurge.snapRetainCount":
                 let count = try integer(0...1_000_000, example: "3")
-                if count < 3 { self.warnings.append("autopurge.snapRetainCount=\(count) is below 3; using 3 as ZooKeeper does") }
+                if count < 3 {
+                    self.warnings.append("autopurge.snapRetainCount=\(count) is below 3; using 3 as ZooKeeper does")
+                }
                 self.snapRetainCount = max(3, count)
             case "autopurge.purgeInterval":
                 self.purgeInterval = try integer(0...1_000_000, example: "1")
             case "4lw.commands.whitelist":
                 let words = value.split(separator: ",").map { $0.trimmingSpaces }.filter { !$0.isEmpty }
                 for word in words where word != "*" && !Self.knownWords.contains(word) {
-                    throw fail("4lw.commands.whitelist names unknown word '\(word)'; use * or a list like ruok,srvr,stat,mntr")
+                    throw fail(
+                        "4lw.commands.whitelist names unknown word '\(word)'; use * or a list like ruok,srvr,stat,mntr")
                 }
                 self.fourLetterWordWhitelist = words.contains("*") ? Self.knownWords : Set(words)
             case "jute.maxbuffer":
@@ -120,7 +125,8 @@ public struct ServerConfiguration: Sendable, Equatable {
         if self.minSessionTimeout > self.maxSessionTimeout {
             throw ConfigurationError(
                 file: file, line: 0,
-                message: "minSessionTimeout (\(self.minSessionTimeout)) is larger than maxSessionTimeout (\(self.maxSessionTimeout)); make min <= max"
+                message:
+                    "minSessionTimeout (\(self.minSessionTimeout)) is larger than maxSessionTimeout (\(self.maxSessionTimeout)); make min <= max"
             )
         }
     }
@@ -135,6 +141,8 @@ public struct ServerConfiguration: Sendable, Equatable {
 
 extension StringProtocol {
     var trimmingSpaces: String {
-        String(self.drop(while: { $0 == " " || $0 == "\t" }).reversed().drop(while: { $0 == " " || $0 == "\t" }).reversed())
+        String(
+            self.drop(while: { $0 == " " || $0 == "\t" }).reversed().drop(while: { $0 == " " || $0 == "\t" }).reversed()
+        )
     }
 }

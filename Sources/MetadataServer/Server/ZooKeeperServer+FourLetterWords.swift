@@ -2,9 +2,9 @@ import NIOCore
 import ZooKeeperProtocol
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// ZooKeeper's four-letter admin words, in the formats of its `server/command` classes, so the
@@ -31,13 +31,16 @@ extension ZooKeeperServer {
         case "isro": return "rw"
         case "srvr": return self.statText(withClients: false)
         case "stat": return self.statText(withClients: true)
-        case "cons": return self.connections.values.sorted { $0.id < $1.id }.map { self.connectionLine($0, brief: false) + "\n" }.joined() + "\n"
+        case "cons":
+            return self.connections.values.sorted { $0.id < $1.id }.map { self.connectionLine($0, brief: false) + "\n" }
+                .joined() + "\n"
         case "mntr": return self.monitorText()
         case "dump": return self.dumpText()
         case "wchs":
             let byConnection = self.watches.pathsByConnection()
             let byPath = self.watches.connectionsByPath()
-            return "\(byConnection.count) connections watching \(byPath.count) paths\nTotal watches:\(self.watches.watchCount)\n"
+            return
+                "\(byConnection.count) connections watching \(byPath.count) paths\nTotal watches:\(self.watches.watchCount)\n"
         case "wchc":
             var text = ""
             for (connection, paths) in self.watches.pathsByConnection().sorted(by: { $0.key < $1.key }) {
@@ -101,7 +104,8 @@ extension ZooKeeperServer {
             let timeout = self.sessions[session]?.timeout ?? 0
             let latency = connection.latency
             line += ",sid=\(Self.hex(session)),lop=\(connection.lastOperation),est=\(connection.established)"
-            line += ",to=\(timeout),lcxid=\(Self.hex(Int64(connection.lastCxid))),lzxid=\(Self.hex(connection.lastZxid))"
+            line +=
+                ",to=\(timeout),lcxid=\(Self.hex(Int64(connection.lastCxid))),lzxid=\(Self.hex(connection.lastZxid))"
             line += ",lresp=\(connection.lastResponseTime),llat=0,minlat=\(latency.minimum)"
             line += ",avglat=\(Self.decimal(latency.average)),maxlat=\(latency.maximum)"
         }
@@ -157,7 +161,8 @@ extension ZooKeeperServer {
         }
         text += "Connections dump:\n"
         text += "Connections Sets (1)/(\(self.connections.count)):\n"
-        text += "\(self.connections.count) expire at \(Self.javaDate(nowMillis + Int64(self.configuration.tickTime))):\n"
+        text +=
+            "\(self.connections.count) expire at \(Self.javaDate(nowMillis + Int64(self.configuration.tickTime))):\n"
         for connection in self.connections.values.sorted(by: { $0.id < $1.id }) {
             let session = connection.sessionId.map(Self.hex) ?? "0x0"
             text += "\tip: /\(connection.remoteHost):\(connection.remotePort) sessionId: \(session)\n"

@@ -45,7 +45,9 @@ extension ZooKeeperServer {
             let request = try GetChildren2Request(from: &buffer)
             switch self.getChildren(request.path, watch: request.watch, context: context, connection: id) {
             case .success(let (children, stat)):
-                self.reply(id, xid: xid, error: .ok) { GetChildren2Response(children: children, stat: stat).write(to: &$0) }
+                self.reply(id, xid: xid, error: .ok) {
+                    GetChildren2Response(children: children, stat: stat).write(to: &$0)
+                }
             case .failure(let error): self.reply(id, xid: xid, error: error)
             }
         case .getACL:
@@ -110,7 +112,8 @@ extension ZooKeeperServer {
             self.reply(id, xid: xid, error: found ? .ok : .noWatcher)
         case .whoAmI:
             let infos = context.identities.map { identity in
-                let user = identity.scheme == "digest"
+                let user =
+                    identity.scheme == "digest"
                     ? identity.id.split(separator: ":", maxSplits: 1).first.map(String.init) ?? ""
                     : identity.id
                 return ClientInfo(authScheme: identity.scheme, user: user)
@@ -129,7 +132,9 @@ extension ZooKeeperServer {
         connection id: Int
     ) -> Result<GetDataResponse, ErrorCode> {
         guard let node = self.database.tree.node(at: path) else { return .failure(.noNode) }
-        guard ACLPolicy.isAllowed(.read, acl: node.acl, identities: context.identities) else { return .failure(.noAuth) }
+        guard ACLPolicy.isAllowed(.read, acl: node.acl, identities: context.identities) else {
+            return .failure(.noAuth)
+        }
         if watch { self.watches.addDataWatch(path, connection: id) }
         return .success(GetDataResponse(data: node.data, stat: node.clientStat))
     }
@@ -142,7 +147,9 @@ extension ZooKeeperServer {
         connection id: Int
     ) -> Result<([String], Stat), ErrorCode> {
         guard let node = self.database.tree.node(at: path) else { return .failure(.noNode) }
-        guard ACLPolicy.isAllowed(.read, acl: node.acl, identities: context.identities) else { return .failure(.noAuth) }
+        guard ACLPolicy.isAllowed(.read, acl: node.acl, identities: context.identities) else {
+            return .failure(.noAuth)
+        }
         if watch { self.watches.addChildWatch(path, connection: id) }
         return .success((node.children.sorted(), node.clientStat))
     }

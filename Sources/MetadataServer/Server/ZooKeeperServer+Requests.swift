@@ -23,7 +23,8 @@ extension ZooKeeperServer {
             session = self.makeSessionId()
             self.sessions[session] = SessionState(timeout: timeout, connection: id, lastSeen: .now)
             self.commit(.createSession(CreateSessionTxn(timeOut: timeout)), sessionId: session, cxid: 0)
-            self.logger.debug("established session", metadata: ["session": "\(Self.hex(session))", "timeout": "\(timeout)"])
+            self.logger.debug(
+                "established session", metadata: ["session": "\(Self.hex(session))", "timeout": "\(timeout)"])
         } else if self.sessions[session] != nil, request.passwd == SessionPassword.make(for: session) {
             if let previous = self.sessions[session]?.connection, previous != id {
                 self.closeConnection(previous)
@@ -35,7 +36,12 @@ extension ZooKeeperServer {
             // Expired, unknown or wrong password: timeout 0 tells the client its session is gone.
             self.logger.info("Invalid session \(Self.hex(session)) for client, probably expired")
             var reply = ByteBuffer()
-            reply.writeZooKeeperPacket { ConnectResponse(protocolVersion: 0, timeOut: 0, sessionId: 0, passwd: [UInt8](repeating: 0, count: 16), readOnly: false).write(to: &$0) }
+            reply.writeZooKeeperPacket {
+                ConnectResponse(
+                    protocolVersion: 0, timeOut: 0, sessionId: 0, passwd: [UInt8](repeating: 0, count: 16),
+                    readOnly: false
+                ).write(to: &$0)
+            }
             self.enqueue(.bytes(reply), to: id)
             self.closeConnection(id)
             return
@@ -101,7 +107,9 @@ extension ZooKeeperServer {
                 // Clients match pings by xid, so a ping reply may pass queued replies; it carries
                 // the durable zxid so a client never learns of a zxid a crash could take back.
                 var buffer = ByteBuffer()
-                buffer.writeZooKeeperPacket { ReplyHeader(xid: Xid.ping, zxid: self.durableZxid, err: 0).write(to: &$0) }
+                buffer.writeZooKeeperPacket {
+                    ReplyHeader(xid: Xid.ping, zxid: self.durableZxid, err: 0).write(to: &$0)
+                }
                 self.sendNow(buffer, to: id)
             case .closeSession:
                 let zxid = self.closeSession(session, cxid: header.xid)
@@ -128,17 +136,22 @@ extension ZooKeeperServer {
                 self.setWatches(try SetWatches2(from: &buffer), connection: id)
                 self.reply(id, xid: header.xid, error: .ok)
             case .create, .create2, .createContainer:
-                self.write(.create(try CreateRequest(from: &buffer), opCode: opCode), xid: header.xid, context: context, connection: id)
+                self.write(
+                    .create(try CreateRequest(from: &buffer), opCode: opCode), xid: header.xid, context: context,
+                    connection: id)
             case .createTTL:
-                self.write(.createTTL(try CreateTTLRequest(from: &buffer)), xid: header.xid, context: context, connection: id)
+                self.write(
+                    .createTTL(try CreateTTLRequest(from: &buffer)), xid: header.xid, context: context, connection: id)
             case .delete:
                 self.write(.delete(try DeleteRequest(from: &buffer)), xid: header.xid, context: context, connection: id)
             case .setData:
-                self.write(.setData(try SetDataRequest(from: &buffer)), xid: header.xid, context: context, connection: id)
+                self.write(
+                    .setData(try SetDataRequest(from: &buffer)), xid: header.xid, context: context, connection: id)
             case .setACL:
                 self.write(.setACL(try SetACLRequest(from: &buffer)), xid: header.xid, context: context, connection: id)
             case .check:
-                self.write(.check(try CheckVersionRequest(from: &buffer)), xid: header.xid, context: context, connection: id)
+                self.write(
+                    .check(try CheckVersionRequest(from: &buffer)), xid: header.xid, context: context, connection: id)
             case .multi:
                 self.multi(&buffer, xid: header.xid, context: context, connection: id)
             case .multiRead:
@@ -183,7 +196,8 @@ extension ZooKeeperServer {
             self.closeConnection(id)
             return
         }
-        let identity = Id(scheme: "digest", id: ACLPolicy.digest(userAndPassword: String(decoding: packet.auth, as: UTF8.self)))
+        let identity = Id(
+            scheme: "digest", id: ACLPolicy.digest(userAndPassword: String(decoding: packet.auth, as: UTF8.self)))
         if self.connections[id]?.identities.contains(identity) == false {
             self.connections[id]?.identities.append(identity)
         }
@@ -232,7 +246,8 @@ extension ZooKeeperServer {
             var buffer = ByteBuffer()
             buffer.writeZooKeeperPacket { packet in
                 ReplyHeader(xid: Xid.notification, zxid: -1, err: 0).write(to: &packet)
-                WatcherEvent(type: type.rawValue, state: KeeperState.syncConnected.rawValue, path: path).write(to: &packet)
+                WatcherEvent(type: type.rawValue, state: KeeperState.syncConnected.rawValue, path: path).write(
+                    to: &packet)
             }
             self.enqueue(.bytes(buffer), to: id)
         }

@@ -4,9 +4,9 @@ import NIOPosix
 import ZooKeeperProtocol
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The standalone ZooKeeper server's state: database, sessions, connections and watches, plus
@@ -125,7 +125,8 @@ public actor ZooKeeperServer {
             self.sessions[session]?.connection = nil
             self.sessions[session]?.lastSeen = .now
         }
-        self.logger.debug("connection closed", metadata: ["connection.peer": "\(connection.remoteHost):\(connection.remotePort)"])
+        self.logger.debug(
+            "connection closed", metadata: ["connection.peer": "\(connection.remoteHost):\(connection.remotePort)"])
     }
 
     /// Closes a connection once everything queued for it has been written.
@@ -176,7 +177,8 @@ public actor ZooKeeperServer {
         guard let connection = self.connections[id] else { return }
         if let started {
             let elapsed = ContinuousClock.now - started
-            let milliseconds = elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
+            let milliseconds =
+                elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
             self.stats.latency.record(milliseconds)
             self.connections[id]?.latency.record(milliseconds)
         }
@@ -285,7 +287,8 @@ public actor ZooKeeperServer {
             }
         } catch {
             self.logger.critical("cannot write to dataDir; stopping", metadata: ["error": "\(error)"])
-            self.failureContinuation.yield(error as? PersistenceError ?? .systemCall("write", path: directory.path, errno: 0))
+            self.failureContinuation.yield(
+                error as? PersistenceError ?? .systemCall("write", path: directory.path, errno: 0))
             return
         }
         self.isFlushing = false
@@ -328,7 +331,8 @@ public actor ZooKeeperServer {
     /// Closes connections that never completed the handshake (ZooKeeper's sessionless timeout).
     func closeSessionlessConnections(olderThan milliseconds: Int64) {
         let now = Self.wallClockMillis()
-        for (id, connection) in self.connections where connection.sessionId == nil && now - connection.established > milliseconds {
+        for (id, connection) in self.connections
+        where connection.sessionId == nil && now - connection.established > milliseconds {
             self.closeConnection(id)
         }
     }

@@ -79,7 +79,8 @@ extension DataTree {
                 var failed = [TxnBody](repeating: .error(ErrorTxn(err: ErrorCode.ok.rawValue)), count: index)
                 failed.append(.error(ErrorTxn(err: error.rawValue)))
                 let rest = operations.count - index - 1
-                failed += [TxnBody](repeating: .error(ErrorTxn(err: ErrorCode.runtimeInconsistency.rawValue)), count: rest)
+                failed += [TxnBody](
+                    repeating: .error(ErrorTxn(err: ErrorCode.runtimeInconsistency.rawValue)), count: rest)
                 return .multi(failed)
             }
         }
@@ -125,7 +126,8 @@ extension DataTree {
         case .createTTL:
             return .createTTL(CreateTTLTxn(path: path, data: data, acl: acl, parentCVersion: cversion, ttl: ttl))
         default:
-            return .create(CreateTxn(path: path, data: data, acl: acl, ephemeral: mode.isEphemeral, parentCVersion: cversion))
+            return .create(
+                CreateTxn(path: path, data: data, acl: acl, ephemeral: mode.isEphemeral, parentCVersion: cversion))
         }
     }
 

@@ -23,7 +23,9 @@ extension KafkaAdmin {
     public func coordinator(ofGroup groupId: String) async throws -> ClusterMetadata.Broker {
         let id = try await GroupCoordinatorClient(client: self.client, groupId: groupId).coordinatorId()
         guard let broker = await self.client.metadata.brokers[id] else {
-            throw SamsaClientError.kafka(.coordinatorNotAvailable, context: "broker \(id), the coordinator of \(groupId), is not in the metadata")
+            throw SamsaClientError.kafka(
+                .coordinatorNotAvailable, context: "broker \(id), the coordinator of \(groupId), is not in the metadata"
+            )
         }
         return broker
     }
@@ -44,7 +46,8 @@ extension KafkaAdmin {
                     protocolName: group.protocolData,
                     members: group.members.map { member in
                         GroupDescription.Member(
-                            memberId: member.memberId, groupInstanceId: member.groupInstanceId, clientId: member.clientId,
+                            memberId: member.memberId, groupInstanceId: member.groupInstanceId,
+                            clientId: member.clientId,
                             clientHost: member.clientHost,
                             assignment: group.protocolType == "consumer"
                                 ? ((try? GroupAssignmentCodec.decode(member.memberAssignment)) ?? []) : [])
@@ -85,13 +88,16 @@ extension KafkaAdmin {
 
     /// Moves leadership to the preferred (first) replica, or to any replica for an unclean election; all
     /// partitions when `partitions` is nil.
-    public func electLeaders(_ type: ElectionType = .preferred, partitions: [TopicPartition]? = nil,
-        timeout: Duration = .seconds(30)) async throws
-    {
+    public func electLeaders(
+        _ type: ElectionType = .preferred, partitions: [TopicPartition]? = nil,
+        timeout: Duration = .seconds(30)
+    ) async throws {
         let request = ElectLeadersRequest(
             electionType: type.rawValue,
             topicPartitions: partitions.map { list in
-                GroupSubscription.grouped(list).map { ElectLeadersRequest.TopicPartitions(topic: $0.0, partitions: $0.1) }
+                GroupSubscription.grouped(list).map {
+                    ElectLeadersRequest.TopicPartitions(topic: $0.0, partitions: $0.1)
+                }
             }, timeoutMs: Self.milliseconds(timeout))
         let response = try await self.client.sendToController(request)
         try Self.check(response.errorCode, nil, "electing leaders")

@@ -89,7 +89,9 @@ public struct KafkaAdmin: Sendable {
             topics: totals.sorted { $0.key < $1.key }.map {
                 CreatePartitionsRequest.CreatePartitionsTopic(
                     name: $0.key, count: $0.value,
-                    assignments: assignments[$0.key].map { $0.map { CreatePartitionsRequest.CreatePartitionsAssignment(brokerIds: $0) } })
+                    assignments: assignments[$0.key].map {
+                        $0.map { CreatePartitionsRequest.CreatePartitionsAssignment(brokerIds: $0) }
+                    })
             },
             timeoutMs: Self.milliseconds(timeout), validateOnly: false)
         let response = try await self.client.sendToController(request)
@@ -115,7 +117,8 @@ public struct KafkaAdmin: Sendable {
         try Self.check(result.errorCode, result.errorMessage, "describing configs of \(resource)")
         return result.configs.map {
             ConfigEntry(
-                name: $0.name, value: $0.value, isReadOnly: $0.readOnly, isDefault: $0.isDefault || $0.configSource == 5,
+                name: $0.name, value: $0.value, isReadOnly: $0.readOnly,
+                isDefault: $0.isDefault || $0.configSource == 5,
                 isSensitive: $0.isSensitive, source: $0.configSource)
         }
     }
@@ -168,7 +171,9 @@ public struct KafkaAdmin: Sendable {
     // MARK: Offsets
 
     /// ListOffsets for each partition, sent to each partition's leader.
-    public func listOffsets(_ partitions: [TopicPartition], spec: OffsetSpec) async throws -> [TopicPartition: ListedOffset] {
+    public func listOffsets(_ partitions: [TopicPartition], spec: OffsetSpec) async throws -> [TopicPartition:
+        ListedOffset]
+    {
         try await OffsetLister(client: self.client).listOffsets(
             Dictionary(partitions.map { ($0, spec) }, uniquingKeysWith: { first, _ in first }))
     }
@@ -177,7 +182,8 @@ public struct KafkaAdmin: Sendable {
     /// debugging replica id, for which brokers answer the log end offset rather than the high watermark.
     public func listLogEndOffsets(_ partitions: [TopicPartition]) async throws -> [TopicPartition: Int64] {
         let listed = try await OffsetLister(client: self.client).listOffsets(
-            Dictionary(partitions.map { ($0, OffsetSpec.latest) }, uniquingKeysWith: { first, _ in first }), replicaId: -2)
+            Dictionary(partitions.map { ($0, OffsetSpec.latest) }, uniquingKeysWith: { first, _ in first }),
+            replicaId: -2)
         return listed.mapValues(\.offset)
     }
 

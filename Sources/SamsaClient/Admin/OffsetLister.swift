@@ -6,7 +6,8 @@ struct OffsetLister: Sendable {
     let client: KafkaClient
 
     /// `replicaId` -1 is a consumer; -2 (debugging) asks for the log end offset instead of the high watermark.
-    func listOffsets(_ specs: [TopicPartition: OffsetSpec], isolationLevel: Int8 = 0, replicaId: Int32 = -1) async throws
+    func listOffsets(_ specs: [TopicPartition: OffsetSpec], isolationLevel: Int8 = 0, replicaId: Int32 = -1)
+        async throws
         -> [TopicPartition: ListedOffset]
     {
         var results: [TopicPartition: ListedOffset] = [:]
@@ -28,7 +29,8 @@ struct OffsetLister: Sendable {
                 }
             }
             for (leader, partitions) in byLeader {
-                let topics = Dictionary(grouping: partitions, by: \.topic).sorted { $0.key < $1.key }.map { topic, parts in
+                let topics = Dictionary(grouping: partitions, by: \.topic).sorted { $0.key < $1.key }.map {
+                    topic, parts in
                     ListOffsetsRequest.ListOffsetsTopic(
                         name: topic,
                         partitions: parts.map {
@@ -52,7 +54,8 @@ struct OffsetLister: Sendable {
                         let code = ErrorCode(rawValue: partition.errorCode) ?? .unknownServerError
                         if code == .none {
                             results[key] = ListedOffset(
-                                offset: partition.offset, timestamp: partition.timestamp, leaderEpoch: partition.leaderEpoch)
+                                offset: partition.offset, timestamp: partition.timestamp,
+                                leaderEpoch: partition.leaderEpoch)
                         } else if code.isRetriable && attempt < retries {
                             retry[key] = remaining[key]
                             lastError = .kafka(code, context: "listing offsets of \(key)")

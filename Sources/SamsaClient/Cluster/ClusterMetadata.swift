@@ -34,7 +34,10 @@ public struct ClusterMetadata: Sendable, Hashable {
     public var brokers: [Int32: Broker]
     public var topics: [String: Topic]
 
-    public init(clusterId: String? = nil, controllerId: Int32 = -1, brokers: [Int32: Broker] = [:], topics: [String: Topic] = [:]) {
+    public init(
+        clusterId: String? = nil, controllerId: Int32 = -1, brokers: [Int32: Broker] = [:],
+        topics: [String: Topic] = [:]
+    ) {
         self.clusterId = clusterId
         self.controllerId = controllerId
         self.brokers = brokers
@@ -45,7 +48,8 @@ public struct ClusterMetadata: Sendable, Hashable {
         var brokers: [Int32: Broker] = [:]
         for broker in response.brokers {
             brokers[broker.nodeId] = Broker(
-                nodeId: broker.nodeId, address: BrokerAddress(host: broker.host, port: Int(broker.port)), rack: broker.rack)
+                nodeId: broker.nodeId, address: BrokerAddress(host: broker.host, port: Int(broker.port)),
+                rack: broker.rack)
         }
         var topics: [String: Topic] = [:]
         for topic in response.topics {
@@ -69,7 +73,8 @@ public struct ClusterMetadata: Sendable, Hashable {
             throw .unknownTopic(partition.topic)
         }
         guard let entry = topic.partitions.first(where: { $0.partition == partition.partition }) else {
-            throw .unknownPartition(topic: partition.topic, partition: partition.partition, partitionCount: topic.partitions.count)
+            throw .unknownPartition(
+                topic: partition.topic, partition: partition.partition, partitionCount: topic.partitions.count)
         }
         guard entry.leader >= 0 else { throw .noLeader(topic: partition.topic, partition: partition.partition) }
         return entry.leader

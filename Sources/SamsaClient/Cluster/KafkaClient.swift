@@ -97,7 +97,8 @@ public actor KafkaClient {
     /// Asks a broker for metadata of `topics` (all topics when nil, brokers only when empty) and merges it
     /// into the cache. Retries on connection errors with the next broker.
     @discardableResult
-    public func refreshMetadata(topics: [String]?, allowAutoTopicCreation: Bool = false) async throws -> ClusterMetadata {
+    public func refreshMetadata(topics: [String]?, allowAutoTopicCreation: Bool = false) async throws -> ClusterMetadata
+    {
         var lastError: any Error = SamsaClientError.noBrokerReachable(tried: [])
         for attempt in 0...max(1, self.configuration.retries) {
             if attempt > 0 { try await Task.sleep(for: self.configuration.retryBackoff) }
@@ -167,17 +168,29 @@ public actor KafkaClient {
 
     /// Sends `request` to any broker, retrying retriable connection errors on another one.
     public func sendToAny<Request: KafkaRequest>(_ request: Request) async throws -> Request.Response {
-        try await self.withRetries { try await self.anyConnection() } send: { try await $0.send(request) }
+        try await self.withRetries {
+            try await self.anyConnection()
+        } send: {
+            try await $0.send(request)
+        }
     }
 
     /// Sends `request` to the controller, retrying retriable connection errors.
     public func sendToController<Request: KafkaRequest>(_ request: Request) async throws -> Request.Response {
-        try await self.withRetries { try await self.controllerConnection() } send: { try await $0.send(request) }
+        try await self.withRetries {
+            try await self.controllerConnection()
+        } send: {
+            try await $0.send(request)
+        }
     }
 
     /// Sends `request` to broker `nodeId`, retrying retriable connection errors.
     public func send<Request: KafkaRequest>(_ request: Request, to nodeId: Int32) async throws -> Request.Response {
-        try await self.withRetries { try await self.connection(to: nodeId) } send: { try await $0.send(request) }
+        try await self.withRetries {
+            try await self.connection(to: nodeId)
+        } send: {
+            try await $0.send(request)
+        }
     }
 
     private func withRetries<Response: Sendable>(

@@ -1,11 +1,12 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import KafkaProtocol
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// A shared library opened with `dlopen` at run time. Compression codecs are loaded this way so SamsaClient
 /// builds with only the Swift toolchain (no `-dev` headers) and a missing library is a clear error naming the

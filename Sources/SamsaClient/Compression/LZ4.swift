@@ -6,19 +6,23 @@ import KafkaProtocol
 /// `@unchecked Sendable`: only immutable C function pointers, resolved once.
 struct LZ4: @unchecked Sendable {
     private let compressFrameBound: @convention(c) (Int, UnsafeRawPointer?) -> Int
-    private let compressFrame: @convention(c) (UnsafeMutableRawPointer?, Int, UnsafeRawPointer?, Int, UnsafeRawPointer?) -> Int
+    private let compressFrame:
+        @convention(c) (UnsafeMutableRawPointer?, Int, UnsafeRawPointer?, Int, UnsafeRawPointer?) -> Int
     private let isError: @convention(c) (Int) -> UInt32
     private let createDecompressionContext: @convention(c) (UnsafeMutablePointer<OpaquePointer?>?, UInt32) -> Int
     private let freeDecompressionContext: @convention(c) (OpaquePointer?) -> Int
-    private let decompressFrame: @convention(c) (
-        OpaquePointer?, UnsafeMutableRawPointer?, UnsafeMutablePointer<Int>?, UnsafeRawPointer?, UnsafeMutablePointer<Int>?,
-        UnsafeRawPointer?
-    ) -> Int
+    private let decompressFrame:
+        @convention(c) (
+            OpaquePointer?, UnsafeMutableRawPointer?, UnsafeMutablePointer<Int>?, UnsafeRawPointer?,
+            UnsafeMutablePointer<Int>?,
+            UnsafeRawPointer?
+        ) -> Int
 
     static let shared: Result<LZ4, SamsaClientError> = Result { () throws(SamsaClientError) -> LZ4 in try LZ4() }
 
     private init() throws(SamsaClientError) {
-        let library = try DynamicLibrary(codec: .lz4, names: ["liblz4.so.1", "liblz4.so", "liblz4.dylib"], debianPackage: "liblz4-1")
+        let library = try DynamicLibrary(
+            codec: .lz4, names: ["liblz4.so.1", "liblz4.so", "liblz4.dylib"], debianPackage: "liblz4-1")
         self.compressFrameBound = try library.function(
             "LZ4F_compressFrameBound", as: (@convention(c) (Int, UnsafeRawPointer?) -> Int).self, codec: .lz4)
         self.compressFrame = try library.function(
@@ -61,7 +65,9 @@ struct LZ4: @unchecked Sendable {
             }
             return (written, output)
         }
-        guard self.isError(written) == 0 else { throw .compressionFailed(codec: .lz4, reason: "LZ4F_compressFrame failed") }
+        guard self.isError(written) == 0 else {
+            throw .compressionFailed(codec: .lz4, reason: "LZ4F_compressFrame failed")
+        }
         output.removeLast(output.count - written)
         return output
     }
@@ -83,7 +89,8 @@ struct LZ4: @unchecked Sendable {
                 var targetSize = chunk.count
                 let hint = chunk.withUnsafeMutableBytes { target in
                     self.decompressFrame(
-                        context, target.baseAddress, &targetSize, source.baseAddress.map { $0 + consumed }, &sourceSize, nil)
+                        context, target.baseAddress, &targetSize, source.baseAddress.map { $0 + consumed }, &sourceSize,
+                        nil)
                 }
                 if self.isError(hint) != 0 {
                     failed = true

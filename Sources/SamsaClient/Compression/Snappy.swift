@@ -10,17 +10,22 @@ struct Snappy: @unchecked Sendable {
     /// Java's `SnappyOutputStream` default block size.
     static let blockSize = 32 * 1024
 
-    private let compressRaw: @convention(c) (UnsafePointer<UInt8>?, Int, UnsafeMutablePointer<UInt8>?, UnsafeMutablePointer<Int>?) -> Int32
-    private let uncompressRaw: @convention(c) (UnsafePointer<UInt8>?, Int, UnsafeMutablePointer<UInt8>?, UnsafeMutablePointer<Int>?) -> Int32
+    private let compressRaw:
+        @convention(c) (UnsafePointer<UInt8>?, Int, UnsafeMutablePointer<UInt8>?, UnsafeMutablePointer<Int>?) -> Int32
+    private let uncompressRaw:
+        @convention(c) (UnsafePointer<UInt8>?, Int, UnsafeMutablePointer<UInt8>?, UnsafeMutablePointer<Int>?) -> Int32
     private let maxCompressedLength: @convention(c) (Int) -> Int
     private let uncompressedLength: @convention(c) (UnsafePointer<UInt8>?, Int, UnsafeMutablePointer<Int>?) -> Int32
 
-    static let shared: Result<Snappy, SamsaClientError> = Result { () throws(SamsaClientError) -> Snappy in try Snappy() }
+    static let shared: Result<Snappy, SamsaClientError> = Result { () throws(SamsaClientError) -> Snappy in try Snappy()
+    }
 
     private init() throws(SamsaClientError) {
         let library = try DynamicLibrary(
             codec: .snappy, names: ["libsnappy.so.1", "libsnappy.so", "libsnappy.dylib"], debianPackage: "libsnappy1v5")
-        typealias Raw = @convention(c) (UnsafePointer<UInt8>?, Int, UnsafeMutablePointer<UInt8>?, UnsafeMutablePointer<Int>?) -> Int32
+        typealias Raw =
+            @convention(c) (UnsafePointer<UInt8>?, Int, UnsafeMutablePointer<UInt8>?, UnsafeMutablePointer<Int>?) ->
+            Int32
         self.compressRaw = try library.function("snappy_compress", as: Raw.self, codec: .snappy)
         self.uncompressRaw = try library.function("snappy_uncompress", as: Raw.self, codec: .snappy)
         self.maxCompressedLength = try library.function(
@@ -38,7 +43,9 @@ struct Snappy: @unchecked Sendable {
             let end = min(input.count, start + Self.blockSize)
             let block = try self.compressBlock(input[start..<end])
             let length = UInt32(block.count)
-            output.append(contentsOf: [UInt8(length >> 24), UInt8((length >> 16) & 0xFF), UInt8((length >> 8) & 0xFF), UInt8(length & 0xFF)])
+            output.append(contentsOf: [
+                UInt8(length >> 24), UInt8((length >> 16) & 0xFF), UInt8((length >> 8) & 0xFF), UInt8(length & 0xFF),
+            ])
             output.append(contentsOf: block)
             if input.isEmpty { break }
             start = end
@@ -54,7 +61,9 @@ struct Snappy: @unchecked Sendable {
                 self.compressRaw(source.baseAddress, source.count, target.baseAddress, &length)
             }
         }
-        guard status == 0 else { throw .compressionFailed(codec: .snappy, reason: "snappy_compress returned \(status)") }
+        guard status == 0 else {
+            throw .compressionFailed(codec: .snappy, reason: "snappy_compress returned \(status)")
+        }
         output.removeLast(output.count - length)
         return output
     }
@@ -69,12 +78,15 @@ struct Snappy: @unchecked Sendable {
             guard index + 4 <= input.count else {
                 throw .compressionFailed(codec: .snappy, reason: "xerial block length cut short")
             }
-            let length = Int(input[index]) << 24 | Int(input[index + 1]) << 16 | Int(input[index + 2]) << 8 | Int(input[index + 3])
+            let length =
+                Int(input[index]) << 24 | Int(input[index + 1]) << 16 | Int(input[index + 2]) << 8
+                | Int(input[index + 3])
             index += 4
             guard length >= 0, index + length <= input.count else {
                 throw .compressionFailed(codec: .snappy, reason: "xerial block of \(length) bytes runs past the data")
             }
-            output.append(contentsOf: try self.decompressBlock(input[index..<(index + length)], limit: limit - output.count))
+            output.append(
+                contentsOf: try self.decompressBlock(input[index..<(index + length)], limit: limit - output.count))
             index += length
         }
         return output
@@ -93,7 +105,9 @@ struct Snappy: @unchecked Sendable {
                 self.uncompressRaw(source.baseAddress, source.count, target.baseAddress, &length)
             }
         }
-        guard result == 0 else { throw .compressionFailed(codec: .snappy, reason: "snappy_uncompress returned \(result)") }
+        guard result == 0 else {
+            throw .compressionFailed(codec: .snappy, reason: "snappy_uncompress returned \(result)")
+        }
         return output
     }
 }

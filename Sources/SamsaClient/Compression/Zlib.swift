@@ -24,7 +24,9 @@ struct Zlib: @unchecked Sendable {
 
     typealias StreamPointer = UnsafeMutablePointer<Stream>
     private let version: @convention(c) () -> UnsafePointer<CChar>?
-    private let deflateInit2: @convention(c) (UnsafeMutableRawPointer, Int32, Int32, Int32, Int32, Int32, UnsafePointer<CChar>?, Int32) -> Int32
+    private let deflateInit2:
+        @convention(c) (UnsafeMutableRawPointer, Int32, Int32, Int32, Int32, Int32, UnsafePointer<CChar>?, Int32) ->
+            Int32
     private let deflate: @convention(c) (UnsafeMutableRawPointer, Int32) -> Int32
     private let deflateEnd: @convention(c) (UnsafeMutableRawPointer) -> Int32
     private let deflateBound: @convention(c) (UnsafeMutableRawPointer, UInt) -> UInt
@@ -35,21 +37,30 @@ struct Zlib: @unchecked Sendable {
     static let shared: Result<Zlib, SamsaClientError> = Result { () throws(SamsaClientError) -> Zlib in try Zlib() }
 
     private init() throws(SamsaClientError) {
-        let library = try DynamicLibrary(codec: .gzip, names: ["libz.so.1", "libz.so", "libz.dylib"], debianPackage: "zlib1g")
-        self.version = try library.function("zlibVersion", as: (@convention(c) () -> UnsafePointer<CChar>?).self, codec: .gzip)
+        let library = try DynamicLibrary(
+            codec: .gzip, names: ["libz.so.1", "libz.so", "libz.dylib"], debianPackage: "zlib1g")
+        self.version = try library.function(
+            "zlibVersion", as: (@convention(c) () -> UnsafePointer<CChar>?).self, codec: .gzip)
         self.deflateInit2 = try library.function(
             "deflateInit2_",
-            as: (@convention(c) (UnsafeMutableRawPointer, Int32, Int32, Int32, Int32, Int32, UnsafePointer<CChar>?, Int32) -> Int32).self,
+            as: (@convention(c) (
+                UnsafeMutableRawPointer, Int32, Int32, Int32, Int32, Int32, UnsafePointer<CChar>?, Int32
+            ) -> Int32).self,
             codec: .gzip)
-        self.deflate = try library.function("deflate", as: (@convention(c) (UnsafeMutableRawPointer, Int32) -> Int32).self, codec: .gzip)
-        self.deflateEnd = try library.function("deflateEnd", as: (@convention(c) (UnsafeMutableRawPointer) -> Int32).self, codec: .gzip)
+        self.deflate = try library.function(
+            "deflate", as: (@convention(c) (UnsafeMutableRawPointer, Int32) -> Int32).self, codec: .gzip)
+        self.deflateEnd = try library.function(
+            "deflateEnd", as: (@convention(c) (UnsafeMutableRawPointer) -> Int32).self, codec: .gzip)
         self.deflateBound = try library.function(
             "deflateBound", as: (@convention(c) (UnsafeMutableRawPointer, UInt) -> UInt).self, codec: .gzip)
         self.inflateInit2 = try library.function(
-            "inflateInit2_", as: (@convention(c) (UnsafeMutableRawPointer, Int32, UnsafePointer<CChar>?, Int32) -> Int32).self,
+            "inflateInit2_",
+            as: (@convention(c) (UnsafeMutableRawPointer, Int32, UnsafePointer<CChar>?, Int32) -> Int32).self,
             codec: .gzip)
-        self.inflate = try library.function("inflate", as: (@convention(c) (UnsafeMutableRawPointer, Int32) -> Int32).self, codec: .gzip)
-        self.inflateEnd = try library.function("inflateEnd", as: (@convention(c) (UnsafeMutableRawPointer) -> Int32).self, codec: .gzip)
+        self.inflate = try library.function(
+            "inflate", as: (@convention(c) (UnsafeMutableRawPointer, Int32) -> Int32).self, codec: .gzip)
+        self.inflateEnd = try library.function(
+            "inflateEnd", as: (@convention(c) (UnsafeMutableRawPointer) -> Int32).self, codec: .gzip)
     }
 
     /// gzip-framed deflate (window bits 15 + 16), as Java's `GZIPOutputStream`.
@@ -59,7 +70,11 @@ struct Zlib: @unchecked Sendable {
         let stream = StreamPointer.allocate(capacity: 1)
         stream.initialize(to: Stream())
         defer { stream.deallocate() }
-        guard self.deflateInit2(UnsafeMutableRawPointer(stream), level, 8, 31, 8, 0, self.version(), Int32(MemoryLayout<Stream>.size)) == 0 else {
+        guard
+            self.deflateInit2(
+                UnsafeMutableRawPointer(stream), level, 8, 31, 8, 0, self.version(), Int32(MemoryLayout<Stream>.size))
+                == 0
+        else {
             throw .compressionFailed(codec: .gzip, reason: "deflateInit2 failed")
         }
         defer { _ = self.deflateEnd(UnsafeMutableRawPointer(stream)) }

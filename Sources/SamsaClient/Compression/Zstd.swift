@@ -17,17 +17,20 @@ struct Zstd: @unchecked Sendable {
     private let isError: @convention(c) (Int) -> UInt32
     private let createStream: @convention(c) () -> OpaquePointer?
     private let freeStream: @convention(c) (OpaquePointer?) -> Int
-    private let decompressStream: @convention(c) (OpaquePointer?, UnsafeMutableRawPointer?, UnsafeMutableRawPointer?) -> Int
+    private let decompressStream:
+        @convention(c) (OpaquePointer?, UnsafeMutableRawPointer?, UnsafeMutableRawPointer?) -> Int
 
     static let shared: Result<Zstd, SamsaClientError> = Result { () throws(SamsaClientError) -> Zstd in try Zstd() }
 
     private init() throws(SamsaClientError) {
         let library = try DynamicLibrary(
             codec: .zstd, names: ["libzstd.so.1", "libzstd.so", "libzstd.dylib"], debianPackage: "libzstd1")
-        self.compressBound = try library.function("ZSTD_compressBound", as: (@convention(c) (Int) -> Int).self, codec: .zstd)
+        self.compressBound = try library.function(
+            "ZSTD_compressBound", as: (@convention(c) (Int) -> Int).self, codec: .zstd)
         self.compressRaw = try library.function(
             "ZSTD_compress",
-            as: (@convention(c) (UnsafeMutableRawPointer?, Int, UnsafeRawPointer?, Int, Int32) -> Int).self, codec: .zstd)
+            as: (@convention(c) (UnsafeMutableRawPointer?, Int, UnsafeRawPointer?, Int, Int32) -> Int).self,
+            codec: .zstd)
         self.isError = try library.function("ZSTD_isError", as: (@convention(c) (Int) -> UInt32).self, codec: .zstd)
         self.createStream = try library.function(
             "ZSTD_createDStream", as: (@convention(c) () -> OpaquePointer?).self, codec: .zstd)
@@ -65,7 +68,8 @@ struct Zstd: @unchecked Sendable {
             var inBuffer = Buffer(pointer: source.baseAddress, size: source.count, position: 0)
             while output.count <= limit {
                 let (hint, produced) = chunk.withUnsafeMutableBytes { target in
-                    var outBuffer = Buffer(pointer: UnsafeRawPointer(target.baseAddress), size: target.count, position: 0)
+                    var outBuffer = Buffer(
+                        pointer: UnsafeRawPointer(target.baseAddress), size: target.count, position: 0)
                     let hint = self.decompressStream(stream, &outBuffer, &inBuffer)
                     return (hint, outBuffer.position)
                 }

@@ -39,7 +39,8 @@ extension KafkaConsumer {
         while self.group.needsJoin {
             attempts += 1
             guard attempts <= 50 else {
-                throw SamsaClientError.groupFailure(group: groupId, reason: "could not join after \(attempts - 1) attempts")
+                throw SamsaClientError.groupFailure(
+                    group: groupId, reason: "could not join after \(attempts - 1) attempts")
             }
             try await self.joinAndSync(coordinator: coordinator, groupId: groupId)
         }
@@ -55,12 +56,14 @@ extension KafkaConsumer {
             self.setAssignment([])
         }
         let subscription = GroupSubscription(
-            memberId: self.group.memberId, groupInstanceId: self.configuration.groupInstanceId, topics: self.group.topics,
+            memberId: self.group.memberId, groupInstanceId: self.configuration.groupInstanceId,
+            topics: self.group.topics,
             ownedPartitions: cooperative ? owned : [], generationId: self.group.generationId)
         let join = JoinGroupRequest(
             groupId: groupId, sessionTimeoutMs: KafkaAdmin.milliseconds(self.configuration.sessionTimeout),
             rebalanceTimeoutMs: KafkaAdmin.milliseconds(self.configuration.rebalanceTimeout),
-            memberId: self.group.memberId, groupInstanceId: self.configuration.groupInstanceId, protocolType: "consumer",
+            memberId: self.group.memberId, groupInstanceId: self.configuration.groupInstanceId,
+            protocolType: "consumer",
             protocols: self.configuration.assignors.map {
                 JoinGroupRequest.JoinGroupRequestProtocol(name: $0.rawValue, metadata: subscription.encoded())
             }, reason: nil)
@@ -162,10 +165,12 @@ extension KafkaConsumer {
         members: [JoinGroupResponse.JoinGroupResponseMember], protocolName: String, groupId: String
     ) async throws -> [SyncGroupRequest.SyncGroupRequestAssignment] {
         guard let kind = AssignorKind(rawValue: protocolName) else {
-            throw SamsaClientError.groupFailure(group: groupId, reason: "the group chose assignor '\(protocolName)', which Samsa lacks")
+            throw SamsaClientError.groupFailure(
+                group: groupId, reason: "the group chose assignor '\(protocolName)', which Samsa lacks")
         }
         let subscriptions = try members.map { member throws(SamsaClientError) -> GroupSubscription in
-            try GroupSubscription(memberId: member.memberId, groupInstanceId: member.groupInstanceId, metadata: member.metadata)
+            try GroupSubscription(
+                memberId: member.memberId, groupInstanceId: member.groupInstanceId, metadata: member.metadata)
         }
         let topics = Array(Set(subscriptions.flatMap(\.topics))).sorted()
         let metadata = try await self.client.refreshMetadata(topics: topics)
@@ -239,7 +244,10 @@ extension KafkaConsumer {
         guard !self.group.memberId.isEmpty, self.configuration.groupInstanceId == nil else { return }
         let request = LeaveGroupRequest(
             groupId: groupId, memberId: self.group.memberId,
-            members: [LeaveGroupRequest.MemberIdentity(memberId: self.group.memberId, groupInstanceId: nil, reason: "consumer closing")])
+            members: [
+                LeaveGroupRequest.MemberIdentity(
+                    memberId: self.group.memberId, groupInstanceId: nil, reason: "consumer closing")
+            ])
         _ = try? await coordinator.send(request)
         self.group.memberId = ""
         self.group.generationId = -1

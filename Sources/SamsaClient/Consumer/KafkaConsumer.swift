@@ -51,7 +51,8 @@ public actor KafkaConsumer {
     /// Takes exactly these partitions (no group management); replaces any earlier `assign`.
     public func assign(_ partitions: [TopicPartition]) throws {
         guard !self.group.isSubscribed else {
-            throw SamsaClientError.invalidConfiguration("this consumer subscribed to topics; call unsubscribe() before assign()")
+            throw SamsaClientError.invalidConfiguration(
+                "this consumer subscribed to topics; call unsubscribe() before assign()")
         }
         self.setAssignment(partitions)
     }
@@ -103,7 +104,9 @@ public actor KafkaConsumer {
     }
 
     private func seek(_ partitions: [TopicPartition], spec: OffsetSpec) async throws {
-        for partition in partitions where self.assignment[partition] == nil { throw SamsaClientError.notAssigned(partition) }
+        for partition in partitions where self.assignment[partition] == nil {
+            throw SamsaClientError.notAssigned(partition)
+        }
         var offsets = try await OffsetLister(client: self.client).listOffsets(
             Dictionary(uniqueKeysWithValues: partitions.map { ($0, spec) }))
         if case .timestamp = spec {
@@ -386,7 +389,8 @@ public actor KafkaConsumer {
                     needsMetadata = true
                 default:
                     if !code.isRetriable {
-                        throw SamsaClientError.kafka(code, context: "fetching partition \(partition.partition) of \(partition.topic)")
+                        throw SamsaClientError.kafka(
+                            code, context: "fetching partition \(partition.partition) of \(partition.topic)")
                     }
                 }
             }

@@ -12,7 +12,8 @@ public struct CooperativeStickyAssignor: PartitionAssignor {
 
     public init() {}
 
-    public func assign(partitionCounts: [String: Int], subscriptions: [GroupSubscription]) -> [String: [TopicPartition]] {
+    public func assign(partitionCounts: [String: Int], subscriptions: [GroupSubscription]) -> [String: [TopicPartition]]
+    {
         let sticky = Self.stickyAssignment(partitionCounts: partitionCounts, subscriptions: subscriptions)
         // Previous owners, as the members reported them; claims from an older generation lose.
         var previousOwner: [TopicPartition: String] = [:]
@@ -68,7 +69,8 @@ public struct CooperativeStickyAssignor: PartitionAssignor {
             let minQuota = all.count / members.count
             var maxQuotaSlots = all.count % members.count
             // Members already above the minimum keep the extra slots first (fewest moves).
-            for member in members.sorted(by: { (result[$0.memberId]?.count ?? 0) > (result[$1.memberId]?.count ?? 0) }) {
+            for member in members.sorted(by: { (result[$0.memberId]?.count ?? 0) > (result[$1.memberId]?.count ?? 0) })
+            {
                 var owned = result[member.memberId] ?? []
                 var quota = minQuota
                 if owned.count > minQuota && maxQuotaSlots > 0 {
@@ -97,7 +99,10 @@ public struct CooperativeStickyAssignor: PartitionAssignor {
             unassigned.sort()
             for partition in unassigned {
                 let eligible = members.filter { topicsOf[$0.memberId]?.contains(partition.topic) == true }
-                guard let target = eligible.min(by: { (result[$0.memberId]?.count ?? 0) < (result[$1.memberId]?.count ?? 0) })
+                guard
+                    let target = eligible.min(by: {
+                        (result[$0.memberId]?.count ?? 0) < (result[$1.memberId]?.count ?? 0)
+                    })
                 else { continue }
                 result[target.memberId, default: []].append(partition)
             }
@@ -110,7 +115,10 @@ public struct CooperativeStickyAssignor: PartitionAssignor {
                 for partition in all {
                     guard let from = result.first(where: { $0.value.contains(partition) })?.key else { continue }
                     let eligible = members.filter { topicsOf[$0.memberId]?.contains(partition.topic) == true }
-                    guard let to = eligible.min(by: { (result[$0.memberId]?.count ?? 0) < (result[$1.memberId]?.count ?? 0) }),
+                    guard
+                        let to = eligible.min(by: {
+                            (result[$0.memberId]?.count ?? 0) < (result[$1.memberId]?.count ?? 0)
+                        }),
                         (result[from]?.count ?? 0) - (result[to.memberId]?.count ?? 0) > 1
                     else { continue }
                     result[from]?.removeAll { $0 == partition }

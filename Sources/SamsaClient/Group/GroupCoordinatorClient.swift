@@ -70,12 +70,14 @@ actor GroupCoordinatorClient {
             let request = OffsetCommitRequest(
                 groupId: self.groupId, generationIdOrMemberEpoch: generationId, memberId: memberId,
                 groupInstanceId: groupInstanceId, retentionTimeMs: -1,
-                topics: Dictionary(grouping: remaining.keys, by: \.topic).sorted { $0.key < $1.key }.map { topic, parts in
+                topics: Dictionary(grouping: remaining.keys, by: \.topic).sorted { $0.key < $1.key }.map {
+                    topic, parts in
                     OffsetCommitRequest.OffsetCommitRequestTopic(
                         name: topic,
                         partitions: parts.sorted().map {
                             OffsetCommitRequest.OffsetCommitRequestPartition(
-                                partitionIndex: $0.partition, committedOffset: remaining[$0] ?? 0, committedLeaderEpoch: -1,
+                                partitionIndex: $0.partition, committedOffset: remaining[$0] ?? 0,
+                                committedLeaderEpoch: -1,
                                 commitTimestamp: -1, committedMetadata: "")
                         })
                 })
@@ -92,7 +94,8 @@ actor GroupCoordinatorClient {
                         retry[key] = remaining[key]
                         lastCode = code
                     } else {
-                        throw SamsaClientError.kafka(code, context: "committing offset of \(key) for group \(self.groupId)")
+                        throw SamsaClientError.kafka(
+                            code, context: "committing offset of \(key) for group \(self.groupId)")
                     }
                 }
             }
@@ -116,7 +119,8 @@ actor GroupCoordinatorClient {
                 groupId: self.groupId,
                 topics: partitions.map { partitions in
                     Dictionary(grouping: partitions, by: \.topic).sorted { $0.key < $1.key }.map {
-                        OffsetFetchRequest.OffsetFetchRequestTopic(name: $0.key, partitionIndexes: $0.value.map(\.partition).sorted())
+                        OffsetFetchRequest.OffsetFetchRequestTopic(
+                            name: $0.key, partitionIndexes: $0.value.map(\.partition).sorted())
                     }
                 }, requireStable: false)
             let response = try await self.send(request)
@@ -125,7 +129,9 @@ actor GroupCoordinatorClient {
             for topic in response.topics {
                 for partition in topic.partitions {
                     let partitionCode = ErrorCode(rawValue: partition.errorCode) ?? .unknownServerError
-                    if partitionCode != .none && partitionCode != .unknownTopicOrPartition && code == .none { code = partitionCode }
+                    if partitionCode != .none && partitionCode != .unknownTopicOrPartition && code == .none {
+                        code = partitionCode
+                    }
                     result[TopicPartition(topic.name, partition.partitionIndex)] =
                         partition.committedOffset >= 0 ? partition.committedOffset : nil
                 }

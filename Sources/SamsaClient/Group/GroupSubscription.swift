@@ -57,7 +57,9 @@ public struct GroupSubscription: Sendable, Hashable {
         }
         self.init(
             memberId: memberId, groupInstanceId: groupInstanceId, topics: body.topics, userData: body.userData,
-            ownedPartitions: body.ownedPartitions.flatMap { entry in entry.partitions.map { TopicPartition(entry.topic, $0) } },
+            ownedPartitions: body.ownedPartitions.flatMap { entry in
+                entry.partitions.map { TopicPartition(entry.topic, $0) }
+            },
             generationId: readVersion >= 2 ? body.generationId : -1, rackId: body.rackId)
     }
 

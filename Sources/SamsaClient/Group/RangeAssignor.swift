@@ -7,7 +7,8 @@ public struct RangeAssignor: PartitionAssignor {
 
     public init() {}
 
-    public func assign(partitionCounts: [String: Int], subscriptions: [GroupSubscription]) -> [String: [TopicPartition]] {
+    public func assign(partitionCounts: [String: Int], subscriptions: [GroupSubscription]) -> [String: [TopicPartition]]
+    {
         var result: [String: [TopicPartition]] = [:]
         for member in subscriptions { result[member.memberId] = [] }
         let members = Self.sortedMembers(subscriptions)

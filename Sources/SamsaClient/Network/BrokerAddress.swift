@@ -15,7 +15,8 @@ public struct BrokerAddress: Sendable, Hashable, CustomStringConvertible {
         var result: [BrokerAddress] = []
         for part in text.split(separator: ",") {
             var entry = part.trimmingSpaces()
-            if let scheme = entry.firstIndex(of: "/"), entry[scheme...].hasPrefix("//"), entry[..<scheme].hasSuffix(":") {
+            if let scheme = entry.firstIndex(of: "/"), entry[scheme...].hasPrefix("//"), entry[..<scheme].hasSuffix(":")
+            {
                 entry = String(entry[entry.index(scheme, offsetBy: 2)...])
             }
             guard !entry.isEmpty else { continue }

@@ -51,7 +51,8 @@ public final class BrokerConnection: Sendable {
         } catch {
             throw SamsaClientError.connectionFailed(broker: broker, reason: "\(error)")
         }
-        let connection = BrokerConnection(address: address, nodeId: nodeId, channel: channel, configuration: configuration)
+        let connection = BrokerConnection(
+            address: address, nodeId: nodeId, channel: channel, configuration: configuration)
         do {
             try await connection.handshake()
         } catch {
@@ -69,7 +70,9 @@ public final class BrokerConnection: Sendable {
 
     /// The version of `apiKey` this connection will use, or an error naming both ranges.
     public func version(for apiKey: ApiKey) throws(SamsaClientError) -> Int16 {
-        guard let ours = ClientApiVersions.supported(apiKey) else { throw .unsupportedApi(apiKey, broker: "\(self.address)") }
+        guard let ours = ClientApiVersions.supported(apiKey) else {
+            throw .unsupportedApi(apiKey, broker: "\(self.address)")
+        }
         guard let theirs = self.brokerVersions.withLock({ $0[apiKey.rawValue] }) else {
             throw .unsupportedApi(apiKey, broker: "\(self.address)")
         }
@@ -140,7 +143,8 @@ public final class BrokerConnection: Sendable {
     private func roundTrip<Request: KafkaRequest>(
         _ request: Request, version: Int16, timeout: Duration?
     ) async throws -> ByteBuffer {
-        try await PendingResponse<Request>.frame(from: self.write(request, version: version, timeout: timeout, expectsResponse: true))
+        try await PendingResponse<Request>.frame(
+            from: self.write(request, version: version, timeout: timeout, expectsResponse: true))
     }
 
     /// ApiVersions v3, falling back to the version the broker says it speaks (KIP-511): a broker that does not

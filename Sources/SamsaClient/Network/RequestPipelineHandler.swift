@@ -41,7 +41,8 @@ final class RequestPipelineHandler: ChannelDuplexHandler {
             let task = context.eventLoop.assumeIsolated().scheduleTask(in: timeout) {
                 guard let entry = self.pending.removeValue(forKey: correlationId) else { return }
                 entry.promise.fail(
-                    SamsaClientError.requestTimedOut(api: apiKey, broker: broker, timeout: .nanoseconds(timeout.nanoseconds)))
+                    SamsaClientError.requestTimedOut(
+                        api: apiKey, broker: broker, timeout: .nanoseconds(timeout.nanoseconds)))
                 context.close(promise: nil)
             }
             self.pending[correlationId] = Pending(apiKey: apiKey, promise: response, timeoutTask: task)

@@ -179,7 +179,9 @@ extension KafkaProducer {
         }
     }
 
-    private func connectionFailed(_ leader: Int32, connection: BrokerConnection, batches: [ProducerBatch], error: any Error) {
+    private func connectionFailed(
+        _ leader: Int32, connection: BrokerConnection, batches: [ProducerBatch], error: any Error
+    ) {
         let failure = (error as? SamsaClientError) ?? .connectionClosed(broker: "\(leader)")
         if KafkaClient.isConnectionError(failure), self.sender.connections[leader] === connection {
             self.sender.connections[leader] = nil
@@ -251,7 +253,8 @@ extension KafkaProducer {
     private func finish(_ batch: ProducerBatch, with result: Result<(Int64, Int64), SamsaClientError>) {
         self.sender.markFinished(batch.partition)
         switch result {
-        case .success(let (baseOffset, logAppendTime)): batch.complete(baseOffset: baseOffset, logAppendTime: logAppendTime)
+        case .success(let (baseOffset, logAppendTime)):
+            batch.complete(baseOffset: baseOffset, logAppendTime: logAppendTime)
         case .failure(let error): batch.fail(error)
         }
         let waiters = self.accumulator.recordsAnswered(
@@ -275,7 +278,8 @@ extension KafkaProducer {
         while true {
             do {
                 let response = try await self.client.sendToAny(
-                    InitProducerIdRequest(transactionalId: nil, transactionTimeoutMs: 60_000, producerId: -1, producerEpoch: -1))
+                    InitProducerIdRequest(
+                        transactionalId: nil, transactionTimeoutMs: 60_000, producerId: -1, producerEpoch: -1))
                 let code = ErrorCode(rawValue: response.errorCode) ?? .unknownServerError
                 guard code == .none else { throw SamsaClientError.kafka(code, context: "getting a producer id") }
                 self.idempotence.assign(producerId: response.producerId, epoch: response.producerEpoch)
@@ -283,7 +287,8 @@ extension KafkaProducer {
                 self.accumulator.forgetEncodingAndSequenceOfAllBatches()
                 self.logger.debug("producer id", metadata: ["producer.id": "\(response.producerId)"])
                 break
-            } catch let error as SamsaClientError where error.isRetriable && attempt < self.client.configuration.retries {
+            } catch let error as SamsaClientError where error.isRetriable && attempt < self.client.configuration.retries
+            {
                 attempt += 1
                 try? await Task.sleep(for: self.configuration.retryBackoff)
             } catch {

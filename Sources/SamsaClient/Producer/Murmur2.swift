@@ -17,7 +17,8 @@ public enum Murmur2 {
         let chunks = length / 4
         for index in 0..<chunks {
             let base = index * 4
-            var k = UInt32(data[base]) | UInt32(data[base + 1]) << 8 | UInt32(data[base + 2]) << 16
+            var k =
+                UInt32(data[base]) | UInt32(data[base + 1]) << 8 | UInt32(data[base + 2]) << 16
                 | UInt32(data[base + 3]) << 24
             k &*= Self.m
             k ^= k >> Self.r

@@ -14,7 +14,8 @@ public struct Partitioner: Sendable {
     ) -> Int32 {
         if let key { return Murmur2.partition(forKey: key, partitionCount: partitionCount) }
         if let current = self.sticky[topic], current < partitionCount { return current }
-        return self.newStickyPartition(topic: topic, partitionCount: partitionCount, available: available, previous: nil)
+        return self.newStickyPartition(
+            topic: topic, partitionCount: partitionCount, available: available, previous: nil)
     }
 
     /// Called when a batch for the sticky partition is closed: switch to a different partition.
@@ -23,13 +24,15 @@ public struct Partitioner: Sendable {
         -> Int32
     {
         guard self.sticky[topic] == partition else { return self.sticky[topic] ?? partition }
-        return self.newStickyPartition(topic: topic, partitionCount: partitionCount, available: available, previous: partition)
+        return self.newStickyPartition(
+            topic: topic, partitionCount: partitionCount, available: available, previous: partition)
     }
 
     private mutating func newStickyPartition(
         topic: String, partitionCount: Int, available: [Int32]?, previous: Int32?
     ) -> Int32 {
-        let candidates = (available?.isEmpty == false ? available : nil) ?? (0..<Int32(max(1, partitionCount))).map { $0 }
+        let candidates =
+            (available?.isEmpty == false ? available : nil) ?? (0..<Int32(max(1, partitionCount))).map { $0 }
         var choice = candidates[Int.random(in: 0..<candidates.count, using: &self.generator)]
         if candidates.count > 1, let previous, choice == previous {
             let index = candidates.firstIndex(of: previous) ?? 0

@@ -25,7 +25,8 @@ public struct ProducerRecord: Sendable {
 
     public init(topic: String, partition: Int32? = nil, key: String? = nil, value: String, timestamp: Int64? = nil) {
         self.init(
-            topic: topic, partition: partition, key: key.map { ByteBuffer(string: $0) }, value: ByteBuffer(string: value),
+            topic: topic, partition: partition, key: key.map { ByteBuffer(string: $0) },
+            value: ByteBuffer(string: value),
             timestamp: timestamp)
     }
 }

@@ -15,9 +15,12 @@ enum FetchedRecordsDecoder {
     {
         var batches: [Batch] = []
         var index = buffer.readerIndex
-        while let header = RecordBatchHeader(buffer: buffer, at: index), index + header.totalSize <= buffer.writerIndex {
+        while let header = RecordBatchHeader(buffer: buffer, at: index), index + header.totalSize <= buffer.writerIndex
+        {
             guard header.magic == 2 else {
-                throw .corruptRecords(partition, reason: "batch at offset \(header.baseOffset) has magic \(header.magic); only v2 is read")
+                throw .corruptRecords(
+                    partition, reason: "batch at offset \(header.baseOffset) has magic \(header.magic); only v2 is read"
+                )
             }
             guard header.batchLength >= RecordBatches.minimumBatchLength else {
                 throw .corruptRecords(partition, reason: "batch length \(header.batchLength) is too small")
@@ -29,7 +32,8 @@ enum FetchedRecordsDecoder {
                 }
             }
             guard let codec = header.attributes.compression else {
-                throw .corruptRecords(partition, reason: "unknown compression in attributes \(header.attributes.rawValue)")
+                throw .corruptRecords(
+                    partition, reason: "unknown compression in attributes \(header.attributes.rawValue)")
             }
             let start = index + RecordBatchHeader.size
             let end = index + header.totalSize

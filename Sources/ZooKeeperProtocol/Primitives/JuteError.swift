@@ -11,7 +11,8 @@ public enum JuteError: Error, Equatable, Sendable, CustomStringConvertible {
         case .truncated(let field, let needed):
             return "jute record truncated: \(needed) more byte(s) needed for \(field); send the whole record"
         case .invalidLength(let field, let length):
-            return "jute \(field) has length \(length), which does not fit the packet; lengths are -1 (null) or 0...remaining bytes"
+            return
+                "jute \(field) has length \(length), which does not fit the packet; lengths are -1 (null) or 0...remaining bytes"
         }
     }
 }

@@ -10,7 +10,10 @@ public struct ConnectRequest: JuteRecord {
     public var passwd: [UInt8]
     public var readOnly: Bool
 
-    public init(protocolVersion: Int32 = 0, lastZxidSeen: Int64 = 0, timeOut: Int32 = 0, sessionId: Int64 = 0, passwd: [UInt8] = [], readOnly: Bool = false) {
+    public init(
+        protocolVersion: Int32 = 0, lastZxidSeen: Int64 = 0, timeOut: Int32 = 0, sessionId: Int64 = 0,
+        passwd: [UInt8] = [], readOnly: Bool = false
+    ) {
         self.protocolVersion = protocolVersion
         self.lastZxidSeen = lastZxidSeen
         self.timeOut = timeOut

@@ -9,7 +9,10 @@ public struct ConnectResponse: JuteRecord {
     public var passwd: [UInt8]
     public var readOnly: Bool
 
-    public init(protocolVersion: Int32 = 0, timeOut: Int32 = 0, sessionId: Int64 = 0, passwd: [UInt8] = [], readOnly: Bool = false) {
+    public init(
+        protocolVersion: Int32 = 0, timeOut: Int32 = 0, sessionId: Int64 = 0, passwd: [UInt8] = [],
+        readOnly: Bool = false
+    ) {
         self.protocolVersion = protocolVersion
         self.timeOut = timeOut
         self.sessionId = sessionId

@@ -9,7 +9,9 @@ public struct CreateTxn: JuteRecord {
     public var ephemeral: Bool
     public var parentCVersion: Int32
 
-    public init(path: String = "", data: [UInt8]? = nil, acl: [ACL] = [], ephemeral: Bool = false, parentCVersion: Int32 = 0) {
+    public init(
+        path: String = "", data: [UInt8]? = nil, acl: [ACL] = [], ephemeral: Bool = false, parentCVersion: Int32 = 0
+    ) {
         self.path = path
         self.data = data
         self.acl = acl

@@ -8,7 +8,9 @@ public struct ReconfigRequest: JuteRecord {
     public var newMembers: String
     public var curConfigId: Int64
 
-    public init(joiningServers: String = "", leavingServers: String = "", newMembers: String = "", curConfigId: Int64 = 0) {
+    public init(
+        joiningServers: String = "", leavingServers: String = "", newMembers: String = "", curConfigId: Int64 = 0
+    ) {
         self.joiningServers = joiningServers
         self.leavingServers = leavingServers
         self.newMembers = newMembers

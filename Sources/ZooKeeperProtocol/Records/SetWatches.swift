@@ -8,7 +8,9 @@ public struct SetWatches: JuteRecord {
     public var existWatches: [String]
     public var childWatches: [String]
 
-    public init(relativeZxid: Int64 = 0, dataWatches: [String] = [], existWatches: [String] = [], childWatches: [String] = []) {
+    public init(
+        relativeZxid: Int64 = 0, dataWatches: [String] = [], existWatches: [String] = [], childWatches: [String] = []
+    ) {
         self.relativeZxid = relativeZxid
         self.dataWatches = dataWatches
         self.existWatches = existWatches

@@ -10,7 +10,10 @@ public struct SetWatches2: JuteRecord {
     public var persistentWatches: [String]
     public var persistentRecursiveWatches: [String]
 
-    public init(relativeZxid: Int64 = 0, dataWatches: [String] = [], existWatches: [String] = [], childWatches: [String] = [], persistentWatches: [String] = [], persistentRecursiveWatches: [String] = []) {
+    public init(
+        relativeZxid: Int64 = 0, dataWatches: [String] = [], existWatches: [String] = [], childWatches: [String] = [],
+        persistentWatches: [String] = [], persistentRecursiveWatches: [String] = []
+    ) {
         self.relativeZxid = relativeZxid
         self.dataWatches = dataWatches
         self.existWatches = existWatches

@@ -15,7 +15,10 @@ public struct Stat: JuteRecord {
     public var numChildren: Int32
     public var pzxid: Int64
 
-    public init(czxid: Int64 = 0, mzxid: Int64 = 0, ctime: Int64 = 0, mtime: Int64 = 0, version: Int32 = 0, cversion: Int32 = 0, aversion: Int32 = 0, ephemeralOwner: Int64 = 0, dataLength: Int32 = 0, numChildren: Int32 = 0, pzxid: Int64 = 0) {
+    public init(
+        czxid: Int64 = 0, mzxid: Int64 = 0, ctime: Int64 = 0, mtime: Int64 = 0, version: Int32 = 0, cversion: Int32 = 0,
+        aversion: Int32 = 0, ephemeralOwner: Int64 = 0, dataLength: Int32 = 0, numChildren: Int32 = 0, pzxid: Int64 = 0
+    ) {
         self.czxid = czxid
         self.mzxid = mzxid
         self.ctime = ctime

@@ -13,7 +13,10 @@ public struct StatPersisted: JuteRecord {
     public var ephemeralOwner: Int64
     public var pzxid: Int64
 
-    public init(czxid: Int64 = 0, mzxid: Int64 = 0, ctime: Int64 = 0, mtime: Int64 = 0, version: Int32 = 0, cversion: Int32 = 0, aversion: Int32 = 0, ephemeralOwner: Int64 = 0, pzxid: Int64 = 0) {
+    public init(
+        czxid: Int64 = 0, mzxid: Int64 = 0, ctime: Int64 = 0, mtime: Int64 = 0, version: Int32 = 0, cversion: Int32 = 0,
+        aversion: Int32 = 0, ephemeralOwner: Int64 = 0, pzxid: Int64 = 0
+    ) {
         self.czxid = czxid
         self.mzxid = mzxid
         self.ctime = ctime

@@ -4,7 +4,7 @@ import NIOCore
 import XCTest
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A blocking TCP connection for tests that need to send exact (often malformed) bytes to a
@@ -13,7 +13,10 @@ final class RawKafkaConnection {
     private let descriptor: Int32
     private var correlationId: Int32 = 0
 
-    enum Failure: Error { case connect(Int32), closed, timeout }
+    enum Failure: Error {
+        case connect(Int32)
+        case closed, timeout
+    }
 
     init(port: Int, timeoutSeconds: Int = 5) throws {
         self.descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
@@ -41,7 +44,9 @@ final class RawKafkaConnection {
     func send(_ bytes: [UInt8]) {
         var sent = 0
         while sent < bytes.count {
-            let count = bytes[sent...].withUnsafeBytes { Glibc.send(self.descriptor, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            let count = bytes[sent...].withUnsafeBytes {
+                Glibc.send(self.descriptor, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL))
+            }
             if count <= 0 { return }
             sent += count
         }
