@@ -36,15 +36,21 @@ extension Session {
     func runLiveViewCommand(_ arguments: ParsedArguments) throws(REPLError) {
         if arguments.positionals.first == "stop" {
             guard self.liveView != nil else {
-                self.console.print("The live view is not running; `ui` starts it.")
+                self.console.print(
+                    self.language.pick(
+                        es: "La vista en directo no está abierta; `ui` la abre.",
+                        en: "The live view is not running; `ui` starts it."))
                 return
             }
             self.stopLiveView()
-            self.console.print("Live view closed.")
+            self.console.print(self.language.pick(es: "Vista en directo cerrada.", en: "Live view closed."))
             return
         }
         if let running = self.liveView, let url = running.server.url {
-            self.console.print("The live view is already open at \(url.absoluteString)")
+            self.console.print(
+                self.language.pick(
+                    es: "La vista en directo ya está abierta en \(url.absoluteString)",
+                    en: "The live view is already open at \(url.absoluteString)"))
             return
         }
         let language =
@@ -52,10 +58,17 @@ extension Session {
             ?? LiveViewLanguage(code: self.language.rawValue) ?? .en
         let port = try arguments.int("--port", in: 0...65535) ?? 0
         let url = try self.startLiveView(language: language, port: port)
-        self.console.print("Live view: \(url.absoluteString)")
+        self.console.print(self.language.pick(es: "Vista en directo: ", en: "Live view: ") + url.absoluteString)
         self.console.print(
-            "Open it in a browser on this machine; the token in the address is what lets you in. `ui stop` closes it.")
-        if Self.openInBrowser(url) { self.console.print("(Opening it in your browser.)") }
+            self.language.pick(
+                es: "Ábrela en un navegador de esta máquina; el token de la dirección es lo que te deja entrar. "
+                    + "`ui stop` la cierra.",
+                en: "Open it in a browser on this machine; the token in the address is what lets you in. "
+                    + "`ui stop` closes it."))
+        if Self.openInBrowser(url) {
+            self.console.print(
+                self.language.pick(es: "(Abriéndola en tu navegador.)", en: "(Opening it in your browser.)"))
+        }
     }
 
     /// Starts the server and the publisher; events go to the page from now on.

@@ -265,7 +265,10 @@ extension Session {
         }
         let brokers = snapshot.brokers.filter { $0.state == .running }
         guard !brokers.isEmpty else {
-            throw .client("no broker is up; `broker start ID` or `cluster start` starts one")
+            throw .client(
+                self.language.pick(
+                    es: "no hay ningún broker en marcha; `broker start ID` o `cluster start` arrancan uno",
+                    en: "no broker is up; `broker start ID` or `cluster start` starts one"))
         }
         return brokers.map { "127.0.0.1:\($0.port)" }.joined(separator: ",")
     }
