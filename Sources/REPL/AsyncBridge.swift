@@ -1,3 +1,4 @@
+import CourseLanguage
 import Dispatch
 import Synchronization
 
@@ -19,7 +20,11 @@ public enum AsyncBridge {
             done.signal()
         }
         done.wait()
-        guard let outcome = slot.value else { throw REPLError.file("the request ended without an answer") }
+        guard let outcome = slot.value else {
+            throw REPLError.file(
+                Language.preferred.pick(
+                    es: "la petición terminó sin respuesta", en: "the request ended without an answer"))
+        }
         return try outcome.get()
     }
 

@@ -1,9 +1,11 @@
+import CourseLanguage
+
 /// Splits a typed line into words like a shell does, so values with spaces can be quoted:
 /// `produce orders --key alice "first order"`. Single quotes keep everything literally; inside
 /// double quotes and bare words a backslash escapes the next character. No variables, no globs.
 public enum CommandLineSplitter {
     /// The words of `line`; `#` at the start of a word begins a comment to the end of the line.
-    public static func split(_ line: String) throws(REPLError) -> [String] {
+    public static func split(_ line: String, language: Language = .en) throws(REPLError) -> [String] {
         var words: [String] = []
         var current = ""
         var hasWord = false
@@ -43,8 +45,18 @@ public enum CommandLineSplitter {
                 hasWord = true
             }
         }
-        if let quote { throw .syntax("the quote \(quote) is not closed; close it or escape it with \\\(quote)") }
-        if isEscaped { throw .syntax("the line ends with a lone \\; remove it or escape it as \\\\") }
+        if let quote {
+            throw .syntax(
+                language.pick(
+                    es: "las comillas \(quote) no se cierran; ciérralas o escápalas con \\\(quote)",
+                    en: "the quote \(quote) is not closed; close it or escape it with \\\(quote)"))
+        }
+        if isEscaped {
+            throw .syntax(
+                language.pick(
+                    es: "la línea acaba en una \\ suelta; quítala o escápala como \\\\",
+                    en: "the line ends with a lone \\; remove it or escape it as \\\\"))
+        }
         if hasWord { words.append(current) }
         return words
     }

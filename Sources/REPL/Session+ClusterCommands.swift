@@ -149,7 +149,10 @@ extension Session {
         let name = arguments.value("--name") ?? self.cluster?.layout.name ?? self.configuration.clusterName
         guard ClusterLayout.isValidName(name) else {
             throw REPLError.usage(
-                "--name '\(name)' must be letters, digits, '-', '_' or '.' (a folder name)", usage: arguments.usage)
+                self.language.pick(
+                    es: "--name '\(name)' solo admite letras, cifras, '-', '_' o '.' (es el nombre de una carpeta)",
+                    en: "--name '\(name)' must be letters, digits, '-', '_' or '.' (a folder name)"),
+                usage: arguments.usage)
         }
         if let current = self.cluster, current.layout.name != name, current.isRunning {
             throw REPLError.usage(
@@ -183,7 +186,10 @@ extension Session {
             let error = LocalClusterError.exitedBeforeListening(
                 process: process, status: status, lastLine: lastLine, logFile: logFile)
             throw REPLError.file(
-                "\(error)\n(`cluster start --standalone` runs brokers without a metadata server)")
+                "\(error)\n"
+                    + self.language.pick(
+                        es: "(`cluster start --standalone` arranca brokers sin servidor de metadatos)",
+                        en: "(`cluster start --standalone` runs brokers without a metadata server)"))
         }
         let es = self.language == .es
         let width = report.started.map { self.roleName($0.role).count }.max() ?? 0

@@ -111,9 +111,15 @@ enum FaultRequest: Sendable, Equatable {
             if kind == .slowReplication {
                 let range = 1...BrokerFaults.maximumDelayMs
                 guard arguments.positionals.count > 1, let ms = Int(arguments.positionals[1]), range.contains(ms) else {
-                    let given = arguments.positionals.count > 1 ? "; got '\(arguments.positionals[1])'" : ""
+                    let got = arguments.positionals.count > 1 ? arguments.positionals[1] : nil
                     throw .usage(
-                        "MS is the delay in milliseconds, a whole number from 1 to \(BrokerFaults.maximumDelayMs)\(given)",
+                        arguments.language.pick(
+                            es:
+                                "MS es el retardo en milisegundos, un número entero de 1 a \(BrokerFaults.maximumDelayMs)"
+                                + (got.map { "; has puesto '\($0)'" } ?? ""),
+                            en:
+                                "MS is the delay in milliseconds, a whole number from 1 to \(BrokerFaults.maximumDelayMs)"
+                                + (got.map { "; got '\($0)'" } ?? "")),
                         usage: arguments.usage)
                 }
                 delayMs = ms

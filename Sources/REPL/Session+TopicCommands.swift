@@ -73,8 +73,12 @@ extension Session {
             let factor = try arguments.int("--replication-factor", in: 1...100)
             if let factor, factor > up {
                 throw .client(
-                    "replication factor \(factor) is more than the \(up) broker\(up == 1 ? "" : "s") that \(up == 1 ? "is" : "are") up"
-                )
+                    self.language.pick(
+                        es:
+                            "el factor de replicación \(factor) es mayor que \(up == 1 ? "el broker" : "los \(up) brokers") "
+                            + "en marcha",
+                        en: "replication factor \(factor) is more than the \(up) broker\(up == 1 ? "" : "s") that "
+                            + "\(up == 1 ? "is" : "are") up"))
             }
             var configs: [String: String] = [:]
             for pair in arguments.values("--config") {

@@ -165,7 +165,7 @@ public final class Session {
             self.syncEventWatcher()
             self.syncLiveView()
         }
-        let words = try CommandLineSplitter.split(line)
+        let words = try CommandLineSplitter.split(line, language: self.language)
         guard case .command(let spec, let arguments) = try self.table.resolve(words) else { return .proceed }
         let parsed = try ParsedArguments(arguments, for: spec, language: self.language)
         // The started lab's commands.log gets the line once it has ended, with what happened.

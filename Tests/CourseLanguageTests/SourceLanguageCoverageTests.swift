@@ -62,6 +62,32 @@ final class SourceLanguageCoverageTests: XCTestCase {
         XCTAssertGreaterThan(checked, 50, "the scan finds the tools' lines")
     }
 
+    /// The REPL prints with `console.print` and fails with a `REPLError`; each literal there is
+    /// chosen by the language (`pick`, `LocalizedText`, `es ? … : …`) or has no words to translate.
+    func testEveryLineTheREPLPrintsIsLocalized() throws {
+        let folder = Self.root.appendingPathComponent("Sources/REPL")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".swift") }
+            .sorted()
+        let calls = ["console.print(", ".usage(", ".client(", ".file(", ".syntax(", "throw .cluster("]
+        var checked = 0
+        for file in files {
+            let source = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+            for use in SwiftSourceStrings(source).uses(inCallsTo: calls, outside: Self.localizers) {
+                checked += 1
+                guard Self.hasWords(use.text), !Self.replFormats.contains(where: { use.text.hasPrefix($0) }) else {
+                    continue
+                }
+                XCTFail(
+                    "Sources/REPL/\(file):\(use.line): English-only line; wrap it in language.pick(es:en:): \(use.text)"
+                )
+            }
+        }
+        XCTAssertGreaterThan(checked, 40, "the scan finds the REPL's lines")
+    }
+
+    /// REPL literals that read the same in both languages: command lines and usage strings.
+    static let replFormats = ["lab start ", "ui [--lang", "lab id set", "watch COMMAND", "language es|en"]
+
     /// Every Spanish/English pair in KafkaCLI has two non-empty, different texts.
     func testEveryPickInTheToolsHasTwoLanguages() throws {
         let folder = Self.root.appendingPathComponent("Sources/KafkaCLI")

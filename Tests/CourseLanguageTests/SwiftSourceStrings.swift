@@ -37,8 +37,10 @@ struct SwiftSourceStrings {
                     continue
                 }
                 guard let end = Self.closingParenthesis(in: code, openingAt: index - 1) else { continue }
+                if Self.isInLanguageBranch(code, at: start) { continue }
                 var arguments = Array(code[index..<end])
                 for localizer in localizers { arguments = Self.removingCalls(to: Array(localizer), from: arguments) }
+                arguments = Self.removingLanguageTernaries(from: arguments)
                 let line = code[..<start].filter { $0 == "\n" }.count + 1
                 uses += Self.placeholders(in: arguments).map { Use(line: line, text: self.literals[$0]) }
             }
@@ -76,6 +78,93 @@ struct SwiftSourceStrings {
             result.removeSubrange(start...end)
         }
         return result
+    }
+
+    /// Drops the REPL's other idiom, `es ? … : …`: whatever either branch holds is chosen by the
+    /// language. The false branch ends at the first `,` or unmatched `)` outside brackets.
+    private static func removingLanguageTernaries(from code: [Character]) -> [Character] {
+        var result = code
+        while let match = String(result).range(of: #"\bes\s*\?"#, options: .regularExpression) {
+            let start = String(result)[..<match.lowerBound].count
+            var index = start + String(result)[match].count
+            var depth = 0
+            var sawColon = false
+            while index < result.count {
+                let character = result[index]
+                if "([{".contains(character) { depth += 1 }
+                if ")]}".contains(character) {
+                    if depth == 0 { break }
+                    depth -= 1
+                }
+                if depth == 0, character == ":", !sawColon { sawColon = true }
+                if depth == 0, character == ",", sawColon { break }
+                index += 1
+            }
+            result.removeSubrange(start..<index)
+        }
+        return result
+    }
+
+    /// Whether `position` sits where only one language runs: inside `if es { … }` (or
+    /// `if self.language == .es`), inside its `else { … }`, or after an `if es { … }` with no else
+    /// in the same block (the Spanish branch returned or threw, so what follows is the English one).
+    static func isInLanguageBranch(_ code: [Character], at position: Int) -> Bool {
+        var index = position - 1
+        var depth = 0
+        while index >= 0 {
+            let character = code[index]
+            if character == "}" {
+                if depth == 0, let open = Self.openingBrace(in: code, closingAt: index) {
+                    let after = String(code[(index + 1)..<min(code.count, index + 12)])
+                    let hasElse = after.trimmingCharacters(in: .whitespacesAndNewlines).hasPrefix("else")
+                    if !hasElse, Self.isSpanishCondition(Self.header(in: code, before: open)) { return true }
+                    index = open - 1
+                    continue
+                }
+                depth += 1
+            } else if character == "{" {
+                if depth == 0 {
+                    let header = Self.header(in: code, before: index)
+                    if Self.isSpanishCondition(header) { return true }
+                    if header.trimmingCharacters(in: .whitespacesAndNewlines).hasSuffix("else"),
+                        let close = code[..<index].lastIndex(of: "}"),
+                        let open = Self.openingBrace(in: code, closingAt: close),
+                        Self.isSpanishCondition(Self.header(in: code, before: open))
+                    {
+                        return true
+                    }
+                    depth = 0
+                } else {
+                    depth -= 1
+                }
+            }
+            index -= 1
+        }
+        return false
+    }
+
+    private static func header(in code: [Character], before brace: Int) -> String {
+        var start = brace
+        while start > 0, !";{}\n".contains(code[start - 1]) { start -= 1 }
+        return String(code[start..<brace])
+    }
+
+    private static func isSpanishCondition(_ header: String) -> Bool {
+        header.range(of: #"\bif\s+(es|(self\.)?language\s*==\s*\.es)\s*$"#, options: .regularExpression) != nil
+    }
+
+    private static func openingBrace(in code: [Character], closingAt close: Int) -> Int? {
+        var depth = 0
+        var index = close
+        while index >= 0 {
+            if code[index] == "}" { depth += 1 }
+            if code[index] == "{" {
+                depth -= 1
+                if depth == 0 { return index }
+            }
+            index -= 1
+        }
+        return nil
     }
 
     private static func placeholders(in code: [Character]) -> [Int] {
