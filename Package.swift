@@ -105,15 +105,20 @@ let package = Package(
         // Shared leaf: how Samsa runs its own ArgumentParser commands from a command line it was handed
         // (`samsa grade` and `samsa-lab`, `samsa slides` and `samsa-slides`, `samsa`'s subcommands).
         .target(name: "CommandLineSupport", dependencies: [argumentParser], swiftSettings: swiftSettings),
-        // Shared leaf: how much of a file is in the OS page cache (`mincore`) and evicting it
-        // (`posix_fadvise`), for the REPL's segment view. No dependencies.
-        .target(name: "PageCache", swiftSettings: swiftSettings),
+        // Shared leaf: POSIX file calls without Foundation (an owned descriptor with positional I/O and
+        // fsync/fdatasync; mkdir -p, list, rename, atomic writes), one error type. No dependencies.
+        .target(name: "POSIXFile", swiftSettings: swiftSettings),
+        // How much of a file is in the OS page cache (`mincore`) and evicting it (`posix_fadvise`),
+        // for the REPL's segment view.
+        .target(name: "PageCache", dependencies: ["POSIXFile"], swiftSettings: swiftSettings),
 
         // Kafka side.
         // The CPU's CRC-32C instruction (SSE 4.2), which Swift cannot emit; KafkaProtocol falls back to a table.
         .target(name: "CRC32CHardware"),
         .target(name: "KafkaProtocol", dependencies: ["CRC32CHardware", nioCore], swiftSettings: swiftSettings),
-        .target(name: "LogStorage", dependencies: ["KafkaProtocol", nioCore, logging], swiftSettings: swiftSettings),
+        .target(
+            name: "LogStorage", dependencies: ["KafkaProtocol", "POSIXFile", nioCore, logging],
+            swiftSettings: swiftSettings),
         // Kafka's ZooKeeper-mode metadata tree: znode paths and their JSON, shared by the broker and the REPL.
         .target(name: "KafkaZkModel", dependencies: ["KafkaProtocol"], swiftSettings: swiftSettings),
         .target(
@@ -152,7 +157,7 @@ let package = Package(
         .target(name: "ZooKeeperProtocol", dependencies: [nioCore], swiftSettings: swiftSettings),
         .target(
             name: "MetadataServer",
-            dependencies: ["ZooKeeperProtocol", "PropertiesFile", nioCore, nioPosix, logging],
+            dependencies: ["ZooKeeperProtocol", "PropertiesFile", "POSIXFile", nioCore, nioPosix, logging],
             swiftSettings: swiftSettings
         ),
         .target(

@@ -1,4 +1,5 @@
 import KafkaProtocol
+import POSIXFile
 
 /// Which leader epoch wrote which offsets: `(epoch, start offset)` pairs kept in the partition's
 /// `leader-epoch-checkpoint` (Kafka's format: `0`, count, `<epoch> <startOffset>` lines). After a
@@ -19,7 +20,7 @@ struct LeaderEpochCache: Sendable {
     init(directory: String) {
         self.path = "\(directory)/\(Self.fileName)"
         var entries: [Entry] = []
-        if FileManagerless.exists(self.path), let text = try? FileManagerless.read(self.path) {
+        if FileSystem.exists(self.path), let text = try? FileManagerless.read(self.path) {
             for line in text.split(separator: "\n").dropFirst(2) {
                 let fields = line.split(separator: " ")
                 if fields.count == 2, let epoch = Int32(fields[0]), let offset = Int64(fields[1]) {

@@ -1,5 +1,6 @@
 import KafkaProtocol
 import Logging
+import POSIXFile
 import Synchronization
 
 /// All partition logs of a broker across its `log.dirs`: loading them at start-up (with crash
@@ -34,7 +35,7 @@ public final class LogManager: Sendable {
         var loaded: [TopicPartition] = []
         for directory in self.logDirs {
             let marker = "\(directory)/\(Self.cleanShutdownFileName)"
-            let isClean = FileManagerless.exists(marker)
+            let isClean = FileSystem.exists(marker)
             let recoveryPoints = OffsetCheckpointFile(path: "\(directory)/\(Self.recoveryPointFileName)").read()
             let startOffsets = OffsetCheckpointFile(path: "\(directory)/\(Self.logStartOffsetFileName)").read()
             let cleaned = OffsetCheckpointFile(path: "\(directory)/\(Self.cleanerCheckpointFileName)").read()
@@ -51,9 +52,7 @@ public final class LogManager: Sendable {
                     try? FileManagerless.removeTree(path)  // a topic deletion interrupted by a crash
                     continue
                 }
-                guard FileManagerless.isDirectory(path), let partition = Self.parse(directoryName: name) else {
-                    continue
-                }
+                guard FileSystem.isDirectory(path), let partition = Self.parse(directoryName: name) else { continue }
                 let log = try PartitionLog(
                     topicPartition: partition, directory: path, config: config(partition.topic),
                     recoveryPoint: recoveryPoints[partition] ?? 0, logStartOffset: startOffsets[partition] ?? 0,

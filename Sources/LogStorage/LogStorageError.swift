@@ -1,4 +1,5 @@
 import KafkaProtocol
+import POSIXFile
 
 /// What went wrong with a partition's log. Mapped to Kafka error codes only at the wire.
 public enum LogStorageError: Error, Sendable, CustomStringConvertible {
@@ -43,6 +44,13 @@ public enum LogStorageError: Error, Sendable, CustomStringConvertible {
             "producer \(producerId) has epoch \(epoch) but this partition has seen epoch \(current); "
                 + "an older instance of the producer was fenced by a newer one"
         }
+    }
+}
+
+extension LogStorageError {
+    /// A failed call of `POSIXFile`, as `io`.
+    init(_ error: POSIXFileError) {
+        self = .io(operation: error.operation, path: error.path, errno: error.errno)
     }
 }
 

@@ -1,4 +1,5 @@
 import KafkaProtocol
+import POSIXFile
 
 /// Kafka's checkpoint file format (`recovery-point-offset-checkpoint`,
 /// `log-start-offset-checkpoint`, `replication-offset-checkpoint`): a version line `0`, a count
@@ -20,7 +21,7 @@ public struct OffsetCheckpointFile: Sendable {
 
     /// Missing file → empty; malformed lines are skipped (the log recovers without them).
     public func read() -> [TopicPartition: Int64] {
-        guard FileManagerless.exists(self.path), let text = try? FileManagerless.read(self.path) else { return [:] }
+        guard FileSystem.exists(self.path), let text = try? FileManagerless.read(self.path) else { return [:] }
         var result: [TopicPartition: Int64] = [:]
         for line in text.split(separator: "\n").dropFirst(2) {
             let fields = line.split(separator: " ")

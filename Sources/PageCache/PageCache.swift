@@ -1,3 +1,5 @@
+import POSIXFile
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -28,6 +30,16 @@ public enum PageCache {
         public var description: String {
             "\(self.operation) failed on \(self.path): \(String(cString: strerror(self.errno)))"
         }
+
+        init(operation: String, path: String, errno: Int32) {
+            self.operation = operation
+            self.path = path
+            self.errno = errno
+        }
+
+        init(_ error: POSIXFileError) {
+            self.init(operation: error.operation, path: error.path, errno: error.errno)
+        }
     }
 
     /// Maps the file without touching it and asks `mincore(2)` which pages are in memory. Mapping
@@ -39,15 +51,18 @@ public enum PageCache {
 
     /// Which pages of a file are in memory now, page by page (`mincore` on a fresh `mmap`).
     public static func residentPages(ofFile path: String) throws(Failure) -> ResidentPages {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw Failure(operation: "open", path: path, errno: errno) }
-        defer { close(descriptor) }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0 else { throw Failure(operation: "fstat", path: path, errno: errno) }
-        let size = Int(info.st_size)
+        let file: OpenFile
+        let size: Int
+        do {
+            file = try OpenFile(path: path, flags: O_RDONLY)
+            size = Int(try file.size)
+        } catch {
+            throw Failure(error)
+        }
+        defer { withExtendedLifetime(file) {} }  // open until the calls on its descriptor are done
         let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
         guard size > 0 else { return ResidentPages(size: 0, pageSize: pageSize, isResident: []) }
-        guard let mapping = mmap(nil, size, PROT_READ, MAP_SHARED, descriptor, 0), mapping != MAP_FAILED else {
+        guard let mapping = mmap(nil, size, PROT_READ, MAP_SHARED, file.descriptor, 0), mapping != MAP_FAILED else {
             throw Failure(operation: "mmap", path: path, errno: errno)
         }
         defer { munmap(mapping, size) }
@@ -62,11 +77,15 @@ public enum PageCache {
     /// kernel keeps dirty pages, then `posix_fadvise(POSIX_FADV_DONTNEED)`. No root needed, unlike
     /// `echo 1 > /proc/sys/vm/drop_caches`; a memory file system (tmpfs) cannot drop them.
     public static func evict(file path: String) throws(Failure) {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw Failure(operation: "open", path: path, errno: errno) }
-        defer { close(descriptor) }
-        guard fdatasync(descriptor) == 0 else { throw Failure(operation: "fdatasync", path: path, errno: errno) }
-        let result = posix_fadvise(descriptor, 0, 0, POSIX_FADV_DONTNEED)
+        let file: OpenFile
+        do {
+            file = try OpenFile(path: path, flags: O_RDONLY)
+            try file.sync(.data)
+        } catch {
+            throw Failure(error)
+        }
+        defer { withExtendedLifetime(file) {} }  // open until the calls on its descriptor are done
+        let result = posix_fadvise(file.descriptor, 0, 0, POSIX_FADV_DONTNEED)
         guard result == 0 else { throw Failure(operation: "posix_fadvise", path: path, errno: result) }
     }
 }

@@ -1,5 +1,6 @@
 import Logging
 import NIOCore
+import POSIXFile
 import Synchronization
 import ZooKeeperProtocol
 
@@ -16,8 +17,8 @@ public final class DataDirectory: Sendable {
     public let path: String
     private let logger: Logger
     private struct OpenLog {
-        var fd: Int32
-        var path: String
+        /// Closes when the next log replaces it, or with this directory.
+        var file: OpenFile
         /// Where the next record goes.
         var position: Int
         /// Bytes of the file already written (header, records, zero preallocation).
@@ -35,15 +36,17 @@ public final class DataDirectory: Sendable {
         self.preallocationSize = max(4096, preallocationSize)
     }
 
-    deinit {
-        self.current.withLock { log in
-            if let fd = log?.fd { close(fd) }
-        }
-    }
-
     /// Loads the newest valid snapshot and replays the logs after it. A torn last record is cut
     /// off the file (its client never got a reply, since replies wait for fsync).
     public func recover() throws(PersistenceError) -> MetadataDatabase {
+        do {
+            return try self.recoverFiles()
+        } catch {
+            throw PersistenceError(error)
+        }
+    }
+
+    private func recoverFiles() throws(POSIXFileError) -> MetadataDatabase {
         try FileSystem.makeDirectories(self.path)
         let names = try FileSystem.list(self.path)
         var database = MetadataDatabase()
@@ -75,13 +78,13 @@ public final class DataDirectory: Sendable {
             }
             if validLength < bytes.count && isZeroTail {
                 // Preallocated space after the last record: a clean end.
-                try FileSystem.truncate(file, to: validLength)
+                try FileSystem.truncate(file, to: Int64(validLength))
             } else if validLength < bytes.count {
                 self.logger.warning(
                     "dropping torn tail of transaction log",
                     metadata: ["file": "\(file)", "bytes": "\(bytes.count - validLength)"]
                 )
-                try FileSystem.truncate(file, to: validLength)
+                try FileSystem.truncate(file, to: Int64(validLength))
                 isTorn = true
             }
         }
@@ -97,20 +100,27 @@ public final class DataDirectory: Sendable {
 
     /// Starts a new log file whose first transaction will be `firstZxid`.
     public func startLog(firstZxid: Int64) throws(PersistenceError) {
-        let file = self.path + "/log." + String(firstZxid, radix: 16)
-        let fd = try FileSystem.openForAppend(file, truncate: true)
+        let path = self.path + "/log." + String(firstZxid, radix: 16)
         var header = ByteBuffer()
         TransactionLogFormat.writeFileHeader(to: &header)
-        try FileSystem.writeAll(fd, Array(header.readableBytesView), path: file)
-        try FileSystem.sync(fd, path: file)
+        let file: OpenFile
+        do throws(POSIXFileError) {
+            // No O_APPEND: records go in with pwrite at `position`, before the preallocated zeros,
+            // and Linux's pwrite ignores the offset on a file opened with O_APPEND.
+            file = try OpenFile(path: path, flags: O_WRONLY | O_CREAT | O_TRUNC)
+            let failure = header.withUnsafeReadableBytes { raw in
+                Self.failure { () throws(POSIXFileError) in try file.append(raw) }
+            }
+            if let failure { throw failure }
+            try file.sync(.data)
+        } catch {
+            throw PersistenceError(error)
+        }
         FileSystem.syncDirectory(self.path)
         let size = header.readableBytes
-        let previous = self.current.withLock { log in
-            let old = log
-            log = OpenLog(fd: fd, path: file, position: size, allocated: size)
-            return old
+        self.current.withLock { log in
+            log = OpenLog(file: file, position: size, allocated: size)  // the previous log closes
         }
-        if let previous { close(previous.fd) }
     }
 
     /// Appends encoded records and syncs them to disk before returning.
@@ -119,25 +129,29 @@ public final class DataDirectory: Sendable {
             throw .systemCall("append", path: self.path + "/log.?", errno: EBADF)
         }
         let end = log.position + records.readableBytes
+        let file = log.file
         if end > log.allocated {
             let target = (end / self.preallocationSize + 1) * self.preallocationSize
             let zeros = [UInt8](repeating: 0, count: min(1 << 20, target - log.allocated))
             var offset = log.allocated
             while offset < target {
                 let count = min(zeros.count, target - offset)
-                if let failure = zeros.withUnsafeBytes({
-                    FileSystem.write(log.fd, UnsafeRawBufferPointer(rebasing: $0[0..<count]), at: offset)
-                }) {
-                    throw .systemCall("write", path: log.path, errno: failure)
+                let failure = zeros.withUnsafeBytes { raw in
+                    Self.failure { () throws(POSIXFileError) in
+                        try file.write(UnsafeRawBufferPointer(rebasing: raw[0..<count]), at: Int64(offset))
+                    }
                 }
+                if let failure { throw PersistenceError(failure) }
                 offset += count
             }
             log.allocated = target
         }
-        if let failure = records.withUnsafeReadableBytes({ FileSystem.write(log.fd, $0, at: log.position) }) {
-            throw .systemCall("write", path: log.path, errno: failure)
+        let position = log.position
+        let failure = records.withUnsafeReadableBytes { raw in
+            Self.failure { () throws(POSIXFileError) in try file.write(raw, at: Int64(position)) }
         }
-        try FileSystem.sync(log.fd, path: log.path)
+        if let failure { throw PersistenceError(failure) }
+        do { try file.sync(.data) } catch { throw PersistenceError(error) }
         log.position = end
         let updated = log
         self.current.withLock { $0 = updated }
@@ -146,7 +160,11 @@ public final class DataDirectory: Sendable {
     /// Writes a snapshot of state as of `zxid`, then removes files beyond the newest `retain`.
     public func writeSnapshot(_ bytes: [UInt8], zxid: Int64, retain: Int?) throws(PersistenceError) {
         let file = self.path + "/snapshot." + String(zxid, radix: 16)
-        try FileSystem.writeAtomically(bytes, to: file, directory: self.path)
+        do {
+            try FileSystem.writeAtomically(bytes, to: file, sync: .data, syncingDirectory: self.path)
+        } catch {
+            throw PersistenceError(error)
+        }
         self.logger.info("wrote snapshot", metadata: ["file": "\(file)", "bytes": "\(bytes.count)"])
         if let retain { try self.purge(retain: retain) }
     }
@@ -154,17 +172,28 @@ public final class DataDirectory: Sendable {
     /// Keeps the newest `retain` snapshots and the logs that might hold transactions after the
     /// oldest of them, like ZooKeeper's `PurgeTxnLog`.
     public func purge(retain: Int) throws(PersistenceError) {
-        let names = try FileSystem.list(self.path)
+        let names: [String]
+        do { names = try FileSystem.list(self.path) } catch { throw PersistenceError(error) }
         let snapshots = Self.files(names, prefix: "snapshot.")
         guard snapshots.count > retain, retain > 0 else { return }
         let oldestKept = snapshots[snapshots.count - retain].zxid
-        for (_, name) in snapshots.dropLast(retain) { FileSystem.remove(self.path + "/" + name) }
+        for (_, name) in snapshots.dropLast(retain) { try? FileSystem.remove(self.path + "/" + name) }
         let logs = Self.files(names, prefix: "log.")
         // The last log starting at or before the oldest kept snapshot may still be needed.
         let needed = logs.last(where: { $0.zxid <= oldestKept })?.zxid ?? Int64.min
-        let active = self.current.withLock { $0?.path }
+        let active = self.current.withLock { $0?.file.path }
         for (zxid, name) in logs where zxid < needed && self.path + "/" + name != active {
-            FileSystem.remove(self.path + "/" + name)
+            try? FileSystem.remove(self.path + "/" + name)
+        }
+    }
+
+    /// What `body` threw, if anything: for calls inside `withUnsafe…Bytes`, which only rethrow untyped.
+    private static func failure(_ body: () throws(POSIXFileError) -> Void) -> POSIXFileError? {
+        do {
+            try body()
+            return nil
+        } catch {
+            return error
         }
     }
 

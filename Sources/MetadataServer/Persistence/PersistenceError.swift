@@ -1,3 +1,5 @@
+import POSIXFile
+
 /// Why `dataDir` could not be read or written.
 public enum PersistenceError: Error, Equatable, Sendable, CustomStringConvertible {
     case systemCall(String, path: String, errno: Int32)
@@ -11,5 +13,12 @@ public enum PersistenceError: Error, Equatable, Sendable, CustomStringConvertibl
         case .corruptSnapshot(let path):
             return "snapshot \(path) is corrupt; remove it to recover from an older snapshot and the logs"
         }
+    }
+}
+
+extension PersistenceError {
+    /// A failed call of `POSIXFile`, as `systemCall`.
+    init(_ error: POSIXFileError) {
+        self = .systemCall(error.operation, path: error.path, errno: error.errno)
     }
 }

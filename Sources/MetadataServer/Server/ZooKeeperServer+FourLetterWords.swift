@@ -1,4 +1,5 @@
 import NIOCore
+import POSIXFile
 import ZooKeeperProtocol
 
 #if canImport(Glibc)
