@@ -24,13 +24,28 @@ public enum ClusterDiagram {
         return "samsa [\(parts.joined(separator: " · "))]> "
     }
 
+    /// `samsa [127.0.0.1:9092 · attached · ctl 1]>` for a cluster Samsa did not start (`cluster
+    /// attach`): its bootstrap, since Samsa knows no processes of it; in Spanish `conectado`.
+    public static func attachedPrompt(bootstrap: String, controller: Int?, language: Language = .en) -> String {
+        var parts = [bootstrap, language.pick(es: "conectado", en: "attached")]
+        if let controller { parts.append("ctl \(controller)") }
+        return "samsa [\(parts.joined(separator: " · "))]> "
+    }
+
     /// Kafka's own terms (`isr`, `log end`, `high watermark`, `controller`) stay as Kafka names them.
     public static func render(_ view: ClusterView, width: Int, style: Style = .plain, language: Language = .en)
         -> String
     {
         let es = language == .es
         let header: String
-        if es {
+        if view.isAttached {
+            let tree =
+                view.attachedZooKeeper.map { "ZooKeeper \($0)" } ?? (es ? "sin árbol de metadatos" : "no metadata tree")
+            header =
+                es
+                ? "clúster en \(view.name) · conectado: arrancado fuera de Samsa, visto por el protocolo de Kafka · \(tree)"
+                : "cluster at \(view.name) · attached: started elsewhere, seen through Kafka's protocol · \(tree)"
+        } else if es {
             let mode = view.mode == .zookeeper ? "servidor de metadatos + brokers" : "brokers standalone"
             header = "clúster «\(view.name)» · \(mode) · \(view.folder)"
         } else {

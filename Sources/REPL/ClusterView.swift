@@ -69,6 +69,11 @@ public struct ClusterView: Sendable, Equatable {
     public var controller: Int?
     /// Per-topic partition state, when known (from the client).
     public var topics: [Topic]?
+    /// A cluster Samsa did not start (`cluster attach`): `name` is its bootstrap, `processes` are
+    /// the brokers its metadata lists (no pid, uptime or memory: they are not this machine's).
+    public var isAttached = false
+    /// The attached cluster's ZooKeeper (`--zookeeper`), if one was given.
+    public var attachedZooKeeper: String?
 
     public init(
         name: String, mode: ClusterMode, folder: String, processes: [Process], controller: Int? = nil,

@@ -71,17 +71,21 @@ public struct CommandSpec: Sendable {
     public let isWatchable: Bool
     /// Written to a started lab's commands.log; `lab ...` itself is not the student's work.
     public let isLoggedForLab: Bool
+    /// What of Samsa's own processes the command needs; nil: Kafka's protocol is enough, so it runs
+    /// on an attached cluster too (`cluster attach`), and otherwise it is refused there.
+    public let localNeed: LocalNeed?
     public let run: Handler
 
     /// `run` returns nothing: the session proceeds to the next line.
     init(
         _ words: [String], positionals: [Positional] = [], options: [Option] = [], summary: String,
         details: String = "", spanish: CommandHelp, isWatchable: Bool = false, isLoggedForLab: Bool = true,
+        needsLocal localNeed: LocalNeed? = nil,
         run: @escaping @Sendable (Session, ParsedArguments) throws(REPLError) -> Void
     ) {
         self.init(
             words, positionals: positionals, options: options, summary: summary, details: details, spanish: spanish,
-            isWatchable: isWatchable, isLoggedForLab: isLoggedForLab,
+            isWatchable: isWatchable, isLoggedForLab: isLoggedForLab, needsLocal: localNeed,
             handler: { session, arguments throws(REPLError) in
                 try run(session, arguments)
                 return .proceed
@@ -91,7 +95,7 @@ public struct CommandSpec: Sendable {
     init(
         _ words: [String], positionals: [Positional] = [], options: [Option] = [], summary: String,
         details: String = "", spanish: CommandHelp, isWatchable: Bool = false, isLoggedForLab: Bool = true,
-        handler: @escaping Handler
+        needsLocal localNeed: LocalNeed? = nil, handler: @escaping Handler
     ) {
         self.words = words
         self.positionals = positionals
@@ -101,6 +105,7 @@ public struct CommandSpec: Sendable {
         self.spanish = spanish
         self.isWatchable = isWatchable
         self.isLoggedForLab = isLoggedForLab
+        self.localNeed = localNeed
         self.run = handler
     }
 

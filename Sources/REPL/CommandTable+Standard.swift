@@ -2,7 +2,9 @@ extension CommandTable {
     /// Every command, in the order `help` lists them. Each is declared beside its handler in a
     /// `Session+*.swift` file; a new command is one declaration there and one entry here.
     public static let standardCommands: [CommandSpec] =
-        CommandTable.clusterCommands + CommandTable.brokerCommands + [CommandTable.brokerEvictCacheCommand]
+        CommandTable.clusterCommands + CommandTable.clusterAttachCommands + CommandTable.brokerCommands + [
+            CommandTable.brokerEvictCacheCommand
+        ]
         + CommandTable.faultCommands
         + [
             CommandTable.topicCreateCommand, CommandTable.topicListCommand, CommandTable.topicDescribeCommand,

@@ -23,8 +23,9 @@ struct LiveSnapshotReader: Sendable {
     enum Source: Sendable {
         /// The cluster this REPL runs (`ui`).
         case local(CurrentCluster)
-        /// A cluster started elsewhere (`samsa ui --bootstrap ... --zookeeper ...`).
-        case remote(bootstrap: String, metadataServer: String)
+        /// A cluster started elsewhere (`samsa ui --bootstrap ... --zookeeper ...`, or `cluster
+        /// attach` in the REPL, where the ZooKeeper may be left out).
+        case remote(bootstrap: String, metadataServer: String?)
     }
 
     /// Where the Kafka questions go, and which leaders may be asked (nil: any in the metadata).
@@ -142,6 +143,7 @@ struct LiveSnapshotReader: Sendable {
             guard let server = current.value?.snapshot()?.metadataServer, server.state == .running else { return nil }
             return ("127.0.0.1", server.port)
         case .remote(_, let connect):
+            guard let connect else { return nil }
             let first =
                 connect.split(separator: "/", maxSplits: 1).first.flatMap { $0.split(separator: ",").first } ?? ""
             let parts = first.split(separator: ":")

@@ -167,7 +167,7 @@ final class LiveViewPublisher: Sendable {
         known: ClusterEventWatcher.Known?, seen: [Int: String], reader: LiveSnapshotReader
     ) -> [LiveSnapshot.Server] {
         var servers: [LiveSnapshot.Server] = []
-        if case .remote(_, let metadataServer) = reader.source {
+        if case .remote(_, let metadataServer?) = reader.source {
             servers.append(
                 LiveSnapshot.Server(brokerID: nil, address: metadataServer, state: known == nil ? .down : .up))
         }

@@ -41,15 +41,18 @@ extension CommandTable {
                     "--standalone": "brokers sin servidor de metadatos, cada uno su propio controller",
                     "--detach": "deja el clúster en marcha al salir de samsa",
                 ]),
+            needsLocal: .processLifecycle,
             run: { session, arguments throws(REPLError) in try session.runClusterCommand(.start, arguments) }),
         CommandSpec(
             ["cluster", "stop"], summary: "stop every broker cleanly, then the metadata server (data is kept)",
             spanish: CommandHelp(
                 summary: "para cada broker limpiamente y después el servidor de metadatos (los datos se conservan)"),
+            needsLocal: .processLifecycle,
             run: { session, arguments throws(REPLError) in try session.runClusterCommand(.stop, arguments) }),
         CommandSpec(
             ["cluster", "destroy"], summary: "stop the cluster and delete its folder: data, logs, configs",
             spanish: CommandHelp(summary: "para el clúster y borra su carpeta: datos, logs y configuración"),
+            needsLocal: .processLifecycle,
             run: { session, arguments throws(REPLError) in try session.runClusterCommand(.destroy, arguments) }),
         CommandSpec(
             ["cluster", "status"], summary: "brokers up, down or paused; partitions, leaders and ISR",
@@ -79,6 +82,7 @@ extension CommandTable {
                 details:
                     "Nadie avisa al clúster: su sesión de metadatos tiene que expirar antes de que se elija un nuevo líder."
             ),
+            needsLocal: .processSignals,
             run: { session, arguments throws(REPLError) in try session.runClusterCommand(.broker(.kill), arguments) }),
         CommandSpec(
             ["broker", "stop"], positionals: [.init("ID", .brokerID)],
@@ -87,21 +91,25 @@ extension CommandTable {
             spanish: CommandHelp(
                 summary: "SIGTERM a un broker: se apaga limpiamente (controlled shutdown)",
                 details: "Un apagado limpio cede a otros brokers las particiones que lidera antes de terminar."),
+            needsLocal: .processSignals,
             run: { session, arguments throws(REPLError) in try session.runClusterCommand(.broker(.stop), arguments) }),
         CommandSpec(
             ["broker", "start"], positionals: [.init("ID", .brokerID)],
             summary: "start a stopped broker again, with its port and data",
             spanish: CommandHelp(summary: "arranca de nuevo un broker parado, con su puerto y sus datos"),
+            needsLocal: .processSignals,
             run: { session, arguments throws(REPLError) in try session.runClusterCommand(.broker(.start), arguments) }),
         CommandSpec(
             ["broker", "pause"], positionals: [.init("ID", .brokerID)],
             summary: "SIGSTOP a broker: it freezes with its sockets open, like a long GC pause",
             spanish: CommandHelp(
                 summary: "SIGSTOP a un broker: se congela con sus sockets abiertos, como en una pausa larga de GC"),
+            needsLocal: .processSignals,
             run: { session, arguments throws(REPLError) in try session.runClusterCommand(.broker(.pause), arguments) }),
         CommandSpec(
             ["broker", "resume"], positionals: [.init("ID", .brokerID)], summary: "SIGCONT a paused broker",
             spanish: CommandHelp(summary: "SIGCONT a un broker en pausa"),
+            needsLocal: .processSignals,
             run: { session, arguments throws(REPLError) in try session.runClusterCommand(.broker(.resume), arguments) }),
         CommandSpec(
             ["broker", "logs"], positionals: [.init("ID", .brokerID)],
@@ -110,6 +118,7 @@ extension CommandTable {
             spanish: CommandHelp(
                 summary: "el final del log de un broker",
                 options: ["--lines": "cuántas líneas desde el final (20 por defecto)"]),
+            needsLocal: .localFiles,
             run: { session, arguments throws(REPLError) in try session.runClusterCommand(.broker(.logs), arguments) }),
     ]
 }
@@ -132,7 +141,9 @@ extension Session {
             case .start: try self.clusterStart(arguments)
             case .stop: try self.clusterStop()
             case .destroy: try self.clusterDestroy()
-            case .status: try self.clusterStatus()
+            case .status:
+                if let attached = self.attached { return try self.attachedStatus(attached) }
+                try self.clusterStatus()
             case .broker(let verb): try self.brokerCommand(verb, arguments)
             }
         } catch let error as REPLError {

@@ -53,6 +53,12 @@ extension Session {
 
     /// The controller id as the brokers' metadata says, or nil when none answers.
     func controllerID() -> Int32? {
+        if let attached = self.attached {
+            let controller = try? AsyncBridge.run { () async -> Int32? in
+                await Self.metadata(bootstrap: attached.bootstrap)?.controllerId
+            }
+            return controller.flatMap { $0 >= 0 ? $0 : nil }
+        }
         guard let snapshot = self.cluster?.snapshot(), snapshot.mode == .zookeeper,
             let port = Self.brokersLongestUpFirst(snapshot).first?.port
         else { return nil }
@@ -62,7 +68,12 @@ extension Session {
 
     /// One broker's view of the cluster (Metadata, answered from its metadata cache), or nil.
     static func metadata(port: Int) async -> ClusterMetadata? {
-        guard let client = try? KafkaClient(bootstrapServers: "127.0.0.1:\(port)", clientId: "samsa-repl") else {
+        await Self.metadata(bootstrap: "127.0.0.1:\(port)")
+    }
+
+    /// The same from the brokers at `bootstrap` (an attached cluster's).
+    static func metadata(bootstrap: String) async -> ClusterMetadata? {
+        guard let client = try? KafkaClient(bootstrapServers: bootstrap, clientId: "samsa-repl") else {
             return nil
         }
         let metadata = try? await client.refreshMetadata(topics: [])

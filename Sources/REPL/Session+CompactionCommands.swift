@@ -23,6 +23,7 @@ extension CommandTable {
                 anteriores al activo, con sus offsets. Ejecútalo antes y después de una pasada para ver qué se fue.
                 """,
             options: ["--partition": "qué partición (0 por defecto)"]),
+        needsLocal: .localFiles,
         run: { session, arguments throws(REPLError) in try session.runCompactionView(arguments, cleanNow: false) })
 
     static let topicCompactCommand = CommandSpec(
@@ -43,6 +44,7 @@ extension CommandTable {
                 primera limpieza.
                 """,
             options: ["--partition": "qué partición (0 por defecto)"]),
+        needsLocal: .localFiles,
         run: { session, arguments throws(REPLError) in try session.runCompactionView(arguments, cleanNow: true) })
 }
 

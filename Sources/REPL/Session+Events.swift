@@ -6,24 +6,29 @@ import MetadataClient
 /// metadata server is up, stopped otherwise.
 extension Session {
     func syncEventWatcher() {
-        let server = self.cluster?.snapshot().flatMap { $0.mode == .zookeeper ? $0.metadataServer : nil }
-        let port = server?.state == .running ? server?.port : nil
+        let connect: String?
+        if let attached = self.attached {
+            connect = attached.zookeeper
+        } else {
+            let server = self.cluster?.snapshot().flatMap { $0.mode == .zookeeper ? $0.metadataServer : nil }
+            connect = server?.state == .running ? server.map { "127.0.0.1:\($0.port)" } : nil
+        }
         // The live view needs the watch even in a script, where nothing is printed.
         let wantsWatch = self.events.isLive || self.liveView != nil
-        if let current = self.eventWatcher, current.port == port, wantsWatch { return }
+        if let current = self.eventWatcher, current.connect == connect, wantsWatch { return }
         if let current = self.eventWatcher {
             self.eventWatcher = nil
             self.liveView?.watcher = nil
             try? AsyncBridge.run { await current.watcher.stop() }
         }
-        guard wantsWatch, let port else { return }
+        guard wantsWatch, let connect else { return }
         let events = self.events
         let watcher = ClusterEventWatcher(
-            connectString: "127.0.0.1:\(port)", report: { event in events.report(event) },
+            connectString: connect, report: { event in events.report(event) },
             controllerChanged: { events.controller = $0.flatMap { Int32(exactly: $0) } })
         do {
             try AsyncBridge.run { try await watcher.start() }
-            self.eventWatcher = (watcher, port)
+            self.eventWatcher = (watcher, connect)
             self.liveView?.watcher = watcher
         } catch {
             try? AsyncBridge.run { await watcher.stop() }

@@ -25,6 +25,7 @@ extension CommandTable {
                     replica.lag.time.max.ms después de que su log los adelantara: si lo matas en ese intervalo, un
                     follower sincronizado pasa a líder limpiamente, sin los mensajes acks=1 ya confirmados.
                     """),
+            needsLocal: .faultFiles,
             run: { session, arguments throws(REPLError) in
                 try session.runFaultCommand(.inject(.cutReplication), arguments)
             }),
@@ -43,6 +44,7 @@ extension CommandTable {
                     detrás del log end, acks=all más lento, y el ISR encoger cuando un follower se retrasa
                     replica.lag.time.max.ms. MS va de 1 a 60000; darlo otra vez cambia el retraso.
                     """),
+            needsLocal: .faultFiles,
             run: { session, arguments throws(REPLError) in
                 try session.runFaultCommand(.inject(.slowReplication), arguments)
             }),
@@ -63,10 +65,12 @@ extension CommandTable {
                     escrituras acks=1 de clientes con metadatos viejos. Una vez curado se registra de nuevo, ve el
                     leader epoch más alto, pasa a follower y trunca lo que escribió a solas.
                     """),
+            needsLocal: .faultFiles,
             run: { session, arguments throws(REPLError) in try session.runFaultCommand(.inject(.isolate), arguments) }),
         CommandSpec(
             ["fault", "list"], summary: "the faults injected now, per broker",
             spanish: CommandHelp(summary: "los fallos inyectados ahora, por broker"),
+            needsLocal: .faultFiles,
             run: { session, arguments throws(REPLError) in try session.runFaultCommand(.list, arguments) }),
         CommandSpec(
             ["fault", "heal"], positionals: [.init("ID", .brokerID, isRequired: false)],
@@ -81,6 +85,7 @@ extension CommandTable {
                     `cluster stop` y `quit` también lo curan todo. Un broker arrancado de nuevo con `broker start`
                     arranca sano: los fallos no sobreviven a un reinicio.
                     """),
+            needsLocal: .faultFiles,
             run: { session, arguments throws(REPLError) in try session.runFaultCommand(.heal, arguments) }),
     ]
 }

@@ -29,6 +29,7 @@ extension CommandTable {
                     su carpeta.
                     """),
             isLoggedForLab: false,
+            needsLocal: .processLifecycle,
             run: { session, arguments throws(REPLError) in try session.runLabCommand(.start, arguments) }),
         CommandSpec(
             ["lab", "id"], positionals: [.init("ID", .text, isRequired: false, isVariadic: true)],

@@ -82,7 +82,11 @@ extension Session {
             throw .usage("\(error)", usage: "ui [--lang es|en] [--port N]")
         }
         let publisher = LiveViewPublisher(
-            server: server, reader: LiveSnapshotReader(source: .local(self.liveViewCluster), consumers: self.consumers))
+            server: server,
+            reader: LiveSnapshotReader(
+                source: self.attached.map { .remote(bootstrap: $0.bootstrap, metadataServer: $0.zookeeper) }
+                    ?? .local(self.liveViewCluster),
+                consumers: self.consumers))
         self.liveView = publisher
         self.events.onEvent = { [weak publisher] line, english in publisher?.record(event: line, english: english) }
         self.syncEventWatcher()

@@ -30,7 +30,22 @@ extension Session {
         case ls, get, stat
     }
 
-    func runMetaCommand(_ verb: MetaCommand, _ arguments: ParsedArguments) throws(REPLError) {
+    /// Where the metadata tree is read: the attached cluster's `--zookeeper`, else the local
+    /// metadata server while it runs.
+    func metadataTreeConnectString() throws(REPLError) -> String {
+        if let attached = self.attached {
+            guard let zookeeper = attached.zookeeper else {
+                throw .client(
+                    self.language.pick(
+                        es:
+                            "el clúster de \(attached.bootstrap) se conectó sin --zookeeper, así que no hay árbol de metadatos que leer: "
+                            + "`cluster attach \(attached.bootstrap) --zookeeper HOST:PORT` lo nombra",
+                        en:
+                            "the cluster at \(attached.bootstrap) was attached without --zookeeper, so there is no metadata tree to read: "
+                            + "`cluster attach \(attached.bootstrap) --zookeeper HOST:PORT` names it"))
+            }
+            return zookeeper
+        }
         guard let snapshot = self.cluster?.snapshot(), let server = snapshot.metadataServer, server.state == .running
         else {
             if self.cluster?.snapshot()?.mode == .standalone {
@@ -42,6 +57,11 @@ extension Session {
             }
             throw .cluster(.noCluster(name: self.cluster?.layout.name ?? self.configuration.clusterName))
         }
+        return "127.0.0.1:\(server.port)"
+    }
+
+    func runMetaCommand(_ verb: MetaCommand, _ arguments: ParsedArguments) throws(REPLError) {
+        let connect = try self.metadataTreeConnectString()
         let path = arguments.positionals.first ?? "/"
         guard path.hasPrefix("/") else {
             throw .usage(
@@ -50,7 +70,6 @@ extension Session {
                     en: "PATH starts at the root, e.g. /brokers/ids"),
                 usage: arguments.usage)
         }
-        let connect = "127.0.0.1:\(server.port)"
         let language = self.language
         let text: String
         do {

@@ -21,6 +21,7 @@ extension CommandTable {
                 después (lee del disco) con el mismo consume otra vez (lee de memoria); `topic segments` muestra la
                 diferencia.
                 """),
+        needsLocal: .localFiles,
         run: { session, arguments throws(REPLError) in try session.runPageCacheCommand(.evictCache, arguments) })
 
     static let topicSegmentsCommand = CommandSpec(
@@ -43,6 +44,7 @@ extension CommandTable {
                 """,
             options: ["--partition": "qué partición (0 por defecto)"]),
         isWatchable: true,
+        needsLocal: .localFiles,
         run: { session, arguments throws(REPLError) in try session.runPageCacheCommand(.segments, arguments) })
 }
 

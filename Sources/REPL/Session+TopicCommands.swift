@@ -71,7 +71,8 @@ extension Session {
             let name = arguments.positionals[0]
             let partitions = try arguments.int("--partitions", in: 1...10000)
             let factor = try arguments.int("--replication-factor", in: 1...100)
-            if let factor, factor > up {
+            // An attached cluster's brokers are counted by the cluster itself (INVALID_REPLICATION_FACTOR).
+            if let factor, factor > up, self.attached == nil {
                 throw .client(
                     self.language.pick(
                         es:
@@ -161,7 +162,7 @@ extension Session {
                     en: "say what to change: --partitions N or --config key=value"),
                 usage: arguments.usage)
         }
-        if !operations.isEmpty, self.cluster?.snapshot()?.mode == .zookeeper {
+        if !operations.isEmpty, self.attached == nil, self.cluster?.snapshot()?.mode == .zookeeper {
             throw .client(
                 self.language.pick(
                     es: "los brokers de Samsa aún no cambian la configuración de un topic existente en modo clúster; "
@@ -249,7 +250,6 @@ extension Session {
         return topic
     }
 
-    /// "127.0.0.1:9092,..." for the brokers that are up.
     /// The topic as the cluster describes it, or nil if it does not exist. Brokers learn of a new
     /// topic one by one (UpdateMetadata from the controller), so right after `topic create` the
     /// broker asked may not know it yet: like Kafka's producer waiting on metadata, asks again for
@@ -263,7 +263,9 @@ extension Session {
         return nil
     }
 
+    /// "127.0.0.1:9092,..." for the brokers that are up, or the attached cluster's bootstrap.
     func bootstrapServers() throws(REPLError) -> String {
+        if let attached = self.attached { return attached.bootstrap }
         guard let snapshot = self.cluster?.snapshot(), snapshot.isAnythingRunning else {
             throw .cluster(.noCluster(name: self.cluster?.layout.name ?? self.configuration.clusterName))
         }

@@ -225,6 +225,15 @@ extension Session {
 
     /// Metadata for `topic` from the first running broker that answers.
     private func anyBrokerMetadata(topic: String) throws(REPLError) -> ClusterMetadata? {
+        if let attached = self.attached {
+            return try? AsyncBridge.run { () async throws -> ClusterMetadata in
+                let client = try KafkaClient(bootstrapServers: attached.bootstrap, clientId: "samsa-repl")
+                let answer = try? await client.refreshMetadata(topics: [topic])
+                await client.close()
+                guard let answer else { throw SamsaClientError.closed("metadata") }
+                return answer
+            }
+        }
         guard let snapshot = self.cluster?.snapshot(), snapshot.isAnythingRunning else {
             throw .cluster(.noCluster(name: self.cluster?.layout.name ?? self.configuration.clusterName))
         }

@@ -52,6 +52,9 @@ public final class Session {
     let watchdog: ParentDeathWatchdog?
     /// The cluster commands act on; nil until one is attached or started.
     public internal(set) var cluster: LocalCluster?
+    /// A cluster started elsewhere (`cluster attach`): while set, every command acts on it instead
+    /// of `cluster`, and commands that need Samsa's own processes are refused.
+    var attached: AttachedCluster?
     var sourceDepth = 0
     /// While a command runs with a lab started: what it learned that the lab's checks need
     /// (`CommandOutcome` facts, e.g. the partitions a killed broker led), logged with its outcome.
@@ -70,7 +73,7 @@ public final class Session {
     /// Group members started with `consumer start`.
     let consumers: BackgroundConsumers
     /// Watches the metadata tree for session expiries, elections and ISR changes while events are live.
-    var eventWatcher: (watcher: ClusterEventWatcher, port: Int)?
+    var eventWatcher: (watcher: ClusterEventWatcher, connect: String)?
     /// The controller the brokers named after the last command (or the metadata watch saw since),
     /// for the prompt.
     var lastController: Int32? {
@@ -148,13 +151,18 @@ public final class Session {
 
     /// The prompt for the cluster's state now.
     public var prompt: String {
-        ClusterDiagram.prompt(for: self.clusterView(withTopics: false), language: self.language)
+        if let attached = self.attached {
+            return ClusterDiagram.attachedPrompt(
+                bootstrap: attached.bootstrap, controller: self.lastController.map(Int.init), language: self.language)
+        }
+        return ClusterDiagram.prompt(for: self.clusterView(withTopics: false), language: self.language)
     }
 
     /// Names TAB completion can offer now.
     public var completionNames: Completer.Names {
         Completer.Names(
-            brokerIDs: self.cluster?.currentState?.brokerIDs ?? [], topics: self.knownTopics,
+            brokerIDs: self.attached == nil ? self.cluster?.currentState?.brokerIDs ?? [] : [],
+            topics: self.knownTopics,
             groups: Array(Set(self.knownGroups + self.consumers.groups)).sorted(), consumers: self.consumers.names)
     }
 
@@ -167,6 +175,9 @@ public final class Session {
         }
         let words = try CommandLineSplitter.split(line, language: self.language)
         guard case .command(let spec, let arguments) = try self.table.resolve(words) else { return .proceed }
+        if let attached = self.attached, let need = spec.localNeed {
+            throw .client(need.refusal(command: spec.name, attachedTo: attached.bootstrap).text(self.language))
+        }
         let parsed = try ParsedArguments(arguments, for: spec, language: self.language)
         // The started lab's commands.log gets the line once it has ended, with what happened.
         guard spec.isLoggedForLab, !self.isPreparingLab, let labLog = self.labRecorder() else {
@@ -226,7 +237,14 @@ public final class Session {
         while true {
             self.beforeEachCommand?()
             let prompt = self.prompt
-            if self.isTerminal, let cluster = self.cluster {
+            if self.isTerminal, let attached = self.attached {
+                let events = self.events
+                let language = self.language
+                self.console.setWaitingPrompt {
+                    ClusterDiagram.attachedPrompt(
+                        bootstrap: attached.bootstrap, controller: events.controller.map(Int.init), language: language)
+                }
+            } else if self.isTerminal, let cluster = self.cluster {
                 // Drawn again after an event, with the cluster as it is then.
                 let events = self.events
                 let language = self.language
