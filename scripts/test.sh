@@ -89,8 +89,9 @@ if [ $# -eq 0 ]; then
 fi
 
 # --- Generated code is up to date -------------------------------------------------------------
-# The Kafka codecs are generated from schemas/kafka/*.json and checked in; a hand edit or a schema
-# change without regenerating fails here (fix: swift run samsa-codegen).
+# The Kafka codecs (schemas/kafka/*.json) and the ZooKeeper jute records (schemas/zookeeper.jute) are
+# generated and checked in; a hand edit or a schema change without regenerating fails here (fix:
+# swift run samsa-codegen).
 if [ $# -eq 0 ]; then
   swift run --quiet samsa-codegen --check
 fi

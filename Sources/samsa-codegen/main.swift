@@ -1,4 +1,5 @@
-// samsa-codegen: generates Sources/KafkaProtocol/Generated/ from Kafka's JSON message schemas.
+// samsa-codegen: generates Sources/KafkaProtocol/Generated/ from Kafka's JSON message schemas and
+// Sources/ZooKeeperProtocol/Generated/ from ZooKeeper's jute IDL (schemas/zookeeper.jute).
 //
 //     swift run samsa-codegen            regenerate (run from anywhere inside the package)
 //     swift run samsa-codegen --check    exit 1 if the committed files differ from what would be generated
@@ -26,18 +27,25 @@ struct Options {
     var schemas: String?
     var output: String?
     var testsOutput: String?
+    var jute: String?
+    var juteOutput: String?
     var check = false
 
     static let usage = """
-        USAGE: samsa-codegen [--schemas <dir>] [--output <dir>] [--tests-output <dir>] [--check]
+        USAGE: samsa-codegen [--schemas <dir>] [--output <dir>] [--tests-output <dir>] [--jute <file>]
+                             [--jute-output <dir>] [--check]
 
-        Generates one Swift file per allow-listed Kafka message schema, plus ApiKey.swift.
+        Generates one Swift file per allow-listed Kafka message schema, plus ApiKey.swift, and one per
+        class of the ZooKeeper jute file (except those JuteChoices.swift skips).
 
         OPTIONS:
           --schemas <dir>  Kafka JSON schemas (default: schemas/kafka in the package root)
           --output <dir>   where to write (default: Sources/KafkaProtocol/Generated in the package root)
           --tests-output <dir>
                            where to write test fixtures (default: Tests/KafkaProtocolTests/Generated)
+          --jute <file>    ZooKeeper's jute IDL (default: schemas/zookeeper.jute in the package root)
+          --jute-output <dir>
+                           where to write the jute records (default: Sources/ZooKeeperProtocol/Generated)
           --check          write nothing; exit 1 if any generated file would change (for CI)
           -h, --help       show this help
         """
@@ -45,17 +53,22 @@ struct Options {
     static func parse(_ arguments: [String]) throws -> Options {
         var options = Options()
         var iterator = arguments.makeIterator()
+        func value(of option: String, _ kind: String) throws -> String {
+            guard let value = iterator.next() else { throw CodegenError("\(option) needs a \(kind)") }
+            return value
+        }
         while let argument = iterator.next() {
             switch argument {
             case "--schemas":
-                guard let value = iterator.next() else { throw CodegenError("--schemas needs a directory") }
-                options.schemas = value
+                options.schemas = try value(of: argument, "directory")
             case "--output":
-                guard let value = iterator.next() else { throw CodegenError("--output needs a directory") }
-                options.output = value
+                options.output = try value(of: argument, "directory")
             case "--tests-output":
-                guard let value = iterator.next() else { throw CodegenError("--tests-output needs a directory") }
-                options.testsOutput = value
+                options.testsOutput = try value(of: argument, "directory")
+            case "--jute":
+                options.jute = try value(of: argument, "file")
+            case "--jute-output":
+                options.juteOutput = try value(of: argument, "directory")
             case "--check":
                 options.check = true
             case "-h", "--help":
@@ -81,7 +94,7 @@ func packageRoot() throws -> URL {
         if parent.path == directory.path {
             throw CodegenError(
                 "no Package.swift in \(fileManager.currentDirectoryPath) or above; run inside the samsa package "
-                    + "or pass --schemas, --output and --tests-output"
+                    + "or pass --schemas, --output, --tests-output, --jute and --jute-output"
             )
         }
         directory = parent
@@ -127,68 +140,92 @@ func generate(schemaDirectory: URL) throws -> (library: [String: String], sample
     return (outputs, SampleEmitter(models: models).emit())
 }
 
+/// A directory samsa-codegen owns: the files it must hold. Files there that start with the
+/// generated marker but are not in `files` are stale (a schema or class no longer generated).
+struct OutputDirectory {
+    var url: URL
+    var files: [String: String]
+    /// Whether generated files outside `files` are deleted (not for the tests' fixtures folder).
+    var removesStale = true
+
+    /// The files that differ from `files`, and the stale ones.
+    func differences() -> (changed: [String], stale: [String]) {
+        var changed: [String] = []
+        for (name, text) in self.files.sorted(by: { $0.key < $1.key }) {
+            let current = try? String(contentsOf: self.url.appendingPathComponent(name), encoding: .utf8)
+            if current != text { changed.append(name) }
+        }
+        guard self.removesStale else { return (changed, []) }
+        let existing = ((try? FileManager.default.contentsOfDirectory(atPath: self.url.path)) ?? [])
+            .filter { $0.hasSuffix(".swift") }
+            .sorted()
+        let stale = existing.filter { name in
+            guard self.files[name] == nil else { return false }
+            let text = try? String(contentsOf: self.url.appendingPathComponent(name), encoding: .utf8)
+            return text?.hasPrefix(SwiftEmitter.generatedMarker) ?? false
+        }
+        return (changed, stale)
+    }
+}
+
 func run() throws -> Int32 {
     let options = try Options.parse(Array(CommandLine.arguments.dropFirst()))
     let root = try packageRoot()
-    let schemaDirectory =
-        options.schemas.map { URL(fileURLWithPath: $0) }
-        ?? root.appendingPathComponent("schemas/kafka")
-    let outputDirectory =
-        options.output.map { URL(fileURLWithPath: $0) }
-        ?? root.appendingPathComponent("Sources/KafkaProtocol/Generated")
-    let testsDirectory =
-        options.testsOutput.map { URL(fileURLWithPath: $0) }
-        ?? root.appendingPathComponent("Tests/KafkaProtocolTests/Generated")
+    func location(_ option: String?, default path: String) -> URL {
+        option.map { URL(fileURLWithPath: $0) } ?? root.appendingPathComponent(path)
+    }
+    let schemaDirectory = location(options.schemas, default: "schemas/kafka")
+    let juteFile = location(options.jute, default: "schemas/zookeeper.jute")
     let (outputs, samples) = try generate(schemaDirectory: schemaDirectory)
-    let samplesURL = testsDirectory.appendingPathComponent("MessageSamples.swift")
+    let juteOutputs = try JuteEmitter.emitAll(
+        try JuteParser.parse(contentsOf: juteFile),
+        sourceFileName: juteFile.lastPathComponent
+    )
+    let directories = [
+        OutputDirectory(url: location(options.output, default: "Sources/KafkaProtocol/Generated"), files: outputs),
+        OutputDirectory(
+            url: location(options.testsOutput, default: "Tests/KafkaProtocolTests/Generated"),
+            files: ["MessageSamples.swift": samples],
+            removesStale: false
+        ),
+        OutputDirectory(
+            url: location(options.juteOutput, default: "Sources/ZooKeeperProtocol/Generated"), files: juteOutputs),
+    ]
 
     let fileManager = FileManager.default
-    let existing = ((try? fileManager.contentsOfDirectory(atPath: outputDirectory.path)) ?? [])
-        .filter { $0.hasSuffix(".swift") }
-    var changed: [String] = []
-    for (name, text) in outputs.sorted(by: { $0.key < $1.key }) {
-        let url = outputDirectory.appendingPathComponent(name)
-        let current = try? String(contentsOf: url, encoding: .utf8)
-        if current != text { changed.append(name) }
-    }
-    // Generated files that no schema produces any more (e.g. an API taken off the allow-list).
-    var stale: [String] = []
-    for name in existing where outputs[name] == nil {
-        let url = outputDirectory.appendingPathComponent(name)
-        if let text = try? String(contentsOf: url, encoding: .utf8), text.hasPrefix(SwiftEmitter.generatedMarker) {
-            stale.append(name)
-        }
-    }
-
-    let samplesChanged = (try? String(contentsOf: samplesURL, encoding: .utf8)) != samples
-
     if options.check {
-        if samplesChanged { print("would change: \(samplesURL.path)") }
-        if changed.isEmpty && stale.isEmpty && !samplesChanged {
-            print("samsa-codegen: \(outputs.count) files up to date in \(outputDirectory.path)")
-            return 0
+        var upToDate = true
+        for directory in directories {
+            let (changed, stale) = directory.differences()
+            for name in changed { print("would change: \(directory.url.appendingPathComponent(name).path)") }
+            for name in stale { print("would delete: \(directory.url.appendingPathComponent(name).path)") }
+            if changed.isEmpty && stale.isEmpty {
+                let count = directory.files.count
+                print("samsa-codegen: \(count) file\(count == 1 ? "" : "s") up to date in \(directory.url.path)")
+            } else {
+                upToDate = false
+            }
         }
-        for name in changed { print("would change: \(name)") }
-        for name in stale { print("would delete: \(name)") }
+        if upToDate { return 0 }
         print("samsa-codegen: generated code is out of date; run `swift run samsa-codegen` and commit the result")
         return 1
     }
 
-    try fileManager.createDirectory(at: outputDirectory, withIntermediateDirectories: true)
-    for name in changed {
-        try Data(outputs[name]!.utf8).write(to: outputDirectory.appendingPathComponent(name), options: .atomic)
+    for directory in directories {
+        let (changed, stale) = directory.differences()
+        try fileManager.createDirectory(at: directory.url, withIntermediateDirectories: true)
+        for name in changed {
+            let text = directory.files[name] ?? ""
+            try Data(text.utf8).write(to: directory.url.appendingPathComponent(name), options: .atomic)
+        }
+        for name in stale {
+            try fileManager.removeItem(at: directory.url.appendingPathComponent(name))
+        }
+        print(
+            "samsa-codegen: wrote \(changed.count), deleted \(stale.count), "
+                + "\(directory.files.count - changed.count) unchanged in \(directory.url.path)"
+        )
     }
-    if samplesChanged {
-        try fileManager.createDirectory(at: testsDirectory, withIntermediateDirectories: true)
-        try Data(samples.utf8).write(to: samplesURL, options: .atomic)
-    }
-    for name in stale {
-        try fileManager.removeItem(at: outputDirectory.appendingPathComponent(name))
-    }
-    print(
-        "samsa-codegen: wrote \(changed.count + (samplesChanged ? 1 : 0)), deleted \(stale.count), \(outputs.count - changed.count) unchanged "
-            + "in \(outputDirectory.path)"
-    )
     return 0
 }
 

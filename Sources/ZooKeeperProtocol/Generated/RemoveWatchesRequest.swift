@@ -1,0 +1,24 @@
+// DO NOT EDIT: generated from `class RemoveWatchesRequest` in module `org.apache.zookeeper.proto` of schemas/zookeeper.jute by samsa-codegen
+
+import NIOCore
+
+/// The `RemoveWatchesRequest` record of `org.apache.zookeeper.proto`.
+public struct RemoveWatchesRequest: JuteRecord {
+    public var path: String
+    public var type: Int32
+
+    public init(path: String = "", type: Int32 = 0) {
+        self.path = path
+        self.type = type
+    }
+
+    public init(from buffer: inout ByteBuffer) throws(JuteError) {
+        self.path = try buffer.readJuteString()
+        self.type = try buffer.readJuteInt()
+    }
+
+    public func write(to buffer: inout ByteBuffer) {
+        buffer.writeJuteString(self.path)
+        buffer.writeJuteInt(self.type)
+    }
+}
