@@ -44,6 +44,46 @@ final class ArchitectureMapTests: XCTestCase {
         }
     }
 
+    /// The picture under "## Modules" (a mermaid flowchart; `A --> B`: A imports B) draws only
+    /// dependencies Package.swift declares, shows every target, and lets every declared dependency
+    /// be followed along its arrows: an arrow may be left out only where a path already shows it.
+    func testThePictureOfTheModulesMatchesThePackage() throws {
+        let picture = try self.modulePicture()
+        let declared = try self.declaredDependencies()
+        let ours = try self.sourceTargets().filter { !Self.isStudentExercise($0) }
+        XCTAssertGreaterThan(picture.edges.count, 20, "docs/ARCHITECTURE.md's module picture has its arrows")
+        for target in ours.sorted() {
+            XCTAssertTrue(picture.nodes.contains(target), "the module picture leaves out \(target)")
+        }
+        for (from, targets) in picture.edges.sorted(by: { $0.key < $1.key }) {
+            for to in targets.sorted() where !(declared[from]?.contains(to) ?? false) {
+                XCTFail("the module picture draws \(from) --> \(to), which Package.swift does not declare")
+            }
+        }
+        for target in ours.sorted() {
+            let reachable = Self.reachable(from: target, along: picture.edges)
+            for dependency in (declared[target] ?? []).intersection(ours).sorted() where !reachable.contains(dependency)
+            {
+                XCTFail(
+                    "Package.swift has \(target) depend on \(dependency); the module picture has no path between them")
+            }
+        }
+    }
+
+    private static func isStudentExercise(_ target: String) -> Bool {
+        target.hasPrefix("Lab") && (target.hasSuffix("Exercise") || target.hasSuffix("Solution"))
+    }
+
+    private static func reachable(from start: String, along edges: [String: Set<String>]) -> Set<String> {
+        var seen: Set<String> = []
+        var queue = Array(edges[start] ?? [])
+        while let next = queue.popLast() {
+            guard seen.insert(next).inserted else { continue }
+            queue += edges[next] ?? []
+        }
+        return seen
+    }
+
     // MARK: Reading the tree
 
     private func sourceTargets() throws -> Set<String> {
@@ -89,6 +129,41 @@ final class ArchitectureMapTests: XCTestCase {
             result[target, default: []].formUnion(names.map { String($0.element) })
         }
         return result
+    }
+
+    /// The first mermaid block after "## Modules": node ids with their `[label]`, and arrows.
+    private func modulePicture() throws -> (nodes: Set<String>, edges: [String: Set<String>]) {
+        let map = try String(contentsOf: self.root.appending(path: "docs/ARCHITECTURE.md"), encoding: .utf8)
+        guard let section = map.range(of: "## Modules"),
+            let start = map[section.upperBound...].range(of: "```mermaid\n"),
+            let end = map[start.upperBound...].range(of: "```")
+        else {
+            XCTFail("docs/ARCHITECTURE.md has no mermaid picture under \"## Modules\"")
+            return ([], [:])
+        }
+        var labels: [String: String] = [:]
+        var arrows: [(String, String)] = []
+        for line in map[start.upperBound..<end.lowerBound].split(separator: "\n") {
+            let ends = line.components(separatedBy: "-->").map { $0.trimmingCharacters(in: .whitespaces) }
+            var ids: [String] = []
+            for end in ends where !end.hasPrefix("flowchart") && !end.isEmpty {
+                let id = String(end.prefix { $0 != "[" })
+                if let open = end.firstIndex(of: "["), let close = end.lastIndex(of: "]") {
+                    labels[id] = String(end[end.index(after: open)..<close])
+                }
+                ids.append(id)
+            }
+            if ids.count == 2 { arrows.append((ids[0], ids[1])) }
+            if ids.count == 1, labels[ids[0]] == nil { labels[ids[0]] = ids[0] }
+        }
+        func name(_ id: String) -> String { labels[id] ?? id }
+        var edges: [String: Set<String>] = [:]
+        var nodes = Set(labels.values)
+        for (from, to) in arrows {
+            edges[name(from), default: []].insert(name(to))
+            nodes.formUnion([name(from), name(to)])
+        }
+        return (nodes, edges)
     }
 
     private struct Row {
