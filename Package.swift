@@ -138,7 +138,7 @@ let package = Package(
         .executableTarget(
             name: "samsa-fuzz-kafka", dependencies: ["KafkaProtocol", nioCore], swiftSettings: swiftSettings),
         // Reads schemas/kafka/*.json and writes Sources/KafkaProtocol/Generated/. Foundation only.
-        .executableTarget(name: "samsa-codegen", swiftSettings: swiftSettings),
+        .executableTarget(name: "samsa-codegen", dependencies: [argumentParser], swiftSettings: swiftSettings),
 
         // The Kafka client: connections, metadata, admin, producer, consumer, compression codecs.
         .target(

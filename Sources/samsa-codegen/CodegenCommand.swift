@@ -3,6 +3,7 @@
 //
 //     swift run samsa-codegen            regenerate (run from anywhere inside the package)
 //     swift run samsa-codegen --check    exit 1 if the committed files differ from what would be generated
+import ArgumentParser
 import Foundation
 
 /// The APIs Samsa speaks; each contributes its Request and Response schema.
@@ -23,62 +24,38 @@ let otherSchemas = [
     "OffsetCommitValue", "GroupMetadataValue",
 ]
 
-struct Options {
+@main
+struct CodegenCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "samsa-codegen",
+        abstract: "Generate Samsa's Kafka codecs and ZooKeeper records from their schemas.",
+        discussion: """
+            One Swift file per allow-listed Kafka message schema, plus ApiKey.swift, and one per class of \
+            the ZooKeeper jute file (except those JuteChoices.swift skips). Paths default to the package \
+            that holds the current directory.
+            """)
+
+    @Option(help: ArgumentHelp("Kafka JSON schemas (default: schemas/kafka).", valueName: "dir"))
     var schemas: String?
+    @Option(help: ArgumentHelp("Where to write (default: Sources/KafkaProtocol/Generated).", valueName: "dir"))
     var output: String?
+    @Option(help: ArgumentHelp("Test fixtures (default: Tests/KafkaProtocolTests/Generated).", valueName: "dir"))
     var testsOutput: String?
+    @Option(help: ArgumentHelp("ZooKeeper's jute IDL (default: schemas/zookeeper.jute).", valueName: "file"))
     var jute: String?
+    @Option(help: ArgumentHelp("The jute records (default: Sources/ZooKeeperProtocol/Generated).", valueName: "dir"))
     var juteOutput: String?
+    @Flag(help: "Write nothing; exit 1 if any generated file would change (scripts/test.sh runs this).")
     var check = false
 
-    static let usage = """
-        USAGE: samsa-codegen [--schemas <dir>] [--output <dir>] [--tests-output <dir>] [--jute <file>]
-                             [--jute-output <dir>] [--check]
-
-        Generates one Swift file per allow-listed Kafka message schema, plus ApiKey.swift, and one per
-        class of the ZooKeeper jute file (except those JuteChoices.swift skips).
-
-        OPTIONS:
-          --schemas <dir>  Kafka JSON schemas (default: schemas/kafka in the package root)
-          --output <dir>   where to write (default: Sources/KafkaProtocol/Generated in the package root)
-          --tests-output <dir>
-                           where to write test fixtures (default: Tests/KafkaProtocolTests/Generated)
-          --jute <file>    ZooKeeper's jute IDL (default: schemas/zookeeper.jute in the package root)
-          --jute-output <dir>
-                           where to write the jute records (default: Sources/ZooKeeperProtocol/Generated)
-          --check          write nothing; exit 1 if any generated file would change (for CI)
-          -h, --help       show this help
-        """
-
-    static func parse(_ arguments: [String]) throws -> Options {
-        var options = Options()
-        var iterator = arguments.makeIterator()
-        func value(of option: String, _ kind: String) throws -> String {
-            guard let value = iterator.next() else { throw CodegenError("\(option) needs a \(kind)") }
-            return value
+    func run() throws {
+        do {
+            let status = try generateAll(self)
+            if status != 0 { throw ExitCode(status) }
+        } catch let error as CodegenError {
+            FileHandle.standardError.write(Data("samsa-codegen: error: \(error)\n".utf8))
+            throw ExitCode(2)
         }
-        while let argument = iterator.next() {
-            switch argument {
-            case "--schemas":
-                options.schemas = try value(of: argument, "directory")
-            case "--output":
-                options.output = try value(of: argument, "directory")
-            case "--tests-output":
-                options.testsOutput = try value(of: argument, "directory")
-            case "--jute":
-                options.jute = try value(of: argument, "file")
-            case "--jute-output":
-                options.juteOutput = try value(of: argument, "directory")
-            case "--check":
-                options.check = true
-            case "-h", "--help":
-                print(Options.usage)
-                exit(0)
-            default:
-                throw CodegenError("unknown argument '\(argument)'\n\n\(Options.usage)")
-            }
-        }
-        return options
     }
 }
 
@@ -168,8 +145,7 @@ struct OutputDirectory {
     }
 }
 
-func run() throws -> Int32 {
-    let options = try Options.parse(Array(CommandLine.arguments.dropFirst()))
+func generateAll(_ options: CodegenCommand) throws -> Int32 {
     let root = try packageRoot()
     func location(_ option: String?, default path: String) -> URL {
         option.map { URL(fileURLWithPath: $0) } ?? root.appendingPathComponent(path)
@@ -227,11 +203,4 @@ func run() throws -> Int32 {
         )
     }
     return 0
-}
-
-do {
-    exit(try run())
-} catch {
-    FileHandle.standardError.write(Data("samsa-codegen: error: \(error)\n".utf8))
-    exit(2)
 }
