@@ -242,12 +242,9 @@ extension Session {
 
     /// Right after CreateTopics the leaders may not be elected yet: asks again for up to 3 s.
     static func describeSoon(_ admin: KafkaAdmin, _ name: String) async throws -> TopicDescription {
-        var topic = try await admin.describeTopics([name])[0]
-        for _ in 0..<30 where topic.partitions.isEmpty || topic.partitions.contains(where: { $0.leader < 0 }) {
-            try await Task.sleep(for: .milliseconds(100))
-            topic = try await admin.describeTopics([name])[0]
-        }
-        return topic
+        try await Self.askingAgain(
+            { try await admin.describeTopics([name])[0] },
+            until: { topic in !topic.partitions.isEmpty && topic.partitions.allSatisfy { $0.leader >= 0 } })
     }
 
     /// The topic as the cluster describes it, or nil if it does not exist. Brokers learn of a new
@@ -255,12 +252,21 @@ extension Session {
     /// broker asked may not know it yet: like Kafka's producer waiting on metadata, asks again for
     /// up to 3 s before calling the topic unknown.
     static func topicMetadataSoon(_ client: KafkaClient, _ topic: String) async throws -> ClusterMetadata.Topic? {
-        for attempt in 0..<30 {
-            if attempt > 0 { try await Task.sleep(for: .milliseconds(100)) }
-            let metadata = try await client.refreshMetadata(topics: [topic])
-            if let described = metadata.topics[topic], described.error != .unknownTopicOrPartition { return described }
+        let described = try await Self.askingAgain(
+            { try await client.refreshMetadata(topics: [topic]).topics[topic] },
+            until: { $0 != nil && $0?.error != .unknownTopicOrPartition })
+        return described?.error == .unknownTopicOrPartition ? nil : described
+    }
+
+    /// `ask`'s answer once `isSettled` holds, asking every 100 ms for up to 3 s; the last answer if
+    /// it never does. The cluster's metadata settles a moment after a topic is created.
+    private static func askingAgain<T>(_ ask: () async throws -> T, until isSettled: (T) -> Bool) async throws -> T {
+        var answer = try await ask()
+        for _ in 0..<30 where !isSettled(answer) {
+            try await Task.sleep(for: .milliseconds(100))
+            answer = try await ask()
         }
-        return nil
+        return answer
     }
 
     /// "127.0.0.1:9092,..." for the brokers that are up, or the attached cluster's bootstrap.

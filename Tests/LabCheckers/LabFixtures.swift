@@ -3,6 +3,7 @@ import KafkaProtocol
 import LabExerciseKit
 import LabKit
 import SamsaClient
+import SamsaTesting
 import XCTest
 
 #if canImport(Lab2Solution)
@@ -52,7 +53,7 @@ enum LabFixtures {
 
     static func requireSolutions(file: StaticString = #filePath, line: UInt = #line) throws {
         guard !Self.hasSolutions else { return }
-        if ProcessInfo.processInfo.environment["CI"] == "true" {
+        if ExternalTool.isCI {
             XCTFail(
                 "labs/*/solution/ is missing: the repository's checkers need the reference solutions", file: file,
                 line: line)
